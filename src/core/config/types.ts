@@ -1,0 +1,69 @@
+/**
+ * The configuration, as the engine sees it after YAML parsing, validation and defaults
+ * (config/default_config.yaml holds the defaults). Key names are the seed tool's keys
+ * (data, columns, model, thresholds, retraining, output) plus a few additions (psi, data.missing_values, ...).
+ */
+export type PValueCorrection = 'none' | 'bonferroni' | 'fdr_bh';
+
+export interface Thresholds {
+  /** KS D above this flags a numerical feature (strictly greater). */
+  ks_statistic: number;
+  /** PSI above this flags a feature (strictly greater) and raises the overall alert. */
+  psi: number;
+  /** chi-square p-value below this flags a categorical feature (strictly lower). */
+  chi2_p_value: number;
+  /** F1 drop (baseline - production) above this raises the performance alert. */
+  f1_drop: number;
+  /** Overall drift when drifted features / features is strictly greater than this. */
+  drift_feature_fraction: number;
+  /** Multiple-testing correction applied to the chi-square p-values before flagging. */
+  p_value_correction: PValueCorrection;
+  /** Flag a feature when |missing share production - missing share reference| exceeds this; null = off. */
+  missing_share_change: number | null;
+}
+
+export interface Config {
+  data: {
+    reference_path: string | null;
+    production_path: string | null;
+    label_column: string | null;
+    /** 'auto' detects among ',', ';' and tab. */
+    delimiter: 'auto' | ',' | ';' | '\t';
+    /** Cell values (after trimming) that mean "missing". */
+    missing_values: string[];
+    prediction_column: string | null;
+    probability_column: string | null;
+  };
+  columns: {
+    numerical: string[];
+    categorical: string[];
+    drop: string[];
+    /** Numbers with more distinct values than this are numerical (default 20). */
+    max_categorical_unique: number;
+  };
+  model: {
+    path: string | null;
+    framework: 'auto' | 'onnx';
+    features: string[] | null;
+    positive_class: string | null;
+  };
+  thresholds: Thresholds;
+  psi: {
+    /** Number of reference-quantile bins for numerical PSI (default 10). */
+    bins: number;
+    /** Floor applied to bin proportions before the log (default 1e-4). */
+    epsilon: number;
+  };
+  retraining: {
+    enabled: boolean;
+    save_path: string | null;
+    data: 'reference+production' | 'production';
+    min_improvement: number;
+    seed: number;
+  };
+  output: {
+    report_path: string | null;
+    scores_path: string | null;
+    retrain_log_path: string | null;
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The drift report: what the CLI writes as JSON and the dashboard shows and downloads.
+ * Its JSON Schema is published in schema/report.schema.json; bump SCHEMA_VERSION on any breaking change.
+ */
+import type { Thresholds } from '../config/types.ts';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+export type FeatureType = 'numerical' | 'categorical';
+export type KsMethod = 'exact' | 'asymp';
+
+/** The statistics of one feature: computed once per run, independent of thresholds. */
+export interface FeatureStats {
+  name: string;
+  type: FeatureType;
+  type_reason: string;
+  /** Non-missing values used by the tests. */
+  n: { reference: number; production: number };
+  missing: {
+    /** Share of rows (0-1) missing in each file. */
+    reference: number;
+    production: number;
+    reference_count: number;
+    production_count: number;
+  };
+  /** Largest share of probability mass that moved: KS D (numerical) or total variation distance (categorical). */
+  drift_score: number | null;
+  ks: { statistic: number; p_value: number; method: KsMethod } | null;
+  chi2: { statistic: number; p_value: number; dof: number } | null;
+  psi: {
+    value: number;
+    epsilon: number;
+    /** Numerical: number of quantile bins and the inner edges (outer edges are -inf/+inf). */
+    bins?: number;
+    edges?: number[];
+    /** Categorical: the bins are these categories (union of both files, sorted). */
+    categories?: string[];
+    reference_counts: number[];
+    production_counts: number[];
+  } | null;
+  /** Categorical only: categories seen in one file but not the other (at most 20 each). */
+  categories_only_in_production?: string[];
+  categories_only_in_reference?: string[];
+  /** Set when a test could not run (e.g. no values left after dropping missing ones). */
+  error: string | null;
+}
+
+export type FlagRule = 'ks' | 'psi' | 'chi2' | 'missing_share';
+
+export interface FeatureReport extends Omit<FeatureStats, 'ks' | 'chi2' | 'psi'> {
+  drifted: boolean;
+  /** The rules that flagged this feature. */
+  flagged_by: FlagRule[];
+  ks: (NonNullable<FeatureStats['ks']> & { drifted: boolean }) | null;
+  chi2: (NonNullable<FeatureStats['chi2']> & { p_value_adjusted: number; drifted: boolean }) | null;
+  psi: (NonNullable<FeatureStats['psi']> & { drifted: boolean }) | null;
+  missing: FeatureStats['missing'] & { drifted: boolean };
+}
+
+export type VerdictRule = 'drift_feature_fraction' | 'psi' | 'performance';
+
+export interface Summary {
+  features: number;
+  numerical: number;
+  categorical: number;
+  drifted: number;
+  drifted_fraction: number;
+  drifted_features: string[];
+  max_psi: number | null;
+  max_ks: number | null;
+  overall_drift: boolean;
+  /** The verdict rules that fired, each with a one-line explanation. Empty when there is no drift. */
+  reasons: { rule: VerdictRule; message: string }[];
+}
+
+export interface SkippedColumn {
+  name: string;
+  reason: string;
+}
+
+export interface Report {
+  schema_version: string;
+  generated_at: string;
+  tool: { name: 'drift-monitor'; version: string };
+  data: {
+    reference: { file: string; rows: number; columns: number };
+    production: { file: string; rows: number; columns: number };
+    label_column: string | null;
+  };
+  settings: {
+    thresholds: Thresholds;
+    psi: { bins: number; epsilon: number };
+    max_categorical_unique: number;
+    ks_method: string;
+    chi2_correction: false;
+  };
+  summary: Summary;
+  features: FeatureReport[];
+  skipped: SkippedColumn[];
+  warnings: string[];
+  performance: null | Record<string, unknown>;
+  retraining: null | Record<string, unknown>;
+}

@@ -1,0 +1,24 @@
+/**
+ * The contract between the pure core and the wasm kernels (src/kernels/ implements it; the core never
+ * loads wasm itself). Only numbers and typed arrays cross; samples stay in wasm memory for all the work
+ * done on one feature.
+ */
+export interface NumericalKernelResult {
+  /** Non-NaN values in each sample. */
+  nRef: number;
+  nProd: number;
+  /** Two-sample KS statistic sup |F_ref - F_prod| (0 when either sample is empty). */
+  d: number;
+  /** numpy.quantile(ref, linspace(0, 1, bins + 1)) with linear interpolation (bins + 1 values). */
+  quantiles: Float64Array;
+  /** Counts per bin for edges = quantiles with outer edges at -inf/+inf, bins left-closed (np.histogram). */
+  refCounts: Float64Array;
+  prodCounts: Float64Array;
+}
+
+export interface StatKernels {
+  /** KS statistic and PSI bin counts of one numerical feature; NaN values are excluded. */
+  numerical(ref: Float64Array, prod: Float64Array, bins: number): NumericalKernelResult;
+  /** Counts of codes 0..k-1; code -1 (missing) is ignored. */
+  countCodes(codes: Int32Array, k: number): Float64Array;
+}

@@ -1,0 +1,41 @@
+/**
+ * A parsed CSV file in columnar form. No per-row objects: every column holds typed arrays,
+ * so a table can move between workers as transferred buffers.
+ */
+export interface ParsedColumn {
+  name: string;
+  /** One value per row: the cell as a number; NaN when missing or not a number. */
+  values: Float64Array;
+  /**
+   * Dictionary encoding of the raw (trimmed) cell text, present only when the column holds at least
+   * one non-missing value that is not a number. codes[i] indexes dictionary; -1 = missing.
+   */
+  codes: Int32Array | null;
+  dictionary: string[] | null;
+  /** Cells that matched a missing marker (or were empty). */
+  missing: number;
+  /** Non-missing cells that did not parse as a finite number. */
+  nonNumeric: number;
+  /** The first such cell (1-based data row, header excluded), for messages. */
+  firstNonNumeric: { row: number; value: string } | null;
+}
+
+export interface ParsedTable {
+  /** File name as given by the caller, used in messages. */
+  file: string;
+  rows: number;
+  delimiter: string;
+  columns: ParsedColumn[];
+  /** Problems that did not stop parsing (e.g. ragged rows), one line each. */
+  warnings: string[];
+}
+
+export type ColumnRole = 'numerical' | 'categorical' | 'skipped';
+
+/** What type inference decided for one column, with the rule and the reason. */
+export interface ColumnPlan {
+  name: string;
+  role: ColumnRole;
+  /** Human-readable reason, e.g. "numeric with 812 distinct values (> 20)" or "override: columns.categorical". */
+  reason: string;
+}
