@@ -1,0 +1,127 @@
+/**
+ * `drift-monitor`: argv + files -> core -> stdout and files. Never imports ui/ or workers/.
+ * Exit codes: 0 success (drift or not), 3 overall drift with --fail-on-drift, 2 bad input, 1 internal error.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { InputError, isInputError } from '../core/errors.ts';
+import { reportToJson } from '../core/report/reportToJson.ts';
+import { scoresCsv } from '../core/report/scoresCsv.ts';
+import { makeDemoPair } from '../core/samples/makeDemoPair.ts';
+import { runPipeline } from '../node/runPipeline.ts';
+import { packageVersion } from '../node/version.ts';
+import { formatSummary } from './printSummary.ts';
+
+export const EXIT = { ok: 0, internal: 1, input: 2, drift: 3 } as const;
+
+interface RunFlags {
+  reference?: string;
+  production?: string;
+  label?: string;
+  config?: string;
+  drop?: string;
+  out?: string;
+  scores?: string;
+  failOnDrift?: boolean;
+  quiet?: boolean;
+}
+
+export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('drift-monitor')
+    .description('Detect data drift between a reference CSV and a production CSV (KS, chi-square, PSI).')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .option('-r, --reference <file>', 'reference (training) CSV; overrides data.reference_path')
+    .option('-p, --production <file>', 'production CSV with the same columns; overrides data.production_path')
+    .option('-l, --label <column>', 'label column, never tested as a feature; overrides data.label_column')
+    .option('-c, --config <file>', 'YAML config (see config/default_config.yaml)')
+    .option('--drop <columns>', 'comma-separated columns to leave out; overrides columns.drop')
+    .option('-o, --out <file>', 'JSON report path (default: output.report_path or drift_report.json)')
+    .option('-s, --scores <file>', 'CSV of per-feature scores (default: output.scores_path or <report>_scores.csv)')
+    .option('--fail-on-drift', 'exit with code 3 when overall drift is detected (for CI and cron)')
+    .option('-q, --quiet', 'print only the verdict line')
+    .showHelpAfterError('(run drift-monitor --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .action(async (flags: RunFlags) => {
+      exitCode = await run(flags, io);
+    });
+
+  program
+    .command('samples')
+    .description('write a seeded demo pair (reference.csv, production.csv) with injected drift')
+    .requiredOption('-o, --out <dir>', 'folder to write into (created if missing)')
+    .option('--rows <n>', 'rows per file', '5000')
+    .option('--seed <n>', 'random seed', '42')
+    .action(async (flags: { out: string; rows: string; seed: string }) => {
+      exitCode = await samples(flags, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // commander already printed "error: ..." (or the help/version text).
+      return e.exitCode === 0 ? EXIT.ok : EXIT.input;
+    }
+    if (isInputError(e)) {
+      io.err(`error: ${e.message}\n`);
+      return EXIT.input;
+    }
+    io.err(`error: internal error: ${(e as Error)?.message ?? String(e)} (this is a bug; please report it with the command you ran)\n`);
+    if (process.env.DRIFT_MONITOR_DEBUG) io.err(`${(e as Error)?.stack}\n`);
+    return EXIT.internal;
+  }
+}
+
+async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  const drop = flags.drop === undefined ? undefined : flags.drop.split(',').map((s) => s.trim()).filter(Boolean);
+  const { report, config, timings } = await runPipeline({
+    reference: flags.reference,
+    production: flags.production,
+    label: flags.label,
+    config: flags.config,
+    drop,
+  });
+  const reportPath = resolve(flags.out ?? config.output.report_path ?? 'drift_report.json');
+  const scoresPath = resolve(flags.scores ?? config.output.scores_path ?? reportPath.replace(/(\.json)?$/i, '_scores.csv'));
+  await writeOutput(reportPath, reportToJson(report));
+  await writeOutput(scoresPath, scoresCsv(report));
+  if (flags.quiet) {
+    io.out(`${report.summary.overall_drift ? 'drift detected' : 'no drift'}: ${report.summary.drifted}/${report.summary.features} features drifted\n`);
+  } else {
+    io.out(`${formatSummary(report)}\n\n`);
+    io.out(`wrote ${reportPath}\nwrote ${scoresPath}\n`);
+    io.out(`time: parse ${ms(timings.parse)}, detect ${ms(timings.detect)}, tests ${ms(timings.tests)}, total ${ms(timings.total)}\n`);
+  }
+  return flags.failOnDrift && report.summary.overall_drift ? EXIT.drift : EXIT.ok;
+}
+
+async function samples(flags: { out: string; rows: string; seed: string }, io: { out: (s: string) => void }): Promise<number> {
+  const rows = Number(flags.rows);
+  const seed = Number(flags.seed);
+  if (!Number.isInteger(rows) || rows < 50) throw new InputError(`--rows must be an integer of at least 50, got "${flags.rows}"`);
+  if (!Number.isInteger(seed)) throw new InputError(`--seed must be an integer, got "${flags.seed}"`);
+  const pair = makeDemoPair({ rows, seed });
+  const dir = resolve(flags.out);
+  await writeOutput(join(dir, 'reference.csv'), pair.reference);
+  await writeOutput(join(dir, 'production.csv'), pair.production);
+  io.out(`wrote ${join(dir, 'reference.csv')}\nwrote ${join(dir, 'production.csv')}\n`);
+  return EXIT.ok;
+}
+
+async function writeOutput(path: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot write ${path}: ${(e as Error).message.split('\n')[0]}; check the folder exists and is writable`);
+  }
+}
+
+function ms(x: number): string {
+  return x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`;
+}

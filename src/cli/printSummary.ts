@@ -1,0 +1,68 @@
+import type { Report } from '../core/report/types.ts';
+
+/** A plain-text summary table of a report, for the terminal. */
+export function formatSummary(report: Report): string {
+  const s = report.summary;
+  const lines: string[] = [];
+  lines.push(
+    `reference: ${report.data.reference.file} (${report.data.reference.rows} rows)   production: ${report.data.production.file} (${report.data.production.rows} rows)`,
+  );
+  lines.push('');
+  const header = ['feature', 'type', 'score', 'test', 'statistic', 'p-value', 'psi', 'missing ref→prod', 'status'];
+  const rows = report.features.map((f) => {
+    const test = f.ks ? 'KS' : f.chi2 ? 'chi2' : '-';
+    const stat = f.ks ? f.ks.statistic : f.chi2 ? f.chi2.statistic : null;
+    const p = f.ks ? f.ks.p_value : f.chi2 ? f.chi2.p_value_adjusted : null;
+    return [
+      clip(f.name, 32),
+      f.type,
+      num(f.drift_score, 3),
+      test,
+      num(stat, 4),
+      pval(p),
+      num(f.psi?.value ?? null, 4),
+      `${pctStr(f.missing.reference)}→${pctStr(f.missing.production)}`,
+      f.error ? `error: ${f.error}` : f.drifted ? `DRIFT (${f.flagged_by.join('+')})` : 'ok',
+    ];
+  });
+  lines.push(...table([header, ...rows]));
+  if (report.skipped.length) {
+    lines.push('', 'skipped:');
+    for (const k of report.skipped) lines.push(`  ${clip(k.name, 40)}: ${k.reason}`);
+  }
+  if (report.warnings.length) {
+    lines.push('', 'warnings:');
+    for (const w of report.warnings) lines.push(`  ${w}`);
+  }
+  lines.push('');
+  lines.push(
+    `${s.drifted} of ${s.features} features drifted (${(s.drifted_fraction * 100).toFixed(1)}%), max PSI ${num(s.max_psi, 4)}, max KS ${num(s.max_ks, 4)}`,
+  );
+  lines.push(s.overall_drift ? `DRIFT DETECTED: ${s.reasons.map((r) => r.message).join('; ')}` : 'No drift detected.');
+  return lines.join('\n');
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+}
+
+function num(x: number | null, digits: number): string {
+  return x === null || !Number.isFinite(x) ? '-' : x.toFixed(digits);
+}
+
+function pval(p: number | null): string {
+  if (p === null || !Number.isFinite(p)) return '-';
+  return p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
+}
+
+function pctStr(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+/** Column names come from untrusted files: strip control characters (no terminal escapes) and clip. */
+function clip(s: string, n: number): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return clean.length > n ? `${clean.slice(0, n - 1)}…` : clean;
+}

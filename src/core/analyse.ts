@@ -1,0 +1,132 @@
+/**
+ * The heavy half of a run: column typing and every statistical test, once per pair of files.
+ * The result holds statistics only; flags and the verdict come from decide(), so thresholds can
+ * change without re-running anything.
+ */
+import type { Config } from './config/types.ts';
+import type { FeatureStats, SkippedColumn } from './report/types.ts';
+import type { ColumnPlan, ParsedColumn, ParsedTable } from './table/types.ts';
+import type { StatKernels } from './stattests/kernels.ts';
+import { planColumns } from './table/planColumns.ts';
+import { alignCategories } from './table/categories.ts';
+import { numericalFeatureStats } from './stattests/numericalFeature.ts';
+import { categoricalFeatureStats } from './stattests/categoricalFeature.ts';
+
+export interface TableMeta {
+  file: string;
+  rows: number;
+  columns: number;
+}
+
+export interface Analysis {
+  reference: TableMeta;
+  production: TableMeta;
+  label: string | null;
+  plans: ColumnPlan[];
+  stats: FeatureStats[];
+  skipped: SkippedColumn[];
+  warnings: string[];
+  /** Milliseconds spent in column typing and in the tests. */
+  timings: { detect: number; tests: number };
+}
+
+export function analyse(reference: ParsedTable, production: ParsedTable, config: Config, kernels: StatKernels): Analysis {
+  const t0 = now();
+  const { plans, warnings } = planColumns(reference, production, {
+    label: config.data.label_column,
+    drop: config.columns.drop,
+    numerical: config.columns.numerical,
+    categorical: config.columns.categorical,
+    maxCategoricalUnique: config.columns.max_categorical_unique,
+  });
+  const t1 = now();
+  const refCols = byName(reference);
+  const prodCols = byName(production);
+  const stats: FeatureStats[] = [];
+  const skipped: SkippedColumn[] = [];
+  for (const plan of plans) {
+    if (plan.role === 'skipped') {
+      skipped.push({ name: plan.name, reason: plan.reason });
+      continue;
+    }
+    const r = refCols.get(plan.name)!;
+    const p = prodCols.get(plan.name)!;
+    stats.push(featureStats(plan, r, p, reference.rows, production.rows, config, kernels));
+  }
+  const t2 = now();
+  return {
+    reference: meta(reference),
+    production: meta(production),
+    label: config.data.label_column,
+    plans,
+    stats,
+    skipped,
+    warnings: [...reference.warnings, ...production.warnings, ...warnings],
+    timings: { detect: t1 - t0, tests: t2 - t1 },
+  };
+}
+
+function featureStats(
+  plan: ColumnPlan,
+  r: ParsedColumn,
+  p: ParsedColumn,
+  refRows: number,
+  prodRows: number,
+  config: Config,
+  kernels: StatKernels,
+): FeatureStats {
+  const { bins, epsilon } = config.psi;
+  const base = { name: plan.name, type_reason: plan.reason };
+  if (plan.role === 'numerical') {
+    const s = numericalFeatureStats(kernels, r.values, p.values, { bins, epsilon });
+    return {
+      ...base,
+      type: 'numerical',
+      n: s.n,
+      missing: missing(s.n, refRows, prodRows),
+      drift_score: s.drift_score,
+      ks: s.ks,
+      chi2: null,
+      psi: s.psi,
+      error: s.error,
+    };
+  }
+  const { categories, refCodes, prodCodes } = alignCategories(r, p);
+  const s = categoricalFeatureStats(kernels, refCodes, prodCodes, categories, { epsilon });
+  return {
+    ...base,
+    type: 'categorical',
+    n: s.n,
+    missing: missing(s.n, refRows, prodRows),
+    drift_score: s.drift_score,
+    ks: null,
+    chi2: s.chi2,
+    psi: s.psi,
+    categories_only_in_production: s.categories_only_in_production,
+    categories_only_in_reference: s.categories_only_in_reference,
+    error: s.error,
+  };
+}
+
+function missing(n: { reference: number; production: number }, refRows: number, prodRows: number): FeatureStats['missing'] {
+  const rc = refRows - n.reference;
+  const pc = prodRows - n.production;
+  return {
+    reference: refRows ? rc / refRows : 0,
+    production: prodRows ? pc / prodRows : 0,
+    reference_count: rc,
+    production_count: pc,
+  };
+}
+
+function byName(t: ParsedTable): Map<string, ParsedColumn> {
+  return new Map(t.columns.map((c) => [c.name, c]));
+}
+
+function meta(t: ParsedTable): TableMeta {
+  return { file: t.file, rows: t.rows, columns: t.columns.length };
+}
+
+function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}

@@ -1,0 +1,38 @@
+import type { Config } from './config/types.ts';
+import type { Report } from './report/types.ts';
+import { SCHEMA_VERSION } from './report/types.ts';
+import type { Analysis } from './analyse.ts';
+import { decide } from './decide.ts';
+
+export interface ReportMeta {
+  generatedAt: string;
+  version: string;
+}
+
+/** Assemble the report from one analysis and the thresholds in `config` (decided in decide()). */
+export function buildReport(analysis: Analysis, config: Config, meta: ReportMeta): Report {
+  const { features, summary } = decide(analysis.stats, config.thresholds);
+  return {
+    schema_version: SCHEMA_VERSION,
+    generated_at: meta.generatedAt,
+    tool: { name: 'drift-monitor', version: meta.version },
+    data: {
+      reference: analysis.reference,
+      production: analysis.production,
+      label_column: analysis.label,
+    },
+    settings: {
+      thresholds: { ...config.thresholds },
+      psi: { bins: config.psi.bins, epsilon: config.psi.epsilon },
+      max_categorical_unique: config.columns.max_categorical_unique,
+      ks_method: "auto: exact when max(n_ref, n_prod) <= 10000, else kstwo.sf(D, round(n_ref*n_prod/(n_ref+n_prod)))",
+      chi2_correction: false,
+    },
+    summary,
+    features,
+    skipped: analysis.skipped,
+    warnings: analysis.warnings,
+    performance: null,
+    retraining: null,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The one place where drift is decided: per-feature flags and the overall verdict from the statistics
+ * and the thresholds. Every comparison is here and strict (`>` for distances, `<` for p-values), so a
+ * value equal to its threshold never flags. Cheap and pure: the dashboard calls it on every threshold
+ * change without re-running any test.
+ */
+import type { Thresholds } from './config/types.ts';
+import type { FeatureReport, FeatureStats, FlagRule, Summary } from './report/types.ts';
+import { adjustPValues } from './adjustPValues.ts';
+
+export interface Decision {
+  features: FeatureReport[];
+  summary: Summary;
+}
+
+export function decide(stats: readonly FeatureStats[], t: Thresholds): Decision {
+  const chi2P = stats.map((s) => (s.chi2 ? s.chi2.p_value : NaN));
+  const chi2Adjusted = adjustPValues(chi2P, t.p_value_correction);
+
+  const features = stats.map((s, i): FeatureReport => {
+    const flagged: FlagRule[] = [];
+    const ks = s.ks ? { ...s.ks, drifted: s.ks.statistic > t.ks_statistic } : null;
+    if (ks?.drifted) flagged.push('ks');
+    const chi2 = s.chi2
+      ? { ...s.chi2, p_value_adjusted: chi2Adjusted[i], drifted: chi2Adjusted[i] < t.chi2_p_value }
+      : null;
+    if (chi2?.drifted) flagged.push('chi2');
+    const psi = s.psi ? { ...s.psi, drifted: s.psi.value > t.psi } : null;
+    if (psi?.drifted) flagged.push('psi');
+    const missingChange = Math.abs(s.missing.production - s.missing.reference);
+    const missingDrifted = t.missing_share_change !== null && missingChange > t.missing_share_change;
+    if (missingDrifted) flagged.push('missing_share');
+    return { ...s, ks, chi2, psi, missing: { ...s.missing, drifted: missingDrifted }, drifted: flagged.length > 0, flagged_by: flagged };
+  });
+
+  return { features, summary: summarise(features, t) };
+}
+
+function summarise(features: readonly FeatureReport[], t: Thresholds): Summary {
+  const drifted = features.filter((f) => f.drifted).map((f) => f.name);
+  const fraction = features.length ? drifted.length / features.length : 0;
+  const psiValues = features.flatMap((f) => (f.psi ? [f.psi.value] : []));
+  const ksValues = features.flatMap((f) => (f.ks ? [f.ks.statistic] : []));
+  const reasons: Summary['reasons'] = [];
+  if (fraction > t.drift_feature_fraction) {
+    reasons.push({
+      rule: 'drift_feature_fraction',
+      message: `${drifted.length} of ${features.length} features drifted (${pct(fraction)}), more than ${pct(t.drift_feature_fraction)}`,
+    });
+  }
+  const highPsi = features
+    .filter((f) => f.psi && f.psi.value > t.psi)
+    .sort((a, b) => b.psi!.value - a.psi!.value);
+  if (highPsi.length) {
+    const list = highPsi.slice(0, 5).map((f) => `${f.name} (${f.psi!.value.toFixed(3)})`).join(', ');
+    const more = highPsi.length > 5 ? ` and ${highPsi.length - 5} more` : '';
+    reasons.push({ rule: 'psi', message: `PSI above ${t.psi} on ${list}${more}` });
+  }
+  return {
+    features: features.length,
+    numerical: features.filter((f) => f.type === 'numerical').length,
+    categorical: features.filter((f) => f.type === 'categorical').length,
+    drifted: drifted.length,
+    drifted_fraction: fraction,
+    drifted_features: drifted,
+    max_psi: psiValues.length ? Math.max(...psiValues) : null,
+    max_ks: ksValues.length ? Math.max(...ksValues) : null,
+    overall_drift: reasons.length > 0,
+    reasons,
+  };
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1).replace(/\.0$/, '')}%`;
+}
