@@ -1,0 +1,78 @@
+/**
+ * End-to-end: the CLI on pairs built from real public datasets (scripts/real-pairs.mjs), checked
+ * against the Python seed baseline's report on the same files (tests/fixtures/real_expectations.json,
+ * made by scripts/make_real_expectations.py: pandas + scipy + numpy).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM script without types
+import { writePair } from '../../scripts/real-pairs.mjs';
+import expectations from '../fixtures/real_expectations.json';
+import type { Report } from '../../src/core/report/types.ts';
+import { runCli, tempDir } from './runCli.ts';
+
+type Expected = (typeof expectations.pairs)['bank'];
+
+// KS D and PSI are the same float operations on the same numbers: 1e-9 (issue 2's tolerance).
+// p-values: 1e-6 absolute or 1e-4 relative (issue 2's tolerance for p-values).
+function closeP(got: number, want: number): boolean {
+  return Math.abs(got - want) <= 1e-6 || Math.abs(got - want) <= 1e-4 * Math.abs(want);
+}
+
+const out = tempDir('dm-real-');
+const reports = new Map<string, Report>();
+
+beforeAll(() => {
+  for (const name of Object.keys(expectations.pairs)) {
+    const p = writePair(name, out) as { reference: string; production: string; label: string | null; drop: string[] };
+    const args = ['--reference', p.reference, '--production', p.production, '--out', join(out, `${name}.json`), '--scores', join(out, `${name}.csv`)];
+    if (p.label) args.push('--label', p.label);
+    if (p.drop.length) args.push('--drop', p.drop.join(','));
+    const r = runCli(args);
+    if (r.code !== 0) throw new Error(`CLI failed on ${name}: ${r.stderr}`);
+    reports.set(name, JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')) as Report);
+  }
+}, 240_000);
+
+describe.each(Object.keys(expectations.pairs))('drift-monitor on the real pair %s', (name) => {
+  const want = (expectations.pairs as Record<string, Expected>)[name];
+
+  it('gives the baseline verdict and flags the same features', () => {
+    const report = reports.get(name)!;
+    expect(report.summary.overall_drift).toBe(want.overall_drift);
+    expect([...report.summary.drifted_features].sort()).toEqual([...want.drifted_features].sort());
+    expect(report.data.reference.rows).toBe(want.rows.reference);
+    expect(report.data.production.rows).toBe(want.rows.production);
+  });
+
+  it('tests the same features with the same types and statistics', () => {
+    const report = reports.get(name)!;
+    const wantFeatures = want.features as Record<string, { type: string; ks?: { statistic: number; p_value: number }; chi2?: { statistic: number; p_value: number; dof: number }; psi?: number }>;
+    expect(report.features.map((f) => f.name).sort()).toEqual(Object.keys(wantFeatures).sort());
+    for (const f of report.features) {
+      const w = wantFeatures[f.name];
+      expect(f.type, f.name).toBe(w.type);
+      if (w.ks) {
+        expect(Math.abs(f.ks!.statistic - w.ks.statistic), f.name).toBeLessThanOrEqual(1e-9);
+        expect(closeP(f.ks!.p_value, w.ks.p_value), `${f.name} p ${f.ks!.p_value} vs ${w.ks.p_value}`).toBe(true);
+      }
+      if (w.chi2) {
+        expect(f.chi2!.dof, f.name).toBe(w.chi2.dof);
+        expect(Math.abs(f.chi2!.statistic - w.chi2.statistic), f.name).toBeLessThanOrEqual(1e-9 * Math.max(1, w.chi2.statistic));
+        expect(closeP(f.chi2!.p_value, w.chi2.p_value), `${f.name} p ${f.chi2!.p_value} vs ${w.chi2.p_value}`).toBe(true);
+      }
+      expect(Math.abs(f.psi!.value - w.psi!), f.name).toBeLessThanOrEqual(1e-9);
+    }
+  });
+});
+
+describe('drift-monitor type rules on real data', () => {
+  it('skips the bike row id and date columns with a reason', () => {
+    const skipped = reports.get('bike')!.skipped.map((s) => s.name).sort();
+    expect(skipped).toEqual(['dteday', 'instant']);
+  });
+  it('reads the ;-separated bank file', () => {
+    expect(reports.get('bank')!.data.reference.columns).toBe(17);
+  });
+});
