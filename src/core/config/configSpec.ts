@@ -1,0 +1,115 @@
+/**
+ * What each config key accepts: the single description that validation, unknown-key suggestions
+ * and path resolution read. `ConfigSpec` mirrors `Config`, so tsc fails if a key of Config has no
+ * spec here (or a spec names a key Config does not have).
+ */
+import type { Config } from './types.ts';
+
+export interface NumberSpec {
+  kind: 'number';
+  integer?: boolean;
+  nullable?: boolean;
+  min?: number;
+  max?: number;
+  /** The bounds themselves are not allowed. */
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+}
+export interface StringSpec {
+  kind: 'string';
+  nullable?: boolean;
+  /** Names (columns, labels) may be written as YAML numbers: `positive_class: 1` means "1". */
+  acceptNumbers?: boolean;
+  /** A file path: resolved against the config file's folder. */
+  path?: boolean;
+}
+export interface BooleanSpec {
+  kind: 'boolean';
+}
+export interface EnumSpec {
+  kind: 'enum';
+  values: readonly string[];
+  /** Friendlier spellings accepted for a value, e.g. `tab` for "\t". */
+  aliases?: Readonly<Record<string, string>>;
+}
+export interface StringListSpec {
+  kind: 'stringList';
+  nullable?: boolean;
+  /** Items may be written as YAML numbers (`drop: [2020]`, `missing_values: [-999]`). */
+  acceptNumbers?: boolean;
+}
+export type LeafSpec = NumberSpec | StringSpec | BooleanSpec | EnumSpec | StringListSpec;
+
+type SpecOf<T> = T extends readonly unknown[] | string | number | boolean | null
+  ? LeafSpec
+  : { [K in keyof T]-?: SpecOf<T[K]> };
+export type ConfigSpec = SpecOf<Config>;
+
+const nullablePath: StringSpec = { kind: 'string', nullable: true, path: true };
+const columnName: StringSpec = { kind: 'string', nullable: true, acceptNumbers: true };
+const columnList: StringListSpec = { kind: 'stringList', acceptNumbers: true };
+const share: NumberSpec = { kind: 'number', min: 0, max: 1 };
+
+export const CONFIG_SPEC: ConfigSpec = {
+  data: {
+    reference_path: nullablePath,
+    production_path: nullablePath,
+    label_column: columnName,
+    delimiter: { kind: 'enum', values: ['auto', ',', ';', '\t'], aliases: { tab: '\t' } },
+    missing_values: { kind: 'stringList', acceptNumbers: true },
+    prediction_column: columnName,
+    probability_column: columnName,
+  },
+  columns: {
+    numerical: columnList,
+    categorical: columnList,
+    drop: columnList,
+    max_categorical_unique: { kind: 'number', integer: true, min: 1 },
+  },
+  model: {
+    path: nullablePath,
+    framework: { kind: 'enum', values: ['auto', 'onnx'] },
+    features: { kind: 'stringList', nullable: true, acceptNumbers: true },
+    positive_class: columnName,
+  },
+  thresholds: {
+    ks_statistic: share,
+    psi: { kind: 'number', min: 0 },
+    chi2_p_value: share,
+    f1_drop: share,
+    drift_feature_fraction: share,
+    p_value_correction: { kind: 'enum', values: ['none', 'bonferroni', 'fdr_bh'] },
+    missing_share_change: { ...share, nullable: true },
+  },
+  psi: {
+    bins: { kind: 'number', integer: true, min: 1, max: 1000 },
+    epsilon: { kind: 'number', min: 0, max: 1, minExclusive: true, maxExclusive: true },
+  },
+  retraining: {
+    enabled: { kind: 'boolean' },
+    save_path: nullablePath,
+    data: { kind: 'enum', values: ['reference+production', 'production'] },
+    min_improvement: share,
+    seed: { kind: 'number', integer: true, min: 0, max: 4294967295 },
+  },
+  output: {
+    report_path: nullablePath,
+    scores_path: nullablePath,
+    retrain_log_path: nullablePath,
+  },
+};
+
+export function isLeafSpec(node: unknown): node is LeafSpec {
+  return typeof node === 'object' && node !== null && typeof (node as { kind?: unknown }).kind === 'string';
+}
+
+/** Every valid dotted key, sections included, in spec order: "data", "data.reference_path", ... */
+export function configKeys(spec: object = CONFIG_SPEC, prefix = ''): string[] {
+  const keys: string[] = [];
+  for (const [name, child] of Object.entries(spec)) {
+    const key = prefix + name;
+    keys.push(key);
+    if (!isLeafSpec(child)) keys.push(...configKeys(child as object, key + '.'));
+  }
+  return keys;
+}
