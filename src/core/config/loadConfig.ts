@@ -41,3 +41,7 @@ function parseYaml(yamlText: string, source: string): unknown {
     throw new InputError(`${source}: invalid YAML: ${(e as Error).message}`);
   }
 }
+
+// The config API front ends need, from one module (src/node/ and src/ui/ import these from here).
+export { mergeOverrides } from './mergeOverrides.ts';
+export { resolveConfigPaths } from './resolveConfigPaths.ts';

@@ -1,0 +1,78 @@
+/**
+ * The key order of the JSON report, as declared in report/types.ts. reportToJson writes keys in this
+ * order whatever order the report object was built in; keys not listed here follow in insertion
+ * order. tests/core/report/reportSchema.test.ts checks that schema/report.schema.json lists its
+ * properties in the same order.
+ *
+ * A shape is `true` (a leaf), an object of child shapes, or `[shape]` for a list of such items.
+ */
+export type KeyShape = true | readonly [KeyShape] | { readonly [key: string]: KeyShape };
+
+const FILE: KeyShape = { file: true, rows: true, columns: true };
+
+const THRESHOLDS: KeyShape = {
+  ks_statistic: true,
+  psi: true,
+  chi2_p_value: true,
+  f1_drop: true,
+  drift_feature_fraction: true,
+  p_value_correction: true,
+  missing_share_change: true,
+};
+
+export const FEATURE_KEY_ORDER: KeyShape = {
+  name: true,
+  type: true,
+  type_reason: true,
+  n: { reference: true, production: true },
+  missing: { reference: true, production: true, reference_count: true, production_count: true, drifted: true },
+  drift_score: true,
+  ks: { statistic: true, p_value: true, method: true, drifted: true },
+  chi2: { statistic: true, p_value: true, dof: true, p_value_adjusted: true, drifted: true },
+  psi: {
+    value: true,
+    epsilon: true,
+    bins: true,
+    edges: true,
+    categories: true,
+    reference_counts: true,
+    production_counts: true,
+    drifted: true,
+  },
+  categories_only_in_production: true,
+  categories_only_in_reference: true,
+  error: true,
+  drifted: true,
+  flagged_by: true,
+};
+
+export const REPORT_KEY_ORDER: KeyShape = {
+  schema_version: true,
+  generated_at: true,
+  tool: { name: true, version: true },
+  data: { reference: FILE, production: FILE, label_column: true },
+  settings: {
+    thresholds: THRESHOLDS,
+    psi: { bins: true, epsilon: true },
+    max_categorical_unique: true,
+    ks_method: true,
+    chi2_correction: true,
+  },
+  summary: {
+    features: true,
+    numerical: true,
+    categorical: true,
+    drifted: true,
+    drifted_fraction: true,
+    drifted_features: true,
+    max_psi: true,
+    max_ks: true,
+    overall_drift: true,
+    reasons: [{ rule: true, message: true }],
+  },
+  features: [FEATURE_KEY_ORDER],
+  skipped: [{ name: true, reason: true }],
+  warnings: true,
+  performance: true,
+  retraining: true,
+};
