@@ -1,0 +1,63 @@
+import type { FeatureReport } from '../../core/report/types.ts';
+import { palette } from './palette.ts';
+import { plotlyLabel, plotlyText } from './plotlyText.ts';
+
+export interface Figure {
+  data: object[];
+  layout: object;
+}
+
+/** Bars beyond this many are left out of the chart (the tables still list every feature). */
+export const MAX_BARS = 60;
+
+/**
+ * Horizontal bars of the drift score per feature, largest first, one trace per status (drifted /
+ * not drifted) so the legend names the colours, the status also written on each bar, and the KS
+ * threshold as a dashed line. `names[curve][point]` maps a clicked bar back to its feature.
+ */
+export function driftScoreFigure(features: readonly FeatureReport[], ksThreshold: number): Figure & { names: string[][] } {
+  const sorted = features
+    .filter((f) => f.drift_score !== null)
+    .sort((a, b) => b.drift_score! - a.drift_score! || a.name.localeCompare(b.name))
+    .slice(0, MAX_BARS);
+  const groups = [
+    { label: 'drifted', color: palette.drifted, rows: [] as { f: FeatureReport; rank: number }[] },
+    { label: 'not drifted', color: palette.stable, rows: [] as { f: FeatureReport; rank: number }[] },
+  ];
+  sorted.forEach((f, rank) => groups[f.drifted ? 0 : 1].rows.push({ f, rank }));
+  const data = groups.map((g) => ({
+    type: 'bar',
+    orientation: 'h',
+    name: g.label,
+    x: g.rows.map((r) => r.f.drift_score),
+    y: g.rows.map((r) => r.rank),
+    marker: { color: g.color },
+    text: g.rows.map((r) => `${r.f.drift_score!.toFixed(3)} ${r.f.drifted ? 'drifted' : 'ok'}`),
+    textposition: 'outside',
+    cliponaxis: false,
+    customdata: g.rows.map((r) => plotlyText(r.f.name)),
+    hovertemplate: `%{customdata}<br>drift score %{x:.3f} (${g.label})<extra></extra>`,
+  }));
+  const labels = sorted.map((f) => plotlyLabel(f.name, 24));
+  const longest = Math.max(4, ...sorted.map((f) => Math.min(f.name.length, 24)));
+  return {
+    names: groups.map((g) => g.rows.map((r) => r.f.name)),
+    data,
+    layout: {
+      height: Math.max(200, 26 * sorted.length + 90),
+      margin: { l: Math.min(190, 12 + 7 * longest), r: 24, t: 30, b: 45 },
+      barmode: 'overlay',
+      bargap: 0.25,
+      xaxis: { range: [0, 1.12], title: { text: 'drift score (KS D or total variation distance)' }, tickformat: '.1f', fixedrange: true },
+      yaxis: { tickmode: 'array', tickvals: sorted.map((_, i) => i), ticktext: labels, autorange: 'reversed', fixedrange: true },
+      legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
+      shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: ksThreshold, x1: ksThreshold, y0: 0, y1: 1, line: { color: palette.neutral, dash: 'dash', width: 1.5 } }],
+      annotations: [
+        { x: ksThreshold, xref: 'x', y: 1, yref: 'paper', yanchor: 'bottom', xanchor: 'left', showarrow: false, text: `KS threshold ${ksThreshold}`, font: { size: 11, color: palette.neutral } },
+      ],
+      font: { family: 'system-ui, sans-serif', size: 12 },
+      paper_bgcolor: 'rgba(0,0,0,0)',
+      plot_bgcolor: 'rgba(0,0,0,0)',
+    },
+  };
+}

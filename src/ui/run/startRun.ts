@@ -1,0 +1,118 @@
+/**
+ * One analysis run, driven from the main thread: two parse workers (one per file, in parallel), then the
+ * analysis worker with the wasm kernels. Tables move between workers as transferred buffers. The
+ * analysis worker stays alive after the run to answer the distribution explorer; cancel() or dispose()
+ * terminates every worker of the run.
+ */
+import * as Comlink from 'comlink';
+import type { Analysis } from '../../core/analyse.ts';
+import type { Config } from '../../core/config/types.ts';
+import type { ParsedTable } from '../../core/table/types.ts';
+import type { ParseWorkerApi } from '../../workers/parse.worker.ts';
+import type { AnalysisWorkerApi } from '../../workers/analysis.worker.ts';
+import type { FeatureDistribution } from '../../workers/distribution/types.ts';
+import { tableBuffers } from '../../workers/tableBuffers.ts';
+
+export interface RunInput {
+  reference: { name: string; data: Blob };
+  production: { name: string; data: Blob };
+  config: Config;
+}
+
+export type RunStage = 'parsing' | 'testing';
+
+export interface RunProgress {
+  stage: RunStage;
+  bytesRead: number;
+  totalBytes: number;
+}
+
+/** Thrown by `result` after cancel(). */
+export class RunCancelled extends Error {
+  override name = 'RunCancelled';
+  constructor() {
+    super('Run cancelled.');
+  }
+}
+
+export class Run {
+  readonly result: Promise<Analysis>;
+  #workers: Worker[] = [];
+  #analysis: Comlink.Remote<AnalysisWorkerApi>;
+  #cancel!: (e: Error) => void;
+  #done = false;
+
+  constructor(input: RunInput, onProgress: (p: RunProgress) => void) {
+    const analysisWorker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'analysis',
+    });
+    this.#workers.push(analysisWorker);
+    this.#analysis = Comlink.wrap<AnalysisWorkerApi>(analysisWorker);
+    const cancelled = new Promise<never>((_, reject) => (this.#cancel = reject));
+    this.result = Promise.race([this.#execute(input, onProgress), cancelled]).finally(() => {
+      this.#done = true;
+      // Parse workers are done with their one file either way.
+      for (const w of this.#workers.slice(1)) w.terminate();
+    });
+  }
+
+  async #execute(input: RunInput, onProgress: (p: RunProgress) => void): Promise<Analysis> {
+    const totalBytes = input.reference.data.size + input.production.data.size;
+    const read = [0, 0];
+    const report = (stage: RunStage) =>
+      onProgress({ stage, bytesRead: Math.min(read[0] + read[1], totalBytes), totalBytes });
+    report('parsing');
+    const warm = this.#analysis.warmUp();
+    const { delimiter, missing_values } = input.config.data;
+    const [reference, production] = await Promise.all(
+      [input.reference, input.production].map((f, i) =>
+        this.#parse(f.name, f.data, { file: f.name, delimiter, missingValues: missing_values }, (bytes) => {
+          read[i] = bytes;
+          report('parsing');
+        }),
+      ),
+    );
+    read[0] = input.reference.data.size;
+    read[1] = input.production.data.size;
+    report('testing');
+    await warm;
+    return this.#analysis.analyse(
+      Comlink.transfer(reference, tableBuffers(reference)),
+      Comlink.transfer(production, tableBuffers(production)),
+      input.config,
+    );
+  }
+
+  #parse(
+    name: string,
+    data: Blob,
+    request: Parameters<ParseWorkerApi['parse']>[1],
+    onBytes: (bytes: number) => void,
+  ): Promise<ParsedTable> {
+    const worker = new Worker(new URL('../../workers/parse.worker.ts', import.meta.url), {
+      type: 'module',
+      name: `parse ${name}`,
+    });
+    this.#workers.push(worker);
+    const api = Comlink.wrap<ParseWorkerApi>(worker);
+    return api.parse(data, request, Comlink.proxy(onBytes)) as Promise<ParsedTable>;
+  }
+
+  /** Explorer data for one feature of this run's tables (null when unknown or after dispose()). */
+  distribution(feature: string): Promise<FeatureDistribution | null> {
+    if (this.#workers.length === 0) return Promise.resolve(null);
+    return this.#analysis.distribution(feature);
+  }
+
+  /** Stops every worker; `result` rejects with RunCancelled if the run was still going. */
+  cancel(): void {
+    if (!this.#done) this.#cancel(new RunCancelled());
+    this.dispose();
+  }
+
+  dispose(): void {
+    for (const w of this.#workers) w.terminate();
+    this.#workers = [];
+  }
+}

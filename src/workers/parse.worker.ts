@@ -1,0 +1,37 @@
+/**
+ * Parses one CSV file off the main thread (papaparse runs inside parseCsv, in this module worker) and
+ * hands the columns back as transferred buffers. One worker per file, so both files parse in parallel.
+ */
+import * as Comlink from 'comlink';
+import { parseCsv } from '../core/table/parseCsv.ts';
+import type { ParsedTable } from '../core/table/types.ts';
+import type { Config } from '../core/config/types.ts';
+import { tableBuffers } from './tableBuffers.ts';
+
+export interface ParseRequest {
+  file: string;
+  delimiter: Config['data']['delimiter'];
+  missingValues: string[];
+}
+
+/** Progress callbacks are throttled to this interval: each one is a message to the main thread. */
+const PROGRESS_EVERY_MS = 100;
+
+const api = {
+  async parse(input: Blob | string, request: ParseRequest, onProgress?: (bytesRead: number) => void): Promise<ParsedTable> {
+    let last = 0;
+    const table = await parseCsv(input, {
+      ...request,
+      onProgress: (bytesRead) => {
+        const now = performance.now();
+        if (!onProgress || now - last < PROGRESS_EVERY_MS) return;
+        last = now;
+        void onProgress(bytesRead);
+      },
+    });
+    return Comlink.transfer(table, tableBuffers(table));
+  },
+};
+
+export type ParseWorkerApi = typeof api;
+Comlink.expose(api);
