@@ -97,6 +97,10 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
     io.out(`wrote ${reportPath}\nwrote ${scoresPath}\n`);
     io.out(`time: parse ${ms(timings.parse)}, detect ${ms(timings.detect)}, tests ${ms(timings.tests)}, total ${ms(timings.total)}\n`);
   }
+  if (process.env.DRIFT_MONITOR_TIMINGS) {
+    // Machine-readable stage times and peak memory for scripts/bench.mjs.
+    io.err(`${JSON.stringify({ timings, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  }
   return flags.failOnDrift && report.summary.overall_drift ? EXIT.drift : EXIT.ok;
 }
 

@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { ParsedTable } from '../core/table/types.ts';
+import { InputError } from '../core/errors.ts';
 import { readCsvFile } from './readCsvFile.ts';
 
 export interface ReadOptions {
@@ -6,12 +10,31 @@ export interface ReadOptions {
   missingValues: string[];
 }
 
-/** Read the reference and production files (paths or already parsed tables). */
+// Compiled (lib/) builds parse each file in its own worker thread; from TypeScript sources (tests run
+// through vitest) the worker file is not runnable JavaScript, so parsing stays on this thread.
+const WORKER_URL = new URL('./parseWorker.js', import.meta.url);
+const canUseWorkers = import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
+
+/** Read the reference and production files (paths or already parsed tables), in parallel when possible. */
 export async function readTables(
   reference: string | ParsedTable,
   production: string | ParsedTable,
   opts: ReadOptions,
 ): Promise<[ParsedTable, ParsedTable]> {
-  const read = (src: string | ParsedTable) => (typeof src === 'string' ? readCsvFile(src, opts) : Promise.resolve(src));
+  const both = typeof reference === 'string' && typeof production === 'string';
+  const read = (src: string | ParsedTable) =>
+    typeof src !== 'string' ? Promise.resolve(src) : both && canUseWorkers ? readInWorker(src, opts) : readCsvFile(src, opts);
   return Promise.all([read(reference), read(production)]);
+}
+
+function readInWorker(path: string, opts: ReadOptions): Promise<ParsedTable> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL, { workerData: { path, opts } });
+    worker.once('message', (m: { ok: true; table: ParsedTable } | { ok: false; inputError: boolean; message: string }) => {
+      void worker.terminate();
+      if (m.ok) resolve(m.table);
+      else reject(m.inputError ? new InputError(m.message) : new Error(m.message));
+    });
+    worker.once('error', reject);
+  });
 }

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: times the CLI on generated pairs (10 numerical + 10 categorical features,
+ * ../shared/bench/gen_data.py --drift some) of 100k and 1M rows, and the Python seed baseline
+ * (../shared/bench/seed_baseline.py) on the same files when pandas/scipy are there; prints medians
+ * per stage and the ratios. Options: --sizes 100000,1000000  --reps 3  --no-baseline  --no-browser
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.DRIFT_SHARED ?? resolve(root, '../shared');
+const python = process.env.PYTHON ?? '/usr/bin/python3';
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const sizes = opt('sizes', '100000,1000000').split(',').map(Number);
+const reps = Number(opt('reps', '3'));
+const withBaseline = !args.includes('--no-baseline');
+const withBrowser = !args.includes('--no-browser');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (x) => (x == null ? '-' : `${x.toFixed(2)} s`);
+
+function generate(rows) {
+  const dir = join(root, '.bench', `gen_${rows}`);
+  if (!existsSync(join(dir, 'production.csv'))) {
+    mkdirSync(dir, { recursive: true });
+    console.log(`generating ${rows} rows into ${dir} ...`);
+    const r = spawnSync(python, [join(shared, 'bench/gen_data.py'), '--rows', String(rows), '--num', '10', '--cat', '10', '--drift', 'some', '--out', dir], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('gen_data.py failed (needs python3-pandas, python3-scipy)');
+  }
+  return dir;
+}
+
+function runCli(dir) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(root, 'bin/drift-monitor.js'), '-r', join(dir, 'reference.csv'), '-p', join(dir, 'production.csv'), '--label', 'label', '--drop', 'id,timestamp', '-o', join(dir, 'report.json'), '-q'], { encoding: 'utf8', env: { ...process.env, DRIFT_MONITOR_TIMINGS: '1' } });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`CLI failed: ${r.stderr}`);
+  const line = r.stderr.trim().split('\n').find((l) => l.startsWith('{'));
+  const { timings, maxRssMb } = JSON.parse(line);
+  return { wall, parse: timings.parse / 1000, detect: timings.detect / 1000, tests: timings.tests / 1000, rss: maxRssMb, verdict: r.stdout.trim() };
+}
+
+function runBaseline(dir) {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M', python, join(shared, 'bench/seed_baseline.py'), '--reference', join(dir, 'reference.csv'), '--production', join(dir, 'production.csv'), '--label', 'label', '--drop', 'id,timestamp', '--out', join(dir, 'baseline.json')], { encoding: 'utf8' });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== 0) return null;
+  const stage = (name) => Number((r.stderr.match(new RegExp(`\\] ${name}\\s+([\\d.]+) s`)) ?? [])[1]);
+  const rss = Number((r.stderr.match(/MAXRSS (\d+)/) ?? [])[1]) / 1024;
+  return { wall, parse: stage('parse'), detect: stage('detect'), tests: stage('tests \\(sum\\)'), rss };
+}
+
+function hasBaselineDeps() {
+  return spawnSync(python, ['-c', 'import pandas, scipy, numpy'], { stdio: 'ignore' }).status === 0;
+}
+
+const results = [];
+for (const rows of sizes) {
+  const dir = generate(rows);
+  const mb = (readFileSync(join(dir, 'reference.csv')).length + readFileSync(join(dir, 'production.csv')).length) / 1e6;
+  const cli = Array.from({ length: reps }, () => runCli(dir));
+  const base = withBaseline && hasBaselineDeps() ? Array.from({ length: Math.min(reps, 3) }, () => runBaseline(dir)).filter(Boolean) : [];
+  const m = (xs, k) => (xs.length ? median(xs.map((x) => x[k])) : null);
+  const row = {
+    rows, mb,
+    cli: { wall: m(cli, 'wall'), parse: m(cli, 'parse'), detect: m(cli, 'detect'), tests: m(cli, 'tests'), rss: Math.max(...cli.map((c) => c.rss)) },
+    base: base.length ? { wall: m(base, 'wall'), parse: m(base, 'parse'), detect: m(base, 'detect'), tests: m(base, 'tests'), rss: Math.max(...base.map((b) => b.rss)) } : null,
+    verdict: cli[0].verdict,
+  };
+  results.push(row);
+  console.log(`\n== ${rows} rows (${mb.toFixed(0)} MB pair), median of ${reps} CLI runs${row.base ? `, ${base.length} baseline runs` : ''}`);
+  console.log(`verdict: ${row.verdict}`);
+  console.log('stage      drift-monitor   baseline    ratio (baseline / ours)');
+  for (const k of ['parse', 'detect', 'tests', 'wall']) {
+    const a = row.cli[k];
+    const b = row.base?.[k];
+    console.log(`${k.padEnd(10)} ${fmt(a).padStart(13)}   ${fmt(b).padStart(9)}    ${b ? `${(b / a).toFixed(1)}x` : '-'}`);
+  }
+  console.log(`peak RSS   ${`${row.cli.rss.toFixed(0)} MB`.padStart(13)}   ${row.base ? `${row.base.rss.toFixed(0)} MB`.padStart(9) : '        -'}`);
+}
+
+if (withBrowser && existsSync(join(root, 'scripts/bench-browser.mjs'))) {
+  const { benchBrowser } = await import('./bench-browser.mjs');
+  await benchBrowser(sizes.map((rows) => join(root, '.bench', `gen_${rows}`)), { reps });
+}
