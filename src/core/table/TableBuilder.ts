@@ -1,0 +1,172 @@
+import { InputError } from '../errors.ts';
+import { ColumnBuilder } from './ColumnBuilder.ts';
+import { MissingMarkers } from './missingMarkers.ts';
+import type { ParsedTable } from './types.ts';
+
+export interface TableBuilderOptions {
+  /** File name for messages. */
+  file: string;
+  /** Cell values (compared after trimming) that mean "missing"; the empty cell always does. */
+  missingValues: string[];
+  /** Recorded in the table; only used for messages here. Default ','. */
+  delimiter?: string;
+  /** Initial row capacity (grows geometrically). Default 1024. */
+  initialCapacity?: number;
+}
+
+/** Shows a delimiter in a message. */
+export function delimiterName(d: string): string {
+  return d === '\t' ? 'tab' : `"${d}"`;
+}
+
+/**
+ * Builds a columnar {@link ParsedTable} from rows of cell strings fed in chunks (papaparse `chunk`
+ * results with `header: false`). The first non-blank row is the header. Rows are not kept: each
+ * cell goes straight into its column's typed arrays.
+ *
+ * Ragged rows: a row with fewer fields than the header gets missing cells for the rest (one
+ * warning for the file); a row with more fields is an error (as in pandas, "Expected 3 fields in
+ * line 5, saw 4"), unless the extra fields are all blank (a trailing delimiter), which is a warning.
+ * Blank lines are skipped.
+ */
+export class TableBuilder {
+  private readonly file: string;
+  private readonly markers: MissingMarkers;
+  private readonly delimiter: string;
+  private columns: ColumnBuilder[] | null = null;
+  private capacity: number;
+  private rows = 0;
+  /** Rows received so far, header and blank lines included (maps parser errors to rows). */
+  rowsSeen = 0;
+  private shortRows = 0;
+  private firstShortRow = 0;
+  private longBlankRows = 0;
+  private firstLongBlankRow = 0;
+
+  constructor(opts: TableBuilderOptions) {
+    this.file = opts.file;
+    this.markers = new MissingMarkers(opts.missingValues);
+    this.delimiter = opts.delimiter ?? ',';
+    this.capacity = Math.max(16, opts.initialCapacity ?? 1024);
+  }
+
+  /** Data rows so far. */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /** Grows the columns to hold at least `rows` rows now (an estimate saves the doubling copies). */
+  reserve(rows: number): void {
+    if (rows <= this.capacity) return;
+    this.capacity = Math.ceil(rows);
+    if (this.columns !== null) for (const c of this.columns) c.grow(this.capacity, this.rows);
+  }
+
+  addRows(rows: string[][]): void {
+    const n = rows.length;
+    for (let r = 0; r < n; r++) {
+      const row = rows[r];
+      this.rowsSeen++;
+      if (isBlankRow(row)) continue;
+      if (this.columns === null) {
+        this.columns = this.header(row);
+        continue;
+      }
+      this.addRow(row);
+    }
+  }
+
+  private addRow(row: string[]): void {
+    const columns = this.columns!;
+    const width = columns.length;
+    const i = this.rows;
+    if (i === this.capacity) {
+      this.capacity *= 2;
+      for (let c = 0; c < width; c++) columns[c].grow(this.capacity, i);
+    }
+    const markers = this.markers;
+    let n = row.length;
+    if (n !== width) n = this.ragged(row, width, i + 1);
+    for (let c = 0; c < n; c++) columns[c].add(i, row[c], markers);
+    for (let c = n; c < width; c++) columns[c].addMissing(i);
+    this.rows = i + 1;
+  }
+
+  /** Handles a row whose field count differs from the header's; returns the fields to use. */
+  private ragged(row: string[], width: number, dataRow: number): number {
+    if (row.length < width) {
+      if (this.shortRows++ === 0) this.firstShortRow = dataRow;
+      return row.length;
+    }
+    for (let c = width; c < row.length; c++) {
+      if (row[c].trim() !== '') {
+        throw new InputError(
+          `${this.file}: data row ${dataRow} has ${row.length} fields but the header has ${width}; ` +
+            `quote fields that contain the delimiter ${delimiterName(this.delimiter)} or remove the extra fields`,
+        );
+      }
+    }
+    if (this.longBlankRows++ === 0) this.firstLongBlankRow = dataRow;
+    return width;
+  }
+
+  private header(row: string[]): ColumnBuilder[] {
+    const names = row.map((cell, c) => (c === 0 ? cell.replace(/^\ufeff/, '') : cell).trim());
+    const seen = new Map<string, number>();
+    names.forEach((name, c) => {
+      if (name === '') {
+        throw new InputError(
+          `${this.file}: column ${c + 1} of the header has no name; give every column a name in the first line`,
+        );
+      }
+      const before = seen.get(name);
+      if (before !== undefined) {
+        throw new InputError(
+          `${this.file}: column name "${name}" appears twice in the header (columns ${before + 1} and ${c + 1}); rename one of them`,
+        );
+      }
+      seen.set(name, c);
+    });
+    return names.map((name) => new ColumnBuilder(name, this.capacity));
+  }
+
+  finish(): ParsedTable {
+    if (this.columns === null) {
+      throw new InputError(`${this.file} is empty: it has no header and no rows; export it with a header line and data rows`);
+    }
+    if (this.rows === 0) {
+      throw new InputError(
+        `${this.file} has a header but no data rows: add rows below the header line (${this.columns.length} columns)`,
+      );
+    }
+    const warnings: string[] = [];
+    if (this.shortRows > 0) {
+      warnings.push(
+        `${this.file}: ${this.shortRows} row(s) have fewer fields than the header (first: data row ${this.firstShortRow}); the missing fields are treated as missing values`,
+      );
+    }
+    if (this.longBlankRows > 0) {
+      warnings.push(
+        `${this.file}: ${this.longBlankRows} row(s) end with extra empty fields (first: data row ${this.firstLongBlankRow}); they were ignored`,
+      );
+    }
+    const rows = this.rows;
+    return {
+      file: this.file,
+      rows,
+      delimiter: this.delimiter,
+      columns: this.columns.map((c) => c.finish(rows)),
+      warnings,
+    };
+  }
+}
+
+/**
+ * True for a blank line (no delimiter, only whitespace), which is skipped like pandas'
+ * `skip_blank_lines`. A line of delimiters only (",,,") is a row of missing values.
+ */
+function isBlankRow(row: string[]): boolean {
+  if (row.length !== 1) return false;
+  const first = row[0];
+  return first.length === 0 || (first.charCodeAt(0) <= 32 && first.trim() === '');
+}

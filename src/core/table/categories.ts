@@ -1,0 +1,103 @@
+import { parseNumber } from './parseNumber.ts';
+import type { ParsedColumn } from './types.ts';
+
+export interface AlignedCategories {
+  /** Union of the categories seen in either file, sorted (numerically when all are numbers). */
+  categories: string[];
+  /** Per row: index into `categories`, -1 = missing. */
+  refCodes: Int32Array;
+  prodCodes: Int32Array;
+}
+
+/**
+ * Codes both files' values of a categorical column over the union of their categories.
+ *
+ * - Neither file has text (a numeric categorical): categories are the distinct numbers, labelled
+ *   `String(value)`, so "1" and "1.0" are one category (pandas on a numeric dtype).
+ * - Otherwise values are compared as text (pandas casts both sides to str when the dtypes differ):
+ *   dictionary entries as they are (numbers in a dictionary are already `String(value)`, see
+ *   ColumnBuilder), numbers of a file without text as `String(value)`.
+ *
+ * Categories are sorted numerically when every category is a number, else by UTF-16 code units,
+ * so the order is deterministic and locale-free. Linear in the rows (typed-array remaps).
+ *
+ * @example alignCategories(col('1','2'), col('2.0','3')).categories // ['1', '2', '3']
+ */
+export function alignCategories(refCol: ParsedColumn, prodCol: ParsedColumn): AlignedCategories {
+  if (refCol.codes === null && prodCol.codes === null) return alignNumbers(refCol.values, prodCol.values);
+  const ref = textCodes(refCol);
+  const prod = textCodes(prodCol);
+  const categories = sortCategories([...new Set([...ref.labels, ...prod.labels])]);
+  const position = new Map(categories.map((c, i) => [c, i]));
+  return {
+    categories,
+    refCodes: remap(ref.codes, ref.labels.map((l) => position.get(l)!)),
+    prodCodes: remap(prod.codes, prod.labels.map((l) => position.get(l)!)),
+  };
+}
+
+function alignNumbers(ref: Float64Array, prod: Float64Array): AlignedCategories {
+  const distinct = new Set<number>();
+  for (const values of [ref, prod]) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === v) distinct.add(v);
+    }
+  }
+  const sorted = Float64Array.from(distinct).sort();
+  const position = new Map<number, number>();
+  sorted.forEach((v, i) => position.set(v, i));
+  const encode = (values: Float64Array) => {
+    const codes = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      codes[i] = v === v ? position.get(v)! : -1;
+    }
+    return codes;
+  };
+  return { categories: Array.from(sorted, (v) => String(v)), refCodes: encode(ref), prodCodes: encode(prod) };
+}
+
+/** A column as local codes over its own text labels. */
+function textCodes(col: ParsedColumn): { labels: string[]; codes: Int32Array } {
+  if (col.codes !== null && col.dictionary !== null) return { labels: col.dictionary, codes: col.codes };
+  const { values } = col;
+  const local = new Map<number, number>();
+  const labels: string[] = [];
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) {
+      codes[i] = -1;
+      continue;
+    }
+    let c = local.get(v);
+    if (c === undefined) {
+      c = labels.length;
+      labels.push(String(v));
+      local.set(v, c);
+    }
+    codes[i] = c;
+  }
+  return { labels, codes };
+}
+
+function remap(codes: Int32Array, to: number[]): Int32Array {
+  const table = Int32Array.from(to);
+  const out = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i];
+    out[i] = c < 0 ? -1 : table[c];
+  }
+  return out;
+}
+
+/** Numeric order when every label is a number, else code-unit order. */
+export function sortCategories(labels: string[]): string[] {
+  const numbers = labels.map((l) => parseNumber(l.length > 0 ? l : 'x'));
+  if (numbers.every((n) => n === n)) {
+    const order = labels.map((_, i) => i).sort((a, b) => numbers[a] - numbers[b] || (labels[a] < labels[b] ? -1 : 1));
+    return order.map((i) => labels[i]);
+  }
+  return [...labels].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,70 @@
+/**
+ * Distinct-value helpers for column typing. NaN (missing) is never a value; 0 and -0 are one value.
+ */
+
+/**
+ * Number of distinct non-NaN values over all arrays, exact up to `cap`; `cap + 1` means "more".
+ * @example countDistinctNumbers([Float64Array.of(1, 2, NaN), Float64Array.of(2, 3)], 100) // 3
+ */
+export function countDistinctNumbers(arrays: readonly Float64Array[], cap: number): number {
+  const seen = new Set<number>();
+  for (const values of arrays) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== v || seen.has(v)) continue;
+      seen.add(v);
+      if (seen.size > cap) return cap + 1;
+    }
+  }
+  return seen.size;
+}
+
+/** True when every non-NaN value is an integer. */
+export function isIntegerValued(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v && Math.floor(v) !== v) return false;
+  }
+  return true;
+}
+
+/**
+ * True when no non-NaN value repeats. Cheap first: a strictly monotonic column (row ids) is unique;
+ * a duplicate among the first 4096 values answers early; otherwise a sorted copy is scanned.
+ */
+export function allNumbersUnique(values: Float64Array): boolean {
+  let increasing = true;
+  let decreasing = true;
+  let last = NaN;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    if (last === last) {
+      if (v <= last) increasing = false;
+      if (v >= last) decreasing = false;
+      if (!increasing && !decreasing) break;
+    }
+    last = v;
+  }
+  if (increasing || decreasing) return true;
+  const prefix = new Set<number>();
+  for (let i = 0; i < values.length && prefix.size < 4096; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    if (prefix.has(v)) return false;
+    prefix.add(v);
+  }
+  const sorted = values.filter((v) => v === v).sort();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return false;
+  return true;
+}
+
+/** The distinct non-NaN values, in order of first appearance. */
+export function distinctNumbers(values: Float64Array): Set<number> {
+  const seen = new Set<number>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) seen.add(v);
+  }
+  return seen;
+}

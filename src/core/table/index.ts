@@ -1,0 +1,10 @@
+export type { ParsedColumn, ParsedTable, ColumnPlan, ColumnRole } from './types.ts';
+export { parseCsv, type ParseCsvOptions } from './parseCsv.ts';
+export { TableBuilder, type TableBuilderOptions } from './TableBuilder.ts';
+export { textChunks, type CsvInput } from './textChunks.ts';
+export { detectFormat, type Delimiter, type Newline } from './detectFormat.ts';
+export { parseNumber } from './parseNumber.ts';
+export { planColumns, type PlanColumnsConfig } from './planColumns.ts';
+export { alignCategories, sortCategories, type AlignedCategories } from './categories.ts';
+export { numericValues, numericMissing } from './numericValues.ts';
+export { looksLikeTimestamp } from './looksLikeTimestamp.ts';

@@ -1,0 +1,196 @@
+import Papa from 'papaparse';
+import { InputError } from '../errors.ts';
+import { detectFormat } from './detectFormat.ts';
+import { TableBuilder } from './TableBuilder.ts';
+import { textChunks, type CsvInput } from './textChunks.ts';
+import type { ParsedTable } from './types.ts';
+
+export interface ParseCsvOptions {
+  /** File name for messages. */
+  file: string;
+  delimiter: 'auto' | ',' | ';' | '\t';
+  missingValues: string[];
+  onProgress?: (bytesRead: number) => void;
+  signal?: AbortSignal;
+  /** Characters per papaparse chunk (default 4 MiB); tests use tiny values to cross chunk boundaries. */
+  chunkSize?: number;
+  /**
+   * Input size in bytes, when the caller knows it (a path's stat). Strings and Blobs know their own
+   * size. Used to size the columns from the first chunk's rows per byte.
+   */
+  sizeHint?: number;
+}
+
+const DEFAULT_CHUNK = 4 << 20;
+/** Text examined for delimiter and line-ending detection. */
+const HEAD_SIZE = 64 << 10;
+
+/**
+ * Parses a CSV into a columnar {@link ParsedTable}, streaming: papaparse parses text chunks (its
+ * `chunk` callback, `header: false`) and a {@link TableBuilder} turns each chunk of rows into typed
+ * columns, so no per-row object outlives its chunk.
+ *
+ * Handles a header row, quoted fields with delimiters, doubled quotes and newlines, a UTF-8 BOM,
+ * CRLF / LF / CR line endings and ',' ';' tab delimiters ('auto' detects them, see
+ * {@link detectFormat}). The input is fed to papaparse through a minimal readable-stream adapter,
+ * because papaparse's own File reader decodes each byte slice separately and can break a UTF-8
+ * character that straddles two slices.
+ *
+ * Rejects with InputError (one line, names the file) on an empty or header-only file, an
+ * unterminated quote, a row with too many fields; with an Error named 'AbortError' when `signal`
+ * aborts.
+ */
+export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<ParsedTable> {
+  const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK);
+  const { signal } = opts;
+  throwIfAborted(signal, opts.file);
+  const chunks = textChunks(input, chunkSize, opts.onProgress);
+  let failure: unknown = null;
+  let parser: Papa.Parser | null = null;
+  const onAbort = () => {
+    failure ??= abortError(opts.file);
+    (parser as Papa.Parser | null)?.abort();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    // Gather a head for detection; papaparse's own guess would only see the first chunk.
+    const head: string[] = [];
+    let headLength = 0;
+    let done = false;
+    while (headLength < HEAD_SIZE && failure === null) {
+      const next = await chunks.next();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      head.push(next.value);
+      headLength += next.value.length;
+    }
+    if (failure !== null) throw failure;
+    const detected = detectFormat(head.length > 0 ? head[0].length >= HEAD_SIZE ? head[0] : head.join('') : '');
+    const delimiter = opts.delimiter === 'auto' ? detected.delimiter : opts.delimiter;
+    const builder = new TableBuilder({ file: opts.file, missingValues: opts.missingValues, delimiter });
+    const source = new ChunkEmitter();
+    const size = opts.sizeHint ?? (typeof input === 'string' ? input.length : typeof Blob !== 'undefined' && input instanceof Blob ? input.size : 0);
+    let emitted = 0;
+    let reserved = false;
+    let invalidQuotes = 0;
+    let firstInvalidQuoteRow = 0;
+    const completed = new Promise<void>((resolve, reject) => {
+      Papa.parse(source as unknown as NodeJS.ReadableStream, {
+        header: false,
+        delimiter,
+        newline: detected.newline,
+        quoteChar: '"',
+        skipEmptyLines: false,
+        chunk(results: Papa.ParseResult<string[]>, p: Papa.Parser) {
+          parser = p;
+          if (failure !== null) return;
+          try {
+            const rowsBefore = builder.rowsSeen;
+            for (const e of results.errors) {
+              const dataRow = rowsBefore + (e.row ?? 0);
+              if (e.code === 'MissingQuotes') {
+                throw new InputError(
+                  `${opts.file}: a quoted field starting near data row ${dataRow} is never closed; close the quote or double quotes inside quoted fields ("")`,
+                );
+              }
+              if (e.code === 'InvalidQuotes' && invalidQuotes++ === 0) firstInvalidQuoteRow = dataRow;
+            }
+            builder.addRows(results.data);
+            if (!reserved && size > 0 && builder.rowCount > 0) {
+              reserved = true;
+              builder.reserve(Math.ceil(((builder.rowCount * size) / emitted) * 1.05) + 16);
+            }
+          } catch (e) {
+            failure = e;
+            p.abort();
+          }
+        },
+        complete() {
+          resolve();
+        },
+        error(e: Error) {
+          reject(e);
+        },
+      });
+    });
+    // A chunk must not end between the '\r' and '\n' of a CRLF: papaparse would flag a closing
+    // quote followed by a lone '\r' as InvalidQuotes. A trailing '\r' moves to the next chunk.
+    let carry = '';
+    const emit = (text: string) => {
+      let t = carry + text;
+      carry = '';
+      if (t.charCodeAt(t.length - 1) === 13) {
+        carry = '\r';
+        t = t.slice(0, -1);
+      }
+      emitted += t.length;
+      if (t.length > 0) source.emit('data', t);
+    };
+    for (const text of head) {
+      if (failure !== null) break;
+      emit(text);
+    }
+    if (!done) {
+      while (failure === null) {
+        const next = await chunks.next();
+        if (next.done) break;
+        if (failure !== null) break;
+        emit(next.value);
+      }
+    }
+    if (failure === null && carry !== '') source.emit('data', carry);
+    if (failure === null) source.emit('end');
+    if (failure === null) await completed;
+    if (failure !== null) throw failure;
+    const table = builder.finish();
+    if (invalidQuotes > 0) {
+      table.warnings.push(
+        `${opts.file}: ${invalidQuotes} quoted field(s) have text after the closing quote (first near data row ${firstInvalidQuoteRow}); the text was kept`,
+      );
+    }
+    return table;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await chunks.return(undefined);
+  }
+}
+
+function abortError(file: string): Error {
+  const e = new Error(`reading ${file} was cancelled`);
+  e.name = 'AbortError';
+  return e;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined, file: string): void {
+  if (signal?.aborted) throw abortError(file);
+}
+
+type Listener = (arg?: unknown) => void;
+
+/**
+ * The smallest object papaparse accepts as a Node readable stream (`readable`, `read`, `on`,
+ * `removeListener`, `pause`, `resume`); we push text into it with `emit`, and papaparse parses each
+ * 'data' chunk synchronously.
+ */
+class ChunkEmitter {
+  readonly readable = true;
+  private readonly listeners = new Map<string, Listener[]>();
+  read(): null {
+    return null;
+  }
+  on(event: string, fn: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn]);
+    return this;
+  }
+  removeListener(event: string, fn: Listener): this {
+    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((f) => f !== fn));
+    return this;
+  }
+  pause(): void {}
+  resume(): void {}
+  emit(event: string, arg?: unknown): void {
+    for (const fn of this.listeners.get(event) ?? []) fn(arg);
+  }
+}

@@ -1,0 +1,62 @@
+/** Exact powers of ten: 10^k is representable for k <= 22. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The number a trimmed, non-empty CSV cell holds, or NaN when it is not a finite decimal number.
+ *
+ * Accepted: what JavaScript's `Number(s)` accepts for decimal literals: `12`, `-2.5`, `+3`, `.5`,
+ * `5.`, `1e3`, `1E-7`. Rejected (NaN): `1,5`, `abc`, `0x1F`, `0b1`, `0o7`, `Infinity`, `1e400`
+ * (not finite), `1_000`. This matches pandas `to_numeric` on ordinary decimal text except that
+ * pandas also reads `inf`.
+ *
+ * Hot path: runs once per cell (20M cells for a 1M-row file) and allocates nothing. Text is
+ * rejected on its first character. Plain decimals with at most 15 digits take Clinger's fast path
+ * (W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990): the digits form an
+ * exact integer m < 2^53 and 10^k (k <= 22) is exact, so m / 10^k is one correctly rounded IEEE
+ * division, identical to `Number(s)`. Anything else (exponents, long mantissas) goes to `Number(s)`.
+ *
+ * @param s a cell with no leading/trailing whitespace and length > 0
+ * @example parseNumber('1e3') // 1000
+ * @example parseNumber('0x1F') // NaN
+ */
+export function parseNumber(s: string): number {
+  const len = s.length;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  let negative = false;
+  if (c === 45 || c === 43) {
+    negative = c === 45;
+    if (len === 1) return NaN;
+    c = s.charCodeAt(++i);
+  }
+  if (!((c >= 48 && c <= 57) || c === 46)) return NaN;
+  let m = 0;
+  let digits = 0;
+  let fraction = -1; // digits after the point, -1 = no point yet
+  for (; i < len; i++) {
+    c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 && fraction < 0) {
+      fraction = 0;
+    } else {
+      return slowPath(s);
+    }
+  }
+  if (digits === 0) return NaN; // "." or "-."
+  if (digits > 15) return slowPath(s);
+  const v = fraction > 0 ? m / POW10[fraction] : m;
+  return negative ? -v : v;
+}
+
+function slowPath(s: string): number {
+  const c0 = s.charCodeAt(0);
+  if (c0 === 48 && s.length > 1) {
+    const c1 = s.charCodeAt(1) | 32; // lower-case
+    if (c1 === 120 || c1 === 98 || c1 === 111) return NaN; // 0x, 0b, 0o
+  }
+  const v = Number(s);
+  return v - v === 0 ? v : NaN; // NaN and +-Infinity fail
+}

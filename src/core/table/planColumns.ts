@@ -1,0 +1,237 @@
+import { InputError } from '../errors.ts';
+import { allNumbersUnique, countDistinctNumbers, distinctNumbers, isIntegerValued } from './distinct.ts';
+import { looksLikeTimestamp } from './looksLikeTimestamp.ts';
+import type { ColumnPlan, ParsedColumn, ParsedTable } from './types.ts';
+
+export interface PlanColumnsConfig {
+  label: string | null;
+  drop: string[];
+  numerical: string[];
+  categorical: string[];
+  maxCategoricalUnique: number;
+}
+
+/** Distinct numbers are counted exactly up to this many (then reported as "more than"). */
+const DISTINCT_CAP = 10_000;
+/** Distinct text values examined by the timestamp rule. */
+const TIMESTAMP_SAMPLE = 200;
+
+/**
+ * Decides the role of every feature column (numerical, categorical or skipped) from the values of
+ * both files, with a human-readable reason naming the rule and its numbers. Plans follow the
+ * reference file's column order; the label and `drop` columns get no plan.
+ *
+ * Rules, in order:
+ * 1. `columns.numerical` / `columns.categorical` overrides win ("override: columns.numerical").
+ * 2. A column with no value in a file is skipped ("all values missing in <file>").
+ * 3. Text in both files where every value parses as a date/timestamp: skipped ("timestamp").
+ * 4. Strings or integers unique on every row in each file (more than `maxCategoricalUnique`
+ *    values in all): skipped as an identifier.
+ * 5. Numbers in both files: numerical with more than `maxCategoricalUnique` distinct values over
+ *    both files, else categorical.
+ * 6. Numbers with some text cells (in one file, or a minority of the cells in each): numerical when
+ *    the numbers have more than `maxCategoricalUnique` distinct values, the text cells becoming
+ *    missing (pandas `to_numeric(errors="coerce")`, with a warning naming the file, row and value);
+ *    else categorical over the text.
+ * 7. Text: categorical (booleans `true`/`false` say so).
+ *
+ * Throws InputError for a column present in only one file, a label found in neither file, and an
+ * override naming a column that does not exist (or that is also dropped, the label, or in both lists).
+ */
+export function planColumns(
+  ref: ParsedTable,
+  prod: ParsedTable,
+  cfg: PlanColumnsConfig,
+): { plans: ColumnPlan[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const refByName = new Map(ref.columns.map((c) => [c.name, c]));
+  const prodByName = new Map(prod.columns.map((c) => [c.name, c]));
+  const exists = (name: string) => refByName.has(name) || prodByName.has(name);
+  const available = () => listNames([...new Set([...refByName.keys(), ...prodByName.keys()])]);
+  const both = `${ref.file} or ${prod.file}`;
+
+  const label = cfg.label;
+  if (label !== null && !exists(label)) {
+    throw new InputError(
+      `label column "${label}" is not in ${both}; available columns: ${available()}; set data.label_column (or --label) to one of them`,
+    );
+  }
+  const drop = new Set(cfg.drop);
+  for (const name of drop) {
+    if (!exists(name)) warnings.push(`columns.drop names "${name}", which is in neither ${ref.file} nor ${prod.file}; ignored`);
+  }
+  const overrides = new Map<string, 'numerical' | 'categorical'>();
+  for (const key of ['numerical', 'categorical'] as const) {
+    for (const name of cfg[key]) {
+      const where = `columns.${key} names "${name}"`;
+      if (!exists(name)) throw new InputError(`${where}, which is not a column of ${both}; available columns: ${available()}`);
+      if (name === label) throw new InputError(`${where}, the label column, which is never a feature; remove it from columns.${key}`);
+      if (drop.has(name)) throw new InputError(`${where}, which columns.drop also lists; keep it in one of the two`);
+      if (overrides.get(name) === (key === 'numerical' ? 'categorical' : 'numerical')) {
+        throw new InputError(`${where}, which columns.numerical and columns.categorical both list; keep it in one of them`);
+      }
+      overrides.set(name, key);
+    }
+  }
+
+  const isFeature = (name: string) => name !== label && !drop.has(name);
+  for (const [here, other] of [
+    [ref, prod],
+    [prod, ref],
+  ] as const) {
+    const otherNames = new Set(other.columns.map((c) => c.name));
+    for (const c of here.columns) {
+      if (isFeature(c.name) && !otherNames.has(c.name)) {
+        throw new InputError(
+          `column "${c.name}" is in ${here.file} but missing from ${other.file}; add it there or list it in columns.drop`,
+        );
+      }
+    }
+  }
+
+  const plans: ColumnPlan[] = [];
+  for (const r of ref.columns) {
+    if (!isFeature(r.name)) continue;
+    const p = prodByName.get(r.name)!;
+    plans.push(
+      planColumn({ col: r, file: ref.file, rows: ref.rows }, { col: p, file: prod.file, rows: prod.rows }, overrides.get(r.name), cfg.maxCategoricalUnique, warnings),
+    );
+  }
+  return { plans, warnings };
+}
+
+interface Side {
+  col: ParsedColumn;
+  file: string;
+  rows: number;
+}
+
+function planColumn(
+  ref: Side,
+  prod: Side,
+  override: 'numerical' | 'categorical' | undefined,
+  max: number,
+  warnings: string[],
+): ColumnPlan {
+  const name = ref.col.name;
+  const sides = [ref, prod];
+  const skip = (reason: string, advice: string): ColumnPlan => {
+    warnings.push(`column "${name}" is skipped (${reason})${advice}`);
+    return { name, role: 'skipped', reason };
+  };
+
+  for (const s of sides) {
+    if (s.col.missing === s.rows) return skip(`all values missing in ${s.file}`, '');
+  }
+  if (override === 'categorical') return { name, role: 'categorical', reason: 'override: columns.categorical' };
+  if (override === 'numerical') {
+    if (sides.some((s) => s.col.nonNumeric === s.rows - s.col.missing)) {
+      const s = sides.find((x) => x.col.nonNumeric === x.rows - x.col.missing)!;
+      return skip(`columns.numerical lists it but no value in ${s.file} is a number`, '; remove it from columns.numerical');
+    }
+    for (const s of sides) if (s.col.nonNumeric > 0) warnings.push(coercionWarning(name, s));
+    return { name, role: 'numerical', reason: 'override: columns.numerical' };
+  }
+
+  const withText = sides.filter((s) => s.col.nonNumeric > 0);
+  const textOnly = (s: Side) => s.col.nonNumeric === s.rows - s.col.missing;
+
+  if (withText.length === 2 && sides.every(textOnly)) {
+    const sample = timestampSample(sides);
+    if (sample !== null) {
+      return skip(`timestamp: values such as "${sample}" parse as dates`, '; add it to columns.drop');
+    }
+  }
+
+  const uniqueCounts = sides.map((s) => uniqueValues(s));
+  if (uniqueCounts.every((n) => n !== null) && uniqueCounts[0]! + uniqueCounts[1]! > max) {
+    return skip(
+      `identifier: every value is unique in each file (${uniqueCounts[0]} in ${ref.file}, ${uniqueCounts[1]} in ${prod.file})`,
+      '; add it to columns.drop',
+    );
+  }
+
+  if (withText.length === 0) {
+    const distinct = countDistinctNumbers([ref.col.values, prod.col.values], Math.max(DISTINCT_CAP, max));
+    const shown = distinctText(distinct, Math.max(DISTINCT_CAP, max));
+    return distinct > max
+      ? { name, role: 'numerical', reason: `numeric, ${shown} distinct values > ${max}` }
+      : { name, role: 'categorical', reason: `numeric, ${shown} distinct values <= ${max}` };
+  }
+
+  // Some text. Numbers dominate when every file with text has fewer text cells than numbers.
+  const numbersDominate = withText.every((s) => s.col.nonNumeric < s.rows - s.col.missing - s.col.nonNumeric);
+  if (numbersDominate) {
+    const cap = Math.max(DISTINCT_CAP, max);
+    const distinct = countDistinctNumbers([ref.col.values, prod.col.values], cap);
+    if (distinct > max) {
+      for (const s of withText) warnings.push(coercionWarning(name, s));
+      const textFiles = withText.map((s) => `${s.col.nonNumeric} in ${s.file}`).join(', ');
+      return {
+        name,
+        role: 'numerical',
+        reason: `numeric, ${distinctText(distinct, cap)} distinct values > ${max}; non-numeric values treated as missing (${textFiles})`,
+      };
+    }
+  }
+  const categories = countCategories(sides);
+  const textFiles = withText.map((s) => s.file).join(' and ');
+  if (isBoolean(sides)) return { name, role: 'categorical', reason: `boolean (true/false) text in ${textFiles}` };
+  return { name, role: 'categorical', reason: `text in ${textFiles}, ${categories} categories` };
+}
+
+function coercionWarning(name: string, s: Side): string {
+  const first = s.col.firstNonNumeric;
+  const where = first ? ` (first: "${first.value}" in data row ${first.row})` : '';
+  return `column "${name}": ${s.file} has ${s.col.nonNumeric} non-numeric value(s) in a numerical column${where}; they are treated as missing`;
+}
+
+function distinctText(n: number, cap: number): string {
+  return n > cap ? `more than ${cap}` : String(n);
+}
+
+/** Non-missing values when every one is unique in the file (strings or integers), else null. */
+function uniqueValues(s: Side): number | null {
+  const { col } = s;
+  const present = s.rows - col.missing;
+  if (col.dictionary !== null) {
+    // Every non-missing cell has a code; the dictionary holds the distinct ones.
+    return col.dictionary.length === present ? present : null;
+  }
+  if (!isIntegerValued(col.values)) return null;
+  return allNumbersUnique(col.values) ? present : null;
+}
+
+/** A sample value when the text values of both files all look like timestamps, else null. */
+function timestampSample(sides: Side[]): string | null {
+  let sample: string | null = null;
+  for (const s of sides) {
+    const dict = s.col.dictionary!;
+    const step = Math.max(1, Math.floor(dict.length / TIMESTAMP_SAMPLE));
+    for (let i = 0; i < dict.length; i += step) {
+      if (!looksLikeTimestamp(dict[i])) return null;
+    }
+    sample ??= dict[0];
+  }
+  return sample;
+}
+
+function countCategories(sides: Side[]): number {
+  const seen = new Set<string>();
+  for (const s of sides) {
+    const { col } = s;
+    if (col.dictionary !== null) for (const d of col.dictionary) seen.add(d);
+    else for (const v of distinctNumbers(col.values)) seen.add(String(v));
+  }
+  return seen.size;
+}
+
+const BOOLEAN = new Set(['true', 'false']);
+function isBoolean(sides: Side[]): boolean {
+  return sides.every((s) => s.col.dictionary !== null && s.col.dictionary.every((d) => BOOLEAN.has(d.toLowerCase())));
+}
+
+function listNames(names: string[]): string {
+  const shown = names.slice(0, 8).map((n) => `"${n}"`);
+  return names.length > 8 ? `${shown.join(', ')}, ... (${names.length} in all)` : shown.join(', ');
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../src/core/table/parseCsv.ts';
+import { planColumns, type PlanColumnsConfig } from '../../../src/core/table/planColumns.ts';
+import type { ParsedTable } from '../../../src/core/table/types.ts';
+
+const MISSING = ['', 'NA', 'NaN', 'null', '?'];
+const table = (file: string, header: string[], rows: (string | number)[][]) =>
+  parseCsv([header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n', { file, delimiter: 'auto', missingValues: MISSING });
+const cfg = (over: Partial<PlanColumnsConfig> = {}): PlanColumnsConfig => ({
+  label: null,
+  drop: [],
+  numerical: [],
+  categorical: [],
+  maxCategoricalUnique: 20,
+  ...over,
+});
+const range = <T,>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+const planOf = (r: { plans: { name: string; role: string; reason: string }[] }, name: string) => r.plans.find((p) => p.name === name)!;
+
+/** A reference/production pair with one column per rule. 60 rows each. */
+async function pair(): Promise<[ParsedTable, ParsedTable]> {
+  const header = ['id', 'ts', 'x', 'small', 'color', 'flag', 'y', 'name'];
+  const make = (file: string, offset: number) =>
+    table(
+      file,
+      header,
+      range(60, (i) => [
+        i + offset, // id: unique integers
+        `2024-01-${String((i % 28) + 1).padStart(2, '0')}T10:00:00`, // timestamp
+        (i * 1.37 + offset / 10).toFixed(2), // continuous
+        String(i % 5), // numeric, 5 distinct
+        ['red', 'green', 'blue'][i % 3], // text
+        i % 2 === 0 ? 'true' : 'false',
+        i % 2, // label
+        `user${i + offset}`, // unique strings
+      ]),
+    );
+  return Promise.all([make('ref.csv', 0), make('prod.csv', 1000)]);
+}
+
+describe('planColumns(ref, prod, cfg)', () => {
+  it('planColumns infers roles with reasons: numerical, categorical, identifier, timestamp, boolean', async () => {
+    const [ref, prod] = await pair();
+    const r = planColumns(ref, prod, cfg({ label: 'y' }));
+    expect(r.plans.map((p) => p.name)).toEqual(['id', 'ts', 'x', 'small', 'color', 'flag', 'name']);
+    expect(planOf(r, 'x')).toEqual({ name: 'x', role: 'numerical', reason: 'numeric, 120 distinct values > 20' });
+    expect(planOf(r, 'small')).toEqual({ name: 'small', role: 'categorical', reason: 'numeric, 5 distinct values <= 20' });
+    expect(planOf(r, 'color')).toEqual({ name: 'color', role: 'categorical', reason: 'text in ref.csv and prod.csv, 3 categories' });
+    expect(planOf(r, 'flag').reason).toMatch(/^boolean/);
+    expect(planOf(r, 'id').role).toBe('skipped');
+    expect(planOf(r, 'id').reason).toBe('identifier: every value is unique in each file (60 in ref.csv, 60 in prod.csv)');
+    expect(planOf(r, 'name').reason).toMatch(/^identifier: /);
+    expect(planOf(r, 'ts')).toEqual({
+      name: 'ts',
+      role: 'skipped',
+      reason: 'timestamp: values such as "2024-01-01T10:00:00" parse as dates',
+    });
+    expect(r.warnings).toContain('column "id" is skipped (identifier: every value is unique in each file (60 in ref.csv, 60 in prod.csv)); add it to columns.drop');
+    expect(r.warnings.filter((w) => w.includes('columns.drop'))).toHaveLength(3);
+  });
+
+  it('planColumns applies overrides and drop, and never plans the label', async () => {
+    const [ref, prod] = await pair();
+    const r = planColumns(ref, prod, cfg({ label: 'y', drop: ['id', 'ts', 'nope'], numerical: ['small'], categorical: ['x'] }));
+    expect(r.plans.map((p) => p.name)).toEqual(['x', 'small', 'color', 'flag', 'name']);
+    expect(planOf(r, 'small')).toEqual({ name: 'small', role: 'numerical', reason: 'override: columns.numerical' });
+    expect(planOf(r, 'x')).toEqual({ name: 'x', role: 'categorical', reason: 'override: columns.categorical' });
+    expect(r.warnings).toContain('columns.drop names "nope", which is in neither ref.csv nor prod.csv; ignored');
+  });
+
+  it('planColumns rejects a missing label, unknown override names and contradictions', async () => {
+    const [ref, prod] = await pair();
+    expect(() => planColumns(ref, prod, cfg({ label: 'target' }))).toThrow(
+      /^label column "target" is not in ref\.csv or prod\.csv; available columns: "id", "ts", "x", .*; set data\.label_column/,
+    );
+    expect(() => planColumns(ref, prod, cfg({ numerical: ['ghost'] }))).toThrow(/^columns\.numerical names "ghost", which is not a column of ref\.csv or prod\.csv/);
+    expect(() => planColumns(ref, prod, cfg({ categorical: ['x'], numerical: ['x'] }))).toThrow(/both list/);
+    expect(() => planColumns(ref, prod, cfg({ label: 'y', categorical: ['y'] }))).toThrow(/the label column/);
+    expect(() => planColumns(ref, prod, cfg({ drop: ['x'], numerical: ['x'] }))).toThrow(/columns\.drop also lists/);
+  });
+
+  it('planColumns rejects a column present in only one file unless dropped; a label may be in one file', async () => {
+    const ref = await table('ref.csv', ['a', 'b', 'y'], [[1, 2, 0], [3, 4, 1]]);
+    const prod = await table('prod.csv', ['a'], [[1], [2]]);
+    expect(() => planColumns(ref, prod, cfg({ label: 'y' }))).toThrow(
+      'column "b" is in ref.csv but missing from prod.csv; add it there or list it in columns.drop',
+    );
+    const extra = await table('prod.csv', ['a', 'b', 'c'], [[1, 2, 3]]);
+    expect(() => planColumns(ref, extra, cfg({ label: 'y' }))).toThrow('column "c" is in prod.csv but missing from ref.csv');
+    expect(planColumns(ref, prod, cfg({ label: 'y', drop: ['b'] })).plans.map((p) => p.name)).toEqual(['a']);
+  });
+
+  it('planColumns skips a column that is all missing in one file, with a warning', async () => {
+    const ref = await table('ref.csv', ['a', 'b'], range(30, (i) => [i, i % 3]));
+    const prod = await table('prod.csv', ['a', 'b'], range(30, (i) => [i, 'NA']));
+    const r = planColumns(ref, prod, cfg({ drop: ['a'] }));
+    expect(planOf(r, 'b')).toEqual({ name: 'b', role: 'skipped', reason: 'all values missing in prod.csv' });
+    expect(r.warnings).toEqual(['column "b" is skipped (all values missing in prod.csv)']);
+  });
+
+  it('planColumns coerces stray text in a numeric column to missing (numerical, warning names file, row, value)', async () => {
+    const ref = await table('ref.csv', ['v'], range(50, (i) => [(i * 0.5).toFixed(1)]));
+    const prod = await table('prod.csv', ['v'], range(50, (i) => [i === 6 ? 'oops' : i === 9 ? 'n/a' : (i * 0.7).toFixed(1)]));
+    const r = planColumns(ref, prod, cfg());
+    expect(planOf(r, 'v').role).toBe('numerical');
+    expect(planOf(r, 'v').reason).toMatch(/^numeric, \d+ distinct values > 20; non-numeric values treated as missing \(2 in prod\.csv\)$/);
+    expect(r.warnings).toEqual([
+      'column "v": prod.csv has 2 non-numeric value(s) in a numerical column (first: "oops" in data row 7); they are treated as missing',
+    ]);
+  });
+
+  it('planColumns makes a low-cardinality numeric column with text on one side categorical over the text', async () => {
+    const ref = await table('ref.csv', ['v'], range(50, (i) => [i % 4]));
+    const prod = await table('prod.csv', ['v'], range(50, (i) => [i % 5 === 0 ? 'other' : i % 4]));
+    const r = planColumns(ref, prod, cfg());
+    expect(planOf(r, 'v')).toEqual({ name: 'v', role: 'categorical', reason: 'text in prod.csv, 5 categories' });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('planColumns counts distinct numbers over both files (20 is categorical, 21 numerical)', async () => {
+    const ref = await table('ref.csv', ['v'], range(40, (i) => [i % 10]));
+    const prod20 = await table('prod.csv', ['v'], range(40, (i) => [10 + (i % 10)]));
+    const prod21 = await table('prod.csv', ['v'], range(40, (i) => [10 + (i % 11)]));
+    expect(planOf(planColumns(ref, prod20, cfg()), 'v').role).toBe('categorical');
+    expect(planOf(planColumns(ref, prod21, cfg()), 'v')).toEqual({ name: 'v', role: 'numerical', reason: 'numeric, 21 distinct values > 20' });
+    expect(planOf(planColumns(ref, prod21, cfg({ maxCategoricalUnique: 21 })), 'v').role).toBe('categorical');
+  });
+
+  it('planColumns does not call a unique float column an identifier', async () => {
+    const ref = await table('ref.csv', ['v'], range(40, (i) => [i + 0.5]));
+    const prod = await table('prod.csv', ['v'], range(40, (i) => [i + 0.25]));
+    expect(planOf(planColumns(ref, prod, cfg()), 'v').role).toBe('numerical');
+  });
+});
