@@ -32,7 +32,7 @@ export function stirlerr(a: number): number {
  * Absolute error ~1e-15 (relative error grows only near the zeros a = 1, 2).
  * Returns NaN for a <= 0 or NaN, Infinity for a = Infinity.
  *
- * @example gammaln(0.5) // 0.5723649429247001 (= log sqrt(pi))
+ * @example gammaln(0.5) // 0.57236494292470 (= log sqrt(pi))
  */
 export function gammaln(a: number): number {
   if (!(a > 0)) return Number.NaN;

@@ -25,7 +25,7 @@ export interface KsTwoSamplePValue {
  * @param n2 size of the second sample, integer >= 1
  * @returns `{ p_value, method }`
  * @throws RangeError when a size is not a positive integer (scipy raises for empty samples)
- * @example ksTwoSamplePValue(0.5, 10, 7) // { p_value: 0.1997..., method: 'exact' }
+ * @example ksTwoSamplePValue(0.5, 10, 7) // { p_value: 0.1893767996709173, method: 'exact' }
  */
 export function ksTwoSamplePValue(d: number, n1: number, n2: number): KsTwoSamplePValue {
   if (!(Number.isInteger(n1) && n1 >= 1 && Number.isInteger(n2) && n2 >= 1)) {

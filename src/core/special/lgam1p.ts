@@ -35,7 +35,7 @@ function lgam1pTaylor(x: number): number {
  * `lgam1p(x) = gammaln(1 + x)`, accurate near x = 0 and x = 1 where the value goes to 0
  * (cephes `lgam1p`, scipy/xsf cephes/unity.h).
  *
- * @example lgam1p(1e-3) // -5.76393e-4
+ * @example lgam1p(1e-3) // -5.763935982833e-4
  */
 export function lgam1p(x: number): number {
   if (Math.abs(x) <= 0.5) return lgam1pTaylor(x);
