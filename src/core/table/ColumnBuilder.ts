@@ -1,6 +1,10 @@
 import type { ParsedColumn } from './types.ts';
 import type { MissingMarkers } from './missingMarkers.ts';
 import { parseNumber } from './parseNumber.ts';
+import { TextHashSet } from './TextHashSet.ts';
+
+/** Distinct texts kept as strings; beyond this a column is high-cardinality (hashes only). */
+export const DICTIONARY_LIMIT = 1 << 16;
 
 const CACHE_MASK = 1023;
 const EMPTY_CACHE = new Int32Array(0);
@@ -20,6 +24,8 @@ export class ColumnBuilder {
   dictionary: string[] | null = null;
   private index: Map<string, number> | null = null;
   private cache = EMPTY_CACHE;
+  /** Replaces the dictionary once it passes DICTIONARY_LIMIT. */
+  private hashes: TextHashSet | null = null;
   missing = 0;
   nonNumeric = 0;
   firstNonNumeric: { row: number; value: string } | null = null;
@@ -58,11 +64,28 @@ export class ColumnBuilder {
     this.values[i] = v;
     if (v === v) {
       if (this.codes !== null) this.codes[i] = this.code(String(v));
+      else if (this.hashes !== null) this.hashes.add(String(v));
       return;
     }
     this.nonNumeric++;
+    if (this.hashes !== null) {
+      this.hashes.add(s);
+      return;
+    }
     if (this.codes === null) this.startDictionary(i, s);
     this.codes![i] = this.code(s);
+    if (this.dictionary!.length > DICTIONARY_LIMIT) this.startHashing();
+  }
+
+  /** Too many distinct texts: keep counting them by hash, drop the codes and the Map. */
+  private startHashing(): void {
+    const hashes = new TextHashSet(DICTIONARY_LIMIT * 4);
+    for (const d of this.dictionary!) hashes.add(d);
+    this.hashes = hashes;
+    this.codes = null;
+    this.index = null;
+    this.cache = EMPTY_CACHE;
+    this.dictionary!.length = DICTIONARY_LIMIT;
   }
 
   addMissing(i: number): void {
@@ -109,16 +132,22 @@ export class ColumnBuilder {
     }
   }
 
-  /** The finished column with arrays trimmed to exactly `rows` elements (own buffers). */
+  /**
+   * The finished column with arrays of exactly `rows` elements. A little spare capacity (up to
+   * 1/8) stays in the buffer behind a `subarray` view instead of being copied, which would
+   * briefly double the memory of a large table; more is trimmed by a copy. Either way each array
+   * is the only view on its buffer, so the buffer can be transferred.
+   */
   finish(rows: number): ParsedColumn {
     return {
       name: this.name,
-      values: this.values.length === rows ? this.values : this.values.slice(0, rows),
-      codes: this.codes === null ? null : this.codes.length === rows ? this.codes : this.codes.slice(0, rows),
+      values: trim(this.values, rows),
+      codes: this.codes === null ? null : trim(this.codes, rows),
       dictionary: this.dictionary,
       missing: this.missing,
       nonNumeric: this.nonNumeric,
       firstNonNumeric: this.firstNonNumeric,
+      ...(this.hashes !== null ? { highCardinality: { distinct: this.hashes.size } } : {}),
     };
   }
 }
@@ -131,4 +160,9 @@ export class ColumnBuilder {
  */
 function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+function trim<T extends Float64Array | Int32Array>(a: T, rows: number): T {
+  if (a.length === rows) return a;
+  return (a.length - rows <= a.length / 8 ? a.subarray(0, rows) : a.slice(0, rows)) as T;
 }

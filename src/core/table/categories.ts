@@ -24,6 +24,9 @@ export interface AlignedCategories {
  * @example alignCategories(col('1','2'), col('2.0','3')).categories // ['1', '2', '3']
  */
 export function alignCategories(refCol: ParsedColumn, prodCol: ParsedColumn): AlignedCategories {
+  for (const c of [refCol, prodCol]) {
+    if (c.highCardinality) throw new Error(`alignCategories: column "${c.name}" is high-cardinality text (no codes)`);
+  }
   if (refCol.codes === null && prodCol.codes === null) return alignNumbers(refCol.values, prodCol.values);
   const ref = textCodes(refCol);
   const prod = textCodes(prodCol);

@@ -12,7 +12,7 @@ export interface ParseCsvOptions {
   missingValues: string[];
   onProgress?: (bytesRead: number) => void;
   signal?: AbortSignal;
-  /** Characters per papaparse chunk (default 4 MiB); tests use tiny values to cross chunk boundaries. */
+  /** Characters per papaparse chunk (default 256 KiB); tests use tiny values to cross chunk boundaries. */
   chunkSize?: number;
   /**
    * Input size in bytes, when the caller knows it (a path's stat). Strings and Blobs know their own
@@ -21,7 +21,12 @@ export interface ParseCsvOptions {
   sizeHint?: number;
 }
 
-const DEFAULT_CHUNK = 4 << 20;
+/**
+ * Characters per papaparse chunk. Measured on the 149 MB / 1M-row benchmark file (Node 20, CPU
+ * time): 4 MiB 3.0 s, 1 MiB 2.6 s, 128-512 KiB 1.95 s, 32 KiB 2.0 s. Small chunks let each chunk's
+ * row arrays and cell strings die in V8's young generation instead of being promoted.
+ */
+const DEFAULT_CHUNK = 256 << 10;
 /** Text examined for delimiter and line-ending detection. */
 const HEAD_SIZE = 64 << 10;
 

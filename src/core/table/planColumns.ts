@@ -33,7 +33,8 @@ const TIMESTAMP_SAMPLE = 200;
  *    the numbers have more than `maxCategoricalUnique` distinct values, the text cells becoming
  *    missing (pandas `to_numeric(errors="coerce")`, with a warning naming the file, row and value);
  *    else categorical over the text.
- * 7. Text: categorical (booleans `true`/`false` say so).
+ * 7. Text: categorical (booleans `true`/`false` say so), unless it has more distinct values than
+ *    the parser keeps (65536, `highCardinality`): skipped.
  *
  * Throws InputError for a column present in only one file, a label found in neither file, and an
  * override naming a column that does not exist (or that is also dropped, the label, or in both lists).
@@ -123,7 +124,11 @@ function planColumn(
   for (const s of sides) {
     if (s.col.missing === s.rows) return skip(`all values missing in ${s.file}`, '');
   }
-  if (override === 'categorical') return { name, role: 'categorical', reason: 'override: columns.categorical' };
+  const tooMany = sides.find((s) => s.col.highCardinality !== undefined);
+  if (override === 'categorical') {
+    if (tooMany) return skip(highCardinalityReason(tooMany), '; remove it from columns.categorical or add it to columns.drop');
+    return { name, role: 'categorical', reason: 'override: columns.categorical' };
+  }
   if (override === 'numerical') {
     if (sides.some((s) => s.col.nonNumeric === s.rows - s.col.missing)) {
       const s = sides.find((x) => x.col.nonNumeric === x.rows - x.col.missing)!;
@@ -174,10 +179,15 @@ function planColumn(
       };
     }
   }
+  if (tooMany) return skip(highCardinalityReason(tooMany), '; add it to columns.drop');
   const categories = countCategories(sides);
   const textFiles = withText.map((s) => s.file).join(' and ');
   if (isBoolean(sides)) return { name, role: 'categorical', reason: `boolean (true/false) text in ${textFiles}` };
   return { name, role: 'categorical', reason: `text in ${textFiles}, ${categories} categories` };
+}
+
+function highCardinalityReason(s: Side): string {
+  return `high-cardinality text: ${s.col.highCardinality!.distinct} distinct values in ${s.file}, too many for categories`;
 }
 
 function coercionWarning(name: string, s: Side): string {
@@ -196,7 +206,8 @@ function uniqueValues(s: Side): number | null {
   const present = s.rows - col.missing;
   if (col.dictionary !== null) {
     // Every non-missing cell has a code; the dictionary holds the distinct ones.
-    return col.dictionary.length === present ? present : null;
+    const distinct = col.highCardinality?.distinct ?? col.dictionary.length;
+    return distinct === present ? present : null;
   }
   if (!isIntegerValued(col.values)) return null;
   return allNumbersUnique(col.values) ? present : null;

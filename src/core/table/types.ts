@@ -18,6 +18,13 @@ export interface ParsedColumn {
   nonNumeric: number;
   /** The first such cell (1-based data row, header excluded), for messages. */
   firstNonNumeric: { row: number; value: string } | null;
+  /**
+   * Present when the column's text had more distinct values than the dictionary limit (65536; IDs,
+   * timestamps, free text): dictionary encoding stopped, `codes` is null, `dictionary` keeps the
+   * first distinct values as a sample, and `distinct` counts all distinct non-missing cell texts.
+   * Such a column is never categorical.
+   */
+  highCardinality?: { distinct: number };
 }
 
 export interface ParsedTable {

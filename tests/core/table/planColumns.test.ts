@@ -132,3 +132,22 @@ describe('planColumns(ref, prod, cfg)', () => {
     expect(planOf(planColumns(ref, prod, cfg()), 'v').role).toBe('numerical');
   });
 });
+
+describe('planColumns on high-cardinality text (beyond the 65536-entry dictionary)', () => {
+  it('planColumns skips unique text as an identifier and repeated free text as high-cardinality', async () => {
+    const n = 70_000;
+    const ref = await table('ref.csv', ['key', 'note'], range(n, (i) => [`k${i}`, `n${i % 69_000}`]));
+    const prod = await table('prod.csv', ['key', 'note'], range(n, (i) => [`k${i + n}`, `n${i}`]));
+    expect(ref.columns[0].highCardinality).toEqual({ distinct: n });
+    expect(ref.columns[0].codes).toBeNull();
+    expect(ref.columns[0].dictionary).toHaveLength(65536);
+    expect(ref.columns[1].highCardinality).toEqual({ distinct: 69_000 });
+    const r = planColumns(ref, prod, cfg());
+    expect(planOf(r, 'key').reason).toBe('identifier: every value is unique in each file (70000 in ref.csv, 70000 in prod.csv)');
+    expect(planOf(r, 'note')).toEqual({
+      name: 'note',
+      role: 'skipped',
+      reason: 'high-cardinality text: 69000 distinct values in ref.csv, too many for categories',
+    });
+  });
+});
