@@ -1,0 +1,60 @@
+import type { StatKernels } from './kernels.ts';
+import { chiSquareHomogeneity } from './chisquare.ts';
+import { populationStabilityIndex } from './psi.ts';
+import { total } from './total.ts';
+import { totalVariation } from './totalVariation.ts';
+import { emptySampleError, type FeatureTestStats } from './featureTestStats.ts';
+
+export interface CategoricalTestOptions {
+  /** Floor for category proportions in PSI (config psi.epsilon). */
+  epsilon: number;
+}
+
+/** At most this many names are listed in categories_only_in_production / _reference. */
+export const MAX_LISTED_CATEGORIES = 20;
+
+/**
+ * Chi-square test of homogeneity, PSI and drift score (= total variation distance) of one
+ * categorical feature. `refCodes` and `prodCodes` index the shared `categories` list; -1 = missing.
+ * The bins are the categories seen in either file, sorted; categories seen in neither are dropped
+ * (a zero column would make chi-square undefined). An empty sample gives `error` and null tests.
+ */
+export function categoricalFeatureStats(
+  k: StatKernels,
+  refCodes: Int32Array,
+  prodCodes: Int32Array,
+  categories: string[],
+  opts: CategoricalTestOptions,
+): FeatureTestStats {
+  const allRef = k.countCodes(refCodes, categories.length);
+  const allProd = k.countCodes(prodCodes, categories.length);
+  const n = { reference: total(allRef), production: total(allProd) };
+  const error = emptySampleError(n.reference, n.production);
+  if (error) return { n, drift_score: null, ks: null, chi2: null, psi: null, error };
+
+  const seen = categories
+    .map((name, code) => ({ name, code }))
+    .filter(({ code }) => allRef[code] + allProd[code] > 0)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const refCounts = seen.map(({ code }) => allRef[code]);
+  const prodCounts = seen.map(({ code }) => allProd[code]);
+  const onlyIn = (here: Float64Array, there: Float64Array) =>
+    seen.filter(({ code }) => here[code] > 0 && there[code] === 0).slice(0, MAX_LISTED_CATEGORIES).map(({ name }) => name);
+
+  return {
+    n,
+    drift_score: totalVariation(refCounts, prodCounts),
+    ks: null,
+    chi2: chiSquareHomogeneity(refCounts, prodCounts),
+    psi: {
+      value: populationStabilityIndex(refCounts, prodCounts, opts.epsilon),
+      epsilon: opts.epsilon,
+      categories: seen.map(({ name }) => name),
+      reference_counts: refCounts,
+      production_counts: prodCounts,
+    },
+    categories_only_in_production: onlyIn(allProd, allRef),
+    categories_only_in_reference: onlyIn(allRef, allProd),
+    error: null,
+  };
+}

@@ -1,0 +1,54 @@
+import type { FeatureStats } from '../report/types.ts';
+import type { NumericalKernelResult } from './kernels.ts';
+import { total } from './total.ts';
+
+export const psiTest = {
+  id: 'psi',
+  label: 'Population Stability Index',
+  columnKinds: ['numerical', 'categorical'],
+  statistic: 'sum((p_prod - p_ref) * ln(p_prod / p_ref))',
+} as const;
+
+/**
+ * Population Stability Index of two binned samples: proportions p = count / n, each floored at
+ * `epsilon` (max(p, epsilon), not renormalised), PSI = sum((p_prod - p_ref) * ln(p_prod / p_ref)).
+ * Every term is >= 0, so PSI >= 0. Both totals must be positive.
+ * References: Yurdakul, "Statistical properties of population stability index" (2018).
+ * @param refCounts counts per bin in the reference sample
+ * @param prodCounts counts per bin in the production sample (same bins)
+ * @param epsilon floor for empty bins (the report writes it out)
+ * @example populationStabilityIndex([50, 50], [40, 60], 1e-4) // 0.04054651081081642 (numpy)
+ */
+export function populationStabilityIndex(
+  refCounts: ArrayLike<number>,
+  prodCounts: ArrayLike<number>,
+  epsilon: number,
+): number {
+  if (refCounts.length !== prodCounts.length) throw new RangeError('PSI needs the same bins on both sides');
+  const nRef = total(refCounts);
+  const nProd = total(prodCounts);
+  if (!(nRef > 0 && nProd > 0)) throw new RangeError('PSI needs two non-empty samples');
+  let psi = 0;
+  for (let i = 0; i < refCounts.length; i++) {
+    const pRef = Math.max(refCounts[i] / nRef, epsilon);
+    const pProd = Math.max(prodCounts[i] / nProd, epsilon);
+    psi += (pProd - pRef) * Math.log(pProd / pRef);
+  }
+  return psi;
+}
+
+/**
+ * The report's psi block for a numerical feature: bins at the reference quantiles
+ * numpy.quantile(ref, linspace(0, 1, bins + 1)), outer edges -inf/+inf (so `edges` lists the
+ * bins - 1 inner ones), counts as numpy.histogram (left-closed, duplicate edges give empty bins).
+ */
+export function numericalPsi(r: NumericalKernelResult, bins: number, epsilon: number): NonNullable<FeatureStats['psi']> {
+  return {
+    value: populationStabilityIndex(r.refCounts, r.prodCounts, epsilon),
+    epsilon,
+    bins,
+    edges: Array.from(r.quantiles.subarray(1, bins)),
+    reference_counts: Array.from(r.refCounts),
+    production_counts: Array.from(r.prodCounts),
+  };
+}

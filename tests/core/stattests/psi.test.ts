@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKernels } from '../../../src/kernels/index.ts';
+import type { StatKernels } from '../../../src/core/stattests/kernels.ts';
+import { numericalPsi, populationStabilityIndex } from '../../../src/core/stattests/psi.ts';
+import { fixtures, toFloat64 } from './fixtures.ts';
+
+let k: StatKernels;
+beforeAll(async () => {
+  k = await loadKernels();
+});
+
+describe('populationStabilityIndex(refCounts, prodCounts, epsilon)', () => {
+  it('populationStabilityIndex([50, 50], [40, 60], 1e-4) is 0.1 * ln(1.5) = 0.0405465...', () => {
+    // Hand check: (0.4-0.5)ln(0.8) + (0.6-0.5)ln(1.2) = 0.1 * ln(1.5).
+    expect(populationStabilityIndex([50, 50], [40, 60], 1e-4)).toBeCloseTo(0.1 * Math.log(1.5), 15);
+  });
+
+  it('populationStabilityIndex floors empty bins at epsilon without renormalising', () => {
+    const eps = 1e-4;
+    const expected = (eps - 0.5) * Math.log(eps / 0.5) + (1 - 0.5) * Math.log(1 / 0.5);
+    expect(populationStabilityIndex([5, 5], [0, 8], eps)).toBeCloseTo(expected, 14);
+  });
+
+  it('populationStabilityIndex refuses mismatched bins and empty samples', () => {
+    expect(() => populationStabilityIndex([1, 2], [1], 1e-4)).toThrow(RangeError);
+    expect(() => populationStabilityIndex([0, 0], [1, 1], 1e-4)).toThrow(RangeError);
+  });
+
+  for (const c of fixtures.numerical) {
+    it(`numericalPsi(numerical(ref, prod, ${c.bins}), ...) matches numpy: ${c.name}`, () => {
+      const psi = numericalPsi(k.numerical(toFloat64(c.ref), toFloat64(c.prod), c.bins), c.bins, c.epsilon);
+      // Acceptance bound for PSI: 1e-9 (same counts, same formula; only summation rounding differs).
+      expect(Math.abs(psi.value - c.expected.psi)).toBeLessThanOrEqual(1e-9);
+      expect(psi.bins).toBe(c.bins);
+      expect(psi.epsilon).toBe(c.epsilon);
+      expect(psi.edges).toEqual(c.expected.quantiles.slice(1, c.bins));
+      expect(psi.reference_counts).toEqual(c.expected.ref_counts);
+      expect(psi.production_counts).toEqual(c.expected.prod_counts);
+    });
+  }
+});
