@@ -47,6 +47,8 @@ export function wasmStatKernels(w: DriftKernelExports): DriftKernels {
         const probabilities = linspace01(bins + 1);
         const quantiles = new Float64Array(bins + 1);
         for (let i = 0; i <= bins; i++) quantiles[i] = w.quantileSorted(pRef, nRef, probabilities[i]);
+        // No reference values: no bins exist (quantiles are NaN), so both count vectors stay zero.
+        if (nRef === 0) return { nRef, nProd, d, quantiles, refCounts: new Float64Array(bins), prodCounts: new Float64Array(bins) };
         mem = f64();
         mem.set(quantiles.subarray(1, bins), pEdges >>> 3);
         w.binCountsSorted(pRef, nRef, pEdges, bins - 1, pCounts);

@@ -30,6 +30,8 @@ describe('numerical(ref, prod, bins) against numpy/scipy (tests/fixtures/stattes
     expect(r.nProd).toBe(2);
     expect(r.d).toBe(0);
     expect(Array.from(r.refCounts)).toEqual([0, 0, 0, 0]);
+    expect(Array.from(r.prodCounts)).toEqual([0, 0, 0, 0]);
+    expect(Array.from(r.quantiles).every(Number.isNaN)).toBe(true);
   });
 
   it('numerical(ref, prod, bins) rejects a non-positive bin count', () => {
