@@ -56,7 +56,7 @@ describe('sharesFigure(distribution) and ecdfFigure(distribution)', () => {
     const d = categoricalDistribution(HOSTILE_COLUMN, [HOSTILE_CATEGORY, 'b'], [1, 2], [2, 1]);
     const all = strings(sharesFigure(d));
     expect(all.some((s) => /<a|<img/.test(s))).toBe(false);
-    expect(all.some((s) => s.includes('&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt;'))).toBe(true);
+    expect(all.some((s) => s.includes('&lt;a href=&#34;javascript:alert(1)&#34;&gt;x&lt;/a&gt;'))).toBe(true);
   });
 
   it('ecdfFigure marks the KS distance between the two ECDFs', () => {

@@ -5,7 +5,7 @@ import { plotlyLabel, plotlyText } from '../../src/ui/charts/plotlyText.ts';
 describe('plotlyText(s)', () => {
   it('plotlyText(s) escapes the hostile column name and category of the dashboard tests', () => {
     expect(plotlyText('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert(1)&gt;');
-    expect(plotlyText('<a href="javascript:alert(1)">x</a>')).toBe('&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt;');
+    expect(plotlyText('<a href="javascript:alert(1)">x</a>')).toBe('&lt;a href=&#34;javascript:alert(1)&#34;&gt;x&lt;/a&gt;');
     expect(plotlyText("O'Brien & sons")).toBe('O&#39;Brien &amp; sons');
   });
 
@@ -17,7 +17,7 @@ describe('plotlyText(s)', () => {
         const decoded = e
           .replace(/&lt;/g, '<')
           .replace(/&gt;/g, '>')
-          .replace(/&quot;/g, '"')
+          .replace(/&#34;/g, '"')
           .replace(/&#39;/g, "'")
           .replace(/&amp;/g, '&');
         expect(decoded).toBe(s);

@@ -2,7 +2,8 @@
  * Escape text for Plotly. Plotly renders a subset of HTML (<b>, <br>, <a href>, ...) in tick labels,
  * legends, annotations, text and hover labels, and decodes entities back to characters when it writes
  * the SVG text node. So escaping &, <, >, " and ' makes any CSV-derived string show literally and never
- * become markup. Every string that came from a file must pass through here before it reaches Plotly.
+ * become markup. Quotes use numeric entities: Plotly's decoder (svg_text_utils convertEntities) knows
+ * &amp; &lt; &gt; and numeric references, but shows &quot; literally. Every string that came from a file must pass through here before it reaches Plotly.
  */
 export function plotlyText(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ENTITIES[c]);
@@ -12,7 +13,7 @@ const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
-  '"': '&quot;',
+  '"': '&#34;',
   "'": '&#39;',
 };
 

@@ -47,9 +47,9 @@ export class Run {
       type: 'module',
       name: 'analysis',
     });
-    this.#workers.push(analysisWorker);
-    this.#analysis = Comlink.wrap<AnalysisWorkerApi>(analysisWorker);
     const cancelled = new Promise<never>((_, reject) => (this.#cancel = reject));
+    this.#watch(analysisWorker);
+    this.#analysis = Comlink.wrap<AnalysisWorkerApi>(analysisWorker);
     this.result = Promise.race([this.#execute(input, onProgress), cancelled]).finally(() => {
       this.#done = true;
       // Parse workers are done with their one file either way.
@@ -94,9 +94,19 @@ export class Run {
       type: 'module',
       name: `parse ${name}`,
     });
-    this.#workers.push(worker);
+    this.#watch(worker);
     const api = Comlink.wrap<ParseWorkerApi>(worker);
     return api.parse(data, request, Comlink.proxy(onBytes)) as Promise<ParsedTable>;
+  }
+
+  /** A worker that fails to load or throws outside a call would leave its call pending: fail the run instead. */
+  #watch(worker: Worker): void {
+    this.#workers.push(worker);
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      this.#cancel(new Error(`a worker failed: ${e.message || 'it could not be loaded'}`));
+    });
+    worker.addEventListener('messageerror', () => this.#cancel(new Error('a worker message could not be read')));
   }
 
   /** Explorer data for one feature of this run's tables (null when unknown or after dispose()). */

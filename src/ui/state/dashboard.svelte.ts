@@ -62,6 +62,8 @@ export class Dashboard {
   );
 
   #run: Run | null = null;
+  /** Counts started runs, so a cancelled run's late progress messages are ignored. */
+  #seq = 0;
 
   async setReference(file: InputFile | null): Promise<void> {
     this.reference = file;
@@ -128,8 +130,9 @@ export class Dashboard {
     this.notice = null;
     this.status = 'running';
     const config = this.effectiveConfig();
+    const seq = ++this.#seq;
     const run = new Run({ reference, production, config }, (p) => {
-      if (this.#run === run) this.progress = p;
+      if (this.#seq === seq) this.progress = p;
     });
     this.#run = run;
     try {

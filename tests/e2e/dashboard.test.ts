@@ -1,0 +1,134 @@
+/**
+ * The dashboard end to end: the built app (dist/, base './') served under /drift-monitor/ and driven in
+ * headless Chromium. Checks the demo run, live threshold changes, hostile text, privacy (no request
+ * leaves the origin), error handling and the downloads.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offOrigin, openDashboard, startApp, type App, type OpenedPage } from './helpers/browser.ts';
+import { bannerText, chooseFiles, downloadJsonReport, downloadScoresCsv, loadDemo, runAnalysis, runId, setThreshold, tableNames } from './helpers/dashboard.ts';
+
+const HOSTILE_COLUMN = '<img src=x onerror=alert(1)>';
+const HOSTILE_CATEGORY = '<a href="javascript:alert(1)">x</a>';
+
+let app: App;
+const pages: OpenedPage[] = [];
+
+beforeAll(async () => {
+  app = await startApp();
+});
+
+afterAll(async () => {
+  for (const p of pages) await p.context.close();
+  await app?.close();
+});
+
+async function open(): Promise<OpenedPage> {
+  const p = await openDashboard(app);
+  pages.push(p);
+  return p;
+}
+
+/** A small pair with a hostile column name and a hostile category; the numeric column shifts. */
+function hostilePair(): { reference: string; production: string } {
+  const header = `"${HOSTILE_COLUMN}",colour,segment\n`;
+  const row = (i: number, shift: number) => {
+    const category = i % 3 === 0 ? `"${HOSTILE_CATEGORY.replace(/"/g, '""')}"` : i % 3 === 1 ? 'red' : 'blue';
+    return `${(i % 50) + shift},${i % 2 ? 'green' : 'grey'},${category}\n`;
+  };
+  let reference = header;
+  let production = header;
+  for (let i = 0; i < 300; i++) {
+    reference += row(i, 0);
+    production += row(i + (i % 3 === 0 ? 1 : 0), 30);
+  }
+  return { reference, production };
+}
+
+describe('dashboard (built app under a sub-path, headless Chromium)', () => {
+  it('loads the demo data, runs, and shows drift with its rules, KPIs, chart and tables; no request leaves the origin', async () => {
+    const { page, requests, dialogs, errors } = await open();
+    await loadDemo(page);
+    expect(await runAnalysis(page)).toBe('done');
+    const banner = await bannerText(page);
+    expect(banner).toMatch(/\bDrift detected/);
+    expect(banner.split('\n').length).toBeGreaterThan(1); // the rules that fired are listed
+    await expect.poll(() => page.locator('.js-plotly-plot .barlayer .point').count()).toBeGreaterThan(0);
+    expect((await tableNames(page, 'psi-table')).length).toBeGreaterThan(0);
+    expect(offOrigin(requests, app.origin)).toEqual([]);
+    expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('re-decides the verdict when a threshold changes, without a new run or any worker message', async () => {
+    const { page } = await open();
+    await loadDemo(page);
+    await runAnalysis(page);
+    expect(await bannerText(page)).toMatch(/\bDrift detected/);
+    const id = await runId(page);
+    const messages = await page.evaluate(() => (window as unknown as { __workerMessages: number }).__workerMessages);
+    const workers = await page.evaluate(() => (window as unknown as { __workersCreated: number }).__workersCreated);
+
+    await setThreshold(page, 'PSI threshold', '1000');
+    await setThreshold(page, 'Drifted share threshold', '1');
+    await expect.poll(() => bannerText(page)).toMatch(/No drift detected/);
+    await setThreshold(page, 'Drifted share threshold', '0');
+    await expect.poll(() => bannerText(page)).toMatch(/\bDrift detected/);
+
+    expect(await runId(page)).toBe(id);
+    expect(await page.evaluate(() => (window as unknown as { __workerMessages: number }).__workerMessages)).toBe(messages);
+    expect(await page.evaluate(() => (window as unknown as { __workersCreated: number }).__workersCreated)).toBe(workers);
+  });
+
+  it('shows a hostile column name and category as text and runs no script', async () => {
+    const { page, dialogs, errors } = await open();
+    const pair = hostilePair();
+    await chooseFiles(page, { name: 'ref.csv', text: pair.reference }, { name: 'prod.csv', text: pair.production });
+    expect(await runAnalysis(page)).toBe('done');
+    expect(await tableNames(page, 'ks-table')).toContain(HOSTILE_COLUMN);
+    expect(await tableNames(page, 'chi2-table')).toContain('segment');
+    const plotText = () => page.locator('.js-plotly-plot').evaluateAll((els) => els.map((e) => e.textContent ?? '').join(' '));
+
+    // The hostile category as a tick label of the explorer's grouped bars (shortened to 18 characters).
+    await page.getByLabel('Feature', { exact: true }).selectOption('segment');
+    await expect.poll(plotText).toContain('<a href="javascri');
+    // The hostile column name in the chart's axis labels and as the explorer's title.
+    await page.getByLabel('Feature', { exact: true }).selectOption(HOSTILE_COLUMN);
+    await expect.poll(() => page.locator('[data-testid="explorer-facts"] .name').innerText()).toBe(HOSTILE_COLUMN);
+    await expect.poll(plotText).toContain(HOSTILE_COLUMN);
+
+    expect(await page.locator('img').count()).toBe(0);
+    const hrefs = await page.locator('a').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('xlink:href') ?? ''));
+    expect(hrefs.filter((h) => h.startsWith('javascript:'))).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a bad file as a one-line error and a following good run still works', async () => {
+    const { page } = await open();
+    const pair = hostilePair();
+    await chooseFiles(page, { name: 'ref.csv', text: pair.reference }, { name: 'header-only.csv', text: pair.reference.split('\n')[0] + '\n' });
+    expect(await runAnalysis(page)).toBe('error');
+    const alert = await page.getByRole('alert').innerText();
+    expect(alert).toContain('header-only.csv');
+    expect(alert.trim().split('\n')).toHaveLength(1);
+
+    await chooseFiles(page, { name: 'ref.csv', text: pair.reference }, { name: 'prod.csv', text: pair.production });
+    expect(await runAnalysis(page)).toBe('done');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await bannerText(page)).toMatch(/\bDrift detected|No drift detected/);
+  });
+
+  it('downloads the JSON report and the CSV scores of the run shown', async () => {
+    const { page } = await open();
+    await loadDemo(page);
+    await runAnalysis(page);
+    const report = await downloadJsonReport(page);
+    expect(report.summary.overall_drift).toBe(true);
+    expect(report.data.reference.file).toBe('reference.csv');
+    expect(report.features.length).toBe(report.summary.features);
+    const csv = await downloadScoresCsv(page);
+    expect(csv.split('\n')[0]).toMatch(/feature/);
+    expect(csv.trim().split('\n')).toHaveLength(report.features.length + 1);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Headless Chromium (Debian's, via playwright-core) against the built dashboard served from a sub-path.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../../../scripts/serve.mjs';
+import { DIST, ensureBuilt } from './ensureBuilt.ts';
+
+export const BASE = '/drift-monitor/';
+
+export interface App {
+  browser: Browser;
+  /** The dashboard's URL, e.g. http://127.0.0.1:40123/drift-monitor/ */
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Builds dist/ if stale, serves it under /drift-monitor/ on a free port and launches Chromium. */
+export async function startApp(): Promise<App> {
+  await ensureBuilt();
+  const server = await startServer(DIST, BASE, 0);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  return {
+    browser,
+    url: server.url,
+    origin: new URL(server.url).origin,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Every request the page and its workers made, in order. */
+  requests: string[];
+  /** Messages of every dialog (alert/confirm/prompt) that opened; each is dismissed. */
+  dialogs: string[];
+  /** Uncaught page errors and console errors. */
+  errors: string[];
+}
+
+/**
+ * A fresh context and page on the dashboard, recording requests, dialogs and errors, with a counter of
+ * messages posted to workers (window.__workerMessages) and of workers created (window.__workersCreated).
+ */
+export async function openDashboard(app: App, viewport = { width: 1280, height: 900 }): Promise<OpenedPage> {
+  const context = await app.browser.newContext({ viewport, acceptDownloads: true });
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  await context.addInitScript(() => {
+    const w = window as unknown as { __workerMessages: number; __workersCreated: number };
+    w.__workerMessages = 0;
+    w.__workersCreated = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
+      w.__workerMessages++;
+      return post.apply(this, args as [unknown, StructuredSerializeOptions]);
+    };
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        w.__workersCreated++;
+      }
+    };
+  });
+  const page = await context.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(app.url);
+  return { context, page, requests, dialogs, errors };
+}
+
+/** Requests that went anywhere but the app's own origin (blob: and data: URLs stay in the page). */
+export function offOrigin(requests: readonly string[], origin: string): string[] {
+  return requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
+}
