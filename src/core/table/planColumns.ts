@@ -9,6 +9,11 @@ export interface PlanColumnsConfig {
   numerical: string[];
   categorical: string[];
   maxCategoricalUnique: number;
+  /**
+   * Whose values the distinct-number count of rule 5 covers: 'both' files (default, the issue's
+   * rule) or the 'reference' only (the Python seed baseline's `ref[c].nunique()`).
+   */
+  distinctFrom?: 'both' | 'reference';
 }
 
 /** Distinct numbers are counted exactly up to this many (then reported as "more than"). */
@@ -95,7 +100,14 @@ export function planColumns(
     if (!isFeature(r.name)) continue;
     const p = prodByName.get(r.name)!;
     plans.push(
-      planColumn({ col: r, file: ref.file, rows: ref.rows }, { col: p, file: prod.file, rows: prod.rows }, overrides.get(r.name), cfg.maxCategoricalUnique, warnings),
+      planColumn(
+        { col: r, file: ref.file, rows: ref.rows },
+        { col: p, file: prod.file, rows: prod.rows },
+        overrides.get(r.name),
+        cfg.maxCategoricalUnique,
+        cfg.distinctFrom ?? 'both',
+        warnings,
+      ),
     );
   }
   return { plans, warnings };
@@ -112,6 +124,7 @@ function planColumn(
   prod: Side,
   override: 'numerical' | 'categorical' | undefined,
   max: number,
+  distinctFrom: 'both' | 'reference',
   warnings: string[],
 ): ColumnPlan {
   const name = ref.col.name;
@@ -157,18 +170,20 @@ function planColumn(
   }
 
   if (withText.length === 0) {
-    const distinct = countDistinctNumbers([ref.col.values, prod.col.values], Math.max(DISTINCT_CAP, max));
+    const counted = distinctFrom === 'both' ? [ref.col.values, prod.col.values] : [ref.col.values];
+    const distinct = countDistinctNumbers(counted, Math.max(DISTINCT_CAP, max));
     const shown = distinctText(distinct, Math.max(DISTINCT_CAP, max));
+    const where = distinctFrom === 'both' ? '' : ` in ${ref.file}`;
     return distinct > max
-      ? { name, role: 'numerical', reason: `numeric, ${shown} distinct values > ${max}` }
-      : { name, role: 'categorical', reason: `numeric, ${shown} distinct values <= ${max}` };
+      ? { name, role: 'numerical', reason: `numeric, ${shown} distinct values${where} > ${max}` }
+      : { name, role: 'categorical', reason: `numeric, ${shown} distinct values${where} <= ${max}` };
   }
 
   // Some text. Numbers dominate when every file with text has fewer text cells than numbers.
   const numbersDominate = withText.every((s) => s.col.nonNumeric < s.rows - s.col.missing - s.col.nonNumeric);
   if (numbersDominate) {
     const cap = Math.max(DISTINCT_CAP, max);
-    const distinct = countDistinctNumbers([ref.col.values, prod.col.values], cap);
+    const distinct = countDistinctNumbers(distinctFrom === 'both' ? [ref.col.values, prod.col.values] : [ref.col.values], cap);
     if (distinct > max) {
       for (const s of withText) warnings.push(coercionWarning(name, s));
       const textFiles = withText.map((s) => `${s.col.nonNumeric} in ${s.file}`).join(', ');
