@@ -42,9 +42,14 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
     .option('-s, --scores <file>', 'CSV of per-feature scores (default: output.scores_path or <report>_scores.csv)')
     .option('--fail-on-drift', 'exit with code 3 when overall drift is detected (for CI and cron)')
     .option('-q, --quiet', 'print only the verdict line')
-    .showHelpAfterError('(run drift-monitor --help for usage)')
+    .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      // One line per error, as everywhere else: "error: unknown option '--x' (Did you mean --y?)".
+      outputError: (str, write) => write(`${str.trim().replace(/\s*\n\s*/g, ' ')} (see drift-monitor --help)\n`),
+    })
     .action(async (flags: RunFlags) => {
       exitCode = await run(flags, io);
     });

@@ -13,9 +13,9 @@ function file(name: string, text: string): string {
 function csv(rows: number, f: (i: number) => string, header: string): string {
   return [header, ...Array.from({ length: rows }, (_, i) => f(i))].join('\n') + '\n';
 }
-// A small pair: x shifts by +30 in production, c changes mix; y is the label.
-const refPath = file('ref.csv', csv(400, (i) => `${(i * 7919) % 400},${['a', 'b', 'c'][i % 3]},${i % 2}`, 'x,c,y'));
-const prodPath = file('prod.csv', csv(400, (i) => `${((i * 7919) % 400) + 30},${['a', 'a', 'c'][i % 3]},${i % 2}`, 'x,c,y'));
+// A small pair (x: 200 distinct integers, each twice, so not an ID): x shifts by +30 in production, c changes mix; y is the label.
+const refPath = file('ref.csv', csv(400, (i) => `${(i * 7919) % 200},${['a', 'b', 'c'][i % 3]},${i % 2}`, 'x,c,y'));
+const prodPath = file('prod.csv', csv(400, (i) => `${((i * 7919) % 200) + 30},${['a', 'a', 'c'][i % 3]},${i % 2}`, 'x,c,y'));
 const sameProdPath = file('same.csv', readFileSync(refPath, 'utf8'));
 
 /** The one-line error contract: exactly one line on stderr, starting with "error:", no stack trace. */
@@ -136,7 +136,7 @@ describe('drift-monitor on bad input', () => {
     expect(report.warnings.join('\n')).toContain('empty');
   });
   it('a non-numeric value in a numerical column becomes missing with a warning naming it', () => {
-    const b = file('nonnum_prod.csv', csv(400, (i) => `${i === 17 ? 'oops' : ((i * 7919) % 400) + 30},${['a', 'a', 'c'][i % 3]},${i % 2}`, 'x,c,y'));
+    const b = file('nonnum_prod.csv', csv(400, (i) => `${i === 17 ? 'oops' : ((i * 7919) % 200) + 30},${['a', 'a', 'c'][i % 3]},${i % 2}`, 'x,c,y'));
     const out = join(dir, 'nonnum.json');
     const r = runCli(['-r', refPath, '-p', b, '-l', 'y', '-o', out]);
     expect(r.code, r.stderr).toBe(0);
