@@ -11,6 +11,7 @@ import { writePair } from '../../scripts/real-pairs.mjs';
 import expectations from '../fixtures/real_expectations.json';
 import type { Report } from '../../src/core/report/types.ts';
 import { runCli, tempDir } from './runCli.ts';
+import { schema, validate } from '../helpers/reportSchema.ts';
 
 interface Expected {
   rows: { reference: number; production: number };
@@ -83,6 +84,9 @@ describe.each(Object.keys(expectations.pairs))('drift-monitor on the real pair %
 });
 
 describe('drift-monitor type rules on real data', () => {
+  it('writes reports that follow schema/report.schema.json', () => {
+    for (const [name, report] of reports) expect(validate(schema, report), name).toEqual([]);
+  });
   it('skips the bike row id and date columns with a reason', () => {
     const skipped = reports.get('bike')!.skipped.map((s) => s.name).sort();
     expect(skipped).toEqual(['dteday', 'instant']);

@@ -5,74 +5,20 @@
  * (tsc checks the sample against the type), and checks that the `required` lists are exactly the
  * type's required names and that the property order is reportToJson's key order.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REPORT_KEY_ORDER } from '../../../src/core/report/reportKeyOrder.ts';
 import type { KeyShape } from '../../../src/core/report/reportKeyOrder.ts';
 import { reportToJson } from '../../../src/core/report/reportToJson.ts';
 import { SCHEMA_VERSION } from '../../../src/core/report/types.ts';
 import { sampleReport } from './sampleReport.ts';
-
-type Schema = Record<string, unknown>;
-const schemaText = readFileSync(new URL('../../../schema/report.schema.json', import.meta.url), 'utf8');
-const schema = JSON.parse(schemaText) as Schema;
+import { resolve, schema, schemaText, validate } from '../../helpers/reportSchema.ts';
+import type { Schema } from '../../helpers/reportSchema.ts';
 
 /** Names that are optional (`?`) in report/types.ts, by where they sit; every other property is required. */
 const OPTIONAL: Record<string, string[]> = {
   '$.features[]': ['categories_only_in_production', 'categories_only_in_reference'],
   '$.features[].psi': ['bins', 'edges', 'categories'],
 };
-
-const KEYWORDS = new Set([
-  '$schema', '$id', '$defs', '$ref', 'title', 'description', 'format', 'type', 'const', 'enum',
-  'properties', 'required', 'items', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'maxItems',
-]);
-
-function typeOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
-  return typeof v;
-}
-
-function resolve(node: Schema): Schema {
-  const ref = node.$ref as string | undefined;
-  if (ref === undefined) return node;
-  const name = ref.replace('#/$defs/', '');
-  return resolve((schema.$defs as Record<string, Schema>)[name]);
-}
-
-/** Errors as "path: problem"; `visit` sees every (object schema, object value) pair. */
-function validate(node: Schema, value: unknown, path = '$', visit?: (s: Schema, v: Record<string, unknown>, p: string) => void): string[] {
-  const s = resolve(node);
-  const errors: string[] = [];
-  for (const key of Object.keys(s)) if (!KEYWORDS.has(key)) errors.push(`${path}: schema keyword ${key} not supported by this test`);
-  const t = typeOf(value);
-  if (s.type !== undefined) {
-    const allowed = ([] as string[]).concat(s.type as string | string[]);
-    if (!allowed.includes(t) && !(t === 'integer' && allowed.includes('number'))) return [...errors, `${path}: ${t} is not ${allowed}`];
-  }
-  if ('const' in s && value !== s.const) errors.push(`${path}: not ${JSON.stringify(s.const)}`);
-  if (s.enum && !(s.enum as unknown[]).includes(value)) errors.push(`${path}: ${JSON.stringify(value)} not in enum`);
-  if (typeof value === 'number') {
-    if (typeof s.minimum === 'number' && value < s.minimum) errors.push(`${path}: below minimum`);
-    if (typeof s.maximum === 'number' && value > s.maximum) errors.push(`${path}: above maximum`);
-    if (typeof s.exclusiveMinimum === 'number' && value <= s.exclusiveMinimum) errors.push(`${path}: not above exclusiveMinimum`);
-    if (typeof s.exclusiveMaximum === 'number' && value >= s.exclusiveMaximum) errors.push(`${path}: not below exclusiveMaximum`);
-  }
-  if (Array.isArray(value)) {
-    if (typeof s.maxItems === 'number' && value.length > s.maxItems) errors.push(`${path}: too many items`);
-    if (s.items) value.forEach((v, i) => errors.push(...validate(s.items as Schema, v, `${path}[${i}]`, visit)));
-  }
-  if (t === 'object') {
-    const obj = value as Record<string, unknown>;
-    for (const key of (s.required as string[] | undefined) ?? []) if (!(key in obj)) errors.push(`${path}: missing ${key}`);
-    const props = (s.properties as Record<string, Schema> | undefined) ?? {};
-    for (const [key, sub] of Object.entries(props)) if (key in obj) errors.push(...validate(sub, obj[key], `${path}.${key}`, visit));
-    if (s.properties) visit?.(s, obj, path);
-  }
-  return errors;
-}
 
 describe('schema/report.schema.json', () => {
   it('is JSON, draft 2020-12, every required name is a listed property', () => {
