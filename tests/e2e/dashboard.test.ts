@@ -54,10 +54,48 @@ describe('dashboard (built app under a sub-path, headless Chromium)', () => {
     expect(banner.split('\n').length).toBeGreaterThan(1); // the rules that fired are listed
     await expect.poll(() => page.locator('.js-plotly-plot .barlayer .point').count()).toBeGreaterThan(0);
     expect((await tableNames(page, 'psi-table')).length).toBeGreaterThan(0);
+    // Plotly, the workers and the wasm all ran under the page's CSP without a violation.
+    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
     expect(offOrigin(requests, app.origin)).toEqual([]);
     expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('opens a feature in the explorer when its bar is clicked', async () => {
+    const { page } = await open();
+    await loadDemo(page);
+    await runAnalysis(page);
+    const explorer = page.getByLabel('Feature', { exact: true });
+    // The drifted trace's last bar: the fourth-highest score, not the one the explorer opens with.
+    const bar = page.locator('.js-plotly-plot .barlayer .trace').first().locator('.point').last();
+    await bar.waitFor();
+    const before = await explorer.inputValue();
+    const box = (await bar.boundingBox())!;
+    // Plotly takes clicks on its drag layer above the bars, so click the bar's position, not its element.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => explorer.inputValue()).not.toBe(before);
+  });
+
+  it('cancels a running analysis and a new run afterwards works', async () => {
+    const { page } = await open();
+    // About 12 MB each, so parsing lasts long enough to press Cancel.
+    const rows = (shift: number) => {
+      const out = ['a,b,c,d'];
+      for (let i = 0; i < 400_000; i++) out.push(`${(i * 7919) % 1000 + shift},${i % 13},${(i * 31) % 977 / 7},x${i % 5}`);
+      return out.join('\n') + '\n';
+    };
+    await chooseFiles(page, { name: 'big-ref.csv', text: rows(0) }, { name: 'big-prod.csv', text: rows(5) });
+    await page.getByRole('button', { name: 'Run analysis' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Run cancelled.').waitFor();
+    expect(await runId(page)).toBe(0);
+    expect(await page.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
+
+    const pair = hostilePair();
+    await chooseFiles(page, { name: 'ref.csv', text: pair.reference }, { name: 'prod.csv', text: pair.production });
+    expect(await runAnalysis(page)).toBe('done');
+    expect(await page.getByText('Run cancelled.').count()).toBe(0);
   });
 
   it('re-decides the verdict when a threshold changes, without a new run or any worker message', async () => {

@@ -64,27 +64,54 @@ describe('ecdfPoints(sorted, maxPoints)', () => {
 });
 
 describe('histogramShares(ref, prod, bins)', () => {
-  it('histogramShares(ref, prod, bins) gives bins + 1 edges over the combined range and shares summing to 1', () => {
+  const real = fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 60 });
+
+  it('histogramShares(ref, prod, bins) gives bins + 1 edges over the combined range of real values, shares summing to 1', () => {
     fc.assert(
-      fc.property(sample, sample, fc.integer({ min: 1, max: 50 }), (a, b, bins) => {
+      fc.property(real, real, fc.integer({ min: 1, max: 50 }), (a, b, bins) => {
+        fc.pre([...a, ...b].some((x) => !Number.isInteger(x)));
         const h = histogramShares(sortedFinite(Float64Array.from(a)), sortedFinite(Float64Array.from(b)), bins);
         const lo = Math.min(...a, ...b);
         const hi = Math.max(...a, ...b);
         const k = hi > lo ? bins : 1;
         expect(h.edges).toHaveLength(k + 1);
         expect(h.edges[0]).toBe(lo);
-        expect(h.edges[k]).toBe(hi);
+        // lo + k * ((hi - lo) / k) rounds; relative error at most a few ulps of the range.
+        expect(h.edges[k]).toBeCloseTo(hi, 9);
         expect(h.reference.reduce((s, x) => s + x, 0)).toBeCloseTo(1, SUM_TOL);
         expect(h.production.reduce((s, x) => s + x, 0)).toBeCloseTo(1, SUM_TOL);
       }),
     );
   });
 
+  it('histogramShares(ref, prod, bins) centres integer-width bins on the integers of integer samples', () => {
+    fc.assert(
+      fc.property(sample, sample, fc.integer({ min: 1, max: 50 }), (a, b, bins) => {
+        const h = histogramShares(sortedFinite(Float64Array.from(a)), sortedFinite(Float64Array.from(b)), bins);
+        const lo = Math.min(...a, ...b);
+        const hi = Math.max(...a, ...b);
+        const width = h.edges[1] - h.edges[0];
+        expect(Number.isInteger(width)).toBe(true);
+        expect(h.reference.length).toBeLessThanOrEqual(bins);
+        expect(h.edges[0]).toBe(lo - 0.5);
+        expect(h.edges.at(-1)!).toBeGreaterThanOrEqual(hi + 0.5);
+        expect(h.reference.reduce((s, x) => s + x, 0)).toBeCloseTo(1, SUM_TOL);
+      }),
+    );
+  });
+
   it('histogramShares(ref, prod, 2) puts the maximum in the last, closed bin', () => {
-    const h = histogramShares(new Float64Array([0, 1, 2]), new Float64Array([2, 2]), 2);
-    expect(h.edges).toEqual([0, 1, 2]);
-    expect(h.reference).toEqual([1 / 3, 2 / 3]);
+    const h = histogramShares(new Float64Array([0, 1, 2.5]), new Float64Array([2.5, 2.5]), 2);
+    expect(h.edges).toEqual([0, 1.25, 2.5]);
+    expect(h.reference).toEqual([2 / 3, 1 / 3]);
     expect(h.production).toEqual([0, 1]);
+  });
+
+  it('histogramShares(ref, prod, 40) gives one bin per integer for ages 18-90', () => {
+    const h = histogramShares(new Float64Array([18, 30, 90]), new Float64Array([20]), 40);
+    expect(h.edges[1] - h.edges[0]).toBe(2);
+    expect(h.edges[0]).toBe(17.5);
+    expect(h.reference).toHaveLength(37);
   });
 });
 
@@ -92,6 +119,7 @@ describe('numericalDistribution(feature, ref, prod)', () => {
   it('numericalDistribution(feature, ref, prod) drops NaN (missing) values before binning', () => {
     const d = numericalDistribution('x', new Float64Array([NaN, 1, 2]), new Float64Array([2, NaN]), { bins: 1 });
     expect(d.histogram.reference).toEqual([1]);
+    expect(d.histogram.edges).toEqual([0.5, 2.5]);
     expect(d.ks).toEqual({ x: 1, reference: 0.5, production: 0, distance: 0.5 });
   });
 });

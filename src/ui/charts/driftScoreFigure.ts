@@ -40,6 +40,9 @@ export function driftScoreFigure(features: readonly FeatureReport[], ksThreshold
   }));
   const labels = sorted.map((f) => plotlyLabel(f.name, 24));
   const longest = Math.max(4, ...sorted.map((f) => Math.min(f.name.length, 24)));
+  // Room for the "0.274 drifted" labels right of the longest bar; the score itself never exceeds 1.
+  const top = Math.max(ksThreshold, ...sorted.map((f) => f.drift_score!));
+  const xMax = Math.min(1.15, top * 1.3 + 0.1);
   return {
     names: groups.map((g) => g.rows.map((r) => r.f.name)),
     data,
@@ -48,10 +51,10 @@ export function driftScoreFigure(features: readonly FeatureReport[], ksThreshold
       margin: { l: Math.min(190, 12 + 7 * longest), r: 24, t: 30, b: 45 },
       barmode: 'overlay',
       bargap: 0.25,
-      xaxis: { range: [0, 1.12], title: { text: 'drift score (KS D or total variation distance)' }, tickformat: '.1f', fixedrange: true },
+      xaxis: { range: [0, xMax], title: { text: 'drift score (KS D or total variation distance)' }, tickformat: '.1f', fixedrange: true },
       yaxis: { tickmode: 'array', tickvals: sorted.map((_, i) => i), ticktext: labels, autorange: 'reversed', fixedrange: true },
-      legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-      shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: ksThreshold, x1: ksThreshold, y0: 0, y1: 1, line: { color: palette.neutral, dash: 'dash', width: 1.5 } }],
+      legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.02, yanchor: 'bottom' },
+      shapes: [{ type: 'line', layer: 'below', xref: 'x', yref: 'paper', x0: ksThreshold, x1: ksThreshold, y0: 0, y1: 1, line: { color: palette.neutral, dash: 'dash', width: 1.5 } }],
       annotations: [
         { x: ksThreshold, xref: 'x', y: 1, yref: 'paper', yanchor: 'bottom', xanchor: 'left', showarrow: false, text: `KS threshold ${ksThreshold}`, font: { size: 11, color: palette.neutral } },
       ],

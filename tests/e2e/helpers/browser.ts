@@ -47,7 +47,8 @@ export interface OpenedPage {
 
 /**
  * A fresh context and page on the dashboard, recording requests, dialogs and errors, with a counter of
- * messages posted to workers (window.__workerMessages) and of workers created (window.__workersCreated).
+ * messages posted to workers (window.__workerMessages), of workers created (window.__workersCreated) and
+ * the Content Security Policy violations of the page (window.__cspViolations).
  */
 export async function openDashboard(app: App, viewport = { width: 1280, height: 900 }): Promise<OpenedPage> {
   const context = await app.browser.newContext({ viewport, acceptDownloads: true });
@@ -56,13 +57,15 @@ export async function openDashboard(app: App, viewport = { width: 1280, height: 
   const errors: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   await context.addInitScript(() => {
-    const w = window as unknown as { __workerMessages: number; __workersCreated: number };
+    const w = window as unknown as { __workerMessages: number; __workersCreated: number; __cspViolations: string[] };
     w.__workerMessages = 0;
     w.__workersCreated = 0;
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
+    (Worker.prototype as unknown as { postMessage: (...args: unknown[]) => void }).postMessage = function (this: Worker, ...args: unknown[]) {
       w.__workerMessages++;
-      return post.apply(this, args as [unknown, StructuredSerializeOptions]);
+      return post.apply(this, args);
     };
     const NativeWorker = window.Worker;
     window.Worker = class extends NativeWorker {
