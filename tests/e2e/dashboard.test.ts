@@ -98,6 +98,40 @@ describe('dashboard (built app under a sub-path, headless Chromium)', () => {
     expect(await page.getByText('Run cancelled.').count()).toBe(0);
   });
 
+  it('feeds the config file, the label column, type overrides and drops into the run', async () => {
+    const { page } = await open();
+    await loadDemo(page);
+    expect(await page.getByLabel('Label column').inputValue()).toBe('churned'); // guessed from common names
+    await page.getByLabel('Config (YAML)').setInputFiles({
+      name: 'drift.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from('thresholds:\n  psi: 0.9\ncolumns:\n  categorical: [support_calls]\n'),
+    });
+    await expect.poll(() => page.getByLabel('PSI threshold', { exact: true }).inputValue()).toBe('0.9');
+    await page.getByText(/Column types and drops/).click();
+    expect(await page.getByLabel('Type of support_calls').inputValue()).toBe('categorical');
+    await page.getByLabel('Drop age').check();
+    await page.getByLabel('Type of satisfaction').selectOption('categorical');
+    expect(await runAnalysis(page)).toBe('done');
+    // A dropped column is left out without a plan, as in the CLI: in no table at all.
+    expect(await tableNames(page, 'missing-table')).not.toContain('age');
+    expect(await tableNames(page, 'missing-table')).toContain('tenure_months');
+    const chi2 = await tableNames(page, 'chi2-table');
+    expect(chi2).toContain('satisfaction');
+    expect(chi2).toContain('support_calls');
+    const report = await downloadJsonReport(page);
+    expect(report.settings.thresholds.psi).toBe(0.9);
+    expect(report.data.label_column).toBe('churned');
+  });
+
+  it('shows an invalid config file as a one-line error', async () => {
+    const { page } = await open();
+    await page.getByLabel('Config (YAML)').setInputFiles({ name: 'bad.yaml', mimeType: 'text/yaml', buffer: Buffer.from('thresholds:\n  psi: [\n') });
+    const alert = await page.getByRole('alert').innerText();
+    expect(alert).toContain('bad.yaml');
+    expect(alert.trim().split('\n')).toHaveLength(1);
+  });
+
   it('re-decides the verdict when a threshold changes, without a new run or any worker message', async () => {
     const { page } = await open();
     await loadDemo(page);

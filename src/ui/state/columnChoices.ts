@@ -27,9 +27,13 @@ export function applyChoices(base: Config, columns: readonly string[], choices: 
   const config = structuredClone(base);
   const shown = new Set(columns);
   const notShown = (names: string[]) => names.filter((n) => !shown.has(n));
+  // The label and dropped columns are never features, so their type choice does not apply (the engine
+  // refuses a column that is both dropped and typed).
+  const dropped = (c: string) => choices.dropped[c] === true && c !== choices.label;
+  const typed = (type: ColumnType) => columns.filter((c) => choices.types[c] === type && c !== choices.label && !dropped(c));
   config.data.label_column = choices.label;
-  config.columns.numerical = [...notShown(base.columns.numerical), ...columns.filter((c) => choices.types[c] === 'numerical')];
-  config.columns.categorical = [...notShown(base.columns.categorical), ...columns.filter((c) => choices.types[c] === 'categorical')];
-  config.columns.drop = [...notShown(base.columns.drop), ...columns.filter((c) => choices.dropped[c])];
+  config.columns.numerical = [...notShown(base.columns.numerical), ...typed('numerical')];
+  config.columns.categorical = [...notShown(base.columns.categorical), ...typed('categorical')];
+  config.columns.drop = [...notShown(base.columns.drop), ...columns.filter(dropped)];
   return config;
 }
