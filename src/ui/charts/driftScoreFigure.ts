@@ -13,7 +13,7 @@ export const MAX_BARS = 60;
 /**
  * Horizontal bars of the drift score per feature, largest first, one trace per status (drifted /
  * not drifted) so the legend names the colours, the status also written on each bar, and the KS
- * threshold as a dashed line. `names[curve][point]` maps a clicked bar back to its feature.
+ * threshold as a dashed line (a third trace, also named in the legend). `names[curve][point]` maps a clicked bar back to its feature.
  */
 export function driftScoreFigure(features: readonly FeatureReport[], ksThreshold: number): Figure & { names: string[][] } {
   const sorted = features
@@ -25,7 +25,7 @@ export function driftScoreFigure(features: readonly FeatureReport[], ksThreshold
     { label: 'not drifted', color: palette.stable, rows: [] as { f: FeatureReport; rank: number }[] },
   ];
   sorted.forEach((f, rank) => groups[f.drifted ? 0 : 1].rows.push({ f, rank }));
-  const data = groups.map((g) => ({
+  const data: object[] = groups.map((g) => ({
     type: 'bar',
     orientation: 'h',
     name: g.label,
@@ -38,6 +38,16 @@ export function driftScoreFigure(features: readonly FeatureReport[], ksThreshold
     customdata: g.rows.map((r) => plotlyText(r.f.name)),
     hovertemplate: `%{customdata}<br>drift score %{x:.3f} (${g.label})<extra></extra>`,
   }));
+  // The threshold as a dashed line trace, so the legend names it next to the two status colours.
+  data.push({
+    type: 'scatter',
+    mode: 'lines',
+    name: `KS threshold ${ksThreshold}`,
+    x: [ksThreshold, ksThreshold],
+    y: [-0.5, Math.max(sorted.length, 1) - 0.5],
+    line: { color: palette.neutral, dash: 'dash', width: 1.5 },
+    hoverinfo: 'skip',
+  });
   const labels = sorted.map((f) => plotlyLabel(f.name, 24));
   const longest = Math.max(4, ...sorted.map((f) => Math.min(f.name.length, 24)));
   // Room for the "0.274 drifted" labels right of the longest bar; the score itself never exceeds 1.
@@ -48,16 +58,12 @@ export function driftScoreFigure(features: readonly FeatureReport[], ksThreshold
     data,
     layout: {
       height: Math.max(200, 26 * sorted.length + 90),
-      margin: { l: Math.min(190, 12 + 7 * longest), r: 24, t: 30, b: 45 },
+      margin: { l: Math.min(190, 12 + 7 * longest), r: 24, t: 36, b: 45 },
       barmode: 'overlay',
       bargap: 0.25,
-      xaxis: { range: [0, xMax], title: { text: 'drift score (KS D or total variation distance)' }, tickformat: '.1f', fixedrange: true },
+      xaxis: { range: [0, xMax], title: { text: 'drift score (KS D or total variation distance)' }, tickformat: '.2~f', fixedrange: true },
       yaxis: { tickmode: 'array', tickvals: sorted.map((_, i) => i), ticktext: labels, autorange: 'reversed', fixedrange: true },
-      legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.02, yanchor: 'bottom' },
-      shapes: [{ type: 'line', layer: 'below', xref: 'x', yref: 'paper', x0: ksThreshold, x1: ksThreshold, y0: 0, y1: 1, line: { color: palette.neutral, dash: 'dash', width: 1.5 } }],
-      annotations: [
-        { x: ksThreshold, xref: 'x', y: 1, yref: 'paper', yanchor: 'bottom', xanchor: 'left', showarrow: false, text: `KS threshold ${ksThreshold}`, font: { size: 11, color: palette.neutral } },
-      ],
+      legend: { orientation: 'h', x: 0, y: 1.01, yanchor: 'bottom' },
       font: { family: 'system-ui, sans-serif', size: 12 },
       paper_bgcolor: 'rgba(0,0,0,0)',
       plot_bgcolor: 'rgba(0,0,0,0)',
