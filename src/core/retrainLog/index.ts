@@ -1,0 +1,3 @@
+export { RETRAIN_LOG_COLUMNS, type RetrainLogRow } from './types.ts';
+export { retrainLogCsvHeader, retrainLogCsvLines, retrainLogToCsv, retrainLogCsvAppendText } from './retrainLogCsv.ts';
+export { retrainLogToJson, parseRetrainLogJson, RETRAIN_LOG_FORMAT, RETRAIN_LOG_VERSION } from './retrainLogJson.ts';
