@@ -1,0 +1,82 @@
+/**
+ * The dashboard on real pairs built from ../shared/datasets (scripts/real-pairs.mjs), uploaded through
+ * the labelled file inputs, against the CLI's report for the same files and settings: the banner, the
+ * tables, and the downloaded JSON and CSV (identical apart from generated_at and file paths).
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM script without types
+import { writePair } from '../../scripts/real-pairs.mjs';
+import type { Report } from '../../src/core/report/types.ts';
+import { runCli, tempDir } from '../cli/runCli.ts';
+import { openDashboard, offOrigin, startApp, type App } from './helpers/browser.ts';
+import { bannerText, chooseFiles, downloadJsonReport, downloadScoresCsv, runAnalysis, tableNames } from './helpers/dashboard.ts';
+
+interface Pair { name: string; reference: string; production: string; label: string | null; drop: string[] }
+
+const dir = tempDir('dm-e2e-real-');
+let app: App;
+
+beforeAll(async () => {
+  app = await startApp();
+}, 300_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** The CLI report and scores for a pair, with its absolute paths replaced by the file names the page sees. */
+function cliRun(p: Pair): { report: Report; scores: string } {
+  const out = join(dir, `${p.name}.json`);
+  const scores = join(dir, `${p.name}.csv`);
+  const args = ['-r', p.reference, '-p', p.production, '-o', out, '-s', scores];
+  if (p.label) args.push('-l', p.label);
+  if (p.drop.length) args.push('--drop', p.drop.join(','));
+  const r = runCli(args);
+  if (r.code !== 0) throw new Error(r.stderr);
+  const text = readFileSync(out, 'utf8')
+    .replaceAll(JSON.stringify(p.reference).slice(1, -1), basename(p.reference))
+    .replaceAll(JSON.stringify(p.production).slice(1, -1), basename(p.production));
+  return { report: JSON.parse(text) as Report, scores: readFileSync(scores, 'utf8') };
+}
+
+function withoutTimestamp(r: Report): Omit<Report, 'generated_at'> {
+  const { generated_at: _, ...rest } = r;
+  return rest;
+}
+
+describe.each(['bank', 'adult', 'bike'])('the dashboard on the real pair %s', (name) => {
+  it('shows the CLI verdict, the same tables, and downloads the same report and scores', async () => {
+    const pair = writePair(name, dir) as Pair;
+    const cli = cliRun(pair);
+    const { page, requests, dialogs, context } = await openDashboard(app);
+    try {
+      await chooseFiles(page, { name: 'reference.csv', path: pair.reference }, { name: 'production.csv', path: pair.production });
+      await page.getByLabel('Label column').selectOption(pair.label ?? '(none)');
+      if (pair.drop.length) {
+        await page.getByText(/Column types and drops/).click();
+        for (const c of pair.drop) await page.getByLabel(`Drop ${c}`, { exact: true }).check();
+      }
+      expect(await runAnalysis(page)).toBe('done');
+
+      const banner = await bannerText(page);
+      expect(banner).toContain(cli.report.summary.overall_drift ? 'Drift detected' : 'No drift detected');
+      const numerical = cli.report.features.filter((f) => f.type === 'numerical').map((f) => f.name);
+      const categorical = cli.report.features.filter((f) => f.type === 'categorical').map((f) => f.name);
+      expect((await tableNames(page, 'ks-table')).sort()).toEqual(numerical.sort());
+      expect((await tableNames(page, 'chi2-table')).sort()).toEqual(categorical.sort());
+      const skipped = cli.report.skipped.map((s) => s.name).sort();
+      expect((await tableNames(page, 'skipped-table')).sort()).toEqual(skipped.length ? skipped : ['No column was skipped.']);
+
+      const report = await downloadJsonReport(page);
+      expect(withoutTimestamp(report)).toEqual(withoutTimestamp(cli.report));
+      expect(await downloadScoresCsv(page)).toBe(cli.scores);
+
+      expect(offOrigin(requests, app.origin)).toEqual([]);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+});
