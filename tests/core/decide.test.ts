@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decide } from '../../src/core/decide.ts';
 import type { Thresholds } from '../../src/core/config/types.ts';
+import { DEFAULT_CONFIG } from '../../src/core/config/defaults.ts';
 import type { FeatureStats } from '../../src/core/report/types.ts';
 
-const T: Thresholds = {
-  ks_statistic: 0.1,
-  psi: 0.2,
-  chi2_p_value: 0.05,
-  f1_drop: 0.05,
-  drift_feature_fraction: 0.3,
-  p_value_correction: 'none',
-  missing_share_change: null,
-};
+// The seed's thresholds (KS 0.1, PSI 0.2, chi2 p 0.05, fraction 0.3), no correction, missing-share flag off.
+const T: Thresholds = { ...DEFAULT_CONFIG.thresholds };
 
 function num(name: string, d: number, psi: number, missing = [0, 0]): FeatureStats {
   return {
