@@ -1,3 +1,4 @@
 export { exportLogisticOnnx, ONNX_OPSET, ONNX_ML_OPSET, ONNX_IR_VERSION, OUTPUT_PROBABILITIES, OUTPUT_LABEL } from './exportLogisticOnnx.ts';
 export { encodeModel, DataType, type Model, type Graph, type Node, type Tensor, type ValueInfo, type Attribute } from './onnxProto.ts';
 export { ProtobufWriter } from './protobufWriter.ts';
+export { sha256Hex } from './sha256Hex.ts';

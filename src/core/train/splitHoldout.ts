@@ -18,6 +18,6 @@ export function splitHoldout(n: number, fraction: number, seed: number): { train
     order[i] = order[j];
     order[j] = t;
   }
-  const h = Math.min(n, Math.ceil(n * fraction - 1e-9));
+  const h = Math.max(0, Math.min(n, Math.ceil(n * fraction - 1e-9)));
   return { holdout: order.slice(0, h).sort(), train: order.slice(h).sort() };
 }
