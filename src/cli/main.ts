@@ -12,6 +12,7 @@ import { makeDemoPair } from '../core/samples/makeDemoPair.ts';
 import { runPipeline } from '../node/runPipeline.ts';
 import { packageVersion } from '../node/version.ts';
 import { formatSummary } from './printSummary.ts';
+import { formatPerformance } from './formatPerformance.ts';
 
 export const EXIT = { ok: 0, internal: 1, input: 2, drift: 3 } as const;
 
@@ -23,6 +24,7 @@ interface RunFlags {
   drop?: string;
   out?: string;
   scores?: string;
+  model?: string;
   failOnDrift?: boolean;
   quiet?: boolean;
 }
@@ -37,6 +39,7 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
     .option('-p, --production <file>', 'production CSV with the same columns; overrides data.production_path')
     .option('-l, --label <column>', 'label column, never tested as a feature; overrides data.label_column')
     .option('-c, --config <file>', 'YAML config (see config/default_config.yaml)')
+    .option('-m, --model <file.onnx>', 'ONNX classifier: performance (baseline vs production), prediction drift, F1-drop alert; overrides model.path')
     .option('--drop <columns>', 'comma-separated columns to leave out; overrides columns.drop')
     .option('-o, --out <file>', 'JSON report path (default: output.report_path or drift_report.json)')
     .option('-s, --scores <file>', 'CSV of per-feature scores (default: output.scores_path or <report>_scores.csv)')
@@ -90,6 +93,7 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
     label: flags.label,
     config: flags.config,
     drop,
+    model: flags.model,
   });
   const reportPath = resolve(flags.out ?? config.output.report_path ?? 'drift_report.json');
   const scoresPath = resolve(flags.scores ?? config.output.scores_path ?? reportPath.replace(/(\.json)?$/i, '_scores.csv'));
@@ -99,8 +103,9 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
     io.out(`${report.summary.overall_drift ? 'drift detected' : 'no drift'}: ${report.summary.drifted}/${report.summary.features} features drifted\n`);
   } else {
     io.out(`${formatSummary(report)}\n\n`);
+    if (report.performance) io.out(`${formatPerformance(report.performance)}\n\n`);
     io.out(`wrote ${reportPath}\nwrote ${scoresPath}\n`);
-    io.out(`time: parse ${ms(timings.parse)}, detect ${ms(timings.detect)}, tests ${ms(timings.tests)}, total ${ms(timings.total)}\n`);
+    io.out(`time: parse ${ms(timings.parse)}, detect ${ms(timings.detect)}, tests ${ms(timings.tests)}${timings.model !== undefined ? `, model ${ms(timings.model)}` : ''}, total ${ms(timings.total)}\n`);
   }
   if (process.env.DRIFT_MONITOR_TIMINGS) {
     // Machine-readable stage times and peak memory for scripts/bench.mjs.

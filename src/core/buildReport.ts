@@ -1,17 +1,21 @@
 import type { Config } from './config/types.ts';
-import type { Report } from './report/types.ts';
+import type { PerformanceStats, Report } from './report/types.ts';
 import { SCHEMA_VERSION } from './report/types.ts';
 import type { Analysis } from './analyse.ts';
 import { decide } from './decide.ts';
+import { decidePerformance, performanceSignal } from './performance.ts';
 
 export interface ReportMeta {
   generatedAt: string;
   version: string;
 }
 
-/** Assemble the report from one analysis and the thresholds in `config` (decided in decide()). */
-export function buildReport(analysis: Analysis, config: Config, meta: ReportMeta): Report {
-  const { features, summary } = decide(analysis.stats, config.thresholds);
+/**
+ * Assemble the report from one analysis and the thresholds in `config` (decided in decide()).
+ * `performance` (from analysePerformance) fills the performance section; its F1 drop joins the verdict.
+ */
+export function buildReport(analysis: Analysis, config: Config, meta: ReportMeta, performance: PerformanceStats | null = null): Report {
+  const { features, summary } = decide(analysis.stats, config.thresholds, performanceSignal(performance));
   return {
     schema_version: SCHEMA_VERSION,
     generated_at: meta.generatedAt,
@@ -31,8 +35,8 @@ export function buildReport(analysis: Analysis, config: Config, meta: ReportMeta
     summary,
     features,
     skipped: analysis.skipped,
-    warnings: analysis.warnings,
-    performance: null,
+    warnings: [...analysis.warnings, ...(performance?.warnings ?? [])],
+    performance: performance ? decidePerformance(performance, config.thresholds) : null,
     retraining: null,
   };
 }

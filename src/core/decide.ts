@@ -13,7 +13,14 @@ export interface Decision {
   summary: Summary;
 }
 
-export function decide(stats: readonly FeatureStats[], t: Thresholds): Decision {
+/** The F1 comparison that can raise the performance alert (from the performance section). */
+export interface PerformanceSignal {
+  baseline: number;
+  production: number;
+  estimated: boolean;
+}
+
+export function decide(stats: readonly FeatureStats[], t: Thresholds, performance: PerformanceSignal | null = null): Decision {
   const chi2P = stats.map((s) => (s.chi2 ? s.chi2.p_value : NaN));
   const chi2Adjusted = adjustPValues(chi2P, t.p_value_correction);
 
@@ -33,10 +40,15 @@ export function decide(stats: readonly FeatureStats[], t: Thresholds): Decision 
     return { ...s, ks, chi2, psi, missing: { ...s.missing, drifted: missingDrifted }, drifted: flagged.length > 0, flagged_by: flagged };
   });
 
-  return { features, summary: summarise(features, t) };
+  return { features, summary: summarise(features, t, performance) };
 }
 
-function summarise(features: readonly FeatureReport[], t: Thresholds): Summary {
+/** The one F1-drop rule: baseline - production strictly above thresholds.f1_drop. */
+export function f1DropAlert(p: PerformanceSignal, t: Thresholds): boolean {
+  return p.baseline - p.production > t.f1_drop;
+}
+
+function summarise(features: readonly FeatureReport[], t: Thresholds, performance: PerformanceSignal | null): Summary {
   const drifted = features.filter((f) => f.drifted).map((f) => f.name);
   const fraction = features.length ? drifted.length / features.length : 0;
   const psiValues = features.flatMap((f) => (f.psi ? [f.psi.value] : []));
@@ -55,6 +67,13 @@ function summarise(features: readonly FeatureReport[], t: Thresholds): Summary {
     const list = highPsi.slice(0, 5).map((f) => `${f.name} (${f.psi!.value.toFixed(3)})`).join(', ');
     const more = highPsi.length > 5 ? ` and ${highPsi.length - 5} more` : '';
     reasons.push({ rule: 'psi', message: `PSI above ${t.psi} on ${list}${more}` });
+  }
+  if (performance && f1DropAlert(performance, t)) {
+    const drop = performance.baseline - performance.production;
+    reasons.push({
+      rule: 'performance',
+      message: `${performance.estimated ? 'estimated ' : ''}F1 dropped by ${drop.toFixed(3)} (${performance.baseline.toFixed(3)} -> ${performance.production.toFixed(3)}), more than ${t.f1_drop}`,
+    });
   }
   return {
     features: features.length,

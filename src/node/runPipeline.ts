@@ -13,6 +13,8 @@ import { DEFAULT_CONFIG } from '../core/config/defaults.ts';
 import { mergeOverrides } from '../core/config/loadConfig.ts';
 import { analyse } from '../core/analyse.ts';
 import { buildReport } from '../core/buildReport.ts';
+import { analysePerformance } from '../core/performance.ts';
+import { readModelFile } from './readModelFile.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
 import { loadConfigFile } from './loadConfigFile.ts';
 import { readTables } from './readTables.ts';
@@ -30,6 +32,8 @@ export interface PipelineOptions {
   config?: string | DeepPartial<Config>;
   /** Columns to leave out (overrides config columns.drop). */
   drop?: string[];
+  /** ONNX model file (overrides config model.path): fills report.performance. */
+  model?: string;
   /** Timestamp to write into the report (default: now). */
   generatedAt?: string;
 }
@@ -38,7 +42,7 @@ export interface PipelineResult {
   report: Report;
   config: Config;
   /** Milliseconds per stage. */
-  timings: { parse: number; detect: number; tests: number; total: number };
+  timings: { parse: number; detect: number; tests: number; total: number; model?: number };
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
@@ -54,15 +58,25 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   ]);
   const t1 = performance.now();
   const analysis = analyse(reference, production, config, kernels);
+  const t2 = performance.now();
+  const modelPath = options.model ?? config.model.path;
+  const model = modelPath ? await readModelFile(modelPath) : null;
+  let perf;
+  try {
+    perf = await analysePerformance({ reference, production, config, kernels, runner: model?.runner, modelFile: model?.file });
+  } finally {
+    await model?.runner.release();
+  }
+  const t3 = performance.now();
   const report = buildReport(analysis, config, {
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     version: packageVersion(),
-  });
+  }, perf);
   const total = performance.now() - t0;
   return {
     report,
     config,
-    timings: { parse: t1 - t0, detect: analysis.timings.detect, tests: analysis.timings.tests, total },
+    timings: { parse: t1 - t0, detect: analysis.timings.detect, tests: analysis.timings.tests, ...(model || perf ? { model: t3 - t2 } : {}), total },
   };
 }
 

@@ -3,6 +3,8 @@
  * Its JSON Schema is published in schema/report.schema.json; bump SCHEMA_VERSION on any breaking change.
  */
 import type { Thresholds } from '../config/types.ts';
+import type { ClassificationMetrics } from '../metrics/classificationMetrics.ts';
+import type { PerformanceEstimate } from '../metrics/estimatePerformance.ts';
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -98,6 +100,39 @@ export interface Report {
   features: FeatureReport[];
   skipped: SkippedColumn[];
   warnings: string[];
-  performance: null | Record<string, unknown>;
+  /** Model performance (baseline vs production) and prediction drift; null when no model or prediction columns. */
+  performance: PerformanceReport | null;
   retraining: null | Record<string, unknown>;
+}
+
+/** Measured metrics (labels known). */
+export type MeasuredPerformance = ClassificationMetrics & { estimated: false };
+/** Label-free estimate (CBPE) for a production file without labels. */
+export type EstimatedPerformance = PerformanceEstimate & { estimated: true };
+
+/** The threshold-independent part of the performance section (computed once per run). */
+export interface PerformanceStats {
+  /** Where the predictions came from, e.g. 'model churn.onnx: 9 inputs (...)' or 'columns pred, proba'. */
+  source: string;
+  label_column: string;
+  classes: string[];
+  positive_class: string | null;
+  positive_class_reason: string | null;
+  /** The F1 the alert compares: 'binary' (positive class) or 'macro' (multiclass). */
+  f1_average: 'binary' | 'macro';
+  baseline: MeasuredPerformance;
+  /** Measured when production has labels, else estimated (needs probabilities), else null. */
+  production: MeasuredPerformance | EstimatedPerformance | null;
+  /** Prediction drift statistics: positive-class (or top-class) probability and predicted class. */
+  prediction_drift: FeatureStats[];
+  warnings: string[];
+}
+
+export interface PerformanceReport extends Omit<PerformanceStats, 'prediction_drift'> {
+  /** baseline F1 - production F1 (estimated F1 when production is estimated); null without production. */
+  f1_drop: number | null;
+  f1_drop_threshold: number;
+  /** f1_drop > thresholds.f1_drop (strictly). Joins summary.reasons as rule 'performance'. */
+  alert: boolean;
+  prediction_drift: FeatureReport[];
 }

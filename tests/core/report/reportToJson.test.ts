@@ -48,7 +48,7 @@ describe('reportToJson(report)', () => {
     const report = sampleReport();
     report.features[0].psi!.edges = new Float64Array([0.1 + 0.2, 1 / 3]) as unknown as number[];
     (report as unknown as Record<string, unknown>).extra = { b: 1, a: 2 };
-    report.performance = { f1: { baseline: 0.82, production: 0.74 } };
+    report.performance = { f1: { baseline: 0.82, production: 0.74 } } as unknown as typeof report.performance;
     const parsed = JSON.parse(reportToJson(report));
     expect(parsed.features[0].psi.edges).toEqual([0.30000000000000004, 0.3333333333333333]);
     expect(Object.keys(parsed).slice(-2)).toEqual(['retraining', 'extra']);

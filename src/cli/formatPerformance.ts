@@ -1,0 +1,19 @@
+import type { PerformanceReport } from '../core/report/types.ts';
+
+/** A few lines on the performance section for the terminal. */
+export function formatPerformance(p: PerformanceReport): string {
+  const f = (x: number | null | undefined) => (x === null || x === undefined ? '-' : x.toFixed(3));
+  const avg = p.f1_average === 'binary' ? `F1 (positive class "${p.positive_class}")` : 'macro F1';
+  const lines = [`performance (${p.source}; label "${p.label_column}"):`];
+  lines.push(`  baseline    accuracy ${f(p.baseline.accuracy)}  ${avg} ${f(p.baseline.f1)}  ROC AUC ${f(p.baseline.roc_auc)}  (${p.baseline.rows} rows)`);
+  const prod = p.production;
+  if (!prod) lines.push('  production  no labels and no probabilities: not measured');
+  else if (prod.estimated) {
+    const band = prod.f1_band ? ` [${f(prod.f1_band[0])}, ${f(prod.f1_band[1])}]` : '';
+    lines.push(`  production  ESTIMATED (CBPE, no labels): accuracy ${f(prod.accuracy)} [${f(prod.accuracy_band[0])}, ${f(prod.accuracy_band[1])}]  ${avg} ${f(prod.f1)}${band}`);
+  } else lines.push(`  production  accuracy ${f(prod.accuracy)}  ${avg} ${f(prod.f1)}  ROC AUC ${f(prod.roc_auc)}  (${prod.rows} rows)`);
+  if (p.f1_drop !== null) lines.push(`  F1 drop ${f(p.f1_drop)} (threshold ${p.f1_drop_threshold})${p.alert ? ': ALERT' : ''}`);
+  const drifted = p.prediction_drift.filter((d) => d.drifted).map((d) => d.name);
+  lines.push(`  prediction drift: ${drifted.length ? drifted.join(', ') : 'none'}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,51 @@
+import { InputError } from '../errors.ts';
+import type { ParsedTable } from '../table/types.ts';
+import { cellText } from './cellText.ts';
+import { labelKey } from './labelKey.ts';
+
+/**
+ * The label column as class indices into `classes`; -1 where the label is missing. A cell matches a
+ * class written the same way, else one with the same labelKey (yes/true/1, no/false/0).
+ *
+ * @throws InputError naming the file, column, row and value of a label that is not a class
+ */
+export function encodeLabels(table: ParsedTable, column: string, classes: readonly string[], what = 'the model'): Int32Array {
+  const col = table.columns.find((c) => c.name === column);
+  if (!col) throw new InputError(`${table.file}: label column "${column}" not found; set data.label_column (or --label) to one of its columns`);
+  const exact = new Map(classes.map((c, i) => [c, i]));
+  const byKey = new Map<string, number>();
+  classes.forEach((c, i) => byKey.set(labelKey(c), i));
+  const memo = new Map<string, number>();
+  const out = new Int32Array(table.rows);
+  for (let i = 0; i < table.rows; i++) {
+    const t = cellText(col, i);
+    if (t === null) {
+      out[i] = -1;
+      continue;
+    }
+    let idx = memo.get(t);
+    if (idx === undefined) {
+      idx = exact.get(t) ?? byKey.get(labelKey(t)) ?? -2;
+      if (idx === -2) {
+        throw new InputError(
+          `${table.file}: label column "${column}" has class "${t}" (row ${i + 1}) that ${what} does not know (classes: ${classes.join(', ')}); fix the label or use a model trained with that class`,
+        );
+      }
+      memo.set(t, idx);
+    }
+    out[i] = idx;
+  }
+  return out;
+}
+
+/** Distinct non-missing cell texts of a column, sorted (the class list when no model gives one). */
+export function distinctLabels(table: ParsedTable, column: string): string[] {
+  const col = table.columns.find((c) => c.name === column);
+  if (!col) return [];
+  const seen = new Set<string>();
+  for (let i = 0; i < table.rows; i++) {
+    const t = cellText(col, i);
+    if (t !== null) seen.add(t);
+  }
+  return [...seen];
+}

@@ -1,0 +1,10 @@
+export type { ModelRunner, ModelValueInfo, ModelGraphInfo, RunnerTensor, TensorType, TensorData } from './runner.ts';
+export { readOnnxInfo, CLASSIFIERS, REGRESSORS } from './readOnnxInfo.ts';
+export { planInputs, type InputPlan, type PlanInputsOptions } from './planInputs.ts';
+export { planOutputs, ZIPMAP_ADVICE, type OutputPlan } from './planOutputs.ts';
+export { scoreTable, type Predictions, type ScoreOptions } from './scoreTable.ts';
+export { predictionsFromColumns, predictionClasses } from './predictionsFromColumns.ts';
+export { encodeLabels, distinctLabels } from './encodeLabels.ts';
+export { positiveClass, type PositiveClass } from './positiveClass.ts';
+export { labelKey } from './labelKey.ts';
+export { cellText } from './cellText.ts';

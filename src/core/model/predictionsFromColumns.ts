@@ -1,0 +1,73 @@
+import { InputError } from '../errors.ts';
+import type { ParsedTable } from '../table/types.ts';
+import { cellText } from './cellText.ts';
+import { labelKey } from './labelKey.ts';
+import type { Predictions } from './scoreTable.ts';
+
+/**
+ * Predictions already logged in the CSV (data.prediction_column, data.probability_column) instead of
+ * running a model. The probability column is the positive class's probability; without a prediction
+ * column the predicted class is the argmax of [1 - p, p].
+ *
+ * @param classes the class list (labels and predictions of both files, see predictionClasses)
+ * @param positive index of the positive class (needed with a probability column)
+ */
+export function predictionsFromColumns(
+  table: ParsedTable,
+  columns: { prediction: string | null; probability: string | null },
+  classes: readonly string[],
+  positive: number | null,
+): Predictions {
+  const n = table.rows;
+  const find = (name: string) => {
+    const c = table.columns.find((x) => x.name === name);
+    if (!c) throw new InputError(`${table.file}: column "${name}" not found; check data.prediction_column / data.probability_column`);
+    return c;
+  };
+  let proba: Float64Array | null = null;
+  if (columns.probability) {
+    if (classes.length !== 2 || positive === null) throw new InputError(`data.probability_column needs a binary label (found classes ${classes.join(', ')}); use prediction_column for multiclass`);
+    const col = find(columns.probability);
+    proba = new Float64Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      const p = col.values[i];
+      if (!(p >= 0 && p <= 1)) throw new InputError(`${table.file}: column "${columns.probability}" row ${i + 1} is ${cellText(col, i) ?? 'missing'}; probabilities must be numbers between 0 and 1`);
+      proba[i * 2 + positive] = p;
+      proba[i * 2 + 1 - positive] = 1 - p;
+    }
+  }
+  const predicted = new Int32Array(n);
+  if (columns.prediction) {
+    const col = find(columns.prediction);
+    const byKey = new Map(classes.map((c, i) => [labelKey(c), i]));
+    for (let i = 0; i < n; i++) {
+      const t = cellText(col, i);
+      const c = t === null ? undefined : (classes.indexOf(t) >= 0 ? classes.indexOf(t) : byKey.get(labelKey(t)));
+      if (c === undefined) throw new InputError(`${table.file}: column "${columns.prediction}" row ${i + 1} is ${t === null ? 'missing' : `"${t}"`}, not one of the classes (${classes.join(', ')}); every row needs a prediction`);
+      predicted[i] = c;
+    }
+  } else if (proba) {
+    for (let i = 0; i < n; i++) predicted[i] = proba[i * 2 + 1] > proba[i * 2] ? 1 : 0;
+  } else throw new InputError('set data.prediction_column or data.probability_column, or pass a model');
+  const used = [columns.prediction, columns.probability].filter(Boolean).join(', ');
+  return { classes: [...classes], predicted, proba, source: `columns ${used}`, warnings: [] };
+}
+
+/**
+ * The class list when no model gives one: every label and prediction seen in either file, spellings
+ * of one label (yes/true/1) merged, sorted like scikit-learn's classes_.
+ */
+export function predictionClasses(tables: readonly ParsedTable[], columns: readonly (string | null)[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const t of tables) {
+    for (const name of columns) {
+      const col = name ? t.columns.find((c) => c.name === name) : undefined;
+      if (!col) continue;
+      for (let i = 0; i < t.rows; i++) {
+        const v = cellText(col, i);
+        if (v !== null && !byKey.has(labelKey(v))) byKey.set(labelKey(v), v);
+      }
+    }
+  }
+  return [...byKey.values()].sort((a, b) => (labelKey(a) < labelKey(b) ? -1 : labelKey(a) > labelKey(b) ? 1 : 0));
+}

@@ -1,0 +1,112 @@
+/**
+ * `drift-monitor --model`: the built CLI with real ONNX models through onnxruntime-web.
+ * Demo pair + public/demo/model.onnx (scripts/make_demo_model.py; F1 values printed by that script,
+ * scikit-learn 1.9.1 on python onnxruntime's probabilities); fixture pair + tests/fixtures/onnx models.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report/types.ts';
+import { ROOT, runCli, tempDir } from './runCli.ts';
+import { schema, validate } from '../helpers/reportSchema.ts';
+
+const DEMO = join(ROOT, 'public/demo');
+const FIX = join(ROOT, 'tests/fixtures/onnx');
+const expected = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8'));
+
+function report(path: string): Report {
+  return JSON.parse(readFileSync(path, 'utf8')) as Report;
+}
+
+describe('drift-monitor --model file.onnx', () => {
+  it('demo pair: performance section, prediction drift and the drift verdict', () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    const r = runCli(['-r', join(DEMO, 'reference.csv'), '-p', join(DEMO, 'production.csv'), '-l', 'churned', '--model', join(DEMO, 'model.onnx'), '-o', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(validate(schema, report(out))).toEqual([]);
+    const p = report(out).performance!;
+    expect(p.source).toMatch(/^model model\.onnx: 9 inputs/);
+    expect(p.positive_class).toBe('1');
+    // scripts/make_demo_model.py: f1_score on the same predictions (reference 0.5292662819455894, production 0.6512712852810824).
+    expect(Math.abs(p.baseline.f1 - 0.5292662819455894)).toBeLessThan(1e-9);
+    expect(p.production!.estimated).toBe(false);
+    expect(Math.abs(p.production!.f1 - 0.6512712852810824)).toBeLessThan(1e-9);
+    expect(p.production!.accuracy).toBeLessThan(p.baseline.accuracy - 0.05);
+    expect(p.prediction_drift.map((d) => [d.name, d.drifted])).toEqual([['prediction:probability', true], ['prediction:class', true]]);
+    expect(r.stdout).toMatch(/performance \(model model\.onnx/);
+    expect(r.stdout).toMatch(/prediction drift: prediction:probability, prediction:class/);
+    const scores = readFileSync(join(dir, 'r_scores.csv'), 'utf8');
+    expect(scores).toMatch(/\nprediction:probability,numerical,/);
+    expect(scores).toMatch(/\nperformance:f1,baseline,0\.529266/);
+    expect(scores).toMatch(/\nperformance:f1_drop,drop,-0\.12/);
+  });
+
+  it('fixture pair: an F1 drop above thresholds.f1_drop raises the performance alert and --fail-on-drift exits 3', () => {
+    const dir = tempDir();
+    const cfg = join(dir, 'c.yaml');
+    writeFileSync(cfg, 'data:\n  label_column: y\nmodel:\n  features: [x0, x1, x2, x3]\nthresholds:\n  f1_drop: 0.02\n  drift_feature_fraction: 0.99\n  psi: 100\n');
+    const out = join(dir, 'r.json');
+    const r = runCli(['-r', join(FIX, 'reference.csv'), '-p', join(FIX, 'production.csv'), '-c', cfg, '--model', join(FIX, 'forest.onnx'), '-o', out, '--fail-on-drift']);
+    expect(r.stderr).toBe('');
+    const rep = report(out);
+    const want = expected.models.forest.runs;
+    const drop = want.reference.metrics.f1 - want.production.metrics.f1;
+    expect(Math.abs(rep.performance!.f1_drop! - drop)).toBeLessThan(1e-9);
+    expect(rep.performance!.alert).toBe(true);
+    expect(rep.summary.reasons.map((x) => x.rule)).toEqual(['performance']);
+    expect(rep.summary.reasons[0].message).toBe(`F1 dropped by ${drop.toFixed(3)} (${want.reference.metrics.f1.toFixed(3)} -> ${want.production.metrics.f1.toFixed(3)}), more than 0.02`);
+    expect(rep.summary.overall_drift).toBe(true);
+    expect(r.code).toBe(3);
+  });
+
+  it('production without labels: a label-free estimate marked estimated, with a band', () => {
+    const dir = tempDir();
+    const lines = readFileSync(join(FIX, 'production.csv'), 'utf8').trimEnd().split('\n');
+    const yAt = lines[0].split(',').indexOf('y');
+    writeFileSync(join(dir, 'p.csv'), lines.map((l) => l.split(',').filter((_, i) => i !== yAt).join(',')).join('\n') + '\n');
+    const out = join(dir, 'r.json');
+    const r = runCli(['-r', join(FIX, 'reference.csv'), '-p', join(dir, 'p.csv'), '-l', 'y', '--drop', 'kind', '--model', join(FIX, 'logistic_plain.onnx'), '-o', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(validate(schema, report(out))).toEqual([]);
+    const p = report(out).performance!;
+    const est = p.production!;
+    if (!est.estimated) throw new Error('expected an estimate');
+    expect(est.method).toBe('CBPE');
+    expect(est.f1_band![0]).toBeLessThanOrEqual(est.f1);
+    expect(est.f1_band![1]).toBeGreaterThanOrEqual(est.f1);
+    expect(r.stdout).toMatch(/production {2}ESTIMATED \(CBPE, no labels\)/);
+    expect(report(out).warnings.some((w) => /label-free estimate \(CBPE\)/.test(w))).toBe(true);
+  });
+
+  it('a corrupt model file: exit 2 with one line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.onnx'), 'this is not a model');
+    const r = runCli(['-r', join(DEMO, 'reference.csv'), '-p', join(DEMO, 'production.csv'), '-l', 'churned', '--model', join(dir, 'bad.onnx'), '-o', join(dir, 'r.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: bad\.onnx: not a readable ONNX model \(.*\); export the model to \.onnx again \(see the README, "Models \(ONNX\)"\)\n$/);
+  });
+
+  it('prediction columns instead of a model give the same metrics as the model', () => {
+    const dir = tempDir();
+    const run = expected.models.linear.runs;
+    for (const side of ['reference', 'production'] as const) {
+      const lines = readFileSync(join(FIX, `${side}.csv`), 'utf8').trimEnd().split('\n');
+      const rows = lines.map((l, i) => (i === 0 ? `${l},pred,proba` : `${l},${run[side].predicted[i - 1]},${run[side].probabilities[i - 1][1]}`));
+      writeFileSync(join(dir, `${side}.csv`), rows.join('\n') + '\n');
+    }
+    const cfg = join(dir, 'c.yaml');
+    writeFileSync(cfg, 'data:\n  label_column: y\n  prediction_column: pred\n  probability_column: proba\ncolumns:\n  drop: [pred, proba]\n');
+    const out = join(dir, 'r.json');
+    const r = runCli(['-r', join(dir, 'reference.csv'), '-p', join(dir, 'production.csv'), '-c', cfg, '-o', out]);
+    expect(r.stderr).toBe('');
+    const p = report(out).performance!;
+    expect(p.source).toBe('columns pred, proba');
+    expect(Math.abs(p.baseline.f1 - run.reference.metrics.f1)).toBeLessThan(1e-9);
+    expect(Math.abs(p.production!.f1 - run.production.metrics.f1)).toBeLessThan(1e-9);
+    // The CSV holds the probabilities as printed by Python (shortest round-trip), so AUC ranks are unchanged.
+    expect(Math.abs(p.baseline.roc_auc! - run.reference.metrics.roc_auc)).toBeLessThan(1e-9);
+  });
+});
