@@ -122,6 +122,9 @@ export function decidePerformance(stats: PerformanceStats, t: Thresholds): Perfo
 
 function measure(classes: string[], labels: Int32Array, p: Predictions, positive: number | null): ClassificationMetrics & { estimated: false } {
   const k = classes.length;
+  if (!labels.includes(-1)) {
+    return { estimated: false, ...classificationMetrics({ classes, yTrue: labels, yPred: p.predicted, proba: p.proba, positive }) };
+  }
   const keep: number[] = [];
   for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) keep.push(i);
   const yTrue = Int32Array.from(keep, (i) => labels[i]);

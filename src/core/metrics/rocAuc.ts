@@ -12,27 +12,32 @@
  */
 export function rocAuc(positive: ArrayLike<number>, scores: ArrayLike<number>): number | null {
   const n = scores.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => scores[a] - scores[b]);
-  let negBelow = 0;
-  let u = 0; // twice the U statistic, so ties add whole numbers
-  let pos = 0;
-  for (let i = 0; i < n; ) {
+  let nPos = 0;
+  for (let i = 0; i < n; i++) if (positive[i]) nPos++;
+  const nNeg = n - nPos;
+  if (nPos === 0 || nNeg === 0) return null;
+  // Two sorted typed arrays (native numeric sort) and one merge: for each positive score, the
+  // negatives below it count 1 and the tied ones 1/2 (kept as 2U to stay in integers).
+  const pos = new Float64Array(nPos);
+  const neg = new Float64Array(nNeg);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (positive[i]) pos[a++] = scores[i];
+    else neg[b++] = scores[i];
+  }
+  pos.sort();
+  neg.sort();
+  let u2 = 0;
+  let below = 0;
+  let upTo = 0;
+  for (let i = 0; i < nPos; ) {
+    const s = pos[i];
     let j = i;
-    let p = 0;
-    let q = 0;
-    while (j < n && scores[order[j]] === scores[order[i]]) {
-      if (positive[order[j]]) p++;
-      else q++;
-      j++;
-    }
-    u += 2 * p * negBelow + p * q;
-    negBelow += q;
-    pos += p;
+    while (j < nPos && pos[j] === s) j++;
+    while (below < nNeg && neg[below] < s) below++;
+    upTo = Math.max(upTo, below);
+    while (upTo < nNeg && neg[upTo] === s) upTo++;
+    u2 += (j - i) * (2 * below + (upTo - below));
     i = j;
   }
-  const neg = n - pos;
-  if (pos === 0 || neg === 0) return null;
-  return u / (2 * pos * neg);
+  return u2 / (2 * nPos * nNeg);
 }
