@@ -29,10 +29,13 @@ describe('drift-monitor --model file.onnx', () => {
     const p = report(out).performance!;
     expect(p.source).toMatch(/^model model\.onnx: 9 inputs/);
     expect(p.positive_class).toBe('1');
-    // scripts/make_demo_model.py: f1_score on the same predictions (reference 0.5292662819455894, production 0.6512712852810824).
+    // scripts/make_demo_model.py: f1_score on the same predictions (reference 0.5292662819455894, production 0.4697508896797153): the demo's F1 drop.
     expect(Math.abs(p.baseline.f1 - 0.5292662819455894)).toBeLessThan(1e-9);
     expect(p.production!.estimated).toBe(false);
-    expect(Math.abs(p.production!.f1 - 0.6512712852810824)).toBeLessThan(1e-9);
+    expect(Math.abs(p.production!.f1 - 0.4697508896797153)).toBeLessThan(1e-9);
+    expect(Math.abs(p.f1_drop! - (0.5292662819455894 - 0.4697508896797153))).toBeLessThan(1e-9);
+    expect(p.alert).toBe(true); // 0.0595 > the default thresholds.f1_drop 0.05
+    expect(report(out).summary.reasons.map((x) => x.rule)).toContain('performance');
     expect(p.production!.accuracy).toBeLessThan(p.baseline.accuracy - 0.05);
     expect(p.prediction_drift.map((d) => [d.name, d.drifted])).toEqual([['prediction:probability', true], ['prediction:class', true]]);
     expect(r.stdout).toMatch(/performance \(model model\.onnx/);
@@ -40,7 +43,7 @@ describe('drift-monitor --model file.onnx', () => {
     const scores = readFileSync(join(dir, 'r_scores.csv'), 'utf8');
     expect(scores).toMatch(/\nprediction:probability,numerical,/);
     expect(scores).toMatch(/\nperformance:f1,baseline,0\.529266/);
-    expect(scores).toMatch(/\nperformance:f1_drop,drop,-0\.12/);
+    expect(scores).toMatch(/\nperformance:f1_drop,drop,0\.0595/);
   });
 
   it('fixture pair: an F1 drop above thresholds.f1_drop raises the performance alert and --fail-on-drift exits 3', () => {

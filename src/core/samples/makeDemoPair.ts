@@ -15,9 +15,10 @@
  * - region          stable categorical
  * - satisfaction    missing rate 3% -> 20%; the observed values keep their distribution
  * - data_usage_gb   stable numerical (log-normal)
- * - churned         label 0/1 from a logistic rule on the features; in production the rule also
- *                   raises churn in region "south" and for "crypto" payers (concept drift), so a
- *                   model trained on the reference loses F1 on production
+ * - churned         label 0/1 from a logistic rule on the features; in production the rule changes
+ *                   (concept drift): a lower base rate (log-odds -1.2 -> -1.6), month-to-month
+ *                   contracts and satisfaction no longer matter, region "south" and "crypto" payers
+ *                   churn more, so a model trained on the reference loses F1 on production
  *
  * Same options -> same bytes: a mulberry32 stream per file, a fixed number of draws per row, numbers
  * written with toFixed. (Box-Muller uses Math.log/sqrt/cos/sin, which engines may round differently
@@ -48,7 +49,7 @@ export const DEMO_INJECTED_DRIFT: readonly { column: string; change: string }[] 
   { column: 'contract', change: 'category mix change (month-to-month 45% -> 65%)' },
   { column: 'payment_method', change: 'new category "crypto" in production' },
   { column: 'satisfaction', change: 'missing rate 3% -> 20%' },
-  { column: 'churned', change: 'concept drift: region "south" and crypto payers churn more' },
+  { column: 'churned', change: 'concept drift: contract and satisfaction stop mattering; region "south" and crypto payers churn more' },
 ];
 
 type Contract = 'month-to-month' | 'one-year' | 'two-year';
@@ -63,6 +64,10 @@ interface Regime {
   contract: Record<Contract, number>;
   payment: Partial<Record<Payment, number>>;
   satisfactionMissing: number;
+  /** Churn log-odds: intercept, month-to-month effect, effect per satisfaction point (concept drift in production). */
+  baseLogit: number;
+  monthToMonthChurn: number;
+  satisfactionChurn: number;
   /** Extra log-odds of churn (0 in the reference: the concept drift). */
   southChurn: number;
   cryptoChurn: number;
@@ -79,6 +84,9 @@ const REFERENCE: Regime = {
   contract: { 'month-to-month': 0.45, 'one-year': 0.3, 'two-year': 0.25 },
   payment: { 'electronic check': 0.34, 'mailed check': 0.22, 'bank transfer': 0.22, 'credit card': 0.22 },
   satisfactionMissing: 0.03,
+  baseLogit: -1.2,
+  monthToMonthChurn: 1.3,
+  satisfactionChurn: 0.35,
   southChurn: 0,
   cryptoChurn: 0,
 };
@@ -91,6 +99,9 @@ const PRODUCTION: Regime = {
   contract: { 'month-to-month': 0.65, 'one-year': 0.2, 'two-year': 0.15 },
   payment: { 'electronic check': 0.3, 'mailed check': 0.18, 'bank transfer': 0.2, 'credit card': 0.2, crypto: 0.12 },
   satisfactionMissing: 0.2,
+  baseLogit: -1.6,
+  monthToMonthChurn: 0,
+  satisfactionChurn: 0,
   southChurn: 1.2,
   cryptoChurn: 0.8,
 };
@@ -131,12 +142,12 @@ function demoCsv(regime: Regime, rows: number, random: () => number): string {
     const churnDraw = random();
 
     const logit =
-      -1.2 +
-      (contract === 'month-to-month' ? 1.3 : contract === 'two-year' ? -0.9 : 0) -
+      regime.baseLogit +
+      (contract === 'month-to-month' ? regime.monthToMonthChurn : contract === 'two-year' ? -0.9 : 0) -
       0.03 * tenure +
       0.025 * (charges - 65) +
       0.3 * supportCalls -
-      (satisfactionMissing ? 0 : 0.35 * (satisfaction - 7)) +
+      (satisfactionMissing ? 0 : regime.satisfactionChurn * (satisfaction - 7)) +
       (payment === 'electronic check' ? 0.5 : 0) +
       (region === 'south' ? regime.southChurn : 0) +
       (payment === 'crypto' ? regime.cryptoChurn : 0);
