@@ -29,6 +29,7 @@ PAIRS = {
     "bank": {"label": "y", "drop": []},
     "electricity": {"label": "target", "drop": []},
     "bike": {"label": None, "drop": ["yr", "instant", "dteday"]},
+    "generated": {"label": "label", "drop": ["id", "timestamp"]},
 }
 
 

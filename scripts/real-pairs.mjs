@@ -55,7 +55,17 @@ function bike() {
   };
 }
 
-export const PAIRS = { adult, bank, electricity, bike };
+/**
+ * generated: a 4000-row pair from ../shared/bench/gen_data.py --rows 4000 --num 10 --cat 10 --drift some
+ * (seed 42), committed in tests/fixtures/generated (injected drift: see its truth.json). Its id and
+ * timestamp columns are left in: our type rules must skip them.
+ */
+function generated() {
+  const read = (f) => readFileSync(join(here, '../tests/fixtures/generated', f), 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  return { label: 'label', drop: [], reference: read('reference.csv'), production: read('production.csv') };
+}
+
+export const PAIRS = { adult, bank, electricity, bike, generated };
 
 /** Write one pair; returns its paths, label and drop list. */
 export function writePair(name, outDir) {

@@ -91,6 +91,13 @@ describe('drift-monitor type rules on real data', () => {
     const skipped = reports.get('bike')!.skipped.map((s) => s.name).sort();
     expect(skipped).toEqual(['dteday', 'instant']);
   });
+  it('skips the generated pair\'s id and timestamp and finds the injected drift', () => {
+    const r = reports.get('generated')!;
+    expect(r.skipped.map((s) => s.name).sort()).toEqual(['id', 'timestamp']);
+    // truth.json: mean shift num_0, sigma num_1, lambda num_7, mix cat_0, new level cat_2 are the strong ones.
+    expect(r.summary.drifted_features).toEqual(expect.arrayContaining(['num_0', 'num_1', 'cat_0', 'cat_2']));
+    expect(r.features.find((f) => f.name === 'num_0')!.ks!.method).toBe('exact');
+  });
   it('reads the ;-separated bank file', () => {
     expect(reports.get('bank')!.data.reference.columns).toBe(17);
   });
