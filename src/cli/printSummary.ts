@@ -39,7 +39,13 @@ export function formatSummary(report: Report): string {
     `${s.drifted} of ${s.features} features drifted (${(s.drifted_fraction * 100).toFixed(1)}%), max PSI ${num(s.max_psi, 4)}, max KS ${num(s.max_ks, 4)}`,
   );
   lines.push(s.overall_drift ? `DRIFT DETECTED: ${s.reasons.map((r) => r.message).join('; ')}` : 'No drift detected.');
-  return lines.join('\n');
+  // Names, categories and warnings come from untrusted files: no control characters (terminal escapes) reach the terminal.
+  return lines.map(stripControl).join('\n');
+}
+
+function stripControl(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
 }
 
 function table(rows: string[][]): string[] {
@@ -62,7 +68,6 @@ function pctStr(x: number): string {
 
 /** Column names come from untrusted files: strip control characters (no terminal escapes) and clip. */
 function clip(s: string, n: number): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  const clean = stripControl(s).replace(/[\t\n]/g, ' ');
   return clean.length > n ? `${clean.slice(0, n - 1)}…` : clean;
 }

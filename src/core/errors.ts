@@ -6,7 +6,10 @@
 export class InputError extends Error {
   override name = 'InputError';
   constructor(message: string) {
-    super(message.replace(/\s*\n\s*/g, ' '));
+    // One line, and no control characters: messages quote names and values from untrusted files,
+    // which must not move the cursor or recolour a terminal.
+    // eslint-disable-next-line no-control-regex
+    super(message.replace(/\s*\n\s*/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?'));
   }
 }
 

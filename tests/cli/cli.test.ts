@@ -92,6 +92,21 @@ describe('drift-monitor CLI', () => {
   });
 });
 
+describe('drift-monitor on hostile input', () => {
+  it('prints no terminal escape sequence from a column name, category or value', () => {
+    const esc = '\u001b[2J\u001b[31m';
+    const a = file('esc_ref.csv', csv(100, (i) => `${i % 50},${i % 3 ? 'a' : `${esc}b`},${i % 2}`, `"${esc}x",c,y`));
+    const b = file('esc_prod.csv', csv(100, (i) => `${(i % 50) + 5},${i % 3 ? 'a' : `${esc}b`},${i % 2}`, `"${esc}x",c,y`));
+    const r = runCli(['-r', a, '-p', b, '-l', 'y', '-o', join(dir, 'esc.json')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toContain('?[2J?[31mx');
+    const bad = runCli(['-r', a, '-p', b, '-l', `${esc}nope`, '-o', join(dir, 'esc.json')]);
+    expectOneLineError(bad);
+    expect(bad.stderr).not.toContain('\u001b');
+  });
+});
+
 describe('drift-monitor on bad input', () => {
   const ok = ['--production', prodPath, '--out', join(dir, 'bad.json')];
   it('an empty file', () => {
