@@ -13,6 +13,7 @@ import { runPipeline } from '../node/runPipeline.ts';
 import { packageVersion } from '../node/version.ts';
 import { formatSummary } from './printSummary.ts';
 import { formatPerformance } from './formatPerformance.ts';
+import { formatRetraining } from './formatRetraining.ts';
 
 export const EXIT = { ok: 0, internal: 1, input: 2, drift: 3 } as const;
 
@@ -104,8 +105,9 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
   } else {
     io.out(`${formatSummary(report)}\n\n`);
     if (report.performance) io.out(`${formatPerformance(report.performance)}\n\n`);
+    if (report.retraining) io.out(`${formatRetraining(report.retraining, config.output.retrain_log_path && resolve(config.output.retrain_log_path))}\n\n`);
     io.out(`wrote ${reportPath}\nwrote ${scoresPath}\n`);
-    io.out(`time: parse ${ms(timings.parse)}, detect ${ms(timings.detect)}, tests ${ms(timings.tests)}${timings.model !== undefined ? `, model ${ms(timings.model)}` : ''}, total ${ms(timings.total)}\n`);
+    io.out(`time: parse ${ms(timings.parse)}, detect ${ms(timings.detect)}, tests ${ms(timings.tests)}${timings.model !== undefined ? `, model ${ms(timings.model)}` : ''}${timings.retrain !== undefined ? `, retrain ${ms(timings.retrain)}` : ''}, total ${ms(timings.total)}\n`);
   }
   if (process.env.DRIFT_MONITOR_TIMINGS) {
     // Machine-readable stage times and peak memory for scripts/bench.mjs.

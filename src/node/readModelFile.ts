@@ -5,7 +5,7 @@ import type { ModelRunner } from '../core/model/runner.ts';
 import { createOnnxRunner } from '../onnx/ortNode.ts';
 
 /** Reads an ONNX file and loads it in onnxruntime-web (Node build). */
-export async function readModelFile(path: string): Promise<{ file: string; runner: ModelRunner }> {
+export async function readModelFile(path: string): Promise<{ file: string; runner: ModelRunner; bytes: Uint8Array }> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -13,5 +13,5 @@ export async function readModelFile(path: string): Promise<{ file: string; runne
     throw new InputError(`cannot read model ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; check the path given to --model or model.path`);
   }
   const file = basename(path);
-  return { file, runner: await createOnnxRunner(bytes, file) };
+  return { file, runner: await createOnnxRunner(bytes, file), bytes };
 }

@@ -15,6 +15,9 @@ import { analyse } from '../core/analyse.ts';
 import { buildReport } from '../core/buildReport.ts';
 import { analysePerformance } from '../core/performance.ts';
 import { readModelFile } from './readModelFile.ts';
+import { runRetraining, type RetrainingOutcome } from '../core/retraining.ts';
+import { sha256Hex } from '../core/onnxExport/sha256Hex.ts';
+import { saveRetraining } from './saveRetraining.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
 import { loadConfigFile } from './loadConfigFile.ts';
 import { readTables } from './readTables.ts';
@@ -42,7 +45,9 @@ export interface PipelineResult {
   report: Report;
   config: Config;
   /** Milliseconds per stage. */
-  timings: { parse: number; detect: number; tests: number; total: number; model?: number };
+  timings: { parse: number; detect: number; tests: number; total: number; model?: number; retrain?: number };
+  /** The retraining step (retraining.enabled); its model and log row are already written when configured. */
+  retraining: RetrainingOutcome | null;
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
@@ -62,21 +67,48 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const modelPath = options.model ?? config.model.path;
   const model = modelPath ? await readModelFile(modelPath) : null;
   let perf;
+  let report: Report;
+  let retraining: RetrainingOutcome | null = null;
+  let t3: number;
+  let t4: number;
   try {
     perf = await analysePerformance({ reference, production, config, kernels, runner: model?.runner, modelFile: model?.file });
+    t3 = performance.now();
+    report = buildReport(analysis, config, {
+      generatedAt: options.generatedAt ?? new Date().toISOString(),
+      version: packageVersion(),
+    }, perf);
+    if (config.retraining.enabled) {
+      retraining = await runRetraining({
+        reference,
+        production,
+        plans: analysis.plans,
+        summary: report.summary,
+        performance: report.performance,
+        config,
+        champion: model ? { runner: model.runner, file: model.file, version: await sha256Hex(model.bytes) } : null,
+        now: options.generatedAt,
+      });
+      report.retraining = retraining.section;
+      await saveRetraining(retraining, config);
+    }
+    t4 = performance.now();
   } finally {
     await model?.runner.release();
   }
-  const t3 = performance.now();
-  const report = buildReport(analysis, config, {
-    generatedAt: options.generatedAt ?? new Date().toISOString(),
-    version: packageVersion(),
-  }, perf);
   const total = performance.now() - t0;
   return {
     report,
     config,
-    timings: { parse: t1 - t0, detect: analysis.timings.detect, tests: analysis.timings.tests, ...(model || perf ? { model: t3 - t2 } : {}), total },
+    timings: {
+      parse: t1 - t0,
+      detect: analysis.timings.detect,
+      tests: analysis.timings.tests,
+      ...(model || perf ? { model: t3 - t2 } : {}),
+      ...(retraining ? { retrain: t4 - t3 } : {}),
+      total,
+    },
+    retraining,
   };
 }
 

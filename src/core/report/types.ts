@@ -102,7 +102,48 @@ export interface Report {
   warnings: string[];
   /** Model performance (baseline vs production) and prediction drift; null when no model or prediction columns. */
   performance: PerformanceReport | null;
-  retraining: null | Record<string, unknown>;
+  /** Retraining outcome (src/core/retraining.ts); null when retraining.enabled is false and nothing asked for it. */
+  retraining: RetrainingReport | null;
+}
+
+/** Why retraining did or did not produce a challenger. */
+export type RetrainingStatus = 'not_triggered' | 'retrained' | 'cannot_retrain';
+
+/** The metrics of one model on the held-out production rows. */
+export interface HoldoutScore {
+  /** Model version: SHA-256 hex of the ONNX bytes (null when unknown). */
+  version: string | null;
+  f1: number;
+  accuracy: number;
+}
+
+/** The report's `retraining` section: whether it ran, why, and the champion/challenger decision. */
+export interface RetrainingReport {
+  triggered: boolean;
+  /** 'auto' (drift / performance alert after an analysis) or 'manual' ("Retrain now"). */
+  trigger: 'auto' | 'manual';
+  status: RetrainingStatus;
+  /** What happened, one line (also printed by the CLI). */
+  message: string;
+  /** The trigger reasons (the verdict's reasons and the performance alert); empty when not triggered. */
+  reasons: string[];
+  drifted_features: string[];
+  /** retraining.data */
+  training_data: 'reference+production' | 'production';
+  rows: { train: number; train_reference: number; train_production: number; holdout: number } | null;
+  /** The current model on the held-out rows; null without a model. */
+  champion: (HoldoutScore & { file: string }) | null;
+  /** The retrained model on the same rows; null when it did not run. */
+  challenger: (HoldoutScore & { family: string; iterations: number; converged: boolean }) | null;
+  min_improvement: number;
+  promoted: boolean;
+  /** The champion/challenger decision in words, with the numbers (null when it did not run). */
+  decision: string | null;
+  /** Version of the model in use afterwards (the challenger when promoted, else the champion's). */
+  model_version: string | null;
+  /** Where the challenger's ONNX was written (retraining.save_path), null when not written. */
+  save_path: string | null;
+  seed: number;
 }
 
 /** Measured metrics (labels known). */
