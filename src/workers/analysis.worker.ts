@@ -1,14 +1,30 @@
 /**
- * Runs the statistical tests with the wasm kernels, off the main thread. Keeps the two parsed tables of
- * the last run so the distribution explorer can ask for any feature without moving the columns again.
+ * Runs the statistical tests with the wasm kernels, off the main thread, and scores the model (ONNX
+ * through onnxruntime-web) or reads the prediction columns: the same analysePerformance() the CLI runs.
+ * Keeps the two parsed tables of the last run so the distribution explorer can ask for any feature
+ * without moving the columns again.
  */
 import * as Comlink from 'comlink';
 import { analyse, type Analysis } from '../core/analyse.ts';
 import type { Config } from '../core/config/types.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
+import { analysePerformance } from '../core/performance.ts';
+import type { PerformanceStats } from '../core/report/types.ts';
+import { createOnnxRunner } from '../onnx/ortBrowser.ts';
 import { featureDistribution } from './distribution/featureDistribution.ts';
 import type { FeatureDistribution } from './distribution/types.ts';
+/** A model file for the run: its name (for messages and the report) and its bytes (transferred). */
+export interface ModelInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The drift analysis and, with a model or prediction columns, the performance statistics. */
+export interface AnalysisResult {
+  analysis: Analysis;
+  performance: PerformanceStats | null;
+}
 
 let last: { reference: ParsedTable; production: ParsedTable; analysis: Analysis } | null = null;
 
@@ -18,12 +34,29 @@ const api = {
     await loadKernels();
   },
 
-  async analyse(reference: ParsedTable, production: ParsedTable, config: Config): Promise<Analysis> {
+  /** `onScoring` is called before the model runs (or the prediction columns are read). */
+  async analyse(
+    reference: ParsedTable,
+    production: ParsedTable,
+    config: Config,
+    model: ModelInput | null = null,
+    onScoring?: () => void,
+  ): Promise<AnalysisResult> {
     last = null;
     const kernels = await loadKernels();
     const analysis = analyse(reference, production, config, kernels);
+    let performance: PerformanceStats | null = null;
+    if (model || config.data.prediction_column || config.data.probability_column) {
+      await onScoring?.();
+      const runner = model ? await createOnnxRunner(model.bytes, model.name) : null;
+      try {
+        performance = await analysePerformance({ reference, production, config, kernels, runner, modelFile: model?.name });
+      } finally {
+        await runner?.release();
+      }
+    }
     last = { reference, production, analysis };
-    return analysis;
+    return { analysis, performance };
   },
 
   distribution(feature: string): FeatureDistribution | null {

@@ -143,6 +143,8 @@ describe('dashboard (built app under a sub-path, headless Chromium)', () => {
 
     await setThreshold(page, 'PSI threshold', '1000');
     await setThreshold(page, 'Drifted share threshold', '1');
+    // The demo model's F1 drop (0.060) is a verdict rule too.
+    await setThreshold(page, 'F1 drop threshold', '0.1');
     await expect.poll(() => bannerText(page)).toMatch(/No drift detected/);
     await setThreshold(page, 'Drifted share threshold', '0');
     await expect.poll(() => bannerText(page)).toMatch(/\bDrift detected/);
@@ -201,6 +203,10 @@ describe('dashboard (built app under a sub-path, headless Chromium)', () => {
     expect(report.features.length).toBe(report.summary.features);
     const csv = await downloadScoresCsv(page);
     expect(csv.split('\n')[0]).toMatch(/feature/);
-    expect(csv.trim().split('\n')).toHaveLength(report.features.length + 1);
+    // One row per feature, then the demo model's prediction drift and performance rows.
+    const names = csv.trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    expect(names.slice(0, report.features.length)).toEqual(report.features.map((f) => f.name));
+    expect(names.slice(report.features.length, report.features.length + 2)).toEqual(['prediction:probability', 'prediction:class']);
+    expect(names.at(-1)).toBe('performance:f1_drop');
   });
 });

@@ -5,21 +5,22 @@
  * terminates every worker of the run.
  */
 import * as Comlink from 'comlink';
-import type { Analysis } from '../../core/analyse.ts';
 import type { Config } from '../../core/config/types.ts';
 import type { ParsedTable } from '../../core/table/types.ts';
 import type { ParseWorkerApi } from '../../workers/parse.worker.ts';
-import type { AnalysisWorkerApi } from '../../workers/analysis.worker.ts';
+import type { AnalysisResult, AnalysisWorkerApi } from '../../workers/analysis.worker.ts';
 import type { FeatureDistribution } from '../../workers/distribution/types.ts';
 import { tableBuffers } from '../../workers/tableBuffers.ts';
 
 export interface RunInput {
   reference: { name: string; data: Blob };
   production: { name: string; data: Blob };
+  /** An ONNX model to score both files with (its bytes go to the analysis worker). */
+  model?: { name: string; data: Blob } | null;
   config: Config;
 }
 
-export type RunStage = 'parsing' | 'testing';
+export type RunStage = 'parsing' | 'testing' | 'scoring';
 
 export interface RunProgress {
   stage: RunStage;
@@ -36,7 +37,7 @@ export class RunCancelled extends Error {
 }
 
 export class Run {
-  readonly result: Promise<Analysis>;
+  readonly result: Promise<AnalysisResult>;
   #workers: Worker[] = [];
   #analysis: Comlink.Remote<AnalysisWorkerApi>;
   #cancel!: (e: Error) => void;
@@ -57,13 +58,14 @@ export class Run {
     });
   }
 
-  async #execute(input: RunInput, onProgress: (p: RunProgress) => void): Promise<Analysis> {
+  async #execute(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
     const totalBytes = input.reference.data.size + input.production.data.size;
     const read = [0, 0];
     const report = (stage: RunStage) =>
       onProgress({ stage, bytesRead: Math.min(read[0] + read[1], totalBytes), totalBytes });
     report('parsing');
     const warm = this.#analysis.warmUp();
+    const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
     const { delimiter, missing_values } = input.config.data;
     const [reference, production] = await Promise.all(
       [input.reference, input.production].map((f, i) =>
@@ -77,10 +79,14 @@ export class Run {
     read[1] = input.production.data.size;
     report('testing');
     await warm;
+    const bytes = await modelBytes;
+    const model = input.model && bytes ? Comlink.transfer({ name: input.model.name, bytes }, [bytes.buffer]) : null;
     return this.#analysis.analyse(
       Comlink.transfer(reference, tableBuffers(reference)),
       Comlink.transfer(production, tableBuffers(production)),
       input.config,
+      model,
+      Comlink.proxy(() => report('scoring')),
     );
   }
 

@@ -10,7 +10,8 @@ import { defaultConfig } from '../../core/config/defaults.ts';
 import { parseConfig } from '../../core/config/loadConfig.ts';
 import { decide, type Decision } from '../../core/decide.ts';
 import { isInputError } from '../../core/errors.ts';
-import type { Report } from '../../core/report/types.ts';
+import type { PerformanceStats, Report } from '../../core/report/types.ts';
+import { performanceSignal } from '../../core/performance.ts';
 import { Run, type RunProgress } from '../run/startRun.ts';
 import type { FeatureDistribution } from '../../workers/distribution/types.ts';
 import { applyChoices, choicesFromConfig, type ColumnType } from './columnChoices.ts';
@@ -28,7 +29,7 @@ export type RunStatus = 'idle' | 'running' | 'done';
 export class Dashboard {
   reference = $state.raw<InputFile | null>(null);
   production = $state.raw<InputFile | null>(null);
-  /** Accepted and kept for the model-scoring issue; not used by the analysis yet. */
+  /** An ONNX model: scored on both files in the analysis worker (performance section, prediction drift). */
   model = $state.raw<InputFile | null>(null);
   configFile = $state.raw<InputFile | null>(null);
   baseConfig = $state.raw<Config>(defaultConfig());
@@ -47,17 +48,26 @@ export class Dashboard {
   notice = $state<string | null>(null);
 
   analysis = $state.raw<Analysis | null>(null);
+  /** Threshold-independent performance statistics of the current run (model or prediction columns). */
+  performance = $state.raw<PerformanceStats | null>(null);
   /** The config the current analysis ran with (its thresholds are replaced by the live ones). */
   runConfig = $state.raw<Config | null>(null);
   runId = $state(0);
   generatedAt = $state('');
   selectedFeature = $state<string | null>(null);
 
-  decision: Decision | null = $derived(this.analysis ? decide(this.analysis.stats, $state.snapshot(this.thresholds)) : null);
+  decision: Decision | null = $derived(
+    this.analysis ? decide(this.analysis.stats, $state.snapshot(this.thresholds), performanceSignal(this.performance)) : null,
+  );
 
   report: Report | null = $derived(
     this.analysis && this.runConfig
-      ? buildReport(this.analysis, { ...this.runConfig, thresholds: $state.snapshot(this.thresholds) }, { generatedAt: this.generatedAt, version })
+      ? buildReport(
+          this.analysis,
+          { ...this.runConfig, thresholds: $state.snapshot(this.thresholds) },
+          { generatedAt: this.generatedAt, version },
+          this.performance,
+        )
       : null,
   );
 
@@ -78,6 +88,7 @@ export class Dashboard {
 
   setModel(file: InputFile | null): void {
     this.model = file;
+    this.error = null;
   }
 
   async setConfigFile(file: InputFile | null): Promise<void> {
@@ -100,8 +111,9 @@ export class Dashboard {
   async loadDemo(): Promise<void> {
     this.error = null;
     try {
-      const [reference, production] = await Promise.all(['reference.csv', 'production.csv'].map(fetchDemo));
+      const [reference, production, model] = await Promise.all(['reference.csv', 'production.csv', 'model.onnx'].map(fetchDemo));
       this.production = production;
+      this.model = model;
       await this.setReference(reference);
     } catch (e) {
       this.error = messageOf(e);
@@ -131,15 +143,16 @@ export class Dashboard {
     this.status = 'running';
     const config = this.effectiveConfig();
     const seq = ++this.#seq;
-    const run = new Run({ reference, production, config }, (p) => {
+    const run = new Run({ reference, production, model: this.model, config }, (p) => {
       if (this.#seq === seq) this.progress = p;
     });
     this.#run = run;
     try {
-      const analysis = await run.result;
+      const { analysis, performance } = await run.result;
       if (this.#run !== run) return;
       this.generatedAt = new Date().toISOString();
       this.runConfig = config;
+      this.performance = performance;
       this.analysis = analysis;
       this.runId += 1;
       const first = this.decision?.features.slice().sort((a, b) => (b.drift_score ?? -1) - (a.drift_score ?? -1))[0];
@@ -151,6 +164,7 @@ export class Dashboard {
       this.#run = null;
       // The previous run's worker is gone, so its results go too: what shows always matches a live run.
       this.analysis = null;
+      this.performance = null;
       this.runConfig = null;
       if ((e as Error)?.name === 'RunCancelled') this.notice = 'Run cancelled.';
       else this.error = messageOf(e);

@@ -1,0 +1,179 @@
+/**
+ * Models in the dashboard: the demo model's F1 drop and alert, the ONNX fixtures (tests/fixtures/onnx,
+ * scripts/make_onnx_fixtures.py) uploaded through "Model (ONNX)" and scored by the real onnxruntime-web
+ * in Chromium, compared with the CLI's `--model` report for the same files and config; a corrupt model;
+ * a production file without labels (the label-free estimate); privacy (the ORT wasm comes from dist/).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report/types.ts';
+import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
+import { offOrigin, openDashboard, startApp, type App, type OpenedPage } from './helpers/browser.ts';
+import { bannerText, chooseFiles, downloadJsonReport, downloadScoresCsv, loadDemo, runAnalysis, runId, setThreshold } from './helpers/dashboard.ts';
+
+const FIX = join(ROOT, 'tests/fixtures/onnx');
+const DEMO = join(ROOT, 'public/demo');
+const expected = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8')) as {
+  features: string[];
+  models: Record<string, { file: string; label_column: string; zipmap: boolean; positive_class: string | null }>;
+};
+const dir = tempDir('dm-e2e-model-');
+
+let app: App;
+const pages: OpenedPage[] = [];
+
+beforeAll(async () => {
+  app = await startApp();
+}, 300_000);
+
+afterAll(async () => {
+  for (const p of pages) await p.context.close();
+  await app?.close();
+});
+
+async function open(): Promise<OpenedPage> {
+  const p = await openDashboard(app);
+  pages.push(p);
+  return p;
+}
+
+/** The report without its timestamp, with the CLI's absolute paths replaced by the names the page sees. */
+function comparable(r: Report, paths: string[] = []): Omit<Report, 'generated_at'> {
+  let text = JSON.stringify(r);
+  for (const p of paths) text = text.replaceAll(JSON.stringify(p).slice(1, -1), p.split('/').pop()!);
+  const { generated_at: _, ...rest } = JSON.parse(text) as Report;
+  return rest;
+}
+
+/** The CLI's report and scores for the fixture pair with `model` and `configPath`. */
+function cliReport(args: string[]): { report: Report; scores: string } {
+  const name = `r${Math.random().toString(36).slice(2)}`;
+  const out = join(dir, `${name}.json`);
+  const scores = join(dir, `${name}.csv`);
+  const r = runCli([...args, '-o', out, '-s', scores]);
+  if (r.code !== 0) throw new Error(r.stderr);
+  return { report: JSON.parse(readFileSync(out, 'utf8')) as Report, scores: readFileSync(scores, 'utf8') };
+}
+
+async function chooseModel(page: OpenedPage['page'], path: string): Promise<void> {
+  await page.getByLabel('Model (ONNX)').setInputFiles(path);
+}
+
+describe('models in the dashboard (built app, real onnxruntime-web in Chromium)', () => {
+  it('demo: drift, the F1 drop above 0.05 and the performance alert; equal to the CLI; the threshold re-decides live', async () => {
+    const { page, requests, errors } = await open();
+    await loadDemo(page);
+    expect(await runAnalysis(page)).toBe('done');
+    const banner = await bannerText(page);
+    expect(banner).toMatch(/Drift detected/);
+    // scripts/make_demo_model.py: f1_score 0.5292662819455894 (reference) -> 0.4697508896797153 (production).
+    expect(banner).toContain('F1 dropped by 0.060 (0.529 -> 0.470), more than 0.05');
+    const alert = page.getByTestId('performance-alert');
+    await expect.poll(() => alert.innerText()).toMatch(/Performance alert\s+F1 dropped by 0\.060 \(0\.529 → 0\.470\), more than the threshold 0\.05/);
+    expect(await page.getByTestId('kpi-f1').innerText()).toMatch(/0\.529 → 0\.470/);
+    expect(await page.locator('#performance-table tbody tr', { hasText: 'F1' }).first().innerText()).toMatch(/0\.5293\s+0\.4698/);
+    expect(await page.locator('#confusion-baseline tbody th').allInnerTexts()).toEqual(['0', '1']);
+    expect(await page.locator('#classes-production tbody th').allInnerTexts()).toEqual(['0', '1']);
+    expect(await page.getByTestId('positive-class').innerText()).toMatch(/Positive class: 1\b/);
+    expect((await page.locator('#prediction-drift-table tbody tr td:first-child').allInnerTexts()).sort()).toEqual(['prediction:class', 'prediction:probability']);
+
+    // The same numbers as `drift-monitor --model` on the same files.
+    const cli = cliReport(['-r', join(DEMO, 'reference.csv'), '-p', join(DEMO, 'production.csv'), '-l', 'churned', '--model', join(DEMO, 'model.onnx')]);
+    const report = await downloadJsonReport(page);
+    expect(report.performance!.alert).toBe(true);
+    expect(comparable(report)).toEqual(comparable(cli.report, [join(DEMO, 'reference.csv'), join(DEMO, 'production.csv')]));
+    expect(await downloadScoresCsv(page)).toBe(cli.scores);
+
+    // A higher F1-drop threshold clears the alert at once, without a new run.
+    const before = await runId(page);
+    await setThreshold(page, 'F1 drop threshold', '0.1');
+    await expect.poll(() => alert.innerText()).toMatch(/No performance alert/);
+    expect(await bannerText(page)).not.toContain('F1 dropped');
+    expect(await runId(page)).toBe(before);
+
+    // The ORT wasm came from our own dist/, and nothing left the origin.
+    expect(requests.some((u) => /\/assets\/ort-wasm-simd-threaded-[\w-]+\.wasm$/.test(u))).toBe(true);
+    expect(offOrigin(requests, app.origin)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  for (const name of ['logistic_plain', 'linear_zipmap', 'forest_zipmap', 'pipeline_strings']) {
+    it(`${name}.onnx uploaded through "Model (ONNX)": the report equals the CLI's --model report`, async () => {
+      const e = expected.models[name];
+      // logistic_plain takes its feature list from the model's metadata; the others from the config.
+      const features = name === 'logistic_plain' ? '' : `model:\n  features: [${expected.features.join(', ')}]\n`;
+      const config = join(dir, `${name}.yaml`);
+      writeFileSync(config, `data:\n  label_column: ${e.label_column}\n${features}`);
+      const model = join(FIX, e.file);
+      const ref = join(FIX, 'reference.csv');
+      const prod = join(FIX, 'production.csv');
+      const cli = cliReport(['-r', ref, '-p', prod, '-c', config, '--model', model]);
+
+      const { page, requests } = await open();
+      await page.getByLabel('Config (YAML)').setInputFiles(config);
+      await chooseFiles(page, { name: 'reference.csv', path: ref }, { name: 'production.csv', path: prod });
+      await chooseModel(page, model);
+      expect(await runAnalysis(page)).toBe('done');
+      const report = await downloadJsonReport(page);
+      expect(report.performance).not.toBeNull();
+      expect(report.performance!.positive_class).toBe(e.positive_class);
+      expect(comparable(report)).toEqual(comparable(cli.report, [ref, prod]));
+      expect(await downloadScoresCsv(page)).toBe(cli.scores);
+      if (e.zipmap) {
+        // Labels only: the warning says how to re-export.
+        expect(await page.getByTestId('performance-warnings').innerText()).toMatch(/zipmap/i);
+      }
+      if (e.positive_class === null) {
+        expect(await page.locator('#performance-table tbody th').allInnerTexts()).toContain('F1 (weighted)');
+        expect(await page.locator('#confusion-baseline thead th').allInnerTexts()).toEqual(['True ↓ / predicted →', 'bird', 'cat', 'dog']);
+      }
+      expect(offOrigin(requests, app.origin)).toEqual([]);
+    });
+  }
+
+  it('a corrupt model shows the one-line error; the next run with a good model works', async () => {
+    const { page } = await open();
+    await loadDemo(page);
+    const junk = join(dir, 'junk.onnx');
+    writeFileSync(junk, Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7919 + 13) % 256)));
+    await chooseModel(page, junk);
+    expect(await runAnalysis(page)).toBe('error');
+    const message = await page.getByRole('alert').innerText();
+    expect(message).toMatch(/^junk\.onnx: not a readable ONNX model .*export the model to \.onnx again/);
+    expect(message).not.toContain('\n');
+    await chooseModel(page, join(DEMO, 'model.onnx'));
+    expect(await runAnalysis(page)).toBe('done');
+    await expect.poll(() => page.getByTestId('performance-alert').innerText()).toMatch(/Performance alert/);
+  });
+
+  it('a model whose inputs match no column shows the one-line error', async () => {
+    const { page } = await open();
+    await chooseFiles(page, { name: 'a.csv', text: 'a,b,y\n1,2,0\n2,3,1\n3,1,0\n' }, { name: 'b.csv', text: 'a,b,y\n1,2,0\n2,3,1\n3,1,1\n' });
+    await page.getByLabel('Label column').selectOption('y');
+    await chooseModel(page, join(FIX, 'pipeline_strings.onnx'));
+    expect(await runAnalysis(page)).toBe('error');
+    expect(await page.getByRole('alert').innerText()).toMatch(/^pipeline_strings\.onnx: model inputs .* match no column of a\.csv/);
+  });
+
+  it('production without labels: the label-free estimate, marked as an estimate with its band', async () => {
+    const lines = readFileSync(join(FIX, 'production.csv'), 'utf8').trimEnd().split('\n');
+    const y = lines[0].split(',').indexOf('y');
+    const unlabelled = lines.map((l, i) => (i === 0 ? l : l.split(',').map((v, j) => (j === y ? '' : v)).join(','))).join('\n') + '\n';
+    const config = join(dir, 'estimate.yaml');
+    writeFileSync(config, `data:\n  label_column: y\nmodel:\n  features: [${expected.features.join(', ')}]\n`);
+    const { page } = await open();
+    await page.getByLabel('Config (YAML)').setInputFiles(config);
+    await chooseFiles(page, { name: 'reference.csv', path: join(FIX, 'reference.csv') }, { name: 'production.csv', text: unlabelled });
+    await chooseModel(page, join(FIX, 'linear.onnx'));
+    expect(await runAnalysis(page)).toBe('done');
+    expect(await page.getByTestId('estimate-note').innerText()).toMatch(/^Estimated \(no production labels\): CBPE/);
+    expect(await page.locator('#performance-table thead').innerText()).toContain('Production (estimated)');
+    const f1Row = await page.locator('#performance-table tbody tr', { hasText: /^F1/ }).first().innerText();
+    expect(f1Row).toMatch(/\(\d\.\d+–\d\.\d+\)/);
+    expect(await page.getByTestId('kpi-f1').innerText()).toContain('(estimated)');
+    const report = await downloadJsonReport(page);
+    expect(report.performance!.production!.estimated).toBe(true);
+  });
+});
