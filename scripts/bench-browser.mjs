@@ -4,7 +4,12 @@
  *   - end to end: from the "Run analysis" click to the results (the run id changes),
  *   - the page's longest main-thread task (PerformanceObserver 'longtask'; a long task is >= 50 ms),
  *   - the tab's peak memory: the summed RSS of Chromium's renderer processes (page + its workers), polled.
- * Run via `node scripts/bench.mjs` (it imports benchBrowser) after `npm run build`.
+ * With a model (`{ model: '.bench/logistic_1m.onnx' }`, bench.mjs --model, or this script's --model) it also
+ * uploads it through "Model (ONNX)" and reports the scoring time: from the progress line turning to
+ * "Scoring model…" (the tests are done) to the results; it includes loading onnxruntime-web's wasm,
+ * scoring both files, the metrics and the prediction-drift tests.
+ * Run via `node scripts/bench.mjs` (it imports benchBrowser) after `npm run build`, or on its own:
+ *   node scripts/bench-browser.mjs --model .bench/logistic_1m.onnx [--sizes 1000000] [--reps 3]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,7 +37,7 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-export async function benchBrowser(dirs, { reps = 3 } = {}) {
+export async function benchBrowser(dirs, { reps = 3, model = null } = {}) {
   const dist = join(root, 'dist');
   if (!existsSync(join(dist, 'index.html'))) {
     console.log('\n(browser benchmark skipped: dist/ is missing; run `npm run build` first)');
@@ -58,12 +63,18 @@ export async function benchBrowser(dirs, { reps = 3 } = {}) {
               window.__longest = Math.max(window.__longest, e.duration);
             }
           }).observe({ type: 'longtask', buffered: true });
+          // The moment the progress line says the model is being scored.
+          window.__scoringAt = null;
+          new MutationObserver(() => {
+            if (window.__scoringAt === null && document.getElementById('run-stage')?.textContent?.startsWith('Scoring model')) window.__scoringAt = performance.now();
+          }).observe(document, { subtree: true, childList: true, characterData: true });
         });
         const page = await context.newPage();
         await page.goto(server.url);
         await page.getByLabel('Reference CSV').setInputFiles(join(dir, 'reference.csv'));
         await page.getByLabel('Production CSV').setInputFiles(join(dir, 'production.csv'));
         await page.getByTestId('production-file-name').filter({ hasText: 'production.csv' }).waitFor();
+        if (model) await page.getByLabel('Model (ONNX)').setInputFiles(model);
         // The page preloads Plotly when idle; let that finish so only the run is measured.
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(1500);
@@ -78,11 +89,16 @@ export async function benchBrowser(dirs, { reps = 3 } = {}) {
         await page.getByRole('button', { name: 'Run analysis' }).click();
         await page.waitForFunction((id) => Number(document.querySelector('main.results')?.getAttribute('data-run-id')) > id, before, { timeout: 300_000, polling: 20 });
         const seconds = (performance.now() - t0) / 1000;
+        const scoring = model
+          ? await page.evaluate(() => (window.__scoringAt === null ? NaN : (performance.now() - window.__scoringAt) / 1000))
+          : null;
         clearInterval(poll);
         peak = Math.max(peak, rendererRssMb());
         const { longest, longTasks } = await page.evaluate(() => ({ longest: window.__longest, longTasks: window.__longTasks }));
         const verdict = (await page.getByRole('status').innerText()).trim().split('\n')[0];
-        runs.push({ seconds, longest, longTasks, peak, verdict });
+        const alert = model ? (await page.getByTestId('performance-alert').innerText()).split('\n')[0] : null;
+        if (model && !(scoring >= 0)) throw new Error(`no scoring stage seen (${alert ?? (await page.getByRole('alert').innerText())})`);
+        runs.push({ seconds, longest, longTasks, peak, verdict, scoring, alert });
         await context.close();
       }
       const r = {
@@ -91,6 +107,7 @@ export async function benchBrowser(dirs, { reps = 3 } = {}) {
         longestTaskMs: Math.max(...runs.map((x) => x.longest)),
         peakMb: Math.max(...runs.map((x) => x.peak)),
         verdict: runs[0].verdict,
+        scoringSeconds: model ? median(runs.map((x) => x.scoring)) : null,
       };
       results.push(r);
       console.log(`\n== browser (headless Chromium), ${dir}: median of ${reps}`);
@@ -98,10 +115,22 @@ export async function benchBrowser(dirs, { reps = 3 } = {}) {
       console.log(`Run analysis -> results  ${r.seconds.toFixed(2)} s`);
       console.log(`longest main-thread task ${r.longestTaskMs.toFixed(0)} ms  (long tasks >= 50 ms in the worst run: ${Math.max(...runs.map((x) => x.longTasks))})`);
       console.log(`tab peak memory (renderer RSS) ${r.peakMb.toFixed(0)} MB`);
+      if (model) {
+        console.log(`model ${model}: ${runs[0].alert}`);
+        console.log(`scoring (stage "Scoring model" -> results) ${r.scoringSeconds.toFixed(2)} s  (runs: ${runs.map((x) => x.scoring.toFixed(2)).join(', ')})`);
+      }
     }
   } finally {
     await browser.close();
     await server.close();
   }
   return results;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (name, def) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
+  const sizes = opt('sizes', '1000000').split(',').map(Number);
+  const model = opt('model', null);
+  await benchBrowser(sizes.map((rows) => join(root, '.bench', `gen_${rows}`)), { reps: Number(opt('reps', '3')), model: model && resolve(model) });
 }

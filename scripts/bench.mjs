@@ -92,5 +92,6 @@ for (const rows of sizes) {
 
 if (withBrowser && existsSync(join(root, 'scripts/bench-browser.mjs'))) {
   const { benchBrowser } = await import('./bench-browser.mjs');
-  await benchBrowser(sizes.map((rows) => join(root, '.bench', `gen_${rows}`)), { reps });
+  const model = opt('model', null); // e.g. .bench/logistic_1m.onnx (scripts/make_bench_model.py): also time scoring
+  await benchBrowser(sizes.map((rows) => join(root, '.bench', `gen_${rows}`)), { reps, model: model && resolve(model) });
 }
