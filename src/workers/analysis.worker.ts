@@ -14,6 +14,9 @@ import type { PerformanceStats } from '../core/report/types.ts';
 import { createOnnxRunner } from '../onnx/ortBrowser.ts';
 import { featureDistribution } from './distribution/featureDistribution.ts';
 import type { FeatureDistribution } from './distribution/types.ts';
+import type { FitProgress } from '../core/train/types.ts';
+import { retrainReadiness, retrainTables, type RetrainRequest, type RetrainResponse } from './retrain/retrainTables.ts';
+
 /** A model file for the run: its name (for messages and the report) and its bytes (transferred). */
 export interface ModelInput {
   name: string;
@@ -27,6 +30,8 @@ export interface AnalysisResult {
 }
 
 let last: { reference: ParsedTable; production: ParsedTable; analysis: Analysis } | null = null;
+/** The retraining in progress (cancelRetrain aborts it between Newton iterations). */
+let retraining: AbortController | null = null;
 
 const api = {
   /** Compiles the wasm kernels ahead of time (called while the files are still parsing). */
@@ -57,6 +62,27 @@ const api = {
     }
     last = { reference, production, analysis };
     return { analysis, performance };
+  },
+
+  /** Retrains on the last run's tables (src/workers/retrain); the challenger's bytes are transferred. */
+  async retrain(req: RetrainRequest, onProgress?: (p: FitProgress) => void): Promise<RetrainResponse> {
+    if (!last) throw new Error('no analysis to retrain on; run an analysis first');
+    retraining?.abort();
+    const controller = (retraining = new AbortController());
+    try {
+      const res = await retrainTables({ ...last, plans: last.analysis.plans }, req, onProgress, controller.signal);
+      return res.challenger ? Comlink.transfer(res, [res.challenger.bytes.buffer]) : res;
+    } finally {
+      if (retraining === controller) retraining = null;
+    }
+  },
+
+  cancelRetrain(): void {
+    retraining?.abort();
+  },
+
+  retrainReadiness(label: string | null): { ok: boolean; reason: string } {
+    return retrainReadiness(last && { ...last, plans: last.analysis.plans }, label);
   },
 
   distribution(feature: string): FeatureDistribution | null {

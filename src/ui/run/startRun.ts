@@ -11,6 +11,8 @@ import type { ParseWorkerApi } from '../../workers/parse.worker.ts';
 import type { AnalysisResult, AnalysisWorkerApi } from '../../workers/analysis.worker.ts';
 import type { FeatureDistribution } from '../../workers/distribution/types.ts';
 import { tableBuffers } from '../../workers/tableBuffers.ts';
+import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retrainTables.ts';
+import type { FitProgress } from '../../core/train/types.ts';
 
 export interface RunInput {
   reference: { name: string; data: Blob };
@@ -113,6 +115,20 @@ export class Run {
       this.#cancel(new Error(`a worker failed: ${e.message || 'it could not be loaded'}`));
     });
     worker.addEventListener('messageerror', () => this.#cancel(new Error('a worker message could not be read')));
+  }
+
+  /** Retrains on this run's tables in its analysis worker (src/workers/retrain/retrainTables.ts). */
+  retrain(req: RetrainRequest, onProgress: (p: FitProgress) => void): Promise<RetrainResponse> {
+    // The champion's bytes are copied, not transferred: the page stores them in the registry afterwards.
+    return this.#analysis.retrain(req, Comlink.proxy(onProgress)) as Promise<RetrainResponse>;
+  }
+
+  cancelRetrain(): Promise<void> {
+    return this.#analysis.cancelRetrain();
+  }
+
+  retrainReadiness(label: string | null): Promise<{ ok: boolean; reason: string }> {
+    return this.#analysis.retrainReadiness(label);
   }
 
   /** Explorer data for one feature of this run's tables (null when unknown or after dispose()). */

@@ -179,6 +179,11 @@ export class Dashboard {
     this.#run.cancel();
   }
 
+  /** The finished run's analysis worker, for retraining on its tables (null while running or without a run). */
+  retrainWorker(): Run | null {
+    return this.status === 'done' ? this.#run : null;
+  }
+
   distribution(feature: string): Promise<FeatureDistribution | null> {
     return this.#run?.distribution(feature) ?? Promise.resolve(null);
   }

@@ -1,0 +1,239 @@
+/**
+ * State of the "Retraining" section: retrain now / automatically after an analysis (in the analysis
+ * worker), the last outcome and its model for download, and the registry + audit log in IndexedDB
+ * (the whole history across sessions): export CSV / JSON, import JSON, clear.
+ */
+import type { Config } from '../../core/config/types.ts';
+import type { PerformanceReport, RetrainingReport, Summary } from '../../core/report/types.ts';
+import { retrainingReasons } from '../../core/retraining.ts';
+import { parseRetrainLogJson, retrainLogToCsv, retrainLogToJson } from '../../core/retrainLog/index.ts';
+import { isInputError } from '../../core/errors.ts';
+import type { FitProgress } from '../../core/train/types.ts';
+import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retrainTables.ts';
+import {
+  clearRegistry,
+  importRetrainEvents,
+  listModelVersions,
+  listRetrainEvents,
+  openRegistry,
+  recordRetrainEvent,
+  saveModelVersion,
+  getModelVersion,
+  type ModelRecord,
+  type RegistryDb,
+  type RetrainEventRecord,
+} from '../store/registryDb.ts';
+import { storageErrorMessage } from '../store/storageErrorMessage.ts';
+
+/** What this state needs from the analysis worker of the current run. */
+export interface RetrainWorker {
+  retrain(req: RetrainRequest, onProgress: (p: FitProgress) => void): Promise<RetrainResponse>;
+  cancelRetrain(): Promise<void>;
+  retrainReadiness(label: string | null): Promise<{ ok: boolean; reason: string }>;
+}
+
+/** What this state reads from the dashboard. */
+export interface RetrainHost {
+  readonly runId: number;
+  readonly runConfig: Config | null;
+  readonly baseConfig: Config;
+  readonly model: { name: string; data: Blob } | null;
+  readonly report: { summary: Summary; performance: PerformanceReport | null } | null;
+  retrainWorker(): RetrainWorker | null;
+}
+
+export type ModelListing = Omit<ModelRecord, 'bytes'>;
+
+export class RetrainingLog {
+  /** "Retrain automatically when drift is detected"; follows retraining.enabled of a loaded config. */
+  auto = $state(false);
+  busy = $state(false);
+  progress = $state.raw<FitProgress | null>(null);
+  /** Why "Retrain now" is disabled (or the labelled-row count when it is enabled). */
+  readiness = $state.raw<{ ok: boolean; reason: string }>({ ok: false, reason: 'Run an analysis first.' });
+  /** The last retraining of this session (report section) and its model. */
+  last = $state.raw<RetrainingReport | null>(null);
+  lastModel = $state.raw<{ bytes: Uint8Array; version: string; name: string } | null>(null);
+  lastMs = $state<number | null>(null);
+  events = $state.raw<RetrainEventRecord[]>([]);
+  models = $state.raw<ModelListing[]>([]);
+  message = $state<string | null>(null);
+  error = $state<string | null>(null);
+
+  #host: RetrainHost;
+  #db: Promise<RegistryDb> | null = null;
+
+  constructor(host: RetrainHost) {
+    this.#host = host;
+  }
+
+  #open(): Promise<RegistryDb> {
+    this.#db ??= openRegistry().catch((e) => {
+      this.#db = null;
+      throw e;
+    });
+    return this.#db;
+  }
+
+  /** Reads the history from IndexedDB (called on mount and after every write). */
+  async refresh(): Promise<void> {
+    try {
+      const db = await this.#open();
+      const [events, models] = await Promise.all([listRetrainEvents(db), listModelVersions(db)]);
+      this.events = events;
+      this.models = models;
+    } catch (e) {
+      this.error = storageErrorMessage(e);
+    }
+  }
+
+  /** After each analysis: is retraining possible, and should it run on its own? */
+  async afterAnalysis(): Promise<void> {
+    const worker = this.#host.retrainWorker();
+    const config = this.#host.runConfig;
+    this.last = null;
+    this.lastModel = null;
+    if (!worker || !config) {
+      this.readiness = { ok: false, reason: 'Run an analysis first.' };
+      return;
+    }
+    this.readiness = await worker.retrainReadiness(config.data.label_column);
+    const report = this.#host.report;
+    if (!this.auto || !report) return;
+    if (retrainingReasons(report.summary, report.performance).length === 0) {
+      this.message = 'No drift and no performance alert: not retrained.';
+      return;
+    }
+    if (!this.readiness.ok) {
+      this.message = `Drift detected, but ${this.readiness.reason.replace(/^Cannot retrain: /, 'cannot retrain: ')}`;
+      return;
+    }
+    await this.retrain('auto');
+  }
+
+  async retrain(trigger: 'auto' | 'manual'): Promise<void> {
+    const worker = this.#host.retrainWorker();
+    const report = this.#host.report;
+    const runConfig = this.#host.runConfig;
+    if (!worker || !report || !runConfig || this.busy) return;
+    this.busy = true;
+    this.error = null;
+    this.message = null;
+    this.progress = null;
+    try {
+      const model = this.#host.model;
+      const champion = model ? { name: model.name, bytes: new Uint8Array(await model.data.arrayBuffer()) } : null;
+      const config: Config = { ...runConfig, retraining: { ...runConfig.retraining, enabled: this.auto || trigger === 'manual' } };
+      const res = await worker.retrain(
+        { config, summary: $state.snapshot(report.summary) as Summary, performance: $state.snapshot(report.performance) as PerformanceReport | null, champion, trigger },
+        (p) => (this.progress = p),
+      );
+      this.last = res.section;
+      this.lastMs = res.ms;
+      if (!res.logRow || !res.challenger) {
+        this.message = res.section.message;
+        return;
+      }
+      const name = `retrained-${res.challenger.version.slice(0, 12)}.onnx`;
+      this.lastModel = { bytes: res.challenger.bytes, version: res.challenger.version, name };
+      const created = new Date().toISOString();
+      const record: ModelRecord = {
+        id: res.challenger.version,
+        name,
+        source: 'trained',
+        created,
+        size: res.challenger.bytes.length,
+        metadata: {
+          family: res.section.challenger?.family ?? null,
+          classes: res.challenger.classes.join(', '),
+          features: res.challenger.features.join(', '),
+          holdout_f1: res.section.challenger?.f1 ?? null,
+          promoted: res.section.promoted,
+          seed: res.section.seed,
+        },
+        bytes: res.challenger.bytes,
+      };
+      try {
+        const db = await this.#open();
+        if (champion && res.championVersion) {
+          await saveModelVersion(db, {
+            id: res.championVersion,
+            name: champion.name,
+            source: 'uploaded',
+            created,
+            size: champion.bytes.length,
+            metadata: { holdout_f1: res.section.champion?.f1 ?? null },
+            bytes: champion.bytes,
+          });
+        }
+        await recordRetrainEvent(db, res.logRow, record);
+        this.message = `${res.section.message}.`;
+      } catch (e) {
+        this.error = storageErrorMessage(e);
+      }
+      await this.refresh();
+    } catch (e) {
+      if ((e as Error)?.name === 'AbortError' || /aborted/i.test(String((e as Error)?.message))) this.message = 'Retraining cancelled.';
+      else this.error = isInputError(e) ? (e as Error).message : `Retraining failed: ${String((e as Error)?.message ?? e).split('\n')[0]}`;
+    } finally {
+      this.busy = false;
+      this.progress = null;
+    }
+  }
+
+  cancel(): void {
+    void this.#host.retrainWorker()?.cancelRetrain();
+  }
+
+  /** Follows retraining.enabled of the loaded config (the checkbox can still change it). */
+  useConfig(config: Config): void {
+    this.auto = config.retraining.enabled;
+  }
+
+  csv(): string {
+    return retrainLogToCsv(this.events);
+  }
+
+  json(): string {
+    return retrainLogToJson(this.events);
+  }
+
+  async modelBytes(id: string): Promise<Uint8Array | null> {
+    try {
+      return (await getModelVersion(await this.#open(), id))?.bytes ?? null;
+    } catch (e) {
+      this.error = storageErrorMessage(e);
+      return null;
+    }
+  }
+
+  async importJson(file: { name: string; data: Blob }): Promise<void> {
+    this.error = null;
+    this.message = null;
+    let rows;
+    try {
+      rows = parseRetrainLogJson(await file.data.text(), file.name);
+    } catch (e) {
+      this.error = isInputError(e) ? (e as Error).message : `${file.name}: cannot read it (${String(e)})`;
+      return;
+    }
+    try {
+      const { added, skipped } = await importRetrainEvents(await this.#open(), rows);
+      this.message = `Imported ${added} entr${added === 1 ? 'y' : 'ies'} from ${file.name}${skipped ? ` (${skipped} already in the log, skipped)` : ''}.`;
+    } catch (e) {
+      this.error = storageErrorMessage(e);
+    }
+    await this.refresh();
+  }
+
+  async clear(): Promise<void> {
+    this.error = null;
+    try {
+      await clearRegistry(await this.#open());
+      this.message = 'The retraining log and the model registry were cleared.';
+    } catch (e) {
+      this.error = storageErrorMessage(e);
+    }
+    await this.refresh();
+  }
+}
