@@ -133,6 +133,32 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     });
   }
 
+  it('prediction columns from a loaded config (no model): the performance section equals the CLI\'s', async () => {
+    const full = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8')) as {
+      models: Record<string, { runs: Record<string, { predicted: string[]; probabilities: number[][] }> }>;
+    };
+    const run = full.models.linear.runs;
+    const paths: string[] = [];
+    for (const side of ['reference', 'production']) {
+      const lines = readFileSync(join(FIX, `${side}.csv`), 'utf8').trimEnd().split('\n');
+      const rows = lines.map((l, i) => (i === 0 ? `${l},pred,proba` : `${l},${run[side].predicted[i - 1]},${run[side].probabilities[i - 1][1]}`));
+      const path = join(dir, `${side}.csv`);
+      writeFileSync(path, rows.join('\n') + '\n');
+      paths.push(path);
+    }
+    const config = join(dir, 'columns.yaml');
+    writeFileSync(config, 'data:\n  label_column: y\n  prediction_column: pred\n  probability_column: proba\ncolumns:\n  drop: [pred, proba]\n');
+    const cli = cliReport(['-r', paths[0], '-p', paths[1], '-c', config]);
+    const { page } = await open();
+    await page.getByLabel('Config (YAML)').setInputFiles(config);
+    await chooseFiles(page, { name: 'reference.csv', path: paths[0] }, { name: 'production.csv', path: paths[1] });
+    expect(await runAnalysis(page)).toBe('done');
+    const report = await downloadJsonReport(page);
+    expect(report.performance!.source).toBe('columns pred, proba');
+    expect(comparable(report)).toEqual(comparable(cli.report, paths));
+    expect(await page.locator('#confusion-production').count()).toBe(1);
+  });
+
   it('a corrupt model shows the one-line error; the next run with a good model works', async () => {
     const { page } = await open();
     await loadDemo(page);
@@ -155,6 +181,22 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     await chooseModel(page, join(FIX, 'pipeline_strings.onnx'));
     expect(await runAnalysis(page)).toBe('error');
     expect(await page.getByRole('alert').innerText()).toMatch(/^pipeline_strings\.onnx: model inputs .* match no column of a\.csv/);
+  });
+
+  it('the demo model goes with files of your own; "Remove" clears a chosen model', async () => {
+    const { page } = await open();
+    await loadDemo(page);
+    await page.getByTestId('model-file-name').filter({ hasText: 'model.onnx' }).waitFor();
+    await chooseFiles(page, { name: 'a.csv', text: 'a,b\n1,2\n2,3\n' }, { name: 'b.csv', text: 'a,b\n5,2\n6,3\n' });
+    await page.getByTestId('model-file-name').filter({ hasText: 'Drop a file here' }).waitFor();
+    expect(await runAnalysis(page)).toBe('done');
+    expect(await page.locator('#performance-h').count()).toBe(0);
+
+    await chooseModel(page, join(DEMO, 'model.onnx'));
+    await page.getByRole('button', { name: 'Remove the model' }).click();
+    await page.getByTestId('model-file-name').filter({ hasText: 'Drop a file here' }).waitFor();
+    expect(await runAnalysis(page)).toBe('done');
+    expect(await page.locator('#performance-h').count()).toBe(0);
   });
 
   it('production without labels: the label-free estimate, marked as an estimate with its band', async () => {

@@ -31,6 +31,8 @@ export class Dashboard {
   production = $state.raw<InputFile | null>(null);
   /** An ONNX model: scored on both files in the analysis worker (performance section, prediction drift). */
   model = $state.raw<InputFile | null>(null);
+  /** The model is the demo's (public/demo/model.onnx), loaded with the demo files. */
+  modelFromDemo = $state(false);
   configFile = $state.raw<InputFile | null>(null);
   baseConfig = $state.raw<Config>(defaultConfig());
 
@@ -78,17 +80,27 @@ export class Dashboard {
   async setReference(file: InputFile | null): Promise<void> {
     this.reference = file;
     this.error = null;
+    this.#dropDemoModel();
     await this.#readColumns();
   }
 
   setProduction(file: InputFile | null): void {
     this.production = file;
     this.error = null;
+    this.#dropDemoModel();
   }
 
   setModel(file: InputFile | null): void {
     this.model = file;
+    this.modelFromDemo = false;
     this.error = null;
+  }
+
+  /** The demo model fits the demo files only: a file of the user's own replaces it with no model. */
+  #dropDemoModel(): void {
+    if (!this.modelFromDemo) return;
+    this.model = null;
+    this.modelFromDemo = false;
   }
 
   async setConfigFile(file: InputFile | null): Promise<void> {
@@ -112,9 +124,10 @@ export class Dashboard {
     this.error = null;
     try {
       const [reference, production, model] = await Promise.all(['reference.csv', 'production.csv', 'model.onnx'].map(fetchDemo));
+      await this.setReference(reference);
       this.production = production;
       this.model = model;
-      await this.setReference(reference);
+      this.modelFromDemo = true;
     } catch (e) {
       this.error = messageOf(e);
     }
