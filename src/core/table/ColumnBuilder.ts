@@ -79,7 +79,7 @@ export class ColumnBuilder {
 
   /** Too many distinct texts: keep counting them by hash, drop the codes and the Map. */
   private startHashing(): void {
-    const hashes = new TextHashSet(DICTIONARY_LIMIT * 4);
+    const hashes = new TextHashSet(Math.max(DICTIONARY_LIMIT * 4, this.values.length));
     for (const d of this.dictionary!) hashes.add(d);
     this.hashes = hashes;
     this.codes = null;

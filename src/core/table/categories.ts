@@ -1,3 +1,4 @@
+import { isSmallInteger, SMALL_INTEGERS } from './distinct.ts';
 import { parseNumber } from './parseNumber.ts';
 import type { ParsedColumn } from './types.ts';
 
@@ -40,21 +41,33 @@ export function alignCategories(refCol: ParsedColumn, prodCol: ParsedColumn): Al
 }
 
 function alignNumbers(ref: Float64Array, prod: Float64Array): AlignedCategories {
-  const distinct = new Set<number>();
+  // Small non-negative integers (the usual numeric categories) go through flag / position arrays,
+  // other numbers through a Set and a Map.
+  const small = new Uint8Array(SMALL_INTEGERS);
+  let smallEnd = 0;
+  const others = new Set<number>();
   for (const values of [ref, prod]) {
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (v === v) distinct.add(v);
+      if (v !== v) continue;
+      if (isSmallInteger(v)) {
+        small[v] = 1;
+        if (v >= smallEnd) smallEnd = v + 1;
+      } else others.add(v);
     }
   }
+  const distinct: number[] = [];
+  for (let v = 0; v < smallEnd; v++) if (small[v] !== 0) distinct.push(v);
+  for (const v of others) distinct.push(v);
   const sorted = Float64Array.from(distinct).sort();
+  const smallPosition = new Int32Array(smallEnd);
   const position = new Map<number, number>();
-  sorted.forEach((v, i) => position.set(v, i));
+  sorted.forEach((v, i) => (isSmallInteger(v) ? (smallPosition[v] = i) : position.set(v, i)));
   const encode = (values: Float64Array) => {
     const codes = new Int32Array(values.length);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      codes[i] = v === v ? position.get(v)! : -1;
+      codes[i] = v !== v ? -1 : isSmallInteger(v) ? smallPosition[v] : position.get(v)!;
     }
     return codes;
   };

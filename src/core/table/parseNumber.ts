@@ -13,7 +13,8 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * rejected on its first character. Plain decimals with at most 15 digits take Clinger's fast path
  * (W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990): the digits form an
  * exact integer m < 2^53 and 10^k (k <= 22) is exact, so m / 10^k is one correctly rounded IEEE
- * division, identical to `Number(s)`. Anything else (exponents, long mantissas) goes to `Number(s)`.
+ * division, identical to `Number(s)`. Exponents, long mantissas and non-ASCII characters go to
+ * `Number(s)`; any other character after the start (`-`, `:`, `/`, a letter but `e`) means NaN.
  *
  * @param s a cell with no leading/trailing whitespace and length > 0
  * @example parseNumber('1e3') // 1000
@@ -42,7 +43,10 @@ export function parseNumber(s: string): number {
     } else if (c === 46 && fraction < 0) {
       fraction = 0;
     } else {
-      return slowPath(s);
+      // Only an exponent, or whitespace / a non-ASCII character (Unicode spaces, which Number()
+      // trims), can still make a finite number; dates, times and codes such as "2024-01-01",
+      // "12:30" or "3rd" are rejected here without Number()'s slower scan.
+      return c === 101 || c === 69 || c <= 32 || c >= 128 ? slowPath(s) : NaN;
     }
   }
   if (digits === 0) return NaN; // "." or "-."

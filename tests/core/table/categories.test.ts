@@ -48,4 +48,27 @@ describe('sortCategories(labels)', () => {
     expect(sortCategories(['10', '9', '-1', '2.5'])).toEqual(['-1', '2.5', '9', '10']);
     expect(sortCategories(['b', 'B', 'a', '10', '9'])).toEqual(['10', '9', 'B', 'a', 'b']);
   });
+
+  it('alignCategories on numbers equals a Set/sort reference, small integers, -0, negatives, fractions and large values mixed (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const value = fc.oneof(
+      fc.integer({ min: 0, max: 40 }),
+      fc.constantFrom(NaN, -0, -1, 0.5, 65535, 65536, 1e9, -2.25),
+      fc.double({ noDefaultInfinity: true }),
+    );
+    const col = (values: number[]) => ({ name: 'v', values: Float64Array.from(values), codes: null, dictionary: null, missing: 0, nonNumeric: 0, firstNonNumeric: null });
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 60 }), fc.array(value, { maxLength: 60 }), (r, p) => {
+        const present = [...r, ...p].filter((v) => v === v);
+        const sorted = Float64Array.from(new Set(present)).sort();
+        const expected = Array.from(sorted, (v) => String(v));
+        const a = alignCategories(col(r), col(p));
+        expect(a.categories).toEqual(expected);
+        const label = (v: number) => (v === v ? String(v) : null);
+        expect(decode(a.categories, a.refCodes)).toEqual(r.map(label));
+        expect(decode(a.categories, a.prodCodes)).toEqual(p.map(label));
+      }),
+      { numRuns: 500, seed: 11 },
+    );
+  });
 });

@@ -43,4 +43,26 @@ describe('parseNumber(s) fast path', () => {
     }
     for (const s of ['+', '-', '.', '+.', '1.2.3', '1-2']) expect(parseNumber(s), s).toBeNaN();
   });
+  it('parseNumber(s) agrees with Number(s) on strings of number-like characters, dates and times (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    // Number() reads these strings too; parseNumber must match it except for hex/binary/octal and
+    // non-finite results, which it rejects. Non-ASCII spaces are in the alphabet because Number()
+    // trims them.
+    const alphabet = ['0', '1', '5', '9', '.', '-', '+', 'e', 'E', ':', '/', 'T', 'x', ' ', '\u00a0', '\u2003', '_'];
+    const expected = (s: string) => {
+      const v = Number(s);
+      return Number.isFinite(v) && !/^[+-]?0[xXbBoO]/.test(s.trim()) ? v : NaN;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 12 }), (chars) => {
+        const s = chars.join('');
+        if (s.trim() !== s || s.length === 0) return;
+        expect(Object.is(parseNumber(s), expected(s)), JSON.stringify(s)).toBe(true);
+      }),
+      { numRuns: 20000, seed: 7 },
+    );
+    for (const s of ['2024-01-01', '2024-01-01T00:00:00', '12:30', '3rd', '1/2', '1\u00a0', '1e3x', '1e+3', '12e-2']) {
+      expect(Object.is(parseNumber(s), expected(s)), s).toBe(true);
+    }
+  });
 });
