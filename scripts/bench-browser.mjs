@@ -20,11 +20,23 @@ import { startServer } from './serve.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * Summed RSS (MB) of the Chromium renderer processes that descend from this Node process: the tab and
+ * its workers. Other Chromium instances on the machine (e.g. a parallel test run) are not counted.
+ */
 function rendererRssMb() {
   try {
-    const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
-    let kb = 0;
-    for (const line of out.split('\n')) if (/chrom/.test(line) && line.includes('--type=renderer')) kb += Number(line.trim().split(/\s+/)[0]);
+    const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
+    const procs = out.split('\n').filter(Boolean).map((line) => {
+      const [pid, ppid, rss, ...args] = line.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args.join(' ') };
+    });
+    const ours = new Set([process.pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const p of procs) if (!ours.has(p.pid) && ours.has(p.ppid)) (ours.add(p.pid), (grew = true));
+    }
+    const kb = procs.filter((p) => ours.has(p.pid) && p.args.includes('--type=renderer')).reduce((a, p) => a + p.rss, 0);
     return kb / 1024;
   } catch {
     return NaN;
