@@ -12,6 +12,8 @@ export interface ReadCsvFileOptions {
   signal?: AbortSignal;
   /** Characters per parse chunk (default 256 KiB, see parseCsv). */
   chunkSize?: number;
+  /** Header names not to parse (columns.drop). */
+  skipColumns?: readonly string[];
 }
 
 /**
@@ -49,6 +51,7 @@ export async function readCsvFile(path: string, opts: ReadCsvFileOptions): Promi
       signal: opts.signal,
       chunkSize: opts.chunkSize,
       sizeHint: stat.size,
+      skipColumns: opts.skipColumns,
     });
   } catch (e) {
     if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string' && e.name !== 'InputError') {

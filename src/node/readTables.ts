@@ -8,6 +8,8 @@ import { readCsvFile } from './readCsvFile.ts';
 export interface ReadOptions {
   delimiter: 'auto' | ',' | ';' | '\t';
   missingValues: string[];
+  /** Header names not to parse (see columnsToSkip). */
+  skipColumns?: readonly string[];
 }
 
 // Compiled (lib/) builds parse each file in its own worker thread; from TypeScript sources (tests run

@@ -21,6 +21,7 @@ import { saveRetraining } from './saveRetraining.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
 import { loadConfigFile } from './loadConfigFile.ts';
 import { readTables } from './readTables.ts';
+import { columnsToSkip } from '../core/table/columnsToSkip.ts';
 import { packageVersion } from './version.ts';
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
@@ -59,7 +60,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (prodSource == null) throw new InputError('no production CSV given; pass --production FILE or set data.production_path in the config');
   const [kernels, [reference, production]] = await Promise.all([
     loadKernels(),
-    readTables(refSource, prodSource, { delimiter: config.data.delimiter, missingValues: config.data.missing_values }),
+    readTables(refSource, prodSource, {
+      delimiter: config.data.delimiter,
+      missingValues: config.data.missing_values,
+      skipColumns: columnsToSkip(config, Boolean(options.model ?? config.model.path)),
+    }),
   ]);
   const t1 = performance.now();
   const analysis = analyse(reference, production, config, kernels);

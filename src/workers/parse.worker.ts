@@ -12,6 +12,8 @@ export interface ParseRequest {
   file: string;
   delimiter: Config['data']['delimiter'];
   missingValues: string[];
+  /** Header names not to parse (columns.drop, see columnsToSkip). */
+  skipColumns?: string[];
 }
 
 /** Progress callbacks are throttled to this interval: each one is a message to the main thread. */

@@ -12,6 +12,11 @@ export interface TableBuilderOptions {
   delimiter?: string;
   /** Initial row capacity (grows geometrically). Default 1024. */
   initialCapacity?: number;
+  /**
+   * Header names whose cells are not parsed at all (columns.drop): they cost nothing but a field
+   * split, and the table lists them in `notParsed`.
+   */
+  skipColumns?: readonly string[];
 }
 
 /** Shows a delimiter in a message. */
@@ -33,7 +38,12 @@ export class TableBuilder {
   private readonly file: string;
   private readonly markers: MissingMarkers;
   private readonly delimiter: string;
+  /** Builders of the parsed columns, and the field index each one reads. */
   private columns: ColumnBuilder[] | null = null;
+  private fieldOf: Int32Array = new Int32Array(0);
+  private width = 0;
+  private readonly skip: ReadonlySet<string>;
+  private notParsed: string[] = [];
   private capacity: number;
   private rows = 0;
   /** Rows received so far, header and blank lines included (maps parser errors to rows). */
@@ -48,6 +58,7 @@ export class TableBuilder {
     this.markers = new MissingMarkers(opts.missingValues);
     this.delimiter = opts.delimiter ?? ',';
     this.capacity = Math.max(16, opts.initialCapacity ?? 1024);
+    this.skip = new Set(opts.skipColumns ?? []);
   }
 
   /** Data rows so far. */
@@ -78,17 +89,22 @@ export class TableBuilder {
 
   private addRow(row: string[]): void {
     const columns = this.columns!;
-    const width = columns.length;
+    const parsed = columns.length;
+    const width = this.width;
+    const fieldOf = this.fieldOf;
     const i = this.rows;
     if (i === this.capacity) {
       this.capacity *= 2;
-      for (let c = 0; c < width; c++) columns[c].grow(this.capacity, i);
+      for (let c = 0; c < parsed; c++) columns[c].grow(this.capacity, i);
     }
     const markers = this.markers;
     let n = row.length;
     if (n !== width) n = this.ragged(row, width, i + 1);
-    for (let c = 0; c < n; c++) columns[c].add(i, row[c], markers);
-    for (let c = n; c < width; c++) columns[c].addMissing(i);
+    for (let c = 0; c < parsed; c++) {
+      const f = fieldOf[c];
+      if (f < n) columns[c].add(i, row[f], markers);
+      else columns[c].addMissing(i);
+    }
     this.rows = i + 1;
   }
 
@@ -127,7 +143,11 @@ export class TableBuilder {
       }
       seen.set(name, c);
     });
-    return names.map((name) => new ColumnBuilder(name, this.capacity));
+    this.width = names.length;
+    const kept = names.map((name, c) => [name, c] as const).filter(([name]) => !this.skip.has(name));
+    this.notParsed = names.filter((name) => this.skip.has(name));
+    this.fieldOf = Int32Array.from(kept, ([, c]) => c);
+    return kept.map(([name]) => new ColumnBuilder(name, this.capacity));
   }
 
   finish(): ParsedTable {
@@ -136,7 +156,7 @@ export class TableBuilder {
     }
     if (this.rows === 0) {
       throw new InputError(
-        `${this.file} has a header but no data rows: add rows below the header line (${this.columns.length} columns)`,
+        `${this.file} has a header but no data rows: add rows below the header line (${this.width} columns)`,
       );
     }
     const warnings: string[] = [];
@@ -157,6 +177,7 @@ export class TableBuilder {
       delimiter: this.delimiter,
       columns: this.columns.map((c) => c.finish(rows)),
       warnings,
+      ...(this.notParsed.length ? { notParsed: this.notParsed } : {}),
     };
   }
 }

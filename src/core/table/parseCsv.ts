@@ -19,6 +19,8 @@ export interface ParseCsvOptions {
    * size. Used to size the columns from the first chunk's rows per byte.
    */
   sizeHint?: number;
+  /** Header names not to parse (columns.drop), see TableBuilder. */
+  skipColumns?: readonly string[];
 }
 
 /**
@@ -74,7 +76,7 @@ export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<
     if (failure !== null) throw failure;
     const detected = detectFormat(head.length > 0 ? head[0].length >= HEAD_SIZE ? head[0] : head.join('') : '');
     const delimiter = opts.delimiter === 'auto' ? detected.delimiter : opts.delimiter;
-    const builder = new TableBuilder({ file: opts.file, missingValues: opts.missingValues, delimiter });
+    const builder = new TableBuilder({ file: opts.file, missingValues: opts.missingValues, delimiter, skipColumns: opts.skipColumns });
     const source = new ChunkEmitter();
     const size = opts.sizeHint ?? (typeof input === 'string' ? input.length : typeof Blob !== 'undefined' && input instanceof Blob ? input.size : 0);
     let emitted = 0;

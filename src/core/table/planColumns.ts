@@ -52,7 +52,8 @@ export function planColumns(
   const warnings: string[] = [];
   const refByName = new Map(ref.columns.map((c) => [c.name, c]));
   const prodByName = new Map(prod.columns.map((c) => [c.name, c]));
-  const exists = (name: string) => refByName.has(name) || prodByName.has(name);
+  const notParsed = new Set([...(ref.notParsed ?? []), ...(prod.notParsed ?? [])]);
+  const exists = (name: string) => refByName.has(name) || prodByName.has(name) || notParsed.has(name);
   const available = () => listNames([...new Set([...refByName.keys(), ...prodByName.keys()])]);
   const both = `${ref.file} or ${prod.file}`;
 

@@ -35,6 +35,8 @@ export interface ParsedTable {
   columns: ParsedColumn[];
   /** Problems that did not stop parsing (e.g. ragged rows), one line each. */
   warnings: string[];
+  /** Header names deliberately not parsed (the caller's `skipColumns`, i.e. columns.drop). */
+  notParsed?: string[];
 }
 
 export type ColumnRole = 'numerical' | 'categorical' | 'skipped';

@@ -4,6 +4,7 @@
  * analysis worker stays alive after the run to answer the distribution explorer; cancel() or dispose()
  * terminates every worker of the run.
  */
+import { columnsToSkip } from '../../core/table/columnsToSkip.ts';
 import * as Comlink from 'comlink';
 import type { Config } from '../../core/config/types.ts';
 import type { ParsedTable } from '../../core/table/types.ts';
@@ -69,9 +70,10 @@ export class Run {
     const warm = this.#analysis.warmUp();
     const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
     const { delimiter, missing_values } = input.config.data;
+    const skipColumns = columnsToSkip(input.config, input.model !== null && input.model !== undefined);
     const [reference, production] = await Promise.all(
       [input.reference, input.production].map((f, i) =>
-        this.#parse(f.name, f.data, { file: f.name, delimiter, missingValues: missing_values }, (bytes) => {
+        this.#parse(f.name, f.data, { file: f.name, delimiter, missingValues: missing_values, skipColumns }, (bytes) => {
           read[i] = bytes;
           report('parsing');
         }),

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../src/core/table/parseCsv.ts';
+import { planColumns } from '../../../src/core/table/planColumns.ts';
+import { columnsToSkip } from '../../../src/core/table/columnsToSkip.ts';
+import { defaultConfig } from '../../../src/core/config/defaults.ts';
+
+const opts = { file: 'f.csv', delimiter: 'auto' as const, missingValues: [''] };
+const text = 'id,when,x,c\n1,2024-01-01,1.5,a\n2,2024-01-02,2.5,b\n3,2024-01-03\n';
+
+describe('parseCsv(input, { skipColumns })', () => {
+  it('parseCsv leaves skipped columns out and lists them in notParsed', async () => {
+    const t = await parseCsv(text, { ...opts, skipColumns: ['id', 'when'] });
+    expect(t.columns.map((c) => c.name)).toEqual(['x', 'c']);
+    expect(t.notParsed).toEqual(['id', 'when']);
+    expect([...t.columns[0].values]).toEqual([1.5, 2.5, NaN]);
+    expect(t.columns[1].dictionary).toEqual(['a', 'b']);
+    expect(t.columns[1].missing).toBe(1);
+    expect(t.rows).toBe(3);
+  });
+  it('parseCsv gives the same kept columns with and without skipping', async () => {
+    const all = await parseCsv(text, opts);
+    const some = await parseCsv(text, { ...opts, skipColumns: ['when'] });
+    expect(some.columns).toEqual(all.columns.filter((c) => c.name !== 'when'));
+    expect(all.notParsed).toBeUndefined();
+  });
+  it('still rejects a row with too many fields when a column is skipped', async () => {
+    await expect(parseCsv('a,b\n1,2,3\n', { ...opts, skipColumns: ['a'] })).rejects.toThrow(/data row 1 has 3 fields/);
+  });
+});
+
+describe('planColumns with columns not parsed', () => {
+  it('planColumns counts a not-parsed column as existing (no "in neither file" warning)', async () => {
+    const ref = await parseCsv(text, { ...opts, skipColumns: ['id', 'when'] });
+    const prod = await parseCsv(text, { ...opts, file: 'g.csv', skipColumns: ['id', 'when'] });
+    const { plans, warnings } = planColumns(ref, prod, { label: null, drop: ['id', 'when', 'ghost'], numerical: [], categorical: ['x'], maxCategoricalUnique: 20 });
+    expect(plans.map((p) => p.name)).toEqual(['x', 'c']);
+    expect(warnings.join('\n')).toContain('"ghost"');
+    expect(warnings.join('\n')).not.toContain('"when"');
+  });
+});
+
+describe('columnsToSkip(config, withModel)', () => {
+  it('columnsToSkip is columns.drop minus the label and prediction columns, and nothing with a model', () => {
+    const c = defaultConfig();
+    c.columns.drop = ['id', 'y', 'pred', 'ts'];
+    c.data.label_column = 'y';
+    c.data.prediction_column = 'pred';
+    expect(columnsToSkip(c, false)).toEqual(['id', 'ts']);
+    expect(columnsToSkip(c, true)).toEqual([]);
+  });
+});
