@@ -90,8 +90,23 @@ for (const rows of sizes) {
   console.log(`peak RSS   ${`${row.cli.rss.toFixed(0)} MB`.padStart(13)}   ${row.base ? `${row.base.rss.toFixed(0)} MB`.padStart(9) : '        -'}`);
 }
 
-if (withBrowser && existsSync(join(root, 'scripts/bench-browser.mjs'))) {
+/** The logistic model for the scoring benchmark (issue 4): made once by scripts/make_bench_model.py. */
+function benchModel() {
+  const path = join(root, '.bench', 'logistic_1m.onnx');
+  if (!existsSync(path) && sizes.includes(1000000)) {
+    const r = spawnSync(python, [join(root, 'scripts/make_bench_model.py')], { stdio: 'inherit' });
+    if (r.status !== 0) console.log('(scoring benchmark skipped: make_bench_model.py needs pandas, scikit-learn and onnx)');
+  }
+  return existsSync(path) ? path : null;
+}
+
+if (withBrowser) {
   const { benchBrowser } = await import('./bench-browser.mjs');
-  const model = opt('model', null); // e.g. .bench/logistic_1m.onnx (scripts/make_bench_model.py): also time scoring
+  // --model FILE times scoring with that model; by default the logistic model on the 1M-row pair.
+  const model = opt('model', null) ?? (args.includes('--no-model') ? null : benchModel());
   await benchBrowser(sizes.map((rows) => join(root, '.bench', `gen_${rows}`)), { reps, model: model && resolve(model) });
+  if (!args.includes('--no-retrain') && sizes.includes(100000)) {
+    // Retraining in the browser vs scikit-learn's fit on the same rows (issue 5).
+    spawnSync(process.execPath, [join(root, 'scripts/bench-retrain-browser.mjs'), '--dir', join(root, '.bench', 'gen_100000'), '--reps', String(reps)], { stdio: 'inherit' });
+  }
 }
