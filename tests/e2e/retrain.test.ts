@@ -3,14 +3,15 @@
  * IndexedDB survives a reload and a browser restart). The demo pair is drifted and labelled
  * ("churned"); "Load demo data" also loads the demo model, which becomes the champion.
  */
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/core/report/types.ts';
+import type { MeasuredPerformance, Report, RetrainingReport } from '../../src/core/report/types.ts';
 import { parseRetrainLogJson, RETRAIN_LOG_COLUMNS } from '../../src/core/retrainLog/index.ts';
 import { startServer } from '../../scripts/serve.mjs';
 import { BASE } from './helpers/browser.ts';
@@ -178,7 +179,8 @@ describe('retraining in the browser (persistent profile)', () => {
     const node = JSON.parse(await readFile(out, 'utf8')) as Report;
     const metrics = (r: Report) => {
       const p = r.performance!;
-      return [p.baseline.f1, p.baseline.accuracy, p.baseline.roc_auc, p.production!.f1, p.production!.accuracy, p.production!.roc_auc];
+      const prod = p.production as MeasuredPerformance; // the demo production file is labelled: measured, not estimated
+      return [p.baseline.f1, p.baseline.accuracy, p.baseline.roc_auc, prod.f1, prod.accuracy, prod.roc_auc];
     };
     expect(metrics(browser)).toEqual(metrics(node)); // same runtime (onnxruntime-web), same inputs: identical numbers
 
@@ -188,6 +190,117 @@ describe('retraining in the browser (persistent profile)', () => {
     await waitEvents(page, 2);
     const championF1 = await page.locator('#retrain-result tbody tr:nth-child(1) td:nth-child(2)').innerText();
     expect(championF1).toBe(challengerF1);
+    await context.close();
+  }, 180_000);
+
+  it('a model used in a run is a model version at once (no retrain needed), stored once however often it is used', async () => {
+    const context = await launch(mkdtempSync(join(tmpdir(), 'dm-profile-')));
+    const page = await openPage(context);
+    await waitEvents(page, 0);
+    await loadDemo(page);
+    expect(await page.locator('#retrain-auto').isChecked()).toBe(false);
+    expect(await runAnalysis(page)).toBe('done');
+    const demoVersion = createHash('sha256').update(readFileSync(join(ROOT, 'public/demo/model.onnx'))).digest('hex');
+    const row = page.locator(`#model-versions tbody tr[data-version="${demoVersion}"]`);
+    await row.waitFor({ timeout: WAIT });
+    expect(await row.locator('td').allInnerTexts()).toEqual(expect.arrayContaining(['model.onnx', 'uploaded']));
+    expect(await runAnalysis(page)).toBe('done');
+    await page.reload();
+    await page.locator('#model-versions caption', { hasText: '1 model version' }).waitFor({ timeout: WAIT });
+    expect(await counts(page)).toEqual({ events: 0, models: 1 });
+    // No retrain in this analysis: the report's retraining section is null.
+    await loadDemo(page);
+    expect(await runAnalysis(page)).toBe('done');
+    expect((await downloadJsonReport(page)).retraining).toBeNull();
+    await context.close();
+  }, 180_000);
+
+  it("the downloaded report carries the retraining shown on the page, equal to the CLI's for the same inputs and config", async () => {
+    const context = await launch(mkdtempSync(join(tmpdir(), 'dm-profile-')));
+    const page = await openPage(context);
+    await analyseWithRetraining(page, 1);
+    await page.locator('#retrain-result').waitFor();
+    const browser = (await downloadJsonReport(page)).retraining!;
+    expect(browser).not.toBeNull();
+    // What the page shows.
+    expect(browser.status).toBe('retrained');
+    expect(browser.trigger).toBe('auto');
+    const summary = await page.locator('#retrain-summary').innerText();
+    expect(summary.startsWith(browser.promoted ? 'Promoted' : 'Not promoted')).toBe(true);
+    expect(await page.locator('#retrain-model-version').getAttribute('title')).toBe(browser.model_version);
+    expect(await page.locator('#retrain-result tbody tr:nth-child(2) td:nth-child(2)').innerText()).toBe(browser.challenger!.f1.toFixed(4));
+
+    // The CLI on the same files, config and model.
+    const dir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
+    const configPath = join(dir, 'retrain.yaml');
+    writeFileSync(configPath, CONFIG.buffer);
+    const out = join(dir, 'r.json');
+    const demo = (f: string) => join(ROOT, 'public/demo', f);
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/drift-monitor.js'), '-r', demo('reference.csv'), '-p', demo('production.csv'), '-c', configPath, '--model', demo('model.onnx'), '-o', out], { encoding: 'utf8' });
+    expect(cli.stderr).toBe('');
+    const node = (JSON.parse(await readFile(out, 'utf8')) as Report).retraining!;
+    // The champion is named by its file name in both (the CLI takes the basename of --model), no
+    // save_path is configured and the section holds no timestamps: nothing to normalise.
+    expect(browser).toEqual(node);
+
+    // "Retrain now" replaces the section (trigger manual); a new run without retraining clears it.
+    await page.locator('#retrain-now').click();
+    await waitEvents(page, 2);
+    const manual = (await downloadJsonReport(page)).retraining as RetrainingReport;
+    expect(manual.trigger).toBe('manual');
+    expect(manual.reasons[0]).toBe('manual: Retrain now');
+    await page.locator('#retrain-auto').uncheck();
+    expect(await runAnalysis(page)).toBe('done');
+    expect((await downloadJsonReport(page)).retraining).toBeNull();
+    await context.close();
+  }, 180_000);
+
+  it('a full disk (storage quota exceeded) shows one clear line, keeps the earlier entries, and the page keeps working', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'dm-profile-'));
+    let context = await launch(profile);
+    let page = await openPage(context);
+    await analyseWithRetraining(page, 1);
+    const before = await page.locator('#retrain-events tbody tr').allInnerTexts();
+    // Chromium's IndexedDB remembers for ~30 s that there was room after a write, so the disk
+    // "fills up" in a later session: restart on the same profile, shrink the quota before any write.
+    await context.close();
+    context = await launch(profile);
+    page = await context.newPage();
+    page.on('dialog', (d) => void d.accept());
+    const cdp = await context.newCDPSession(page);
+    await page.goto(server.url);
+    const origin = new URL(server.url).origin;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+    await waitEvents(page, 1);
+
+    await page.getByLabel('Config (YAML)').setInputFiles(CONFIG);
+    await loadDemo(page);
+    expect(await runAnalysis(page)).toBe('done');
+    const error = page.locator('#retrain-error');
+    await error.waitFor({ timeout: WAIT });
+    const text = await error.innerText();
+    expect(text).toMatch(/^Could not save the retraining log: the browser's storage is full; .*Earlier entries are kept\.$/);
+    expect(text).not.toContain('\n');
+    await waitEvents(page, 1);
+    expect(await page.locator('#retrain-events tbody tr').allInnerTexts()).toEqual(before);
+    // The retraining itself is not lost from this analysis: its outcome shows and is in the report.
+    await page.locator('#retrain-result').waitFor();
+    expect((await downloadJsonReport(page)).retraining?.status).toBe('retrained');
+
+    // The page keeps working: another analysis runs, and once there is room the next retrain is stored.
+    // (runAnalysis() would stop at the storage message, which is an alert: wait for the run id instead.)
+    await page.locator('#retrain-auto').uncheck();
+    await page.getByRole('button', { name: 'Run analysis' }).click();
+    await page.locator('main.results[data-run-id="2"]').waitFor({ timeout: WAIT });
+    await page.locator('#summary-h').waitFor();
+    expect(await page.locator('#retrain-events tbody tr').allInnerTexts()).toEqual(before);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await page.locator('#retrain-now').click();
+    await waitEvents(page, 2);
+    expect(await page.locator('#retrain-error').count()).toBe(0);
+    await page.reload();
+    await waitEvents(page, 2);
+    expect((await page.locator('#retrain-events tbody tr').allInnerTexts())[0]).toBe(before[0]);
     await context.close();
   }, 180_000);
 });

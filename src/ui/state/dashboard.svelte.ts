@@ -10,7 +10,7 @@ import { defaultConfig } from '../../core/config/defaults.ts';
 import { parseConfig } from '../../core/config/loadConfig.ts';
 import { decide, type Decision } from '../../core/decide.ts';
 import { isInputError } from '../../core/errors.ts';
-import type { PerformanceStats, Report } from '../../core/report/types.ts';
+import type { PerformanceStats, Report, RetrainingReport } from '../../core/report/types.ts';
 import { performanceSignal } from '../../core/performance.ts';
 import { Run, type RunProgress } from '../run/startRun.ts';
 import type { FeatureDistribution } from '../../workers/distribution/types.ts';
@@ -55,6 +55,11 @@ export class Dashboard {
   /** The config the current analysis ran with (its thresholds are replaced by the live ones). */
   runConfig = $state.raw<Config | null>(null);
   runId = $state(0);
+  /**
+   * The report's `retraining` section: the last retraining of the current run (automatic or "Retrain now"),
+   * as runRetraining describes it (the CLI's section); null until one ran, reset by every new run.
+   */
+  retraining = $state.raw<RetrainingReport | null>(null);
   generatedAt = $state('');
   selectedFeature = $state<string | null>(null);
 
@@ -64,12 +69,15 @@ export class Dashboard {
 
   report: Report | null = $derived(
     this.analysis && this.runConfig
-      ? buildReport(
-          this.analysis,
-          { ...this.runConfig, thresholds: $state.snapshot(this.thresholds) },
-          { generatedAt: this.generatedAt, version },
-          this.performance,
-        )
+      ? {
+          ...buildReport(
+            this.analysis,
+            { ...this.runConfig, thresholds: $state.snapshot(this.thresholds) },
+            { generatedAt: this.generatedAt, version },
+            this.performance,
+          ),
+          retraining: this.retraining,
+        }
       : null,
   );
 
@@ -166,6 +174,7 @@ export class Dashboard {
       this.generatedAt = new Date().toISOString();
       this.runConfig = config;
       this.performance = performance;
+      this.retraining = null;
       this.analysis = analysis;
       this.runId += 1;
       const first = this.decision?.features.slice().sort((a, b) => (b.drift_score ?? -1) - (a.drift_score ?? -1))[0];
@@ -178,6 +187,7 @@ export class Dashboard {
       // The previous run's worker is gone, so its results go too: what shows always matches a live run.
       this.analysis = null;
       this.performance = null;
+      this.retraining = null;
       this.runConfig = null;
       if ((e as Error)?.name === 'RunCancelled') this.notice = 'Run cancelled.';
       else this.error = messageOf(e);

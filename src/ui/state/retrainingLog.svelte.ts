@@ -5,7 +5,6 @@
  */
 import type { Config } from '../../core/config/types.ts';
 import type { PerformanceReport, RetrainingReport, Summary } from '../../core/report/types.ts';
-import { retrainingReasons } from '../../core/retraining.ts';
 import { parseRetrainLogJson, retrainLogToCsv, retrainLogToJson } from '../../core/retrainLog/index.ts';
 import { isInputError } from '../../core/errors.ts';
 import type { FitProgress } from '../../core/train/types.ts';
@@ -24,6 +23,7 @@ import {
   type RetrainEventRecord,
 } from '../store/registryDb.ts';
 import { storageErrorMessage } from '../store/storageErrorMessage.ts';
+import { sha256Hex } from '../../core/onnxExport/sha256Hex.ts';
 
 /** What this state needs from the analysis worker of the current run. */
 export interface RetrainWorker {
@@ -39,7 +39,11 @@ export interface RetrainHost {
   readonly baseConfig: Config;
   readonly model: { name: string; data: Blob } | null;
   readonly report: { summary: Summary; performance: PerformanceReport | null } | null;
+  /** The demo model is in use (registered with metadata.demo = true). */
+  readonly modelFromDemo: boolean;
   retrainWorker(): RetrainWorker | null;
+  /** Puts a retraining outcome into the report of run `runId` (ignored when another run has started since). */
+  setRetraining(section: RetrainingReport, runId: number): void;
 }
 
 export type ModelListing = Omit<ModelRecord, 'bytes'>;
@@ -87,34 +91,64 @@ export class RetrainingLog {
     }
   }
 
-  /** After each analysis: is retraining possible, and should it run on its own? */
+  /**
+   * After each analysis: registers the model it used (a model version, like a trained one), then
+   * works out whether retraining is possible and, with retraining on, retrains: the outcome
+   * (retrained, not triggered or cannot retrain) becomes the report's `retraining` section, as in the CLI.
+   */
   async afterAnalysis(): Promise<void> {
     const worker = this.#host.retrainWorker();
     const config = this.#host.runConfig;
     this.last = null;
     this.lastModel = null;
+    this.error = null;
+    this.message = null;
     if (!worker || !config) {
       this.readiness = { ok: false, reason: 'Run an analysis first.' };
       return;
     }
+    await this.registerModel();
     this.readiness = await worker.retrainReadiness(config.data.label_column);
     const report = this.#host.report;
     if (!this.auto || !report) return;
-    if (retrainingReasons(report.summary, report.performance).length === 0) {
-      this.message = 'No drift and no performance alert: not retrained.';
-      return;
-    }
-    if (!this.readiness.ok) {
-      this.message = `Drift detected, but ${this.readiness.reason.replace(/^Cannot retrain: /, 'cannot retrain: ')}`;
-      return;
-    }
     await this.retrain('auto');
+  }
+
+  /**
+   * Stores the model of the current run in the registry (version = SHA-256 of its bytes; a version
+   * already there is kept as it was). A storage failure shows one line; the analysis is unaffected.
+   */
+  async registerModel(): Promise<void> {
+    const model = this.#host.model;
+    if (!model) return;
+    const perf = this.#host.report?.performance ?? null;
+    try {
+      const bytes = new Uint8Array(await model.data.arrayBuffer());
+      const record: ModelRecord = {
+        id: await sha256Hex(bytes),
+        name: model.name,
+        source: 'uploaded',
+        created: new Date().toISOString(),
+        size: bytes.length,
+        metadata: {
+          demo: this.#host.modelFromDemo,
+          classes: perf ? perf.classes.join(', ') : null,
+          baseline_f1: perf?.baseline.f1 ?? null,
+        },
+        bytes,
+      };
+      await saveModelVersion(await this.#open(), record);
+    } catch (e) {
+      this.error = storageErrorMessage(e, `the model version of ${model.name}`);
+    }
+    await this.refresh();
   }
 
   async retrain(trigger: 'auto' | 'manual'): Promise<void> {
     const worker = this.#host.retrainWorker();
     const report = this.#host.report;
     const runConfig = this.#host.runConfig;
+    const runId = this.#host.runId;
     if (!worker || !report || !runConfig || this.busy) return;
     this.busy = true;
     this.error = null;
@@ -130,8 +164,9 @@ export class RetrainingLog {
       );
       this.last = res.section;
       this.lastMs = res.ms;
+      this.#host.setRetraining(res.section, runId);
       if (!res.logRow || !res.challenger) {
-        this.message = res.section.message;
+        this.message = sentence(res.section.message);
         return;
       }
       const name = `retrained-${res.challenger.version.slice(0, 12)}.onnx`;
@@ -167,7 +202,7 @@ export class RetrainingLog {
           });
         }
         await recordRetrainEvent(db, res.logRow, record);
-        this.message = `${res.section.message}.`;
+        this.message = sentence(res.section.message);
       } catch (e) {
         this.error = storageErrorMessage(e);
       }
@@ -236,4 +271,10 @@ export class RetrainingLog {
     }
     await this.refresh();
   }
+}
+
+/** The core's lower-case message as a sentence: 'not retrained: ...' -> 'Not retrained: ....' */
+function sentence(message: string): string {
+  const s = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(s) ? s : `${s}.`;
 }
