@@ -4,11 +4,15 @@ import type { PerformanceReport } from '../core/report/types.ts';
 export function formatPerformance(p: PerformanceReport): string {
   const f = (x: number | null | undefined) => (x === null || x === undefined ? '-' : x.toFixed(3));
   const avg = p.f1_average === 'binary' ? `F1 (positive class "${p.positive_class}")` : 'macro F1';
-  const lines = [`performance (${p.source}; label "${p.label_column}"):`];
-  lines.push(`  baseline    accuracy ${f(p.baseline.accuracy)}  ${avg} ${f(p.baseline.f1)}  ROC AUC ${f(p.baseline.roc_auc)}  (${p.baseline.rows} rows)`);
+  const lines = [`performance (${p.source}; ${p.label_column === null ? 'no label column' : `label "${p.label_column}"`}):`];
+  const base = p.baseline;
+  if (base) lines.push(`  baseline    accuracy ${f(base.accuracy)}  ${avg} ${f(base.f1)}  ROC AUC ${f(base.roc_auc)}  (${base.rows} rows)`);
+  if (p.note) lines.push(`  note: ${p.note}`);
+  if (p.positive_class !== null && !base) lines.push(`  positive class "${p.positive_class}" (${p.positive_class_reason})`);
   const prod = p.production;
-  if (!prod) lines.push('  production  no labels and no probabilities: not measured');
-  else if (prod.estimated) {
+  if (!prod) {
+    if (base) lines.push('  production  no labels and no probabilities: not measured');
+  } else if (prod.estimated) {
     const band = prod.f1_band ? ` [${f(prod.f1_band[0])}, ${f(prod.f1_band[1])}]` : '';
     lines.push(`  production  ESTIMATED (CBPE, no labels): accuracy ${f(prod.accuracy)} [${f(prod.accuracy_band[0])}, ${f(prod.accuracy_band[1])}]  ${avg} ${f(prod.f1)}${band}`);
   } else lines.push(`  production  accuracy ${f(prod.accuracy)}  ${avg} ${f(prod.f1)}  ROC AUC ${f(prod.roc_auc)}  (${prod.rows} rows)`);

@@ -7,7 +7,7 @@
  *   const section = decidePerformance(stats, thresholds);   // cheap; re-run on threshold changes
  */
 import type { Config, Thresholds } from './config/types.ts';
-import type { FeatureStats, PerformanceReport, PerformanceStats } from './report/types.ts';
+import type { FeatureStats, MeasuredPerformance, PerformanceReport, PerformanceStats } from './report/types.ts';
 import type { ParsedTable } from './table/types.ts';
 import type { StatKernels } from './stattests/kernels.ts';
 import { InputError } from './errors.ts';
@@ -39,20 +39,26 @@ export const PREDICTED_PROBABILITY = 'prediction:probability';
 export const PREDICTED_CLASS = 'prediction:class';
 
 /**
+ * Without a label column (or with an empty one in the reference) the predictions are still scored and
+ * tested for drift; baseline and estimate then stay null and `note` says why. A label column that is
+ * empty or absent in production only means "production labels not available yet": the estimate.
+ *
  * @returns the threshold-independent performance statistics, or null when there is neither a model
  *          nor a prediction column
- * @throws InputError for a missing label column, unseen classes, unmappable model inputs, ...
+ * @throws InputError for unseen classes, unmappable model inputs, ...
  */
 export async function analysePerformance(args: PerformanceArgs): Promise<PerformanceStats | null> {
   const { reference, production, config, kernels, runner } = args;
   const { prediction_column: predCol, probability_column: probCol, label_column: label } = config.data;
   if (!runner && !predCol && !probCol) return null;
-  if (!label) throw new InputError('measuring model performance needs the label column: pass --label COLUMN or set data.label_column');
-  const prodHasLabels = production.columns.some((c) => c.name === label && c.missing < production.rows);
+  const refHasLabels = label !== null && hasValues(reference, label);
+  const prodHasLabels = label !== null && hasValues(production, label);
+  const warnings: string[] = [];
 
   let ref: Predictions;
   let prod: Predictions;
   let positive;
+  let classSource: string;
   if (runner) {
     const file = args.modelFile ?? 'model.onnx';
     const exclude = [label, predCol, probCol].filter((x): x is string => x !== null);
@@ -60,32 +66,49 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
     ref = await scoreTable(runner, reference, opts);
     prod = await scoreTable(runner, production, opts);
     positive = positiveClass(ref.classes, config.model.positive_class);
+    classSource = `the model's class labels`;
   } else {
-    const classes = predictionClasses([reference, production], [label, predCol]);
+    let classes = predictionClasses([reference, production], [label, predCol]);
+    classSource = label === null ? `the values of "${predCol}"` : 'the labels and predictions';
+    if (classes.length === 0 && probCol) {
+      // Only a probability column and no label: it is P(class "1") of a 0/1 problem.
+      classes = ['0', '1'];
+      classSource = 'default 0/1 (no label or prediction column names the classes)';
+      warnings.push(`no label or prediction column names the classes: data.probability_column "${probCol}" is taken as the probability of class "1"`);
+    }
     positive = positiveClass(classes, config.model.positive_class);
     const cols = { prediction: predCol, probability: probCol };
     ref = predictionsFromColumns(reference, cols, classes, positive?.index ?? null);
     prod = predictionsFromColumns(production, cols, classes, positive?.index ?? null);
   }
+  warnings.unshift(...ref.warnings);
   const classes = ref.classes;
   const what = runner ? `the model (${args.modelFile ?? 'model.onnx'})` : 'the predictions';
-  const refLabels = encodeLabels(reference, label, classes, what);
   const pos = positive?.index ?? null;
-  const baseline = measure(classes, refLabels, ref, pos);
-  if (baseline.rows === 0) throw new InputError(`${reference.file}: label column "${label}" has no values; the baseline needs labelled reference rows`);
+
+  let note: string | null = null;
+  let baseline: MeasuredPerformance | null = null;
+  let refLabels: Int32Array | null = null;
+  if (label === null) {
+    note = 'no label column: prediction drift only; accuracy, F1, the F1-drop alert and the label-free estimate need a label column (--label COLUMN or data.label_column; in the dashboard, Label column)';
+  } else if (!refHasLabels) {
+    note = `${reference.file} has no labels in "${label}": no baseline metrics, no F1-drop alert and no label-free estimate (they need labelled reference rows)`;
+  } else {
+    refLabels = encodeLabels(reference, label, classes, what);
+    baseline = measure(classes, refLabels, ref, pos);
+  }
 
   let productionPerf: PerformanceStats['production'] = null;
-  const warnings = [...ref.warnings];
-  if (prodHasLabels) {
+  if (label !== null && prodHasLabels) {
     productionPerf = measure(classes, encodeLabels(production, label, classes, what), prod, pos);
-  } else if (ref.proba && prod.proba) {
+  } else if (label !== null && refLabels && ref.proba && prod.proba) {
     const [yTrue, proba] = labelled(refLabels, ref.proba, classes.length);
     productionPerf = {
       estimated: true,
       ...estimatePerformance({ classes, positive: pos, reference: { yTrue, proba }, production: { yPred: prod.predicted, proba: prod.proba } }),
     };
-    warnings.push(`${production.file} has no labels in "${label}": production performance is a label-free estimate (CBPE)`);
-  } else {
+    warnings.push(`${production.file} has no labels in "${label}" (production labels not available yet): production performance is a label-free estimate (CBPE)`);
+  } else if (label !== null && refLabels) {
     warnings.push(`${production.file} has no labels in "${label}" and the model gives no probabilities: no production performance`);
   }
   return {
@@ -93,18 +116,24 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
     label_column: label,
     classes,
     positive_class: positive?.name ?? null,
-    positive_class_reason: positive?.reason ?? null,
+    positive_class_reason: positive ? (positive.reason === 'model.positive_class' ? positive.reason : `${positive.reason}; classes from ${classSource}`) : null,
     f1_average: pos === null ? 'macro' : 'binary',
     baseline,
     production: productionPerf,
+    note,
     prediction_drift: predictionDrift(ref, prod, pos, config, kernels),
     warnings,
   };
 }
 
+/** True when the table has the column and at least one value in it. */
+function hasValues(table: ParsedTable, column: string): boolean {
+  return table.columns.some((c) => c.name === column && c.missing < table.rows);
+}
+
 /** The F1 comparison for decide(), or null without production performance. */
 export function performanceSignal(stats: PerformanceStats | null): PerformanceSignal | null {
-  if (!stats?.production) return null;
+  if (!stats?.production || !stats.baseline) return null;
   return { baseline: stats.baseline.f1, production: stats.production.f1, estimated: stats.production.estimated };
 }
 

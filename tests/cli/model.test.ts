@@ -18,6 +18,21 @@ function report(path: string): Report {
   return JSON.parse(readFileSync(path, 'utf8')) as Report;
 }
 
+/** Copies a comma-separated file (no quoted cells) to `dest` with the column `name` left out, or emptied. */
+function editColumn(src: string, dest: string, name: string, how: 'drop' | 'empty'): string {
+  const lines = readFileSync(src, 'utf8').trimEnd().split('\n');
+  const at = lines[0].split(',').indexOf(name);
+  if (at < 0) throw new Error(`${src} has no column ${name}`);
+  const out = lines.map((l, row) => {
+    const cells = l.split(',');
+    if (how === 'drop') cells.splice(at, 1);
+    else if (row > 0) cells[at] = '';
+    return cells.join(',');
+  });
+  writeFileSync(dest, out.join('\n') + '\n');
+  return dest;
+}
+
 describe('drift-monitor --model file.onnx', () => {
   it('demo pair: performance section, prediction drift and the drift verdict', () => {
     const dir = tempDir();
@@ -30,13 +45,13 @@ describe('drift-monitor --model file.onnx', () => {
     expect(p.source).toMatch(/^model model\.onnx: 9 inputs/);
     expect(p.positive_class).toBe('1');
     // scripts/make_demo_model.py: f1_score on the same predictions (reference 0.5292662819455894, production 0.4697508896797153): the demo's F1 drop.
-    expect(Math.abs(p.baseline.f1 - 0.5292662819455894)).toBeLessThan(1e-9);
+    expect(Math.abs(p.baseline!.f1 - 0.5292662819455894)).toBeLessThan(1e-9);
     expect(p.production!.estimated).toBe(false);
     expect(Math.abs(p.production!.f1 - 0.4697508896797153)).toBeLessThan(1e-9);
     expect(Math.abs(p.f1_drop! - (0.5292662819455894 - 0.4697508896797153))).toBeLessThan(1e-9);
     expect(p.alert).toBe(true); // 0.0595 > the default thresholds.f1_drop 0.05
     expect(report(out).summary.reasons.map((x) => x.rule)).toContain('performance');
-    expect(p.production!.accuracy).toBeLessThan(p.baseline.accuracy - 0.05);
+    expect(p.production!.accuracy).toBeLessThan(p.baseline!.accuracy - 0.05);
     expect(p.prediction_drift.map((d) => [d.name, d.drifted])).toEqual([['prediction:probability', true], ['prediction:class', true]]);
     expect(r.stdout).toMatch(/performance \(model model\.onnx/);
     expect(r.stdout).toMatch(/prediction drift: prediction:probability, prediction:class/);
@@ -107,9 +122,84 @@ describe('drift-monitor --model file.onnx', () => {
     expect(r.stderr).toBe('');
     const p = report(out).performance!;
     expect(p.source).toBe('columns pred, proba');
-    expect(Math.abs(p.baseline.f1 - run.reference.metrics.f1)).toBeLessThan(1e-9);
+    expect(Math.abs(p.baseline!.f1 - run.reference.metrics.f1)).toBeLessThan(1e-9);
     expect(Math.abs(p.production!.f1 - run.production.metrics.f1)).toBeLessThan(1e-9);
     // The CSV holds the probabilities as printed by Python (shortest round-trip), so AUC ranks are unchanged.
-    expect(Math.abs(p.baseline.roc_auc! - run.reference.metrics.roc_auc)).toBeLessThan(1e-9);
+    expect(Math.abs(p.baseline!.roc_auc! - run.reference.metrics.roc_auc)).toBeLessThan(1e-9);
+  });
+
+  it('no label column at all: prediction drift only, no metrics, no estimate, a note; exit 0', () => {
+    const dir = tempDir();
+    const ref = editColumn(join(DEMO, 'reference.csv'), join(dir, 'reference.csv'), 'churned', 'drop');
+    const prod = editColumn(join(DEMO, 'production.csv'), join(dir, 'production.csv'), 'churned', 'drop');
+    const out = join(dir, 'r.json');
+    const r = runCli(['-r', ref, '-p', prod, '--model', join(DEMO, 'model.onnx'), '-o', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const rep = report(out);
+    expect(validate(schema, rep)).toEqual([]);
+    const p = rep.performance!;
+    expect(p.label_column).toBeNull();
+    expect(p.baseline).toBeNull();
+    expect(p.production).toBeNull();
+    expect(p.f1_drop).toBeNull();
+    expect(p.alert).toBe(false);
+    expect(p.note).toMatch(/^no label column: prediction drift only; .* need a label column \(--label COLUMN or data\.label_column/);
+    // The positive class comes from the model's class labels (0, 1) and says so.
+    expect(p.classes).toEqual(['0', '1']);
+    expect(p.positive_class).toBe('1');
+    expect(p.positive_class_reason).toBe("default: the class that means 1/true/yes; classes from the model's class labels");
+    // The same predictions as the labelled run: the demo's prediction drift.
+    expect(p.prediction_drift.map((d) => [d.name, d.drifted])).toEqual([['prediction:probability', true], ['prediction:class', true]]);
+    expect(p.prediction_drift[0].ks!.statistic).toBeGreaterThan(0);
+    expect(rep.summary.reasons.map((x) => x.rule)).not.toContain('performance');
+    expect(r.stdout).toMatch(/performance \(model model\.onnx: .*; no label column\):/);
+    expect(r.stdout).toMatch(/note: no label column: prediction drift only/);
+    expect(r.stdout).toMatch(/prediction drift: prediction:probability, prediction:class/);
+    const scores = readFileSync(join(dir, 'r_scores.csv'), 'utf8');
+    expect(scores).toMatch(/\nprediction:probability,numerical,/);
+    expect(scores).not.toMatch(/performance:/);
+  });
+
+  it('no label column: prediction drift equals the labelled run\'s (same scores, same tests)', () => {
+    const dir = tempDir();
+    const ref = editColumn(join(DEMO, 'reference.csv'), join(dir, 'reference.csv'), 'churned', 'drop');
+    const prod = editColumn(join(DEMO, 'production.csv'), join(dir, 'production.csv'), 'churned', 'drop');
+    const a = runCli(['-r', ref, '-p', prod, '--model', join(DEMO, 'model.onnx'), '-o', join(dir, 'a.json')]);
+    const b = runCli(['-r', join(DEMO, 'reference.csv'), '-p', join(DEMO, 'production.csv'), '-l', 'churned', '--model', join(DEMO, 'model.onnx'), '-o', join(dir, 'b.json')]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(report(join(dir, 'a.json')).performance!.prediction_drift).toEqual(report(join(dir, 'b.json')).performance!.prediction_drift);
+  });
+
+  for (const how of ['drop', 'empty'] as const) {
+    it(`label only in the reference (production column ${how === 'drop' ? 'missing' : 'empty'}): production labels not available yet, the CBPE estimate`, () => {
+      const dir = tempDir();
+      const prod = editColumn(join(DEMO, 'production.csv'), join(dir, 'production.csv'), 'churned', how);
+      const out = join(dir, 'r.json');
+      const r = runCli(['-r', join(DEMO, 'reference.csv'), '-p', prod, '-l', 'churned', '--model', join(DEMO, 'model.onnx'), '-o', out]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const rep = report(out);
+      expect(validate(schema, rep)).toEqual([]);
+      const p = rep.performance!;
+      expect(p.note).toBeNull();
+      // scripts/make_demo_model.py: the measured reference F1.
+      expect(Math.abs(p.baseline!.f1 - 0.5292662819455894)).toBeLessThan(1e-9);
+      const est = p.production!;
+      if (!est.estimated) throw new Error('expected an estimate');
+      expect(est.method).toBe('CBPE');
+      expect(p.f1_drop).not.toBeNull();
+      expect(p.warnings.some((w) => /no labels in "churned" \(production labels not available yet\): production performance is a label-free estimate \(CBPE\)/.test(w))).toBe(true);
+      expect(rep.features.map((f) => f.name)).not.toContain('churned');
+      expect(r.stdout).toMatch(/production {2}ESTIMATED \(CBPE, no labels\)/);
+    });
+  }
+
+  it('a non-label column in the reference only is still the column-mismatch error', () => {
+    const dir = tempDir();
+    const prod = editColumn(join(DEMO, 'production.csv'), join(dir, 'production.csv'), 'region', 'drop');
+    const r = runCli(['-r', join(DEMO, 'reference.csv'), '-p', prod, '-l', 'churned', '--model', join(DEMO, 'model.onnx'), '-o', join(dir, 'r.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/column "region" is in \S*reference\.csv but missing from \S*production\.csv; add it there or list it in columns\.drop\n$/);
   });
 });

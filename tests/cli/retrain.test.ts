@@ -83,7 +83,7 @@ describe('drift-monitor with retraining.enabled', () => {
     expect(r.code).toBe(0);
     const p = report(out).performance!;
     expect(p.source).toMatch(/^model model\.onnx: 9 inputs/);
-    expect(p.baseline.rows).toBe(5000);
+    expect(p.baseline!.rows).toBe(5000);
     expect(p.production!.estimated).toBe(false);
     expect(p.production!.f1).toBeGreaterThan(0.3);
     expect(report(out).retraining).toBeNull(); // retraining.enabled is false by default

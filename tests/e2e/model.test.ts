@@ -218,4 +218,39 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     const report = await downloadJsonReport(page);
     expect(report.performance!.production!.estimated).toBe(true);
   });
+
+  it('label "(none)" + the demo model: prediction drift table and the note, no metrics, no error; equal to the CLI without --label', async () => {
+    const { page, errors } = await open();
+    await loadDemo(page);
+    await page.getByTestId('model-file-name').filter({ hasText: 'model.onnx' }).waitFor();
+    await page.getByLabel('Label column').selectOption({ label: '(none)' });
+    const outcome = await runAnalysis(page);
+    if (outcome !== 'done') throw new Error(await page.getByRole('alert').innerText());
+    expect((await page.locator('#prediction-drift-table tbody tr td:first-child').allInnerTexts()).sort()).toEqual(['prediction:class', 'prediction:probability']);
+    expect(await page.getByTestId('performance-note').innerText()).toMatch(/^No metrics: no label column: prediction drift only; .*need a label column/);
+    expect(await page.getByTestId('positive-class').innerText()).toMatch(/Positive class: 1\s\(.*classes from the model's class labels\)/);
+    expect(await page.locator('#performance-table').count()).toBe(0);
+    expect(await page.getByTestId('performance-alert').count()).toBe(0);
+    expect(await page.getByTestId('kpi-f1').count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    const report = await downloadJsonReport(page);
+    const cli = cliReport(['-r', join(DEMO, 'reference.csv'), '-p', join(DEMO, 'production.csv'), '--model', join(DEMO, 'model.onnx')]);
+    expect(report.performance!.baseline).toBeNull();
+    expect(report.performance).toEqual(cli.report.performance);
+    expect(errors).toEqual([]);
+  });
+
+  it('label column in the reference only (production labels not available yet): the estimate, not a column error', async () => {
+    const lines = readFileSync(join(DEMO, 'production.csv'), 'utf8').trimEnd().split('\n');
+    const at = lines[0].split(',').indexOf('churned');
+    const noLabel = lines.map((l) => l.split(',').filter((_, j) => j !== at).join(',')).join('\n') + '\n';
+    const { page } = await open();
+    await chooseFiles(page, { name: 'reference.csv', path: join(DEMO, 'reference.csv') }, { name: 'production.csv', text: noLabel });
+    await page.getByLabel('Label column').selectOption('churned');
+    await chooseModel(page, join(DEMO, 'model.onnx'));
+    expect(await runAnalysis(page)).toBe('done');
+    expect(await page.getByTestId('estimate-note').innerText()).toMatch(/^Estimated \(no production labels\): CBPE/);
+    expect(await page.getByTestId('performance-warnings').innerText()).toContain('(production labels not available yet)');
+    expect((await downloadJsonReport(page)).performance!.production!.estimated).toBe(true);
+  });
 });

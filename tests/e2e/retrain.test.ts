@@ -180,7 +180,7 @@ describe('retraining in the browser (persistent profile)', () => {
     const metrics = (r: Report) => {
       const p = r.performance!;
       const prod = p.production as MeasuredPerformance; // the demo production file is labelled: measured, not estimated
-      return [p.baseline.f1, p.baseline.accuracy, p.baseline.roc_auc, prod.f1, prod.accuracy, prod.roc_auc];
+      return [p.baseline!.f1, p.baseline!.accuracy, p.baseline!.roc_auc, prod.f1, prod.accuracy, prod.roc_auc];
     };
     expect(metrics(browser)).toEqual(metrics(node)); // same runtime (onnxruntime-web), same inputs: identical numbers
 

@@ -87,9 +87,13 @@ describe('analysePerformance(args) bad labels', () => {
     expect(msg).toBe('prod.csv: label column "y" has class "maybe" (row 2) that the model (linear.onnx) does not know (classes: 0, 1); fix the label or use a model trained with that class');
   });
 
-  it('analysePerformance: a model without a label column is refused', async () => {
+  it('analysePerformance: a model without a label column is not refused: prediction drift only, with a note', async () => {
     const [reference, production] = await fixtureTables();
-    const msg = await inputError(analysePerformance({ reference, production, config: config({}), kernels: await loadKernels(), runner: await loadModel('linear') }));
-    expect(msg).toMatch(/needs the label column: pass --label COLUMN or set data\.label_column/);
+    const runner = await loadModel('linear');
+    const stats = await analysePerformance({ reference, production, config: config({ model: { features: expected.features } }), kernels: await loadKernels(), runner });
+    await runner.release();
+    expect(stats!.baseline).toBeNull();
+    expect(stats!.note).toMatch(/^no label column: prediction drift only/);
+    expect(stats!.prediction_drift.map((d) => d.name)).toEqual(['prediction:probability', 'prediction:class']);
   });
 });

@@ -50,7 +50,7 @@ function performanceRows(p: PerformanceReport): string[][] {
   ];
   const prod = p.production;
   for (const m of PERFORMANCE_METRICS) {
-    rows.push(metricRow(m, 'baseline', p.baseline[m]));
+    if (p.baseline) rows.push(metricRow(m, 'baseline', p.baseline[m]));
     if (prod && !prod.estimated) rows.push(metricRow(m, 'production', prod[m]));
     if (prod?.estimated && (m === 'accuracy' || m === 'f1')) rows.push(metricRow(m, 'estimated', prod[m]));
   }

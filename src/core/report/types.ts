@@ -155,15 +155,19 @@ export type EstimatedPerformance = PerformanceEstimate & { estimated: true };
 export interface PerformanceStats {
   /** Where the predictions came from, e.g. 'model churn.onnx: 9 inputs (...)' or 'columns pred, proba'. */
   source: string;
-  label_column: string;
+  /** null when the run has no label column (prediction drift only). */
+  label_column: string | null;
   classes: string[];
   positive_class: string | null;
   positive_class_reason: string | null;
   /** The F1 the alert compares: 'binary' (positive class) or 'macro' (multiclass). */
   f1_average: 'binary' | 'macro';
-  baseline: MeasuredPerformance;
-  /** Measured when production has labels, else estimated (needs probabilities), else null. */
+  /** Measured on the labelled reference rows; null without reference labels (no label column at all, or an empty one). */
+  baseline: MeasuredPerformance | null;
+  /** Measured when production has labels, else estimated (needs reference labels and probabilities), else null. */
   production: MeasuredPerformance | EstimatedPerformance | null;
+  /** Why metrics are missing (no label column, no reference labels), for the report and the dashboard; null when the baseline is measured. */
+  note: string | null;
   /** Prediction drift statistics: positive-class (or top-class) probability and predicted class. */
   prediction_drift: FeatureStats[];
   warnings: string[];

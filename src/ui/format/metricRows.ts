@@ -13,10 +13,12 @@ export interface MetricRow {
   band: [number, number] | null;
 }
 
-type Measured = PerformanceReport['baseline'];
+type Measured = NonNullable<PerformanceReport['baseline']>;
 type Key = 'rows' | 'accuracy' | 'precision' | 'recall' | 'f1' | 'precision_weighted' | 'recall_weighted' | 'f1_weighted' | 'roc_auc';
 
+/** Empty when there is nothing measured or estimated (no label column: prediction drift only). */
 export function metricRows(p: PerformanceReport): MetricRow[] {
+  if (!p.baseline && !p.production) return [];
   const binary = p.positive_class !== null;
   const keys: [Key, string][] = binary
     ? [['accuracy', 'Accuracy'], ['precision', 'Precision'], ['recall', 'Recall'], ['f1', 'F1'], ['roc_auc', 'ROC AUC']]
@@ -33,7 +35,7 @@ export function metricRows(p: PerformanceReport): MetricRow[] {
   keys.push(['rows', 'Labelled rows']);
   const prod = p.production;
   return keys.map(([key, label]) => {
-    const baseline = p.baseline[key];
+    const baseline = p.baseline ? p.baseline[key] : null;
     if (!prod) return { label, baseline, production: null, band: null };
     if (!prod.estimated) return { label, baseline, production: (prod as Measured)[key], band: null };
     if (key === 'accuracy') return { label, baseline, production: prod.accuracy, band: prod.accuracy_band };

@@ -133,7 +133,7 @@ export class RetrainingLog {
         metadata: {
           demo: this.#host.modelFromDemo,
           classes: perf ? perf.classes.join(', ') : null,
-          baseline_f1: perf?.baseline.f1 ?? null,
+          baseline_f1: perf?.baseline?.f1 ?? null,
         },
         bytes,
       };
