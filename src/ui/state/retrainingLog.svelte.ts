@@ -65,6 +65,8 @@ export class RetrainingLog {
   error = $state<string | null>(null);
 
   #host: RetrainHost;
+  /** The last run whose after-analysis work (model registration, readiness, auto retrain) has finished. */
+  settledRun = $state(0);
   #db: Promise<RegistryDb> | null = null;
 
   constructor(host: RetrainHost) {
@@ -97,6 +99,15 @@ export class RetrainingLog {
    * (retrained, not triggered or cannot retrain) becomes the report's `retraining` section, as in the CLI.
    */
   async afterAnalysis(): Promise<void> {
+    const runId = this.#host.runId;
+    try {
+      await this.#afterAnalysis();
+    } finally {
+      this.settledRun = runId;
+    }
+  }
+
+  async #afterAnalysis(): Promise<void> {
     const worker = this.#host.retrainWorker();
     const config = this.#host.runConfig;
     this.last = null;

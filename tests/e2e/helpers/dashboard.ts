@@ -45,7 +45,17 @@ export async function runAnalysis(page: Page): Promise<'done' | 'error'> {
     timeout: RESULT_TIMEOUT,
   });
   const failed = page.getByRole('alert').waitFor({ timeout: RESULT_TIMEOUT });
-  return Promise.race([done.then(() => 'done' as const), failed.then(() => 'error' as const)]);
+  const outcome = await Promise.race([done.then(() => 'done' as const), failed.then(() => 'error' as const)]);
+  if (outcome === 'done') {
+    // The work that follows a run (model registration, retraining readiness, auto retrain) talks to the
+    // worker too: wait for it, so tests that count worker messages start from a quiet page.
+    await page.waitForFunction(
+      () => document.querySelector('[data-settled-run]')?.getAttribute('data-settled-run') === document.querySelector('main.results')?.getAttribute('data-run-id'),
+      undefined,
+      { timeout: RESULT_TIMEOUT },
+    );
+  }
+  return outcome;
 }
 
 /** The verdict banner's text (the live region with role="status"). */
