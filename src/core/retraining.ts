@@ -13,11 +13,12 @@ import type { PerformanceReport, RetrainingReport, Summary } from './report/type
 import type { ColumnPlan, ParsedTable } from './table/types.ts';
 import type { ModelRunner } from './model/runner.ts';
 import type { RetrainLogRow } from './retrainLog/types.ts';
-import type { FitHooks, LogisticModel } from './train/types.ts';
+import type { FitHooks } from './train/types.ts';
+import type { TrainedModel } from './train/trainChallenger.ts';
 import { isInputError } from './errors.ts';
 import { trainChallenger } from './train/trainChallenger.ts';
 import { compareModels } from './train/compareModels.ts';
-import { exportLogisticOnnx } from './onnxExport/exportLogisticOnnx.ts';
+import { exportModelOnnx } from './onnxExport/exportModelOnnx.ts';
 import { sha256Hex } from './onnxExport/sha256Hex.ts';
 import { scoreChampion } from './retraining/scoreChampion.ts';
 
@@ -53,7 +54,7 @@ export interface RetrainingOutcome {
   /** The audit-log row; null when nothing was attempted (not triggered, or cannot retrain). */
   logRow: RetrainLogRow | null;
   /** The challenger (ONNX bytes, version, fitted model) when it trained. */
-  challenger: { bytes: Uint8Array; version: string; model: LogisticModel } | null;
+  challenger: { bytes: Uint8Array; version: string; model: TrainedModel } | null;
   /**
    * True when the challenger should be saved as the model in use: promoted, or no champion.
    * (Without a champion the challenger is always promoted; see compareModels.)
@@ -115,14 +116,14 @@ export async function runRetraining(args: RetrainingArgs): Promise<RetrainingOut
       args.production,
       args.plans,
       label,
-      { data: r.data, seed: r.seed, positiveClass: config.model.positive_class },
+      { family: r.model_family, data: r.data, seed: r.seed, positiveClass: config.model.positive_class },
       args.hooks,
     );
   } catch (e) {
     if (!isInputError(e)) throw e;
     return none({ ...base, triggered: true, status: 'cannot_retrain', message: (e as Error).message });
   }
-  const bytes = exportLogisticOnnx(trained.model);
+  const bytes = exportModelOnnx(trained.model);
   const version = await sha256Hex(bytes);
 
   let championScore: { f1: number; accuracy: number } | null = null;
@@ -160,8 +161,9 @@ export async function runRetraining(args: RetrainingArgs): Promise<RetrainingOut
       f1: trained.challenger.f1,
       accuracy: trained.challenger.accuracy,
       family: trained.model.family,
-      iterations: trained.model.iterations,
-      converged: trained.model.converged,
+      // Gradient boosting has no convergence test: its iterations are the trees it grew.
+      iterations: trained.model.family === 'gradient_boosting' ? trained.model.trees.length : trained.model.iterations,
+      converged: trained.model.family === 'gradient_boosting' ? true : trained.model.converged,
     },
     promoted,
     decision,

@@ -91,6 +91,7 @@ export const CONFIG_SPEC: ConfigSpec = {
     data: { kind: 'enum', values: ['reference+production', 'production'] },
     min_improvement: share,
     seed: { kind: 'number', integer: true, min: 0, max: 4294967295 },
+    model_family: { kind: 'enum', values: ['logistic', 'gradient_boosting'] },
   },
   output: {
     report_path: nullablePath,

@@ -46,6 +46,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
     data: 'reference+production',
     min_improvement: 0,
     seed: 42,
+    model_family: 'logistic',
   },
   output: {
     report_path: null,

@@ -60,6 +60,8 @@ export interface Config {
     data: 'reference+production' | 'production';
     min_improvement: number;
     seed: number;
+    /** The challenger's family: regularised logistic regression (default) or gradient-boosted trees. */
+    model_family: 'logistic' | 'gradient_boosting';
   };
   output: {
     report_path: string | null;

@@ -1,16 +1,12 @@
-import { InputError } from '../errors.ts';
 import type { LogisticModel } from '../train/types.ts';
 import { DataType, encodeModel, type Node, type Tensor, type ValueInfo } from './onnxProto.ts';
+import { categoricalOneHotBlocks, checkFeatureNames, labelFromProbabilities, ML, OUTPUT_LABEL, OUTPUT_PROBABILITIES } from './preprocessingGraph.ts';
 
 /** Opsets written: default domain 17, ai.onnx.ml 3; IR version 8 (what ONNX 1.12 writes). */
 export const ONNX_OPSET = 17;
 export const ONNX_ML_OPSET = 3;
 export const ONNX_IR_VERSION = 8;
-const ML = 'ai.onnx.ml';
-
-/** Names of the exported model's outputs. */
-export const OUTPUT_PROBABILITIES = 'probabilities';
-export const OUTPUT_LABEL = 'label';
+export { OUTPUT_PROBABILITIES, OUTPUT_LABEL };
 
 /**
  * The fitted pipeline as a standalone ONNX model that takes the raw columns:
@@ -33,12 +29,7 @@ export const OUTPUT_LABEL = 'label';
  */
 export function exportLogisticOnnx(model: LogisticModel): Uint8Array {
   const prep = model.preprocessing;
-  const reserved = new Set([OUTPUT_PROBABILITIES, OUTPUT_LABEL]);
-  for (const s of [...prep.numerical, ...prep.categorical]) {
-    if (reserved.has(s.name) || s.name.startsWith('dm__')) {
-      throw new InputError(`cannot export the retrained model: feature column "${s.name}" clashes with an ONNX output or internal name; rename the column`);
-    }
-  }
+  checkFeatureNames([...prep.numerical, ...prep.categorical].map((s) => s.name));
   const nodes: Node[] = [];
   const initializers: Tensor[] = [];
   const inputs: ValueInfo[] = [];
@@ -72,37 +63,7 @@ export function exportLogisticOnnx(model: LogisticModel): Uint8Array {
     blocks.push('dm__numerical_scaled');
   }
 
-  prep.categorical.forEach((s, j) => {
-    const width = s.levels.length + 1;
-    const id = `dm__categorical_${j}`;
-    inputs.push({ name: s.name, elemType: DataType.STRING, shape: ['N', 1] });
-    nodes.push({
-      name: `${id}_label_encoder`,
-      opType: 'LabelEncoder',
-      domain: ML,
-      inputs: [s.name],
-      outputs: [`${id}_index`],
-      attributes: [
-        { name: 'keys_strings', strings: s.levels },
-        { name: 'values_int64s', ints: s.levels.map((_, i) => i) },
-        { name: 'default_int64', i: s.levels.length },
-      ],
-    });
-    nodes.push({
-      name: `${id}_one_hot`,
-      opType: 'OneHotEncoder',
-      domain: ML,
-      inputs: [`${id}_index`],
-      outputs: [`${id}_one_hot`],
-      attributes: [
-        { name: 'cats_int64s', ints: Array.from({ length: width }, (_, i) => i) },
-        { name: 'zeros', i: 1 },
-      ],
-    });
-    initializers.push({ name: `${id}_shape`, dims: [2], dataType: DataType.INT64, ints: [-1, width] });
-    nodes.push({ name: `${id}_reshape`, opType: 'Reshape', inputs: [`${id}_one_hot`, `${id}_shape`], outputs: [id] });
-    blocks.push(id);
-  });
+  blocks.push(...categoricalOneHotBlocks(prep.categorical, { nodes, initializers, inputs }));
 
   const p = model.coef.length;
   initializers.push({ name: 'dm__coef', dims: [p, 1], dataType: DataType.FLOAT, floats: model.coef });
@@ -114,26 +75,7 @@ export function exportLogisticOnnx(model: LogisticModel): Uint8Array {
   nodes.push({ name: 'dm__sigmoid', opType: 'Sigmoid', inputs: ['dm__logit'], outputs: ['dm__p1'] });
   nodes.push({ name: 'dm__complement', opType: 'Sub', inputs: ['dm__one', 'dm__p1'], outputs: ['dm__p0'] });
   nodes.push({ name: 'dm__probabilities', opType: 'Concat', inputs: ['dm__p0', 'dm__p1'], outputs: [OUTPUT_PROBABILITIES], attributes: [{ name: 'axis', i: 1 }] });
-  nodes.push({ name: 'dm__argmax', opType: 'ArgMax', inputs: [OUTPUT_PROBABILITIES], outputs: ['dm__label_index'], attributes: [{ name: 'axis', i: 1 }, { name: 'keepdims', i: 0 }] });
-
-  const integerClasses = model.classes.every((c) => /^-?\d+$/.test(c) && Number.isSafeInteger(Number(c)));
-  if (integerClasses) {
-    initializers.push({ name: 'dm__classes', dims: [2], dataType: DataType.INT64, ints: model.classes.map(Number) });
-    nodes.push({ name: 'dm__label', opType: 'Gather', inputs: ['dm__classes', 'dm__label_index'], outputs: [OUTPUT_LABEL], attributes: [{ name: 'axis', i: 0 }] });
-  } else {
-    nodes.push({
-      name: 'dm__label',
-      opType: 'LabelEncoder',
-      domain: ML,
-      inputs: ['dm__label_index'],
-      outputs: [OUTPUT_LABEL],
-      attributes: [
-        { name: 'keys_int64s', ints: [0, 1] },
-        { name: 'values_strings', strings: [...model.classes] },
-        { name: 'default_string', s: '' },
-      ],
-    });
-  }
+  const labelType = labelFromProbabilities(model.classes, { nodes, initializers });
 
   const features = [...prep.numerical, ...prep.categorical].map((s) => s.name);
   return encodeModel({
@@ -152,7 +94,7 @@ export function exportLogisticOnnx(model: LogisticModel): Uint8Array {
       inputs,
       outputs: [
         { name: OUTPUT_PROBABILITIES, elemType: DataType.FLOAT, shape: ['N', 2] },
-        { name: OUTPUT_LABEL, elemType: integerClasses ? DataType.INT64 : DataType.STRING, shape: ['N'] },
+        { name: OUTPUT_LABEL, elemType: labelType, shape: ['N'] },
       ],
     },
     metadata: [

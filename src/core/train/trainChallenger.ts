@@ -9,11 +9,27 @@ import { fitPreprocessing } from './fitPreprocessing.ts';
 import { predictProbabilities } from './predictProbabilities.ts';
 import { splitHoldout } from './splitHoldout.ts';
 import type { FitHooks, LogisticModel } from './types.ts';
+import { binFeatures } from './gbt/binFeatures.ts';
+import { DEFAULT_GBT_PARAMS, fitGradientBoosting } from './gbt/fitGradientBoosting.ts';
+import { predictGbtProbabilities } from './gbt/predictGbt.ts';
+import type { GbtModel, GbtParams } from './gbt/types.ts';
 
 /** Written into every model (and its ONNX metadata); bump when the fitted numbers could change. */
 export const TRAINER_VERSION = 'drift-monitor logistic_regression 1';
+/** The gradient-boosting counterpart of TRAINER_VERSION. */
+export const GBT_TRAINER_VERSION = 'drift-monitor gradient_boosting 1';
+
+/** `retraining.model_family`: which built-in family the challenger is. */
+export type ModelFamily = 'logistic' | 'gradient_boosting';
+
+/** A trained challenger of either family. */
+export type TrainedModel = LogisticModel | GbtModel;
 
 export interface TrainOptions {
+  /** `retraining.model_family` (default 'logistic'). */
+  family?: ModelFamily;
+  /** Gradient boosting parameters (defaults: DEFAULT_GBT_PARAMS). */
+  gbt?: Partial<GbtParams>;
   /** `retraining.data`: reference + labelled production rows (default), or production only. */
   data?: 'reference+production' | 'production';
   /** `retraining.seed`: drives the held-out split only (default 42). */
@@ -31,8 +47,8 @@ export interface TrainOptions {
   maxIterations?: number;
 }
 
-export interface TrainResult {
-  model: LogisticModel;
+export interface TrainResult<M extends TrainedModel = TrainedModel> {
+  model: M;
   /** Production row indices (0-based data rows) held out; score the champion on exactly these. */
   holdoutRows: Int32Array;
   /** Per held-out row: 1 when its label is the positive class (model.classes[1]), else 0. */
@@ -47,7 +63,9 @@ export interface TrainResult {
 
 /**
  * Trains the challenger: a logistic regression (see fitLogisticRegression) on the planned features
- * of the labelled rows, with the preprocessing of fitPreprocessing fitted on the same rows.
+ * of the labelled rows, with the preprocessing of fitPreprocessing fitted on the same rows; or, with
+ * `family: 'gradient_boosting'`, gradient-boosted trees (fitGradientBoosting) on the raw numerical
+ * columns and the same one-hot categorical blocks (binFeatures).
  *
  * Rows: a seeded `holdoutFraction` of the labelled production rows is held out (splitHoldout with
  * `seed`); training uses the other labelled production rows, plus every labelled reference row when
@@ -56,6 +74,30 @@ export interface TrainResult {
  * Throws InputError when production has no labels (or too few to hold out and train), or the label
  * is not binary.
  */
+export async function trainChallenger(
+  ref: ParsedTable,
+  prod: ParsedTable,
+  plans: ColumnPlan[],
+  label: string,
+  options?: TrainOptions & { family?: 'logistic' },
+  hooks?: FitHooks,
+): Promise<TrainResult<LogisticModel>>;
+export async function trainChallenger(
+  ref: ParsedTable,
+  prod: ParsedTable,
+  plans: ColumnPlan[],
+  label: string,
+  options: TrainOptions & { family: 'gradient_boosting' },
+  hooks?: FitHooks,
+): Promise<TrainResult<GbtModel>>;
+export async function trainChallenger(
+  ref: ParsedTable,
+  prod: ParsedTable,
+  plans: ColumnPlan[],
+  label: string,
+  options?: TrainOptions,
+  hooks?: FitHooks,
+): Promise<TrainResult>;
 export async function trainChallenger(
   ref: ParsedTable,
   prod: ParsedTable,
@@ -95,25 +137,36 @@ export async function trainChallenger(
   const inputs = featureInputs(ref, prod, plans);
   if (inputs.length === 0) throw new InputError('cannot retrain: no numerical or categorical feature columns (every column is skipped or dropped)');
   const preprocessing = fitPreprocessing(inputs, trainRows, { minFrequency: options.minFrequency });
-  const x = designMatrix(preprocessing, inputs, trainRows);
-  const t1 = performance.now();
-  const C = options.C ?? 1;
-  const fit = await fitLogisticRegression(x, trainY, { C, tol: options.tol, maxIterations: options.maxIterations }, hooks);
+  let model: TrainedModel;
+  let t1: number;
+  if ((options.family ?? 'logistic') === 'gradient_boosting') {
+    const params: GbtParams = { ...DEFAULT_GBT_PARAMS, ...options.gbt };
+    const features = { numerical: preprocessing.numerical.map((s) => s.name), categorical: preprocessing.categorical, minFrequency: preprocessing.minFrequency };
+    const binned = binFeatures(features, inputs, trainRows, params.maxBins);
+    t1 = performance.now();
+    const fit = await fitGradientBoosting(binned, trainY, params, hooks);
+    model = { family: 'gradient_boosting', trainerVersion: GBT_TRAINER_VERSION, features, classes: labels.classes, baseScore: fit.baseScore, trees: fit.trees, params };
+  } else {
+    const x = designMatrix(preprocessing, inputs, trainRows);
+    t1 = performance.now();
+    const C = options.C ?? 1;
+    const fit = await fitLogisticRegression(x, trainY, { C, tol: options.tol, maxIterations: options.maxIterations }, hooks);
+    model = {
+      family: 'logistic_regression',
+      trainerVersion: TRAINER_VERSION,
+      preprocessing,
+      classes: labels.classes,
+      coef: Array.from(fit.coef),
+      intercept: fit.intercept,
+      C,
+      iterations: fit.iterations,
+      converged: fit.converged,
+    };
+  }
   const t2 = performance.now();
 
-  const model: LogisticModel = {
-    family: 'logistic_regression',
-    trainerVersion: TRAINER_VERSION,
-    preprocessing,
-    classes: labels.classes,
-    coef: Array.from(fit.coef),
-    intercept: fit.intercept,
-    C,
-    iterations: fit.iterations,
-    converged: fit.converged,
-  };
   const stacked = Int32Array.from(holdoutRows, (r) => ref.rows + r);
-  const holdoutProbabilities = predictProbabilities(model, inputs, stacked);
+  const holdoutProbabilities = model.family === 'gradient_boosting' ? predictGbtProbabilities(model, inputs, stacked) : predictProbabilities(model, inputs, stacked);
   const holdoutTruth = Uint8Array.from(stacked, (r) => y[r]);
   const predicted = Uint8Array.from(holdoutProbabilities, (p) => (p > 0.5 ? 1 : 0));
   return {

@@ -9,6 +9,7 @@ import type { RetrainLogRow } from '../../core/retrainLog/types.ts';
 import type { ColumnPlan, ParsedTable } from '../../core/table/types.ts';
 import type { FitProgress } from '../../core/train/types.ts';
 import { runRetraining } from '../../core/retraining.ts';
+import { modelFeatures } from '../../core/train/modelFeatures.ts';
 import { sha256Hex } from '../../core/onnxExport/sha256Hex.ts';
 import { createOnnxRunner } from '../../onnx/ortBrowser.ts';
 
@@ -62,11 +63,10 @@ export async function retrainTables(
       hooks: { onProgress, signal },
     });
     const m = outcome.challenger;
-    const prep = m?.model.preprocessing;
     return {
       section: outcome.section,
       logRow: outcome.logRow,
-      challenger: m && prep ? { bytes: m.bytes, version: m.version, classes: m.model.classes, features: [...prep.numerical, ...prep.categorical].map((s) => s.name) } : null,
+      challenger: m ? { bytes: m.bytes, version: m.version, classes: m.model.classes, features: modelFeatures(m.model) } : null,
       championVersion,
       ms: performance.now() - t0,
     };
