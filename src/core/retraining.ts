@@ -91,6 +91,7 @@ export async function runRetraining(args: RetrainingArgs): Promise<RetrainingOut
     reasons,
     drifted_features: [...summary.drifted_features],
     training_data: r.data,
+    model_family: r.model_family,
     rows: null,
     champion: null,
     challenger: null,

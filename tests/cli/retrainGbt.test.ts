@@ -25,6 +25,7 @@ describe('drift-monitor with retraining.model_family: gradient_boosting', () => 
     expect(first.stdout).toContain('Retraining: retrained (gradient_boosting');
     const s = (JSON.parse(readFileSync(out, 'utf8')) as Report).retraining!;
     expect(s.status).toBe('retrained');
+    expect(s.model_family).toBe('gradient_boosting');
     expect(s.challenger!.family).toBe('gradient_boosting');
     expect(s.challenger!.iterations).toBe(100); // trees grown
     expect(s.challenger!.f1).toBeGreaterThan(0.3);

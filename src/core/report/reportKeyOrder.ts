@@ -82,6 +82,7 @@ export const REPORT_KEY_ORDER: KeyShape = {
     reasons: true,
     drifted_features: true,
     training_data: true,
+    model_family: true,
     rows: { train: true, train_reference: true, train_production: true, holdout: true },
     champion: { version: true, f1: true, accuracy: true, file: true },
     challenger: { version: true, f1: true, accuracy: true, family: true, iterations: true, converged: true },

@@ -130,6 +130,8 @@ export interface RetrainingReport {
   drifted_features: string[];
   /** retraining.data */
   training_data: 'reference+production' | 'production';
+  /** retraining.model_family: the family the challenger is (or would be) trained as. */
+  model_family: 'logistic' | 'gradient_boosting';
   rows: { train: number; train_reference: number; train_production: number; holdout: number } | null;
   /** The current model on the held-out rows; null without a model. */
   champion: (HoldoutScore & { file: string }) | null;

@@ -50,7 +50,7 @@ describe('gradient boosting (trainChallenger family gradient_boosting)', () => {
     const gbt = await trainChallenger(ref, prod, plans, 'y', { family: 'gradient_boosting', seed: 1 });
     const logistic = await trainChallenger(ref, prod, plans, 'y', { seed: 1 });
     // A linear model cannot represent XOR (F1 near chance); depth-3 trees can (5 % label noise
-    // caps accuracy at ~0.95). Measured: GBT ~0.94, logistic ~0.5.
+    // caps accuracy at ~0.95). Measured: GBT 0.925, logistic 0.311.
     expect(gbt.challenger.f1).toBeGreaterThan(0.85);
     expect(gbt.challenger.f1 - logistic.challenger.f1).toBeGreaterThan(0.25);
     // The exported model gives the same answers in onnxruntime-web.
@@ -67,6 +67,7 @@ describe('gradient boosting (trainChallenger family gradient_boosting)', () => {
     const holdout = gbt.holdoutRows;
     holdout.forEach((row, i) => expect(Math.abs(p[2 * row + 1] - gbt.holdoutProbabilities[i])).toBeLessThan(1e-5));
     expect(exportLogisticOnnx(logistic.model).length).toBeGreaterThan(0);
+    console.log(`XOR held-out F1: gbt ${gbt.challenger.f1.toFixed(4)}, logistic ${logistic.challenger.f1.toFixed(4)}`);
   });
 
   it('reports progress per tree and stops when aborted', async () => {

@@ -1,0 +1,61 @@
+/**
+ * The dashboard's "Model family" select: "Retrain now" with gradient-boosted trees trains a tree
+ * ensemble in the worker, and the log entry records the family. Built app, headless Chromium.
+ */
+import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRetrainLogJson } from '../../src/core/retrainLog/index.ts';
+import { startServer } from '../../scripts/serve.mjs';
+import { BASE } from './helpers/browser.ts';
+import { DIST, ensureBuilt } from './helpers/ensureBuilt.ts';
+import { loadDemo, runAnalysis } from './helpers/dashboard.ts';
+
+const CONFIG = { name: 'gbt.yaml', mimeType: 'text/yaml', buffer: Buffer.from('data:\n  label_column: churned\nretraining:\n  model_family: gradient_boosting\n') };
+const WAIT = 60_000;
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let context: BrowserContext | null = null;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await startServer(DIST, BASE, 0);
+}, 200_000);
+
+afterAll(async () => {
+  await context?.close().catch(() => {});
+  await server?.close();
+});
+
+describe('Model family select next to "Retrain now"', () => {
+  it('follows retraining.model_family of a loaded config, and Retrain now trains that family', async () => {
+    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'dm-profile-')), {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const select = page.locator('#retrain-family');
+    expect(await select.inputValue()).toBe('logistic');
+    await page.getByLabel('Config (YAML)').setInputFiles(CONFIG);
+    await loadDemo(page);
+    expect(await select.inputValue()).toBe('gradient_boosting');
+    expect(await runAnalysis(page)).toBe('done');
+    await page.locator('#retrain-now:not([disabled])').waitFor({ timeout: WAIT });
+    await page.locator('#retrain-now').click();
+    await page.locator('#retrain-events caption', { hasText: '1 retrain event' }).waitFor({ timeout: WAIT });
+    await select.selectOption('logistic');
+    await page.locator('#retrain-now:not([disabled])').waitFor({ timeout: WAIT });
+    await page.locator('#retrain-now').click();
+    await page.locator('#retrain-events caption', { hasText: '2 retrain events' }).waitFor({ timeout: WAIT });
+    const [d] = await Promise.all([page.waitForEvent('download'), page.locator('#retrain-export-json').click()]);
+    const rows = parseRetrainLogJson((await readFile((await d.path())!)).toString('utf8'), 'retrain_log.json');
+    expect(rows.map((r) => r.model_family)).toEqual(['gradient_boosting', 'logistic_regression']);
+    expect(rows[0].post_f1).toBeGreaterThan(0.3);
+  }, 180_000);
+});
