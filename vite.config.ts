@@ -9,6 +9,7 @@ export default defineConfig({
   build: { chunkSizeWarningLimit: 6000 },
   test: {
     include: ['tests/**/*.test.ts'],
+    setupFiles: ['tests/setup/fastCheck.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },
