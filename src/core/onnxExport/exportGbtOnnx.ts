@@ -1,7 +1,14 @@
 import type { GbtModel } from '../train/gbt/types.ts';
-import { ONNX_IR_VERSION, ONNX_ML_OPSET, ONNX_OPSET } from './exportLogisticOnnx.ts';
-import { DataType, encodeModel, type Attribute, type Node, type Tensor, type ValueInfo } from './onnxProto.ts';
-import { categoricalOneHotBlocks, checkFeatureNames, labelFromProbabilities, ML, OUTPUT_LABEL, OUTPUT_PROBABILITIES } from './preprocessingGraph.ts';
+import type { Attribute, Node, Tensor, ValueInfo } from './onnxProto.ts';
+import {
+  categoricalOneHotBlocks,
+  checkFeatureNames,
+  encodeClassifierModel,
+  labelFromProbabilities,
+  ML,
+  numericalInputBlock,
+  OUTPUT_PROBABILITIES,
+} from './preprocessingGraph.ts';
 
 /**
  * A weight the binary TreeEnsembleClassifier gets when no leaf value is negative (see below):
@@ -44,44 +51,24 @@ export function exportGbtOnnx(model: GbtModel): Uint8Array {
   const initializers: Tensor[] = [];
   const inputs: ValueInfo[] = [];
   const blocks: string[] = [];
-  if (f.numerical.length > 0) {
-    for (const name of f.numerical) inputs.push({ name, elemType: DataType.FLOAT, shape: ['N', 1] });
-    nodes.push({ name: 'dm__concat_numerical', opType: 'Concat', inputs: [...f.numerical], outputs: ['dm__numerical_raw'], attributes: [{ name: 'axis', i: 1 }] });
-    blocks.push('dm__numerical_raw');
-  }
+  if (f.numerical.length > 0) blocks.push(numericalInputBlock(f.numerical, { nodes, initializers, inputs }));
   blocks.push(...categoricalOneHotBlocks(f.categorical, { nodes, initializers, inputs }));
   nodes.push({ name: 'dm__concat_features', opType: 'Concat', inputs: blocks, outputs: ['dm__features'], attributes: [{ name: 'axis', i: 1 }] });
   nodes.push({ name: 'dm__trees', opType: 'TreeEnsembleClassifier', domain: ML, inputs: ['dm__features'], outputs: ['dm__tree_label', OUTPUT_PROBABILITIES], attributes: treeAttributes(model) });
   const labelType = labelFromProbabilities(model.classes, { nodes, initializers });
 
-  return encodeModel({
-    irVersion: ONNX_IR_VERSION,
-    opsets: [
-      { domain: '', version: ONNX_OPSET },
-      { domain: ML, version: ONNX_ML_OPSET },
-    ],
-    producerName: 'drift-monitor',
-    producerVersion: model.trainerVersion,
+  return encodeClassifierModel({
+    graphName: 'drift_monitor_gradient_boosting',
     docString: 'Gradient-boosted trees retrained by drift-monitor; one-hot encoding of categoricals inside the graph, numericals raw (missing = NaN).',
-    graph: {
-      name: 'drift_monitor_gradient_boosting',
-      nodes,
-      initializers,
-      inputs,
-      outputs: [
-        { name: OUTPUT_PROBABILITIES, elemType: DataType.FLOAT, shape: ['N', 2] },
-        { name: OUTPUT_LABEL, elemType: labelType, shape: ['N'] },
-      ],
-    },
-    metadata: [
-      { key: 'feature_columns', value: JSON.stringify([...f.numerical, ...f.categorical.map((s) => s.name)]) },
-      { key: 'numerical_columns', value: JSON.stringify(f.numerical) },
-      { key: 'categorical_columns', value: JSON.stringify(f.categorical.map((s) => s.name)) },
-      { key: 'classes', value: JSON.stringify(model.classes) },
-      { key: 'positive_class', value: model.classes[1] },
-      { key: 'trainer_version', value: model.trainerVersion },
-      { key: 'drift_monitor_model', value: JSON.stringify(model, (_, v: unknown) => (v === Infinity ? 'Infinity' : v)) },
-    ],
+    trainerVersion: model.trainerVersion,
+    numerical: f.numerical,
+    categorical: f.categorical.map((s) => s.name),
+    classes: model.classes,
+    labelType,
+    modelJson: JSON.stringify(model, (_, v: unknown) => (v === Infinity ? 'Infinity' : v)),
+    nodes,
+    initializers,
+    inputs,
   });
 }
 

@@ -1,12 +1,20 @@
 import type { LogisticModel } from '../train/types.ts';
-import { DataType, encodeModel, type Node, type Tensor, type ValueInfo } from './onnxProto.ts';
-import { categoricalOneHotBlocks, checkFeatureNames, labelFromProbabilities, ML, OUTPUT_LABEL, OUTPUT_PROBABILITIES } from './preprocessingGraph.ts';
+import { DataType, type Node, type Tensor, type ValueInfo } from './onnxProto.ts';
+import {
+  categoricalOneHotBlocks,
+  checkFeatureNames,
+  encodeClassifierModel,
+  labelFromProbabilities,
+  ML,
+  numericalInputBlock,
+  ONNX_IR_VERSION,
+  ONNX_ML_OPSET,
+  ONNX_OPSET,
+  OUTPUT_LABEL,
+  OUTPUT_PROBABILITIES,
+} from './preprocessingGraph.ts';
 
-/** Opsets written: default domain 17, ai.onnx.ml 3; IR version 8 (what ONNX 1.12 writes). */
-export const ONNX_OPSET = 17;
-export const ONNX_ML_OPSET = 3;
-export const ONNX_IR_VERSION = 8;
-export { OUTPUT_PROBABILITIES, OUTPUT_LABEL };
+export { ONNX_OPSET, ONNX_ML_OPSET, ONNX_IR_VERSION, OUTPUT_PROBABILITIES, OUTPUT_LABEL };
 
 /**
  * The fitted pipeline as a standalone ONNX model that takes the raw columns:
@@ -36,13 +44,12 @@ export function exportLogisticOnnx(model: LogisticModel): Uint8Array {
   const blocks: string[] = [];
 
   if (prep.numerical.length > 0) {
-    for (const s of prep.numerical) inputs.push({ name: s.name, elemType: DataType.FLOAT, shape: ['N', 1] });
-    nodes.push({ name: 'dm__concat_numerical', opType: 'Concat', inputs: prep.numerical.map((s) => s.name), outputs: ['dm__numerical_raw'], attributes: [{ name: 'axis', i: 1 }] });
+    const raw = numericalInputBlock(prep.numerical.map((s) => s.name), { nodes, initializers, inputs });
     nodes.push({
       name: 'dm__imputer',
       opType: 'Imputer',
       domain: ML,
-      inputs: ['dm__numerical_raw'],
+      inputs: [raw],
       outputs: ['dm__numerical_imputed'],
       attributes: [
         { name: 'imputed_value_floats', floats: prep.numerical.map((s) => s.median) },
@@ -77,34 +84,17 @@ export function exportLogisticOnnx(model: LogisticModel): Uint8Array {
   nodes.push({ name: 'dm__probabilities', opType: 'Concat', inputs: ['dm__p0', 'dm__p1'], outputs: [OUTPUT_PROBABILITIES], attributes: [{ name: 'axis', i: 1 }] });
   const labelType = labelFromProbabilities(model.classes, { nodes, initializers });
 
-  const features = [...prep.numerical, ...prep.categorical].map((s) => s.name);
-  return encodeModel({
-    irVersion: ONNX_IR_VERSION,
-    opsets: [
-      { domain: '', version: ONNX_OPSET },
-      { domain: ML, version: ONNX_ML_OPSET },
-    ],
-    producerName: 'drift-monitor',
-    producerVersion: model.trainerVersion,
+  return encodeClassifierModel({
+    graphName: 'drift_monitor_logistic_regression',
     docString: 'Logistic regression retrained by drift-monitor; preprocessing (median imputation, standardisation, one-hot with an "other" level) inside the graph.',
-    graph: {
-      name: 'drift_monitor_logistic_regression',
-      nodes,
-      initializers,
-      inputs,
-      outputs: [
-        { name: OUTPUT_PROBABILITIES, elemType: DataType.FLOAT, shape: ['N', 2] },
-        { name: OUTPUT_LABEL, elemType: labelType, shape: ['N'] },
-      ],
-    },
-    metadata: [
-      { key: 'feature_columns', value: JSON.stringify(features) },
-      { key: 'numerical_columns', value: JSON.stringify(prep.numerical.map((s) => s.name)) },
-      { key: 'categorical_columns', value: JSON.stringify(prep.categorical.map((s) => s.name)) },
-      { key: 'classes', value: JSON.stringify(model.classes) },
-      { key: 'positive_class', value: model.classes[1] },
-      { key: 'trainer_version', value: model.trainerVersion },
-      { key: 'drift_monitor_model', value: JSON.stringify(model) },
-    ],
+    trainerVersion: model.trainerVersion,
+    numerical: prep.numerical.map((s) => s.name),
+    categorical: prep.categorical.map((s) => s.name),
+    classes: model.classes,
+    labelType,
+    modelJson: JSON.stringify(model),
+    nodes,
+    initializers,
+    inputs,
   });
 }

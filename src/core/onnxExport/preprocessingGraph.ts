@@ -1,13 +1,17 @@
 /**
  * Graph pieces shared by the exported model families (exportLogisticOnnx, exportGbtOnnx): the
- * name check, the one-hot block of each categorical input, and the label output computed from the
- * `probabilities` output. Each helper appends nodes/initializers/inputs in a fixed order, so the
+ * name check, the numerical inputs, the one-hot block of each categorical input, the label output
+ * computed from the `probabilities` output, and the model envelope (opsets, outputs, metadata). Each helper appends nodes/initializers/inputs in a fixed order, so the
  * same model gives the same bytes.
  */
 import { InputError } from '../errors.ts';
 import type { CategoricalStep } from '../train/types.ts';
-import { DataType, type Node, type Tensor, type ValueInfo } from './onnxProto.ts';
+import { DataType, encodeModel, type Node, type Tensor, type ValueInfo } from './onnxProto.ts';
 
+/** Opsets written: default domain 17, ai.onnx.ml 3; IR version 8 (what ONNX 1.12 writes). */
+export const ONNX_OPSET = 17;
+export const ONNX_ML_OPSET = 3;
+export const ONNX_IR_VERSION = 8;
 export const ML = 'ai.onnx.ml';
 /** Names of the exported model's outputs. */
 export const OUTPUT_PROBABILITIES = 'probabilities';
@@ -27,6 +31,66 @@ export interface GraphParts {
   nodes: Node[];
   initializers: Tensor[];
   inputs: ValueInfo[];
+}
+
+/**
+ * One float [N, 1] input per numerical column, concatenated into `dm__numerical_raw` [N, F], whose
+ * name it returns.
+ */
+export function numericalInputBlock(names: readonly string[], g: GraphParts): string {
+  for (const name of names) g.inputs.push({ name, elemType: DataType.FLOAT, shape: ['N', 1] });
+  g.nodes.push({ name: 'dm__concat_numerical', opType: 'Concat', inputs: [...names], outputs: ['dm__numerical_raw'], attributes: [{ name: 'axis', i: 1 }] });
+  return 'dm__numerical_raw';
+}
+
+export interface ClassifierModel extends GraphParts {
+  graphName: string;
+  docString: string;
+  trainerVersion: string;
+  numerical: readonly string[];
+  categorical: readonly string[];
+  classes: [string, string];
+  /** The element type of the `label` output (labelFromProbabilities). */
+  labelType: typeof DataType.INT64 | typeof DataType.STRING;
+  /** The fitted model as JSON, kept in the `drift_monitor_model` metadata prop. */
+  modelJson: string;
+}
+
+/**
+ * Encodes a finished classifier graph (outputs `probabilities` float [N, 2] and `label` [N]) with the
+ * opsets and the metadata every exported family carries: the feature columns, the classes, the
+ * positive class, the trainer version and the fitted model as JSON. Nothing time-based is written.
+ */
+export function encodeClassifierModel(m: ClassifierModel): Uint8Array {
+  return encodeModel({
+    irVersion: ONNX_IR_VERSION,
+    opsets: [
+      { domain: '', version: ONNX_OPSET },
+      { domain: ML, version: ONNX_ML_OPSET },
+    ],
+    producerName: 'drift-monitor',
+    producerVersion: m.trainerVersion,
+    docString: m.docString,
+    graph: {
+      name: m.graphName,
+      nodes: m.nodes,
+      initializers: m.initializers,
+      inputs: m.inputs,
+      outputs: [
+        { name: OUTPUT_PROBABILITIES, elemType: DataType.FLOAT, shape: ['N', 2] },
+        { name: OUTPUT_LABEL, elemType: m.labelType, shape: ['N'] },
+      ],
+    },
+    metadata: [
+      { key: 'feature_columns', value: JSON.stringify([...m.numerical, ...m.categorical]) },
+      { key: 'numerical_columns', value: JSON.stringify(m.numerical) },
+      { key: 'categorical_columns', value: JSON.stringify(m.categorical) },
+      { key: 'classes', value: JSON.stringify(m.classes) },
+      { key: 'positive_class', value: m.classes[1] },
+      { key: 'trainer_version', value: m.trainerVersion },
+      { key: 'drift_monitor_model', value: m.modelJson },
+    ],
+  });
 }
 
 /**
