@@ -3,30 +3,15 @@
  * headless Chromium. Checks the demo run, live threshold changes, hostile text, privacy (no request
  * leaves the origin), error handling and the downloads.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offOrigin, openDashboard, startApp, type App, type OpenedPage } from './helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { offOrigin, useDashboard } from './helpers/browser.ts';
 import { bannerText, chooseFiles, downloadJsonReport, downloadScoresCsv, loadDemo, runAnalysis, runId, setThreshold, tableNames } from './helpers/dashboard.ts';
 
 const HOSTILE_COLUMN = '<img src=x onerror=alert(1)>';
 const HOSTILE_CATEGORY = '<a href="javascript:alert(1)">x</a>';
 
-let app: App;
-const pages: OpenedPage[] = [];
-
-beforeAll(async () => {
-  app = await startApp();
-});
-
-afterAll(async () => {
-  for (const p of pages) await p.context.close();
-  await app?.close();
-});
-
-async function open(): Promise<OpenedPage> {
-  const p = await openDashboard(app);
-  pages.push(p);
-  return p;
-}
+const suite = useDashboard();
+const open = () => suite.open();
 
 /** A small pair with a hostile column name and a hostile category; the numeric column shifts. */
 function hostilePair(): { reference: string; production: string } {
@@ -56,7 +41,7 @@ describe('dashboard (built app under a sub-path, headless Chromium)', () => {
     expect((await tableNames(page, 'psi-table')).length).toBeGreaterThan(0);
     // Plotly, the workers and the wasm all ran under the page's CSP without a violation.
     expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
-    expect(offOrigin(requests, app.origin)).toEqual([]);
+    expect(offOrigin(requests, suite.app.origin)).toEqual([]);
     expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);

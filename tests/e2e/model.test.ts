@@ -6,10 +6,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/types.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
-import { offOrigin, openDashboard, startApp, type App, type OpenedPage } from './helpers/browser.ts';
+import { offOrigin, useDashboard, type OpenedPage } from './helpers/browser.ts';
+import { comparableReport as comparable } from './helpers/comparableReport.ts';
 import { bannerText, chooseFiles, downloadJsonReport, downloadScoresCsv, loadDemo, runAnalysis, runId, setThreshold } from './helpers/dashboard.ts';
 
 const FIX = join(ROOT, 'tests/fixtures/onnx');
@@ -20,31 +21,8 @@ const expected = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8')) as
 };
 const dir = tempDir('dm-e2e-model-');
 
-let app: App;
-const pages: OpenedPage[] = [];
-
-beforeAll(async () => {
-  app = await startApp();
-}, 300_000);
-
-afterAll(async () => {
-  for (const p of pages) await p.context.close();
-  await app?.close();
-});
-
-async function open(): Promise<OpenedPage> {
-  const p = await openDashboard(app);
-  pages.push(p);
-  return p;
-}
-
-/** The report without its timestamp, with the CLI's absolute paths replaced by the names the page sees. */
-function comparable(r: Report, paths: string[] = []): Omit<Report, 'generated_at'> {
-  let text = JSON.stringify(r);
-  for (const p of paths) text = text.replaceAll(JSON.stringify(p).slice(1, -1), p.split('/').pop()!);
-  const { generated_at: _, ...rest } = JSON.parse(text) as Report;
-  return rest;
-}
+const suite = useDashboard();
+const open = () => suite.open();
 
 /** The CLI's report and scores for the fixture pair with `model` and `configPath`. */
 function cliReport(args: string[]): { report: Report; scores: string } {
@@ -94,7 +72,7 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
 
     // The ORT wasm came from our own dist/, and nothing left the origin.
     expect(requests.some((u) => /\/assets\/ort-wasm-simd-threaded-[\w-]+\.wasm$/.test(u))).toBe(true);
-    expect(offOrigin(requests, app.origin)).toEqual([]);
+    expect(offOrigin(requests, suite.app.origin)).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -129,7 +107,7 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
         expect(await page.locator('#performance-table tbody th').allInnerTexts()).toContain('F1 (weighted)');
         expect(await page.locator('#confusion-baseline thead th').allInnerTexts()).toEqual(['True ↓ / predicted →', 'bird', 'cat', 'dog']);
       }
-      expect(offOrigin(requests, app.origin)).toEqual([]);
+      expect(offOrigin(requests, suite.app.origin)).toEqual([]);
     });
   }
 

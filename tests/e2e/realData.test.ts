@@ -4,29 +4,22 @@
  * tables, and the downloaded JSON and CSV (identical apart from generated_at and file paths).
  */
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { writePair } from '../../scripts/real-pairs.mjs';
 import type { Report } from '../../src/core/report/types.ts';
 import { runCli, tempDir } from '../cli/runCli.ts';
-import { openDashboard, offOrigin, startApp, type App } from './helpers/browser.ts';
+import { openDashboard, offOrigin, useDashboard } from './helpers/browser.ts';
+import { comparableReport } from './helpers/comparableReport.ts';
 import { bannerText, chooseFiles, downloadJsonReport, downloadScoresCsv, runAnalysis, tableNames } from './helpers/dashboard.ts';
 
 interface Pair { name: string; reference: string; production: string; label: string | null; drop: string[] }
 
 const dir = tempDir('dm-e2e-real-');
-let app: App;
+const suite = useDashboard();
 
-beforeAll(async () => {
-  app = await startApp();
-}, 300_000);
-
-afterAll(async () => {
-  await app?.close();
-});
-
-/** The CLI report and scores for a pair, with its absolute paths replaced by the file names the page sees. */
+/** The CLI report and scores for a pair. */
 function cliRun(p: Pair): { report: Report; scores: string } {
   const out = join(dir, `${p.name}.json`);
   const scores = join(dir, `${p.name}.csv`);
@@ -35,22 +28,14 @@ function cliRun(p: Pair): { report: Report; scores: string } {
   if (p.drop.length) args.push('--drop', p.drop.join(','));
   const r = runCli(args);
   if (r.code !== 0) throw new Error(r.stderr);
-  const text = readFileSync(out, 'utf8')
-    .replaceAll(JSON.stringify(p.reference).slice(1, -1), basename(p.reference))
-    .replaceAll(JSON.stringify(p.production).slice(1, -1), basename(p.production));
-  return { report: JSON.parse(text) as Report, scores: readFileSync(scores, 'utf8') };
-}
-
-function withoutTimestamp(r: Report): Omit<Report, 'generated_at'> {
-  const { generated_at: _, ...rest } = r;
-  return rest;
+  return { report: JSON.parse(readFileSync(out, 'utf8')) as Report, scores: readFileSync(scores, 'utf8') };
 }
 
 describe.each(['bank', 'adult', 'bike'])('the dashboard on the real pair %s', (name) => {
   it('shows the CLI verdict, the same tables, and downloads the same report and scores', async () => {
     const pair = writePair(name, dir) as Pair;
     const cli = cliRun(pair);
-    const { page, requests, dialogs, context } = await openDashboard(app);
+    const { page, requests, dialogs, context } = await openDashboard(suite.app);
     try {
       await chooseFiles(page, { name: 'reference.csv', path: pair.reference }, { name: 'production.csv', path: pair.production });
       await page.getByLabel('Label column').selectOption(pair.label ?? '(none)');
@@ -70,10 +55,10 @@ describe.each(['bank', 'adult', 'bike'])('the dashboard on the real pair %s', (n
       expect((await tableNames(page, 'skipped-table')).sort()).toEqual(skipped.length ? skipped : ['No column was skipped.']);
 
       const report = await downloadJsonReport(page);
-      expect(withoutTimestamp(report)).toEqual(withoutTimestamp(cli.report));
+      expect(comparableReport(report)).toEqual(comparableReport(cli.report, [pair.reference, pair.production]));
       expect(await downloadScoresCsv(page)).toBe(cli.scores);
 
-      expect(offOrigin(requests, app.origin)).toEqual([]);
+      expect(offOrigin(requests, suite.app.origin)).toEqual([]);
       expect(dialogs).toEqual([]);
     } finally {
       await context.close();

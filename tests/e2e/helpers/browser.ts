@@ -1,6 +1,7 @@
 /**
  * Headless Chromium (Debian's, via playwright-core) against the built dashboard served from a sub-path.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../../scripts/serve.mjs';
 import { DIST, ensureBuilt } from './ensureBuilt.ts';
@@ -91,4 +92,31 @@ export async function openDashboard(app: App, viewport = { width: 1280, height: 
 /** Requests that went anywhere but the app's own origin (blob: and data: URLs stay in the page). */
 export function offOrigin(requests: readonly string[], origin: string): string[] {
   return requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
+}
+
+/**
+ * The usual suite setup: serve the app and launch Chromium before the file's tests, close every page
+ * they opened and the app after them. `open()` opens a recorded dashboard page (openDashboard).
+ */
+export function useDashboard(): { readonly app: App; open(): Promise<OpenedPage> } {
+  let app: App | undefined;
+  const pages: OpenedPage[] = [];
+  beforeAll(async () => {
+    app = await startApp();
+  }, 300_000);
+  afterAll(async () => {
+    for (const p of pages) await p.context.close();
+    await app?.close();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('useDashboard: the app starts in beforeAll; use it inside a test');
+      return app;
+    },
+    async open() {
+      const p = await openDashboard(this.app);
+      pages.push(p);
+      return p;
+    },
+  };
 }
