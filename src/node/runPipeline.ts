@@ -6,6 +6,7 @@
  *   const { report } = await runPipeline({ reference: 'train.csv', production: 'prod.csv', label: 'churn' });
  */
 import type { Config } from '../core/config/types.ts';
+import type { ConfigOverrides } from '../core/config/mergeOverrides.ts';
 import type { Report } from '../core/report/types.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import { InputError } from '../core/errors.ts';
@@ -24,8 +25,6 @@ import { readTables } from './readTables.ts';
 import { columnsToSkip } from '../core/table/columnsToSkip.ts';
 import { packageVersion } from './version.ts';
 
-export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
-
 export interface PipelineOptions {
   /** Path of the reference CSV, or an already parsed table. Defaults to config data.reference_path. */
   reference?: string | ParsedTable;
@@ -33,7 +32,7 @@ export interface PipelineOptions {
   /** Label column (overrides config data.label_column); null = no label. */
   label?: string | null;
   /** A YAML config file path, or config values (validated and merged over the defaults). */
-  config?: string | DeepPartial<Config>;
+  config?: string | ConfigOverrides;
   /** Columns to leave out (overrides config columns.drop). */
   drop?: string[];
   /** ONNX model file (overrides config model.path): fills report.performance. */
@@ -58,18 +57,18 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const prodSource = options.production ?? config.data.production_path;
   if (refSource == null) throw new InputError('no reference CSV given; pass --reference FILE or set data.reference_path in the config');
   if (prodSource == null) throw new InputError('no production CSV given; pass --production FILE or set data.production_path in the config');
+  const modelPath = options.model ?? config.model.path;
   const [kernels, [reference, production]] = await Promise.all([
     loadKernels(),
     readTables(refSource, prodSource, {
       delimiter: config.data.delimiter,
       missingValues: config.data.missing_values,
-      skipColumns: columnsToSkip(config, Boolean(options.model ?? config.model.path)),
+      skipColumns: columnsToSkip(config, Boolean(modelPath)),
     }),
   ]);
   const t1 = performance.now();
   const analysis = analyse(reference, production, config, kernels);
   const t2 = performance.now();
-  const modelPath = options.model ?? config.model.path;
   const model = modelPath ? await readModelFile(modelPath) : null;
   let perf;
   let report: Report;
@@ -124,7 +123,7 @@ async function resolveConfig(options: PipelineOptions): Promise<Config> {
       : options.config
         ? mergeOverrides(DEFAULT_CONFIG, options.config, 'options.config')
         : DEFAULT_CONFIG;
-  const overrides: DeepPartial<Config> = {};
+  const overrides: ConfigOverrides = {};
   if (options.label !== undefined) overrides.data = { label_column: options.label };
   if (options.drop !== undefined) overrides.columns = { drop: options.drop };
   if (Object.keys(overrides).length) config = mergeOverrides(config, overrides, 'command-line flags');
