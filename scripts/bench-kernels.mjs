@@ -7,17 +7,13 @@
  *   npm run build:wasm && node scripts/bench-kernels.mjs [--n 1000000] [--reps 9]
  */
 import { createServer } from 'vite';
+import { median } from './median.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : def);
 const N = opt('n', 1_000_000);
 const REPS = opt('reps', 9);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function time(label, fn) {
   fn(); // warm-up

@@ -10,6 +10,7 @@ import { analysePerformance } from '../lib/core/performance.js';
 import { loadKernels } from '../lib/kernels/loadKernels.js';
 import { DEFAULT_CONFIG } from '../lib/core/config/defaults.js';
 import { mergeOverrides } from '../lib/core/config/loadConfig.js';
+import { median } from './median.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
 const dir = new URL('../.bench/gen_1000000/', import.meta.url);
@@ -17,7 +18,6 @@ const [reference, production] = await readTables(new URL('reference.csv', dir).p
 const runner = await createOnnxRunner(await readFile(new URL('../.bench/logistic_1m.onnx', import.meta.url)), 'logistic_1m.onnx');
 const kernels = await loadKernels();
 const config = mergeOverrides(DEFAULT_CONFIG, { data: { label_column: 'label' } }, 'bench');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const score = [];
 const perf = [];
 for (let i = 0; i < runs; i++) {

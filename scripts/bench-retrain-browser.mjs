@@ -15,17 +15,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { median } from './median.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const opt = (name, def) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
 const dir = resolve(root, opt('dir', '.bench/gen_100000'));
 const reps = Number(opt('reps', '5'));
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 if (!existsSync(join(root, 'dist', 'index.html'))) throw new Error('dist/ is missing; run `npm run build` first');
 const server = await startServer(join(root, 'dist'), '/drift-monitor/', 0);

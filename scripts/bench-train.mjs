@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './median.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -27,7 +28,6 @@ const run = (cmd, argv) => {
 run('npx', ['rolldown', 'scripts/bench-train-entry.ts', '-o', join(out, 'entry.mjs'), '-p', 'node', '-f', 'esm', '-e', 'papaparse']);
 run('node', [join(out, 'entry.mjs'), dir, out, reps]);
 const meta = JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8'));
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const py = JSON.parse(run('/usr/bin/python3', [join(root, 'scripts', 'bench_train_sklearn.py'), out, reps]));
 const ours = median(meta.runs.map((r) => r.totalMs));
 console.log(`rows: ${JSON.stringify(meta.train)}, matrix columns ${meta.columns}, Newton iterations ${meta.runs[0].iterations}`);

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './median.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.DRIFT_SHARED ?? resolve(root, '../shared');
@@ -23,11 +24,6 @@ const reps = Number(opt('reps', '3'));
 const withBaseline = !args.includes('--no-baseline');
 const withBrowser = !args.includes('--no-browser');
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const fmt = (x) => (x == null ? '-' : `${x.toFixed(2)} s`);
 
 function generate(rows) {
