@@ -5,13 +5,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isInputError } from '../core/errors.ts';
 import { readCsvFile } from './readCsvFile.ts';
-import { tableTransferList } from './tableTransferList.ts';
+import { tableBuffers } from '../core/table/tableBuffers.ts';
 import type { ReadOptions } from './readTables.ts';
 
 const { path, opts } = workerData as { path: string; opts: ReadOptions };
 try {
   const table = await readCsvFile(path, opts);
-  parentPort!.postMessage({ ok: true, table }, tableTransferList(table));
+  parentPort!.postMessage({ ok: true, table }, tableBuffers(table));
 } catch (e) {
   parentPort!.postMessage({ ok: false, inputError: isInputError(e), message: (e as Error)?.message ?? String(e) });
 }

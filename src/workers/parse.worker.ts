@@ -6,7 +6,7 @@ import * as Comlink from 'comlink';
 import { parseCsv } from '../core/table/parseCsv.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import type { Config } from '../core/config/types.ts';
-import { tableBuffers } from './tableBuffers.ts';
+import { tableBuffers } from '../core/table/tableBuffers.ts';
 
 export interface ParseRequest {
   file: string;

@@ -11,7 +11,7 @@ import type { ParsedTable } from '../../core/table/types.ts';
 import type { ParseWorkerApi } from '../../workers/parse.worker.ts';
 import type { AnalysisResult, AnalysisWorkerApi } from '../../workers/analysis.worker.ts';
 import type { FeatureDistribution } from '../../workers/distribution/types.ts';
-import { tableBuffers } from '../../workers/tableBuffers.ts';
+import { tableBuffers } from '../../core/table/tableBuffers.ts';
 import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retrainTables.ts';
 import type { FitProgress } from '../../core/train/types.ts';
 

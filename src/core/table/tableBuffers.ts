@@ -1,4 +1,4 @@
-import type { ParsedTable } from '../core/table/types.ts';
+import type { ParsedTable } from './types.ts';
 
 /**
  * The ArrayBuffers behind a table's typed columns, each once (two views on one buffer must not be listed
