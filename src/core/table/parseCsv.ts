@@ -74,6 +74,9 @@ export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<
       headLength += next.value.length;
     }
     if (failure !== null) throw failure;
+    // A UTF-8 BOM goes before papaparse sees the text: left in, it would be part of the first field,
+    // so a quoted first header ("\ufeff"id",...) would not parse as quoted and keep its quotes.
+    if (head.length > 0 && head[0].charCodeAt(0) === 0xfeff) head[0] = head[0].slice(1);
     const detected = detectFormat(head.length > 0 ? head[0].length >= HEAD_SIZE ? head[0] : head.join('') : '');
     const delimiter = opts.delimiter === 'auto' ? detected.delimiter : opts.delimiter;
     const builder = new TableBuilder({ file: opts.file, missingValues: opts.missingValues, delimiter, skipColumns: opts.skipColumns });

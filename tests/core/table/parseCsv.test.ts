@@ -31,6 +31,11 @@ describe('parseCsv(input, opts)', () => {
     expect(Array.from(col(t, 'value').values)).toEqual([1, 2, 3]);
   });
 
+  it('parseCsv strips a BOM before a quoted first header (Excel\'s "Save as CSV UTF-8")', async () => {
+    const t = await parseCsv('\ufeff"id","a;b"\r\n1,x\r\n', { file: 'f.csv', delimiter: 'auto', missingValues: [''] });
+    expect(t.columns.map((c) => c.name)).toEqual(['id', 'a;b']);
+  });
+
   it('parseCsv detects ";" and tab, and honours an explicit delimiter', async () => {
     const semi = await parse(fixture('semicolon.csv'));
     expect(semi.delimiter).toBe(';');
