@@ -150,32 +150,35 @@ export function decidePerformance(stats: PerformanceStats, t: Thresholds): Perfo
 }
 
 function measure(classes: string[], labels: Int32Array, p: Predictions, positive: number | null): ClassificationMetrics & { estimated: false } {
-  const k = classes.length;
   if (!labels.includes(-1)) {
     return { estimated: false, ...classificationMetrics({ classes, yTrue: labels, yPred: p.predicted, proba: p.proba, positive }) };
   }
-  const keep: number[] = [];
-  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) keep.push(i);
+  const keep = labelledRows(labels);
   const yTrue = Int32Array.from(keep, (i) => labels[i]);
   const yPred = Int32Array.from(keep, (i) => p.predicted[i]);
-  let proba: Float64Array | null = null;
-  if (p.proba) {
-    proba = new Float64Array(keep.length * k);
-    keep.forEach((i, r) => {
-      for (let c = 0; c < k; c++) proba![r * k + c] = p.proba![i * k + c];
-    });
-  }
+  const proba = p.proba ? probaRows(p.proba, keep, classes.length) : null;
   return { estimated: false, ...classificationMetrics({ classes, yTrue, yPred, proba, positive }) };
 }
 
 function labelled(labels: Int32Array, proba: ArrayLike<number>, k: number): [Int32Array, Float64Array] {
+  const keep = labelledRows(labels);
+  return [Int32Array.from(keep, (i) => labels[i]), probaRows(proba, keep, k)];
+}
+
+/** The rows that have a label (code >= 0). */
+function labelledRows(labels: Int32Array): number[] {
   const keep: number[] = [];
   for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) keep.push(i);
+  return keep;
+}
+
+/** Rows `keep` of a row-major [N, k] probability matrix. */
+function probaRows(proba: ArrayLike<number>, keep: readonly number[], k: number): Float64Array {
   const out = new Float64Array(keep.length * k);
   keep.forEach((i, r) => {
     for (let c = 0; c < k; c++) out[r * k + c] = proba[i * k + c];
   });
-  return [Int32Array.from(keep, (i) => labels[i]), out];
+  return out;
 }
 
 function predictionDrift(ref: Predictions, prod: Predictions, positive: number | null, config: Config, kernels: StatKernels): FeatureStats[] {
