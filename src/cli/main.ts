@@ -2,8 +2,7 @@
  * `drift-monitor`: argv + files -> core -> stdout and files. Never imports ui/ or workers/.
  * Exit codes: 0 success (drift or not), 3 overall drift with --fail-on-drift, 2 bad input, 1 internal error.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { InputError, isInputError } from '../core/errors.ts';
 import { reportToJson } from '../core/report/reportToJson.ts';
@@ -11,6 +10,8 @@ import { scoresCsv } from '../core/report/scoresCsv.ts';
 import { makeDemoPair } from '../core/samples/makeDemoPair.ts';
 import { runPipeline } from '../node/runPipeline.ts';
 import { packageVersion } from '../node/version.ts';
+import type { OutputFile, OutputKey } from '../node/outputFiles.ts';
+import { writeFileAtomic } from '../node/writeFileAtomic.ts';
 import { formatSummary } from './printSummary.ts';
 import { formatPerformance } from './formatPerformance.ts';
 import { formatRetraining } from './formatRetraining.ts';
@@ -88,16 +89,18 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
 
 async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   const drop = flags.drop === undefined ? undefined : flags.drop.split(',').map((s) => s.trim()).filter(Boolean);
-  const { report, config, timings } = await runPipeline({
+  const { report, config, timings, outputs } = await runPipeline({
     reference: flags.reference,
     production: flags.production,
     label: flags.label,
     config: flags.config,
     drop,
     model: flags.model,
+    // Checked with the retraining outputs against every input before the CSVs are read.
+    report: { out: flags.out, scores: flags.scores },
   });
-  const reportPath = resolve(flags.out ?? config.output.report_path ?? 'drift_report.json');
-  const scoresPath = resolve(flags.scores ?? config.output.scores_path ?? reportPath.replace(/(\.json)?$/i, '_scores.csv'));
+  const reportPath = outputPath(outputs, 'report');
+  const scoresPath = outputPath(outputs, 'scores');
   await writeOutput(reportPath, reportToJson(report));
   await writeOutput(scoresPath, scoresCsv(report));
   if (flags.quiet) {
@@ -129,10 +132,16 @@ async function samples(flags: { out: string; rows: string; seed: string }, io: {
   return EXIT.ok;
 }
 
+function outputPath(outputs: readonly OutputFile[], key: OutputKey): string {
+  const file = outputs.find((f) => f.key === key);
+  if (!file) throw new Error(`no ${key} output planned`);
+  return file.path;
+}
+
+/** Atomic (temporary file + rename), so an interrupted run leaves the previous file whole. */
 async function writeOutput(path: string, text: string): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text, 'utf8');
+    await writeFileAtomic(path, text);
   } catch (e) {
     throw new InputError(`cannot write ${path}: ${(e as Error).message.split('\n')[0]}; check the folder exists and is writable`);
   }

@@ -24,6 +24,8 @@ import { loadConfigFile } from './loadConfigFile.ts';
 import { readTables } from './readTables.ts';
 import { columnsToSkip } from '../core/table/columnsToSkip.ts';
 import { packageVersion } from './version.ts';
+import { checkOutputFiles } from './checkOutputFiles.ts';
+import { inputFiles, outputFiles, type OutputFile, type ReportTargets } from './outputFiles.ts';
 
 export interface PipelineOptions {
   /** Path of the reference CSV, or an already parsed table. Defaults to config data.reference_path. */
@@ -39,6 +41,12 @@ export interface PipelineOptions {
   model?: string;
   /** Timestamp to write into the report (default: now). */
   generatedAt?: string;
+  /**
+   * Where the caller will write the report and scores (the CLI's --out and --scores; unset keys
+   * fall back to output.report_path / output.scores_path and their defaults). Given, they are
+   * checked with the pipeline's own outputs before any input is read, and listed in `outputs`.
+   */
+  report?: ReportTargets;
 }
 
 export interface PipelineResult {
@@ -48,6 +56,8 @@ export interface PipelineResult {
   timings: { parse: number; detect: number; tests: number; total: number; model?: number; retrain?: number };
   /** The retraining step (retraining.enabled); its model and log row are already written when configured. */
   retraining: RetrainingOutcome | null;
+  /** Every output of the run (see outputFiles), checked before any input was read. */
+  outputs: OutputFile[];
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
@@ -58,6 +68,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (refSource == null) throw new InputError('no reference CSV given; pass --reference FILE or set data.reference_path in the config');
   if (prodSource == null) throw new InputError('no production CSV given; pass --production FILE or set data.production_path in the config');
   const modelPath = options.model ?? config.model.path;
+  // Before any work: no output may be an input or another output, and each must be writable (an
+  // existing retrain log must have our header), so a refused run writes nothing.
+  const outputs = outputFiles(config, options.report);
+  await checkOutputFiles(
+    inputFiles({ reference: refSource, production: prodSource, config: options.config, model: modelPath }),
+    outputs,
+  );
   const [kernels, [reference, production]] = await Promise.all([
     loadKernels(),
     readTables(refSource, prodSource, {
@@ -113,6 +130,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       total,
     },
     retraining,
+    outputs,
   };
 }
 

@@ -3,7 +3,7 @@
  * in "churned"), the challenger written to retraining.save_path, the audit log appended to
  * output.retrain_log_path, the saved model loaded back with --model.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/types.ts';
@@ -54,8 +54,17 @@ describe('drift-monitor with retraining.enabled', () => {
     expect(lines1[0]).toBe(RETRAIN_LOG_COLUMNS.join(','));
     expect(lines1).toHaveLength(2);
 
-    // Second run with the saved model as the champion (and the demo model in a third).
-    const second = runCli([...PAIR, '-c', cfg, '-o', out, '--model', join(dir, 'model.onnx')]);
+    // The saved model as the champion while retraining.save_path is that same file: refused
+    // before any work (the run would replace the model it reads), the model untouched.
+    const saved = readFileSync(join(dir, 'model.onnx'));
+    const inPlace = runCli([...PAIR, '-c', cfg, '-o', out, '--model', join(dir, 'model.onnx')]);
+    expect(inPlace.code).toBe(2);
+    expect(inPlace.stderr).toBe(`error: retraining.save_path ${join(dir, 'model.onnx')} is the same file as the model (${join(dir, 'model.onnx')}); choose another output path\n`);
+    expect(readFileSync(join(dir, 'model.onnx')).equals(saved)).toBe(true);
+
+    // Second run with a copy of the saved model as the champion (and the demo model in a third).
+    copyFileSync(join(dir, 'model.onnx'), join(dir, 'champion.onnx'));
+    const second = runCli([...PAIR, '-c', cfg, '-o', out, '--model', join(dir, 'champion.onnx')]);
     expect(second.code).toBe(0);
     const s2 = report(out).retraining!;
     expect(s2.champion!.version).toBe(s1.model_version);

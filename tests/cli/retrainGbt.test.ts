@@ -3,7 +3,7 @@
  * the challenger is a tree ensemble, the report and the log row say so, and the saved model loads
  * back with --model.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/types.ts';
@@ -44,8 +44,10 @@ describe('drift-monitor with retraining.model_family: gradient_boosting', () => 
     expect(p.production!.f1).toBeGreaterThan(0.3);
 
     // A third run with the trees as the champion scores it on the same held-out rows: the same
-    // model, so exactly the challenger's scores.
-    const third = runCli([...PAIR, '-c', cfg, '-o', out, '--model', join(dir, 'trees.onnx')]);
+    // model, so exactly the challenger's scores. (A copy: retraining.save_path is trees.onnx, and
+    // an output may not be an input.)
+    copyFileSync(join(dir, 'trees.onnx'), join(dir, 'champion.onnx'));
+    const third = runCli([...PAIR, '-c', cfg, '-o', out, '--model', join(dir, 'champion.onnx')]);
     expect(third.code).toBe(0);
     const s3 = (JSON.parse(readFileSync(out, 'utf8')) as Report).retraining!;
     expect(s3.champion!.f1).toBe(s3.challenger!.f1);
