@@ -6,13 +6,22 @@ import { constants } from 'node:fs';
 import { access, realpath } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError } from '../core/errors.ts';
+import { describeFsError } from './loadConfigFile.ts';
 import type { InputFile, OutputFile } from './outputFiles.ts';
 import { pathIdentity, sameIdentity, type PathIdentity } from './pathIdentity.ts';
 
 export async function checkOutputFiles(inputs: readonly InputFile[], outputs: readonly OutputFile[]): Promise<void> {
   const cache = new Map<string, Promise<boolean>>();
-  const inIds = await Promise.all(inputs.map((f) => pathIdentity(f.path, cache)));
-  const outIds = await Promise.all(outputs.map((f) => pathIdentity(f.path, cache)));
+  const identify = async (f: { role: string; shown: string; path: string }) => {
+    try {
+      return await pathIdentity(f.path, cache);
+    } catch (e) {
+      // e.g. EACCES on a folder on the way: say which file, not a stack trace.
+      throw new InputError(`cannot check ${f.role} ${f.shown}: ${describeFsError(e)}`);
+    }
+  };
+  const inIds = await Promise.all(inputs.map(identify));
+  const outIds = await Promise.all(outputs.map(identify));
   outputs.forEach((out, i) => {
     inputs.forEach((inp, j) => {
       if (sameIdentity(outIds[i], inIds[j])) throw clash(out, inp);
