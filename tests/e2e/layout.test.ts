@@ -1,11 +1,12 @@
 /**
- * Layout at phone width: a long column name is never broken mid-word in a table (the table's box
- * scrolls sideways instead).
+ * Layout at desktop and phone width: a long column name is never broken mid-word in a table (the
+ * table's box scrolls sideways instead), the charts' mode bar covers no legend, and no axis label is
+ * cut off at the figure's edge.
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openDashboard, useDashboard, type OpenedPage } from './helpers/browser.ts';
-import { chooseFiles, runAnalysis } from './helpers/dashboard.ts';
+import { chooseFiles, loadDemo, runAnalysis } from './helpers/dashboard.ts';
 
 const suite = useDashboard();
 const PHONE = { width: 390, height: 844 };
@@ -48,7 +49,39 @@ function scrollBox(cell: Locator): Promise<{ scrollWidth: number; clientWidth: n
   });
 }
 
-describe('layout at phone width (built app, headless Chromium)', () => {
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** For every chart: whether its mode bar overlaps its legend, and the axis labels that stick out of the figure. */
+async function chartProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  const charts = page.locator('.js-plotly-plot');
+  const n = await charts.count();
+  for (let c = 0; c < n; c++) {
+    const chart = charts.nth(c);
+    await chart.scrollIntoViewIfNeeded();
+    await chart.hover();
+    const figure = (await chart.locator('.main-svg').first().boundingBox())!;
+    const bar = await chart.locator('.modebar').boundingBox();
+    const legend = await chart.locator('g.legend').boundingBox();
+    if (bar && legend && overlap(bar, legend)) problems.push(`chart ${c}: the mode bar covers the legend`);
+    const labels = chart.locator('.xtick text, .ytick text, .g-xtitle text, .g-ytitle text');
+    for (let i = 0; i < (await labels.count()); i++) {
+      const b = await labels.nth(i).boundingBox();
+      if (!b || b.width === 0) continue;
+      const inside = b.x >= figure.x - 1 && b.y >= figure.y - 1 && b.x + b.width <= figure.x + figure.width + 1 && b.y + b.height <= figure.y + figure.height + 1;
+      if (!inside) problems.push(`chart ${c}: label "${await labels.nth(i).textContent()}" is cut`);
+    }
+  }
+  return problems;
+}
+
+describe('layout at desktop and phone width (built app, headless Chromium)', () => {
   it('at 390x844 a long column name stays on one line and its table scrolls sideways', async () => {
     const page = await open(PHONE);
     const pair = longNamePair();
@@ -70,4 +103,20 @@ describe('layout at phone width (built app, headless Chromium)', () => {
     // The page itself does not scroll sideways: only the table's box does.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   }, 120_000);
+
+  for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+    it(`at ${viewport.width}x${viewport.height} no mode bar covers a legend and no axis label is cut (demo: every chart view)`, async () => {
+      const page = await open(viewport);
+      await loadDemo(page);
+      expect(await runAnalysis(page)).toBe('done');
+      const problems: string[] = [];
+      for (const feature of ['data_usage_gb', 'contract', 'support_calls']) {
+        await page.getByLabel('Feature', { exact: true }).selectOption(feature);
+        await page.locator('[data-testid="explorer-facts"] .name', { hasText: feature }).waitFor();
+        await expect.poll(() => page.locator('section[aria-labelledby="explorer-h"] .js-plotly-plot .g-xtitle text').first().textContent()).toContain(feature);
+        problems.push(...(await chartProblems(page)).map((p) => `${feature}: ${p}`));
+      }
+      expect(problems).toEqual([]);
+    }, 120_000);
+  }
 });
