@@ -2,7 +2,8 @@
  * Nothing leaves the page, not even on a click: with the demo (and its model) run, every chart view is
  * opened (drift scores, the explorer's numerical histogram and ECDF in both scales, its categorical
  * bars), every button of every chart's mode bar is clicked, with whatever a click reveals, and every
- * link in the page. No popup, new page, navigation away, dialog or request outside the origin may follow.
+ * link in the page. No popup, new page, navigation away, dialog or request outside the origin may follow,
+ * and every request of the whole session is one of the app's own files (OWN_FILES).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -11,6 +12,13 @@ import { loadDemo, runAnalysis } from './helpers/dashboard.ts';
 import { clickWithRevealed, watchLeaks, type LeakWatch } from './helpers/leaks.ts';
 
 const suite = useDashboard();
+
+/**
+ * Everything the page may request, relative to the app's URL: the page, the built scripts, styles and
+ * wasm (dist/assets: the app, its two workers, Plotly, the drift kernels, onnxruntime-web's wasm) and
+ * the demo files. The README's Privacy section lists the same.
+ */
+const OWN_FILES = /^(|index\.html|assets\/[\w.-]+\.(js|css|wasm)|demo\/(reference\.csv|production\.csv|model\.onnx))$/;
 
 /** What each chart's mode bar may hold (data-title of the buttons): zoom, pan, reset, PNG download. */
 const ALLOWED = ['Zoom', 'Pan', 'Reset axes', 'Download plot as a PNG'];
@@ -78,5 +86,10 @@ describe('privacy: no click leaves the page (built app, headless Chromium)', () 
     expect(titles.length).toBeGreaterThan(0);
     expect([...new Set(titles)].filter((t) => !ALLOWED.includes(t))).toEqual([]);
     expect(watch.leaks()).toEqual([]);
+    const paths = opened.requests
+      .filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'))
+      .map((u) => (u.startsWith(suite.app.url) ? u.slice(suite.app.url.length).split(/[?#]/)[0] : u));
+    expect(paths.filter((p) => !OWN_FILES.test(p))).toEqual([]);
+    expect(paths).toContain('demo/model.onnx');
   }, 240_000);
 });
