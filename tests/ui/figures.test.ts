@@ -65,4 +65,36 @@ describe('sharesFigure(distribution) and ecdfFigure(distribution)', () => {
     expect(fig.data[2]).toMatchObject({ x: [2, 2], y: [0.5, 0] });
     expect(strings(fig).some((s) => s.includes('<img'))).toBe(false);
   });
+
+  it('sharesFigure and ecdfFigure with log: true draw the log-spaced bins on a log x axis, each bar spanning its bin', () => {
+    const tail = Float64Array.from({ length: 20 }, (_, i) => 1.5 * 2 ** i);
+    const d = numericalDistribution('x', tail, tail);
+    const fig = sharesFigure(d, { log: true }) as { data: { x: number[]; width: number[] }[]; layout: { xaxis: { type: string } } };
+    expect(fig.layout.xaxis.type).toBe('log');
+    const edges = d.logHistogram!.edges;
+    fig.data[0].x.forEach((c, i) => {
+      expect(c - fig.data[0].width[i] / 2).toBeCloseTo(edges[i], 9);
+      expect(c + fig.data[0].width[i] / 2).toBeCloseTo(edges[i + 1], 9);
+    });
+    expect((sharesFigure(d) as { layout: { xaxis: { type: string } } }).layout.xaxis.type).toBe('linear');
+    const ecdf = ecdfFigure(d, { log: true }) as { layout: { xaxis: { type: string } } };
+    expect(ecdf.layout.xaxis.type).toBe('log');
+  });
+
+  it('with log: true but a value <= 0 both figures stay linear (a log axis cannot show it)', () => {
+    const d = numericalDistribution('x', new Float64Array([0, 1, 100]), new Float64Array([2, 3]));
+    expect((sharesFigure(d, { log: true }) as { layout: { xaxis: { type: string } } }).layout.xaxis.type).toBe('linear');
+    expect((ecdfFigure(d, { log: true }) as { layout: { xaxis: { type: string } } }).layout.xaxis.type).toBe('linear');
+  });
+
+  it('every figure puts its legend below the plot (the mode bar is top right) and grows its margins for long labels', () => {
+    const { features } = decide([stats('a', 0.05), stats('b', 0.4)], defaultConfig().thresholds);
+    const num = numericalDistribution('x', new Float64Array([1, 2, 3, 4]), new Float64Array([3, 4, 5, 6]));
+    const cat = categoricalDistribution('c', ['1', '2'], [1, 2], [2, 1]);
+    for (const fig of [driftScoreFigure(features, 0.1), sharesFigure(num), ecdfFigure(num), sharesFigure(cat)]) {
+      const layout = fig.layout as { legend: object; xaxis: { automargin: boolean }; yaxis: { automargin: boolean } };
+      expect(layout.legend).toMatchObject({ orientation: 'h', yref: 'container', y: 0, yanchor: 'bottom' });
+      expect([layout.xaxis.automargin, layout.yaxis.automargin]).toEqual([true, true]);
+    }
+  });
 });

@@ -2,35 +2,60 @@ import type { FeatureDistribution, NumericalDistribution } from '../../workers/d
 import type { Figure } from './driftScoreFigure.ts';
 import { palette } from './palette.ts';
 import { plotlyLabel, plotlyText } from './plotlyText.ts';
+import { baseLayout, TOP_MARGIN } from './chartLayout.ts';
 
 const base = {
-  font: { family: 'system-ui, sans-serif', size: 12 },
-  paper_bgcolor: 'rgba(0,0,0,0)',
-  plot_bgcolor: 'rgba(0,0,0,0)',
-  legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-  margin: { l: 55, r: 16, t: 36, b: 70 },
-  height: 340,
+  ...baseLayout,
+  margin: { l: 55, r: 16, t: TOP_MARGIN, b: 40 },
+  height: 360,
 };
+/** Long tick labels and titles grow the margins instead of being cut at the figure's edge. */
+const axis = { automargin: true };
 
-/** Reference and production shares on shared bins (numerical: overlaid; categorical: grouped bars). */
-export function sharesFigure(d: FeatureDistribution): Figure {
+/** A bin edge for the hover: 4 significant digits. */
+function fmt(x: number): string {
+  return Number(x.toPrecision(4)).toString();
+}
+
+/** Options of the explorer's charts. */
+export interface ScaleOptions {
+  /** Log x axis (numerical features; the histogram then uses the log-spaced bins). */
+  log?: boolean;
+}
+
+/**
+ * Reference and production shares on shared bins (numerical: overlaid; categorical: grouped bars).
+ * With `log` (and log bins available) the histogram is drawn on its log-spaced bins on a log x axis.
+ * Each bar is given its arithmetic centre and its width, so it spans exactly [edge, next edge] on
+ * either axis type; the hover shows the bin's range.
+ */
+export function sharesFigure(d: FeatureDistribution, opts: ScaleOptions = {}): Figure {
   const name = plotlyText(d.feature);
   if (d.kind === 'numerical') {
-    const { edges, reference, production } = d.histogram;
+    const log = opts.log === true && d.logHistogram !== null;
+    const { edges, reference, production } = log ? d.logHistogram! : d.histogram;
     const centers = reference.map((_, i) => (edges[i] + edges[i + 1]) / 2);
     const widths = reference.map((_, i) => edges[i + 1] - edges[i] || 1);
+    const ranges = reference.map((_, i) => `${fmt(edges[i])} – ${fmt(edges[i + 1])}`);
     const trace = (label: string, y: number[], color: string) => ({
       type: 'bar',
       name: label,
       x: centers,
       y,
       width: widths,
+      customdata: ranges,
       marker: { color, opacity: 0.55, line: { color, width: 1 } },
-      hovertemplate: `${label}: %{y:.1%}<br>bin centre %{x:.4g}<extra></extra>`,
+      hovertemplate: `${label}: %{y:.1%}<br>bin %{customdata}<extra></extra>`,
     });
     return {
       data: [trace('reference', reference, palette.reference), trace('production', production, palette.production)],
-      layout: { ...base, barmode: 'overlay', bargap: 0, xaxis: { title: { text: name } }, yaxis: { title: { text: 'share of rows' }, tickformat: '.0%' } },
+      layout: {
+        ...base,
+        barmode: 'overlay',
+        bargap: 0,
+        xaxis: { ...axis, type: log ? 'log' : 'linear', title: { text: log ? `${name} (log scale)` : name } },
+        yaxis: { ...axis, title: { text: 'share of rows' }, tickformat: '.0%' },
+      },
     };
   }
   const labels = d.categories.map((c) => plotlyLabel(c, 18));
@@ -58,14 +83,18 @@ export function sharesFigure(d: FeatureDistribution): Figure {
     layout: {
       ...base,
       barmode: 'group',
-      xaxis: { tickmode: 'array', tickvals: x, ticktext: labels, tickangle: labels.length > 6 ? -35 : 0, title: { text: name } },
-      yaxis: { title: { text: 'share of rows' }, tickformat: '.0%' },
+      xaxis: { ...axis, tickmode: 'array', tickvals: x, ticktext: labels, tickangle: labels.length > 6 && d.categories.some((c) => c.length > 3) ? -35 : 0, title: { text: name } },
+      yaxis: { ...axis, title: { text: 'share of rows' }, tickformat: '.0%' },
     },
   };
 }
 
-/** The two ECDFs as steps, with the KS distance drawn as a vertical segment where they are furthest apart. */
-export function ecdfFigure(d: NumericalDistribution): Figure {
+/**
+ * The two ECDFs as steps, with the KS distance drawn as a vertical segment where they are furthest apart.
+ * With `log` (all values > 0) the x axis is logarithmic.
+ */
+export function ecdfFigure(d: NumericalDistribution, opts: ScaleOptions = {}): Figure {
+  const log = opts.log === true && d.logHistogram !== null;
   const line = (label: string, pts: { x: number[]; y: number[] }, color: string) => ({
     type: 'scatter',
     mode: 'lines',
@@ -89,7 +118,8 @@ export function ecdfFigure(d: NumericalDistribution): Figure {
       hovertemplate: `KS D = ${d.ks.distance.toFixed(4)} at x = %{x:.4g}<extra></extra>`,
     });
     annotations.push({
-      x: d.ks.x,
+      // Annotations on a log axis take log10 of the position (traces take the value itself).
+      x: log ? Math.log10(d.ks.x) : d.ks.x,
       y: (d.ks.reference + d.ks.production) / 2,
       text: `D = ${d.ks.distance.toFixed(3)}`,
       showarrow: true,
@@ -103,8 +133,8 @@ export function ecdfFigure(d: NumericalDistribution): Figure {
     data,
     layout: {
       ...base,
-      xaxis: { title: { text: plotlyText(d.feature) } },
-      yaxis: { title: { text: 'cumulative share' }, range: [0, 1.02] },
+      xaxis: { ...axis, type: log ? 'log' : 'linear', title: { text: log ? `${plotlyText(d.feature)} (log scale)` : plotlyText(d.feature) } },
+      yaxis: { ...axis, title: { text: 'cumulative share' }, range: [0, 1.02] },
       annotations,
     },
   };

@@ -1,6 +1,7 @@
 import type { FeatureReport } from '../../core/report/types.ts';
 import { palette } from './palette.ts';
 import { plotlyLabel, plotlyText } from './plotlyText.ts';
+import { baseLayout, TOP_MARGIN } from './chartLayout.ts';
 
 export interface Figure {
   data: object[];
@@ -57,16 +58,14 @@ export function driftScoreFigure(features: readonly FeatureReport[], ksThreshold
     names: groups.map((g) => g.rows.map((r) => r.f.name)),
     data,
     layout: {
-      height: Math.max(200, 26 * sorted.length + 90),
-      margin: { l: Math.min(190, 12 + 7 * longest), r: 24, t: 36, b: 45 },
+      ...baseLayout,
+      height: Math.max(230, 26 * sorted.length + 120),
+      margin: { l: Math.min(190, 12 + 7 * longest), r: 24, t: TOP_MARGIN, b: 40 },
       barmode: 'overlay',
       bargap: 0.25,
-      xaxis: { range: [0, xMax], title: { text: 'drift score (KS D or total variation distance)' }, tickformat: '.2~f', fixedrange: true },
-      yaxis: { tickmode: 'array', tickvals: sorted.map((_, i) => i), ticktext: labels, autorange: 'reversed', fixedrange: true },
-      legend: { orientation: 'h', x: 0, y: 1.01, yanchor: 'bottom' },
-      font: { family: 'system-ui, sans-serif', size: 12 },
-      paper_bgcolor: 'rgba(0,0,0,0)',
-      plot_bgcolor: 'rgba(0,0,0,0)',
+      // A short title: a long one does not fit a phone's width (DriftScoreChart's note says what the score is).
+      xaxis: { automargin: true, range: [0, xMax], title: { text: 'drift score (0–1)' }, tickformat: '.2~f', fixedrange: true },
+      yaxis: { automargin: true, tickmode: 'array', tickvals: sorted.map((_, i) => i), ticktext: labels, autorange: 'reversed', fixedrange: true },
     },
   };
 }

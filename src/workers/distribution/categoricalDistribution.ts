@@ -1,8 +1,11 @@
 import type { CategoricalDistribution } from './types.ts';
+import { numericValue } from './numericCategories.ts';
 
 /**
- * Category shares of one categorical feature from its aligned counts (the PSI bins of the report), the
- * `maxCategories` largest by combined count first, the rest folded into `other`.
+ * Category shares of one categorical feature from its aligned counts (the PSI bins of the report): the
+ * `maxCategories` largest by combined share, the rest folded into `other`. They are listed largest
+ * first, or in numeric order when every category of the feature is a number (a count or a rating reads
+ * as an axis: 1, 2, 10; not by share, and not as strings: 1, 10, 2).
  */
 export function categoricalDistribution(
   feature: string,
@@ -17,8 +20,10 @@ export function categoricalDistribution(
   const order = categories
     .map((_, i) => i)
     .sort((a, b) => share(referenceCounts[b], nRef) + share(productionCounts[b], nProd) - (share(referenceCounts[a], nRef) + share(productionCounts[a], nProd)) || a - b);
-  const shown = order.slice(0, maxCategories);
   const rest = order.slice(maxCategories);
+  const values = categories.map(numericValue);
+  const shown = order.slice(0, maxCategories);
+  if (values.every((v) => v !== null)) shown.sort((a, b) => values[a]! - values[b]! || a - b);
   return {
     kind: 'categorical',
     feature,

@@ -1,3 +1,5 @@
+import type { Histogram } from './types.ts';
+
 /**
  * Shares of two ascending samples in at most `bins` equal-width bins over their combined range (last bin
  * closed, numpy.histogram's convention). Each share array sums to 1 (0 for an empty sample).
@@ -9,7 +11,7 @@ export function histogramShares(
   ref: Float64Array,
   prod: Float64Array,
   bins = 40,
-): { edges: number[]; reference: number[]; production: number[] } {
+): Histogram {
   const lo = Math.min(ref.length ? ref[0] : Infinity, prod.length ? prod[0] : Infinity);
   const hi = Math.max(ref.length ? ref[ref.length - 1] : -Infinity, prod.length ? prod[prod.length - 1] : -Infinity);
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { edges: [], reference: [], production: [] };
