@@ -1,0 +1,35 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyse } from '../../src/core/analyse.ts';
+import { defaultConfig } from '../../src/core/config/defaults.ts';
+import { parseCsv } from '../../src/core/table/parseCsv.ts';
+import { loadKernels } from '../../src/kernels/index.ts';
+import type { StatKernels } from '../../src/core/stattests/kernels.ts';
+
+let k: StatKernels;
+beforeAll(async () => {
+  k = await loadKernels();
+});
+
+const MISSING = ['', 'NA', 'NaN', 'null', '?'];
+const csv = (file: string, header: string[], rows: (string | number)[][]) =>
+  parseCsv([header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n', { file, delimiter: 'auto', missingValues: MISSING });
+const range = <T,>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+
+describe('analyse: PSI point masses', () => {
+  it('a numerical column whose reference is one value gets a point-mass bin and a warning naming the column and value', async () => {
+    // pdays-like: -1 on every reference row; production: -1 on 64% of the rows, day counts on the rest.
+    const ref = await csv('ref.csv', ['pdays', 'x'], range(500, (i) => [-1, (i * 1.37).toFixed(2)]));
+    const prod = await csv('prod.csv', ['pdays', 'x'], range(500, (i) => [i < 320 ? -1 : 1 + ((i * 37) % 400), (i * 1.41).toFixed(2)]));
+    const config = defaultConfig();
+    config.columns.numerical = ['pdays'];
+    const a = analyse(ref, prod, config, k);
+    const pdays = a.stats.find((s) => s.name === 'pdays')!;
+    expect(pdays.psi!.point_masses).toEqual([-1]);
+    expect(pdays.psi!.value).toBeGreaterThan(0.1);
+    expect(a.warnings.filter((w) => w.includes('PSI gives'))).toEqual([
+      'column "pdays": the value -1 (100.0% of the reference) holds more than 1/10 of the reference, so the reference deciles collapse there; PSI gives it its own bin [v, v]',
+    ]);
+    // x has distinct deciles: no point mass, no warning.
+    expect(a.stats.find((s) => s.name === 'x')!.psi!.point_masses).toEqual([]);
+  });
+});
