@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/analyse.ts';
+import { decide } from '../../src/core/decide.ts';
 import { defaultConfig } from '../../src/core/config/defaults.ts';
 import { parseCsv } from '../../src/core/table/parseCsv.ts';
 import { loadKernels } from '../../src/kernels/index.ts';
@@ -31,5 +32,33 @@ describe('analyse: PSI point masses', () => {
     ]);
     // x has distinct deciles: no point mass, no warning.
     expect(a.stats.find((s) => s.name === 'x')!.psi!.point_masses).toEqual([]);
+  });
+});
+
+describe('analyse: a column all missing in one file', () => {
+  it('is tested as a feature (no test run on the empty side, error says so) and flagged by missing share', async () => {
+    const ref = await csv('ref.csv', ['x', 'gone', 'color', 'never'], range(200, (i) => [((i % 100) * 1.37).toFixed(2), (i * 0.91).toFixed(2), ['r', 'g'][i % 2], '']));
+    const prod = await csv('prod.csv', ['x', 'gone', 'color', 'never'], range(100, (i) => [(i * 1.37).toFixed(2), 'NA', '', 'NA']));
+    const a = analyse(ref, prod, defaultConfig(), k);
+    expect(a.stats.map((s) => s.name)).toEqual(['x', 'gone', 'color']);
+    expect(a.skipped).toEqual([{ name: 'never', reason: 'all values missing in ref.csv and prod.csv' }]);
+    const gone = a.stats.find((s) => s.name === 'gone')!;
+    expect(gone).toMatchObject({
+      type: 'numerical',
+      n: { reference: 200, production: 0 },
+      missing: { reference: 0, production: 1, reference_count: 0, production_count: 100 },
+      ks: null,
+      psi: null,
+      drift_score: null,
+    });
+    expect(gone.error).toMatch(/^no non-missing values in the production file; no test can run/);
+    expect(a.stats.find((s) => s.name === 'color')).toMatchObject({ type: 'categorical', chi2: null, n: { production: 0 } });
+    expect(a.warnings).toContain(
+      'column "gone": all values missing in prod.csv (not in ref.csv); no test can run, it is reported as drifted by its missing share',
+    );
+    // Default thresholds (missing_share_change: null): flagged anyway, and counted in the verdict.
+    const d = decide(a.stats, defaultConfig().thresholds);
+    expect(d.summary.drifted_features).toEqual(['gone', 'color']);
+    expect(d.features.find((f) => f.name === 'gone')!.flagged_by).toEqual(['missing_share']);
   });
 });
