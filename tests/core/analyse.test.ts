@@ -37,10 +37,11 @@ describe('analyse: PSI point masses', () => {
 
 describe('analyse: a column all missing in one file', () => {
   it('is tested as a feature (no test run on the empty side, error says so) and flagged by missing share', async () => {
-    const ref = await csv('ref.csv', ['x', 'gone', 'color', 'never'], range(200, (i) => [((i % 100) * 1.37).toFixed(2), (i * 0.91).toFixed(2), ['r', 'g'][i % 2], '']));
-    const prod = await csv('prod.csv', ['x', 'gone', 'color', 'never'], range(100, (i) => [(i * 1.37).toFixed(2), 'NA', '', 'NA']));
+    const header = ['x', 'gone', 'color', 'never', 'level'];
+    const ref = await csv('ref.csv', header, range(200, (i) => [((i % 100) * 1.37).toFixed(2), (i * 0.91).toFixed(2), ['r', 'g'][i % 2], '', i % 3]));
+    const prod = await csv('prod.csv', header, range(100, (i) => [(i * 1.37).toFixed(2), 'NA', '', 'NA', 'NA']));
     const a = analyse(ref, prod, defaultConfig(), k);
-    expect(a.stats.map((s) => s.name)).toEqual(['x', 'gone', 'color']);
+    expect(a.stats.map((s) => s.name)).toEqual(['x', 'gone', 'color', 'level']);
     expect(a.skipped).toEqual([{ name: 'never', reason: 'all values missing in ref.csv and prod.csv' }]);
     const gone = a.stats.find((s) => s.name === 'gone')!;
     expect(gone).toMatchObject({
@@ -52,13 +53,15 @@ describe('analyse: a column all missing in one file', () => {
       drift_score: null,
     });
     expect(gone.error).toMatch(/^no non-missing values in the production file; no test can run/);
-    expect(a.stats.find((s) => s.name === 'color')).toMatchObject({ type: 'categorical', chi2: null, n: { production: 0 } });
+    for (const name of ['color', 'level']) {
+      expect(a.stats.find((s) => s.name === name)).toMatchObject({ type: 'categorical', chi2: null, psi: null, n: { reference: 200, production: 0 } });
+    }
     expect(a.warnings).toContain(
       'column "gone": all values missing in prod.csv (not in ref.csv); no test can run, it is reported as drifted by its missing share',
     );
     // Default thresholds (missing_share_change: null): flagged anyway, and counted in the verdict.
     const d = decide(a.stats, defaultConfig().thresholds);
-    expect(d.summary.drifted_features).toEqual(['gone', 'color']);
+    expect(d.summary.drifted_features).toEqual(['gone', 'color', 'level']);
     expect(d.features.find((f) => f.name === 'gone')!.flagged_by).toEqual(['missing_share']);
   });
 });
