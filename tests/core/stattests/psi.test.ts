@@ -61,5 +61,9 @@ describe('numericalPsi with a point mass in the reference', () => {
     const expected = (0.64 - 1) * Math.log(0.64) + (0.36 - 1e-4) * Math.log(0.36 / 1e-4);
     expect(psi.value).toBeCloseTo(expected, 12);
     expect(psi.value).toBeGreaterThan(0.1);
+    // numpy.histogram on the collapsed edges (all -1) puts every value of both samples in the last bin: PSI 0.
+    const collapsed = (xs: Float64Array) => [0, 0, 0, 0, 0, 0, 0, 0, 0, xs.length];
+    expect(r.quantiles.every((q) => q === -1)).toBe(true);
+    expect(populationStabilityIndex(collapsed(ref), collapsed(prod), 1e-4)).toBe(0);
   });
 });
