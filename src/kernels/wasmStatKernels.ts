@@ -34,9 +34,10 @@ export function wasmStatKernels(w: DriftKernelExports): DriftKernels {
   function numerical(ref: Float64Array, prod: Float64Array, bins: number): NumericalKernelResult {
     if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`bins must be a positive integer, got ${bins}`);
     const longest = Math.max(ref.length, prod.length);
-    // A point mass adds one threshold, at most (bins - 1) / 2 of them: 2 * bins bounds both buffers.
+    // At most bins - 1 thresholds (a point mass takes two or more collapsed inner edges and gives two
+    // thresholds), so at most `bins` counts.
     return withBuffers(
-      [ref.length * 8, prod.length * 8, longest * 8, 2 * bins * 8, 2 * bins * 8],
+      [ref.length * 8, prod.length * 8, longest * 8, (bins + 1) * 8, bins * 8],
       ([pRef, pProd, pScratch, pEdges, pCounts]) => {
         let mem = f64();
         mem.set(ref, pRef >>> 3);

@@ -18,13 +18,14 @@ export interface PsiBins {
 /**
  * PSI bins from the reference quantiles q = numpy.quantile(ref, linspace(0, 1, bins + 1)).
  *
- * The inner edges are q[1..bins-1], numpy.histogram bins. Where a value v holds more than 1/bins of
- * the reference, several of those edges are v: numpy.histogram then turns them into empty bins and
- * the bin [v, next edge) holds the mass together with the values just above it, so a move from v to
- * such values is invisible to PSI (bank-marketing pdays: -1 on every reference row, KS D 0.365 on the
- * second half of the file but PSI 0). Rule: edges that occur once are kept as numpy computes them;
- * a value occurring two or more times among the inner edges becomes a point mass with bins
- * (.., v), [v, v], (v, ..). With distinct edges the bins are numpy's exactly.
+ * The inner edges are q[1..bins-1], numpy.histogram bins. When several of them fall on one value v
+ * (v then holds more than 1/bins of the reference: the edges are (n - 1) / bins ranks apart),
+ * numpy.histogram turns the duplicates into empty bins and the bin [v, next edge) holds the mass
+ * together with the values just above it, so a move from v to such values is invisible to PSI
+ * (bank-marketing pdays: -1 on every reference row, KS D 0.365 on the second half of the file but
+ * PSI 0). Rule: edges that occur once are kept as numpy computes them; a value occurring two or more
+ * times among the inner edges becomes a point mass with bins (.., v), [v, v], (v, ..). With
+ * distinct edges the bins are numpy's exactly; there are never more than `bins` bins.
  * Reference implementation: `psi_bins` in scripts/make_stattest_fixtures.py (numpy).
  */
 export function psiBins(quantiles: ArrayLike<number>): PsiBins {

@@ -70,6 +70,7 @@ describe('properties of the statistical tests', () => {
         expect(r.refCounts.reduce((x, y) => x + y, 0)).toBe(ref.length);
         expect(r.prodCounts.reduce((x, y) => x + y, 0)).toBe(prod.length);
         expect(r.refCounts.length).toBe(r.edges.length + 1);
+        expect(r.refCounts.length).toBeLessThanOrEqual(bins);
         r.edges.forEach((e, i) => i > 0 && expect(e).toBeGreaterThanOrEqual(r.edges[i - 1]));
         for (const v of r.pointMasses) {
           const bin = r.edges.indexOf(v) + 1;
