@@ -24,7 +24,10 @@ CALLS = {
     "ks": "r = scipy.stats.ks_2samp(ref[~np.isnan(ref)], prod[~np.isnan(prod)]); "
     "method = 'exact' if max(n_ref, n_prod) <= 10000 and no 'Exact calculation unsuccessful' warning else 'asymp'",
     "quantiles": "np.quantile(ref_clean, np.linspace(0, 1, bins + 1))",
-    "counts": "edges = quantiles.copy(); edges[0] = -np.inf; edges[-1] = np.inf; np.histogram(x_clean, bins=edges)[0]",
+    "counts": "edges = quantiles.copy(); edges[0] = -np.inf; edges[-1] = np.inf; np.histogram(x_clean, bins=edges)[0] "
+    "when the inner edges are distinct; otherwise psi_bins() / psi_counts() below (point-mass bins)",
+    "psi_bins": "inner = quantiles[1:-1]; values, reps = np.unique(inner, return_counts=True); a value with reps > 1 "
+    "is a point mass: edges [.., v, v, ..] with bins (.., v), [v, v], (v, ..); other edges as numpy gives them",
     "psi": "p = np.maximum(counts / counts.sum(), epsilon); np.sum((p_prod - p_ref) * np.log(p_prod / p_ref))",
     "chi2": "scipy.stats.chi2_contingency(np.array([ref_counts, prod_counts]), correction=False) "
     "over the sorted union of categories seen in either sample (missing = None excluded)",
@@ -50,6 +53,36 @@ def psi(ref_counts, prod_counts, eps):
     return float(np.sum((p_prod - p_ref) * np.log(p_prod / p_ref)))
 
 
+def psi_bins(quantiles):
+    """The PSI bins rule (src/core/stattests/psiBins.ts), written again from numpy: the inner edges are
+    quantiles[1:-1]; a value that occurs more than once among them (it holds more than 1/bins of the
+    reference, so numpy.histogram would give it empty duplicate bins and share its bin with the values
+    above it) is a point mass and gets its own bin [v, v]; the others stay numpy's edges."""
+    inner = np.asarray(quantiles, dtype=np.float64)[1:-1]
+    values, reps = np.unique(inner, return_counts=True)
+    edges = []
+    for v, r in zip(values, reps):
+        edges += [float(v), float(v)] if r > 1 else [float(v)]
+    return edges, [float(v) for v in values[reps > 1]]
+
+
+def psi_counts(x, edges, masses):
+    """Counts per bin for psi_bins' edges, bin by bin with explicit comparisons (not searchsorted):
+    (-inf, e0), then between consecutive edges a and b: [a, a] when a == b, (a, b) after a point
+    mass a, else [a, b) as numpy.histogram; the last bin runs to +inf."""
+    bounds = [-np.inf] + list(edges) + [np.inf]
+    mass = set(masses)
+    counts = []
+    for i, (a, b) in enumerate(zip(bounds[:-1], bounds[1:])):
+        if a == b:
+            inside = x == a
+        else:
+            after_mass = a in mass and i > 0 and bounds[i - 1] == a
+            inside = ((x > a) if after_mass else (x >= a)) & (x < b)
+        counts.append(float(np.count_nonzero(inside)))
+    return np.array(counts)
+
+
 def ks_case(name, ref, prod, bins=BINS):
     ref = np.asarray(ref, dtype=np.float64)
     prod = np.asarray(prod, dtype=np.float64)
@@ -64,6 +97,14 @@ def ks_case(name, ref, prod, bins=BINS):
     edges[0], edges[-1] = -np.inf, np.inf
     ref_counts = np.histogram(a, bins=edges)[0].astype(np.float64)
     prod_counts = np.histogram(b, bins=edges)[0].astype(np.float64)
+    psi_edges, masses = psi_bins(q)
+    if masses:
+        ref_counts = psi_counts(a, psi_edges, masses)
+        prod_counts = psi_counts(b, psi_edges, masses)
+    else:
+        # Distinct edges: the rule is numpy.histogram itself; check the bin-by-bin counting agrees.
+        assert np.array_equal(psi_counts(a, psi_edges, masses), ref_counts)
+        assert np.array_equal(psi_counts(b, psi_edges, masses), prod_counts)
     return {
         "name": name,
         "ref": to_json_list(ref),
@@ -77,6 +118,8 @@ def ks_case(name, ref, prod, bins=BINS):
             "p_value": float(r.pvalue),
             "method": method,
             "quantiles": [float(v) for v in q],
+            "psi_edges": psi_edges,
+            "psi_point_masses": masses,
             "ref_counts": [float(v) for v in ref_counts],
             "prod_counts": [float(v) for v in prod_counts],
             "psi": psi(ref_counts, prod_counts, EPSILON),
@@ -146,6 +189,28 @@ def numerical_cases():
     return cases
 
 
+def point_mass_cases():
+    """Reference samples where a value holds more than 1/bins of the rows. Own generator, so the
+    cases above keep their data."""
+    g = np.random.default_rng(SEED + 1)
+    cases = []
+    # pdays-like: -1 ("never contacted") on 80% of the reference rows, 55% in production.
+    ref = np.where(g.random(600) < 0.8, -1.0, g.integers(1, 400, 600).astype(np.float64))
+    prod = np.where(g.random(500) < 0.55, -1.0, g.integers(1, 400, 500).astype(np.float64))
+    cases.append(ks_case("point mass at the minimum (pdays-like)", ref, prod))
+    ref = np.where(g.random(800) < 0.3, 0.0, np.round(g.normal(0, 2, 800), 3))
+    prod = np.where(g.random(700) < 0.15, 0.0, np.round(g.normal(0, 2, 700), 3))
+    cases.append(ks_case("point mass in the middle", ref, prod))
+    cases.append(ks_case("point mass at the maximum (capped)", np.minimum(np.round(g.exponential(5, 700), 2), 8.0),
+                         np.minimum(np.round(g.exponential(6, 600), 2), 9.0)))
+    ref = np.select([g.random(900) < 0.25, g.random(900) < 0.35], [0.0, 1.0], np.round(g.uniform(-3, 5, 900), 2))
+    prod = np.select([g.random(800) < 0.1, g.random(800) < 0.5], [0.0, 1.0], np.round(g.uniform(-3, 5, 800), 2))
+    cases.append(ks_case("two point masses", ref, prod))
+    cases.append(ks_case("all values equal", np.full(300, 7.0),
+                         np.concatenate([np.full(150, 7.0), np.round(g.normal(7, 1, 100), 2)])))
+    return cases
+
+
 def categorical_cases():
     letters = np.array(list("abcdef"))
     cases = []
@@ -194,7 +259,7 @@ def main():
         "versions": {"numpy": np.__version__, "scipy": scipy.__version__},
         "seed": SEED,
         "calls": CALLS,
-        "numerical": numerical_cases(),
+        "numerical": numerical_cases() + point_mass_cases(),
         "categorical": categorical_cases(),
         "quantiles": quantile_cases(),
     }

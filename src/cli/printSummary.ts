@@ -22,7 +22,7 @@ export function formatSummary(report: Report): string {
       pval(p),
       num(f.psi?.value ?? null, 4),
       `${pctStr(f.missing.reference)}→${pctStr(f.missing.production)}`,
-      f.error ? `error: ${f.error}` : f.drifted ? `DRIFT (${f.flagged_by.join('+')})` : 'ok',
+      status(f),
     ];
   });
   lines.push(...table([header, ...rows]));
@@ -41,6 +41,13 @@ export function formatSummary(report: Report): string {
   lines.push(s.overall_drift ? `DRIFT DETECTED: ${s.reasons.map((r) => r.message).join('; ')}` : 'No drift detected.');
   // Names, categories and warnings come from untrusted files: no control characters (terminal escapes) reach the terminal.
   return lines.map(stripControl).join('\n');
+}
+
+/** DRIFT with its rules, then the reason no test ran (a column all missing in one file is both). */
+function status(f: Report['features'][number]): string {
+  const flag = f.drifted ? `DRIFT (${f.flagged_by.join('+')})` : f.error ? '' : 'ok';
+  const error = f.error ? `error: ${f.error}` : '';
+  return [flag, error].filter(Boolean).join('; ');
 }
 
 function stripControl(s: string): string {

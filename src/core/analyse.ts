@@ -11,6 +11,7 @@ import { planColumns } from './table/planColumns.ts';
 import { alignCategories } from './table/categories.ts';
 import { numericalFeatureStats } from './stattests/numericalFeature.ts';
 import { categoricalFeatureStats } from './stattests/categoricalFeature.ts';
+import { pointMassWarning } from './stattests/psi.ts';
 
 export interface TableMeta {
   file: string;
@@ -44,6 +45,7 @@ export function analyse(reference: ParsedTable, production: ParsedTable, config:
   const prodCols = byName(production);
   const stats: FeatureStats[] = [];
   const skipped: SkippedColumn[] = [];
+  const psiWarnings: string[] = [];
   for (const plan of plans) {
     if (plan.role === 'skipped') {
       skipped.push({ name: plan.name, reason: plan.reason });
@@ -51,7 +53,10 @@ export function analyse(reference: ParsedTable, production: ParsedTable, config:
     }
     const r = refCols.get(plan.name)!;
     const p = prodCols.get(plan.name)!;
-    stats.push(featureStats(plan, r, p, reference.rows, production.rows, config, kernels));
+    const s = featureStats(plan, r, p, reference.rows, production.rows, config, kernels);
+    stats.push(s);
+    const massWarning = s.type === 'numerical' && s.psi ? pointMassWarning(s.name, s.psi) : null;
+    if (massWarning) psiWarnings.push(massWarning);
   }
   const t2 = now();
   return {
@@ -61,7 +66,7 @@ export function analyse(reference: ParsedTable, production: ParsedTable, config:
     plans,
     stats,
     skipped,
-    warnings: [...reference.warnings, ...production.warnings, ...warnings],
+    warnings: [...reference.warnings, ...production.warnings, ...warnings, ...psiWarnings],
     timings: { detect: t1 - t0, tests: t2 - t1 },
   };
 }

@@ -35,7 +35,12 @@ export function decide(stats: readonly FeatureStats[], t: Thresholds, performanc
     const psi = s.psi ? { ...s.psi, drifted: s.psi.value > t.psi } : null;
     if (psi?.drifted) flagged.push('psi');
     const missingChange = Math.abs(s.missing.production - s.missing.reference);
-    const missingDrifted = t.missing_share_change !== null && missingChange > t.missing_share_change;
+    // A feature with values in one file and none in the other (all missing) cannot be tested, and its
+    // missing share moved as far as it can: it is flagged by this rule whatever the threshold, even
+    // when the threshold is null (off), so a column that vanished from a file never passes as "ok".
+    const emptyInOneFile = (s.n.reference === 0) !== (s.n.production === 0);
+    const missingDrifted =
+      emptyInOneFile || (t.missing_share_change !== null && missingChange > t.missing_share_change);
     if (missingDrifted) flagged.push('missing_share');
     return { ...s, ks, chi2, psi, missing: { ...s.missing, drifted: missingDrifted }, drifted: flagged.length > 0, flagged_by: flagged };
   });

@@ -1,4 +1,5 @@
 import type { NumericalKernelResult, StatKernels } from '../core/stattests/kernels.ts';
+import { psiBins } from '../core/stattests/psiBins.ts';
 import { linspace01 } from './linspace.ts';
 import type { DriftKernelExports } from './wasmExports.ts';
 
@@ -33,6 +34,8 @@ export function wasmStatKernels(w: DriftKernelExports): DriftKernels {
   function numerical(ref: Float64Array, prod: Float64Array, bins: number): NumericalKernelResult {
     if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`bins must be a positive integer, got ${bins}`);
     const longest = Math.max(ref.length, prod.length);
+    // At most bins - 1 thresholds (a point mass takes two or more collapsed inner edges and gives two
+    // thresholds), so at most `bins` counts.
     return withBuffers(
       [ref.length * 8, prod.length * 8, longest * 8, (bins + 1) * 8, bins * 8],
       ([pRef, pProd, pScratch, pEdges, pCounts]) => {
@@ -48,14 +51,19 @@ export function wasmStatKernels(w: DriftKernelExports): DriftKernels {
         const quantiles = new Float64Array(bins + 1);
         for (let i = 0; i <= bins; i++) quantiles[i] = w.quantileSorted(pRef, nRef, probabilities[i]);
         // No reference values: no bins exist (quantiles are NaN), so both count vectors stay zero.
-        if (nRef === 0) return { nRef, nProd, d, quantiles, refCounts: new Float64Array(bins), prodCounts: new Float64Array(bins) };
+        if (nRef === 0) {
+          const zeros = () => new Float64Array(bins);
+          return { nRef, nProd, d, quantiles, edges: [], pointMasses: [], refCounts: zeros(), prodCounts: zeros() };
+        }
+        const { edges, pointMasses, thresholds } = psiBins(quantiles);
+        const m = thresholds.length;
         mem = f64();
-        mem.set(quantiles.subarray(1, bins), pEdges >>> 3);
-        w.binCountsSorted(pRef, nRef, pEdges, bins - 1, pCounts);
-        const refCounts = f64().slice(pCounts >>> 3, (pCounts >>> 3) + bins);
-        w.binCountsSorted(pProd, nProd, pEdges, bins - 1, pCounts);
-        const prodCounts = f64().slice(pCounts >>> 3, (pCounts >>> 3) + bins);
-        return { nRef, nProd, d, quantiles, refCounts, prodCounts };
+        mem.set(thresholds, pEdges >>> 3);
+        w.binCountsSorted(pRef, nRef, pEdges, m, pCounts);
+        const refCounts = f64().slice(pCounts >>> 3, (pCounts >>> 3) + m + 1);
+        w.binCountsSorted(pProd, nProd, pEdges, m, pCounts);
+        const prodCounts = f64().slice(pCounts >>> 3, (pCounts >>> 3) + m + 1);
+        return { nRef, nProd, d, quantiles, edges, pointMasses, refCounts, prodCounts };
       },
     );
   }

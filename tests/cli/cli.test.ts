@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/types.ts';
 import { runCli, tempDir } from './runCli.ts';
+import { schema, validate } from '../helpers/reportSchema.ts';
 
 const dir = tempDir('dm-cli-');
 function file(name: string, text: string): string {
@@ -149,6 +150,34 @@ describe('drift-monitor on bad input', () => {
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
     expect(report.skipped.map((s) => s.name)).toContain('empty');
     expect(report.warnings.join('\n')).toContain('empty');
+  });
+  it('a column all missing in production only is a drifted feature (missing share), counted by the verdict', () => {
+    // x: the same 200 values in both files; gone: 200 distinct values in the reference, NA in production.
+    const a = file('gone_ref.csv', csv(400, (i) => `${(i * 7919) % 200},${(i * 0.37).toFixed(2)},${i % 2}`, 'x,gone,y'));
+    const b = file('gone_prod.csv', csv(400, (i) => `${(i * 7919) % 200},NA,${i % 2}`, 'x,gone,y'));
+    const out = join(dir, 'gone.json');
+    const r = runCli(['-r', a, '-p', b, '-l', 'y', '-o', out, '--fail-on-drift']);
+    expect(r.code, r.stderr).toBe(3);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(validate(schema, report)).toEqual([]);
+    expect(report.skipped).toEqual([]);
+    const gone = report.features.find((f) => f.name === 'gone')!;
+    expect(gone).toMatchObject({
+      type: 'numerical',
+      n: { reference: 400, production: 0 },
+      missing: { reference: 0, production: 1, production_count: 400, drifted: true },
+      ks: null,
+      psi: null,
+      drifted: true,
+      flagged_by: ['missing_share'],
+    });
+    expect(gone.type_reason).toMatch(/; all values missing in .*gone_prod\.csv$/);
+    expect(gone.error).toMatch(/^no non-missing values in the production file; no test can run/);
+    expect(report.settings.thresholds.missing_share_change).toBeNull();
+    expect(report.summary).toMatchObject({ features: 2, drifted: 1, drifted_features: ['gone'], overall_drift: true });
+    expect(report.warnings.join('\n')).toMatch(/column "gone": all values missing in .*gone_prod\.csv/);
+    const row = r.stdout.split('\n').find((l) => l.startsWith('gone '))!;
+    expect(row).toMatch(/0\.0%→100\.0%\s+DRIFT \(missing_share\); error: no non-missing values in the production file/);
   });
   it('a non-numeric value in a numerical column becomes missing with a warning naming it', () => {
     const b = file('nonnum_prod.csv', csv(400, (i) => `${i === 17 ? 'oops' : ((i * 7919) % 200) + 30},${['a', 'a', 'c'][i % 3]},${i % 2}`, 'x,c,y'));

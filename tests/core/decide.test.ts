@@ -68,6 +68,30 @@ describe('decide(stats, thresholds)', () => {
     expect(d.features[0].flagged_by).toEqual(['missing_share']);
     expect(d.features[0].missing.drifted).toBe(true);
   });
+  it('decide flags a feature with no value in one file by missing share, whatever the threshold, and counts it', () => {
+    // All missing in production (100 rows), present in the reference: no test ran (error set).
+    const gone: FeatureStats = {
+      ...num('gone', 0, 0, [0.02, 1]),
+      n: { reference: 98, production: 0 },
+      drift_score: null, ks: null, psi: null,
+      error: 'no non-missing values in the production file; no test can run',
+    };
+    const appeared: FeatureStats = { ...gone, name: 'appeared', n: { reference: 0, production: 100 }, missing: { ...gone.missing, reference: 1, production: 0 } };
+    for (const missing_share_change of [null, 0.1, 0.99]) {
+      const d = decide([gone, appeared, num('a', 0, 0)], { ...T, missing_share_change });
+      expect(d.features.map((f) => [f.name, f.drifted, f.flagged_by, f.missing.drifted])).toEqual([
+        ['gone', true, ['missing_share'], true],
+        ['appeared', true, ['missing_share'], true],
+        ['a', false, [], false],
+      ]);
+      expect(d.summary).toMatchObject({ drifted: 2, drifted_features: ['gone', 'appeared'], drifted_fraction: 2 / 3, overall_drift: true });
+      expect(d.summary.reasons.map((r) => r.rule)).toEqual(['drift_feature_fraction']);
+    }
+  });
+  it('decide does not flag a feature missing in both files by that rule (no values anywhere)', () => {
+    const none: FeatureStats = { ...num('none', 0, 0, [1, 1]), n: { reference: 0, production: 0 }, ks: null, psi: null, drift_score: null, error: 'x' };
+    expect(decide([none], T).features[0].drifted).toBe(false);
+  });
   it('decide reports max_psi / max_ks and no reasons without drift', () => {
     const d = decide([num('a', 0.05, 0.01), cat('b', 0.9, 0.02)], T);
     expect(d.summary).toMatchObject({ features: 2, numerical: 1, categorical: 1, drifted: 0, max_psi: 0.02, max_ks: 0.05, overall_drift: false, reasons: [] });

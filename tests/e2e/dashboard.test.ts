@@ -163,6 +163,34 @@ describe('dashboard (built app under a sub-path, headless Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows a point mass given its own PSI bin and a column all missing in production as a flagged feature', async () => {
+    const { page, errors } = await open();
+    // pdays: -1 on every reference row, 37% day counts in production; gone: values in the reference
+    // only; x: the same values in both files.
+    let reference = 'pdays,gone,x\n';
+    let production = 'pdays,gone,x\n';
+    for (let i = 0; i < 300; i++) {
+      const x = ((i % 100) * 1.37).toFixed(2);
+      reference += `-1,${(i * 0.37).toFixed(2)},${x}\n`;
+      production += `${i < 190 ? -1 : 1 + ((i * 37) % 400)},NA,${x}\n`;
+    }
+    await chooseFiles(page, { name: 'ref.csv', text: reference }, { name: 'prod.csv', text: production });
+    expect(await runAnalysis(page)).toBe('done');
+    const row = (table: string, name: string) =>
+      page.locator(`#${table} tbody tr`).filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${name}$`) }) }).innerText();
+    expect(await row('psi-table', 'pdays')).toContain('3 (own bin for -1)');
+    expect(await row('missing-table', 'gone')).toMatch(/100(\.0)?%.*drifted/s);
+    expect(await row('missing-table', 'x')).toMatch(/\bok\b/);
+    const warnings = await page.locator('.warnings').innerText();
+    expect(warnings).toContain('column "pdays": the value -1 (100.0% of the reference)');
+    expect(warnings).toContain('column "gone": all values missing in prod.csv');
+    const report = await downloadJsonReport(page);
+    expect(report.features.find((f) => f.name === 'gone')).toMatchObject({ drifted: true, flagged_by: ['missing_share'] });
+    expect(report.summary.drifted_features).toContain('gone');
+    expect(report.features.find((f) => f.name === 'pdays')!.psi!.point_masses).toEqual([-1]);
+    expect(errors).toEqual([]);
+  });
+
   it('shows a bad file as a one-line error and a following good run still works', async () => {
     const { page } = await open();
     const pair = hostilePair();

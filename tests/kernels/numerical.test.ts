@@ -18,7 +18,9 @@ describe('numerical(ref, prod, bins) against numpy/scipy (tests/fixtures/stattes
       // The quantile kernel follows numpy's _lerp step by step: bound 1e-12 (observed: identical).
       expect(r.quantiles.length).toBe(c.bins + 1);
       r.quantiles.forEach((q, i) => expect(Math.abs(q - c.expected.quantiles[i])).toBeLessThanOrEqual(1e-12));
-      // Counts are integers: exact.
+      // Edges and point masses by the rule of psiBins.ts, counts integers: exact.
+      expect(r.edges).toEqual(c.expected.psi_edges);
+      expect(r.pointMasses).toEqual(c.expected.psi_point_masses);
       expect(Array.from(r.refCounts)).toEqual(c.expected.ref_counts);
       expect(Array.from(r.prodCounts)).toEqual(c.expected.prod_counts);
     });

@@ -34,6 +34,7 @@ export const FEATURE_KEY_ORDER: KeyShape = {
     epsilon: true,
     bins: true,
     edges: true,
+    point_masses: true,
     categories: true,
     reference_counts: true,
     production_counts: true,

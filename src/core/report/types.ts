@@ -32,9 +32,14 @@ export interface FeatureStats {
   psi: {
     value: number;
     epsilon: number;
-    /** Numerical: number of quantile bins and the inner edges (outer edges are -inf/+inf). */
+    /**
+     * Numerical: the configured number of quantile bins (psi.bins) and the inner edges used (outer
+     * edges are -inf/+inf; reference_counts has edges.length + 1 bins). A value on which the reference
+     * quantiles collapse is listed twice in `edges`, bounding its own bin [v, v], and in `point_masses`.
+     */
     bins?: number;
     edges?: number[];
+    point_masses?: number[];
     /** Categorical: the bins are these categories (union of both files, sorted). */
     categories?: string[];
     reference_counts: number[];

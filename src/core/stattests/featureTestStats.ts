@@ -9,6 +9,10 @@ export type FeatureTestStats = Pick<
 /** The message for a feature that has no non-missing values on one side, or null when both have some. */
 export function emptySampleError(nRef: number, nProd: number): string | null {
   if (nRef > 0 && nProd > 0) return null;
-  const sides = nRef === 0 && nProd === 0 ? 'both files' : nRef === 0 ? 'the reference file' : 'the production file';
-  return `no non-missing values in ${sides}; no test can run (check the missing markers or drop the column with columns.drop)`;
+  if (nRef === 0 && nProd === 0) {
+    return 'no non-missing values in both files; no test can run (check the missing markers or drop the column with columns.drop)';
+  }
+  // decide() flags this case by missing share (all missing on one side only).
+  const side = nRef === 0 ? 'the reference file' : 'the production file';
+  return `no non-missing values in ${side}; no test can run, so only its missing share is compared (check the missing markers or drop the column with columns.drop)`;
 }

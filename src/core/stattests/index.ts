@@ -1,6 +1,7 @@
 export type { StatKernels, NumericalKernelResult } from './kernels.ts';
 export { ksTwoSample, ksFromStatistic, type KsResult } from './ks.ts';
 export { populationStabilityIndex, numericalPsi } from './psi.ts';
+export { psiBins, nextUp, type PsiBins } from './psiBins.ts';
 export { chiSquareHomogeneity, type ChiSquareResult } from './chisquare.ts';
 export { totalVariation } from './totalVariation.ts';
 export { numericalFeatureStats, type NumericalTestOptions } from './numericalFeature.ts';

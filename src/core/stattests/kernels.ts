@@ -11,13 +11,19 @@ export interface NumericalKernelResult {
   d: number;
   /** numpy.quantile(ref, linspace(0, 1, bins + 1)) with linear interpolation (bins + 1 values). */
   quantiles: Float64Array;
-  /** Counts per bin for edges = quantiles with outer edges at -inf/+inf, bins left-closed (np.histogram). */
+  /**
+   * The PSI bins (psiBins.ts): the inner quantiles as edges, a value on which they collapse getting
+   * its own bin. Empty when the reference has no values.
+   */
+  edges: number[];
+  pointMasses: number[];
+  /** Counts per bin (edges.length + 1 bins, outer edges -inf/+inf), left-closed like np.histogram but for point masses. */
   refCounts: Float64Array;
   prodCounts: Float64Array;
 }
 
 export interface StatKernels {
-  /** KS statistic and PSI bin counts of one numerical feature; NaN values are excluded. */
+  /** KS statistic and PSI bins and counts of one numerical feature; NaN values are excluded. */
   numerical(ref: Float64Array, prod: Float64Array, bins: number): NumericalKernelResult;
   /** Counts of codes 0..k-1; code -1 (missing) is ignored. */
   countCodes(codes: Int32Array, k: number): Float64Array;

@@ -39,16 +39,41 @@ export function populationStabilityIndex(
 
 /**
  * The report's psi block for a numerical feature: bins at the reference quantiles
- * numpy.quantile(ref, linspace(0, 1, bins + 1)), outer edges -inf/+inf (so `edges` lists the
- * bins - 1 inner ones), counts as numpy.histogram (left-closed, duplicate edges give empty bins).
+ * numpy.quantile(ref, linspace(0, 1, bins + 1)), outer edges -inf/+inf (so `edges` lists the inner
+ * ones), counts as numpy.histogram (left-closed), except that a value on which several quantiles
+ * collapse gets its own bin [v, v] (psiBins.ts): its edge is listed twice and in `point_masses`.
  */
 export function numericalPsi(r: NumericalKernelResult, bins: number, epsilon: number): NonNullable<FeatureStats['psi']> {
   return {
     value: populationStabilityIndex(r.refCounts, r.prodCounts, epsilon),
     epsilon,
     bins,
-    edges: Array.from(r.quantiles.subarray(1, bins)),
+    edges: r.edges.slice(),
+    point_masses: r.pointMasses.slice(),
     reference_counts: Array.from(r.refCounts),
     production_counts: Array.from(r.prodCounts),
   };
+}
+
+/**
+ * The report warning for a numerical psi block with point masses (null without any): names the
+ * column, each value and its share of the reference, so a reader knows why the bins differ from the
+ * plain reference deciles.
+ */
+export function pointMassWarning(column: string, psi: NonNullable<FeatureStats['psi']>): string | null {
+  const masses = psi.point_masses ?? [];
+  const edges = psi.edges ?? [];
+  if (masses.length === 0) return null;
+  const nRef = total(psi.reference_counts);
+  const listed = masses.map((v) => {
+    // The bin [v, v] lies between the two copies of v in edges: bin index = index of the second copy.
+    const bin = edges.indexOf(v) + 1;
+    const share = psi.reference_counts[bin] / nRef;
+    return `${v} (${(share * 100).toFixed(1)}% of the reference)`;
+  });
+  const one = masses.length === 1;
+  return (
+    `column "${column}": the value${one ? '' : 's'} ${listed.join(', ')} hold${one ? 's' : ''} more than 1/${psi.bins} ` +
+    `of the reference, so the reference deciles collapse there; PSI gives ${one ? 'it its own bin' : 'each its own bin'} [v, v]`
+  );
 }

@@ -28,7 +28,11 @@ const TIMESTAMP_SAMPLE = 200;
  *
  * Rules, in order:
  * 1. `columns.numerical` / `columns.categorical` overrides win ("override: columns.numerical").
- * 2. A column with no value in a file is skipped ("all values missing in <file>").
+ * 2. A column with no value in either file is skipped ("all values missing in <ref> and <prod>").
+ *    A column with no value in one file only is typed from the other file's values by the rules
+ *    below, with "; all values missing in <file>" added to the reason and a warning: it is the
+ *    largest missing-share change there is, so it is reported (decide() flags it) rather than
+ *    skipped, though no test can run on it.
  * 3. Text in both files where every value parses as a date/timestamp: skipped ("timestamp").
  * 4. Strings or integers unique on every row in each file (more than `maxCategoricalUnique`
  *    values in all): skipped as an identifier.
@@ -129,15 +133,42 @@ function planColumn(
   warnings: string[],
 ): ColumnPlan {
   const name = ref.col.name;
-  const sides = [ref, prod];
+  const empty = [ref, prod].filter((s) => s.col.missing === s.rows);
+  if (empty.length === 2) {
+    const reason = `all values missing in ${ref.file} and ${prod.file}`;
+    warnings.push(`column "${name}" is skipped (${reason})`);
+    return { name, role: 'skipped', reason };
+  }
+  // The rules below look at the files that have values (one of them when the other is all missing).
+  const sides = [ref, prod].filter((s) => s.col.missing < s.rows);
+  const plan = typeColumn(ref, sides, override, max, distinctFrom, warnings);
+  if (empty.length === 0 || plan.role === 'skipped') return plan;
+  const [gone] = empty;
+  const [other] = sides;
+  warnings.push(
+    `column "${name}": all values missing in ${gone.file} (not in ${other.file}); no test can run, it is reported as drifted by its missing share`,
+  );
+  return { ...plan, reason: `${plan.reason}; all values missing in ${gone.file}` };
+}
+
+/** Rules 1 and 3-7 on the files that have values (`sides`: both, or the one that is not all missing). */
+function typeColumn(
+  ref: Side,
+  sides: Side[],
+  override: 'numerical' | 'categorical' | undefined,
+  max: number,
+  distinctFrom: 'both' | 'reference',
+  warnings: string[],
+): ColumnPlan {
+  const name = ref.col.name;
   const skip = (reason: string, advice: string): ColumnPlan => {
     warnings.push(`column "${name}" is skipped (${reason})${advice}`);
     return { name, role: 'skipped', reason };
   };
+  // distinctFrom 'reference' counts the reference's values, unless the reference has none.
+  const counted = (distinctFrom === 'reference' && sides.includes(ref) ? [ref] : sides).map((s) => s.col.values);
+  const where = distinctFrom === 'both' ? '' : ` in ${sides.includes(ref) ? ref.file : sides[0].file}`;
 
-  for (const s of sides) {
-    if (s.col.missing === s.rows) return skip(`all values missing in ${s.file}`, '');
-  }
   const tooMany = sides.find((s) => s.col.highCardinality !== undefined);
   if (override === 'categorical') {
     if (tooMany) return skip(highCardinalityReason(tooMany), '; remove it from columns.categorical or add it to columns.drop');
@@ -155,7 +186,7 @@ function planColumn(
   const withText = sides.filter((s) => s.col.nonNumeric > 0);
   const textOnly = (s: Side) => s.col.nonNumeric === s.rows - s.col.missing;
 
-  if (withText.length === 2 && sides.every(textOnly)) {
+  if (withText.length === sides.length && sides.every(textOnly)) {
     const sample = timestampSample(sides);
     if (sample !== null) {
       return skip(`timestamp: values such as "${sample}" parse as dates`, '; add it to columns.drop');
@@ -163,18 +194,14 @@ function planColumn(
   }
 
   const uniqueCounts = sides.map((s) => uniqueValues(s));
-  if (uniqueCounts.every((n) => n !== null) && uniqueCounts[0]! + uniqueCounts[1]! > max) {
-    return skip(
-      `identifier: every value is unique in each file (${uniqueCounts[0]} in ${ref.file}, ${uniqueCounts[1]} in ${prod.file})`,
-      '; add it to columns.drop',
-    );
+  if (uniqueCounts.every((n) => n !== null) && uniqueCounts.reduce((a, b) => a! + b!, 0)! > max) {
+    const each = sides.map((s, i) => `${uniqueCounts[i]} in ${s.file}`).join(', ');
+    return skip(`identifier: every value is unique in each file (${each})`, '; add it to columns.drop');
   }
 
   if (withText.length === 0) {
-    const counted = distinctFrom === 'both' ? [ref.col.values, prod.col.values] : [ref.col.values];
     const distinct = countDistinctNumbers(counted, Math.max(DISTINCT_CAP, max));
     const shown = distinctText(distinct, Math.max(DISTINCT_CAP, max));
-    const where = distinctFrom === 'both' ? '' : ` in ${ref.file}`;
     return distinct > max
       ? { name, role: 'numerical', reason: `numeric, ${shown} distinct values${where} > ${max}` }
       : { name, role: 'categorical', reason: `numeric, ${shown} distinct values${where} <= ${max}` };
@@ -184,7 +211,7 @@ function planColumn(
   const numbersDominate = withText.every((s) => s.col.nonNumeric < s.rows - s.col.missing - s.col.nonNumeric);
   if (numbersDominate) {
     const cap = Math.max(DISTINCT_CAP, max);
-    const distinct = countDistinctNumbers(distinctFrom === 'both' ? [ref.col.values, prod.col.values] : [ref.col.values], cap);
+    const distinct = countDistinctNumbers(counted, cap);
     if (distinct > max) {
       for (const s of withText) warnings.push(coercionWarning(name, s));
       const textFiles = withText.map((s) => `${s.col.nonNumeric} in ${s.file}`).join(', ');

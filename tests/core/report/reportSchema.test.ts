@@ -17,7 +17,7 @@ import type { Schema } from '../../helpers/reportSchema.ts';
 /** Names that are optional (`?`) in report/types.ts, by where they sit; every other property is required. */
 const OPTIONAL: Record<string, string[]> = {
   '$.features[]': ['categories_only_in_production', 'categories_only_in_reference'],
-  '$.features[].psi': ['bins', 'edges', 'categories'],
+  '$.features[].psi': ['bins', 'edges', 'point_masses', 'categories'],
 };
 
 describe('schema/report.schema.json', () => {

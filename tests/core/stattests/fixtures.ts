@@ -17,6 +17,9 @@ export interface NumericalCase {
     p_value: number;
     method: 'exact' | 'asymp';
     quantiles: number[];
+    /** PSI bins by the point-mass rule (psi_bins in the script): numpy's inner edges when distinct. */
+    psi_edges: number[];
+    psi_point_masses: number[];
     ref_counts: number[];
     prod_counts: number[];
     psi: number;

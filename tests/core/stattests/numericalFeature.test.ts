@@ -21,7 +21,8 @@ describe('numericalFeatureStats(k, ref, prod, {bins, epsilon})', () => {
       expect(s.ks!.method).toBe(c.expected.method);
       expect(pValueClose(s.ks!.p_value, c.expected.p_value)).toBe(true);
       expect(Math.abs(s.psi!.value - c.expected.psi)).toBeLessThanOrEqual(1e-9);
-      expect(s.psi!.edges).toHaveLength(c.bins - 1);
+      expect(s.psi!.edges).toEqual(c.expected.psi_edges);
+      expect(s.psi!.reference_counts).toHaveLength(c.expected.psi_edges.length + 1);
     });
   }
 

@@ -61,6 +61,30 @@ describe('properties of the statistical tests', () => {
     );
   });
 
+  it('PSI bins: counts add up to n, edges ascend, a point mass bin holds exactly that value', () => {
+    fc.assert(
+      fc.property(sample, sample, fc.integer({ min: 1, max: 12 }), (a, b, bins) => {
+        const ref = Float64Array.from(a);
+        const prod = Float64Array.from(b);
+        const r = k.numerical(ref, prod, bins);
+        expect(r.refCounts.reduce((x, y) => x + y, 0)).toBe(ref.length);
+        expect(r.prodCounts.reduce((x, y) => x + y, 0)).toBe(prod.length);
+        expect(r.refCounts.length).toBe(r.edges.length + 1);
+        expect(r.refCounts.length).toBeLessThanOrEqual(bins);
+        r.edges.forEach((e, i) => i > 0 && expect(e).toBeGreaterThanOrEqual(r.edges[i - 1]));
+        for (const v of r.pointMasses) {
+          const bin = r.edges.indexOf(v) + 1;
+          expect(r.edges[bin]).toBe(v);
+          expect(r.refCounts[bin]).toBe(a.filter((x) => x === v).length);
+          expect(r.prodCounts[bin]).toBe(b.filter((x) => x === v).length);
+          // More than 1/bins of the reference: the deciles collapse only on such a value.
+          expect(r.refCounts[bin]).toBeGreaterThan(ref.length / bins);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('PSI >= 0, total variation in [0, 1], chi-square p in [0, 1] for any counts', () => {
     fc.assert(
       fc.property(countPairs, ([a, b]) => {

@@ -33,9 +33,37 @@ describe('populationStabilityIndex(refCounts, prodCounts, epsilon)', () => {
       expect(Math.abs(psi.value - c.expected.psi)).toBeLessThanOrEqual(1e-9);
       expect(psi.bins).toBe(c.bins);
       expect(psi.epsilon).toBe(c.epsilon);
-      expect(psi.edges).toEqual(c.expected.quantiles.slice(1, c.bins));
+      expect(psi.edges).toEqual(c.expected.psi_edges);
+      expect(psi.point_masses).toEqual(c.expected.psi_point_masses);
+      // Where no value collapses the quantiles, the edges are numpy's inner quantiles unchanged.
+      if (c.expected.psi_point_masses.length === 0) expect(psi.edges).toEqual(c.expected.quantiles.slice(1, c.bins));
       expect(psi.reference_counts).toEqual(c.expected.ref_counts);
       expect(psi.production_counts).toEqual(c.expected.prod_counts);
     });
   }
+});
+
+describe('numericalPsi with a point mass in the reference', () => {
+  // Like bank-marketing pdays: -1 ("never contacted") on every reference row; in production 36% of
+  // the rows hold a day count. Every reference decile is -1, so numpy's edges collapse to one value.
+  const ref = new Float64Array(500).fill(-1);
+  const prod = Float64Array.from({ length: 500 }, (_, i) => (i < 320 ? -1 : 1 + ((i * 37) % 400)));
+
+  it('a shift away from a value holding every reference row shows: PSI > 0.1 (KS D = 0.36)', () => {
+    const r = k.numerical(ref, prod, 10);
+    expect(r.d).toBeCloseTo(0.36, 12);
+    const psi = numericalPsi(r, 10, 1e-4);
+    // Bins (-inf, -1), [-1, -1], (-1, +inf): reference 0 / 500 / 0, production 0 / 320 / 180.
+    expect(psi.edges).toEqual([-1, -1]);
+    expect(psi.point_masses).toEqual([-1]);
+    expect(psi.reference_counts).toEqual([0, 500, 0]);
+    expect(psi.production_counts).toEqual([0, 320, 180]);
+    const expected = (0.64 - 1) * Math.log(0.64) + (0.36 - 1e-4) * Math.log(0.36 / 1e-4);
+    expect(psi.value).toBeCloseTo(expected, 12);
+    expect(psi.value).toBeGreaterThan(0.1);
+    // numpy.histogram on the collapsed edges (all -1) puts every value of both samples in the last bin: PSI 0.
+    const collapsed = (xs: Float64Array) => [0, 0, 0, 0, 0, 0, 0, 0, 0, xs.length];
+    expect(r.quantiles.every((q) => q === -1)).toBe(true);
+    expect(populationStabilityIndex(collapsed(ref), collapsed(prod), 1e-4)).toBe(0);
+  });
 });

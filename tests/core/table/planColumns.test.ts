@@ -90,12 +90,36 @@ describe('planColumns(ref, prod, cfg)', () => {
     expect(planColumns(ref, prod, cfg({ label: 'y', drop: ['b'] })).plans.map((p) => p.name)).toEqual(['a']);
   });
 
-  it('planColumns skips a column that is all missing in one file, with a warning', async () => {
-    const ref = await table('ref.csv', ['a', 'b'], range(30, (i) => [i, i % 3]));
-    const prod = await table('prod.csv', ['a', 'b'], range(30, (i) => [i, 'NA']));
+  it('planColumns keeps a column that is all missing in one file, typed from the other, with a warning', async () => {
+    const ref = await table('ref.csv', ['a', 'b', 'c', 't'], range(30, (i) => [i, i % 3, 'NA', ['x', 'y'][i % 2]]));
+    const prod = await table('prod.csv', ['a', 'b', 'c', 't'], range(30, (i) => [i, 'NA', (i * 1.37).toFixed(2), '']));
     const r = planColumns(ref, prod, cfg({ drop: ['a'] }));
-    expect(planOf(r, 'b')).toEqual({ name: 'b', role: 'skipped', reason: 'all values missing in prod.csv' });
-    expect(r.warnings).toEqual(['column "b" is skipped (all values missing in prod.csv)']);
+    expect(planOf(r, 'b')).toEqual({ name: 'b', role: 'categorical', reason: 'numeric, 3 distinct values <= 20; all values missing in prod.csv' });
+    expect(planOf(r, 'c')).toEqual({ name: 'c', role: 'numerical', reason: 'numeric, 30 distinct values > 20; all values missing in ref.csv' });
+    expect(planOf(r, 't')).toEqual({ name: 't', role: 'categorical', reason: 'text in ref.csv, 2 categories; all values missing in prod.csv' });
+    expect(r.warnings).toEqual([
+      'column "b": all values missing in prod.csv (not in ref.csv); no test can run, it is reported as drifted by its missing share',
+      'column "c": all values missing in ref.csv (not in prod.csv); no test can run, it is reported as drifted by its missing share',
+      'column "t": all values missing in prod.csv (not in ref.csv); no test can run, it is reported as drifted by its missing share',
+    ]);
+  });
+
+  it('planColumns keeps an override on a column all missing in one file', async () => {
+    const ref = await table('ref.csv', ['b'], range(30, (i) => [i % 3]));
+    const prod = await table('prod.csv', ['b'], range(30, () => ['NA']));
+    expect(planOf(planColumns(ref, prod, cfg({ numerical: ['b'] })), 'b')).toEqual({
+      name: 'b',
+      role: 'numerical',
+      reason: 'override: columns.numerical; all values missing in prod.csv',
+    });
+  });
+
+  it('planColumns skips a column that is all missing in both files, with a warning', async () => {
+    const ref = await table('ref.csv', ['a', 'b'], range(30, (i) => [i, 'NA']));
+    const prod = await table('prod.csv', ['a', 'b'], range(30, (i) => [i, '']));
+    const r = planColumns(ref, prod, cfg({ drop: ['a'] }));
+    expect(planOf(r, 'b')).toEqual({ name: 'b', role: 'skipped', reason: 'all values missing in ref.csv and prod.csv' });
+    expect(r.warnings).toEqual(['column "b" is skipped (all values missing in ref.csv and prod.csv)']);
   });
 
   it('planColumns coerces stray text in a numeric column to missing (numerical, warning names file, row, value)', async () => {
