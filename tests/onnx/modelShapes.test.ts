@@ -36,6 +36,7 @@ describe('scoreTable: a model with a fixed batch size', () => {
         const got = await scoreTable(fixed, t, { ...opts, batchRows: 7 });
         const want = await scoreTable(dynamic, t, opts);
         expect(got.classes).toEqual(want.classes);
+        expect(got.warnings).toEqual([`m.onnx: its inputs have a fixed batch size of ${b}, so ${t.file} was scored in ${Math.ceil(t.rows / b)} runs of ${b} row${b === 1 ? "" : "s"} (the last one padded); export the model with a dynamic batch dimension (torch.onnx.export dynamic_axes={"input": {0: "batch"}}) to score in fewer, larger runs`]);
         expect(Array.from(got.predicted)).toEqual(Array.from(want.predicted));
         expect(got.proba!.length).toBe(t.rows * 2);
         for (let i = 0; i < got.proba!.length; i++) expect(got.proba![i]).toBe(want.proba![i]);

@@ -115,7 +115,7 @@ export async function scoreTable(runner: ModelRunner, table: ParsedTable, opts: 
     predicted,
     proba,
     source: `model ${opts.file}: ${used.length} inputs (${used.slice(0, 12).join(', ')}${used.length > 12 ? ', ...' : ''})${plan.kind === 'matrix' ? ` from ${plan.source}` : ''}`,
-    warnings: out.warnings,
+    warnings: fixed === null || n <= fixed ? out.warnings : [...out.warnings, `${opts.file}: its inputs have a fixed batch size of ${fixed}, so ${table.file} was scored in ${Math.ceil(n / fixed)} runs of ${fixed} row${fixed === 1 ? "" : "s"} (the last one padded); export the model with a dynamic batch dimension (torch.onnx.export dynamic_axes={"input": {0: "batch"}}) to score in fewer, larger runs`],
     ...classMapping(runner, out, classes, labelled, width),
   };
 }
