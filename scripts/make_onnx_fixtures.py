@@ -135,7 +135,66 @@ def main():
         print(name, {s: r['agreement_with_sklearn_predict'] for s, r in entry['runs'].items()})
     reg_out = ort.InferenceSession((OUT / 'regressor.onnx').read_bytes()).run(None, {'float_input': Xr[:3].astype(np.float32)})[0]
     expected['regressor_first_rows'] = reg_out.astype(float).ravel().tolist()
+    expected['other_models'] = other_models(lr, reg, models['linear'][0], ref[X].to_numpy(np.float32))
     (OUT / 'expected.json').write_text(json.dumps(expected, indent=1) + '\n')
+
+
+def other_models(lr, reg, linear, xr):
+    """Models without expected runs: fixed batch sizes, a probability tensor without class labels, outputs that
+    are not probabilities, graphs onnxruntime cannot load or run. Checked here with python onnxruntime."""
+    made = {
+        'linear_batch1': g.fixed_batch(linear, 1),
+        'linear_batch3': g.fixed_batch(linear, 3),
+        'softmax_logistic': g.softmax_logistic(lr, 4),
+        'raw_scores': g.raw_scores(lr, 4),
+        'sigmoid_pair': g.sigmoid_pair(lr, 4),
+        'plain_regressor': g.plain_regressor(reg, 4),
+        'reshape_fails': g.reshape_fails(4),
+        'type_mismatch': g.type_mismatch(4),
+        'wide_column': g.wide_column_input(),
+    }
+    for name, model in made.items():
+        onnx.save(model, OUT / f'{name}.onnx')
+    run = lambda name, feeds: ort.InferenceSession(made[name].SerializeToString()).run(None, feeds)
+    want = lr.predict_proba(xr.astype(np.float64))
+    for b in (1, 3):  # the fixed-batch models equal predict_proba batch by batch (the last batch padded)
+        sess = ort.InferenceSession(made[f'linear_batch{b}'].SerializeToString())
+        pad = (-len(xr)) % b
+        xp = np.concatenate([xr, np.repeat(xr[-1:], pad, axis=0)])
+        got = np.concatenate([sess.run(['output_probability'], {'float_input': xp[i:i + b]})[0] for i in range(0, len(xp), b)])[:len(xr)]
+        assert np.allclose(got, want, atol=1e-5), b
+        try:
+            sess.run(None, {'float_input': xr[:b + 1]})
+            raise AssertionError('a fixed batch size should refuse other sizes')
+        except ort.capi.onnxruntime_pybind11_state.InvalidArgument:
+            pass
+    assert np.allclose(run('softmax_logistic', {'input': xr})[0], want, atol=1e-5)
+    scores = run('raw_scores', {'input': xr})[0]
+    assert scores.min() < 0 or scores.max() > 1
+    pair = run('sigmoid_pair', {'input': xr})[0]
+    assert pair.min() >= 0 and pair.max() <= 1 and np.abs(pair.sum(axis=1) - 1).max() > 1e-3
+    assert np.abs(run('plain_regressor', {'input': xr})[0].ravel() - reg.predict(xr.astype(np.float64))).max() < 1e-4
+    try:
+        run('reshape_fails', {'input': xr})
+        raise AssertionError('reshape_fails ran')
+    except ort.capi.onnxruntime_pybind11_state.Fail:
+        pass
+    try:
+        ort.InferenceSession(made['type_mismatch'].SerializeToString())
+        raise AssertionError('type_mismatch loaded')
+    except Exception as e:  # onnxruntime: Fail / InvalidGraph, depending on the version
+        assert 'type' in str(e).lower(), e
+    return {
+        'linear_batch1': 'linear.onnx with input and outputs fixed to batch size 1',
+        'linear_batch3': 'linear.onnx with input and outputs fixed to batch size 3',
+        'softmax_logistic': 'logistic_plain as MatMul + Add + Softmax [N, 2]: probabilities only, no label output or class labels',
+        'raw_scores': 'the logits of softmax_logistic without the Softmax: float [N, 2], not probabilities',
+        'sigmoid_pair': 'Sigmoid of two logits: values in [0, 1], rows not summing to 1',
+        'plain_regressor': 'LinearRegression as MatMul + Add: one float output, values outside [0, 1]',
+        'reshape_fails': 'loads, fails at every run (Reshape to a constant [3, 5])',
+        'type_mismatch': 'passes onnx.checker, onnxruntime refuses to load it (Add float + int64)',
+        'wide_column': 'one input per column, "x0" is [N, 2]',
+    }
 
 
 if __name__ == '__main__':

@@ -189,3 +189,87 @@ def linear_regression(reg, n_features):
                               intercepts=[float(reg.intercept_)])]
     return _model(nodes, [helper.make_tensor_value_info('float_input', TensorProto.FLOAT, [None, n_features])],
                   [helper.make_tensor_value_info('variable', TensorProto.FLOAT, [None, 1])], [], 'LinearRegression')
+
+
+def fixed_batch(model, batch):
+    """The same model with the first dimension of every input and output fixed to `batch`, as an exporter
+    that traces one example batch writes it (torch.onnx.export without dynamic_axes)."""
+    m = onnx.ModelProto()
+    m.CopyFrom(model)
+    for v in list(m.graph.input) + list(m.graph.output):
+        if v.type.HasField('tensor_type') and len(v.type.tensor_type.shape.dim) > 0:
+            v.type.tensor_type.shape.dim[0].dim_value = batch
+    m.graph.name = f'{m.graph.name}_batch{batch}'
+    onnx.checker.check_model(m)
+    return m
+
+
+def _dense(name, w, b, tail, outputs, inputs, first='input'):
+    """MatMul + Add on `first`, then the `tail` nodes; w [F, C], b [C]."""
+    inits = [numpy_helper.from_array(np.asarray(w, np.float32), 'W'), numpy_helper.from_array(np.asarray(b, np.float32), 'B')]
+    nodes = [helper.make_node('MatMul', [first, 'W'], ['z0']), helper.make_node('Add', ['z0', 'B'], ['z'])] + tail
+    return _model(nodes, inputs, outputs, inits, name)
+
+
+def softmax_logistic(lr, n_features):
+    """Binary LogisticRegression as MatMul + Add + Softmax over the logits [-z/2, z/2] (softmax of that is
+    [1 - sigmoid(z), sigmoid(z)]): a probability tensor [N, 2] and no label output, no class labels."""
+    w = lr.coef_.ravel() / 2
+    b = float(lr.intercept_[0]) / 2
+    return _dense('softmax_logistic', np.stack([-w, w], axis=1), [-b, b], [helper.make_node('Softmax', ['z'], ['probabilities'], axis=1)],
+                  [helper.make_tensor_value_info('probabilities', TensorProto.FLOAT, [None, 2])],
+                  [helper.make_tensor_value_info('input', TensorProto.FLOAT, [None, n_features])])
+
+
+def raw_scores(lr, n_features):
+    """The same logits without the Softmax: a float [N, 2] output that is not probabilities."""
+    w = lr.coef_.ravel() / 2
+    b = float(lr.intercept_[0]) / 2
+    return _dense('raw_scores', np.stack([-w, w], axis=1), [-b, b], [helper.make_node('Identity', ['z'], ['scores'])],
+                  [helper.make_tensor_value_info('scores', TensorProto.FLOAT, [None, 2])],
+                  [helper.make_tensor_value_info('input', TensorProto.FLOAT, [None, n_features])])
+
+
+def sigmoid_pair(lr, n_features):
+    """A Sigmoid on each of the two logits: every value in [0, 1] but rows do not sum to 1."""
+    w = lr.coef_.ravel()
+    b = float(lr.intercept_[0])
+    return _dense('sigmoid_pair', np.stack([w, w / 3], axis=1), [b, b - 1], [helper.make_node('Sigmoid', ['z'], ['probabilities'])],
+                  [helper.make_tensor_value_info('probabilities', TensorProto.FLOAT, [None, 2])],
+                  [helper.make_tensor_value_info('input', TensorProto.FLOAT, [None, n_features])])
+
+
+def plain_regressor(reg, n_features):
+    """LinearRegression as MatMul + Add (no LinearRegressor operator to recognise it by): one float output [N, 1]."""
+    return _dense('plain_regressor', reg.coef_.reshape(-1, 1), [float(reg.intercept_)], [helper.make_node('Identity', ['z'], ['variable'])],
+                  [helper.make_tensor_value_info('variable', TensorProto.FLOAT, [None, 1])],
+                  [helper.make_tensor_value_info('input', TensorProto.FLOAT, [None, n_features])])
+
+
+def reshape_fails(n_features):
+    """Loads, but every run fails: a Reshape of the [N, F] input to a constant [3, 5] (N * F is never 15)."""
+    inits = [numpy_helper.from_array(np.array([3, 5], np.int64), 'shape'),
+             numpy_helper.from_array(np.ones((5, 2), np.float32), 'W')]
+    nodes = [helper.make_node('Reshape', ['input', 'shape'], ['r']),
+             helper.make_node('MatMul', ['r', 'W'], ['z']),
+             helper.make_node('Softmax', ['z'], ['probabilities'], axis=1)]
+    return _model(nodes, [helper.make_tensor_value_info('input', TensorProto.FLOAT, [None, n_features])],
+                  [helper.make_tensor_value_info('probabilities', TensorProto.FLOAT, [None, 2])], inits, 'reshape_fails')
+
+
+def type_mismatch(n_features):
+    """Passes onnx.checker.check_model but onnxruntime refuses to load it: an Add of a float input and an int64 constant."""
+    inits = [numpy_helper.from_array(np.ones((n_features,), np.int64), 'K')]
+    nodes = [helper.make_node('Add', ['input', 'K'], ['z']), helper.make_node('Softmax', ['z'], ['probabilities'], axis=1)]
+    return _model(nodes, [helper.make_tensor_value_info('input', TensorProto.FLOAT, [None, n_features])],
+                  [helper.make_tensor_value_info('probabilities', TensorProto.FLOAT, [None, n_features])], inits, 'type_mismatch')
+
+
+def wide_column_input():
+    """One input per column where "x0" is [N, 2] (two values per row): Concat(x0, x1) + MatMul + Softmax."""
+    inits = [numpy_helper.from_array(np.array([[1, -1], [0.5, 0], [0, 0.5]], np.float32), 'W')]
+    nodes = [helper.make_node('Concat', ['x0', 'x1'], ['c'], axis=1), helper.make_node('MatMul', ['c', 'W'], ['z']),
+             helper.make_node('Softmax', ['z'], ['probabilities'], axis=1)]
+    return _model(nodes, [helper.make_tensor_value_info('x0', TensorProto.FLOAT, [None, 2]),
+                          helper.make_tensor_value_info('x1', TensorProto.FLOAT, [None, 1])],
+                  [helper.make_tensor_value_info('probabilities', TensorProto.FLOAT, [None, 2])], inits, 'wide_column')

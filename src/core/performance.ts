@@ -61,12 +61,13 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
   let classSource: string;
   if (runner) {
     const file = args.modelFile ?? 'model.onnx';
-    const exclude = [label, predCol, probCol].filter((x): x is string => x !== null);
+    // columns.drop: a dropped column is never picked as one of the numeric columns of an [N, F] input.
+    const exclude = [label, predCol, probCol, ...config.columns.drop].filter((x): x is string => x !== null);
     const opts = { file, features: config.model.features, exclude };
     ref = await scoreTable(runner, reference, opts);
     prod = await scoreTable(runner, production, opts);
     positive = positiveClass(ref.classes, config.model.positive_class);
-    classSource = `the model's class labels`;
+    classSource = ref.classSource ?? `the model's class labels`;
   } else {
     let classes = predictionClasses([reference, production], [label, predCol]);
     classSource = label === null ? `the values of "${predCol}"` : 'the labels and predictions';
@@ -117,6 +118,7 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
     classes,
     positive_class: positive?.name ?? null,
     positive_class_reason: positive ? (positive.reason === 'model.positive_class' ? positive.reason : `${positive.reason}; classes from ${classSource}`) : null,
+    class_mapping: ref.classMapping ?? null,
     f1_average: pos === null ? 'macro' : 'binary',
     baseline,
     production: productionPerf,

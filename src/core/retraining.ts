@@ -138,7 +138,7 @@ export async function runRetraining(args: RetrainingArgs): Promise<RetrainingOut
       holdoutTruth: trained.holdoutTruth,
       positiveClass: trained.model.classes[1],
       features: config.model.features,
-      exclude: [label, prediction_column, probability_column].filter((x): x is string => x !== null),
+      exclude: [label, prediction_column, probability_column, ...config.columns.drop].filter((x): x is string => x !== null),
     });
   }
   const comparison = compareModels(championScore, trained.challenger, r.min_improvement);

@@ -25,7 +25,7 @@ export function onnxRunnerFactory(ort: OrtModule) {
     try {
       session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
     } catch (e) {
-      const msg = String((e as Error)?.message ?? e).split('\n')[0].slice(0, 300);
+      const msg = ortMessage(e);
       throw new InputError(`${file}: onnxruntime cannot load this model (${msg}); check the export and its opsets (ai.onnx <= 21, ai.onnx.ml <= 5)`);
     }
     const info = (m: Ort.InferenceSession.ValueMetadata): ModelValueInfo =>
@@ -39,7 +39,13 @@ export function onnxRunnerFactory(ort: OrtModule) {
         for (const [name, t] of Object.entries(feeds)) {
           ortFeeds[name] = new ort.Tensor(t.type as 'float32', t.data as Float32Array, t.dims);
         }
-        const result = await session.run(ortFeeds, [...outputNames]);
+        let result: Ort.InferenceSession.ReturnType;
+        try {
+          result = await session.run(ortFeeds, [...outputNames]);
+        } catch (e) {
+          // The core turns this into one InputError naming the model, the rows and the tensors fed.
+          throw new Error(ortMessage(e));
+        }
         const out: Record<string, RunnerTensor> = {};
         for (const name of outputNames) {
           const t = result[name];
@@ -50,4 +56,19 @@ export function onnxRunnerFactory(ort: OrtModule) {
       release: () => session.release(),
     };
   };
+}
+
+/**
+ * onnxruntime-web's message without its wrapper and C++ location, first line, at most 300 characters:
+ * "failed to call OrtRun(). ERROR_CODE: 1, ERROR_MESSAGE: /.../onnxruntime/core/providers/cpu/tensor/
+ * reshape_helper.h:93 onnxruntime::ReshapeHelper::ReshapeHelper(...) input_shape_size == ..." ->
+ * "input_shape_size == ...".
+ */
+export function ortMessage(e: unknown): string {
+  return String((e as Error)?.message ?? e)
+    .replace(/^failed to call \w+\(\)\. ERROR_CODE: \d+, ERROR_MESSAGE: /, '')
+    .replace(/^\S+\.(?:h|cc|cpp):\d+ (?:[\w:~<>]+\([^)]*\)(?: const)? )?/, '')
+    .split('\n')[0]
+    .trim()
+    .slice(0, 300);
 }

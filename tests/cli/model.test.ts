@@ -107,6 +107,28 @@ describe('drift-monitor --model file.onnx', () => {
     expect(r.stderr).toMatch(/^error: bad\.onnx: not a readable ONNX model \(.*\); export the model to \.onnx again \(see the README, "Models \(ONNX\)"\)\n$/);
   });
 
+  it('a model that fails at run time, or that onnxruntime cannot load: exit 2 with one line naming it', () => {
+    const dir = tempDir();
+    const args = ['-r', join(FIX, 'reference.csv'), '-p', join(FIX, 'production.csv'), '-l', 'y', '--drop', 'color,size,kind', '-o', join(dir, 'r.json')];
+    const run = runCli([...args, '--model', join(FIX, 'reshape_fails.onnx')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: reshape_fails\.onnx: onnxruntime failed to run the model on rows 1-300 of \S*reference\.csv \(.*reshaped.*\); fed input "input" \[300, 4\] float32 from the 4 numeric columns in file order \(set model\.features to choose\); check that the model runs [^\n]*\n$/);
+    const load = runCli([...args, '--model', join(FIX, 'type_mismatch.onnx')]);
+    expect(load.code).toBe(2);
+    expect(load.stderr).toMatch(/^error: type_mismatch\.onnx: onnxruntime cannot load this model \([^\n]*\); check the export and its opsets[^\n]*\n$/);
+  });
+
+  it('a model with a fixed batch size of 3 gives the dynamic-batch model\'s metrics (200 production rows: last batch padded)', () => {
+    const dir = tempDir();
+    const args = ['-r', join(FIX, 'reference.csv'), '-p', join(FIX, 'production.csv'), '-l', 'y', '--drop', 'color,size,kind'];
+    const r = runCli([...args, '--model', join(FIX, 'linear_batch3.onnx'), '-o', join(dir, 'r.json')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const p = report(join(dir, 'r.json')).performance!;
+    expect(p.production!.f1).toBe(expected.models.linear.runs.production.metrics.f1);
+    expect(p.baseline!.f1).toBe(expected.models.linear.runs.reference.metrics.f1);
+  });
+
   it('prediction columns instead of a model give the same metrics as the model', () => {
     const dir = tempDir();
     const run = expected.models.linear.runs;

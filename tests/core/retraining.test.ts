@@ -6,6 +6,9 @@ import { retrainingReasons, runRetraining } from '../../src/core/retraining.ts';
 import { takeRows } from '../../src/core/retraining/takeRows.ts';
 import { createOnnxRunner } from '../../src/onnx/ortNode.ts';
 import { expected, fixturePair } from './train/helpers.ts';
+import { readFileSync } from 'node:fs';
+import { parseCsv } from '../../src/core/table/parseCsv.ts';
+import { planColumns } from '../../src/core/table/planColumns.ts';
 
 const drift: Summary = {
   features: 4, numerical: 2, categorical: 2, drifted: 2, drifted_fraction: 0.5, drifted_features: ['a', 'b'],
@@ -78,6 +81,42 @@ describe('runRetraining(args)', () => {
 });
 
 describe('takeRows(table, rows)', () => {
+  it('runRetraining: production labels Yes/No with reference 0/1 and a champion whose classes are 0/1 retrain as 0/1 labels do', async () => {
+    const onnx = new URL('../fixtures/onnx/', import.meta.url);
+    const text = (name: string) => readFileSync(new URL(name, onnx), 'utf8');
+    const yesNo = (csv: string) => {
+      const lines = csv.trimEnd().split('\n');
+      const at = lines[0].split(',').indexOf('y');
+      return lines.map((l, i) => (i === 0 ? l : l.split(',').map((v, j) => (j === at && v !== '' ? (v === '1' ? 'Yes' : 'No') : v)).join(','))).join('\n') + '\n';
+    };
+    const opts = { delimiter: 'auto' as const, missingValues: [''] };
+    const reference = await parseCsv(text('reference.csv'), { file: 'reference.csv', ...opts });
+    const cfg: Config = {
+      ...DEFAULT_CONFIG,
+      data: { ...DEFAULT_CONFIG.data, label_column: 'y' },
+      columns: { ...DEFAULT_CONFIG.columns, drop: ['kind'] },
+      model: { ...DEFAULT_CONFIG.model, features: ['x0', 'x1', 'x2', 'x3'] },
+      retraining: { ...DEFAULT_CONFIG.retraining, enabled: true },
+    };
+    const run = async (prodText: string) => {
+      const production = await parseCsv(prodText, { file: 'production.csv', ...opts });
+      const { plans } = planColumns(reference, production, { label: 'y', drop: ['kind'], numerical: [], categorical: [], maxCategoricalUnique: 20 });
+      const runner = await createOnnxRunner(readFileSync(new URL('linear.onnx', onnx)), 'linear.onnx');
+      try {
+        return await runRetraining({ reference, production, plans, summary: drift, performance: null, config: cfg, champion: { runner, file: 'linear.onnx', version: null } });
+      } finally {
+        await runner.release();
+      }
+    };
+    const digits = await run(text('production.csv'));
+    const words = await run(yesNo(text('production.csv')));
+    expect(words.section.status, words.section.message).toBe('retrained');
+    expect(words.section.rows).toEqual(digits.section.rows);
+    expect(words.section.champion!.f1).toBe(digits.section.champion!.f1);
+    expect(words.section.challenger!.f1).toBe(digits.section.challenger!.f1);
+    expect(words.challenger!.model.classes).toEqual(['0', '1']);
+  });
+
   it('takeRows(table, rows) keeps the chosen rows in order with recounted missing cells', async () => {
     const { prod } = await fixturePair();
     const rows = Int32Array.of(3, 0, 3);

@@ -161,6 +161,18 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     expect(await page.getByRole('alert').innerText()).toMatch(/^pipeline_strings\.onnx: model inputs .* match no column of a\.csv/);
   });
 
+  it('a model that fails at run time in onnxruntime-web shows the one-line error naming it', async () => {
+    const { page } = await open();
+    const text = (name: string) => readFileSync(join(FIX, name), 'utf8');
+    await chooseFiles(page, { name: 'reference.csv', text: text('reference.csv') }, { name: 'production.csv', text: text('production.csv') });
+    await page.getByLabel('Label column').selectOption('y');
+    await chooseModel(page, join(FIX, 'reshape_fails.onnx'));
+    expect(await runAnalysis(page)).toBe('error');
+    const message = await page.getByRole('alert').innerText();
+    expect(message).toMatch(/^reshape_fails\.onnx: onnxruntime failed to run the model on rows 1-300 of reference\.csv \(.*reshaped.*\); fed input "input" \[300, 4\] float32 .*; check that the model runs /);
+    expect(message).not.toContain('\n');
+  });
+
   it('the demo model goes with files of your own; "Remove" clears a chosen model', async () => {
     const { page } = await open();
     await loadDemo(page);

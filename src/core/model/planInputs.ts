@@ -28,6 +28,15 @@ export function planInputs(runner: ModelRunner, table: ParsedTable, opts: PlanIn
   const names = new Set(table.columns.map((c) => c.name));
   const inputs = runner.inputs;
   if (inputs.length > 0 && inputs.every((i) => names.has(i.name))) {
+    for (const i of inputs) {
+      const k = i.shape.length === 2 ? i.shape[1] : 1;
+      // A column gives one value per row: an input [N, k] with a fixed k > 1 cannot be fed from one.
+      if (typeof k === 'number' && k > 1 && k < 2 ** 31) {
+        throw new InputError(
+          `${opts.file}: input "${i.name}" takes ${k} values per row ([N, ${k}]) but it is fed from column "${i.name}", one value per row; export the model with one input of shape [N, 1] per column, or one [N, F] input fed from model.features`,
+        );
+      }
+    }
     return { kind: 'columns', inputs: inputs.map((i) => ({ name: i.name, type: columnType(i, opts.file), dims: i.shape.length === 1 ? 1 : 2 })) };
   }
   if (inputs.length === 1 && inputs[0].isTensor && (inputs[0].type === 'float32' || inputs[0].type === 'float64') && inputs[0].shape.length === 2) {

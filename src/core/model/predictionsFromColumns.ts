@@ -55,7 +55,7 @@ export function predictionsFromColumns(
 
 /**
  * The class list when no model gives one: every label and prediction seen in either file, spellings
- * of one label (yes/true/1) merged, sorted like scikit-learn's classes_.
+ * of one label (yes/true/1) merged, sorted like scikit-learn's classes_ (numerically when all are numbers).
  */
 export function predictionClasses(tables: readonly ParsedTable[], columns: readonly (string | null)[]): string[] {
   const byKey = new Map<string, string>();
@@ -63,11 +63,27 @@ export function predictionClasses(tables: readonly ParsedTable[], columns: reado
     for (const name of columns) {
       const col = name ? t.columns.find((c) => c.name === name) : undefined;
       if (!col) continue;
+      // Each dictionary code and each number once (first-seen order kept), not a string per row.
+      const seenCode = new Uint8Array(col.dictionary?.length ?? 0);
+      const seenNumber = new Set<number>();
       for (let i = 0; i < t.rows; i++) {
-        const v = cellText(col, i);
-        if (v !== null && !byKey.has(labelKey(v))) byKey.set(labelKey(v), v);
+        const c = col.codes ? col.codes[i] : -1;
+        if (c >= 0) {
+          if (seenCode[c]) continue;
+          seenCode[c] = 1;
+        } else {
+          const x = col.values[i];
+          if (Number.isNaN(x) || seenNumber.has(x)) continue;
+          seenNumber.add(x);
+        }
+        const v = cellText(col, i)!;
+        if (!byKey.has(labelKey(v))) byKey.set(labelKey(v), v);
       }
     }
   }
-  return [...byKey.values()].sort((a, b) => (labelKey(a) < labelKey(b) ? -1 : labelKey(a) > labelKey(b) ? 1 : 0));
+  // Numerically when every key is a number (sklearn's classes_ for numeric labels: 2 before 10), else by key.
+  const keys = [...byKey.keys()];
+  const numeric = keys.every((k) => k !== '' && Number.isFinite(Number(k)));
+  keys.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return keys.map((k) => byKey.get(k)!);
 }

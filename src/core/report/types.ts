@@ -167,6 +167,12 @@ export interface PerformanceStats {
   classes: string[];
   positive_class: string | null;
   positive_class_reason: string | null;
+  /**
+   * How the model's probability columns map to `classes`, one line: the model's class labels in order,
+   * or, without them, column i is class "i" (labels match by text or as 1/true/yes, 0/false/no).
+   * null without a model (prediction columns name their classes).
+   */
+  class_mapping: string | null;
   /** The F1 the alert compares: 'binary' (positive class) or 'macro' (multiclass). */
   f1_average: 'binary' | 'macro';
   /** Measured on the labelled reference rows; null without reference labels (no label column at all, or an empty one). */

@@ -103,7 +103,9 @@ describe('analysePerformance with an ONNX model and no label column', () => {
       expect(without!.production).toBeNull();
       expect(without!.classes).toEqual(e.classes);
       expect(without!.positive_class).toBe(e.positive_class);
-      expect(without!.positive_class_reason).toMatch(/classes from the model's class labels$/);
+      // A MatMul + Sigmoid graph has no class labels: its one column is P(class "1").
+      expect(without!.positive_class_reason).toMatch(/classes from output "probability" \(one column: P\(class "1"\)\)$/);
+      expect(without!.class_mapping).toMatch(/^output "probability" has one column and no class labels: it is the probability of class "1", class "0" gets 1 - p/);
       expect(without!.prediction_drift).toEqual(labelled!.prediction_drift);
     } finally {
       await runner.release();
