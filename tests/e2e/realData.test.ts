@@ -1,20 +1,17 @@
 /**
- * The dashboard on real pairs built from ../shared/datasets (scripts/real-pairs.mjs), uploaded through
+ * The dashboard on real pairs cut from public datasets (tests/fixtures/real), uploaded through
  * the labelled file inputs, against the CLI's report for the same files and settings: the banner, the
  * tables, and the downloaded JSON and CSV (identical apart from generated_at and file paths).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM script without types
-import { writePair } from '../../scripts/real-pairs.mjs';
 import type { Report } from '../../src/core/report/types.ts';
 import { runCli, tempDir } from '../cli/runCli.ts';
+import { realPair, type RealPair as Pair } from '../helpers/realPairs.ts';
 import { openDashboard, offOrigin, useDashboard } from './helpers/browser.ts';
 import { comparableReport } from './helpers/comparableReport.ts';
 import { bannerText, chooseFiles, downloadJsonReport, downloadScoresCsv, runAnalysis, tableNames } from './helpers/dashboard.ts';
-
-interface Pair { name: string; reference: string; production: string; label: string | null; drop: string[] }
 
 const dir = tempDir('dm-e2e-real-');
 const suite = useDashboard();
@@ -33,7 +30,7 @@ function cliRun(p: Pair): { report: Report; scores: string } {
 
 describe.each(['bank', 'adult', 'bike'])('the dashboard on the real pair %s', (name) => {
   it('shows the CLI verdict, the same tables, and downloads the same report and scores', async () => {
-    const pair = writePair(name, dir) as Pair;
+    const pair = realPair(name);
     const cli = cliRun(pair);
     const { page, requests, dialogs, context } = await openDashboard(suite.app);
     try {
