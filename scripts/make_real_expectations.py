@@ -1,13 +1,15 @@
 #!/usr/bin/python3
 """Oracle expectations for the real-data end-to-end tests (tests/cli/realData.test.ts).
 
-For every pair built by `node scripts/real-pairs.mjs DIR`, run the Python seed baseline
+For every pair committed under tests/fixtures (tests/fixtures/real/pairs.json, cut by
+`node scripts/real-pairs.mjs`), run the Python seed baseline
 (../shared/bench/seed_baseline.py: pandas read_csv + scipy.stats.ks_2samp + chi2_contingency(correction=False)
 + numpy quantile PSI, the rules of seed.md) and keep, per feature, its type, statistics and flag, plus the verdict.
 ';'-separated files are re-written with ',' first because the baseline reads with pandas' default separator.
 Columns our tool skips by rule (IDs, dates) are passed to the baseline as --drop so both test the same features.
 
-Usage: node scripts/real-pairs.mjs .tmp/real && /usr/bin/python3 scripts/make_real_expectations.py .tmp/real > tests/fixtures/real_expectations.json
+Usage: /usr/bin/python3 scripts/make_real_expectations.py > tests/fixtures/real_expectations.json
+($DRIFT_BENCH: the folder holding seed_baseline.py, default ../shared/bench beside the repository.)
 """
 import contextlib
 import io
@@ -21,7 +23,8 @@ import pandas as pd
 import scipy
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "..", "shared", "bench"))
+FIXTURES = os.path.join(HERE, "..", "tests", "fixtures")
+sys.path.insert(0, os.environ.get("DRIFT_BENCH", os.path.join(HERE, "..", "..", "shared", "bench")))
 import seed_baseline  # noqa: E402
 
 PAIRS = {
@@ -34,7 +37,8 @@ PAIRS = {
 
 
 def main():
-    root = sys.argv[1]
+    with open(os.path.join(FIXTURES, "real", "pairs.json")) as f:
+        dirs = {name: os.path.join(FIXTURES, p["dir"]) for name, p in json.load(f).items()}
     out = {"generator": "scripts/make_real_expectations.py",
            "versions": {"python": sys.version.split()[0], "numpy": np.__version__, "pandas": pd.__version__,
                         "scipy": scipy.__version__},
@@ -43,7 +47,7 @@ def main():
     for name, spec in PAIRS.items():
         paths = {}
         for side in ("reference", "production"):
-            p = os.path.join(root, name, side + ".csv")
+            p = os.path.join(dirs[name], side + ".csv")
             with open(p) as f:
                 first = f.readline()
             if ";" in first and "," not in first:

@@ -1,18 +1,17 @@
 /**
- * End-to-end: the CLI on pairs built from real public datasets (scripts/real-pairs.mjs), checked
- * against the Python seed baseline's report on the same files (tests/fixtures/real_expectations.json,
+ * End-to-end: the CLI on pairs cut from real public datasets (tests/fixtures/real, scripts/real-pairs.mjs),
+ * checked against the Python seed baseline's report on the same files (tests/fixtures/real_expectations.json,
  * made by scripts/make_real_expectations.py: pandas + scipy + numpy).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM script without types
-import { writePair } from '../../scripts/real-pairs.mjs';
 import expectations from '../fixtures/real_expectations.json';
 import pointMassPsi from '../fixtures/real_point_mass_psi.json';
 import type { Report } from '../../src/core/report/types.ts';
 import { runCli, tempDir } from './runCli.ts';
 import { schema, validate } from '../helpers/reportSchema.ts';
+import { realPair } from '../helpers/realPairs.ts';
 
 interface Expected {
   rows: { reference: number; production: number };
@@ -53,7 +52,7 @@ const reports = new Map<string, Report>();
 
 beforeAll(() => {
   for (const name of Object.keys(expectations.pairs)) {
-    const p = writePair(name, out) as { reference: string; production: string; label: string | null; drop: string[] };
+    const p = realPair(name);
     const args = ['--reference', p.reference, '--production', p.production, '--out', join(out, `${name}.json`), '--scores', join(out, `${name}.csv`)];
     if (p.label) args.push('--label', p.label);
     if (p.drop.length) args.push('--drop', p.drop.join(','));

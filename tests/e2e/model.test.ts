@@ -1,7 +1,8 @@
 /**
  * Models in the dashboard: the demo model's F1 drop and alert, the ONNX fixtures (tests/fixtures/onnx,
  * scripts/make_onnx_fixtures.py) uploaded through "Model (ONNX)" and scored by the real onnxruntime-web
- * in Chromium, compared with the CLI's `--model` report for the same files and config; a corrupt model;
+ * in Chromium, compared with the CLI's `--model` report for the same files and config (numbers within
+ * tests/helpers/numbersClose.ts's tolerance, everything else exactly); a corrupt model;
  * a production file without labels (the label-free estimate); privacy (the ORT wasm comes from dist/).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/types.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
 import { offOrigin, useDashboard, type OpenedPage } from './helpers/browser.ts';
-import { comparableReport as comparable } from './helpers/comparableReport.ts';
+import { comparableReport as comparable, expectAgreement, expectCsvAgreement } from './helpers/comparableReport.ts';
 import { bannerText, chooseFiles, downloadJsonReport, downloadScoresCsv, loadDemo, runAnalysis, runId, setThreshold } from './helpers/dashboard.ts';
 
 const FIX = join(ROOT, 'tests/fixtures/onnx');
@@ -60,8 +61,8 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     const cli = cliReport(['-r', join(DEMO, 'reference.csv'), '-p', join(DEMO, 'production.csv'), '-l', 'churned', '--model', join(DEMO, 'model.onnx')]);
     const report = await downloadJsonReport(page);
     expect(report.performance!.alert).toBe(true);
-    expect(comparable(report)).toEqual(comparable(cli.report, [join(DEMO, 'reference.csv'), join(DEMO, 'production.csv')]));
-    expect(await downloadScoresCsv(page)).toBe(cli.scores);
+    expectAgreement('demo report', comparable(report), comparable(cli.report, [join(DEMO, 'reference.csv'), join(DEMO, 'production.csv')]));
+    expectCsvAgreement('demo scores', await downloadScoresCsv(page), cli.scores);
 
     // A higher F1-drop threshold clears the alert at once, without a new run.
     const before = await runId(page);
@@ -97,8 +98,8 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
       const report = await downloadJsonReport(page);
       expect(report.performance).not.toBeNull();
       expect(report.performance!.positive_class).toBe(e.positive_class);
-      expect(comparable(report)).toEqual(comparable(cli.report, [ref, prod]));
-      expect(await downloadScoresCsv(page)).toBe(cli.scores);
+      expectAgreement(`${name} report`, comparable(report), comparable(cli.report, [ref, prod]));
+      expectCsvAgreement(`${name} scores`, await downloadScoresCsv(page), cli.scores);
       if (e.zipmap) {
         // Labels only: the warning says how to re-export.
         expect(await page.getByTestId('performance-warnings').innerText()).toMatch(/zipmap/i);
@@ -133,7 +134,7 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     expect(await runAnalysis(page)).toBe('done');
     const report = await downloadJsonReport(page);
     expect(report.performance!.source).toBe('columns pred, proba');
-    expect(comparable(report)).toEqual(comparable(cli.report, paths));
+    expectAgreement('prediction columns report', comparable(report), comparable(cli.report, paths));
     expect(await page.locator('#confusion-production').count()).toBe(1);
   });
 
@@ -226,7 +227,7 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     const report = await downloadJsonReport(page);
     const cli = cliReport(['-r', join(DEMO, 'reference.csv'), '-p', join(DEMO, 'production.csv'), '--model', join(DEMO, 'model.onnx')]);
     expect(report.performance!.baseline).toBeNull();
-    expect(report.performance).toEqual(cli.report.performance);
+    expectAgreement('demo without labels, performance', report.performance, cli.report.performance);
     expect(errors).toEqual([]);
   });
 

@@ -2,7 +2,8 @@
  * The dashboard's "Model family" select: "Retrain now" with gradient-boosted trees trains a tree
  * ensemble in the worker, and the log entry records the family. Built app, headless Chromium.
  */
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRetrainLogJson } from '../../src/core/retrainLog/index.ts';
 import { startServer } from '../../scripts/serve.mjs';
 import { BASE } from './helpers/browser.ts';
-import { DIST, ensureBuilt } from './helpers/ensureBuilt.ts';
+import { DIST, ROOT, ensureBuilt } from './helpers/ensureBuilt.ts';
+import type { Report } from '../../src/core/report/types.ts';
+import { numbersClose } from '../helpers/numbersClose.ts';
 import { loadDemo, runAnalysis } from './helpers/dashboard.ts';
 
 const CONFIG = { name: 'gbt.yaml', mimeType: 'text/yaml', buffer: Buffer.from('data:\n  label_column: churned\nretraining:\n  model_family: gradient_boosting\n') };
@@ -57,5 +60,19 @@ describe('Model family select next to "Retrain now"', () => {
     const rows = parseRetrainLogJson((await readFile((await d.path())!)).toString('utf8'), 'retrain_log.json');
     expect(rows.map((r) => r.model_family)).toEqual(['gradient_boosting', 'logistic_regression']);
     expect(rows[0].post_f1).toBeGreaterThan(0.3);
+
+    // The CLI trains the same trees from the same rows and seed: the same ONNX bytes, so the same
+    // SHA-256 version (the trainer's exp/log are engine-independent: src/core/train/portableMath.ts).
+    const dir = mkdtempSync(join(tmpdir(), 'dm-gbt-cli-'));
+    const config = join(dir, 'gbt.yaml');
+    writeFileSync(config, `${CONFIG.buffer.toString('utf8')}  enabled: true\n`);
+    const demo = (f: string) => join(ROOT, 'public/demo', f);
+    const out = join(dir, 'r.json');
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/drift-monitor.js'), '-r', demo('reference.csv'), '-p', demo('production.csv'), '-c', config, '--model', demo('model.onnx'), '-o', out], { encoding: 'utf8' });
+    expect(cli.stderr).toBe('');
+    const node = (JSON.parse(await readFile(out, 'utf8')) as Report).retraining!;
+    expect(node.challenger!.family).toBe('gradient_boosting');
+    expect(rows[0].challenger_version).toBe(node.challenger!.version);
+    expect(numbersClose(rows[0].post_f1!, node.challenger!.f1)).toBe(true);
   }, 180_000);
 });

@@ -1,6 +1,7 @@
 import { choleskySolve } from './choleskySolve.ts';
 import type { DesignMatrix } from './designMatrix.ts';
 import type { FitHooks } from './types.ts';
+import { exp, log, log1p } from './portableMath.ts';
 
 export interface LogisticFitOptions {
   /** Inverse regularisation strength, as sklearn's `C` (default 1). */
@@ -56,7 +57,7 @@ export async function fitLogisticRegression(
   // Start from the intercept-only optimum, log(ȳ / (1 - ȳ)): usually one Newton step fewer.
   let positives = 0;
   for (let i = 0; i < x.rows; i++) positives += y[i];
-  if (positives > 0 && positives < x.rows) theta[p] = Math.log(positives / (x.rows - positives));
+  if (positives > 0 && positives < x.rows) theta[p] = log(positives / (x.rows - positives));
   margins(x, theta, z);
   let f = objective(z, y, theta, p, C);
   let iterations = 0;
@@ -119,7 +120,7 @@ function margins(x: DesignMatrix, theta: Float64Array, z: Float64Array): void {
 
 /** log(1 + exp(t)) without overflow. */
 function softplus(t: number): number {
-  return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
+  return t > 0 ? t + log1p(exp(-t)) : log1p(exp(t));
 }
 
 function objective(z: Float64Array, y: Uint8Array, theta: Float64Array, p: number, C: number): number {
@@ -147,7 +148,7 @@ function gradientAndHessian(
   const dx = new Float64Array(k);
   const rowB = p * q; // the intercept's Hessian row
   for (let i = 0; i < rows; i++) {
-    const prob = 1 / (1 + Math.exp(-z[i]));
+    const prob = 1 / (1 + exp(-z[i]));
     const r = prob - y[i];
     const d = prob * (1 - prob);
     const rn = i * k;

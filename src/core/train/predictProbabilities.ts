@@ -1,5 +1,6 @@
 import { designMatrix } from './designMatrix.ts';
 import type { FeatureInput, LogisticModel } from './types.ts';
+import { exp } from './portableMath.ts';
 
 /**
  * The model's positive-class probability for `rows` of `inputs`, in double precision:
@@ -15,7 +16,7 @@ export function predictProbabilities(model: LogisticModel, inputs: FeatureInput[
     let s = model.intercept;
     for (let j = 0; j < k; j++) s += numeric[i * k + j] * coef[j];
     for (let c = 0; c < m; c++) s += coef[hot[i * m + c]];
-    out[i] = 1 / (1 + Math.exp(-s));
+    out[i] = 1 / (1 + exp(-s));
   }
   return out;
 }

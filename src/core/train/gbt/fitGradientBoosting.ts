@@ -2,6 +2,7 @@ import type { FitHooks } from '../types.ts';
 import type { BinnedFeatures } from './binFeatures.ts';
 import { growTree, treeWorkspace } from './growTree.ts';
 import type { GbtParams, GbtTree } from './types.ts';
+import { exp, log } from '../portableMath.ts';
 
 /** sklearn HistGradientBoostingClassifier's defaults, except max_depth 3 (sklearn: None with 31 leaves). */
 export const DEFAULT_GBT_PARAMS: GbtParams = {
@@ -38,7 +39,7 @@ export async function fitGradientBoosting(data: BinnedFeatures, y: Uint8Array, p
   let positives = 0;
   for (let i = 0; i < n; i++) positives += y[i];
   const rate = positives / n;
-  const baseScore = Math.fround(Math.log(rate / (1 - rate)));
+  const baseScore = Math.fround(log(rate / (1 - rate)));
   const raw = new Float64Array(n).fill(baseScore);
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
@@ -51,7 +52,7 @@ export async function fitGradientBoosting(data: BinnedFeatures, y: Uint8Array, p
     }
     let gradientMax = 0;
     for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-raw[i]));
+      const p = 1 / (1 + exp(-raw[i]));
       const g = p - y[i];
       grad[i] = g;
       hess[i] = p * (1 - p);

@@ -1,6 +1,7 @@
 import { designMatrix } from '../designMatrix.ts';
 import type { FeatureInput } from '../types.ts';
 import type { GbtModel } from './types.ts';
+import { exp } from '../portableMath.ts';
 
 /**
  * The model's raw scores (log-odds) for `rows` of `inputs`: baseScore plus one leaf value per tree,
@@ -54,6 +55,6 @@ export function predictGbtRaw(model: GbtModel, inputs: FeatureInput[], rows: Int
 /** Positive-class probabilities: sigmoid of predictGbtRaw. */
 export function predictGbtProbabilities(model: GbtModel, inputs: FeatureInput[], rows: Int32Array): Float64Array {
   const raw = predictGbtRaw(model, inputs, rows);
-  for (let i = 0; i < raw.length; i++) raw[i] = 1 / (1 + Math.exp(-raw[i]));
+  for (let i = 0; i < raw.length; i++) raw[i] = 1 / (1 + exp(-raw[i]));
   return raw;
 }
