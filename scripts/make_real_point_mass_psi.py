@@ -9,7 +9,8 @@ so for those features its PSI differs from the baseline's. This script recompute
 implementation of the rule in make_stattest_fixtures.py (psi_bins, psi_counts: numpy.quantile plus
 bin-by-bin counting), on the same files, and lists only the features that have a point mass.
 
-Usage: node scripts/real-pairs.mjs .tmp/real && python3 scripts/make_real_point_mass_psi.py .tmp/real > tests/fixtures/real_point_mass_psi.json
+Usage: python3 scripts/make_real_point_mass_psi.py > tests/fixtures/real_point_mass_psi.json
+(reads the committed pairs listed in tests/fixtures/real/pairs.json)
 """
 import json
 import os
@@ -24,7 +25,9 @@ from make_stattest_fixtures import psi, psi_bins, psi_counts  # noqa: E402
 BINS = 10  # config psi.bins (default)
 EPSILON = 1e-4  # config psi.epsilon (default)
 MAX_CATEGORICAL_UNIQUE = 20  # config columns.max_categorical_unique (default)
-EXPECTATIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "real_expectations.json")
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures")
+EXPECTATIONS = os.path.join(FIXTURES, "real_expectations.json")
+PAIRS = os.path.join(FIXTURES, "real", "pairs.json")
 # The tool's missing markers (data.missing_values); pandas' defaults cover all but "?".
 NA = ["", "NA", "NaN", "null", "?"]
 
@@ -37,12 +40,12 @@ def read(path):
 
 
 def main():
-    root = sys.argv[1]
     pairs = json.load(open(EXPECTATIONS))["pairs"]
+    dirs = {name: os.path.join(FIXTURES, p["dir"]) for name, p in json.load(open(PAIRS)).items()}
     out = {"generator": "scripts/make_real_point_mass_psi.py", "versions": {"numpy": np.__version__, "pandas": pd.__version__},
            "bins": BINS, "epsilon": EPSILON, "pairs": {}}
     for name, spec in pairs.items():
-        ref, prod = (read(os.path.join(root, name, side + ".csv")) for side in ("reference", "production"))
+        ref, prod = (read(os.path.join(dirs[name], side + ".csv")) for side in ("reference", "production"))
         found = {}
         for feature in spec["features"]:
             if not (pd.api.types.is_numeric_dtype(ref[feature]) and pd.api.types.is_numeric_dtype(prod[feature])):
