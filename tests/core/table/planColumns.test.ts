@@ -90,6 +90,14 @@ describe('planColumns(ref, prod, cfg)', () => {
     expect(planColumns(ref, prod, cfg({ label: 'y', drop: ['b'] })).plans.map((p) => p.name)).toEqual(['a']);
   });
 
+  it('planColumns names the likely twin of a column renamed between the files', async () => {
+    const ref = await table('ref.csv', ['a', 'Monthly_Charges'], [[1, 2], [3, 4]]);
+    const prod = await table('prod.csv', ['a', 'monthly charges'], [[1, 2], [3, 4]]);
+    expect(() => planColumns(ref, prod, cfg())).toThrow(
+      'column "Monthly_Charges" is in ref.csv but missing from prod.csv (which has "monthly charges": rename one of them); add it there or list it in columns.drop',
+    );
+  });
+
   it('planColumns skips a column that is all missing in one file, with a warning', async () => {
     const ref = await table('ref.csv', ['a', 'b'], range(30, (i) => [i, i % 3]));
     const prod = await table('prod.csv', ['a', 'b'], range(30, (i) => [i, 'NA']));
