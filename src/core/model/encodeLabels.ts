@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { columnHint } from '../config/suggestColumn.ts';
 import type { ParsedTable } from '../table/types.ts';
 import { cellText } from './cellText.ts';
 import { labelKey } from './labelKey.ts';
@@ -11,7 +12,7 @@ import { labelKey } from './labelKey.ts';
  */
 export function encodeLabels(table: ParsedTable, column: string, classes: readonly string[], what = 'the model'): Int32Array {
   const col = table.columns.find((c) => c.name === column);
-  if (!col) throw new InputError(`${table.file}: label column "${column}" not found; set data.label_column (or --label) to one of its columns`);
+  if (!col) throw new InputError(`${table.file}: label column "${column}" (--label / data.label_column) is not in the file; ${columnHint(column, table.columns.map((c) => c.name))}`);
   const exact = new Map(classes.map((c, i) => [c, i]));
   const byKey = new Map<string, number>();
   classes.forEach((c, i) => byKey.set(labelKey(c), i));

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { columnHint } from '../config/suggestColumn.ts';
 import type { ParsedTable } from '../table/types.ts';
 import type { ModelRunner, ModelValueInfo } from './runner.ts';
 
@@ -60,7 +61,7 @@ export function planInputs(runner: ModelRunner, table: ParsedTable, opts: PlanIn
       throw new InputError(`${opts.file}: input "${input.name}" takes ${width} features but ${source} lists ${columns.length} (${columns.join(', ')}); list exactly ${width} columns`);
     }
     const missing = columns.filter((c) => !names.has(c));
-    if (missing.length) throw new InputError(`${table.file}: column "${missing[0]}" (from ${source}) not found; the model needs ${columns.join(', ')}`);
+    if (missing.length) throw new InputError(`${table.file}: column "${missing[0]}" (${source}) is not in the file; ${columnHint(missing[0], table.columns.map((c) => c.name))}`);
     return { kind: 'matrix', name: input.name, type: input.type as 'float32' | 'float64', columns, source };
   }
   const unmatched = inputs.filter((i) => !names.has(i.name)).map((i) => `"${i.name}"`);

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { columnHint } from '../config/suggestColumn.ts';
 import type { ParsedTable } from '../table/types.ts';
 import { cellText } from './cellText.ts';
 import { labelKey } from './labelKey.ts';
@@ -19,15 +20,15 @@ export function predictionsFromColumns(
   positive: number | null,
 ): Predictions {
   const n = table.rows;
-  const find = (name: string) => {
+  const find = (name: string, key: string) => {
     const c = table.columns.find((x) => x.name === name);
-    if (!c) throw new InputError(`${table.file}: column "${name}" not found; check data.prediction_column / data.probability_column`);
+    if (!c) throw new InputError(`${table.file}: column "${name}" (${key}) is not in the file; ${columnHint(name, table.columns.map((x) => x.name))}`);
     return c;
   };
   let proba: Float64Array | null = null;
   if (columns.probability) {
     if (classes.length !== 2 || positive === null) throw new InputError(`data.probability_column needs a binary label (found classes ${classes.join(', ')}); use prediction_column for multiclass`);
-    const col = find(columns.probability);
+    const col = find(columns.probability, 'data.probability_column');
     proba = new Float64Array(n * 2);
     for (let i = 0; i < n; i++) {
       const p = col.values[i];
@@ -38,7 +39,7 @@ export function predictionsFromColumns(
   }
   const predicted = new Int32Array(n);
   if (columns.prediction) {
-    const col = find(columns.prediction);
+    const col = find(columns.prediction, 'data.prediction_column');
     const byKey = new Map(classes.map((c, i) => [labelKey(c), i]));
     for (let i = 0; i < n; i++) {
       const t = cellText(col, i);

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { closestName, columnHint } from '../config/suggestColumn.ts';
 import { allNumbersUnique, countDistinctNumbers, distinctNumbers, isIntegerValued } from './distinct.ts';
 import { looksLikeTimestamp } from './looksLikeTimestamp.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from './types.ts';
@@ -58,24 +59,29 @@ export function planColumns(
   const prodByName = new Map(prod.columns.map((c) => [c.name, c]));
   const notParsed = new Set([...(ref.notParsed ?? []), ...(prod.notParsed ?? [])]);
   const exists = (name: string) => refByName.has(name) || prodByName.has(name) || notParsed.has(name);
-  const available = () => listNames([...new Set([...refByName.keys(), ...prodByName.keys()])]);
+  const allNames = () => [...new Set([...refByName.keys(), ...prodByName.keys()])];
+  // "did you mean "Churn"? Columns: ...": a typed name is most often a case or spelling slip.
+  const hint = (name: string) => columnHint(name, allNames());
   const both = `${ref.file} or ${prod.file}`;
 
   const label = cfg.label;
   if (label !== null && !exists(label)) {
-    throw new InputError(
-      `label column "${label}" is not in ${both}; available columns: ${available()}; set data.label_column (or --label) to one of them`,
-    );
+    throw new InputError(`label column "${label}" (--label / data.label_column) is not in ${both}; ${hint(label)}`);
   }
   const drop = new Set(cfg.drop);
   for (const name of drop) {
-    if (!exists(name)) warnings.push(`columns.drop names "${name}", which is in neither ${ref.file} nor ${prod.file}; ignored`);
+    if (!exists(name)) {
+      const close = closestName(name, allNames());
+      // A drop list may be shared by files with different columns, so an absent name only warns; a close
+      // one is probably a typo, so the warning says which column was meant.
+      warnings.push(`columns.drop names "${name}", which is in neither ${ref.file} nor ${prod.file}; ignored${close === null ? '' : `; ${hint(name)}`}`);
+    }
   }
   const overrides = new Map<string, 'numerical' | 'categorical'>();
   for (const key of ['numerical', 'categorical'] as const) {
     for (const name of cfg[key]) {
       const where = `columns.${key} names "${name}"`;
-      if (!exists(name)) throw new InputError(`${where}, which is not a column of ${both}; available columns: ${available()}`);
+      if (!exists(name)) throw new InputError(`column "${name}" (columns.${key}) is not in ${both}; ${hint(name)}`);
       if (name === label) throw new InputError(`${where}, the label column, which is never a feature; remove it from columns.${key}`);
       if (drop.has(name)) throw new InputError(`${where}, which columns.drop also lists; keep it in one of the two`);
       if (overrides.get(name) === (key === 'numerical' ? 'categorical' : 'numerical')) {
@@ -93,8 +99,10 @@ export function planColumns(
     const otherNames = new Set(other.columns.map((c) => c.name));
     for (const c of here.columns) {
       if (isFeature(c.name) && !otherNames.has(c.name)) {
+        const close = closestName(c.name, [...otherNames].filter((n) => !refByName.has(n) || !prodByName.has(n)));
+        const renamed = close === null ? '' : ` (which has "${close}": rename one of them)`;
         throw new InputError(
-          `column "${c.name}" is in ${here.file} but missing from ${other.file}; add it there or list it in columns.drop`,
+          `column "${c.name}" is in ${here.file} but missing from ${other.file}${renamed}; add it there or list it in columns.drop`,
         );
       }
     }
@@ -283,9 +291,4 @@ function countCategories(sides: Side[]): number {
 const BOOLEAN = new Set(['true', 'false']);
 function isBoolean(sides: Side[]): boolean {
   return sides.every((s) => s.col.dictionary !== null && s.col.dictionary.every((d) => BOOLEAN.has(d.toLowerCase())));
-}
-
-function listNames(names: string[]): string {
-  const shown = names.slice(0, 8).map((n) => `"${n}"`);
-  return names.length > 8 ? `${shown.join(', ')}, ... (${names.length} in all)` : shown.join(', ');
 }

@@ -16,6 +16,7 @@ import { Run, type RunProgress } from '../run/startRun.ts';
 import type { FeatureDistribution } from '../../workers/distribution/types.ts';
 import { applyChoices, choicesFromConfig, type ColumnType } from './columnChoices.ts';
 import { guessLabel } from './guessLabel.ts';
+import { configIssues } from './configIssues.ts';
 import { readHeader } from './readHeader.ts';
 import { version } from '../../../package.json';
 
@@ -63,6 +64,29 @@ export class Dashboard {
   generatedAt = $state('');
   selectedFeature = $state<string | null>(null);
 
+  /** Bumped by every file or config chosen: a new file is new data even under the same name. */
+  #inputsVersion = $state(0);
+  /**
+   * What a run depends on besides the thresholds (files, config, label, column settings). Thresholds are
+   * left out: they re-decide the current results at once, so changing one never makes them stale.
+   */
+  settingsKey: string = $derived(
+    JSON.stringify([this.#inputsVersion, this.label, $state.snapshot(this.types), $state.snapshot(this.dropped)]),
+  );
+  /** settingsKey of the run whose results show. */
+  #resultsKey = $state<string | null>(null);
+  /** Results show, but a setting they depend on changed since: the page says "out of date — Run again". */
+  stale: boolean = $derived(this.analysis !== null && this.status === 'done' && this.#resultsKey !== this.settingsKey);
+
+  /** What the loaded config asks that the dashboard cannot do as asked (label not in the file, a model path). */
+  configIssues: string[] = $derived(
+    configIssues(this.configFile ? this.baseConfig : null, {
+      columns: this.columns,
+      file: this.reference?.name ?? null,
+      modelChosen: this.model !== null,
+    }),
+  );
+
   decision: Decision | null = $derived(
     this.analysis ? decide(this.analysis.stats, $state.snapshot(this.thresholds), performanceSignal(this.performance)) : null,
   );
@@ -87,6 +111,7 @@ export class Dashboard {
 
   async setReference(file: InputFile | null): Promise<void> {
     this.reference = file;
+    this.#inputsVersion += 1;
     this.error = null;
     this.#dropDemoModel();
     await this.#readColumns();
@@ -94,12 +119,14 @@ export class Dashboard {
 
   setProduction(file: InputFile | null): void {
     this.production = file;
+    this.#inputsVersion += 1;
     this.error = null;
     this.#dropDemoModel();
   }
 
   setModel(file: InputFile | null): void {
     this.model = file;
+    this.#inputsVersion += 1;
     this.modelFromDemo = false;
     this.error = null;
   }
@@ -113,6 +140,7 @@ export class Dashboard {
 
   async setConfigFile(file: InputFile | null): Promise<void> {
     this.error = null;
+    this.#inputsVersion += 1;
     if (!file) {
       this.configFile = null;
       this.#useConfig(defaultConfig());
@@ -136,6 +164,7 @@ export class Dashboard {
       this.production = production;
       this.model = model;
       this.modelFromDemo = true;
+      this.#inputsVersion += 1;
     } catch (e) {
       this.error = messageOf(e);
     }
@@ -163,6 +192,7 @@ export class Dashboard {
     this.notice = null;
     this.status = 'running';
     const config = this.effectiveConfig();
+    const key = this.settingsKey;
     const seq = ++this.#seq;
     const run = new Run({ reference, production, model: this.model, config }, (p) => {
       if (this.#seq === seq) this.progress = p;
@@ -176,6 +206,7 @@ export class Dashboard {
       this.performance = performance;
       this.retraining = null;
       this.analysis = analysis;
+      this.#resultsKey = key;
       this.runId += 1;
       const first = this.decision?.features.slice().sort((a, b) => (b.drift_score ?? -1) - (a.drift_score ?? -1))[0];
       this.selectedFeature = first?.name ?? null;

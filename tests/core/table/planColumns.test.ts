@@ -71,9 +71,9 @@ describe('planColumns(ref, prod, cfg)', () => {
   it('planColumns rejects a missing label, unknown override names and contradictions', async () => {
     const [ref, prod] = await pair();
     expect(() => planColumns(ref, prod, cfg({ label: 'target' }))).toThrow(
-      /^label column "target" is not in ref\.csv or prod\.csv; available columns: "id", "ts", "x", .*; set data\.label_column/,
+      /^label column "target" \(--label \/ data\.label_column\) is not in ref\.csv or prod\.csv; Columns: id, ts, x, /,
     );
-    expect(() => planColumns(ref, prod, cfg({ numerical: ['ghost'] }))).toThrow(/^columns\.numerical names "ghost", which is not a column of ref\.csv or prod\.csv/);
+    expect(() => planColumns(ref, prod, cfg({ numerical: ['ghost'] }))).toThrow(/^column "ghost" \(columns\.numerical\) is not in ref\.csv or prod\.csv; Columns: id, /);
     expect(() => planColumns(ref, prod, cfg({ categorical: ['x'], numerical: ['x'] }))).toThrow(/both list/);
     expect(() => planColumns(ref, prod, cfg({ label: 'y', categorical: ['y'] }))).toThrow(/the label column/);
     expect(() => planColumns(ref, prod, cfg({ drop: ['x'], numerical: ['x'] }))).toThrow(/columns\.drop also lists/);
@@ -88,6 +88,14 @@ describe('planColumns(ref, prod, cfg)', () => {
     const extra = await table('prod.csv', ['a', 'b', 'c'], [[1, 2, 3]]);
     expect(() => planColumns(ref, extra, cfg({ label: 'y' }))).toThrow('column "c" is in prod.csv but missing from ref.csv');
     expect(planColumns(ref, prod, cfg({ label: 'y', drop: ['b'] })).plans.map((p) => p.name)).toEqual(['a']);
+  });
+
+  it('planColumns names the likely twin of a column renamed between the files', async () => {
+    const ref = await table('ref.csv', ['a', 'Monthly_Charges'], [[1, 2], [3, 4]]);
+    const prod = await table('prod.csv', ['a', 'monthly charges'], [[1, 2], [3, 4]]);
+    expect(() => planColumns(ref, prod, cfg())).toThrow(
+      'column "Monthly_Charges" is in ref.csv but missing from prod.csv (which has "monthly charges": rename one of them); add it there or list it in columns.drop',
+    );
   });
 
   it('planColumns keeps a column that is all missing in one file, typed from the other, with a warning', async () => {

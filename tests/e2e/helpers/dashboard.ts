@@ -58,9 +58,9 @@ export async function runAnalysis(page: Page): Promise<'done' | 'error'> {
   return outcome;
 }
 
-/** The verdict banner's text (the live region with role="status"). */
+/** The verdict banner's text (a live region with role="status"; the out-of-date notice is another). */
 export async function bannerText(page: Page): Promise<string> {
-  return (await page.getByRole('status').innerText()).trim();
+  return (await page.getByTestId('verdict-banner').innerText()).trim();
 }
 
 /** Clicks "Download JSON report" and returns the downloaded file, parsed. */
