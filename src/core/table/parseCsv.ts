@@ -89,7 +89,13 @@ export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<
     if (head.length > 0 && head[0].charCodeAt(0) === 0xfeff) head[0] = head[0].slice(1);
     const detected = detectFormat(head.length > 0 ? head[0].length >= HEAD_SIZE ? head[0] : head.join('') : '');
     const delimiter = opts.delimiter === 'auto' ? detected.delimiter : opts.delimiter;
-    const builder = new TableBuilder({ file: opts.file, missingValues: opts.missingValues, delimiter, skipColumns: opts.skipColumns });
+    const builder = new TableBuilder({
+      file: opts.file,
+      missingValues: opts.missingValues,
+      delimiter,
+      skipColumns: opts.skipColumns,
+      numberFormat: { decimal: opts.decimal, thousands: opts.thousands },
+    });
     // Line endings may change part-way (CRLF rows appended to an LF file, or the reverse) and papaparse
     // takes one newline: unless the file uses old Mac '\r' endings, every CRLF becomes LF before
     // papaparse (inside quoted fields too), and papaparse splits on LF.

@@ -89,8 +89,10 @@ export function planColumns(
     const otherNames = new Set(other.columns.map((c) => c.name));
     for (const c of here.columns) {
       if (isFeature(c.name) && !otherNames.has(c.name)) {
+        const noHeader = [here, other].find((t) => t.headerIsNumbers);
+        const hint = noHeader ? `; the first row of ${noHeader.file} is all numbers: the first row must be the header with the column names` : '';
         throw new InputError(
-          `column "${c.name}" is in ${here.file} but missing from ${other.file}; add it there or list it in columns.drop`,
+          `column "${c.name}" is in ${here.file} but missing from ${other.file}; add it there or list it in columns.drop${hint}`,
         );
       }
     }
