@@ -67,6 +67,36 @@ describe('drift-monitor on real-world CSV files', () => {
     );
   });
 
+  it('an undrifted pair, the reference a European Excel export (";", decimal commas, "." thousands): numerical, no drift', () => {
+    const r = run(fixture('european_reference.csv'), fixture('standard_production.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    const report = r.report!;
+    expect(report.features.map((f) => [f.name, f.type])).toEqual([
+      ['income', 'numerical'],
+      ['rate', 'numerical'],
+      ['weight', 'numerical'],
+      ['age', 'numerical'],
+      ['segment', 'categorical'],
+    ]);
+    expect(report.summary.overall_drift).toBe(false);
+    for (const f of report.features) expect(f.drift_score, f.name).toBeLessThan(0.05);
+    const income = report.features.find((f) => f.name === 'income')!;
+    expect(income.ks!.statistic).toBe(0); // the same numbers in both files
+    expect(report.warnings).toContain(
+      `column "income" in ${fixture('european_reference.csv')}: read "32.276,54" as 32276.54 (decimal comma, "." thousands); set data.decimal / data.thousands to override`,
+    );
+    // "650,633" and "630.634" alone are ambiguous: each file's other columns decide, and the two agree.
+    expect(report.features.find((f) => f.name === 'weight')!.ks!.statistic).toBe(0);
+  });
+
+  it('an undrifted pair of two European exports: numerical, no drift', () => {
+    const r = run(fixture('european_reference.csv'), fixture('european_production.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.report!.summary.overall_drift).toBe(false);
+    expect(r.report!.features.filter((f) => f.type === 'numerical').map((f) => f.name)).toEqual(['income', 'rate', 'weight', 'age']);
+    for (const f of r.report!.features) if (f.ks) expect(f.ks.statistic, f.name).toBe(0);
+  });
+
   it('data.encoding in the config overrides the detection', () => {
     const cfg = join(dir, 'enc.yaml');
     writeFileSync(cfg, 'data:\n  encoding: utf-8\n');
