@@ -8,6 +8,7 @@ import type { FeatureStats, SkippedColumn } from './report/types.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from './table/types.ts';
 import type { StatKernels } from './stattests/kernels.ts';
 import { planColumns } from './table/planColumns.ts';
+import { numberFormatWarnings, resolveNumberFormats } from './table/resolveNumberFormats.ts';
 import { alignCategories } from './table/categories.ts';
 import { numericalFeatureStats } from './stattests/numericalFeature.ts';
 import { categoricalFeatureStats } from './stattests/categoricalFeature.ts';
@@ -33,6 +34,9 @@ export interface Analysis {
 
 export function analyse(reference: ParsedTable, production: ParsedTable, config: Config, kernels: StatKernels): Analysis {
   const t0 = now();
+  // Before typing: columns whose numbers were ambiguous in one file take the decimal mark from the
+  // other file (the tables are settled in place, so the model and retraining see the same numbers).
+  resolveNumberFormats(reference, production);
   const { plans, warnings } = planColumns(reference, production, {
     label: config.data.label_column,
     drop: config.columns.drop,
@@ -66,7 +70,14 @@ export function analyse(reference: ParsedTable, production: ParsedTable, config:
     plans,
     stats,
     skipped,
-    warnings: [...reference.warnings, ...production.warnings, ...warnings, ...psiWarnings],
+    warnings: [
+      ...reference.warnings,
+      ...production.warnings,
+      ...numberFormatWarnings(reference),
+      ...numberFormatWarnings(production),
+      ...warnings,
+      ...psiWarnings,
+    ],
     timings: { detect: t1 - t0, tests: t2 - t1 },
   };
 }

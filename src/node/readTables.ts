@@ -2,12 +2,17 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParsedTable } from '../core/table/types.ts';
+import type { Config } from '../core/config/types.ts';
 import { InputError } from '../core/errors.ts';
 import { readCsvFile } from './readCsvFile.ts';
 
 export interface ReadOptions {
   delimiter: 'auto' | ',' | ';' | '\t';
   missingValues: string[];
+  /** `data.encoding`, `data.decimal`, `data.thousands` (default 'auto'). */
+  encoding?: Config['data']['encoding'];
+  decimal?: Config['data']['decimal'];
+  thousands?: Config['data']['thousands'];
   /** Header names not to parse (see columnsToSkip). */
   skipColumns?: readonly string[];
 }

@@ -80,6 +80,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     readTables(refSource, prodSource, {
       delimiter: config.data.delimiter,
       missingValues: config.data.missing_values,
+      encoding: config.data.encoding,
+      decimal: config.data.decimal,
+      thousands: config.data.thousands,
       skipColumns: columnsToSkip(config, Boolean(modelPath)),
     }),
   ]);

@@ -12,6 +12,9 @@ export interface ParseRequest {
   file: string;
   delimiter: Config['data']['delimiter'];
   missingValues: string[];
+  encoding: Config['data']['encoding'];
+  decimal: Config['data']['decimal'];
+  thousands: Config['data']['thousands'];
   /** Header names not to parse (columns.drop, see columnsToSkip). */
   skipColumns?: string[];
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readHeader } from '../../src/ui/state/readHeader.ts';
 import { parseCsv } from '../../src/core/table/parseCsv.ts';
@@ -18,4 +19,21 @@ describe('readHeader(file, delimiter)', () => {
       expect(await readHeader(new Blob([text]), 'auto')).toEqual(table.columns.map((c) => c.name));
     });
   }
+});
+
+describe('readHeader(file, delimiter, encoding)', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url));
+  it('decodes the header as the parser does: UTF-16 with a BOM, Windows-1252', async () => {
+    const latin = 'Stadt;Größe\nKöln;1\n';
+    const bytes = new Uint8Array([...latin].map((c) => c.charCodeAt(0)));
+    expect(await readHeader(new Blob([bytes]), 'auto')).toEqual(['Stadt', 'Größe']);
+    expect(await readHeader(new Blob([fixture('utf16le_bom.csv')]), 'auto')).toEqual(['city', 'amount']);
+    expect(await readHeader(new Blob([fixture('utf16be_bom.csv')]), 'auto')).toEqual(['city', 'amount']);
+  });
+
+  it('rejects a file that is not a CSV with the parser\'s message', async () => {
+    await expect(readHeader(new Blob([fixture('not_csv.xlsx')]), 'auto', 'auto', 'book.xlsx')).rejects.toThrow(
+      'book.xlsx is not a CSV file (looks like an Excel workbook); export it as CSV',
+    );
+  });
 });

@@ -57,6 +57,13 @@ export const CONFIG_SPEC: ConfigSpec = {
     label_column: columnName,
     delimiter: { kind: 'enum', values: ['auto', ',', ';', '\t'], aliases: { tab: '\t' } },
     missing_values: { kind: 'stringList', acceptNumbers: true },
+    encoding: {
+      kind: 'enum',
+      values: ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1'],
+      aliases: { utf8: 'utf-8', 'UTF-8': 'utf-8', cp1252: 'windows-1252', 'iso-8859-1': 'latin1', 'UTF-16LE': 'utf-16le', 'UTF-16BE': 'utf-16be' },
+    },
+    decimal: { kind: 'enum', values: ['auto', '.', ','] },
+    thousands: { kind: 'enum', values: ['auto', ',', '.', ' ', "'", 'none'], aliases: { space: ' ' } },
     prediction_column: columnName,
     probability_column: columnName,
   },

@@ -31,6 +31,12 @@ export interface Config {
     delimiter: 'auto' | ',' | ';' | '\t';
     /** Cell values (after trimming) that mean "missing". */
     missing_values: string[];
+    /** Text encoding of both files; 'auto': byte-order mark, else UTF-8, else Windows-1252 (with a warning). */
+    encoding: 'auto' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'latin1';
+    /** Decimal mark of numbers; 'auto' detects it per column (see README "Reading data"). */
+    decimal: 'auto' | '.' | ',';
+    /** Thousands separator of numbers; 'auto' accepts any but the decimal mark, 'none' accepts none. */
+    thousands: 'auto' | ',' | '.' | ' ' | "'" | 'none';
     prediction_column: string | null;
     probability_column: string | null;
   };

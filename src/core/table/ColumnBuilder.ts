@@ -1,6 +1,8 @@
 import type { ParsedColumn } from './types.ts';
 import type { MissingMarkers } from './missingMarkers.ts';
-import { parseNumber } from './parseNumber.ts';
+import { parseNumber, pointShape, POINT_DECIMAL } from './parseNumber.ts';
+import { groupedShape, mayBeGrouped, parseGroupedNumber } from './parseGroupedNumber.ts';
+import { NumberFormatTracker, type NumberFormatOptions } from './NumberFormatTracker.ts';
 import { TextHashSet } from './TextHashSet.ts';
 
 /** Distinct texts kept as strings; beyond this a column is high-cardinality (hashes only). */
@@ -29,12 +31,29 @@ export class ColumnBuilder {
   missing = 0;
   nonNumeric = 0;
   firstNonNumeric: { row: number; value: string } | null = null;
+  private readonly format: NumberFormatTracker;
+  /** Codes were rewritten (rescaled numbers): unused dictionary entries are dropped at finish(). */
+  private recoded = false;
 
   constructor(
     readonly name: string,
     capacity: number,
+    numberFormat: NumberFormatOptions = {},
   ) {
     this.values = new Float64Array(capacity);
+    this.format = new NumberFormatTracker(numberFormat, (rows) => this.rescale(rows));
+  }
+
+  /** Ambiguous cells ("1.234") that turned out to hold thousands: their value times 1000. */
+  private rescale(rows: number[]): void {
+    const values = this.values;
+    for (const r of rows) {
+      values[r] = Math.round(values[r] * 1000);
+      if (this.codes !== null) {
+        this.codes[r] = this.code(String(values[r]));
+        this.recoded = true;
+      } else if (this.hashes !== null) this.hashes.add(String(values[r]));
+    }
   }
 
   /** Reallocates to `capacity` rows, keeping the first `rows`. */
@@ -60,7 +79,14 @@ export class ColumnBuilder {
       if (len === 0) return this.addMissing(i);
     }
     if (markers.has(s)) return this.addMissing(i);
-    const v = parseNumber(s);
+    let v = parseNumber(s);
+    if (v === v) {
+      const shape = pointShape;
+      if (shape !== 0 && !(shape === POINT_DECIMAL && this.format.pointSettled)) v = this.format.point(i, v, shape, s);
+    } else if (mayBeGrouped(s)) {
+      v = parseGroupedNumber(s);
+      if (v === v) v = this.format.grouped(i, v, groupedShape, s);
+    }
     this.values[i] = v;
     if (v === v) {
       if (this.codes !== null) this.codes[i] = this.code(String(v));
@@ -139,6 +165,8 @@ export class ColumnBuilder {
    * is the only view on its buffer, so the buffer can be transferred.
    */
   finish(rows: number): ParsedColumn {
+    const numberFormat = this.format.finish();
+    if (this.recoded) compactDictionary(this.codes!, this.dictionary!, rows);
     return {
       name: this.name,
       values: trim(this.values, rows),
@@ -148,8 +176,27 @@ export class ColumnBuilder {
       nonNumeric: this.nonNumeric,
       firstNonNumeric: this.firstNonNumeric,
       ...(this.hashes !== null ? { highCardinality: { distinct: this.hashes.size } } : {}),
+      ...(numberFormat !== null ? { numberFormat } : {}),
     };
   }
+}
+
+/**
+ * Drops dictionary entries no row uses any more (a rescaled number's old text), renumbering the codes
+ * in place, so every category has at least one row.
+ */
+export function compactDictionary(codes: Int32Array, dictionary: string[], rows: number): void {
+  const used = new Uint8Array(dictionary.length);
+  for (let i = 0; i < rows; i++) if (codes[i] >= 0) used[codes[i]] = 1;
+  if (used.every((u) => u === 1)) return;
+  const next = new Int32Array(dictionary.length);
+  let n = 0;
+  for (let c = 0; c < dictionary.length; c++) {
+    next[c] = n;
+    if (used[c]) dictionary[n++] = dictionary[c];
+  }
+  dictionary.length = n;
+  for (let i = 0; i < rows; i++) if (codes[i] >= 0) codes[i] = next[codes[i]];
 }
 
 /**

@@ -1,6 +1,8 @@
 import { InputError } from '../errors.ts';
 import { ColumnBuilder } from './ColumnBuilder.ts';
 import { MissingMarkers } from './missingMarkers.ts';
+import type { NumberFormatOptions } from './NumberFormatTracker.ts';
+import { parseNumber } from './parseNumber.ts';
 import type { ParsedTable } from './types.ts';
 
 export interface TableBuilderOptions {
@@ -17,6 +19,8 @@ export interface TableBuilderOptions {
    * split, and the table lists them in `notParsed`.
    */
   skipColumns?: readonly string[];
+  /** `data.decimal` / `data.thousands` (see NumberFormatTracker). */
+  numberFormat?: NumberFormatOptions;
 }
 
 /** Shows a delimiter in a message. */
@@ -43,6 +47,8 @@ export class TableBuilder {
   private fieldOf: Int32Array = new Int32Array(0);
   private width = 0;
   private readonly skip: ReadonlySet<string>;
+  private readonly numberFormat: NumberFormatOptions;
+  private headerWarning: string | null = null;
   private notParsed: string[] = [];
   private capacity: number;
   private rows = 0;
@@ -59,6 +65,7 @@ export class TableBuilder {
     this.delimiter = opts.delimiter ?? ',';
     this.capacity = Math.max(16, opts.initialCapacity ?? 1024);
     this.skip = new Set(opts.skipColumns ?? []);
+    this.numberFormat = opts.numberFormat ?? {};
   }
 
   /** Data rows so far. */
@@ -143,11 +150,17 @@ export class TableBuilder {
       }
       seen.set(name, c);
     });
+    if (names.every((name) => parseNumber(name) === parseNumber(name))) {
+      // Names like "2019" exist, so this is a warning, not an error; a file without a header row would
+      // otherwise only fail later, on "column ... is missing from" the other file.
+      const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ', ...' : '');
+      this.headerWarning = `${this.file}: the first row (${shown}) is all numbers; the first row must be the header with the column names, so it is read as names; add a header line if the file has none`;
+    }
     this.width = names.length;
     const kept = names.map((name, c) => [name, c] as const).filter(([name]) => !this.skip.has(name));
     this.notParsed = names.filter((name) => this.skip.has(name));
     this.fieldOf = Int32Array.from(kept, ([, c]) => c);
-    return kept.map(([name]) => new ColumnBuilder(name, this.capacity));
+    return kept.map(([name]) => new ColumnBuilder(name, this.capacity, this.numberFormat));
   }
 
   finish(): ParsedTable {
@@ -159,7 +172,7 @@ export class TableBuilder {
         `${this.file} has a header but no data rows: add rows below the header line (${this.width} columns)`,
       );
     }
-    const warnings: string[] = [];
+    const warnings: string[] = this.headerWarning !== null ? [this.headerWarning] : [];
     if (this.shortRows > 0) {
       warnings.push(
         `${this.file}: ${this.shortRows} row(s) have fewer fields than the header (first: data row ${this.firstShortRow}); the missing fields are treated as missing values`,
@@ -178,6 +191,7 @@ export class TableBuilder {
       columns: this.columns.map((c) => c.finish(rows)),
       warnings,
       ...(this.notParsed.length ? { notParsed: this.notParsed } : {}),
+      ...(this.headerWarning !== null ? { headerIsNumbers: true } : {}),
     };
   }
 }

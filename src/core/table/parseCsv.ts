@@ -3,6 +3,7 @@ import { InputError } from '../errors.ts';
 import { detectFormat } from './detectFormat.ts';
 import { TableBuilder } from './TableBuilder.ts';
 import { textChunks, type CsvInput } from './textChunks.ts';
+import type { Encoding } from './ByteDecoder.ts';
 import type { ParsedTable } from './types.ts';
 
 export interface ParseCsvOptions {
@@ -10,6 +11,12 @@ export interface ParseCsvOptions {
   file: string;
   delimiter: 'auto' | ',' | ';' | '\t';
   missingValues: string[];
+  /** `data.encoding` for byte input (default 'auto', see ByteDecoder); strings are already text. */
+  encoding?: Encoding;
+  /** `data.decimal`: the decimal mark of numbers, 'auto' (default) detects it per column. */
+  decimal?: 'auto' | '.' | ',';
+  /** `data.thousands`: the thousands separator, 'auto' (default) accepts any but the decimal mark. */
+  thousands?: 'auto' | ',' | '.' | ' ' | "'" | 'none';
   onProgress?: (bytesRead: number) => void;
   signal?: AbortSignal;
   /** Characters per papaparse chunk (default 256 KiB); tests use tiny values to cross chunk boundaries. */
@@ -31,6 +38,7 @@ export interface ParseCsvOptions {
 const DEFAULT_CHUNK = 256 << 10;
 /** Text examined for delimiter and line-ending detection. */
 const HEAD_SIZE = 64 << 10;
+const CRLF = /\r\n/g;
 
 /**
  * Parses a CSV into a columnar {@link ParsedTable}, streaming: papaparse parses text chunks (its
@@ -38,7 +46,8 @@ const HEAD_SIZE = 64 << 10;
  * columns, so no per-row object outlives its chunk.
  *
  * Handles a header row, quoted fields with delimiters, doubled quotes and newlines, a UTF-8 BOM,
- * CRLF / LF / CR line endings and ',' ';' tab delimiters ('auto' detects them, see
+ * CRLF / LF / CR line endings (CRLF and LF mixed in one file too; a CRLF in a quoted field reads
+ * as LF) and ',' ';' tab delimiters ('auto' detects them, see
  * {@link detectFormat}). The input is fed to papaparse through a minimal readable-stream adapter,
  * because papaparse's own File reader decodes each byte slice separately and can break a UTF-8
  * character that straddles two slices.
@@ -51,7 +60,8 @@ export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK);
   const { signal } = opts;
   throwIfAborted(signal, opts.file);
-  const chunks = textChunks(input, chunkSize, opts.onProgress);
+  const decodeWarnings: string[] = [];
+  const chunks = textChunks(input, chunkSize, opts.onProgress, { file: opts.file, encoding: opts.encoding, warnings: decodeWarnings });
   let failure: unknown = null;
   let parser: Papa.Parser | null = null;
   const onAbort = () => {
@@ -79,7 +89,17 @@ export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<
     if (head.length > 0 && head[0].charCodeAt(0) === 0xfeff) head[0] = head[0].slice(1);
     const detected = detectFormat(head.length > 0 ? head[0].length >= HEAD_SIZE ? head[0] : head.join('') : '');
     const delimiter = opts.delimiter === 'auto' ? detected.delimiter : opts.delimiter;
-    const builder = new TableBuilder({ file: opts.file, missingValues: opts.missingValues, delimiter, skipColumns: opts.skipColumns });
+    const builder = new TableBuilder({
+      file: opts.file,
+      missingValues: opts.missingValues,
+      delimiter,
+      skipColumns: opts.skipColumns,
+      numberFormat: { decimal: opts.decimal, thousands: opts.thousands },
+    });
+    // Line endings may change part-way (CRLF rows appended to an LF file, or the reverse) and papaparse
+    // takes one newline: unless the file uses old Mac '\r' endings, every CRLF becomes LF before
+    // papaparse (inside quoted fields too), and papaparse splits on LF.
+    const crlf = detected.newline !== '\r';
     const source = new ChunkEmitter();
     const size = opts.sizeHint ?? (typeof input === 'string' ? input.length : typeof Blob !== 'undefined' && input instanceof Blob ? input.size : 0);
     let emitted = 0;
@@ -90,7 +110,7 @@ export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<
       Papa.parse(source as unknown as NodeJS.ReadableStream, {
         header: false,
         delimiter,
-        newline: detected.newline,
+        newline: crlf ? '\n' : detected.newline,
         quoteChar: '"',
         skipEmptyLines: false,
         chunk(results: Papa.ParseResult<string[]>, p: Papa.Parser) {
@@ -136,6 +156,7 @@ export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<
         t = t.slice(0, -1);
       }
       emitted += t.length;
+      if (crlf && t.indexOf('\r') >= 0) t = t.replace(CRLF, '\n');
       if (t.length > 0) source.emit('data', t);
     };
     for (const text of head) {
@@ -155,6 +176,7 @@ export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<
     if (failure === null) await completed;
     if (failure !== null) throw failure;
     const table = builder.finish();
+    table.warnings.unshift(...decodeWarnings);
     if (invalidQuotes > 0) {
       table.warnings.push(
         `${opts.file}: ${invalidQuotes} quoted field(s) have text after the closing quote (first near data row ${firstInvalidQuoteRow}); the text was kept`,

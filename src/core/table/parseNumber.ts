@@ -1,3 +1,13 @@
+/**
+ * What the last successful {@link parseNumber} call saw of a '.': 0 none, {@link POINT_DECIMAL}
+ * (e.g. "3.14", "0.125", "1234.5"), or {@link POINT_AMBIGUOUS}: 1-3 digits (not starting with 0), a
+ * '.', then exactly 3 digits ("1.234"), which a decimal-comma file writes for 1234. A module variable,
+ * not a returned object, so the per-cell hot path allocates nothing.
+ */
+export let pointShape = 0;
+export const POINT_DECIMAL = 1;
+export const POINT_AMBIGUOUS = 2;
+
 /** Exact powers of ten: 10^k is representable for k <= 22. */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
@@ -51,6 +61,12 @@ export function parseNumber(s: string): number {
   }
   if (digits === 0) return NaN; // "." or "-."
   if (digits > 15) return slowPath(s);
+  pointShape =
+    fraction < 0
+      ? 0
+      : fraction === 3 && digits > 3 && digits <= 6 && s.charCodeAt(s.length - digits - 1) !== 48
+        ? POINT_AMBIGUOUS
+        : POINT_DECIMAL;
   const v = fraction > 0 ? m / POW10[fraction] : m;
   return negative ? -v : v;
 }
@@ -62,5 +78,6 @@ function slowPath(s: string): number {
     if (c1 === 120 || c1 === 98 || c1 === 111) return NaN; // 0x, 0b, 0o
   }
   const v = Number(s);
+  pointShape = s.indexOf('.') >= 0 ? POINT_DECIMAL : 0;
   return v - v === 0 ? v : NaN; // NaN and +-Infinity fail
 }

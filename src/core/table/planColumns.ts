@@ -101,8 +101,10 @@ export function planColumns(
       if (isFeature(c.name) && !otherNames.has(c.name)) {
         const close = closestName(c.name, [...otherNames].filter((n) => !refByName.has(n) || !prodByName.has(n)));
         const renamed = close === null ? '' : ` (which has "${close}": rename one of them)`;
+        const noHeader = [here, other].find((t) => t.headerIsNumbers);
+        const hint = noHeader ? `; the first row of ${noHeader.file} is all numbers: the first row must be the header with the column names` : '';
         throw new InputError(
-          `column "${c.name}" is in ${here.file} but missing from ${other.file}${renamed}; add it there or list it in columns.drop`,
+          `column "${c.name}" is in ${here.file} but missing from ${other.file}${renamed}; add it there or list it in columns.drop${hint}`,
         );
       }
     }
@@ -234,6 +236,14 @@ function typeColumn(
   const categories = countCategories(sides);
   const textFiles = withText.map((s) => s.file).join(' and ');
   if (isBoolean(sides)) return { name, role: 'categorical', reason: `boolean (true/false) text in ${textFiles}` };
+  if (categories > max) {
+    const sample = numericLookingSample(sides);
+    if (sample !== null) {
+      warnings.push(
+        `column "${name}" is categorical with ${categories} categories, but its values look like numbers the reader could not parse (e.g. "${sample}"); set data.decimal / data.thousands, clean the values, or list it in columns.numerical or columns.drop`,
+      );
+    }
+  }
   return { name, role: 'categorical', reason: `text in ${textFiles}, ${categories} categories` };
 }
 
@@ -276,6 +286,29 @@ function timestampSample(sides: Side[]): string | null {
     sample ??= dict[0];
   }
   return sample;
+}
+
+/** Digits with separators, a sign, a currency symbol or a percent sign: "1.234.5", "12,5 %", "€ 3,50". */
+const NUMERIC_LOOKING = /^[-+\u2212]?[$€£¥]?\s?[-+\u2212]?[\d.,'\s\u00a0\u202f]*\d[\d.,'\s\u00a0\u202f]*\s?[%$€£¥]?$/;
+
+/** A text value of the column when most of its (sampled) text values look like numbers, else null. */
+function numericLookingSample(sides: Side[]): string | null {
+  let looks = 0;
+  let seen = 0;
+  let sample: string | null = null;
+  for (const s of sides) {
+    const dict = s.col.dictionary ?? [];
+    const step = Math.max(1, Math.floor(dict.length / TIMESTAMP_SAMPLE));
+    for (let i = 0; i < dict.length; i += step) {
+      seen++;
+      // Numbers in the dictionary are the parsed ones (String(value)); only unparsed text counts.
+      if (NUMERIC_LOOKING.test(dict[i]) && Number.isNaN(Number(dict[i]))) {
+        looks++;
+        sample ??= dict[i];
+      }
+    }
+  }
+  return seen > 0 && looks * 2 > seen ? sample : null;
 }
 
 function countCategories(sides: Side[]): number {

@@ -1,17 +1,29 @@
+import { ByteDecoder, type Encoding } from './ByteDecoder.ts';
+
 /** What {@link textChunks} reads: the whole text, a browser File/Blob, or a Node readable stream. */
 export type CsvInput = string | Blob | NodeJS.ReadableStream;
+
+export interface TextChunksOptions {
+  /** File name for messages. */
+  file: string;
+  /** `data.encoding` (default 'auto'), see {@link ByteDecoder}. */
+  encoding?: Encoding;
+  /** Receives the decoder's warnings (Windows-1252 fallback, UTF-16 without BOM). */
+  warnings?: string[];
+}
 
 /**
  * Yields the input as text chunks of about `chunkSize` characters: strings and streams in chunks of at
  * least `chunkSize` (the last may be shorter), Blobs in pieces of at most `chunkSize` bytes.
- * Bytes are decoded as UTF-8 with a streaming TextDecoder, so a character split between two reads
- * is decoded whole, and a leading byte-order mark is dropped. `onProgress` gets the bytes read so
+ * Bytes go through a {@link ByteDecoder} (encoding detection, non-CSV files rejected, never a silent
+ * U+FFFD), which decodes a character split between two reads whole and drops a byte-order mark. `onProgress` gets the bytes read so
  * far (characters for a string input). Pure: no fs, works in browsers, workers and Node.
  */
 export async function* textChunks(
   input: CsvInput,
   chunkSize: number,
   onProgress?: (bytesRead: number) => void,
+  opts: TextChunksOptions = { file: 'input' },
 ): AsyncGenerator<string> {
   if (typeof input === 'string') {
     for (let i = 0; i < input.length; i += chunkSize) {
@@ -21,7 +33,20 @@ export async function* textChunks(
     }
     return;
   }
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new ByteDecoder(opts.file, opts.encoding);
+  try {
+    yield* byteChunks(input, decoder, chunkSize, onProgress);
+  } finally {
+    opts.warnings?.push(...decoder.warnings);
+  }
+}
+
+async function* byteChunks(
+  input: Blob | NodeJS.ReadableStream,
+  decoder: ByteDecoder,
+  chunkSize: number,
+  onProgress?: (bytesRead: number) => void,
+): AsyncGenerator<string> {
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
     yield* blobChunks(input, decoder, chunkSize, onProgress);
     return;
@@ -30,7 +55,8 @@ export async function* textChunks(
   let pendingLength = 0;
   let bytesRead = 0;
   for await (const chunk of input as AsyncIterable<string | Uint8Array>) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    // A stream opened with an encoding yields strings: the caller decoded them.
+    const text = typeof chunk === 'string' ? chunk : decoder.push(chunk);
     bytesRead += chunk.length;
     onProgress?.(bytesRead);
     pending.push(text);
@@ -41,7 +67,7 @@ export async function* textChunks(
       pendingLength = 0;
     }
   }
-  pending.push(decoder.decode());
+  pending.push(decoder.end());
   const rest = pending.join('');
   if (rest.length > 0) yield rest;
 }
@@ -53,7 +79,7 @@ export async function* textChunks(
  */
 async function* blobChunks(
   blob: Blob,
-  decoder: TextDecoder,
+  decoder: ByteDecoder,
   chunkSize: number,
   onProgress?: (bytesRead: number) => void,
 ): AsyncGenerator<string> {
@@ -66,13 +92,13 @@ async function* blobChunks(
       const block = next.value;
       for (let i = 0; i < block.length; i += chunkSize) {
         const end = Math.min(i + chunkSize, block.length);
-        const text = decoder.decode(block.subarray(i, end), { stream: true });
+        const text = decoder.push(block.subarray(i, end));
         bytesRead += end - i;
         onProgress?.(bytesRead);
         if (text.length > 0) yield text;
       }
     }
-    const rest = decoder.decode();
+    const rest = decoder.end();
     if (rest.length > 0) yield rest;
   } finally {
     await reader.cancel().catch(() => {});

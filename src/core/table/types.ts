@@ -25,6 +25,35 @@ export interface ParsedColumn {
    * Such a column is never categorical.
    */
   highCardinality?: { distinct: number };
+  /**
+   * How the column's numbers were written, present when a cell had a decimal mark or thousands
+   * separators (see NumberFormatTracker); absent for integers, text and missing values only.
+   */
+  numberFormat?: ColumnNumberFormat;
+}
+
+/** The number format of one column of one file. */
+export interface ColumnNumberFormat {
+  /** The decimal mark in use; null while only ambiguous cells ("1,234", "1.234") were seen. */
+  decimal: '.' | ',' | null;
+  /**
+   * Where `decimal` came from: 'cells' (this file's own cells), 'config' (data.decimal / data.thousands),
+   * 'undecided' (pending), or, after resolveNumberFormats, the text of the rule that decided it.
+   */
+  decidedBy: string;
+  /** Thousands separators seen: some of ',', '.', ' ' (any space), "'". */
+  thousands: string;
+  /** Cells that needed more than a plain decimal point to read (decimal comma, thousands). */
+  localeCells: number;
+  /** Cells such as "1,234" or "1.234" whose reading depended on the column's decimal mark. */
+  ambiguousCells: number;
+  /** While undecided: 0-based rows of ambiguous "1.234" / "1,234" cells, stored as their decimal reading. */
+  pendingPoint?: number[];
+  pendingComma?: number[];
+  /** The cell that shows the format best (0-based row), for the warning. */
+  example?: { row: number; text: string };
+  /** Cells that contradict the decided mark; `row` is the first one's 1-based data row. */
+  conflicts?: { count: number; row: number; text: string };
 }
 
 export interface ParsedTable {
@@ -37,6 +66,8 @@ export interface ParsedTable {
   warnings: string[];
   /** Header names deliberately not parsed (the caller's `skipColumns`, i.e. columns.drop). */
   notParsed?: string[];
+  /** Every header name is a number: the file probably has no header row (a warning says so). */
+  headerIsNumbers?: boolean;
 }
 
 export type ColumnRole = 'numerical' | 'categorical' | 'skipped';

@@ -69,11 +69,11 @@ export class Run {
     report('parsing');
     const warm = this.#analysis.warmUp();
     const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
-    const { delimiter, missing_values } = input.config.data;
+    const { delimiter, missing_values, encoding, decimal, thousands } = input.config.data;
     const skipColumns = columnsToSkip(input.config, input.model !== null && input.model !== undefined);
     const [reference, production] = await Promise.all(
       [input.reference, input.production].map((f, i) =>
-        this.#parse(f.name, f.data, { file: f.name, delimiter, missingValues: missing_values, skipColumns }, (bytes) => {
+        this.#parse(f.name, f.data, { file: f.name, delimiter, missingValues: missing_values, encoding, decimal, thousands, skipColumns }, (bytes) => {
           read[i] = bytes;
           report('parsing');
         }),

@@ -253,7 +253,12 @@ export class Dashboard {
       this.columns = [];
     } else {
       try {
-        this.columns = await readHeader(this.reference.data, this.baseConfig.data.delimiter);
+        this.columns = await readHeader(
+          this.reference.data,
+          this.baseConfig.data.delimiter,
+          this.baseConfig.data.encoding,
+          this.reference.name,
+        );
       } catch (e) {
         this.columns = [];
         this.error = `${this.reference.name}: cannot read the header: ${messageOf(e)}`;

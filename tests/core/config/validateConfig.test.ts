@@ -66,6 +66,24 @@ describe('validateConfig(raw, source)', () => {
     expect(message('data:\n  delimiter: "|"\n')).toBe('cfg.yaml: data.delimiter must be one of "auto", ",", ";", "\\t", got string "|"');
   });
 
+  it('data.encoding, data.decimal and data.thousands accept their choices and friendly spellings, and name the key otherwise', () => {
+    const cfg = parseConfig('data:\n  encoding: cp1252\n  decimal: ","\n  thousands: space\n', 'cfg.yaml');
+    expect([cfg.data.encoding, cfg.data.decimal, cfg.data.thousands]).toEqual(['windows-1252', ',', ' ']);
+    expect(parseConfig("data:\n  encoding: UTF-16LE\n  decimal: .\n  thousands: \"'\"\n", 'cfg.yaml').data).toMatchObject({
+      encoding: 'utf-16le',
+      decimal: '.',
+      thousands: "'",
+    });
+    expect(parseConfig('data:\n  thousands: none\n', 'cfg.yaml').data.thousands).toBe('none');
+    expect(message('data:\n  encoding: ebcdic\n')).toBe(
+      'cfg.yaml: data.encoding must be one of "auto", "utf-8", "utf-16le", "utf-16be", "windows-1252", "latin1", got string "ebcdic"',
+    );
+    expect(message('data:\n  decimal: ";"\n')).toBe('cfg.yaml: data.decimal must be one of "auto", ".", ",", got string ";"');
+    expect(message('data:\n  thousands: "_"\n')).toBe(
+      'cfg.yaml: data.thousands must be one of "auto", ",", ".", " ", "\'", "none", got string "_"',
+    );
+  });
+
   it('accepts boundary values and numbers where a name is expected', () => {
     const cfg = parseConfig(
       'thresholds:\n  chi2_p_value: 0\n  ks_statistic: 1\nmodel:\n  positive_class: 1\ndata:\n  missing_values: ["", -999]\n',

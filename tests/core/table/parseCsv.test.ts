@@ -24,11 +24,24 @@ describe('parseCsv(input, opts)', () => {
     expect(col(t, 'id').codes).toBeNull();
   });
 
-  it('parseCsv strips a UTF-8 BOM and reads CRLF lines (also a CRLF inside quotes)', async () => {
+  it('parseCsv strips a UTF-8 BOM and reads CRLF lines (a CRLF inside quotes reads as LF)', async () => {
     const t = await parse(fixture('bom_crlf.csv'));
     expect(t.columns.map((c) => c.name)).toEqual(['name', 'value']);
-    expect(cells(col(t, 'name'))).toEqual(['alpha', 'be\r\nta', 'gamma']);
+    expect(cells(col(t, 'name'))).toEqual(['alpha', 'be\nta', 'gamma']);
     expect(Array.from(col(t, 'value').values)).toEqual([1, 2, 3]);
+  });
+
+  it('parseCsv reads a file whose line endings change from CRLF to LF part-way, and back', async () => {
+    for (const chunkSize of [undefined, 1, 4]) {
+      const t = await parse(fixture('crlf_then_lf.csv'), { chunkSize });
+      expect(t.rows).toBe(5);
+      expect(Array.from(col(t, 'a').values)).toEqual([1, 2, 3, 4, 5]);
+      expect(cells(col(t, 'c'))).toEqual(['q', 'r', 's', 't', 'u']);
+      expect(t.warnings).toEqual([]);
+    }
+    const back = await parse(fixture('lf_then_crlf.csv'));
+    expect(cells(col(back, 'b'))).toEqual(['x', 'y', 'z']);
+    expect(back.warnings).toEqual([]);
   });
 
   it('parseCsv strips a BOM before a quoted first header (Excel\'s "Save as CSV UTF-8")', async () => {
@@ -39,7 +52,7 @@ describe('parseCsv(input, opts)', () => {
   it('parseCsv detects ";" and tab, and honours an explicit delimiter', async () => {
     const semi = await parse(fixture('semicolon.csv'));
     expect(semi.delimiter).toBe(';');
-    expect(cells(col(semi, 'a'))).toEqual(['1,5', '2,5']); // decimal commas are text, not numbers
+    expect(cells(col(semi, 'a'))).toEqual([1.5, 2.5]); // decimal commas are numbers (see numberFormats.test.ts)
     const tab = await parse(fixture('tab.tsv'));
     expect(tab.delimiter).toBe('\t');
     expect(cells(col(tab, 'b'))).toEqual(['x, y', 'z']);

@@ -195,3 +195,32 @@ describe('planColumns distinctFrom', () => {
     });
   });
 });
+
+describe('planColumns: numbers the reader could not parse', () => {
+  it('warns when a categorical column with many categories holds values that look like numbers', async () => {
+    // Percentages with a decimal comma: "12,5 %" is text to the reader, one category per value.
+    const rows = (offset: number) => range(40, (i) => [`"${(i % 25) + offset},5 %"`, i % 3]);
+    const ref = await table('reference.csv', ['share', 'k'], rows(0));
+    const prod = await table('production.csv', ['share', 'k'], rows(1));
+    const r = planColumns(ref, prod, cfg());
+    expect(planOf(r, 'share').role).toBe('categorical');
+    expect(r.warnings).toContain(
+      'column "share" is categorical with 26 categories, but its values look like numbers the reader could not parse (e.g. "0,5 %"); set data.decimal / data.thousands, clean the values, or list it in columns.numerical or columns.drop',
+    );
+    // Ordinary text with many categories gets no such warning.
+    const words = (offset: number) => range(40, (i) => [`w${(i + offset) % 30}`, i % 3]);
+    const r2 = planColumns(await table('a.csv', ['word', 'k'], words(0)), await table('b.csv', ['word', 'k'], words(5)), cfg());
+    expect(r2.warnings.filter((w) => w.includes('look like numbers'))).toEqual([]);
+  });
+
+  it('names a first row of numbers as the likely cause when the columns do not match', async () => {
+    const ref = await table('reference.csv', ['5.1', '3.5', '1.4'], [[4.9, 3, 1.4]]);
+    const prod = await table('production.csv', ['a', 'b', 'c'], [[4.9, 3, 1.4]]);
+    expect(ref.warnings[0]).toBe(
+      'reference.csv: the first row (5.1, 3.5, 1.4) is all numbers; the first row must be the header with the column names, so it is read as names; add a header line if the file has none',
+    );
+    expect(() => planColumns(ref, prod, cfg())).toThrow(
+      'column "5.1" is in reference.csv but missing from production.csv; add it there or list it in columns.drop; the first row of reference.csv is all numbers: the first row must be the header with the column names',
+    );
+  });
+});

@@ -10,13 +10,15 @@ export interface CsvUpload {
   /** File contents, or a path on disk. */
   text?: string;
   path?: string;
+  /** Raw file contents (binary or non-UTF-8 files). */
+  bytes?: Buffer;
 }
 
 const RESULT_TIMEOUT = 60_000;
 
 function toInput(f: CsvUpload) {
   if (f.path) return f.path;
-  return { name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.text ?? '') };
+  return { name: f.name, mimeType: 'text/csv', buffer: f.bytes ?? Buffer.from(f.text ?? '') };
 }
 
 /** Sets the two CSV inputs through their labelled file pickers (as a user would). */
