@@ -1,5 +1,5 @@
-/** What {@link textChunks} reads: the whole text, a browser File/Blob, or a Node readable stream. */
-export type CsvInput = string | Blob | NodeJS.ReadableStream;
+/** What {@link textChunks} reads: the whole text, a browser File/Blob, or a Node readable stream (async-iterable). */
+export type CsvInput = string | Blob | AsyncIterable<string | Uint8Array>;
 
 /**
  * Yields the input as text chunks of about `chunkSize` characters: strings and streams in chunks of at
@@ -53,7 +53,7 @@ export async function* textChunks(
  */
 async function* blobChunks(
   blob: Blob,
-  decoder: TextDecoder,
+  decoder: InstanceType<typeof TextDecoder>, // @types/node declares TextDecoder only as a value
   chunkSize: number,
   onProgress?: (bytesRead: number) => void,
 ): AsyncGenerator<string> {
