@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Oracle expectations for the real-data end-to-end tests (tests/cli/realData.test.ts).
 
 For every pair built by `node scripts/real-pairs.mjs DIR`, run the Python seed baseline
@@ -7,7 +7,8 @@ For every pair built by `node scripts/real-pairs.mjs DIR`, run the Python seed b
 ';'-separated files are re-written with ',' first because the baseline reads with pandas' default separator.
 Columns our tool skips by rule (IDs, dates) are passed to the baseline as --drop so both test the same features.
 
-Usage: node scripts/real-pairs.mjs .tmp/real && /usr/bin/python3 scripts/make_real_expectations.py .tmp/real > tests/fixtures/real_expectations.json
+Usage (the versions pinned in scripts/requirements.txt, see tests/fixtures/README.md):
+  node scripts/real-pairs.mjs .tmp/real && python3 scripts/make_real_expectations.py .tmp/real > tests/fixtures/real_expectations.json
 """
 import contextlib
 import io
