@@ -70,4 +70,10 @@ describe('type boundaries of the two front doors', () => {
     expect(files.some(isNodeTypes)).toBe(true);
     expect(files.filter(isDomLib)).toEqual([]);
   });
+
+  it('the tests (tests/tsconfig.json) check the shared code against the full @types/papaparse, not the subset', () => {
+    const files = programFiles('tests/tsconfig.json');
+    expect(files).toContain('node_modules/@types/papaparse/index.d.ts');
+    expect(files).not.toContain('src/core/table/papaparseTypes.d.ts');
+  });
 });
