@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Oracle expectations for the real-data end-to-end tests (tests/cli/realData.test.ts).
 
 For every pair committed under tests/fixtures (tests/fixtures/real/pairs.json, cut by
@@ -8,7 +8,8 @@ For every pair committed under tests/fixtures (tests/fixtures/real/pairs.json, c
 ';'-separated files are re-written with ',' first because the baseline reads with pandas' default separator.
 Columns our tool skips by rule (IDs, dates) are passed to the baseline as --drop so both test the same features.
 
-Usage: /usr/bin/python3 scripts/make_real_expectations.py > tests/fixtures/real_expectations.json
+Usage (the versions pinned in scripts/requirements.txt, see tests/fixtures/README.md):
+  python3 scripts/make_real_expectations.py > tests/fixtures/real_expectations.json
 ($DRIFT_BENCH: the folder holding seed_baseline.py, default ../shared/bench beside the repository.)
 """
 import contextlib

@@ -14,15 +14,18 @@ independently of the TypeScript code:
   imputed values (StandardScaler);
 - categorical: levels (CSV text; "" = missing) with >= min_frequency training rows, non-missing
   levels in sorted order (numeric order when all are numbers), "" after them, one "other" column last;
-- fit: sklearn.linear_model.LogisticRegression(C=C, penalty="l2", tol=1e-10, max_iter=10000,
-  solver="newton-cholesky"). The default lbfgs solver is fitted too and its largest difference
-  recorded, but not used: sklearn passes lbfgs ftol = 64 * machine epsilon, so it stops on a small
-  relative change of the objective with max |gradient| ~1e-3 whatever `tol` says (measured here),
-  ~1e-4 away from the optimum; newton-cholesky reaches max |gradient| ~1e-11..1e-9 (recorded).
+- fit: sklearn.linear_model.LogisticRegression(C=C, l1_ratio=0, tol=1e-10, max_iter=10000,
+  solver="newton-cholesky") (l1_ratio=0 is the L2 penalty; scikit-learn 1.8 deprecated
+  penalty="l2"). The default lbfgs solver is fitted too and its largest difference recorded, but not
+  used: sklearn passes lbfgs ftol = 64 * machine epsilon, so it stops on a small relative change of
+  the objective whatever `tol` says (scikit-learn 1.2.1: max |gradient| ~1e-3, ~1e-4 away from the
+  optimum; 1.9.1: ~1e-5..1e-6, ~2e-6 away); newton-cholesky reaches max |gradient| ~1e-11..1e-9
+  (recorded), and its coefficients agree between those two versions to 3e-15.
 
 Also checks an exported model when asked:  python3 scripts/make_train_fixtures.py --check-onnx FILE
-(onnx.checker.check_model; onnxruntime when installed). Run with the Debian python:
-    /usr/bin/python3 scripts/make_train_fixtures.py
+(onnx.checker.check_model; onnxruntime when installed). Run with the versions pinned in
+scripts/requirements.txt (see tests/fixtures/README.md):
+    python3 scripts/make_train_fixtures.py
 """
 import csv
 import json
@@ -162,9 +165,9 @@ def run_case(case, ref, n_ref, prod, n_prod):
     X, Xh = np.hstack(blocks_train), np.hstack(blocks_hold)
     y = np.array([stacked[LABEL][i] == "yes" for i in train], dtype=int)
     yh = np.array([stacked[LABEL][i] == "yes" for i in hold], dtype=int)
-    call = f"LogisticRegression(C={case['C']}, penalty='l2', tol=1e-10, max_iter=10000, solver='newton-cholesky')"
-    lr = LogisticRegression(C=case["C"], penalty="l2", tol=1e-10, max_iter=10000, solver="newton-cholesky").fit(X, y)
-    lb = LogisticRegression(C=case["C"], penalty="l2", tol=1e-10, max_iter=10000).fit(X, y)
+    call = f"LogisticRegression(C={case['C']}, l1_ratio=0, tol=1e-10, max_iter=10000, solver='newton-cholesky')"
+    lr = LogisticRegression(C=case["C"], l1_ratio=0, tol=1e-10, max_iter=10000, solver="newton-cholesky").fit(X, y)
+    lb = LogisticRegression(C=case["C"], l1_ratio=0, tol=1e-10, max_iter=10000).fit(X, y)
     diff = float(np.max(np.abs(np.r_[lr.coef_[0], lr.intercept_] - np.r_[lb.coef_[0], lb.intercept_])))
 
     def grad_max(m):  # gradient of sum(log-loss) + ||w||^2 / (2C) at the fitted parameters

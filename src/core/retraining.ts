@@ -19,7 +19,7 @@ import { isInputError } from './errors.ts';
 import { trainChallenger } from './train/trainChallenger.ts';
 import { compareModels } from './train/compareModels.ts';
 import { exportModelOnnx } from './onnxExport/exportModelOnnx.ts';
-import { sha256Hex } from './onnxExport/sha256Hex.ts';
+import { sha256Hex } from './retraining/sha256Hex.ts';
 import { scoreChampion } from './retraining/scoreChampion.ts';
 
 export interface ChampionModel {

@@ -22,14 +22,18 @@ function readAsString(memory: WebAssembly.Memory, ptr: number): string {
   return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, bytes >>> 1));
 }
 
-const isNode = typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined';
+// The kernels run in both runtimes and are type-checked by both the browser tsconfig (no Node types)
+// and tsconfig.node.json (no DOM), so the runtime probes read globalThis rather than `process`/`window`.
+const runtime = globalThis as { process?: { versions?: { node?: string } }; window?: unknown };
+const isNode = !!runtime.process?.versions?.node && typeof runtime.window === 'undefined';
 
 async function instantiate(): Promise<DriftKernelExports> {
   let exports: DriftKernelExports | undefined;
   const env = imports(() => exports?.memory);
   let instance: WebAssembly.Instance;
   if (isNode && wasmUrl.protocol === 'file:') {
-    const { readFile } = await import(/* @vite-ignore */ 'node:fs/promises');
+    // `as string` keeps the browser check from resolving a Node module; the emitted import is unchanged.
+    const { readFile } = (await import(/* @vite-ignore */ 'node:fs/promises' as string)) as { readFile(path: URL): Promise<Uint8Array<ArrayBuffer>> };
     instance = (await WebAssembly.instantiate(await readFile(wasmUrl), env)).instance;
   } else {
     instance = (await WebAssembly.instantiateStreaming(fetch(wasmUrl), env)).instance;

@@ -17,7 +17,7 @@ import { buildReport } from '../core/buildReport.ts';
 import { analysePerformance } from '../core/performance.ts';
 import { readModelFile } from './readModelFile.ts';
 import { runRetraining, type RetrainingOutcome } from '../core/retraining.ts';
-import { sha256Hex } from '../core/onnxExport/sha256Hex.ts';
+import { sha256Hex } from '../core/retraining/sha256Hex.ts';
 import { saveRetraining } from './saveRetraining.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
 import { loadConfigFile } from './loadConfigFile.ts';

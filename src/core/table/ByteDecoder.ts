@@ -38,7 +38,7 @@ export class ByteDecoder {
   readonly warnings: string[] = [];
   /** The encoding in use (after detection), for messages and tests. */
   encoding: Exclude<Encoding, 'auto'> = 'utf-8';
-  private decoder: TextDecoder | null = null;
+  private decoder: InstanceType<typeof TextDecoder> | null = null; // @types/node declares TextDecoder only as a value
   private head: Uint8Array[] | null = [];
   private headLength = 0;
   /** UTF-8 with the Windows-1252 fallback still possible. */

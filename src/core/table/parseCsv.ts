@@ -107,7 +107,7 @@ export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<
     let invalidQuotes = 0;
     let firstInvalidQuoteRow = 0;
     const completed = new Promise<void>((resolve, reject) => {
-      Papa.parse(source as unknown as NodeJS.ReadableStream, {
+      Papa.parse(source as unknown as Papa.LocalFile, {
         header: false,
         delimiter,
         newline: crlf ? '\n' : detected.newline,

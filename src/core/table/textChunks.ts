@@ -1,7 +1,7 @@
 import { ByteDecoder, type Encoding } from './ByteDecoder.ts';
 
-/** What {@link textChunks} reads: the whole text, a browser File/Blob, or a Node readable stream. */
-export type CsvInput = string | Blob | NodeJS.ReadableStream;
+/** What {@link textChunks} reads: the whole text, a browser File/Blob, or a Node readable stream (async-iterable). */
+export type CsvInput = string | Blob | AsyncIterable<string | Uint8Array>;
 
 export interface TextChunksOptions {
   /** File name for messages. */
@@ -42,7 +42,7 @@ export async function* textChunks(
 }
 
 async function* byteChunks(
-  input: Blob | NodeJS.ReadableStream,
+  input: Blob | AsyncIterable<string | Uint8Array>,
   decoder: ByteDecoder,
   chunkSize: number,
   onProgress?: (bytesRead: number) => void,

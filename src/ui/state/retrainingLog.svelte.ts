@@ -23,7 +23,7 @@ import {
   type RetrainEventRecord,
 } from '../store/registryDb.ts';
 import { storageErrorMessage } from '../store/storageErrorMessage.ts';
-import { sha256Hex } from '../../core/onnxExport/sha256Hex.ts';
+import { sha256Hex } from '../../core/retraining/sha256Hex.ts';
 
 /** What this state needs from the analysis worker of the current run. */
 export interface RetrainWorker {

@@ -10,7 +10,7 @@ import type { ColumnPlan, ParsedTable } from '../../core/table/types.ts';
 import type { FitProgress } from '../../core/train/types.ts';
 import { runRetraining } from '../../core/retraining.ts';
 import { modelFeatures } from '../../core/train/modelFeatures.ts';
-import { sha256Hex } from '../../core/onnxExport/sha256Hex.ts';
+import { sha256Hex } from '../../core/retraining/sha256Hex.ts';
 import { createOnnxRunner } from '../../onnx/ortBrowser.ts';
 
 export interface RetrainTables {

@@ -24,10 +24,3 @@ describe('ProtobufWriter', () => {
     expect(hex(new ProtobufWriter().message(3, (m) => m.int(1, 150)))).toBe('1a03089601');
   });
 });
-
-describe('sha256Hex(bytes)', () => {
-  it('is the FIPS 180-2 digest ("abc" test vector)', async () => {
-    const { sha256Hex } = await import('../../../src/core/onnxExport/sha256Hex.ts');
-    expect(await sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-  });
-});

@@ -1,0 +1,22 @@
+/**
+ * The part of the WebAssembly global that src/kernels/loadKernels.ts uses, for tsconfig.node.json.
+ * Node has had WebAssembly as a global since 8, but TypeScript declares it only in lib.dom (and
+ * lib.webworker), and taking DOM for the Node side would let browser APIs into the CLI unnoticed.
+ * tsconfig.lib.json (which has DOM) excludes this file.
+ */
+declare namespace WebAssembly {
+  interface Memory {
+    readonly buffer: ArrayBuffer;
+  }
+  type ImportValue = ((...args: never[]) => unknown) | Memory | number;
+  type Imports = Record<string, Record<string, ImportValue>>;
+  type Exports = Record<string, unknown>;
+  interface Instance {
+    readonly exports: Exports;
+  }
+  interface WebAssemblyInstantiatedSource {
+    instance: Instance;
+  }
+  function instantiate(bytes: Uint8Array<ArrayBuffer>, imports?: Imports): Promise<WebAssemblyInstantiatedSource>;
+  function instantiateStreaming(source: Response | PromiseLike<Response>, imports?: Imports): Promise<WebAssemblyInstantiatedSource>;
+}
