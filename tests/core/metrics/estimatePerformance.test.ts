@@ -82,5 +82,9 @@ describe('estimatePerformance(input) (CBPE)', () => {
     });
     expect(est.accuracy).toBeCloseTo(0.65, 12);
     expect(est.f1_band).toBeNull();
+    // One labelled reference row: flagged; multiclass has no label-shift adjustment.
+    expect(est.estimate_reliable).toBe(false);
+    expect(est.reliability_reasons[0]).toBe('only 1 labelled reference rows: the calibration needs at least 500');
+    expect(est.label_shift_adjusted).toBeNull();
   });
 });
