@@ -14,9 +14,21 @@ export function formatPerformance(p: PerformanceReport): string {
     if (base) lines.push('  production  no labels and no probabilities: not measured');
   } else if (prod.estimated) {
     const band = prod.f1_band ? ` [${f(prod.f1_band[0])}, ${f(prod.f1_band[1])}]` : '';
-    lines.push(`  production  ESTIMATED (CBPE, no labels): accuracy ${f(prod.accuracy)} [${f(prod.accuracy_band[0])}, ${f(prod.accuracy_band[1])}]  ${avg} ${f(prod.f1)}${band}`);
+    const unreliable = prod.estimate_reliable ? '' : ', UNRELIABLE';
+    lines.push(`  production  ESTIMATED (CBPE, no labels${unreliable}): accuracy ${f(prod.accuracy)} [${f(prod.accuracy_band[0])}, ${f(prod.accuracy_band[1])}]  ${avg} ${f(prod.f1)}${band}`);
+    if (!prod.estimate_reliable) {
+      lines.push('  UNRELIABLE ESTIMATE: do not trust the estimated numbers; the data show its assumptions fail:');
+      for (const r of prod.reliability_reasons) lines.push(`    - ${r}`);
+    } else lines.push('  estimate reliability checks passed (rows, predicted share, score shift, reference vs calibration)');
+    const ls = prod.label_shift_adjusted;
+    if (ls) {
+      lines.push(
+        `  if only the class shares changed (label shift, EM): positive share ${f(ls.reference_positive_share)} -> ${f(ls.production_positive_share)}, accuracy ${f(ls.accuracy)} [${f(ls.accuracy_band[0])}, ${f(ls.accuracy_band[1])}]  ${avg} ${f(ls.f1)} [${f(ls.f1_band[0])}, ${f(ls.f1_band[1])}]`,
+      );
+    }
   } else lines.push(`  production  accuracy ${f(prod.accuracy)}  ${avg} ${f(prod.f1)}  ROC AUC ${f(prod.roc_auc)}  (${prod.rows} rows)`);
-  if (p.f1_drop !== null) lines.push(`  F1 drop ${f(p.f1_drop)} (threshold ${p.f1_drop_threshold})${p.alert ? ': ALERT' : ''}`);
+  const fromUnreliable = prod?.estimated && !prod.estimate_reliable ? ', from an unreliable estimate' : '';
+  if (p.f1_drop !== null) lines.push(`  F1 drop ${f(p.f1_drop)} (threshold ${p.f1_drop_threshold}${fromUnreliable})${p.alert ? ': ALERT' : ''}`);
   const drifted = p.prediction_drift.filter((d) => d.drifted).map((d) => d.name);
   lines.push(`  prediction drift: ${drifted.length ? drifted.join(', ') : 'none'}`);
   return lines.join('\n');

@@ -103,10 +103,10 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
   if (label !== null && prodHasLabels) {
     productionPerf = measure(classes, encodeLabels(production, label, classes, what), prod, pos);
   } else if (label !== null && refLabels && ref.proba && prod.proba) {
-    const [yTrue, proba] = labelled(refLabels, ref.proba, classes.length);
+    const reference = labelled(refLabels, ref.predicted, ref.proba, classes.length);
     productionPerf = {
       estimated: true,
-      ...estimatePerformance({ classes, positive: pos, reference: { yTrue, proba }, production: { yPred: prod.predicted, proba: prod.proba } }),
+      ...estimatePerformance({ classes, positive: pos, reference, production: { yPred: prod.predicted, proba: prod.proba } }),
     };
     warnings.push(`${production.file} has no labels in "${label}" (production labels not available yet): production performance is a label-free estimate (CBPE)`);
   } else if (label !== null && refLabels) {
@@ -162,9 +162,9 @@ function measure(classes: string[], labels: Int32Array, p: Predictions, positive
   return { estimated: false, ...classificationMetrics({ classes, yTrue, yPred, proba, positive }) };
 }
 
-function labelled(labels: Int32Array, proba: ArrayLike<number>, k: number): [Int32Array, Float64Array] {
+function labelled(labels: Int32Array, predicted: Int32Array, proba: ArrayLike<number>, k: number): { yTrue: Int32Array; yPred: Int32Array; proba: Float64Array } {
   const keep = labelledRows(labels);
-  return [Int32Array.from(keep, (i) => labels[i]), probaRows(proba, keep, k)];
+  return { yTrue: Int32Array.from(keep, (i) => labels[i]), yPred: Int32Array.from(keep, (i) => predicted[i]), proba: probaRows(proba, keep, k) };
 }
 
 /** The rows that have a label (code >= 0). */

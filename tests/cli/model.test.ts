@@ -95,7 +95,11 @@ describe('drift-monitor --model file.onnx', () => {
     expect(est.method).toBe('CBPE');
     expect(est.f1_band![0]).toBeLessThanOrEqual(est.f1);
     expect(est.f1_band![1]).toBeGreaterThanOrEqual(est.f1);
-    expect(r.stdout).toMatch(/production {2}ESTIMATED \(CBPE, no labels\)/);
+    // The fixture reference has 300 labelled rows, too few to calibrate on: flagged, and said so.
+    expect(est.estimate_reliable).toBe(false);
+    expect(est.reliability_reasons).toContain('only 300 labelled reference rows: the calibration needs at least 500');
+    expect(r.stdout).toMatch(/production {2}ESTIMATED \(CBPE, no labels, UNRELIABLE\)/);
+    expect(r.stdout).toContain('    - only 300 labelled reference rows: the calibration needs at least 500');
     expect(report(out).warnings.some((w) => /label-free estimate \(CBPE\)/.test(w))).toBe(true);
   });
 
@@ -213,7 +217,12 @@ describe('drift-monitor --model file.onnx', () => {
       expect(p.f1_drop).not.toBeNull();
       expect(p.warnings.some((w) => /no labels in "churned" \(production labels not available yet\): production performance is a label-free estimate \(CBPE\)/.test(w))).toBe(true);
       expect(rep.features.map((f) => f.name)).not.toContain('churned');
-      expect(r.stdout).toMatch(/production {2}ESTIMATED \(CBPE, no labels\)/);
+      // The demo production has injected drift: the predicted positive share moves by 17 points, so
+      // the estimate is flagged and the CLI says so before any number can be taken as confident.
+      expect(est.estimate_reliable).toBe(false);
+      expect(est.reliability_reasons.some((x) => x.startsWith('the share of rows predicted positive moved from'))).toBe(true);
+      expect(r.stdout).toMatch(/production {2}ESTIMATED \(CBPE, no labels, UNRELIABLE\)/);
+      expect(r.stdout).toContain('UNRELIABLE ESTIMATE: do not trust the estimated numbers');
     });
   }
 

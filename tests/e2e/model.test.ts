@@ -202,7 +202,9 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     await chooseModel(page, join(FIX, 'linear.onnx'));
     expect(await runAnalysis(page)).toBe('done');
     expect(await page.getByTestId('estimate-note').innerText()).toMatch(/^Estimated \(no production labels\): CBPE/);
-    expect(await page.locator('#performance-table thead').innerText()).toContain('Production (estimated)');
+    // The fixture reference has 300 labelled rows, too few to calibrate on: the estimate is flagged.
+    expect(await page.locator('#performance-table thead').innerText()).toContain('Production (estimated, unreliable)');
+    expect(await page.getByTestId('estimate-unreliable').innerText()).toContain('only 300 labelled reference rows: the calibration needs at least 500');
     const f1Row = await page.locator('#performance-table tbody tr', { hasText: /^F1/ }).first().innerText();
     expect(f1Row).toMatch(/\(\d\.\d+–\d\.\d+\)/);
     expect(await page.getByTestId('kpi-f1').innerText()).toContain('(estimated)');
@@ -242,6 +244,15 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     expect(await runAnalysis(page)).toBe('done');
     expect(await page.getByTestId('estimate-note').innerText()).toMatch(/^Estimated \(no production labels\): CBPE/);
     expect(await page.getByTestId('performance-warnings').innerText()).toContain('(production labels not available yet)');
-    expect((await downloadJsonReport(page)).performance!.production!.estimated).toBe(true);
+    // The demo production drifts (predicted positive share 19.7% -> 36.9%): flagged, reasons shown, numbers marked.
+    const box = await page.getByTestId('estimate-unreliable').innerText();
+    expect(box).toContain('Unreliable estimate: do not trust the estimated numbers below');
+    expect(box).toContain('the share of rows predicted positive moved from 19.7% (reference) to 36.9% (production)');
+    expect(await page.locator('#performance-table thead').innerText()).toContain('Production (estimated, unreliable)');
+    expect(await page.locator('#performance-table tbody tr', { hasText: /^F1/ }).first().innerText()).toContain('unreliable');
+    expect(await page.getByTestId('kpi-f1').innerText()).toContain('(estimated) · unreliable');
+    const report = await downloadJsonReport(page);
+    expect(report.performance!.production!.estimated).toBe(true);
+    expect((report.performance!.production as { estimate_reliable: boolean }).estimate_reliable).toBe(false);
   });
 });

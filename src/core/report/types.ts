@@ -155,7 +155,7 @@ export interface RetrainingReport {
 
 /** Measured metrics (labels known). */
 export type MeasuredPerformance = ClassificationMetrics & { estimated: false };
-/** Label-free estimate (CBPE) for a production file without labels. */
+/** Label-free estimate (CBPE) for a production file without labels, with estimate_reliable and its reasons. */
 export type EstimatedPerformance = PerformanceEstimate & { estimated: true };
 
 /** The threshold-independent part of the performance section (computed once per run). */

@@ -77,6 +77,17 @@ describe('analysePerformance with labels in one file only', () => {
     expect(performanceSignal(s)!.estimated).toBe(true);
   });
 
+  it('a 4-row labelled reference: the estimate is flagged unreliable, with the row counts in the reasons', async () => {
+    const s = await run(REF, PROD, { ...columns, label_column: 'y' });
+    const est = s.production!;
+    if (!est.estimated) throw new Error('expected an estimate');
+    expect(est.estimate_reliable).toBe(false);
+    expect(est.reliability_reasons).toContain('only 4 labelled reference rows: the calibration needs at least 500');
+    expect(est.reliability_reasons).toContain('only 1 labelled reference rows of the rarer class: the calibration needs at least 50');
+    // Reference labels 0, 0, 1, 0: positive share 1/4, carried into the label-shift-adjusted estimate.
+    expect(est.label_shift_adjusted!.reference_positive_share).toBe(0.25);
+  });
+
   it('labels in production only: no baseline, production measured, a note; no F1-drop signal', async () => {
     const prodLabelled = 'pred,proba,y\n1,0.8,1\n1,0.85,0\n1,0.9,1\n1,0.95,1\n0,0.3,0\n';
     const refEmpty = REF.replace(/,[01]\n/g, ',\n');
