@@ -25,6 +25,7 @@ function report(estimate: Partial<EstimatedPerformance>): PerformanceReport {
   };
   return {
     source: 'columns pred, proba',
+    class_mapping: null,
     label_column: 'y',
     classes: ['0', '1'],
     positive_class: '1',
