@@ -1,10 +1,11 @@
 export type { StatKernels, NumericalKernelResult } from './kernels.ts';
-export { ksTwoSample, ksFromStatistic, type KsResult } from './ks.ts';
-export { populationStabilityIndex, numericalPsi } from './psi.ts';
+export { ksTwoSample, ksFromStatistic, ksTest, type KsResult } from './ks.ts';
+export { populationStabilityIndex, numericalPsi, psiTest } from './psi.ts';
 export { psiBins, nextUp, type PsiBins } from './psiBins.ts';
-export { chiSquareHomogeneity, type ChiSquareResult } from './chisquare.ts';
+export { chiSquareHomogeneity, chiSquareTest, type ChiSquareResult } from './chisquare.ts';
 export { totalVariation } from './totalVariation.ts';
 export { numericalFeatureStats, type NumericalTestOptions } from './numericalFeature.ts';
 export { categoricalFeatureStats, MAX_LISTED_CATEGORIES, type CategoricalTestOptions } from './categoricalFeature.ts';
 export type { FeatureTestStats } from './featureTestStats.ts';
-export { STAT_TESTS, type StatTestInfo, type ColumnKind } from './registry.ts';
+export { STAT_TESTS, resultOf, thresholdOf, thresholdOrder } from './registry.ts';
+export { entry, type DriftTest, type StatRegistry, type ColumnKind, type TestInput, type TestSettings, type ResultField, type Decided, type Comparison } from './driftTest.ts';
