@@ -2,7 +2,7 @@
  * The drift report: what the CLI writes as JSON and the dashboard shows and downloads.
  * Its JSON Schema is published in schema/report.schema.json; bump SCHEMA_VERSION on any breaking change.
  */
-import type { Thresholds } from '../config/types.ts';
+import type { ModelFamily, Thresholds } from '../config/types.ts';
 import type { ClassificationMetrics } from '../metrics/classificationMetrics.ts';
 import type { PerformanceEstimate } from '../metrics/estimatePerformance.ts';
 
@@ -182,12 +182,12 @@ export interface RetrainingReport {
   /** retraining.data */
   training_data: 'reference+production' | 'production';
   /** retraining.model_family: the family the challenger is (or would be) trained as. */
-  model_family: 'logistic' | 'gradient_boosting';
+  model_family: ModelFamily;
   rows: { train: number; train_reference: number; train_production: number; holdout: number } | null;
   /** The current model on the held-out rows; null without a model. */
   champion: (HoldoutScore & { file: string }) | null;
   /** The retrained model on the same rows; null when it did not run. */
-  challenger: (HoldoutScore & { family: string; iterations: number; converged: boolean }) | null;
+  challenger: (HoldoutScore & { family: ModelFamily; iterations: number; converged: boolean }) | null;
   min_improvement: number;
   promoted: boolean;
   /** The champion/challenger decision in words, with the numbers (null when it did not run). */
