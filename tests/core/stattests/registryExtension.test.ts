@@ -83,8 +83,10 @@ async function run(thresholds: Partial<Thresholds> & Record<string, number> = {}
 }
 
 describe('a drift test registered at run time', () => {
-  it('the built-in registry holds ks, chi2 and psi in report order', () => {
+  it('the built-in registry holds ks, chi2 and psi in report order, with the config defaults as threshold defaults', () => {
     expect(STAT_TESTS.map((t) => t.reportKey)).toEqual(['ks', 'chi2', 'psi']);
+    const t = defaultConfig().thresholds as unknown as Record<string, unknown>;
+    expect(STAT_TESTS.map((x) => [x.threshold.key, x.threshold.default])).toEqual(STAT_TESTS.map((x) => [x.threshold.key, t[x.threshold.key]]));
   });
 
   it('analyse runs it on the column kinds it lists and leaves it null on the others', async () => {
