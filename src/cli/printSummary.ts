@@ -1,26 +1,32 @@
 import type { Report } from '../core/report/types.ts';
+import type { Decided, StatRegistry } from '../core/stattests/driftTest.ts';
+import { STAT_TESTS, resultOf } from '../core/stattests/registry.ts';
 
-/** A plain-text summary table of a report, for the terminal. */
-export function formatSummary(report: Report): string {
+/**
+ * A plain-text summary table of a report, for the terminal: one column per summary field of each
+ * registered test (`tests`, default the registry), '-' where the test did not run on a feature.
+ */
+export function formatSummary(report: Report, tests: StatRegistry = STAT_TESTS): string {
   const s = report.summary;
   const lines: string[] = [];
   lines.push(
     `reference: ${report.data.reference.file} (${report.data.reference.rows} rows)   production: ${report.data.production.file} (${report.data.production.rows} rows)`,
   );
   lines.push('');
-  const header = ['feature', 'type', 'score', 'test', 'statistic', 'p-value', 'psi', 'missing ref→prod', 'status'];
+  const columns = tests.flatMap((test) => test.fields.flatMap((field) => (field.summary ? [{ test, field, label: field.summary }] : [])));
+  const header = ['feature', 'type', 'score', ...columns.map((c) => c.label), 'missing ref→prod', 'status'];
   const rows = report.features.map((f) => {
-    const test = f.ks ? 'KS' : f.chi2 ? 'chi2' : '-';
-    const stat = f.ks ? f.ks.statistic : f.chi2 ? f.chi2.statistic : null;
-    const p = f.ks ? f.ks.p_value : f.chi2 ? f.chi2.p_value_adjusted : null;
+    const cells = columns.map(({ test, field }) => {
+      const r = resultOf(test, f);
+      const v = r ? field.value(r as Decided<object>, f) : null;
+      if (typeof v === 'string') return v;
+      return field.format === 'p_value' ? pval(v) : num(v, 4);
+    });
     return [
       clip(f.name, 32),
       f.type,
       num(f.drift_score, 3),
-      test,
-      num(stat, 4),
-      pval(p),
-      num(f.psi?.value ?? null, 4),
+      ...cells,
       `${pctStr(f.missing.reference)}→${pctStr(f.missing.production)}`,
       status(f),
     ];

@@ -13,6 +13,8 @@ import { alignCategories } from './table/categories.ts';
 import { numericalFeatureStats } from './stattests/numericalFeature.ts';
 import { categoricalFeatureStats } from './stattests/categoricalFeature.ts';
 import { pointMassWarning } from './stattests/psi.ts';
+import type { StatRegistry } from './stattests/driftTest.ts';
+import { STAT_TESTS } from './stattests/registry.ts';
 
 export interface TableMeta {
   file: string;
@@ -32,7 +34,14 @@ export interface Analysis {
   timings: { detect: number; tests: number };
 }
 
-export function analyse(reference: ParsedTable, production: ParsedTable, config: Config, kernels: StatKernels): Analysis {
+/** Runs every test of `tests` (default: the registry, stattests/registry.ts) on every feature. */
+export function analyse(
+  reference: ParsedTable,
+  production: ParsedTable,
+  config: Config,
+  kernels: StatKernels,
+  tests: StatRegistry = STAT_TESTS,
+): Analysis {
   const t0 = now();
   // Before typing: columns whose numbers were ambiguous in one file take the decimal mark from the
   // other file (the tables are settled in place, so the model and retraining see the same numbers).
@@ -57,7 +66,7 @@ export function analyse(reference: ParsedTable, production: ParsedTable, config:
     }
     const r = refCols.get(plan.name)!;
     const p = prodCols.get(plan.name)!;
-    const s = featureStats(plan, r, p, reference.rows, production.rows, config, kernels);
+    const s = featureStats(plan, r, p, reference.rows, production.rows, config, kernels, tests);
     stats.push(s);
     const massWarning = s.type === 'numerical' && s.psi ? pointMassWarning(s.name, s.psi) : null;
     if (massWarning) psiWarnings.push(massWarning);
@@ -90,38 +99,17 @@ function featureStats(
   prodRows: number,
   config: Config,
   kernels: StatKernels,
+  tests: StatRegistry,
 ): FeatureStats {
   const { bins, epsilon } = config.psi;
   const base = { name: plan.name, type_reason: plan.reason };
   if (plan.role === 'numerical') {
-    const s = numericalFeatureStats(kernels, r.values, p.values, { bins, epsilon });
-    return {
-      ...base,
-      type: 'numerical',
-      n: s.n,
-      missing: missing(s.n, refRows, prodRows),
-      drift_score: s.drift_score,
-      ks: s.ks,
-      chi2: null,
-      psi: s.psi,
-      error: s.error,
-    };
+    const s = numericalFeatureStats(kernels, r.values, p.values, { bins, epsilon }, tests);
+    return { ...base, type: 'numerical', ...s, missing: missing(s.n, refRows, prodRows) };
   }
   const { categories, refCodes, prodCodes } = alignCategories(r, p);
-  const s = categoricalFeatureStats(kernels, refCodes, prodCodes, categories, { epsilon });
-  return {
-    ...base,
-    type: 'categorical',
-    n: s.n,
-    missing: missing(s.n, refRows, prodRows),
-    drift_score: s.drift_score,
-    ks: null,
-    chi2: s.chi2,
-    psi: s.psi,
-    categories_only_in_production: s.categories_only_in_production,
-    categories_only_in_reference: s.categories_only_in_reference,
-    error: s.error,
-  };
+  const s = categoricalFeatureStats(kernels, refCodes, prodCodes, categories, { epsilon }, tests);
+  return { ...base, type: 'categorical', ...s, missing: missing(s.n, refRows, prodRows) };
 }
 
 function missing(n: { reference: number; production: number }, refRows: number, prodRows: number): FeatureStats['missing'] {

@@ -2,20 +2,42 @@ import type { Config } from './config/types.ts';
 import type { PerformanceStats, Report } from './report/types.ts';
 import { SCHEMA_VERSION } from './report/types.ts';
 import type { Analysis } from './analyse.ts';
-import { decide } from './decide.ts';
+import { decide, type Decision } from './decide.ts';
 import { decidePerformance, performanceSignal } from './performance.ts';
+import type { StatRegistry } from './stattests/driftTest.ts';
+import { STAT_TESTS, thresholdOf } from './stattests/registry.ts';
 
 export interface ReportMeta {
   generatedAt: string;
   version: string;
 }
 
+export interface ReportOptions {
+  /** The tests the analysis ran (default: the registry). */
+  tests?: StatRegistry;
+  /**
+   * decide(analysis.stats, config.thresholds, performanceSignal(performance), tests) when the caller
+   * already has it (the dashboard derives it once per threshold change); decided here otherwise.
+   */
+  decision?: Decision;
+}
+
 /**
  * Assemble the report from one analysis and the thresholds in `config` (decided in decide()).
  * `performance` (from analysePerformance) fills the performance section; its F1 drop joins the verdict.
  */
-export function buildReport(analysis: Analysis, config: Config, meta: ReportMeta, performance: PerformanceStats | null = null): Report {
-  const { features, summary } = decide(analysis.stats, config.thresholds, performanceSignal(performance));
+export function buildReport(
+  analysis: Analysis,
+  config: Config,
+  meta: ReportMeta,
+  performance: PerformanceStats | null = null,
+  options: ReportOptions = {},
+): Report {
+  const tests = options.tests ?? STAT_TESTS;
+  const { features, summary } =
+    options.decision ?? decide(analysis.stats, config.thresholds, performanceSignal(performance), tests);
+  // Every test's threshold as used, so a test's default shows even when the config does not set it.
+  const thresholds = { ...config.thresholds, ...Object.fromEntries(tests.map((t) => [t.threshold.key, thresholdOf(t, config.thresholds)])) };
   return {
     schema_version: SCHEMA_VERSION,
     generated_at: meta.generatedAt,
@@ -26,7 +48,7 @@ export function buildReport(analysis: Analysis, config: Config, meta: ReportMeta
       label_column: analysis.label,
     },
     settings: {
-      thresholds: { ...config.thresholds },
+      thresholds,
       psi: { bins: config.psi.bins, epsilon: config.psi.epsilon },
       max_categorical_unique: config.columns.max_categorical_unique,
       ks_method: "auto: exact when max(n_ref, n_prod) <= 10000, else kstwo.sf(D, round(n_ref*n_prod/(n_ref+n_prod)))",

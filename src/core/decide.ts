@@ -1,12 +1,14 @@
 /**
  * The one place where drift is decided: per-feature flags and the overall verdict from the statistics
- * and the thresholds. Every comparison is here and strict (`>` for distances, `<` for p-values), so a
- * value equal to its threshold never flags. Cheap and pure: the dashboard calls it on every threshold
+ * and the thresholds. Every comparison is here and strict (`>` for distances, `<` for p-values, as each
+ * registered test declares), so a value equal to its threshold never flags. Cheap and pure: the dashboard calls it on every threshold
  * change without re-running any test.
  */
 import type { Thresholds } from './config/types.ts';
 import type { FeatureReport, FeatureStats, FlagRule, Summary } from './report/types.ts';
 import { adjustPValues } from './adjustPValues.ts';
+import type { StatRegistry } from './stattests/driftTest.ts';
+import { STAT_TESTS, resultOf, thresholdOf } from './stattests/registry.ts';
 
 export interface Decision {
   features: FeatureReport[];
@@ -20,20 +22,34 @@ export interface PerformanceSignal {
   estimated: boolean;
 }
 
-export function decide(stats: readonly FeatureStats[], t: Thresholds, performance: PerformanceSignal | null = null): Decision {
-  const chi2P = stats.map((s) => (s.chi2 ? s.chi2.p_value : NaN));
-  const chi2Adjusted = adjustPValues(chi2P, t.p_value_correction);
+export function decide(
+  stats: readonly FeatureStats[],
+  t: Thresholds,
+  performance: PerformanceSignal | null = null,
+  tests: StatRegistry = STAT_TESTS,
+): Decision {
+  // p-values are corrected over all features that ran the test (p_value_correction) before the comparison.
+  const adjusted = tests.map((test) =>
+    test.comparison === 'p_value'
+      ? adjustPValues(stats.map((s) => { const r = resultOf(test, s); return r ? test.score(r) : NaN; }), t.p_value_correction)
+      : null,
+  );
 
   const features = stats.map((s, i): FeatureReport => {
     const flagged: FlagRule[] = [];
-    const ks = s.ks ? { ...s.ks, drifted: s.ks.statistic > t.ks_statistic } : null;
-    if (ks?.drifted) flagged.push('ks');
-    const chi2 = s.chi2
-      ? { ...s.chi2, p_value_adjusted: chi2Adjusted[i], drifted: chi2Adjusted[i] < t.chi2_p_value }
-      : null;
-    if (chi2?.drifted) flagged.push('chi2');
-    const psi = s.psi ? { ...s.psi, drifted: s.psi.value > t.psi } : null;
-    if (psi?.drifted) flagged.push('psi');
+    const decided: Record<string, object | null> = {};
+    tests.forEach((test, k) => {
+      const r = resultOf(test, s);
+      if (!r) {
+        decided[test.reportKey] = null;
+        return;
+      }
+      const limit = thresholdOf(test, t);
+      const p = adjusted[k];
+      const drifted = p ? p[i] < limit : test.score(r) > limit;
+      decided[test.reportKey] = p ? { ...r, p_value_adjusted: p[i], drifted } : { ...r, drifted };
+      if (drifted) flagged.push(test.id);
+    });
     const missingChange = Math.abs(s.missing.production - s.missing.reference);
     // A feature with values in one file and none in the other (all missing) cannot be tested, and its
     // missing share moved as far as it can: it is flagged by this rule whatever the threshold, even
@@ -42,7 +58,8 @@ export function decide(stats: readonly FeatureStats[], t: Thresholds, performanc
     const missingDrifted =
       emptyInOneFile || (t.missing_share_change !== null && missingChange > t.missing_share_change);
     if (missingDrifted) flagged.push('missing_share');
-    return { ...s, ks, chi2, psi, missing: { ...s.missing, drifted: missingDrifted }, drifted: flagged.length > 0, flagged_by: flagged };
+    // The spread keeps each test's key where the statistics had it; the decided results replace them.
+    return { ...s, ...decided, missing: { ...s.missing, drifted: missingDrifted }, drifted: flagged.length > 0, flagged_by: flagged } as FeatureReport;
   });
 
   return { features, summary: summarise(features, t, performance) };
@@ -66,10 +83,10 @@ function summarise(features: readonly FeatureReport[], t: Thresholds, performanc
     });
   }
   const highPsi = features
-    .filter((f) => f.psi && f.psi.value > t.psi)
-    .sort((a, b) => b.psi!.value - a.psi!.value);
+    .flatMap((f) => (f.psi && f.psi.value > t.psi ? [{ name: f.name, psi: f.psi.value }] : []))
+    .sort((a, b) => b.psi - a.psi);
   if (highPsi.length) {
-    const list = highPsi.slice(0, 5).map((f) => `${f.name} (${f.psi!.value.toFixed(3)})`).join(', ');
+    const list = highPsi.slice(0, 5).map((f) => `${f.name} (${f.psi.toFixed(3)})`).join(', ');
     const more = highPsi.length > 5 ? ` and ${highPsi.length - 5} more` : '';
     reasons.push({ rule: 'psi', message: `PSI above ${t.psi} on ${list}${more}` });
   }

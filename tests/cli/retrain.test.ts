@@ -34,7 +34,7 @@ describe('drift-monitor with retraining.enabled', () => {
     const first = runCli([...PAIR, '-c', cfg, '-o', out]);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('Retraining: retrained (logistic_regression');
+    expect(first.stdout).toContain('Retraining: retrained (logistic,');
     expect(first.stdout).toContain(`wrote model ${join(dir, 'model.onnx')}`);
     const r1 = report(out);
     expect(validate(schema, r1)).toEqual([]);

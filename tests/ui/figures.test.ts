@@ -11,18 +11,20 @@ const HOSTILE_COLUMN = '<img src=x onerror=alert(1)>';
 const HOSTILE_CATEGORY = '<a href="javascript:alert(1)">x</a>';
 
 function stats(name: string, d: number, type: 'numerical' | 'categorical' = 'numerical'): FeatureStats {
-  return {
+  const base = {
     name,
-    type,
     type_reason: 'test',
     n: { reference: 10, production: 10 },
     missing: { reference: 0, production: 0, reference_count: 0, production_count: 0 },
     drift_score: d,
-    ks: type === 'numerical' ? { statistic: d, p_value: 0.5, method: 'exact' } : null,
     chi2: null,
     psi: null,
     error: null,
   };
+  // FeatureStats is a union on the column kind: only a numerical feature carries a KS result.
+  return type === 'numerical'
+    ? { ...base, type, ks: { statistic: d, p_value: 0.5, method: 'exact' } }
+    : { ...base, type, ks: null };
 }
 
 /** Every string anywhere in a figure (trace fields, tick labels, annotations). */

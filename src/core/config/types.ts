@@ -5,6 +5,13 @@
  */
 export type PValueCorrection = 'none' | 'bonferroni' | 'fdr_bh';
 
+/**
+ * The retraining challenger's family (retraining.model_family): the one name used in the config, the
+ * trained model, the report and the retrain log. Older log rows and stored entries say
+ * 'logistic_regression' for 'logistic'; readModelFamily (retrainLog/modelFamily.ts) maps them on import.
+ */
+export type ModelFamily = 'logistic' | 'gradient_boosting';
+
 export interface Thresholds {
   /** KS D above this flags a numerical feature (strictly greater). */
   ks_statistic: number;
@@ -67,7 +74,7 @@ export interface Config {
     min_improvement: number;
     seed: number;
     /** The challenger's family: regularised logistic regression (default) or gradient-boosted trees. */
-    model_family: 'logistic' | 'gradient_boosting';
+    model_family: ModelFamily;
   };
   output: {
     report_path: string | null;

@@ -1,59 +1,55 @@
 /**
  * The key order of the JSON report, as declared in report/types.ts. reportToJson writes keys in this
  * order whatever order the report object was built in; keys not listed here follow in insertion
- * order. tests/core/report/reportSchema.test.ts checks that schema/report.schema.json lists its
- * properties in the same order.
+ * order. Each registered test (stattests/registry.ts) adds its feature key (with its result keys) after
+ * drift_score and its threshold key to settings.thresholds. tests/core/report/reportSchema.test.ts
+ * checks that schema/report.schema.json lists its properties in the same order.
  *
  * A shape is `true` (a leaf), an object of child shapes, or `[shape]` for a list of such items.
  */
+import type { StatRegistry } from '../stattests/driftTest.ts';
+import { STAT_TESTS, thresholdOrder } from '../stattests/registry.ts';
+
 export type KeyShape = true | readonly [KeyShape] | { readonly [key: string]: KeyShape };
 
 const FILE: KeyShape = { file: true, rows: true, columns: true };
 
-const THRESHOLDS: KeyShape = {
-  ks_statistic: true,
-  psi: true,
-  chi2_p_value: true,
+const thresholdKeys = (tests: StatRegistry): KeyShape => ({
+  ...Object.fromEntries(thresholdOrder(tests).map((t) => [t.threshold.key, true])),
   f1_drop: true,
   drift_feature_fraction: true,
   p_value_correction: true,
   missing_share_change: true,
-};
+});
 
-export const FEATURE_KEY_ORDER: KeyShape = {
+/** A test's block: its result keys, then p_value_adjusted (p-value tests) and drifted (decide.ts). */
+function testKeys(test: StatRegistry[number]): KeyShape {
+  const keys = [...test.resultKeys, ...(test.comparison === 'p_value' ? ['p_value_adjusted'] : []), 'drifted'];
+  return Object.fromEntries(keys.map((k) => [k, true]));
+}
+
+export const featureKeyOrder = (tests: StatRegistry = STAT_TESTS): KeyShape => ({
   name: true,
   type: true,
   type_reason: true,
   n: { reference: true, production: true },
   missing: { reference: true, production: true, reference_count: true, production_count: true, drifted: true },
   drift_score: true,
-  ks: { statistic: true, p_value: true, method: true, drifted: true },
-  chi2: { statistic: true, p_value: true, dof: true, p_value_adjusted: true, drifted: true },
-  psi: {
-    value: true,
-    epsilon: true,
-    bins: true,
-    edges: true,
-    point_masses: true,
-    categories: true,
-    reference_counts: true,
-    production_counts: true,
-    drifted: true,
-  },
+  ...Object.fromEntries(tests.map((t) => [t.reportKey, testKeys(t)])),
   categories_only_in_production: true,
   categories_only_in_reference: true,
   error: true,
   drifted: true,
   flagged_by: true,
-};
+});
 
-export const REPORT_KEY_ORDER: KeyShape = {
+export const reportKeyOrder = (tests: StatRegistry = STAT_TESTS): KeyShape => ({
   schema_version: true,
   generated_at: true,
   tool: { name: true, version: true },
   data: { reference: FILE, production: FILE, label_column: true },
   settings: {
-    thresholds: THRESHOLDS,
+    thresholds: thresholdKeys(tests),
     psi: { bins: true, epsilon: true },
     max_categorical_unique: true,
     ks_method: true,
@@ -71,7 +67,7 @@ export const REPORT_KEY_ORDER: KeyShape = {
     overall_drift: true,
     reasons: [{ rule: true, message: true }],
   },
-  features: [FEATURE_KEY_ORDER],
+  features: [featureKeyOrder(tests)],
   skipped: [{ name: true, reason: true }],
   warnings: true,
   performance: true,
@@ -94,4 +90,7 @@ export const REPORT_KEY_ORDER: KeyShape = {
     save_path: true,
     seed: true,
   },
-};
+});
+
+export const FEATURE_KEY_ORDER: KeyShape = featureKeyOrder();
+export const REPORT_KEY_ORDER: KeyShape = reportKeyOrder();

@@ -3,25 +3,30 @@
  */
 import { booleanCell, numberCell, textCell } from './csvCell.ts';
 import type { FeatureReport, PerformanceReport, Report } from './types.ts';
+import type { Decided, DriftTest, ResultField, StatRegistry } from '../stattests/driftTest.ts';
+import { STAT_TESTS, resultOf } from '../stattests/registry.ts';
 
-export const SCORES_CSV_COLUMNS = [
-  'feature',
-  'type',
-  'drift_score',
-  'drifted',
-  'flagged_by',
-  'ks_statistic',
-  'ks_p_value',
-  'ks_method',
-  'chi2_statistic',
-  'chi2_p_value',
-  'chi2_p_value_adjusted',
-  'chi2_dof',
-  'psi',
-  'missing_reference',
-  'missing_production',
-  'error',
-] as const;
+/** The CSV fields of each test, in registry order (ks_statistic, ..., chi2_dof, psi). */
+function csvFields(tests: StatRegistry): { test: DriftTest<object>; field: ResultField<object>; column: string }[] {
+  return tests.flatMap((test) => test.fields.flatMap((field) => (field.csv ? [{ test, field, column: field.csv }] : [])));
+}
+
+/** The header: feature, type, drift_score, drifted, flagged_by, each test's CSV fields, the missing shares, error. */
+export function scoresCsvColumns(tests: StatRegistry = STAT_TESTS): string[] {
+  return [
+    'feature',
+    'type',
+    'drift_score',
+    'drifted',
+    'flagged_by',
+    ...csvFields(tests).map((c) => c.column),
+    'missing_reference',
+    'missing_production',
+    'error',
+  ];
+}
+
+export const SCORES_CSV_COLUMNS: readonly string[] = scoresCsvColumns();
 
 /**
  * @returns a header row plus one row per feature, in report order; lines end with "\n" (also the last).
@@ -32,21 +37,22 @@ export const SCORES_CSV_COLUMNS = [
  *          flagged_by lists the rules separated by ";"; a test that did not run leaves its cells empty.
  *          Cells are quoted per RFC 4180 and text cells are guarded against formula injection.
  */
-export function scoresCsv(report: Report): string {
-  const lines = [SCORES_CSV_COLUMNS.join(',')];
-  for (const feature of report.features) lines.push(scoresRow(feature).join(','));
-  if (report.performance) lines.push(...performanceRows(report.performance).map((r) => r.join(',')));
+export function scoresCsv(report: Report, tests: StatRegistry = STAT_TESTS): string {
+  const columns = scoresCsvColumns(tests);
+  const lines = [columns.join(',')];
+  for (const feature of report.features) lines.push(scoresRow(feature, tests).join(','));
+  if (report.performance) lines.push(...performanceRows(report.performance, tests, columns.length).map((r) => r.join(',')));
   return lines.join('\n') + '\n';
 }
 
 const PERFORMANCE_METRICS = ['accuracy', 'precision', 'recall', 'f1', 'f1_macro', 'f1_weighted', 'roc_auc'] as const;
 
-function performanceRows(p: PerformanceReport): string[][] {
-  const rows = p.prediction_drift.map(scoresRow);
+function performanceRows(p: PerformanceReport, tests: StatRegistry, width: number): string[][] {
+  const rows = p.prediction_drift.map((f) => scoresRow(f, tests));
   const blank = (n: number) => new Array<string>(n).fill('');
   const metricRow = (metric: string, side: string, value: number | null | undefined, drifted: boolean | null = null, flag = '') => [
     textCell(`performance:${metric}`), textCell(side), numberCell(value), drifted === null ? '' : booleanCell(drifted), textCell(flag),
-    ...blank(SCORES_CSV_COLUMNS.length - 5),
+    ...blank(width - 5),
   ];
   const prod = p.production;
   for (const m of PERFORMANCE_METRICS) {
@@ -58,21 +64,18 @@ function performanceRows(p: PerformanceReport): string[][] {
   return rows;
 }
 
-function scoresRow(f: FeatureReport): string[] {
+function scoresRow(f: FeatureReport, tests: StatRegistry): string[] {
   return [
     textCell(f.name),
     textCell(f.type),
     numberCell(f.drift_score),
     booleanCell(f.drifted),
     textCell(f.flagged_by.join(';')),
-    numberCell(f.ks?.statistic),
-    numberCell(f.ks?.p_value),
-    textCell(f.ks?.method),
-    numberCell(f.chi2?.statistic),
-    numberCell(f.chi2?.p_value),
-    numberCell(f.chi2?.p_value_adjusted),
-    numberCell(f.chi2?.dof),
-    numberCell(f.psi?.value),
+    ...csvFields(tests).map(({ test, field }) => {
+      const r = resultOf(test, f);
+      const v = r ? field.value(r as Decided<object>, f) : null;
+      return field.format === 'text' ? textCell(v === null ? null : String(v)) : numberCell(v as number | null);
+    }),
     numberCell(f.missing.reference),
     numberCell(f.missing.production),
     textCell(f.error),

@@ -2,7 +2,7 @@
  * The drift report: what the CLI writes as JSON and the dashboard shows and downloads.
  * Its JSON Schema is published in schema/report.schema.json; bump SCHEMA_VERSION on any breaking change.
  */
-import type { Thresholds } from '../config/types.ts';
+import type { ModelFamily, Thresholds } from '../config/types.ts';
 import type { ClassificationMetrics } from '../metrics/classificationMetrics.ts';
 import type { PerformanceEstimate } from '../metrics/estimatePerformance.ts';
 
@@ -11,10 +11,40 @@ export const SCHEMA_VERSION = '1.0.0';
 export type FeatureType = 'numerical' | 'categorical';
 export type KsMethod = 'exact' | 'asymp';
 
-/** The statistics of one feature: computed once per run, independent of thresholds. */
-export interface FeatureStats {
+/** The report's ks block (numerical features). */
+export interface KsStats {
+  statistic: number;
+  p_value: number;
+  method: KsMethod;
+}
+
+/** The report's chi2 block (categorical features). */
+export interface Chi2Stats {
+  statistic: number;
+  p_value: number;
+  dof: number;
+}
+
+/** The report's psi block. */
+export interface PsiStats {
+  value: number;
+  epsilon: number;
+  /**
+   * Numerical: the configured number of quantile bins (psi.bins) and the inner edges used (outer
+   * edges are -inf/+inf; reference_counts has edges.length + 1 bins). A value on which the reference
+   * quantiles collapse is listed twice in `edges`, bounding its own bin [v, v], and in `point_masses`.
+   */
+  bins?: number;
+  edges?: number[];
+  point_masses?: number[];
+  /** Categorical: the bins are these categories (union of both files, sorted). */
+  categories?: string[];
+  reference_counts: number[];
+  production_counts: number[];
+}
+
+interface FeatureStatsBase {
   name: string;
-  type: FeatureType;
   type_reason: string;
   /** Non-missing values used by the tests. */
   n: { reference: number; production: number };
@@ -27,42 +57,58 @@ export interface FeatureStats {
   };
   /** Largest share of probability mass that moved: KS D (numerical) or total variation distance (categorical). */
   drift_score: number | null;
-  ks: { statistic: number; p_value: number; method: KsMethod } | null;
-  chi2: { statistic: number; p_value: number; dof: number } | null;
-  psi: {
-    value: number;
-    epsilon: number;
-    /**
-     * Numerical: the configured number of quantile bins (psi.bins) and the inner edges used (outer
-     * edges are -inf/+inf; reference_counts has edges.length + 1 bins). A value on which the reference
-     * quantiles collapse is listed twice in `edges`, bounding its own bin [v, v], and in `point_masses`.
-     */
-    bins?: number;
-    edges?: number[];
-    point_masses?: number[];
-    /** Categorical: the bins are these categories (union of both files, sorted). */
-    categories?: string[];
-    reference_counts: number[];
-    production_counts: number[];
-  } | null;
-  /** Categorical only: categories seen in one file but not the other (at most 20 each). */
-  categories_only_in_production?: string[];
-  categories_only_in_reference?: string[];
   /** Set when a test could not run (e.g. no values left after dropping missing ones). */
   error: string | null;
 }
 
-export type FlagRule = 'ks' | 'psi' | 'chi2' | 'missing_share';
+/**
+ * The statistics of one feature: computed once per run, independent of thresholds. One key per
+ * registered test (stattests/registry.ts), null where the test does not apply or could not run; the
+ * column kind decides which tests apply, so `type` narrows them.
+ */
+export type FeatureStats = NumericalFeatureStats | CategoricalFeatureStats;
 
-export interface FeatureReport extends Omit<FeatureStats, 'ks' | 'chi2' | 'psi'> {
+export interface NumericalFeatureStats extends FeatureStatsBase {
+  type: 'numerical';
+  ks: KsStats | null;
+  chi2: null;
+  psi: PsiStats | null;
+  categories_only_in_production?: never;
+  categories_only_in_reference?: never;
+}
+
+export interface CategoricalFeatureStats extends FeatureStatsBase {
+  type: 'categorical';
+  ks: null;
+  chi2: Chi2Stats | null;
+  psi: PsiStats | null;
+  /** Categories seen in one file but not the other (at most 20 each). */
+  categories_only_in_production?: string[];
+  categories_only_in_reference?: string[];
+}
+
+/** A registered test's id (the built-in ones, or a test registered at run time) or the missing-share rule. */
+export type FlagRule = 'ks' | 'psi' | 'chi2' | 'missing_share' | (string & {});
+
+interface FeatureDecision {
   drifted: boolean;
   /** The rules that flagged this feature. */
   flagged_by: FlagRule[];
-  ks: (NonNullable<FeatureStats['ks']> & { drifted: boolean }) | null;
-  chi2: (NonNullable<FeatureStats['chi2']> & { p_value_adjusted: number; drifted: boolean }) | null;
-  psi: (NonNullable<FeatureStats['psi']> & { drifted: boolean }) | null;
-  missing: FeatureStats['missing'] & { drifted: boolean };
+  missing: FeatureStatsBase['missing'] & { drifted: boolean };
 }
+
+export interface NumericalFeatureReport extends Omit<NumericalFeatureStats, 'ks' | 'psi' | 'missing'>, FeatureDecision {
+  ks: (KsStats & { drifted: boolean }) | null;
+  psi: (PsiStats & { drifted: boolean }) | null;
+}
+
+export interface CategoricalFeatureReport extends Omit<CategoricalFeatureStats, 'chi2' | 'psi' | 'missing'>, FeatureDecision {
+  chi2: (Chi2Stats & { p_value_adjusted: number; drifted: boolean }) | null;
+  psi: (PsiStats & { drifted: boolean }) | null;
+}
+
+/** A feature's statistics with its flags (decide.ts). */
+export type FeatureReport = NumericalFeatureReport | CategoricalFeatureReport;
 
 export type VerdictRule = 'drift_feature_fraction' | 'psi' | 'performance';
 
@@ -136,12 +182,12 @@ export interface RetrainingReport {
   /** retraining.data */
   training_data: 'reference+production' | 'production';
   /** retraining.model_family: the family the challenger is (or would be) trained as. */
-  model_family: 'logistic' | 'gradient_boosting';
+  model_family: ModelFamily;
   rows: { train: number; train_reference: number; train_production: number; holdout: number } | null;
   /** The current model on the held-out rows; null without a model. */
   champion: (HoldoutScore & { file: string }) | null;
   /** The retrained model on the same rows; null when it did not run. */
-  challenger: (HoldoutScore & { family: string; iterations: number; converged: boolean }) | null;
+  challenger: (HoldoutScore & { family: ModelFamily; iterations: number; converged: boolean }) | null;
   min_improvement: number;
   promoted: boolean;
   /** The champion/challenger decision in words, with the numbers (null when it did not run). */

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.ts';
 import { RETRAIN_LOG_COLUMNS, type RetrainLogRow } from './types.ts';
+import { readModelFamily } from './modelFamily.ts';
 
 /** The `format` value of an exported log. */
 export const RETRAIN_LOG_FORMAT = 'drift-monitor retrain log';
@@ -32,7 +33,8 @@ const FIELDS: Record<keyof RetrainLogRow, [Check, string]> = {
   min_improvement: [num, 'a number'],
   promoted: [(v) => typeof v === 'boolean', 'true or false'],
   decision: [str, 'a text'],
-  model_family: [str, 'a text'],
+  // Older exports say 'logistic_regression' for 'logistic' (mapped below).
+  model_family: [(v) => readModelFamily(v) !== null, '"logistic" or "gradient_boosting"'],
   seed: [count, 'a whole number >= 0'],
   champion_version: [strOrNull, 'a text or null'],
   challenger_version: [strOrNull, 'a text or null'],
@@ -73,7 +75,7 @@ export function parseRetrainLogJson(text: string, file: string): RetrainLogRow[]
       if (!(key in entry)) throw new InputError(`${where}: field "${key}" is missing`);
       const v = (entry as Record<string, unknown>)[key];
       if (!ok(v)) throw new InputError(`${where}: "${key}" must be ${what} (got ${shown(v)})`);
-      row[key] = key === 'drifted_features' ? [...(v as string[])] : v;
+      row[key] = key === 'drifted_features' ? [...(v as string[])] : key === 'model_family' ? readModelFamily(v) : v;
     }
     return row as unknown as RetrainLogRow;
   });

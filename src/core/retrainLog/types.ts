@@ -1,3 +1,5 @@
+import type { ModelFamily } from '../config/types.ts';
+
 /**
  * One retraining event of the audit log. The first four fields are the seed tool's
  * `retrain_log.csv` columns (drift/performance_tracker.py `log_retrain_event`: timestamp, reason,
@@ -28,8 +30,8 @@ export interface RetrainLogRow {
   promoted: boolean;
   /** The champion/challenger decision in words, with the numbers. */
   decision: string;
-  /** e.g. 'logistic_regression'. */
-  model_family: string;
+  /** retraining.model_family of the challenger ('logistic' or 'gradient_boosting'). */
+  model_family: ModelFamily;
   /** `retraining.seed`. */
   seed: number;
   /** Version ids (e.g. SHA-256 hex of the ONNX bytes) of the champion, the challenger, and the model in use afterwards. */

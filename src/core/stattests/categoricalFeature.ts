@@ -1,9 +1,9 @@
 import type { StatKernels } from './kernels.ts';
-import { chiSquareHomogeneity } from './chisquare.ts';
-import { populationStabilityIndex } from './psi.ts';
 import { total } from './total.ts';
 import { totalVariation } from './totalVariation.ts';
-import { emptySampleError, type FeatureTestStats } from './featureTestStats.ts';
+import { emptySampleError, runTests, type FeatureTestStats } from './featureTestStats.ts';
+import type { StatRegistry } from './driftTest.ts';
+import { STAT_TESTS } from './registry.ts';
 
 export interface CategoricalTestOptions {
   /** Floor for category proportions in PSI (config psi.epsilon). */
@@ -14,7 +14,7 @@ export interface CategoricalTestOptions {
 export const MAX_LISTED_CATEGORIES = 20;
 
 /**
- * Chi-square test of homogeneity, PSI and drift score (= total variation distance) of one
+ * Every registered test for categorical columns (chi-square test of homogeneity, PSI) and the drift score (= total variation distance) of one
  * categorical feature. `refCodes` and `prodCodes` index the shared `categories` list; -1 = missing.
  * The bins are the categories seen in either file, sorted; categories seen in neither are dropped
  * (a zero column would make chi-square undefined). An empty sample gives `error` and null tests.
@@ -25,12 +25,13 @@ export function categoricalFeatureStats(
   prodCodes: Int32Array,
   categories: string[],
   opts: CategoricalTestOptions,
-): FeatureTestStats {
+  tests: StatRegistry = STAT_TESTS,
+): FeatureTestStats<'categorical'> {
   const allRef = k.countCodes(refCodes, categories.length);
   const allProd = k.countCodes(prodCodes, categories.length);
   const n = { reference: total(allRef), production: total(allProd) };
   const error = emptySampleError(n.reference, n.production);
-  if (error) return { n, drift_score: null, ks: null, chi2: null, psi: null, error };
+  if (error) return { n, drift_score: null, ...runTests<'categorical'>(tests, null), error };
 
   const seen = categories
     .map((name, code) => ({ name, code }))
@@ -44,15 +45,14 @@ export function categoricalFeatureStats(
   return {
     n,
     drift_score: totalVariation(refCounts, prodCounts),
-    ks: null,
-    chi2: chiSquareHomogeneity(refCounts, prodCounts),
-    psi: {
-      value: populationStabilityIndex(refCounts, prodCounts, opts.epsilon),
-      epsilon: opts.epsilon,
+    ...runTests<'categorical'>(tests, {
+      kind: 'categorical',
       categories: seen.map(({ name }) => name),
-      reference_counts: refCounts,
-      production_counts: prodCounts,
-    },
+      referenceCounts: refCounts,
+      productionCounts: prodCounts,
+      // bins is the numerical PSI's setting; categorical bins are the categories.
+      settings: { bins: seen.length, epsilon: opts.epsilon },
+    }),
     categories_only_in_production: onlyIn(allProd, allRef),
     categories_only_in_reference: onlyIn(allRef, allProd),
     error: null,

@@ -1,5 +1,6 @@
 import { chi2Sf } from '../special/index.ts';
 import { total } from './total.ts';
+import type { DriftTest } from './driftTest.ts';
 
 export interface ChiSquareResult {
   statistic: number;
@@ -7,12 +8,46 @@ export interface ChiSquareResult {
   dof: number;
 }
 
-export const chiSquareTest = {
+/**
+ * The registry entry: categorical columns, flagged when the p-value after thresholds.p_value_correction
+ * is below thresholds.chi2_p_value.
+ */
+export const chiSquareTest: DriftTest<ChiSquareResult> = {
   id: 'chi2',
   label: 'Chi-square test of homogeneity',
-  columnKinds: ['categorical'],
   statistic: 'Pearson X^2 on the 2 x k table, no continuity correction',
-} as const;
+  columnKinds: ['categorical'],
+  comparison: 'p_value',
+  score: (r) => r.p_value,
+  threshold: { key: 'chi2_p_value', default: 0.05, max: 1, label: 'Chi-square p-value threshold', rule: 'flag when p <' },
+  reportKey: 'chi2',
+  resultKeys: ['statistic', 'p_value', 'dof'],
+  run(input) {
+    if (input.kind !== 'categorical') throw new TypeError('chi-square runs on categorical columns only');
+    return chiSquareHomogeneity(input.referenceCounts, input.productionCounts);
+  },
+  fields: [
+    { key: 'statistic', label: 'Chi-square', csv: 'chi2_statistic', summary: 'chi2', format: 'number', value: (r) => r.statistic },
+    { key: 'p_value', label: 'p-value', csv: 'chi2_p_value', format: 'p_value', value: (r) => r.p_value },
+    {
+      key: 'p_value_adjusted',
+      label: 'adjusted p',
+      csv: 'chi2_p_value_adjusted',
+      summary: 'chi2 p',
+      format: 'p_value',
+      value: (r) => r.p_value_adjusted ?? null,
+      shownWhen: (t) => t.p_value_correction !== 'none',
+    },
+    { key: 'dof', label: 'dof', csv: 'chi2_dof', format: 'number', value: (r) => r.dof },
+  ],
+  table: {
+    id: 'chi2-table',
+    heading: 'Chi-square (categorical features)',
+    caption: 'Chi-square test per categorical feature',
+    empty: 'No categorical features.',
+    sort: { key: 'p_value', direction: 'ascending' },
+  },
+};
 
 /**
  * Pearson chi-square test of homogeneity on the 2 x k table [refCounts; prodCounts], as

@@ -1,10 +1,27 @@
-import type { FeatureStats } from '../report/types.ts';
+import type { FeatureStats, FeatureType } from '../report/types.ts';
+import type { StatRegistry, TestInput } from './driftTest.ts';
 
 /** The parts of FeatureStats the statistical tests fill (the pipeline adds name, type, missing). */
-export type FeatureTestStats = Pick<
-  FeatureStats,
-  'n' | 'drift_score' | 'ks' | 'chi2' | 'psi' | 'error' | 'categories_only_in_production' | 'categories_only_in_reference'
+export type FeatureTestStats<K extends FeatureType = FeatureType> = Omit<
+  Extract<FeatureStats, { type: K }>,
+  'name' | 'type' | 'type_reason' | 'missing'
 >;
+
+/** The test results of one feature, keyed by report key. */
+type TestResults<K extends FeatureType> = Pick<Extract<FeatureStats, { type: K }>, 'ks' | 'chi2' | 'psi'>;
+
+/**
+ * Runs every test of `tests` that applies to the input's column kind, keyed by report key; the others,
+ * and all of them when `input` is null (an empty sample), are null.
+ */
+export function runTests<K extends FeatureType>(tests: StatRegistry, input: (TestInput & { kind: K }) | null): TestResults<K> {
+  const out: Record<string, object | null> = {};
+  for (const test of tests) {
+    out[test.reportKey] = input && test.columnKinds.includes(input.kind) ? test.run(input) : null;
+  }
+  // Built-in keys are typed; a registered test's key is carried at run time (resultOf reads it).
+  return out as unknown as TestResults<K>;
+}
 
 /** The message for a feature that has no non-missing values on one side, or null when both have some. */
 export function emptySampleError(nRef: number, nProd: number): string | null {

@@ -1,6 +1,7 @@
-import type { KsMethod } from '../report/types.ts';
+import type { KsMethod, KsStats } from '../report/types.ts';
 import { ksTwoSamplePValue } from '../special/index.ts';
 import type { StatKernels } from './kernels.ts';
+import type { DriftTest } from './driftTest.ts';
 
 export interface KsResult {
   statistic: number;
@@ -10,13 +11,46 @@ export interface KsResult {
   nProd: number;
 }
 
-/** Test metadata for the registry (drift itself is decided in one place, not here). */
-export const ksTest = {
+/**
+ * The registry entry: numerical columns, flagged when D > thresholds.ks_statistic (D is a distance,
+ * the share of probability mass that moved, so the rule does not depend on the sample sizes).
+ */
+export const ksTest: DriftTest<KsStats> = {
   id: 'ks',
   label: 'Kolmogorov-Smirnov',
-  columnKinds: ['numerical'],
   statistic: 'D = sup |F_ref - F_prod|',
-} as const;
+  columnKinds: ['numerical'],
+  comparison: 'distance',
+  score: (r) => r.statistic,
+  threshold: { key: 'ks_statistic', default: 0.1, max: 1, label: 'KS statistic threshold', rule: 'flag when KS D >' },
+  reportKey: 'ks',
+  resultKeys: ['statistic', 'p_value', 'method'],
+  run(input) {
+    if (input.kind !== 'numerical') throw new TypeError('KS runs on numerical columns only');
+    const { statistic, p_value, method } = ksFromStatistic(input.kernel.d, input.kernel.nRef, input.kernel.nProd);
+    return { statistic, p_value, method };
+  },
+  fields: [
+    { key: 'statistic', label: 'KS statistic', csv: 'ks_statistic', summary: 'KS D', format: 'number', value: (r) => r.statistic },
+    { key: 'p_value', label: 'p-value', csv: 'ks_p_value', summary: 'KS p', format: 'p_value', value: (r) => r.p_value },
+    { key: 'method', label: 'Method', csv: 'ks_method', format: 'text', value: (r) => r.method },
+    {
+      key: 'n',
+      label: 'n ref / prod',
+      csv: null,
+      format: 'number',
+      value: (_r, f) => f.n.reference,
+      text: (_r, f) => `${f.n.reference} / ${f.n.production}`,
+    },
+  ],
+  table: {
+    id: 'ks-table',
+    heading: 'Kolmogorov–Smirnov (numerical features)',
+    caption: 'KS test per numerical feature',
+    empty: 'No numerical features.',
+    sort: { key: 'statistic', direction: 'descending' },
+  },
+};
 
 /**
  * Two-sample Kolmogorov-Smirnov test, as scipy.stats.ks_2samp(ref, prod) with its defaults

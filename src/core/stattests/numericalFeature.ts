@@ -1,7 +1,7 @@
 import type { StatKernels } from './kernels.ts';
-import { ksFromStatistic } from './ks.ts';
-import { numericalPsi } from './psi.ts';
-import { emptySampleError, type FeatureTestStats } from './featureTestStats.ts';
+import { emptySampleError, runTests, type FeatureTestStats } from './featureTestStats.ts';
+import type { StatRegistry } from './driftTest.ts';
+import { STAT_TESTS } from './registry.ts';
 
 export interface NumericalTestOptions {
   /** Number of reference-quantile bins for PSI (config psi.bins). */
@@ -11,27 +11,25 @@ export interface NumericalTestOptions {
 }
 
 /**
- * KS test, PSI and drift score (= KS D) of one numerical feature; NaN values are missing and
- * excluded. One kernel call sorts both samples once in wasm memory and returns D and the bin counts.
- * An empty sample gives `error` and null tests.
+ * Every registered test for numerical columns (KS, PSI) and the drift score (= KS D) of one numerical
+ * feature; NaN values are missing and excluded. One kernel call sorts both samples once in wasm memory
+ * and returns D and the bin counts, which the tests share. An empty sample gives `error` and null tests.
  */
 export function numericalFeatureStats(
   k: StatKernels,
   ref: Float64Array,
   prod: Float64Array,
   opts: NumericalTestOptions,
-): FeatureTestStats {
+  tests: StatRegistry = STAT_TESTS,
+): FeatureTestStats<'numerical'> {
   const r = k.numerical(ref, prod, opts.bins);
   const n = { reference: r.nRef, production: r.nProd };
   const error = emptySampleError(r.nRef, r.nProd);
-  if (error) return { n, drift_score: null, ks: null, chi2: null, psi: null, error };
-  const { statistic, p_value, method } = ksFromStatistic(r.d, r.nRef, r.nProd);
+  const input = { kind: 'numerical' as const, reference: ref, production: prod, kernel: r, settings: { bins: opts.bins, epsilon: opts.epsilon } };
   return {
     n,
-    drift_score: statistic,
-    ks: { statistic, p_value, method },
-    chi2: null,
-    psi: numericalPsi(r, opts.bins, opts.epsilon),
-    error: null,
+    drift_score: error ? null : r.d,
+    ...runTests<'numerical'>(tests, error ? null : input),
+    error,
   };
 }

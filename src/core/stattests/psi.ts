@@ -1,13 +1,54 @@
-import type { FeatureStats } from '../report/types.ts';
+import type { PsiStats } from '../report/types.ts';
 import type { NumericalKernelResult } from './kernels.ts';
 import { total } from './total.ts';
+import type { DriftTest } from './driftTest.ts';
 
-export const psiTest = {
+
+/**
+ * The registry entry: every column, flagged when PSI > thresholds.psi (which also raises the overall
+ * alert, decide.ts).
+ */
+export const psiTest: DriftTest<PsiStats> = {
   id: 'psi',
   label: 'Population Stability Index',
-  columnKinds: ['numerical', 'categorical'],
   statistic: 'sum((p_prod - p_ref) * ln(p_prod / p_ref))',
-} as const;
+  columnKinds: ['numerical', 'categorical'],
+  comparison: 'distance',
+  score: (r) => r.value,
+  threshold: { key: 'psi', default: 0.2, max: Infinity, label: 'PSI threshold', rule: 'flag when PSI >' },
+  reportKey: 'psi',
+  resultKeys: ['value', 'epsilon', 'bins', 'edges', 'point_masses', 'categories', 'reference_counts', 'production_counts'],
+  run(input) {
+    const { epsilon } = input.settings;
+    if (input.kind === 'numerical') return numericalPsi(input.kernel, input.settings.bins, epsilon);
+    return {
+      value: populationStabilityIndex(input.referenceCounts, input.productionCounts, epsilon),
+      epsilon,
+      categories: input.categories,
+      reference_counts: input.referenceCounts,
+      production_counts: input.productionCounts,
+    };
+  },
+  fields: [
+    { key: 'type', label: 'Type', csv: null, format: 'text', value: (_r, f) => f.type },
+    { key: 'value', label: 'PSI', csv: 'psi', summary: 'PSI', format: 'number', value: (r) => r.value },
+    // Bins used (counts per bin): psi.bins, or fewer where the reference quantiles collapse.
+    { key: 'bins', label: 'Bins', csv: null, format: 'number', value: (r) => r.reference_counts.length, text: psiBinsText },
+  ],
+  table: {
+    id: 'psi-table',
+    heading: 'Population stability index',
+    caption: 'PSI per feature',
+    empty: 'No features.',
+    sort: { key: 'value', direction: 'descending' },
+  },
+};
+
+function psiBinsText(r: PsiStats, _f: unknown, fmt: (x: number) => string): string {
+  const masses = r.point_masses ?? [];
+  const n = String(r.reference_counts.length);
+  return masses.length ? `${n} (own bin for ${masses.map((v) => fmt(v)).join(', ')})` : n;
+}
 
 /**
  * Population Stability Index of two binned samples: proportions p = count / n, each floored at
@@ -43,7 +84,7 @@ export function populationStabilityIndex(
  * ones), counts as numpy.histogram (left-closed), except that a value on which several quantiles
  * collapse gets its own bin [v, v] (psiBins.ts): its edge is listed twice and in `point_masses`.
  */
-export function numericalPsi(r: NumericalKernelResult, bins: number, epsilon: number): NonNullable<FeatureStats['psi']> {
+export function numericalPsi(r: NumericalKernelResult, bins: number, epsilon: number): PsiStats {
   return {
     value: populationStabilityIndex(r.refCounts, r.prodCounts, epsilon),
     epsilon,
@@ -60,7 +101,7 @@ export function numericalPsi(r: NumericalKernelResult, bins: number, epsilon: nu
  * column, each value and its share of the reference, so a reader knows why the bins differ from the
  * plain reference deciles.
  */
-export function pointMassWarning(column: string, psi: NonNullable<FeatureStats['psi']>): string | null {
+export function pointMassWarning(column: string, psi: PsiStats): string | null {
   const masses = psi.point_masses ?? [];
   const edges = psi.edges ?? [];
   if (masses.length === 0) return null;

@@ -1,19 +1,34 @@
+import type { Thresholds } from '../config/types.ts';
 import { chiSquareTest } from './chisquare.ts';
+import { entry, type DriftTest, type StatRegistry } from './driftTest.ts';
 import { ksTest } from './ks.ts';
 import { psiTest } from './psi.ts';
-import { totalVariationScore } from './totalVariation.ts';
 
-export type ColumnKind = 'numerical' | 'categorical';
+/**
+ * The drift tests the engine runs, in the order of their keys in the report (ks, chi2, psi). A new
+ * test is one file exporting a DriftTest and one line here: analyse runs it, decide flags with it,
+ * and the report key order, the scores CSV, the CLI summary and the dashboard's tables and threshold
+ * fields all loop over this list. Functions that take a registry default to this one; a caller (a
+ * test) may pass a longer list instead.
+ */
+export const STAT_TESTS: StatRegistry = [entry(ksTest), entry(chiSquareTest), entry(psiTest)];
 
-export interface StatTestInfo {
-  id: string;
-  label: string;
-  columnKinds: readonly ColumnKind[];
-  statistic: string;
+/** A feature's result for `test` (its report key), null when the test did not run on it. */
+export function resultOf<R extends object>(test: DriftTest<R>, feature: object): R | null {
+  return ((feature as Record<string, unknown>)[test.reportKey] as R | null | undefined) ?? null;
+}
+
+/** The threshold of `test` in `t`, its default when `t` does not set it. */
+export function thresholdOf(test: DriftTest<object>, t: Thresholds): number {
+  const v = (t as unknown as Record<string, unknown>)[test.threshold.key];
+  return typeof v === 'number' ? v : test.threshold.default;
 }
 
 /**
- * Every statistical test and score the engine computes, with its metadata. Thresholds and the drift
- * decision live in the config and the report code, not here.
+ * The tests in the order of their thresholds in the config and the report settings: distances (`>`)
+ * first, then p-values (`<`), each in registry order (ks_statistic, psi, chi2_p_value). The dashboard
+ * shows its threshold fields and tables in this order too.
  */
-export const STAT_TESTS: readonly StatTestInfo[] = [ksTest, chiSquareTest, psiTest, totalVariationScore];
+export function thresholdOrder(tests: StatRegistry = STAT_TESTS): DriftTest<object>[] {
+  return [...tests.filter((t) => t.comparison === 'distance'), ...tests.filter((t) => t.comparison === 'p_value')];
+}

@@ -16,9 +16,3 @@ export function totalVariation(refCounts: ArrayLike<number>, prodCounts: ArrayLi
   return 0.5 * sum;
 }
 
-export const totalVariationScore = {
-  id: 'total_variation',
-  label: 'Total variation distance (categorical drift score)',
-  columnKinds: ['categorical'],
-  statistic: '0.5 * sum |p_prod - p_ref|',
-} as const;

@@ -13,14 +13,15 @@ import { binFeatures } from './gbt/binFeatures.ts';
 import { DEFAULT_GBT_PARAMS, fitGradientBoosting } from './gbt/fitGradientBoosting.ts';
 import { predictGbtProbabilities } from './gbt/predictGbt.ts';
 import type { GbtModel, GbtParams } from './gbt/types.ts';
+import type { ModelFamily } from '../config/types.ts';
 
 /** Written into every model (and its ONNX metadata); bump when the fitted numbers could change. */
 export const TRAINER_VERSION = 'drift-monitor logistic_regression 1';
 /** The gradient-boosting counterpart of TRAINER_VERSION. */
 export const GBT_TRAINER_VERSION = 'drift-monitor gradient_boosting 1';
 
-/** `retraining.model_family`: which built-in family the challenger is. */
-export type ModelFamily = 'logistic' | 'gradient_boosting';
+/** `retraining.model_family`: which built-in family the challenger is (config/types.ts). */
+export type { ModelFamily };
 
 /** A trained challenger of either family. */
 export type TrainedModel = LogisticModel | GbtModel;
@@ -152,7 +153,7 @@ export async function trainChallenger(
     const C = options.C ?? 1;
     const fit = await fitLogisticRegression(x, trainY, { C, tol: options.tol, maxIterations: options.maxIterations }, hooks);
     model = {
-      family: 'logistic_regression',
+      family: 'logistic',
       trainerVersion: TRAINER_VERSION,
       preprocessing,
       classes: labels.classes,

@@ -59,7 +59,7 @@ export interface Preprocessing {
 
 /** Binary L2-regularised logistic regression on the preprocessed matrix. */
 export interface LogisticModel {
-  family: 'logistic_regression';
+  family: 'logistic';
   /** Trainer version, written into the ONNX metadata. */
   trainerVersion: string;
   preprocessing: Preprocessing;

@@ -87,18 +87,20 @@ export class Dashboard {
     }),
   );
 
+  /** Flags and verdict under the live thresholds: decided once per threshold change, the report reuses it. */
   decision: Decision | null = $derived(
     this.analysis ? decide(this.analysis.stats, $state.snapshot(this.thresholds), performanceSignal(this.performance)) : null,
   );
 
   report: Report | null = $derived(
-    this.analysis && this.runConfig
+    this.analysis && this.runConfig && this.decision
       ? {
           ...buildReport(
             this.analysis,
             { ...this.runConfig, thresholds: $state.snapshot(this.thresholds) },
             { generatedAt: this.generatedAt, version },
             this.performance,
+            { decision: this.decision },
           ),
           retraining: this.retraining,
         }

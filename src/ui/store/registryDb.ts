@@ -11,6 +11,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { RETRAIN_LOG_COLUMNS, type RetrainLogRow } from '../../core/retrainLog/types.ts';
+import { currentFamilyRow } from '../../core/retrainLog/modelFamily.ts';
 
 export const REGISTRY_DB = 'drift-monitor';
 export const REGISTRY_VERSION = 1;
@@ -77,7 +78,7 @@ export async function saveModelVersion(db: RegistryDb, model: ModelRecord): Prom
 export async function listRetrainEvents(db: RegistryDb): Promise<RetrainEventRecord[]> {
   const tx = db.transaction('retrainEvents', 'readonly');
   const out: RetrainEventRecord[] = [];
-  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) out.push({ ...cursor.value, key: cursor.key });
+  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) out.push({ ...currentFamilyRow(cursor.value), key: cursor.key });
   await tx.done;
   return out;
 }

@@ -5,7 +5,7 @@ import { TRAINER_VERSION } from '../../../src/core/train/trainChallenger.ts';
 import type { LogisticModel, Preprocessing } from '../../../src/core/train/types.ts';
 
 function model(preprocessing: Preprocessing, coef: number[]): LogisticModel {
-  return { family: 'logistic_regression', trainerVersion: TRAINER_VERSION, preprocessing, classes: ['0', '1'], coef, intercept: 0.25, C: 1, iterations: 1, converged: true };
+  return { family: 'logistic', trainerVersion: TRAINER_VERSION, preprocessing, classes: ['0', '1'], coef, intercept: 0.25, C: 1, iterations: 1, converged: true };
 }
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 

@@ -1,7 +1,10 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
+  currentFamilyRow,
   parseRetrainLogJson,
+  readModelFamily,
+  type RetrainLogRow,
   RETRAIN_LOG_COLUMNS,
   retrainLogCsvAppendText,
   retrainLogCsvHeader,
@@ -73,5 +76,32 @@ describe('retrain log JSON', () => {
     for (const f of [() => parseRetrainLogJson('{', 'a'), () => parseRetrainLogJson(bad([{ ...row(), rows_train: -1 }]), 'a')]) {
       expect(f).toThrow(expect.objectContaining({ name: 'InputError', message: expect.not.stringContaining('\n') }));
     }
+  });
+});
+
+describe('retrain log: model family names', () => {
+  it("an exported log from before the config's family names imports 'logistic_regression' as 'logistic'", () => {
+    const old = JSON.parse(retrainLogToJson([row(), row({ model_family: 'gradient_boosting' })]));
+    old.entries[0].model_family = 'logistic_regression';
+    const rows = parseRetrainLogJson(JSON.stringify(old), 'old.json');
+    expect(rows.map((r) => r.model_family)).toEqual(['logistic', 'gradient_boosting']);
+  });
+
+  it('an unknown family is refused with one line naming the entry and field', () => {
+    const bad = JSON.parse(retrainLogToJson([row()]));
+    bad.entries[0].model_family = 'random_forest';
+    expect(() => parseRetrainLogJson(JSON.stringify(bad), 'log.json')).toThrow(
+      'log.json: entry 1: "model_family" must be "logistic" or "gradient_boosting" (got "random_forest")',
+    );
+  });
+
+  it('a stored row (IndexedDB) with the old name reads under the current one; others are kept as they are', () => {
+    const stored = { ...row(), model_family: 'logistic_regression' } as unknown as RetrainLogRow;
+    expect(currentFamilyRow(stored)).toEqual(row({ model_family: 'logistic' }));
+    const gbt = row({ model_family: 'gradient_boosting' });
+    expect(currentFamilyRow(gbt)).toBe(gbt);
+    expect(['logistic', 'logistic_regression', 'gradient_boosting', 'lr', null].map(readModelFamily)).toEqual([
+      'logistic', 'logistic', 'gradient_boosting', null, null,
+    ]);
   });
 });

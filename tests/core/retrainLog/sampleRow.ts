@@ -17,7 +17,7 @@ export function row(over: Partial<RetrainLogRow> = {}): RetrainLogRow {
     min_improvement: 0,
     promoted: true,
     decision: 'challenger F1 0.8100 >= champion F1 0.7400',
-    model_family: 'logistic_regression',
+    model_family: 'logistic',
     seed: 42,
     champion_version: null,
     challenger_version: 'ab12',
