@@ -154,7 +154,11 @@ export class TableBuilder {
       const before = seen.get(name);
       if (before !== undefined) {
         throw new InputError(
-          `${this.file}: column name "${name}" appears twice in the header (columns ${before + 1} and ${c + 1}); rename one of them${noHeaderHint}`,
+          `${this.file}: column name "${name}" appears twice in the header (columns ${before + 1} and ${c + 1}); rename one of them${
+            noHeaderHint !== '' || !isNumber(name)
+              ? noHeaderHint
+              : `; a repeated number as a column name suggests the first row (${shown}) is data: if the file has no header row, add a header line with the column names`
+          }`,
         );
       }
       seen.set(name, c);
