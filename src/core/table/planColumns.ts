@@ -102,7 +102,14 @@ export function planColumns(
         const close = closestName(c.name, [...otherNames].filter((n) => !refByName.has(n) || !prodByName.has(n)));
         const renamed = close === null ? '' : ` (which has "${close}": rename one of them)`;
         const noHeader = [here, other].find((t) => t.headerIsNumbers);
-        const hint = noHeader ? `; the first row of ${noHeader.file} is all numbers: the first row must be the header with the column names` : '';
+        // A space- or |-separated file (German credit's german.data) reads as one column named after its
+        // first line; the mismatch alone would not say why.
+        const oneColumn = [here, other].find((t) => t.columns.length === 1 && /[\s|]/.test(t.columns[0].name.trim()));
+        const hint = noHeader
+          ? `; the first row of ${noHeader.file} is all numbers: the first row must be the header with the column names`
+          : oneColumn
+            ? `; ${oneColumn.file} reads as a single column: its header has no ",", ";" or tab; export it comma-, semicolon- or tab-separated (space- or |-separated files are not read)`
+            : '';
         throw new InputError(
           `column "${c.name}" is in ${here.file} but missing from ${other.file}${renamed}; add it there or list it in columns.drop${hint}`,
         );

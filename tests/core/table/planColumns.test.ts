@@ -224,3 +224,15 @@ describe('planColumns: numbers the reader could not parse', () => {
     );
   });
 });
+
+describe('planColumns: a file read as one column', () => {
+  it('names an unsupported delimiter when a file reads as one column whose name holds spaces', async () => {
+    // German credit's german.data is space-separated: each file reads as one column named after its first line.
+    const ref = await parseCsv('A11 6 A34 1169\nA12 48 A32 5951\n', { file: 'g1.data', delimiter: 'auto', missingValues: MISSING });
+    const prod = await parseCsv('A14 12 A34 2096\nA11 42 A32 7882\n', { file: 'g2.data', delimiter: 'auto', missingValues: MISSING });
+    expect(() => planColumns(ref, prod, cfg())).toThrow(
+      'column "A11 6 A34 1169" is in g1.data but missing from g2.data; add it there or list it in columns.drop; ' +
+        'g1.data reads as a single column: its header has no ",", ";" or tab; export it comma-, semicolon- or tab-separated (space- or |-separated files are not read)',
+    );
+  });
+});
