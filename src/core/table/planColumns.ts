@@ -304,14 +304,19 @@ function numericLookingSample(sides: Side[]): string | null {
   let seen = 0;
   let sample: string | null = null;
   for (const s of sides) {
-    const dict = s.col.dictionary ?? [];
-    const step = Math.max(1, Math.floor(dict.length / TIMESTAMP_SAMPLE));
-    for (let i = 0; i < dict.length; i += step) {
+    const { dictionary, codes, values } = s.col;
+    if (dictionary === null || codes === null) continue;
+    // The dictionary holds parsed numbers too (as String(value)); a cell is text where its value is NaN.
+    // Number() cannot tell them apart: with data.decimal "," a "29.85" cell is text it would accept.
+    const isText = new Uint8Array(dictionary.length);
+    for (let r = 0; r < codes.length; r++) if (codes[r] >= 0 && values[r] !== values[r]) isText[codes[r]] = 1;
+    const text = dictionary.filter((_, i) => isText[i] === 1);
+    const step = Math.max(1, Math.floor(text.length / TIMESTAMP_SAMPLE));
+    for (let i = 0; i < text.length; i += step) {
       seen++;
-      // Numbers in the dictionary are the parsed ones (String(value)); only unparsed text counts.
-      if (NUMERIC_LOOKING.test(dict[i]) && Number.isNaN(Number(dict[i]))) {
+      if (NUMERIC_LOOKING.test(text[i])) {
         looks++;
-        sample ??= dict[i];
+        sample ??= text[i];
       }
     }
   }

@@ -213,6 +213,21 @@ describe('planColumns: numbers the reader could not parse', () => {
     expect(r2.warnings.filter((w) => w.includes('look like numbers'))).toEqual([]);
   });
 
+  it('warns too when data.decimal makes plain "29.85" cells text in one file', async () => {
+    // data.decimal: "," for a European export, against a reference that writes decimal points: the
+    // reference cells stay text although JavaScript's Number() reads them ("21.25" text and 21.25 parsed share a category).
+    const text = (sep: string, mark: string) =>
+      ['charge' + sep + 'k', ...range(40, (i) => `${(20 + i * 1.25).toFixed(2).replace('.', mark)}${sep}${i % 3}`)].join('\n') + '\n';
+    const opts = { delimiter: 'auto' as const, missingValues: MISSING, decimal: ',' as const };
+    const ref = await parseCsv(text(',', '.'), { file: 'reference.csv', ...opts });
+    const prod = await parseCsv(text(';', ','), { file: 'production.csv', ...opts });
+    const r = planColumns(ref, prod, cfg());
+    expect(planOf(r, 'charge').role).toBe('categorical');
+    expect(r.warnings.filter((w) => w.includes('look like numbers'))).toEqual([
+      'column "charge" is categorical with 60 categories, but its values look like numbers the reader could not parse (e.g. "20.00"); set data.decimal / data.thousands, clean the values, or list it in columns.numerical or columns.drop',
+    ]);
+  });
+
   it('names a first row of numbers as the likely cause when the columns do not match', async () => {
     const ref = await table('reference.csv', ['5.1', '3.5', '1.4'], [[4.9, 3, 1.4]]);
     const prod = await table('production.csv', ['a', 'b', 'c'], [[4.9, 3, 1.4]]);
