@@ -86,6 +86,13 @@ export function analyse(
       ...numberFormatWarnings(production),
       ...warnings,
       ...psiWarnings,
+      // "0 of 0 features drifted" reads as a clean bill of health; a space-separated file (one column,
+      // skipped as an identifier) or a drop list that takes everything ends here.
+      ...(stats.length === 0
+        ? [
+            'no column was tested: every column is skipped, in columns.drop or the label, so the verdict says nothing about drift; check the delimiter, columns.drop and the reasons columns were skipped',
+          ]
+        : []),
     ],
     timings: { detect: t1 - t0, tests: t2 - t1 },
   };

@@ -28,6 +28,7 @@ function report(estimate: Partial<EstimatedPerformance>): PerformanceReport {
     class_mapping: null,
     label_column: 'y',
     classes: ['0', '1'],
+    class_mapping: null,
     positive_class: '1',
     positive_class_reason: 'default',
     f1_average: 'binary',

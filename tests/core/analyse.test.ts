@@ -65,3 +65,20 @@ describe('analyse: a column all missing in one file', () => {
     expect(d.features.find((f) => f.name === 'gone')!.flagged_by).toEqual(['missing_share']);
   });
 });
+
+describe('analyse: nothing left to test', () => {
+  it('warns when every column is skipped, dropped or the label, so "no drift" is not read as a result', async () => {
+    const ref = await csv('ref.csv', ['id', 'y'], range(50, (i) => [`r${i}`, i % 2]));
+    const prod = await csv('prod.csv', ['id', 'y'], range(50, (i) => [`p${i}`, i % 2]));
+    const config = defaultConfig();
+    config.data.label_column = 'y';
+    const a = analyse(ref, prod, config, k);
+    expect(a.stats).toEqual([]);
+    expect(a.warnings).toContain(
+      'no column was tested: every column is skipped, in columns.drop or the label, so the verdict says nothing about drift; check the delimiter, columns.drop and the reasons columns were skipped',
+    );
+    // With a feature tested there is no such warning.
+    const ref2 = await csv('ref.csv', ['x', 'y'], range(50, (i) => [i % 7, i % 2]));
+    expect(analyse(ref2, ref2, config, k).warnings.filter((w) => w.startsWith('no column was tested'))).toEqual([]);
+  });
+});

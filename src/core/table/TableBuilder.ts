@@ -135,25 +135,37 @@ export class TableBuilder {
 
   private header(row: string[]): ColumnBuilder[] {
     const names = row.map((cell, c) => (c === 0 ? cell.replace(/^\ufeff/, '') : cell).trim());
+    const isNumber = (name: string) => parseNumber(name) === parseNumber(name);
+    const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ', ...' : '');
+    // A file without a header row often repeats a value in its first row (0/1 flags) or leaves a cell
+    // empty, and fails here, before the all-numbers warning below could say what is wrong.
+    const nonEmpty = names.filter((name) => name !== '');
+    const noHeaderHint =
+      nonEmpty.length > 0 && nonEmpty.every(isNumber)
+        ? `; the first row (${shown}) is all numbers: if the file has no header row, add a header line with the column names`
+        : '';
     const seen = new Map<string, number>();
     names.forEach((name, c) => {
       if (name === '') {
         throw new InputError(
-          `${this.file}: column ${c + 1} of the header has no name; give every column a name in the first line`,
+          `${this.file}: column ${c + 1} of the header has no name; give every column a name in the first line${noHeaderHint}`,
         );
       }
       const before = seen.get(name);
       if (before !== undefined) {
         throw new InputError(
-          `${this.file}: column name "${name}" appears twice in the header (columns ${before + 1} and ${c + 1}); rename one of them`,
+          `${this.file}: column name "${name}" appears twice in the header (columns ${before + 1} and ${c + 1}); rename one of them${
+            noHeaderHint !== '' || !isNumber(name)
+              ? noHeaderHint
+              : `; a repeated number as a column name suggests the first row (${shown}) is data: if the file has no header row, add a header line with the column names`
+          }`,
         );
       }
       seen.set(name, c);
     });
-    if (names.every((name) => parseNumber(name) === parseNumber(name))) {
+    if (names.every(isNumber)) {
       // Names like "2019" exist, so this is a warning, not an error; a file without a header row would
       // otherwise only fail later, on "column ... is missing from" the other file.
-      const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ', ...' : '');
       this.headerWarning = `${this.file}: the first row (${shown}) is all numbers; the first row must be the header with the column names, so it is read as names; add a header line if the file has none`;
     }
     this.width = names.length;

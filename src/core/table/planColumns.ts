@@ -102,7 +102,14 @@ export function planColumns(
         const close = closestName(c.name, [...otherNames].filter((n) => !refByName.has(n) || !prodByName.has(n)));
         const renamed = close === null ? '' : ` (which has "${close}": rename one of them)`;
         const noHeader = [here, other].find((t) => t.headerIsNumbers);
-        const hint = noHeader ? `; the first row of ${noHeader.file} is all numbers: the first row must be the header with the column names` : '';
+        // A space- or |-separated file (German credit's german.data) reads as one column named after its
+        // first line; the mismatch alone would not say why.
+        const oneColumn = [here, other].find((t) => t.columns.length === 1 && /[\s|]/.test(t.columns[0].name.trim()));
+        const hint = noHeader
+          ? `; the first row of ${noHeader.file} is all numbers: the first row must be the header with the column names`
+          : oneColumn
+            ? `; ${oneColumn.file} reads as a single column: its header has no ",", ";" or tab; export it comma-, semicolon- or tab-separated (space- or |-separated files are not read)`
+            : '';
         throw new InputError(
           `column "${c.name}" is in ${here.file} but missing from ${other.file}${renamed}; add it there or list it in columns.drop${hint}`,
         );
@@ -297,14 +304,19 @@ function numericLookingSample(sides: Side[]): string | null {
   let seen = 0;
   let sample: string | null = null;
   for (const s of sides) {
-    const dict = s.col.dictionary ?? [];
-    const step = Math.max(1, Math.floor(dict.length / TIMESTAMP_SAMPLE));
-    for (let i = 0; i < dict.length; i += step) {
+    const { dictionary, codes, values } = s.col;
+    if (dictionary === null || codes === null) continue;
+    // The dictionary holds parsed numbers too (as String(value)); a cell is text where its value is NaN.
+    // Number() cannot tell them apart: with data.decimal "," a "29.85" cell is text it would accept.
+    const isText = new Uint8Array(dictionary.length);
+    for (let r = 0; r < codes.length; r++) if (codes[r] >= 0 && values[r] !== values[r]) isText[codes[r]] = 1;
+    const text = dictionary.filter((_, i) => isText[i] === 1);
+    const step = Math.max(1, Math.floor(text.length / TIMESTAMP_SAMPLE));
+    for (let i = 0; i < text.length; i += step) {
       seen++;
-      // Numbers in the dictionary are the parsed ones (String(value)); only unparsed text counts.
-      if (NUMERIC_LOOKING.test(dict[i]) && Number.isNaN(Number(dict[i]))) {
+      if (NUMERIC_LOOKING.test(text[i])) {
         looks++;
-        sample ??= dict[i];
+        sample ??= text[i];
       }
     }
   }

@@ -7,8 +7,10 @@ type Mark = '.' | ',';
  * Settles the columns whose numbers were all ambiguous ("1,234", "1.234": 1-3 digits, one separator,
  * 3 digits) in their own file, once both files are parsed, so reference and production agree. The
  * decimal mark of such a column of one file is, in this order:
- * 1. the mark the same column's own cells show in the other file;
- * 2. the mark most columns of this file show (its convention, e.g. a European export);
+ * 1. the mark most columns of this file show (its convention, e.g. a European export): the file's own
+ *    cells beat the other file's, which may follow another convention (a plain reference written as
+ *    "270000.0" against a ";" export of "200.000" would otherwise read it as 200);
+ * 2. the mark the same column's own cells show in the other file;
  * 3. the mark most columns of the other file show;
  * 4. the delimiter: ',' after a ';'-separated file (Excel writes ';' where ',' is the decimal mark),
  *    else '.'.
@@ -26,9 +28,10 @@ export function resolveNumberFormats(reference: ParsedTable, production: ParsedT
       if (f === undefined || f.decimal !== null) continue;
       const twin = ownMark(otherByName.get(col.name)?.numberFormat);
       const [mark, by] =
-        twin !== null
-          ? [twin, `the same column in ${other.file}`]
-          : (majority(here, col) ?? majority(other, col) ?? delimiterMark(here));
+        majority(here, col) ??
+        (twin !== null ? [twin, `the same column in ${other.file}`] : null) ??
+        majority(other, col) ??
+        delimiterMark(here);
       settle(col, f, mark, by);
     }
   }

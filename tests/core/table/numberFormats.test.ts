@@ -99,6 +99,18 @@ describe('parseCsv: numbers as Excel writes them', () => {
     expect(values(ref2, 'n')).toEqual([1250, 2500]);
   });
 
+  it("an all-ambiguous column follows its own file's other columns before the same column of the other file", async () => {
+    // A plain reference written with float formatting ("270000.0") against a European export with "."
+    // thousands: the twin shows ".", but the export's own "1.227.082" shows its convention.
+    const ref = await parse('limit,bill\n270000.0,3913.0\n50000.0,1227082.0\n', 'reference.csv');
+    const prod = await parse('limit;bill\n200.000;84.573\n130.000;1.227.082\n', 'production.csv');
+    resolveNumberFormats(ref, prod);
+    expect(values(prod, 'limit')).toEqual([200000, 130000]);
+    expect(values(prod, 'bill')).toEqual([84573, 1227082]);
+    expect(col(prod, 'limit').numberFormat!.decidedBy).toBe('the other columns of production.csv');
+    expect(values(ref, 'limit')).toEqual([270000, 50000]);
+  });
+
   it('falls back to the delimiter when nothing else decides: ";" means a decimal comma, "," a decimal point', async () => {
     const semi = await parse('n;m\n1.250;x\n2.500;y\n', 's.csv');
     resolveNumberFormats(semi, semi);

@@ -141,6 +141,29 @@ describe('parseCsv(input, opts)', () => {
     );
   });
 
+  it('parseCsv: a first row of numbers that repeats or leaves out a value names the missing header row', async () => {
+    // A file without a header row whose first data row repeats a value (0/1 flags, counts) fails on
+    // the duplicate name before the all-numbers warning could say what is wrong.
+    await expect(parse('0,2,0,0.5\n1,3,0,0.7\n', { file: 'x.csv' })).rejects.toThrow(
+      'x.csv: column name "0" appears twice in the header (columns 1 and 3); rename one of them; ' +
+        'the first row (0, 2, 0, ...) is all numbers: if the file has no header row, add a header line with the column names',
+    );
+    await expect(parse('1,,3\n1,2,3\n', { file: 'x.csv' })).rejects.toThrow(
+      'x.csv: column 2 of the header has no name; give every column a name in the first line; ' +
+        'the first row (1, , 3) is all numbers: if the file has no header row, add a header line with the column names',
+    );
+  });
+
+  it('parseCsv: a repeated name that is a number (a headerless row of mixed data) names the missing header row', async () => {
+    // Adult's raw adult.data: "39, State-gov, 77516, ..., 0, 0, 40, ..." has no header row.
+    await expect(parse('39,State-gov,0,0,40\n50,Private,0,0,13\n', { file: 'adult.data' })).rejects.toThrow(
+      'adult.data: column name "0" appears twice in the header (columns 3 and 4); rename one of them; ' +
+        'a repeated number as a column name suggests the first row (39, State-gov, 0, ...) is data: if the file has no header row, add a header line with the column names',
+    );
+    // Repeated text names keep the plain message.
+    await expect(parse('a,b,a\n1,2,3\n', { file: 'x.csv' })).rejects.toThrow(/rename one of them$/);
+  });
+
   it('parseCsv skips blank lines but keeps a line of empty fields as missing values', async () => {
     const t = await parse(fixture('blank_lines.csv'));
     expect(t.rows).toBe(3);

@@ -213,6 +213,21 @@ describe('planColumns: numbers the reader could not parse', () => {
     expect(r2.warnings.filter((w) => w.includes('look like numbers'))).toEqual([]);
   });
 
+  it('warns too when data.decimal makes plain "29.85" cells text in one file', async () => {
+    // data.decimal: "," for a European export, against a reference that writes decimal points: the
+    // reference cells stay text although JavaScript's Number() reads them ("21.25" text and 21.25 parsed share a category).
+    const text = (sep: string, mark: string) =>
+      ['charge' + sep + 'k', ...range(40, (i) => `${(20 + i * 1.25).toFixed(2).replace('.', mark)}${sep}${i % 3}`)].join('\n') + '\n';
+    const opts = { delimiter: 'auto' as const, missingValues: MISSING, decimal: ',' as const };
+    const ref = await parseCsv(text(',', '.'), { file: 'reference.csv', ...opts });
+    const prod = await parseCsv(text(';', ','), { file: 'production.csv', ...opts });
+    const r = planColumns(ref, prod, cfg());
+    expect(planOf(r, 'charge').role).toBe('categorical');
+    expect(r.warnings.filter((w) => w.includes('look like numbers'))).toEqual([
+      'column "charge" is categorical with 60 categories, but its values look like numbers the reader could not parse (e.g. "20.00"); set data.decimal / data.thousands, clean the values, or list it in columns.numerical or columns.drop',
+    ]);
+  });
+
   it('names a first row of numbers as the likely cause when the columns do not match', async () => {
     const ref = await table('reference.csv', ['5.1', '3.5', '1.4'], [[4.9, 3, 1.4]]);
     const prod = await table('production.csv', ['a', 'b', 'c'], [[4.9, 3, 1.4]]);
@@ -221,6 +236,18 @@ describe('planColumns: numbers the reader could not parse', () => {
     );
     expect(() => planColumns(ref, prod, cfg())).toThrow(
       'column "5.1" is in reference.csv but missing from production.csv; add it there or list it in columns.drop; the first row of reference.csv is all numbers: the first row must be the header with the column names',
+    );
+  });
+});
+
+describe('planColumns: a file read as one column', () => {
+  it('names an unsupported delimiter when a file reads as one column whose name holds spaces', async () => {
+    // German credit's german.data is space-separated: each file reads as one column named after its first line.
+    const ref = await parseCsv('A11 6 A34 1169\nA12 48 A32 5951\n', { file: 'g1.data', delimiter: 'auto', missingValues: MISSING });
+    const prod = await parseCsv('A14 12 A34 2096\nA11 42 A32 7882\n', { file: 'g2.data', delimiter: 'auto', missingValues: MISSING });
+    expect(() => planColumns(ref, prod, cfg())).toThrow(
+      'column "A11 6 A34 1169" is in g1.data but missing from g2.data; add it there or list it in columns.drop; ' +
+        'g1.data reads as a single column: its header has no ",", ";" or tab; export it comma-, semicolon- or tab-separated (space- or |-separated files are not read)',
     );
   });
 });
