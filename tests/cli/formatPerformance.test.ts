@@ -25,7 +25,6 @@ function report(estimate: Partial<EstimatedPerformance>): PerformanceReport {
   };
   return {
     source: 'columns pred, proba',
-    class_mapping: null,
     label_column: 'y',
     classes: ['0', '1'],
     class_mapping: null,
