@@ -35,7 +35,12 @@ function rendererRssMb() {
     const ours = new Set([process.pid]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const p of procs) if (!ours.has(p.pid) && ours.has(p.ppid)) (ours.add(p.pid), (grew = true));
+      for (const p of procs) {
+        if (!ours.has(p.pid) && ours.has(p.ppid)) {
+          ours.add(p.pid);
+          grew = true;
+        }
+      }
     }
     const kb = procs.filter((p) => ours.has(p.pid) && p.args.includes('--type=renderer')).reduce((a, p) => a + p.rss, 0);
     return kb / 1024;
