@@ -1,5 +1,5 @@
 /**
- * The browser half of `npm run bench` (issue 3): drives the built dashboard (dist/) in headless Chromium,
+ * The browser half of `npm run bench`: drives the built dashboard (dist/) in headless Chromium,
  * uploads a generated pair through the file inputs and measures, per size:
  *   - end to end: from the "Run analysis" click to the results (the run id changes),
  *   - the page's longest main-thread task (PerformanceObserver 'longtask'; a long task is >= 50 ms),
