@@ -29,6 +29,7 @@ function report(estimate: Partial<EstimatedPerformance>): PerformanceReport {
     classes: ['0', '1'],
     positive_class: '1',
     positive_class_reason: 'default',
+    class_mapping: null,
     f1_average: 'binary',
     baseline: null,
     production,
