@@ -1,5 +1,5 @@
 /**
- * The browser half of `npm run bench` (issue 3): drives the built dashboard (dist/) in headless Chromium,
+ * The browser half of `npm run bench`: drives the built dashboard (dist/) in headless Chromium,
  * uploads a generated pair through the file inputs and measures, per size:
  *   - end to end: from the "Run analysis" click to the results (the run id changes),
  *   - the page's longest main-thread task (PerformanceObserver 'longtask'; a long task is >= 50 ms),
@@ -35,7 +35,12 @@ function rendererRssMb() {
     const ours = new Set([process.pid]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const p of procs) if (!ours.has(p.pid) && ours.has(p.ppid)) (ours.add(p.pid), (grew = true));
+      for (const p of procs) {
+        if (!ours.has(p.pid) && ours.has(p.ppid)) {
+          ours.add(p.pid);
+          grew = true;
+        }
+      }
     }
     const kb = procs.filter((p) => ours.has(p.pid) && p.args.includes('--type=renderer')).reduce((a, p) => a + p.rss, 0);
     return kb / 1024;

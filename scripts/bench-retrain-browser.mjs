@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Retraining speed in the browser (issue 5's target: at most 2x scikit-learn's fit on the same rows).
+ * Retraining speed in the browser, set against scikit-learn's fit on the same rows.
  * Drives the built dashboard (dist/) in headless Chromium: uploads the generated pair (label column
  * `label`), runs the analysis once, then clicks "Retrain now" `--reps` times and reads the worker's
  * time for each retraining (trainChallenger: preprocessing + Newton fit, plus the ONNX export and

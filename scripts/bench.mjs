@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: times the CLI on generated pairs (10 numerical + 10 categorical features,
- * ../shared/bench/gen_data.py --drift some) of 100k and 1M rows, and the Python seed baseline
+ * ../shared/bench/gen_data.py --drift some) of 100k and 1M rows, and the Python baseline script
  * (../shared/bench/seed_baseline.py) on the same files when pandas/scipy are there; prints medians
  * per stage and the ratios. Options: --sizes 100000,1000000  --reps 3  --no-baseline  --no-browser
  */
@@ -86,7 +86,7 @@ for (const rows of sizes) {
   console.log(`peak RSS   ${`${row.cli.rss.toFixed(0)} MB`.padStart(13)}   ${row.base ? `${row.base.rss.toFixed(0)} MB`.padStart(9) : '        -'}`);
 }
 
-/** The logistic model for the scoring benchmark (issue 4): made once by scripts/make_bench_model.py. */
+/** The logistic model for the scoring benchmark: made once by scripts/make_bench_model.py. */
 function benchModel() {
   const path = join(root, '.bench', 'logistic_1m.onnx');
   if (!existsSync(path) && sizes.includes(1000000)) {
@@ -102,7 +102,7 @@ if (withBrowser) {
   const model = opt('model', null) ?? (args.includes('--no-model') ? null : benchModel());
   await benchBrowser(sizes.map((rows) => join(root, '.bench', `gen_${rows}`)), { reps, model: model && resolve(model) });
   if (!args.includes('--no-retrain') && sizes.includes(100000)) {
-    // Retraining in the browser vs scikit-learn's fit on the same rows (issue 5).
+    // Retraining in the browser vs scikit-learn's fit on the same rows.
     spawnSync(process.execPath, [join(root, 'scripts/bench-retrain-browser.mjs'), '--dir', join(root, '.bench', 'gen_100000'), '--reps', String(reps)], { stdio: 'inherit' });
   }
 }

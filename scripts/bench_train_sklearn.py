@@ -22,7 +22,7 @@ hot = np.fromfile(d / "hot.i32", dtype="<i4").reshape(n, m)
 X[np.repeat(np.arange(n), m), hot.ravel()] = 1.0
 y = np.fromfile(d / "y.u8", dtype=np.uint8).astype(int)
 ours = np.r_[meta["coef"], meta["intercept"]]
-# The seed baseline's ColumnTransformer outputs a sparse CSR matrix here (density < sparse_threshold 0.3).
+# seed_baseline.py's ColumnTransformer outputs a sparse CSR matrix here (density < sparse_threshold 0.3).
 Xs = scipy.sparse.csr_matrix(X)
 fits = {}
 for name, data, kw in [("lbfgs max_iter=1000 (seed baseline), sparse CSR", Xs, {"max_iter": 1000}),

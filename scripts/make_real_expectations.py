@@ -2,9 +2,9 @@
 """Oracle expectations for the real-data end-to-end tests (tests/cli/realData.test.ts).
 
 For every pair committed under tests/fixtures (tests/fixtures/real/pairs.json, cut by
-`node scripts/real-pairs.mjs`), run the Python seed baseline
+`node scripts/real-pairs.mjs`), run the Python baseline script
 (../shared/bench/seed_baseline.py: pandas read_csv + scipy.stats.ks_2samp + chi2_contingency(correction=False)
-+ numpy quantile PSI, the rules of seed.md) and keep, per feature, its type, statistics and flag, plus the verdict.
++ numpy quantile PSI) and keep, per feature, its type, statistics and flag, plus the verdict.
 ';'-separated files are re-written with ',' first because the baseline reads with pandas' default separator.
 Columns our tool skips by rule (IDs, dates) are passed to the baseline as --drop so both test the same features.
 

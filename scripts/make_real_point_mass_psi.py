@@ -2,7 +2,7 @@
 """PSI under the point-mass rule for the real pairs' numerical features whose reference deciles collapse
 (tests/fixtures/real_point_mass_psi.json, used by tests/cli/realData.test.ts).
 
-real_expectations.json holds the Python seed baseline's PSI, which bins at numpy's reference deciles as
+real_expectations.json holds seed_baseline.py's PSI, which bins at numpy's reference deciles as
 they are: where a value holds more than 1/bins of the reference those edges repeat and the value shares
 its bin with the values above it. Drift Monitor gives such a value its own bin (src/core/stattests/psiBins.ts),
 so for those features its PSI differs from the baseline's. This script recomputes them with the numpy

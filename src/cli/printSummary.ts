@@ -57,7 +57,7 @@ function status(f: Report['features'][number]): string {
 }
 
 function stripControl(s: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are replaced
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
 }
 

@@ -8,7 +8,7 @@ export class InputError extends Error {
   constructor(message: string) {
     // One line, and no control characters: messages quote names and values from untrusted files,
     // which must not move the cursor or recolour a terminal.
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are replaced
     super(message.replace(/\s*\n\s*/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?'));
   }
 }

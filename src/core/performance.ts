@@ -10,7 +10,6 @@ import type { Config, Thresholds } from './config/types.ts';
 import type { FeatureStats, MeasuredPerformance, PerformanceReport, PerformanceStats } from './report/types.ts';
 import type { ParsedTable } from './table/types.ts';
 import type { StatKernels } from './stattests/kernels.ts';
-import { InputError } from './errors.ts';
 import { decide, f1DropAlert, type PerformanceSignal } from './decide.ts';
 import { classificationMetrics, type ClassificationMetrics } from './metrics/classificationMetrics.ts';
 import { estimatePerformance } from './metrics/estimatePerformance.ts';

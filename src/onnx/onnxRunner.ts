@@ -44,7 +44,7 @@ export function onnxRunnerFactory(ort: OrtModule) {
           result = await session.run(ortFeeds, [...outputNames]);
         } catch (e) {
           // The core turns this into one InputError naming the model, the rows and the tensors fed.
-          throw new Error(ortMessage(e));
+          throw new Error(ortMessage(e), { cause: e });
         }
         const out: Record<string, RunnerTensor> = {};
         for (const name of outputNames) {

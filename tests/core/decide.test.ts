@@ -5,7 +5,7 @@ import type { Thresholds } from '../../src/core/config/types.ts';
 import { DEFAULT_CONFIG } from '../../src/core/config/defaults.ts';
 import type { FeatureStats } from '../../src/core/report/types.ts';
 
-// The seed's thresholds (KS 0.1, PSI 0.2, chi2 p 0.05, fraction 0.3), no correction, missing-share flag off.
+// The default thresholds (KS 0.1, PSI 0.2, chi2 p 0.05, fraction 0.3), no correction, missing-share flag off.
 const T: Thresholds = { ...DEFAULT_CONFIG.thresholds };
 
 function num(name: string, d: number, psi: number, missing = [0, 0]): FeatureStats {

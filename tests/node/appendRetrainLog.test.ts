@@ -20,7 +20,7 @@ describe('appendRetrainLog(path, rows)', () => {
   });
 
   it('refuses to append to a file with other columns and leaves it untouched', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'retrain-log-')), 'seed.csv');
+    const path = join(mkdtempSync(join(tmpdir(), 'retrain-log-')), 'plain.csv');
     writeFileSync(path, 'timestamp,reason,pre_f1,post_f1\n2024-01-01,drift,0.8,0.9\n');
     await expect(appendRetrainLog(path, [row()])).rejects.toThrow(/has columns "timestamp,reason,pre_f1,post_f1"/);
     expect(readFileSync(path, 'utf8')).toBe('timestamp,reason,pre_f1,post_f1\n2024-01-01,drift,0.8,0.9\n');

@@ -1,7 +1,7 @@
 /**
  * The configuration, as the engine sees it after YAML parsing, validation and defaults
- * (config/default_config.yaml holds the defaults). Key names are the seed tool's keys
- * (data, columns, model, thresholds, retraining, output) plus a few additions (psi, data.missing_values, ...).
+ * (config/default_config.yaml holds the defaults and a one-line comment per key). Sections: data, columns,
+ * model, thresholds, retraining, output and psi.
  */
 export type PValueCorrection = 'none' | 'bonferroni' | 'fdr_bh';
 

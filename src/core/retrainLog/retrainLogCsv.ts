@@ -37,7 +37,7 @@ export function retrainLogToCsv(rows: readonly RetrainLogRow[]): string {
  * the header when the file is new or empty, a "\n" first when its last line is unterminated.
  * `existingHead` is the start of the file (at least its first line) or null when there is no file;
  * `endsWithNewline` says whether its last byte is "\n". Throws InputError when the file's header
- * is not ours (e.g. a seed log with only timestamp,reason,pre_f1,post_f1): appending would
+ * is not ours (e.g. a plain log with only timestamp,reason,pre_f1,post_f1): appending would
  * misalign the columns.
  */
 export function retrainLogCsvAppendText(

@@ -1,9 +1,9 @@
 import type { ModelFamily } from '../config/types.ts';
 
 /**
- * One retraining event of the audit log. The first four fields are the seed tool's
- * `retrain_log.csv` columns (drift/performance_tracker.py `log_retrain_event`: timestamp, reason,
- * pre_f1, post_f1); the rest are ours. Keys are the CSV column names and the JSON keys alike.
+ * One retraining event of the audit log. The first four fields say when, why, and F1 before and after
+ * (timestamp, reason, pre_f1, post_f1), the columns of a plain `retrain_log.csv`; the rest give the
+ * models, data and settings. Keys are the CSV column names and the JSON keys alike.
  */
 export interface RetrainLogRow {
   /** When the event happened, ISO 8601 UTC (`new Date().toISOString()`). */
@@ -40,7 +40,7 @@ export interface RetrainLogRow {
   model_version: string | null;
 }
 
-/** Column order of the CSV (and key order of the JSON entries): the seed's four, then ours. */
+/** Column order of the CSV (and key order of the JSON entries): timestamp, reason, pre_f1, post_f1 first, then the details. */
 export const RETRAIN_LOG_COLUMNS = [
   'timestamp',
   'reason',

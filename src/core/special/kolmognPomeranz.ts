@@ -72,7 +72,9 @@ export function kolmognPomeranz(n: number, x: number): number {
   V1[0] = 1;
   let V0s = 0;
   let V1s = 0;
-  let [j1, j2] = computeJ1J2(0, n, ll, ceilf, roundf);
+  // Row 0 gives only the start of the first interval; each step recomputes both ends.
+  let [j1] = computeJ1J2(0, n, ll, ceilf, roundf);
+  let j2: number;
   for (let i = 1; i < 2 * n + 2; i++) {
     const k1 = j1;
     [V0, V1] = [V1, V0];

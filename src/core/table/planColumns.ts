@@ -11,8 +11,9 @@ export interface PlanColumnsConfig {
   categorical: string[];
   maxCategoricalUnique: number;
   /**
-   * Whose values the distinct-number count of rule 5 covers: 'both' files (default, the issue's
-   * rule) or the 'reference' only (the Python seed baseline's `ref[c].nunique()`).
+   * Whose values the distinct-number count of rule 5 covers: 'both' files (default: README "Column
+   * types" infers types from both files) or the 'reference' only (pandas `ref[c].nunique()`, as the
+   * Python script behind tests/fixtures/real_expectations.json types columns).
    */
   distinctFrom?: 'both' | 'reference';
 }

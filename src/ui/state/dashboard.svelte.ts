@@ -203,6 +203,7 @@ export class Dashboard {
     try {
       const { analysis, performance } = await run.result;
       if (this.#run !== run) return;
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway Date read once as a string; nothing reactive holds it
       this.generatedAt = new Date().toISOString();
       this.runConfig = config;
       this.performance = performance;

@@ -139,6 +139,7 @@ export class RetrainingLog {
         id: await sha256Hex(bytes),
         name: model.name,
         source: 'uploaded',
+        // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway Date read once as a string; nothing reactive holds it
         created: new Date().toISOString(),
         size: bytes.length,
         metadata: {
@@ -182,6 +183,7 @@ export class RetrainingLog {
       }
       const name = `retrained-${res.challenger.version.slice(0, 12)}.onnx`;
       this.lastModel = { bytes: res.challenger.bytes, version: res.challenger.version, name };
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway Date read once as a string; nothing reactive holds it
       const created = new Date().toISOString();
       const record: ModelRecord = {
         id: res.challenger.version,

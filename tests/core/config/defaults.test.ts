@@ -23,7 +23,7 @@ describe('DEFAULT_CONFIG', () => {
     expect(parseConfig(yamlText, 'config/default_config.yaml')).toEqual(DEFAULT_CONFIG);
   });
 
-  it('has the defaults the issue names', () => {
+  it('has the documented defaults (thresholds, psi, max_categorical_unique, missing_values)', () => {
     expect(DEFAULT_CONFIG.thresholds).toEqual({
       ks_statistic: 0.1, psi: 0.2, chi2_p_value: 0.05, f1_drop: 0.05, drift_feature_fraction: 0.3,
       p_value_correction: 'none', missing_share_change: null,

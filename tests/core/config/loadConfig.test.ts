@@ -31,7 +31,7 @@ describe('parseConfig(yamlText, source)', () => {
     expect(cfg.columns.drop).toEqual(['customer_id', '2020']);
   });
 
-  it('reads the seed example config (its keys are ours)', () => {
+  it('reads a hand-written example config with comments and aligned values', () => {
     const seed = `
 data:
   reference_path:  "data/train.csv"

@@ -14,7 +14,7 @@ import {
 import { row } from './sampleRow.ts';
 
 describe('retrain log CSV', () => {
-  it('retrainLogCsvHeader() starts with the seed columns timestamp,reason,pre_f1,post_f1', () => {
+  it('retrainLogCsvHeader() starts with the plain log columns timestamp,reason,pre_f1,post_f1', () => {
     expect(retrainLogCsvHeader().startsWith('timestamp,reason,pre_f1,post_f1,')).toBe(true);
   });
 
@@ -48,7 +48,7 @@ describe('retrain log CSV', () => {
     expect(Papa.parse<string[]>(appended.trimEnd()).data.every((r) => r.length === RETRAIN_LOG_COLUMNS.length)).toBe(true);
   });
 
-  it('retrainLogCsvAppendText refuses a file with other columns (the seed log) with one line', () => {
+  it('retrainLogCsvAppendText refuses a file with other columns (a plain four-column log) with one line', () => {
     expect(() => retrainLogCsvAppendText('timestamp,reason,pre_f1,post_f1\n', true, [row()], 'logs/retrain_log.csv')).toThrow(
       /^logs\/retrain_log\.csv has columns "timestamp,reason,pre_f1,post_f1", not the retrain log's .*output\.retrain_log_path/,
     );

@@ -8,7 +8,7 @@ const cases = fixture.ks_2samp;
 const results = cases.map((c) => ksTwoSamplePValue(c.d, c.n1, c.n2));
 
 describe('ksTwoSamplePValue', () => {
-  it(`ksTwoSamplePValue(d, n1, n2) matches scipy.stats.ks_2samp's p-value within 1e-6 absolute or 1e-4 relative (the issue's tolerance) on ${cases.length} cases`, () => {
+  it(`ksTwoSamplePValue(d, n1, n2) matches scipy.stats.ks_2samp's p-value within 1e-6 absolute or 1e-4 relative (the KS p-value tolerance) on ${cases.length} cases`, () => {
     const bad = cases
       .map((c, i) => ({ ...c, got: results[i] }))
       .filter((c) => !withinKsTolerance(c.got.p_value, c.p));

@@ -7,7 +7,7 @@ import { fixture, withinKsTolerance, worstRelative } from './specialFixture.ts';
 const cases = fixture.kstwo_sf.map((c) => ({ ...c, got: kstwoSf(c.d, c.n) }));
 
 describe('kstwoSf', () => {
-  it(`kstwoSf(d, n) matches scipy.stats.kstwo.sf(d, n) within 1e-6 absolute or 1e-4 relative (the issue's KS tolerance) on ${fixture.kstwo_sf.length} cases`, () => {
+  it(`kstwoSf(d, n) matches scipy.stats.kstwo.sf(d, n) within 1e-6 absolute or 1e-4 relative (the KS p-value tolerance) on ${fixture.kstwo_sf.length} cases`, () => {
     const bad = cases.filter((c) => !withinKsTolerance(c.got, c.sf));
     expect(bad).toEqual([]);
   });

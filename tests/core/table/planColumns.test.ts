@@ -185,7 +185,7 @@ describe('planColumns on high-cardinality text (beyond the 65536-entry dictionar
 });
 
 describe('planColumns distinctFrom', () => {
-  it("planColumns with distinctFrom: 'reference' counts distinct numbers in the reference only (seed baseline)", async () => {
+  it("planColumns with distinctFrom: 'reference' counts distinct numbers in the reference only (pandas ref[c].nunique())", async () => {
     const ref = await table('ref.csv', ['v'], range(40, (i) => [i % 10]));
     const prod = await table('prod.csv', ['v'], range(40, (i) => [10 + (i % 11)]));
     expect(planOf(planColumns(ref, prod, cfg({ distinctFrom: 'reference' })), 'v')).toEqual({

@@ -39,7 +39,7 @@ describe('trainChallenger(ref, prod, plans, label, options) against scikit-learn
       });
       expect(r.model.converged).toBe(true);
       // Both fits are tight (sklearn max |gradient| <= 1.2e-9, recorded in the fixture; ours stops on a
-      // 1e-10 Newton step); the issue's bound is 1e-4 relative. Near-zero coefficients are compared
+      // 1e-10 Newton step); the bound is README "Retraining"'s 1e-4 relative. Near-zero coefficients are compared
       // relative to the largest one.
       const all = [...c.coef, c.intercept];
       const ours = [...r.model.coef, r.model.intercept];
