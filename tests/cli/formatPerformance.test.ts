@@ -30,7 +30,6 @@ function report(estimate: Partial<EstimatedPerformance>): PerformanceReport {
     class_mapping: null,
     positive_class: '1',
     positive_class_reason: 'default',
-    class_mapping: null,
     f1_average: 'binary',
     baseline: null,
     production,
