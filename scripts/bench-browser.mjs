@@ -28,12 +28,15 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 function rendererRssMb() {
   try {
     const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
-    const procs = out.split('\n').filter(Boolean).map((line) => {
-      const [pid, ppid, rss, ...args] = line.trim().split(/\s+/);
-      return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args.join(' ') };
-    });
+    const procs = out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [pid, ppid, rss, ...args] = line.trim().split(/\s+/);
+        return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args.join(' ') };
+      });
     const ours = new Set([process.pid]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const p of procs) {
         if (!ours.has(p.pid) && ours.has(p.ppid)) {
@@ -48,7 +51,6 @@ function rendererRssMb() {
     return NaN;
   }
 }
-
 
 export async function benchBrowser(dirs, { reps = 3, model = null } = {}) {
   const dist = join(root, 'dist');
@@ -79,7 +81,8 @@ export async function benchBrowser(dirs, { reps = 3, model = null } = {}) {
           // The moment the progress line says the model is being scored.
           window.__scoringAt = null;
           new MutationObserver(() => {
-            if (window.__scoringAt === null && document.getElementById('run-stage')?.textContent?.startsWith('Scoring model')) window.__scoringAt = performance.now();
+            if (window.__scoringAt === null && document.getElementById('run-stage')?.textContent?.startsWith('Scoring model'))
+              window.__scoringAt = performance.now();
           }).observe(document, { subtree: true, childList: true, characterData: true });
         });
         const page = await context.newPage();
@@ -100,7 +103,10 @@ export async function benchBrowser(dirs, { reps = 3, model = null } = {}) {
         const poll = setInterval(() => (peak = Math.max(peak, rendererRssMb())), 100);
         const t0 = performance.now();
         await page.getByRole('button', { name: 'Run analysis' }).click();
-        await page.waitForFunction((id) => Number(document.querySelector('main.results')?.getAttribute('data-run-id')) > id, before, { timeout: 300_000, polling: 20 });
+        await page.waitForFunction((id) => Number(document.querySelector('main.results')?.getAttribute('data-run-id')) > id, before, {
+          timeout: 300_000,
+          polling: 20,
+        });
         const seconds = (performance.now() - t0) / 1000;
         const scoring = model
           ? await page.evaluate(() => (window.__scoringAt === null ? NaN : (performance.now() - window.__scoringAt) / 1000))
@@ -126,11 +132,15 @@ export async function benchBrowser(dirs, { reps = 3, model = null } = {}) {
       console.log(`\n== browser (headless Chromium), ${dir}: median of ${reps}`);
       console.log(`verdict shown: ${r.verdict}`);
       console.log(`Run analysis -> results  ${r.seconds.toFixed(2)} s`);
-      console.log(`longest main-thread task ${r.longestTaskMs.toFixed(0)} ms  (long tasks >= 50 ms in the worst run: ${Math.max(...runs.map((x) => x.longTasks))})`);
+      console.log(
+        `longest main-thread task ${r.longestTaskMs.toFixed(0)} ms  (long tasks >= 50 ms in the worst run: ${Math.max(...runs.map((x) => x.longTasks))})`,
+      );
       console.log(`tab peak memory (renderer RSS) ${r.peakMb.toFixed(0)} MB`);
       if (model) {
         console.log(`model ${model}: ${runs[0].alert}`);
-        console.log(`scoring (stage "Scoring model" -> results) ${r.scoringSeconds.toFixed(2)} s  (runs: ${runs.map((x) => x.scoring.toFixed(2)).join(', ')})`);
+        console.log(
+          `scoring (stage "Scoring model" -> results) ${r.scoringSeconds.toFixed(2)} s  (runs: ${runs.map((x) => x.scoring.toFixed(2)).join(', ')})`,
+        );
       }
     }
   } finally {
@@ -145,5 +155,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const opt = (name, def) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
   const sizes = opt('sizes', '1000000').split(',').map(Number);
   const model = opt('model', null);
-  await benchBrowser(sizes.map((rows) => join(root, '.bench', `gen_${rows}`)), { reps: Number(opt('reps', '3')), model: model && resolve(model) });
+  await benchBrowser(
+    sizes.map((rows) => join(root, '.bench', `gen_${rows}`)),
+    { reps: Number(opt('reps', '3')), model: model && resolve(model) },
+  );
 }

@@ -14,7 +14,13 @@ const reps = Number(repsText ?? 3);
 const opts = { delimiter: 'auto' as const, missingValues: ['', 'NA', 'NaN', 'null', '?'] };
 const ref = await readCsvFile(join(dir, 'reference.csv'), opts);
 const prod = await readCsvFile(join(dir, 'production.csv'), opts);
-const { plans } = planColumns(ref, prod, { label: 'label', drop: ['id', 'timestamp'], numerical: [], categorical: [], maxCategoricalUnique: 20 });
+const { plans } = planColumns(ref, prod, {
+  label: 'label',
+  drop: ['id', 'timestamp'],
+  numerical: [],
+  categorical: [],
+  maxCategoricalUnique: 20,
+});
 for (let r = 0; r < reps; r++) {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -23,5 +29,16 @@ for (let r = 0; r < reps; r++) {
   const cpu = process.cpuUsage(cpu0);
   const bytes = exportGbtOnnx(res.model);
   const t2 = performance.now();
-  console.log(JSON.stringify({ totalMs: Math.round(t1 - t0), cpuMs: Math.round((cpu.user + cpu.system) / 1000), preprocessMs: Math.round(res.timings.preprocessMs), fitMs: Math.round(res.timings.fitMs), exportMs: Math.round(t2 - t1), onnxBytes: bytes.length, rows: res.rows, holdout: res.challenger }));
+  console.log(
+    JSON.stringify({
+      totalMs: Math.round(t1 - t0),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      preprocessMs: Math.round(res.timings.preprocessMs),
+      fitMs: Math.round(res.timings.fitMs),
+      exportMs: Math.round(t2 - t1),
+      onnxBytes: bytes.length,
+      rows: res.rows,
+      holdout: res.challenger,
+    }),
+  );
 }

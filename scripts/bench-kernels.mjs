@@ -14,7 +14,6 @@ const opt = (name, def) => (args.includes(`--${name}`) ? Number(args[args.indexO
 const N = opt('n', 1_000_000);
 const REPS = opt('reps', 9);
 
-
 function time(label, fn) {
   fn(); // warm-up
   const ms = [];
@@ -23,7 +22,9 @@ function time(label, fn) {
     fn();
     ms.push(performance.now() - t0);
   }
-  console.log(`${label.padEnd(48)} median ${median(ms).toFixed(1)} ms  (min ${Math.min(...ms).toFixed(1)}, max ${Math.max(...ms).toFixed(1)}, ${REPS} runs)`);
+  console.log(
+    `${label.padEnd(48)} median ${median(ms).toFixed(1)} ms  (min ${Math.min(...ms).toFixed(1)}, max ${Math.max(...ms).toFixed(1)}, ${REPS} runs)`,
+  );
   return median(ms);
 }
 
@@ -33,7 +34,7 @@ try {
   const k = await loadKernels();
 
   let s = 42;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const ref = Float64Array.from({ length: N }, gauss);
   const prod = Float64Array.from({ length: N }, () => 0.1 + 1.1 * gauss());
@@ -46,12 +47,16 @@ try {
   time('sortedWithoutNaN(ref) (copy in/out + radix)', () => k.sortedWithoutNaN(ref));
   const num = time('numerical(ref, prod, 10)', () => k.numerical(ref, prod, 10));
   const { numericalFeatureStats, categoricalFeatureStats } = await server.ssrLoadModule('/src/core/stattests/index.ts');
-  const numStats = time('numericalFeatureStats (incl. KS p-value, PSI)', () => numericalFeatureStats(k, ref, prod, { bins: 10, epsilon: 1e-4 }));
+  const numStats = time('numericalFeatureStats (incl. KS p-value, PSI)', () =>
+    numericalFeatureStats(k, ref, prod, { bins: 10, epsilon: 1e-4 }),
+  );
   time('countCodes(refCodes, 12)', () => k.countCodes(refCodes, 12));
   const catStats = time('categoricalFeatureStats (chi2, PSI, TV)', () =>
     categoricalFeatureStats(k, refCodes, prodCodes, categories, { epsilon: 1e-4 }),
   );
-  console.log(`estimate for 10 numerical + 10 categorical features: ${(10 * numStats + 10 * catStats).toFixed(0)} ms (numerical() alone: ${(10 * num).toFixed(0)} ms)`);
+  console.log(
+    `estimate for 10 numerical + 10 categorical features: ${(10 * numStats + 10 * catStats).toFixed(0)} ms (numerical() alone: ${(10 * num).toFixed(0)} ms)`,
+  );
 } finally {
   await server.close();
 }

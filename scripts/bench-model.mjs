@@ -14,7 +14,10 @@ import { median } from './median.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
 const dir = new URL('../.bench/gen_1000000/', import.meta.url);
-const [reference, production] = await readTables(new URL('reference.csv', dir).pathname, new URL('production.csv', dir).pathname, { delimiter: 'auto', missingValues: DEFAULT_CONFIG.data.missing_values });
+const [reference, production] = await readTables(new URL('reference.csv', dir).pathname, new URL('production.csv', dir).pathname, {
+  delimiter: 'auto',
+  missingValues: DEFAULT_CONFIG.data.missing_values,
+});
 const runner = await createOnnxRunner(await readFile(new URL('../.bench/logistic_1m.onnx', import.meta.url)), 'logistic_1m.onnx');
 const kernels = await loadKernels();
 const config = mergeOverrides(DEFAULT_CONFIG, { data: { label_column: 'label' } }, 'bench');
@@ -30,5 +33,13 @@ for (let i = 0; i < runs; i++) {
   await analysePerformance({ reference, production, config, kernels, runner, modelFile: 'logistic_1m.onnx' });
   perf.push(performance.now() - t);
 }
-console.log(JSON.stringify({ rows: reference.rows + production.rows, runs, scoreBothMs: Math.round(median(score)), analysePerformanceMs: Math.round(median(perf)), all: { score: score.map(Math.round), perf: perf.map(Math.round) } }));
+console.log(
+  JSON.stringify({
+    rows: reference.rows + production.rows,
+    runs,
+    scoreBothMs: Math.round(median(score)),
+    analysePerformanceMs: Math.round(median(perf)),
+    all: { score: score.map(Math.round), perf: perf.map(Math.round) },
+  }),
+);
 await runner.release();

@@ -34,12 +34,16 @@ const wallMs = [];
 try {
   const page = await (await browser.newContext()).newPage();
   await page.goto(server.url);
-  await page.getByLabel('Config (YAML)').setInputFiles({ name: 'bench.yaml', mimeType: 'text/yaml', buffer: Buffer.from('data:\n  label_column: label\n') });
+  await page
+    .getByLabel('Config (YAML)')
+    .setInputFiles({ name: 'bench.yaml', mimeType: 'text/yaml', buffer: Buffer.from('data:\n  label_column: label\n') });
   await page.getByLabel('Reference CSV').setInputFiles(join(dir, 'reference.csv'));
   await page.getByLabel('Production CSV').setInputFiles(join(dir, 'production.csv'));
   await page.getByTestId('production-file-name').filter({ hasText: 'production.csv' }).waitFor();
   await page.getByRole('button', { name: 'Run analysis' }).click();
-  await page.waitForFunction(() => Number(document.querySelector('main.results')?.getAttribute('data-run-id')) > 0, null, { timeout: 120_000 });
+  await page.waitForFunction(() => Number(document.querySelector('main.results')?.getAttribute('data-run-id')) > 0, null, {
+    timeout: 120_000,
+  });
   for (let i = 0; i < reps; i++) {
     await page.locator('#retrain-now:not([disabled])').waitFor({ timeout: 120_000 });
     const before = await page.locator('#retrain-events tbody tr').count();
@@ -58,8 +62,13 @@ try {
   await server.close();
 }
 const ours = median(workerMs);
-console.log(`browser (Chromium, analysis worker): retrain median ${ours} ms (runs ${workerMs.join(', ')}); click to logged result median ${median(wallMs)} ms`);
-const r = spawnSync(process.execPath, [join(root, 'scripts/bench-train.mjs'), '--dir', dir, '--reps', String(reps)], { cwd: root, encoding: 'utf8' });
+console.log(
+  `browser (Chromium, analysis worker): retrain median ${ours} ms (runs ${workerMs.join(', ')}); click to logged result median ${median(wallMs)} ms`,
+);
+const r = spawnSync(process.execPath, [join(root, 'scripts/bench-train.mjs'), '--dir', dir, '--reps', String(reps)], {
+  cwd: root,
+  encoding: 'utf8',
+});
 if (r.status !== 0) throw new Error(`bench-train.mjs failed:\n${r.stderr}`);
 process.stdout.write(r.stdout);
 for (const m of r.stdout.matchAll(/sklearn (\S+) (.+?): fit median (\d+) ms/g)) {

@@ -19,7 +19,13 @@ const reps = Number(repsText ?? 5);
 const opts = { delimiter: 'auto' as const, missingValues: ['', 'NA', 'NaN', 'null', '?'] };
 const ref = await readCsvFile(join(dir, 'reference.csv'), opts);
 const prod = await readCsvFile(join(dir, 'production.csv'), opts);
-const { plans } = planColumns(ref, prod, { label: 'label', drop: ['id', 'timestamp'], numerical: [], categorical: [], maxCategoricalUnique: 20 });
+const { plans } = planColumns(ref, prod, {
+  label: 'label',
+  drop: ['id', 'timestamp'],
+  numerical: [],
+  categorical: [],
+  maxCategoricalUnique: 20,
+});
 
 const runs: { totalMs: number; preprocessMs: number; fitMs: number; exportMs: number; iterations: number }[] = [];
 let last = null as Awaited<ReturnType<typeof trainChallenger>> | null;
@@ -29,7 +35,13 @@ for (let r = 0; r < reps; r++) {
   const t1 = performance.now();
   exportLogisticOnnx(last.model);
   const t2 = performance.now();
-  runs.push({ totalMs: t1 - t0, preprocessMs: last.timings.preprocessMs, fitMs: last.timings.fitMs, exportMs: t2 - t1, iterations: last.model.iterations });
+  runs.push({
+    totalMs: t1 - t0,
+    preprocessMs: last.timings.preprocessMs,
+    fitMs: last.timings.fitMs,
+    exportMs: t2 - t1,
+    iterations: last.model.iterations,
+  });
 }
 
 // The same training rows, preprocessed, for sklearn: numeric block, hot indices, y.

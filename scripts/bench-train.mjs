@@ -31,7 +31,11 @@ const meta = JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8'));
 const py = JSON.parse(run('/usr/bin/python3', [join(root, 'scripts', 'bench_train_sklearn.py'), out, reps]));
 const ours = median(meta.runs.map((r) => r.totalMs));
 console.log(`rows: ${JSON.stringify(meta.train)}, matrix columns ${meta.columns}, Newton iterations ${meta.runs[0].iterations}`);
-console.log(`ours (Node ${process.version}): trainChallenger median ${ours.toFixed(0)} ms (preprocess ${median(meta.runs.map((r) => r.preprocessMs)).toFixed(0)} ms, fit ${median(meta.runs.map((r) => r.fitMs)).toFixed(0)} ms), ONNX export ${median(meta.runs.map((r) => r.exportMs)).toFixed(1)} ms; runs ${meta.runs.map((r) => r.totalMs.toFixed(0)).join(', ')}`);
+console.log(
+  `ours (Node ${process.version}): trainChallenger median ${ours.toFixed(0)} ms (preprocess ${median(meta.runs.map((r) => r.preprocessMs)).toFixed(0)} ms, fit ${median(meta.runs.map((r) => r.fitMs)).toFixed(0)} ms), ONNX export ${median(meta.runs.map((r) => r.exportMs)).toFixed(1)} ms; runs ${meta.runs.map((r) => r.totalMs.toFixed(0)).join(', ')}`,
+);
 for (const [name, r] of Object.entries(py.fits)) {
-  console.log(`sklearn ${py.sklearn} ${name}: fit median ${(r.median_s * 1000).toFixed(0)} ms (n_iter ${r.n_iter}, max |coef - ours| ${r.max_abs_diff.toExponential(2)}); ratio ours/sklearn ${(ours / (r.median_s * 1000)).toFixed(2)}`);
+  console.log(
+    `sklearn ${py.sklearn} ${name}: fit median ${(r.median_s * 1000).toFixed(0)} ms (n_iter ${r.n_iter}, max |coef - ours| ${r.max_abs_diff.toExponential(2)}); ratio ours/sklearn ${(ours / (r.median_s * 1000)).toFixed(2)}`,
+  );
 }

@@ -31,7 +31,11 @@ function generate(rows) {
   if (!existsSync(join(dir, 'production.csv'))) {
     mkdirSync(dir, { recursive: true });
     console.log(`generating ${rows} rows into ${dir} ...`);
-    const r = spawnSync(python, [join(shared, 'bench/gen_data.py'), '--rows', String(rows), '--num', '10', '--cat', '10', '--drift', 'some', '--out', dir], { stdio: 'inherit' });
+    const r = spawnSync(
+      python,
+      [join(shared, 'bench/gen_data.py'), '--rows', String(rows), '--num', '10', '--cat', '10', '--drift', 'some', '--out', dir],
+      { stdio: 'inherit' },
+    );
     if (r.status !== 0) throw new Error('gen_data.py failed (needs python3-pandas, python3-scipy)');
   }
   return dir;
@@ -39,17 +43,63 @@ function generate(rows) {
 
 function runCli(dir) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'bin/drift-monitor.js'), '-r', join(dir, 'reference.csv'), '-p', join(dir, 'production.csv'), '--label', 'label', '--drop', 'id,timestamp', '-o', join(dir, 'report.json'), '-q'], { encoding: 'utf8', env: { ...process.env, DRIFT_MONITOR_TIMINGS: '1' } });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'bin/drift-monitor.js'),
+      '-r',
+      join(dir, 'reference.csv'),
+      '-p',
+      join(dir, 'production.csv'),
+      '--label',
+      'label',
+      '--drop',
+      'id,timestamp',
+      '-o',
+      join(dir, 'report.json'),
+      '-q',
+    ],
+    { encoding: 'utf8', env: { ...process.env, DRIFT_MONITOR_TIMINGS: '1' } },
+  );
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`CLI failed: ${r.stderr}`);
-  const line = r.stderr.trim().split('\n').find((l) => l.startsWith('{'));
+  const line = r.stderr
+    .trim()
+    .split('\n')
+    .find((l) => l.startsWith('{'));
   const { timings, maxRssMb } = JSON.parse(line);
-  return { wall, parse: timings.parse / 1000, detect: timings.detect / 1000, tests: timings.tests / 1000, rss: maxRssMb, verdict: r.stdout.trim() };
+  return {
+    wall,
+    parse: timings.parse / 1000,
+    detect: timings.detect / 1000,
+    tests: timings.tests / 1000,
+    rss: maxRssMb,
+    verdict: r.stdout.trim(),
+  };
 }
 
 function runBaseline(dir) {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M', python, join(shared, 'bench/seed_baseline.py'), '--reference', join(dir, 'reference.csv'), '--production', join(dir, 'production.csv'), '--label', 'label', '--drop', 'id,timestamp', '--out', join(dir, 'baseline.json')], { encoding: 'utf8' });
+  const r = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      'MAXRSS %M',
+      python,
+      join(shared, 'bench/seed_baseline.py'),
+      '--reference',
+      join(dir, 'reference.csv'),
+      '--production',
+      join(dir, 'production.csv'),
+      '--label',
+      'label',
+      '--drop',
+      'id,timestamp',
+      '--out',
+      join(dir, 'baseline.json'),
+    ],
+    { encoding: 'utf8' },
+  );
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) return null;
   const stage = (name) => Number((r.stderr.match(new RegExp(`\\] ${name}\\s+([\\d.]+) s`)) ?? [])[1]);
@@ -69,13 +119,30 @@ for (const rows of sizes) {
   const base = withBaseline && hasBaselineDeps() ? Array.from({ length: Math.min(reps, 3) }, () => runBaseline(dir)).filter(Boolean) : [];
   const m = (xs, k) => (xs.length ? median(xs.map((x) => x[k])) : null);
   const row = {
-    rows, mb,
-    cli: { wall: m(cli, 'wall'), parse: m(cli, 'parse'), detect: m(cli, 'detect'), tests: m(cli, 'tests'), rss: Math.max(...cli.map((c) => c.rss)) },
-    base: base.length ? { wall: m(base, 'wall'), parse: m(base, 'parse'), detect: m(base, 'detect'), tests: m(base, 'tests'), rss: Math.max(...base.map((b) => b.rss)) } : null,
+    rows,
+    mb,
+    cli: {
+      wall: m(cli, 'wall'),
+      parse: m(cli, 'parse'),
+      detect: m(cli, 'detect'),
+      tests: m(cli, 'tests'),
+      rss: Math.max(...cli.map((c) => c.rss)),
+    },
+    base: base.length
+      ? {
+          wall: m(base, 'wall'),
+          parse: m(base, 'parse'),
+          detect: m(base, 'detect'),
+          tests: m(base, 'tests'),
+          rss: Math.max(...base.map((b) => b.rss)),
+        }
+      : null,
     verdict: cli[0].verdict,
   };
   results.push(row);
-  console.log(`\n== ${rows} rows (${mb.toFixed(0)} MB pair), median of ${reps} CLI runs${row.base ? `, ${base.length} baseline runs` : ''}`);
+  console.log(
+    `\n== ${rows} rows (${mb.toFixed(0)} MB pair), median of ${reps} CLI runs${row.base ? `, ${base.length} baseline runs` : ''}`,
+  );
   console.log(`verdict: ${row.verdict}`);
   console.log('stage      drift-monitor   baseline    ratio (baseline / ours)');
   for (const k of ['parse', 'detect', 'tests', 'wall']) {
@@ -83,7 +150,9 @@ for (const rows of sizes) {
     const b = row.base?.[k];
     console.log(`${k.padEnd(10)} ${fmt(a).padStart(13)}   ${fmt(b).padStart(9)}    ${b ? `${(b / a).toFixed(1)}x` : '-'}`);
   }
-  console.log(`peak RSS   ${`${row.cli.rss.toFixed(0)} MB`.padStart(13)}   ${row.base ? `${row.base.rss.toFixed(0)} MB`.padStart(9) : '        -'}`);
+  console.log(
+    `peak RSS   ${`${row.cli.rss.toFixed(0)} MB`.padStart(13)}   ${row.base ? `${row.base.rss.toFixed(0)} MB`.padStart(9) : '        -'}`,
+  );
 }
 
 /** The logistic model for the scoring benchmark: made once by scripts/make_bench_model.py. */
@@ -100,9 +169,16 @@ if (withBrowser) {
   const { benchBrowser } = await import('./bench-browser.mjs');
   // --model FILE times scoring with that model; by default the logistic model on the 1M-row pair.
   const model = opt('model', null) ?? (args.includes('--no-model') ? null : benchModel());
-  await benchBrowser(sizes.map((rows) => join(root, '.bench', `gen_${rows}`)), { reps, model: model && resolve(model) });
+  await benchBrowser(
+    sizes.map((rows) => join(root, '.bench', `gen_${rows}`)),
+    { reps, model: model && resolve(model) },
+  );
   if (!args.includes('--no-retrain') && sizes.includes(100000)) {
     // Retraining in the browser vs scikit-learn's fit on the same rows.
-    spawnSync(process.execPath, [join(root, 'scripts/bench-retrain-browser.mjs'), '--dir', join(root, '.bench', 'gen_100000'), '--reps', String(reps)], { stdio: 'inherit' });
+    spawnSync(
+      process.execPath,
+      [join(root, 'scripts/bench-retrain-browser.mjs'), '--dir', join(root, '.bench', 'gen_100000'), '--reps', String(reps)],
+      { stdio: 'inherit' },
+    );
   }
 }

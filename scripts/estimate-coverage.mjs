@@ -12,7 +12,9 @@ import { ESTIMATE_SCENARIOS, estimateCoverage } from '../lib/core/samples/estima
 
 const runs = Number(process.argv[2] ?? 200);
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
-console.log(`| scenario | runs | accuracy band covers | F1 band covers | label-shift F1 band covers | flagged unreliable | reliable and F1 missed | reliable and accuracy missed | mean abs F1 error |`);
+console.log(
+  `| scenario | runs | accuracy band covers | F1 band covers | label-shift F1 band covers | flagged unreliable | reliable and F1 missed | reliable and accuracy missed | mean abs F1 error |`,
+);
 console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|`);
 for (const scenario of ESTIMATE_SCENARIOS) {
   const t0 = Date.now();

@@ -20,7 +20,13 @@ const ref = await read('reference.csv');
 const prod = await read('production.csv');
 const { plans } = planColumns(ref, prod, { label: expected.label, drop: [], numerical: [], categorical: [], maxCategoricalUnique: 20 });
 const c = expected.cases[0];
-const r = await trainChallenger(ref, prod, plans, expected.label, { data: c.data, seed: c.seed, holdoutFraction: c.holdout_fraction, C: c.C, minFrequency: c.min_frequency });
+const r = await trainChallenger(ref, prod, plans, expected.label, {
+  data: c.data,
+  seed: c.seed,
+  holdoutFraction: c.holdout_fraction,
+  C: c.C,
+  minFrequency: c.min_frequency,
+});
 const file = new URL('exported.onnx', dir);
 writeFileSync(file, exportLogisticOnnx(r.model));
 console.log(`wrote ${file.pathname}`);

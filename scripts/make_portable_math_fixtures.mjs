@@ -25,9 +25,25 @@ function random() {
 const spread = () => (random() - 0.5) * 10 ** (random() * 8 - 4); // |x| from 1e-4 to 1e4, both signs
 const args = {
   // the sigmoid's range, the reduction's branch points, overflow and underflow edges
-  exp: [...Array.from({ length: 400 }, () => Math.min(709, Math.max(-745, spread()))), ...Array.from({ length: 150 }, () => -745 + random() * 1454), 709.78, -745.13, 0.3465, 1.0397, -0.3466, 1e-9, -3e-9],
-  log: [...Array.from({ length: 450 }, () => 10 ** (random() * 600 - 300)), ...Array.from({ length: 150 }, () => 1 + (random() - 0.5) * 1e-5)],
-  log1p: [...Array.from({ length: 450 }, () => Math.max(-1 + 1e-12, spread())), ...Array.from({ length: 150 }, () => (random() - 0.5) * 2e-8)],
+  exp: [
+    ...Array.from({ length: 400 }, () => Math.min(709, Math.max(-745, spread()))),
+    ...Array.from({ length: 150 }, () => -745 + random() * 1454),
+    709.78,
+    -745.13,
+    0.3465,
+    1.0397,
+    -0.3466,
+    1e-9,
+    -3e-9,
+  ],
+  log: [
+    ...Array.from({ length: 450 }, () => 10 ** (random() * 600 - 300)),
+    ...Array.from({ length: 150 }, () => 1 + (random() - 0.5) * 1e-5),
+  ],
+  log1p: [
+    ...Array.from({ length: 450 }, () => Math.max(-1 + 1e-12, spread())),
+    ...Array.from({ length: 150 }, () => (random() - 0.5) * 2e-8),
+  ],
 };
 const out = { generator: 'scripts/make_portable_math_fixtures.mjs', node: process.versions.node, v8: process.versions.v8 };
 for (const [name, xs] of Object.entries(args)) out[name] = xs.map((x) => [x, Math[name](x)]);

@@ -20,7 +20,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = resolve(here, '../tests/fixtures');
 const DATASETS = process.env.DRIFT_DATASETS ?? resolve(here, '../../shared/datasets');
 
-const ADULT_HEADER = 'age,workclass,fnlwgt,education,education_num,marital_status,occupation,relationship,race,sex,capital_gain,capital_loss,hours_per_week,native_country,income';
+const ADULT_HEADER =
+  'age,workclass,fnlwgt,education,education_num,marital_status,occupation,relationship,race,sex,capital_gain,capital_loss,hours_per_week,native_country,income';
 
 function lines(path) {
   const file = join(DATASETS, path);
@@ -28,7 +29,9 @@ function lines(path) {
     console.error(`error: ${file} not found; set DRIFT_DATASETS to the folder holding adult/, bank/, elec2/ and bike/`);
     process.exit(2);
   }
-  return readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  return readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
 }
 
 /** Rows 0, k, 2k, ... (file order kept). */
@@ -36,9 +39,17 @@ const everyKth = (rows, k) => rows.filter((_, i) => i % k === 0);
 
 /** adult: the published train file vs the published test file (income is the label); every 8th row of each. */
 function adult() {
-  const clean = (l) => l.split(',').map((c) => c.trim()).map((c) => (c === '?' ? '' : c.replace(/\.$/, ''))).join(',');
+  const clean = (l) =>
+    l
+      .split(',')
+      .map((c) => c.trim())
+      .map((c) => (c === '?' ? '' : c.replace(/\.$/, '')))
+      .join(',');
   const train = everyKth(lines('adult/adult.data'), 8).map(clean);
-  const test = everyKth(lines('adult/adult.test').filter((l) => !l.startsWith('|')), 8).map(clean);
+  const test = everyKth(
+    lines('adult/adult.test').filter((l) => !l.startsWith('|')),
+    8,
+  ).map(clean);
   return { label: 'income', drop: [], reference: [ADULT_HEADER, ...train], production: [ADULT_HEADER, ...test] };
 }
 
@@ -91,7 +102,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     writeFileSync(join(dir, 'reference.csv'), pair.reference.join('\n') + '\n');
     writeFileSync(join(dir, 'production.csv'), pair.production.join('\n') + '\n');
     index[name] = { label: pair.label, drop: pair.drop, dir: relative(FIXTURES, dir) };
-    console.log(`${name}: ${pair.reference.length - 1} + ${pair.production.length - 1} rows -> ${dir} label=${pair.label ?? '-'} drop=${pair.drop.join(',') || '-'}`);
+    console.log(
+      `${name}: ${pair.reference.length - 1} + ${pair.production.length - 1} rows -> ${dir} label=${pair.label ?? '-'} drop=${pair.drop.join(',') || '-'}`,
+    );
   }
   index.generated = GENERATED;
   writeFileSync(join(outDir, 'pairs.json'), JSON.stringify(index, null, 1) + '\n');

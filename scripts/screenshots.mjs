@@ -15,11 +15,21 @@ import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 
 const OUT = 'docs/screenshots';
-const RETRAIN_CONFIG = { name: 'retrain.yaml', mimeType: 'text/yaml', buffer: Buffer.from('data:\n  label_column: churned\nretraining:\n  enabled: true\n') };
+const RETRAIN_CONFIG = {
+  name: 'retrain.yaml',
+  mimeType: 'text/yaml',
+  buffer: Buffer.from('data:\n  label_column: churned\nretraining:\n  enabled: true\n'),
+};
 const shots = [
   { file: 'dashboard.png', viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, fullPage: true },
   { file: 'dashboard-phone.png', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, fullPage: false, scrollTo: 'main.results' },
-  { file: 'retraining.png', viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, config: RETRAIN_CONFIG, element: '#retrain-h, #retrain-log-h' },
+  {
+    file: 'retraining.png',
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+    config: RETRAIN_CONFIG,
+    element: '#retrain-h, #retrain-log-h',
+  },
 ];
 
 const server = await startServer('dist', '/drift-monitor/', 0);
@@ -48,16 +58,29 @@ try {
     await page.waitForTimeout(500);
     if (shot.element) {
       // Both sections, as one picture: the union of their boxes.
-      const boxes = await page.locator('section.panel').filter({ has: page.locator(shot.element) }).evaluateAll((els) =>
-        els.map((el) => {
-          const r = el.getBoundingClientRect();
-          return { x: r.left + window.scrollX, y: r.top + window.scrollY, right: r.right + window.scrollX, bottom: r.bottom + window.scrollY };
-        }),
-      );
+      const boxes = await page
+        .locator('section.panel')
+        .filter({ has: page.locator(shot.element) })
+        .evaluateAll((els) =>
+          els.map((el) => {
+            const r = el.getBoundingClientRect();
+            return {
+              x: r.left + window.scrollX,
+              y: r.top + window.scrollY,
+              right: r.right + window.scrollX,
+              bottom: r.bottom + window.scrollY,
+            };
+          }),
+        );
       const pad = 8; // keep the panels' borders and rounded corners in the picture
       const x = Math.min(...boxes.map((b) => b.x)) - pad;
       const y = Math.min(...boxes.map((b) => b.y)) - pad;
-      const clip = { x, y, width: Math.max(...boxes.map((b) => b.right)) + pad - x, height: Math.max(...boxes.map((b) => b.bottom)) + pad - y };
+      const clip = {
+        x,
+        y,
+        width: Math.max(...boxes.map((b) => b.right)) + pad - x,
+        height: Math.max(...boxes.map((b) => b.bottom)) + pad - y,
+      };
       await page.screenshot({ path: `${OUT}/${shot.file}`, fullPage: true, clip });
     } else {
       if (shot.scrollTo) await page.locator(shot.scrollTo).evaluate((el) => el.scrollIntoView({ block: 'start' }));

@@ -11,7 +11,13 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CODE = /\.(ts|mts|mjs|js|svelte)$/;
 // Built from pieces so this file does not match itself.
-const FORBIDDEN = [['..', 'shared'].join('/'), ['', 'home', ''].join('/'), ['', 'work', ''].join('/'), ['', 'root', ''].join('/'), ['DRIFT', 'DATASETS'].join('_')];
+const FORBIDDEN = [
+  ['..', 'shared'].join('/'),
+  ['', 'home', ''].join('/'),
+  ['', 'work', ''].join('/'),
+  ['', 'root', ''].join('/'),
+  ['DRIFT', 'DATASETS'].join('_'),
+];
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir)) {

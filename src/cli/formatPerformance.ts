@@ -15,7 +15,9 @@ export function formatPerformance(p: PerformanceReport): string {
   } else if (prod.estimated) {
     const band = prod.f1_band ? ` [${f(prod.f1_band[0])}, ${f(prod.f1_band[1])}]` : '';
     const unreliable = prod.estimate_reliable ? '' : ', UNRELIABLE';
-    lines.push(`  production  ESTIMATED (CBPE, no labels${unreliable}): accuracy ${f(prod.accuracy)} [${f(prod.accuracy_band[0])}, ${f(prod.accuracy_band[1])}]  ${avg} ${f(prod.f1)}${band}`);
+    lines.push(
+      `  production  ESTIMATED (CBPE, no labels${unreliable}): accuracy ${f(prod.accuracy)} [${f(prod.accuracy_band[0])}, ${f(prod.accuracy_band[1])}]  ${avg} ${f(prod.f1)}${band}`,
+    );
     if (!prod.estimate_reliable) {
       lines.push('  UNRELIABLE ESTIMATE: do not trust the estimated numbers; the data show its assumptions fail:');
       for (const r of prod.reliability_reasons) lines.push(`    - ${r}`);
@@ -28,7 +30,8 @@ export function formatPerformance(p: PerformanceReport): string {
     }
   } else lines.push(`  production  accuracy ${f(prod.accuracy)}  ${avg} ${f(prod.f1)}  ROC AUC ${f(prod.roc_auc)}  (${prod.rows} rows)`);
   const fromUnreliable = prod?.estimated && !prod.estimate_reliable ? ', from an unreliable estimate' : '';
-  if (p.f1_drop !== null) lines.push(`  F1 drop ${f(p.f1_drop)} (threshold ${p.f1_drop_threshold}${fromUnreliable})${p.alert ? ': ALERT' : ''}`);
+  if (p.f1_drop !== null)
+    lines.push(`  F1 drop ${f(p.f1_drop)} (threshold ${p.f1_drop_threshold}${fromUnreliable})${p.alert ? ': ALERT' : ''}`);
   const drifted = p.prediction_drift.filter((d) => d.drifted).map((d) => d.name);
   lines.push(`  prediction drift: ${drifted.length ? drifted.join(', ') : 'none'}`);
   return lines.join('\n');

@@ -8,8 +8,14 @@ export function formatRetraining(r: RetrainingReport, logPath: string | null): s
   const lines = [`Retraining: ${r.message}`];
   if (r.reasons.length && r.triggered) lines.push(`  triggered by: ${r.reasons.join('; ')}`);
   const f = (x: number) => x.toFixed(4);
-  if (r.champion) lines.push(`  champion   ${r.champion.file}: F1 ${f(r.champion.f1)}, accuracy ${f(r.champion.accuracy)} (${short(r.champion.version)})`);
-  if (r.challenger) lines.push(`  challenger ${r.challenger.family}: F1 ${f(r.challenger.f1)}, accuracy ${f(r.challenger.accuracy)} (${short(r.challenger.version)})`);
+  if (r.champion)
+    lines.push(
+      `  champion   ${r.champion.file}: F1 ${f(r.champion.f1)}, accuracy ${f(r.champion.accuracy)} (${short(r.champion.version)})`,
+    );
+  if (r.challenger)
+    lines.push(
+      `  challenger ${r.challenger.family}: F1 ${f(r.challenger.f1)}, accuracy ${f(r.challenger.accuracy)} (${short(r.challenger.version)})`,
+    );
   if (r.save_path) lines.push(`  wrote model ${r.save_path}`);
   if (r.status === 'retrained' && logPath) lines.push(`  appended the event to ${logPath}`);
   return lines.join('\n');

@@ -31,7 +31,10 @@ interface RunFlags {
   quiet?: boolean;
 }
 
-export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) },
+): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('drift-monitor')
     .description('Detect data drift between a reference CSV and a production CSV (KS, chi-square, PSI).')
@@ -41,7 +44,10 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
     .option('-p, --production <file>', 'production CSV with the same columns; overrides data.production_path')
     .option('-l, --label <column>', 'label column, never tested as a feature; overrides data.label_column')
     .option('-c, --config <file>', 'YAML config (see config/default_config.yaml)')
-    .option('-m, --model <file.onnx>', 'ONNX classifier: performance (baseline vs production), prediction drift, F1-drop alert; overrides model.path')
+    .option(
+      '-m, --model <file.onnx>',
+      'ONNX classifier: performance (baseline vs production), prediction drift, F1-drop alert; overrides model.path',
+    )
     .option('--drop <columns>', 'comma-separated columns to leave out; overrides columns.drop')
     .option('-o, --out <file>', 'JSON report path (default: output.report_path or drift_report.json)')
     .option('-s, --scores <file>', 'CSV of per-feature scores (default: output.scores_path or <report>_scores.csv)')
@@ -88,7 +94,13 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
 }
 
 async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
-  const drop = flags.drop === undefined ? undefined : flags.drop.split(',').map((s) => s.trim()).filter(Boolean);
+  const drop =
+    flags.drop === undefined
+      ? undefined
+      : flags.drop
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   const { report, config, timings, outputs } = await runPipeline({
     reference: flags.reference,
     production: flags.production,
@@ -104,13 +116,18 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
   await writeOutput(reportPath, reportToJson(report));
   await writeOutput(scoresPath, scoresCsv(report));
   if (flags.quiet) {
-    io.out(`${report.summary.overall_drift ? 'drift detected' : 'no drift'}: ${report.summary.drifted}/${report.summary.features} features drifted\n`);
+    io.out(
+      `${report.summary.overall_drift ? 'drift detected' : 'no drift'}: ${report.summary.drifted}/${report.summary.features} features drifted\n`,
+    );
   } else {
     io.out(`${formatSummary(report)}\n\n`);
     if (report.performance) io.out(`${formatPerformance(report.performance)}\n\n`);
-    if (report.retraining) io.out(`${formatRetraining(report.retraining, config.output.retrain_log_path && resolve(config.output.retrain_log_path))}\n\n`);
+    if (report.retraining)
+      io.out(`${formatRetraining(report.retraining, config.output.retrain_log_path && resolve(config.output.retrain_log_path))}\n\n`);
     io.out(`wrote ${reportPath}\nwrote ${scoresPath}\n`);
-    io.out(`time: parse ${ms(timings.parse)}, detect ${ms(timings.detect)}, tests ${ms(timings.tests)}${timings.model !== undefined ? `, model ${ms(timings.model)}` : ''}${timings.retrain !== undefined ? `, retrain ${ms(timings.retrain)}` : ''}, total ${ms(timings.total)}\n`);
+    io.out(
+      `time: parse ${ms(timings.parse)}, detect ${ms(timings.detect)}, tests ${ms(timings.tests)}${timings.model !== undefined ? `, model ${ms(timings.model)}` : ''}${timings.retrain !== undefined ? `, retrain ${ms(timings.retrain)}` : ''}, total ${ms(timings.total)}\n`,
+    );
   }
   if (process.env.DRIFT_MONITOR_TIMINGS) {
     // Machine-readable stage times and peak memory for scripts/bench.mjs.

@@ -34,10 +34,12 @@ export function buildReport(
   options: ReportOptions = {},
 ): Report {
   const tests = options.tests ?? STAT_TESTS;
-  const { features, summary } =
-    options.decision ?? decide(analysis.stats, config.thresholds, performanceSignal(performance), tests);
+  const { features, summary } = options.decision ?? decide(analysis.stats, config.thresholds, performanceSignal(performance), tests);
   // Every test's threshold as used, so a test's default shows even when the config does not set it.
-  const thresholds = { ...config.thresholds, ...Object.fromEntries(tests.map((t) => [t.threshold.key, thresholdOf(t, config.thresholds)])) };
+  const thresholds = {
+    ...config.thresholds,
+    ...Object.fromEntries(tests.map((t) => [t.threshold.key, thresholdOf(t, config.thresholds)])),
+  };
   return {
     schema_version: SCHEMA_VERSION,
     generated_at: meta.generatedAt,
@@ -51,7 +53,7 @@ export function buildReport(
       thresholds,
       psi: { bins: config.psi.bins, epsilon: config.psi.epsilon },
       max_categorical_unique: config.columns.max_categorical_unique,
-      ks_method: "auto: exact when max(n_ref, n_prod) <= 10000, else kstwo.sf(D, round(n_ref*n_prod/(n_ref+n_prod)))",
+      ks_method: 'auto: exact when max(n_ref, n_prod) <= 10000, else kstwo.sf(D, round(n_ref*n_prod/(n_ref+n_prod)))',
       chi2_correction: false,
     },
     summary,

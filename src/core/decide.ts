@@ -31,7 +31,13 @@ export function decide(
   // p-values are corrected over all features that ran the test (p_value_correction) before the comparison.
   const adjusted = tests.map((test) =>
     test.comparison === 'p_value'
-      ? adjustPValues(stats.map((s) => { const r = resultOf(test, s); return r ? test.score(r) : NaN; }), t.p_value_correction)
+      ? adjustPValues(
+          stats.map((s) => {
+            const r = resultOf(test, s);
+            return r ? test.score(r) : NaN;
+          }),
+          t.p_value_correction,
+        )
       : null,
   );
 
@@ -55,11 +61,16 @@ export function decide(
     // missing share moved as far as it can: it is flagged by this rule whatever the threshold, even
     // when the threshold is null (off), so a column that vanished from a file never passes as "ok".
     const emptyInOneFile = (s.n.reference === 0) !== (s.n.production === 0);
-    const missingDrifted =
-      emptyInOneFile || (t.missing_share_change !== null && missingChange > t.missing_share_change);
+    const missingDrifted = emptyInOneFile || (t.missing_share_change !== null && missingChange > t.missing_share_change);
     if (missingDrifted) flagged.push('missing_share');
     // The spread keeps each test's key where the statistics had it; the decided results replace them.
-    return { ...s, ...decided, missing: { ...s.missing, drifted: missingDrifted }, drifted: flagged.length > 0, flagged_by: flagged } as FeatureReport;
+    return {
+      ...s,
+      ...decided,
+      missing: { ...s.missing, drifted: missingDrifted },
+      drifted: flagged.length > 0,
+      flagged_by: flagged,
+    } as FeatureReport;
   });
 
   return { features, summary: summarise(features, t, performance) };
@@ -86,7 +97,10 @@ function summarise(features: readonly FeatureReport[], t: Thresholds, performanc
     .flatMap((f) => (f.psi && f.psi.value > t.psi ? [{ name: f.name, psi: f.psi.value }] : []))
     .sort((a, b) => b.psi - a.psi);
   if (highPsi.length) {
-    const list = highPsi.slice(0, 5).map((f) => `${f.name} (${f.psi.toFixed(3)})`).join(', ');
+    const list = highPsi
+      .slice(0, 5)
+      .map((f) => `${f.name} (${f.psi.toFixed(3)})`)
+      .join(', ');
     const more = highPsi.length > 5 ? ` and ${highPsi.length - 5} more` : '';
     reasons.push({ rule: 'psi', message: `PSI above ${t.psi} on ${list}${more}` });
   }

@@ -74,7 +74,9 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
       // Only a probability column and no label: it is P(class "1") of a 0/1 problem.
       classes = ['0', '1'];
       classSource = 'default 0/1 (no label or prediction column names the classes)';
-      warnings.push(`no label or prediction column names the classes: data.probability_column "${probCol}" is taken as the probability of class "1"`);
+      warnings.push(
+        `no label or prediction column names the classes: data.probability_column "${probCol}" is taken as the probability of class "1"`,
+      );
     }
     positive = positiveClass(classes, config.model.positive_class);
     const cols = { prediction: predCol, probability: probCol };
@@ -90,7 +92,8 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
   let baseline: MeasuredPerformance | null = null;
   let refLabels: Int32Array | null = null;
   if (label === null) {
-    note = 'no label column: prediction drift only; accuracy, F1, the F1-drop alert and the label-free estimate need a label column (--label COLUMN or data.label_column; in the dashboard, Label column)';
+    note =
+      'no label column: prediction drift only; accuracy, F1, the F1-drop alert and the label-free estimate need a label column (--label COLUMN or data.label_column; in the dashboard, Label column)';
   } else if (!refHasLabels) {
     note = `${reference.file} has no labels in "${label}": no baseline metrics, no F1-drop alert and no label-free estimate (they need labelled reference rows)`;
   } else {
@@ -107,7 +110,9 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
       estimated: true,
       ...estimatePerformance({ classes, positive: pos, reference, production: { yPred: prod.predicted, proba: prod.proba } }),
     };
-    warnings.push(`${production.file} has no labels in "${label}" (production labels not available yet): production performance is a label-free estimate (CBPE)`);
+    warnings.push(
+      `${production.file} has no labels in "${label}" (production labels not available yet): production performance is a label-free estimate (CBPE)`,
+    );
   } else if (label !== null && refLabels) {
     warnings.push(`${production.file} has no labels in "${label}" and the model gives no probabilities: no production performance`);
   }
@@ -116,7 +121,11 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
     label_column: label,
     classes,
     positive_class: positive?.name ?? null,
-    positive_class_reason: positive ? (positive.reason === 'model.positive_class' ? positive.reason : `${positive.reason}; classes from ${classSource}`) : null,
+    positive_class_reason: positive
+      ? positive.reason === 'model.positive_class'
+        ? positive.reason
+        : `${positive.reason}; classes from ${classSource}`
+      : null,
     class_mapping: ref.classMapping ?? null,
     f1_average: pos === null ? 'macro' : 'binary',
     baseline,
@@ -150,7 +159,12 @@ export function decidePerformance(stats: PerformanceStats, t: Thresholds): Perfo
   };
 }
 
-function measure(classes: string[], labels: Int32Array, p: Predictions, positive: number | null): ClassificationMetrics & { estimated: false } {
+function measure(
+  classes: string[],
+  labels: Int32Array,
+  p: Predictions,
+  positive: number | null,
+): ClassificationMetrics & { estimated: false } {
   if (!labels.includes(-1)) {
     return { estimated: false, ...classificationMetrics({ classes, yTrue: labels, yPred: p.predicted, proba: p.proba, positive }) };
   }
@@ -161,9 +175,18 @@ function measure(classes: string[], labels: Int32Array, p: Predictions, positive
   return { estimated: false, ...classificationMetrics({ classes, yTrue, yPred, proba, positive }) };
 }
 
-function labelled(labels: Int32Array, predicted: Int32Array, proba: ArrayLike<number>, k: number): { yTrue: Int32Array; yPred: Int32Array; proba: Float64Array } {
+function labelled(
+  labels: Int32Array,
+  predicted: Int32Array,
+  proba: ArrayLike<number>,
+  k: number,
+): { yTrue: Int32Array; yPred: Int32Array; proba: Float64Array } {
   const keep = labelledRows(labels);
-  return { yTrue: Int32Array.from(keep, (i) => labels[i]), yPred: Int32Array.from(keep, (i) => predicted[i]), proba: probaRows(proba, keep, k) };
+  return {
+    yTrue: Int32Array.from(keep, (i) => labels[i]),
+    yPred: Int32Array.from(keep, (i) => predicted[i]),
+    proba: probaRows(proba, keep, k),
+  };
 }
 
 /** The rows that have a label (code >= 0). */
@@ -182,7 +205,13 @@ function probaRows(proba: ArrayLike<number>, keep: readonly number[], k: number)
   return out;
 }
 
-function predictionDrift(ref: Predictions, prod: Predictions, positive: number | null, config: Config, kernels: StatKernels): FeatureStats[] {
+function predictionDrift(
+  ref: Predictions,
+  prod: Predictions,
+  positive: number | null,
+  config: Config,
+  kernels: StatKernels,
+): FeatureStats[] {
   const out: FeatureStats[] = [];
   const k = ref.classes.length;
   // Every row has a prediction (NaN outputs are refused in scoreTable).

@@ -108,7 +108,12 @@ export async function runRetraining(args: RetrainingArgs): Promise<RetrainingOut
 
   const label = config.data.label_column;
   if (label === null) {
-    return none({ ...base, triggered: true, status: 'cannot_retrain', message: 'cannot retrain: no label column; pass --label COLUMN or set data.label_column (retraining needs labelled production rows)' });
+    return none({
+      ...base,
+      triggered: true,
+      status: 'cannot_retrain',
+      message: 'cannot retrain: no label column; pass --label COLUMN or set data.label_column (retraining needs labelled production rows)',
+    });
   }
   let trained;
   try {
@@ -156,7 +161,10 @@ export async function runRetraining(args: RetrainingArgs): Promise<RetrainingOut
       train_production: trained.rows.trainProduction,
       holdout: trained.rows.holdout,
     },
-    champion: champion && championScore ? { version: champion.version, f1: championScore.f1, accuracy: championScore.accuracy, file: champion.file } : null,
+    champion:
+      champion && championScore
+        ? { version: champion.version, f1: championScore.f1, accuracy: championScore.accuracy, file: champion.file }
+        : null,
     challenger: {
       version,
       f1: trained.challenger.f1,

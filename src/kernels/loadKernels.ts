@@ -33,7 +33,9 @@ async function instantiate(): Promise<DriftKernelExports> {
   let instance: WebAssembly.Instance;
   if (isNode && wasmUrl.protocol === 'file:') {
     // `as string` keeps the browser check from resolving a Node module; the emitted import is unchanged.
-    const { readFile } = (await import(/* @vite-ignore */ 'node:fs/promises' as string)) as { readFile(path: URL): Promise<Uint8Array<ArrayBuffer>> };
+    const { readFile } = (await import(/* @vite-ignore */ 'node:fs/promises' as string)) as {
+      readFile(path: URL): Promise<Uint8Array<ArrayBuffer>>;
+    };
     instance = (await WebAssembly.instantiate(await readFile(wasmUrl), env)).instance;
   } else {
     instance = (await WebAssembly.instantiateStreaming(fetch(wasmUrl), env)).instance;

@@ -67,7 +67,9 @@ export async function appendRetrainLog(
     } catch (e) {
       if (!(e instanceof LogChanged)) throw e;
       if (attempt >= MAX_ATTEMPTS) {
-        throw new InputError(`the retrain log ${path} kept changing while this run appended to it (another run writing it?); run again when it is done`);
+        throw new InputError(
+          `the retrain log ${path} kept changing while this run appended to it (another run writing it?); run again when it is done`,
+        );
       }
     }
   }

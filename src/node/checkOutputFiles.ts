@@ -49,12 +49,15 @@ async function checkWritable(out: OutputFile, id: PathIdentity): Promise<void> {
     // An existing output is replaced by a rename in the folder of its real path (symlinks followed).
     folder = dirname(await realpath(out.path));
   } else {
-    if (!id.stats.isDirectory()) throw new InputError(`cannot write ${what}: ${id.existing} is a file, not a folder; choose another output path`);
+    if (!id.stats.isDirectory())
+      throw new InputError(`cannot write ${what}: ${id.existing} is a file, not a folder; choose another output path`);
     folder = id.existing;
   }
   try {
     await access(folder, constants.W_OK | constants.X_OK);
   } catch {
-    throw new InputError(`cannot write ${what}: no permission to create files in ${folder}; fix its permissions or choose another output path`);
+    throw new InputError(
+      `cannot write ${what}: no permission to create files in ${folder}; fix its permissions or choose another output path`,
+    );
   }
 }

@@ -48,7 +48,9 @@ export function outputFiles(config: Config, report?: ReportTargets): OutputFile[
     reportFile,
     reportFile && report ? scoresOutput(config, report, reportFile.path) : null,
     config.retraining.enabled ? output('model', 'retraining.save_path', config.retraining.save_path) : null,
-    config.retraining.enabled ? output('retrainLog', 'output.retrain_log_path', config.output.retrain_log_path, { append: true, check: checkRetrainLog }) : null,
+    config.retraining.enabled
+      ? output('retrainLog', 'output.retrain_log_path', config.output.retrain_log_path, { append: true, check: checkRetrainLog })
+      : null,
   ];
   return files.filter((f): f is OutputFile => f !== null);
 }

@@ -10,7 +10,9 @@ export async function readModelFile(path: string): Promise<{ file: string; runne
   try {
     bytes = await readFile(path);
   } catch (e) {
-    throw new InputError(`cannot read model ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; check the path given to --model or model.path`);
+    throw new InputError(
+      `cannot read model ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; check the path given to --model or model.path`,
+    );
   }
   const file = basename(path);
   return { file, runner: await createOnnxRunner(bytes, file), bytes };

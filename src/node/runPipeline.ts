@@ -71,10 +71,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // Before any work: no output may be an input or another output, and each must be writable (an
   // existing retrain log must have our header), so a refused run writes nothing.
   const outputs = outputFiles(config, options.report);
-  await checkOutputFiles(
-    inputFiles({ reference: refSource, production: prodSource, config: options.config, model: modelPath }),
-    outputs,
-  );
+  await checkOutputFiles(inputFiles({ reference: refSource, production: prodSource, config: options.config, model: modelPath }), outputs);
   const [kernels, [reference, production]] = await Promise.all([
     loadKernels(),
     readTables(refSource, prodSource, {
@@ -98,10 +95,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   try {
     perf = await analysePerformance({ reference, production, config, kernels, runner: model?.runner, modelFile: model?.file });
     t3 = performance.now();
-    report = buildReport(analysis, config, {
-      generatedAt: options.generatedAt ?? new Date().toISOString(),
-      version: packageVersion(),
-    }, perf);
+    report = buildReport(
+      analysis,
+      config,
+      {
+        generatedAt: options.generatedAt ?? new Date().toISOString(),
+        version: packageVersion(),
+      },
+      perf,
+    );
     if (config.retraining.enabled) {
       retraining = await runRetraining({
         reference,

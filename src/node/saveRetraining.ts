@@ -19,7 +19,9 @@ export async function saveRetraining(outcome: RetrainingOutcome, config: Config)
     try {
       await writeFileAtomic(path, outcome.challenger.bytes);
     } catch (e) {
-      throw new InputError(`cannot write the retrained model to ${path}: ${(e as Error).message.split('\n')[0]}; check retraining.save_path`);
+      throw new InputError(
+        `cannot write the retrained model to ${path}: ${(e as Error).message.split('\n')[0]}; check retraining.save_path`,
+      );
     }
     outcome.section.save_path = path;
   }
@@ -30,7 +32,9 @@ export async function saveRetraining(outcome: RetrainingOutcome, config: Config)
       await appendRetrainLog(path, [outcome.logRow]);
     } catch (e) {
       if (isInputError(e)) throw e;
-      throw new InputError(`cannot append to the retrain log ${path}: ${(e as Error).message.split('\n')[0]}; check output.retrain_log_path`);
+      throw new InputError(
+        `cannot append to the retrain log ${path}: ${(e as Error).message.split('\n')[0]}; check output.retrain_log_path`,
+      );
     }
   }
 }

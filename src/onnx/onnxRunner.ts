@@ -19,17 +19,23 @@ export function onnxRunnerFactory(ort: OrtModule) {
     try {
       graph = readOnnxInfo(bytes);
     } catch (e) {
-      throw new InputError(`${file}: not a readable ONNX model (${(e as Error).message}); export the model to .onnx again (see the README, "Models (ONNX)")`);
+      throw new InputError(
+        `${file}: not a readable ONNX model (${(e as Error).message}); export the model to .onnx again (see the README, "Models (ONNX)")`,
+      );
     }
     let session: Ort.InferenceSession;
     try {
       session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
     } catch (e) {
       const msg = ortMessage(e);
-      throw new InputError(`${file}: onnxruntime cannot load this model (${msg}); check the export and its opsets (ai.onnx <= 21, ai.onnx.ml <= 5)`);
+      throw new InputError(
+        `${file}: onnxruntime cannot load this model (${msg}); check the export and its opsets (ai.onnx <= 21, ai.onnx.ml <= 5)`,
+      );
     }
     const info = (m: Ort.InferenceSession.ValueMetadata): ModelValueInfo =>
-      m.isTensor ? { name: m.name, isTensor: true, type: m.type, shape: [...m.shape] } : { name: m.name, isTensor: false, type: null, shape: [] };
+      m.isTensor
+        ? { name: m.name, isTensor: true, type: m.type, shape: [...m.shape] }
+        : { name: m.name, isTensor: false, type: null, shape: [] };
     return {
       inputs: session.inputMetadata.map(info),
       outputs: session.outputMetadata.map(info),

@@ -15,8 +15,14 @@ function csv(rows: number, f: (i: number) => string, header: string): string {
   return [header, ...Array.from({ length: rows }, (_, i) => f(i))].join('\n') + '\n';
 }
 // A small pair (x: 200 distinct integers, each twice, so not an ID): x shifts by +30 in production, c changes mix; y is the label.
-const refPath = file('ref.csv', csv(400, (i) => `${(i * 7919) % 200},${['a', 'b', 'c'][i % 3]},${i % 2}`, 'x,c,y'));
-const prodPath = file('prod.csv', csv(400, (i) => `${((i * 7919) % 200) + 30},${['a', 'a', 'c'][i % 3]},${i % 2}`, 'x,c,y'));
+const refPath = file(
+  'ref.csv',
+  csv(400, (i) => `${(i * 7919) % 200},${['a', 'b', 'c'][i % 3]},${i % 2}`, 'x,c,y'),
+);
+const prodPath = file(
+  'prod.csv',
+  csv(400, (i) => `${((i * 7919) % 200) + 30},${['a', 'a', 'c'][i % 3]},${i % 2}`, 'x,c,y'),
+);
 const sameProdPath = file('same.csv', readFileSync(refPath, 'utf8'));
 
 /** The one-line error contract: exactly one line on stderr, starting with "error:", no stack trace. */
@@ -33,7 +39,18 @@ describe('drift-monitor CLI', () => {
   it('drift-monitor --help lists every flag', () => {
     const r = runCli(['--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--reference', '--production', '--label', '--config', '--drop', '--out', '--scores', '--fail-on-drift', '--version', 'samples']) {
+    for (const flag of [
+      '--reference',
+      '--production',
+      '--label',
+      '--config',
+      '--drop',
+      '--out',
+      '--scores',
+      '--fail-on-drift',
+      '--version',
+      'samples',
+    ]) {
       expect(r.stdout).toContain(flag);
     }
   });
@@ -68,7 +85,10 @@ describe('drift-monitor CLI', () => {
   });
 
   it('drift-monitor reads paths and thresholds from a config, relative to the config file, and flags override it', () => {
-    const cfg = file('cfg.yaml', `data:\n  reference_path: ref.csv\n  production_path: prod.csv\n  label_column: y\nthresholds:\n  ks_statistic: 0.99\n  psi: 50\n  chi2_p_value: 1.0e-300\noutput:\n  report_path: out/cfg_report.json\n`);
+    const cfg = file(
+      'cfg.yaml',
+      `data:\n  reference_path: ref.csv\n  production_path: prod.csv\n  label_column: y\nthresholds:\n  ks_statistic: 0.99\n  psi: 50\n  chi2_p_value: 1.0e-300\noutput:\n  report_path: out/cfg_report.json\n`,
+    );
     const r = runCli(['--config', cfg], '/');
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'out/cfg_report.json'), 'utf8')) as Report;
@@ -96,8 +116,14 @@ describe('drift-monitor CLI', () => {
 describe('drift-monitor on hostile input', () => {
   it('prints no terminal escape sequence from a column name, category or value', () => {
     const esc = '\u001b[2J\u001b[31m';
-    const a = file('esc_ref.csv', csv(100, (i) => `${i % 50},${i % 3 ? 'a' : `${esc}b`},${i % 2}`, `"${esc}x",c,y`));
-    const b = file('esc_prod.csv', csv(100, (i) => `${(i % 50) + 5},${i % 3 ? 'a' : `${esc}b`},${i % 2}`, `"${esc}x",c,y`));
+    const a = file(
+      'esc_ref.csv',
+      csv(100, (i) => `${i % 50},${i % 3 ? 'a' : `${esc}b`},${i % 2}`, `"${esc}x",c,y`),
+    );
+    const b = file(
+      'esc_prod.csv',
+      csv(100, (i) => `${(i % 50) + 5},${i % 3 ? 'a' : `${esc}b`},${i % 2}`, `"${esc}x",c,y`),
+    );
     const r = runCli(['-r', a, '-p', b, '-l', 'y', '-o', join(dir, 'esc.json')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toContain('\u001b');
@@ -120,7 +146,10 @@ describe('drift-monitor on bad input', () => {
     expectOneLineError(runCli(['--reference', file('ragged.csv', 'x,c,y\n1,a,0\n2,b,1,9\n'), ...ok]), 'ragged.csv');
   });
   it('mismatched columns name the column and the file', () => {
-    const other = file('other.csv', csv(50, (i) => `${i},a,${i % 2}`, 'x,z,y'));
+    const other = file(
+      'other.csv',
+      csv(50, (i) => `${i},a,${i % 2}`, 'x,z,y'),
+    );
     expectOneLineError(runCli(['--reference', refPath, '--production', other, '--out', join(dir, 'bad.json')]), 'c');
   });
   it('a missing file', () => {
@@ -130,10 +159,17 @@ describe('drift-monitor on bad input', () => {
     expectOneLineError(runCli(['--config', file('bad.yaml', 'thresholds: [1, 2\n'), '-r', refPath, ...ok]), 'bad.yaml');
   });
   it('an unknown config key suggests the closest one', () => {
-    expectOneLineError(runCli(['--config', file('typo.yaml', 'thresholds:\n  ks_statistc: 0.2\n'), '-r', refPath, ...ok]), 'ks_statistc', 'ks_statistic');
+    expectOneLineError(
+      runCli(['--config', file('typo.yaml', 'thresholds:\n  ks_statistc: 0.2\n'), '-r', refPath, ...ok]),
+      'ks_statistc',
+      'ks_statistic',
+    );
   });
   it('a threshold out of range', () => {
-    expectOneLineError(runCli(['--config', file('range.yaml', 'thresholds:\n  chi2_p_value: 1.5\n'), '-r', refPath, ...ok]), 'chi2_p_value');
+    expectOneLineError(
+      runCli(['--config', file('range.yaml', 'thresholds:\n  chi2_p_value: 1.5\n'), '-r', refPath, ...ok]),
+      'chi2_p_value',
+    );
   });
   it('a label column that does not exist', () => {
     expectOneLineError(runCli(['-r', refPath, '-l', 'target', ...ok]), 'target');
@@ -142,8 +178,14 @@ describe('drift-monitor on bad input', () => {
     expectOneLineError(runCli(['--referenc', refPath]), '--referenc');
   });
   it('an all-missing column is skipped with a warning and the run goes on', () => {
-    const a = file('allmiss_ref.csv', csv(100, (i) => `${i},,${i % 2}`, 'x,empty,y'));
-    const b = file('allmiss_prod.csv', csv(100, (i) => `${i + 1},NA,${i % 2}`, 'x,empty,y'));
+    const a = file(
+      'allmiss_ref.csv',
+      csv(100, (i) => `${i},,${i % 2}`, 'x,empty,y'),
+    );
+    const b = file(
+      'allmiss_prod.csv',
+      csv(100, (i) => `${i + 1},NA,${i % 2}`, 'x,empty,y'),
+    );
     const out = join(dir, 'allmiss.json');
     const r = runCli(['-r', a, '-p', b, '-l', 'y', '-o', out]);
     expect(r.code, r.stderr).toBe(0);
@@ -153,8 +195,14 @@ describe('drift-monitor on bad input', () => {
   });
   it('a column all missing in production only is a drifted feature (missing share), counted by the verdict', () => {
     // x: the same 200 values in both files; gone: 200 distinct values in the reference, NA in production.
-    const a = file('gone_ref.csv', csv(400, (i) => `${(i * 7919) % 200},${(i * 0.37).toFixed(2)},${i % 2}`, 'x,gone,y'));
-    const b = file('gone_prod.csv', csv(400, (i) => `${(i * 7919) % 200},NA,${i % 2}`, 'x,gone,y'));
+    const a = file(
+      'gone_ref.csv',
+      csv(400, (i) => `${(i * 7919) % 200},${(i * 0.37).toFixed(2)},${i % 2}`, 'x,gone,y'),
+    );
+    const b = file(
+      'gone_prod.csv',
+      csv(400, (i) => `${(i * 7919) % 200},NA,${i % 2}`, 'x,gone,y'),
+    );
     const out = join(dir, 'gone.json');
     const r = runCli(['-r', a, '-p', b, '-l', 'y', '-o', out, '--fail-on-drift']);
     expect(r.code, r.stderr).toBe(3);
@@ -180,7 +228,10 @@ describe('drift-monitor on bad input', () => {
     expect(row).toMatch(/0\.0%→100\.0%\s+DRIFT \(missing_share\); error: no non-missing values in the production file/);
   });
   it('a non-numeric value in a numerical column becomes missing with a warning naming it', () => {
-    const b = file('nonnum_prod.csv', csv(400, (i) => `${i === 17 ? 'oops' : ((i * 7919) % 200) + 30},${['a', 'a', 'c'][i % 3]},${i % 2}`, 'x,c,y'));
+    const b = file(
+      'nonnum_prod.csv',
+      csv(400, (i) => `${i === 17 ? 'oops' : ((i * 7919) % 200) + 30},${['a', 'a', 'c'][i % 3]},${i % 2}`, 'x,c,y'),
+    );
     const out = join(dir, 'nonnum.json');
     const r = runCli(['-r', refPath, '-p', b, '-l', 'y', '-o', out]);
     expect(r.code, r.stderr).toBe(0);

@@ -18,8 +18,14 @@ function smallPair(): { dir: string; ref: string; prod: string } {
   const rows = (f: (i: number) => string) => ['x,c,y', ...Array.from({ length: 400 }, (_, i) => f(i))].join('\n') + '\n';
   const ref = join(dir, 'ref.csv');
   const prod = join(dir, 'prod.csv');
-  writeFileSync(ref, rows((i) => `${(i * 7919) % 200},${['a', 'b', 'c'][i % 3]},${i % 2}`));
-  writeFileSync(prod, rows((i) => `${((i * 7919) % 200) + 30},${['a', 'a', 'c'][i % 3]},${i % 2}`));
+  writeFileSync(
+    ref,
+    rows((i) => `${(i * 7919) % 200},${['a', 'b', 'c'][i % 3]},${i % 2}`),
+  );
+  writeFileSync(
+    prod,
+    rows((i) => `${((i * 7919) % 200) + 30},${['a', 'a', 'c'][i % 3]},${i % 2}`),
+  );
   return { dir, ref, prod };
 }
 
@@ -215,7 +221,10 @@ describe('drift-monitor checks the retrain log before it writes anything', () =>
   it('a log folder that cannot be created (a file is in the way): exit 2, no model', () => {
     const { dir, ref, prod } = demoPair();
     writeFileSync(join(dir, 'blocker'), 'a file, not a folder\n');
-    const r = runCli(['-r', ref, '-p', prod, '-l', 'churned', '-c', retrainConfig(dir, 'blocker/retrain_log.csv'), '-o', join(dir, 'r.json')], dir);
+    const r = runCli(
+      ['-r', ref, '-p', prod, '-l', 'churned', '-c', retrainConfig(dir, 'blocker/retrain_log.csv'), '-o', join(dir, 'r.json')],
+      dir,
+    );
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^error: .*blocker/);

@@ -15,7 +15,10 @@ function report(estimate: Partial<EstimatedPerformance>): PerformanceReport {
     f1: 0.6,
     accuracy_band: [0.75, 0.85],
     f1_band: [0.5, 0.7],
-    confusion_matrix: [[60, 10], [10, 20]],
+    confusion_matrix: [
+      [60, 10],
+      [10, 20],
+    ],
     calibration: 'isotonic on the labelled reference (1000 rows; 5-fold cross-fitted for the reliability checks)',
     band_method: 'sampling of the unknown labels plus the calibration uncertainty',
     estimate_reliable: true,
@@ -45,16 +48,23 @@ function report(estimate: Partial<EstimatedPerformance>): PerformanceReport {
 describe('formatPerformance with a label-free estimate', () => {
   it('reliable: the estimate with its bands and the passed checks, no UNRELIABLE', () => {
     const text = formatPerformance(report({}));
-    expect(text).toContain('  production  ESTIMATED (CBPE, no labels): accuracy 0.800 [0.750, 0.850]  F1 (positive class "1") 0.600 [0.500, 0.700]');
+    expect(text).toContain(
+      '  production  ESTIMATED (CBPE, no labels): accuracy 0.800 [0.750, 0.850]  F1 (positive class "1") 0.600 [0.500, 0.700]',
+    );
     expect(text).toContain('estimate reliability checks passed');
     expect(text).not.toMatch(/unreliable/i);
   });
 
   it('unreliable: UNRELIABLE on the production line, every reason on its own line, the F1 drop marked', () => {
-    const reasons = ['only 40 labelled reference rows: the calibration needs at least 500', 'the probability of class "1" shifted (KS distance 0.300, more than 0.1)'];
+    const reasons = [
+      'only 40 labelled reference rows: the calibration needs at least 500',
+      'the probability of class "1" shifted (KS distance 0.300, more than 0.1)',
+    ];
     const text = formatPerformance(report({ estimate_reliable: false, reliability_reasons: reasons }));
     const lines = text.split('\n');
-    expect(lines).toContain('  production  ESTIMATED (CBPE, no labels, UNRELIABLE): accuracy 0.800 [0.750, 0.850]  F1 (positive class "1") 0.600 [0.500, 0.700]');
+    expect(lines).toContain(
+      '  production  ESTIMATED (CBPE, no labels, UNRELIABLE): accuracy 0.800 [0.750, 0.850]  F1 (positive class "1") 0.600 [0.500, 0.700]',
+    );
     const at = lines.indexOf('  UNRELIABLE ESTIMATE: do not trust the estimated numbers; the data show its assumptions fail:');
     expect(at).toBeGreaterThan(0);
     expect(lines.slice(at + 1, at + 3)).toEqual(reasons.map((r) => `    - ${r}`));
@@ -75,6 +85,8 @@ describe('formatPerformance with a label-free estimate', () => {
         },
       }),
     );
-    expect(text).toContain('  if only the class shares changed (label shift, EM): positive share 0.300 -> 0.500, accuracy 0.700 [0.660, 0.740]  F1 (positive class "1") 0.650 [0.600, 0.700]');
+    expect(text).toContain(
+      '  if only the class shares changed (label shift, EM): positive share 0.300 -> 0.500, accuracy 0.700 [0.660, 0.740]  F1 (positive class "1") 0.650 [0.600, 0.700]',
+    );
   });
 });

@@ -17,7 +17,16 @@ interface Expected {
   rows: { reference: number; production: number };
   overall_drift: boolean;
   drifted_features: string[];
-  features: Record<string, { type: string; drifted: boolean; ks?: { statistic: number; p_value: number }; chi2?: { statistic: number; p_value: number; dof: number }; psi?: number }>;
+  features: Record<
+    string,
+    {
+      type: string;
+      drifted: boolean;
+      ks?: { statistic: number; p_value: number };
+      chi2?: { statistic: number; p_value: number; dof: number };
+      psi?: number;
+    }
+  >;
 }
 
 // KS D and PSI are the same float operations on the same numbers, so they agree to rounding: 1e-9.
@@ -55,7 +64,16 @@ const reports = new Map<string, Report>();
 beforeAll(() => {
   for (const name of Object.keys(expectations.pairs)) {
     const p = realPair(name);
-    const args = ['--reference', p.reference, '--production', p.production, '--out', join(out, `${name}.json`), '--scores', join(out, `${name}.csv`)];
+    const args = [
+      '--reference',
+      p.reference,
+      '--production',
+      p.production,
+      '--out',
+      join(out, `${name}.json`),
+      '--scores',
+      join(out, `${name}.csv`),
+    ];
     if (p.label) args.push('--label', p.label);
     if (p.drop.length) args.push('--drop', p.drop.join(','));
     const r = runCli(args);
@@ -90,7 +108,10 @@ describe.each(Object.keys(expectations.pairs))('drift-monitor on the real pair %
           reference_counts: mass.reference_counts,
           production_counts: mass.production_counts,
         });
-        expect(report.warnings.some((m) => m.startsWith(`column "${f.name}": the value`)), f.name).toBe(true);
+        expect(
+          report.warnings.some((m) => m.startsWith(`column "${f.name}": the value`)),
+          f.name,
+        ).toBe(true);
       } else if (f.type === 'numerical') {
         expect(f.psi!.point_masses, f.name).toEqual([]);
       }
@@ -119,10 +140,13 @@ describe('drift-monitor type rules on real data', () => {
     for (const [name, report] of reports) expect(validate(schema, report), name).toEqual([]);
   });
   it('skips the bike row id and date columns with a reason', () => {
-    const skipped = reports.get('bike')!.skipped.map((s) => s.name).sort();
+    const skipped = reports
+      .get('bike')!
+      .skipped.map((s) => s.name)
+      .sort();
     expect(skipped).toEqual(['dteday', 'instant']);
   });
-  it('skips the generated pair\'s id and timestamp and finds the injected drift', () => {
+  it("skips the generated pair's id and timestamp and finds the injected drift", () => {
     const r = reports.get('generated')!;
     expect(r.skipped.map((s) => s.name).sort()).toEqual(['id', 'timestamp']);
     // truth.json: mean shift num_0, sigma num_1, lambda num_7, mix cat_0, new level cat_2 are the strong ones.

@@ -59,7 +59,9 @@ describe('drift-monitor with retraining.enabled', () => {
     const saved = readFileSync(join(dir, 'model.onnx'));
     const inPlace = runCli([...PAIR, '-c', cfg, '-o', out, '--model', join(dir, 'model.onnx')]);
     expect(inPlace.code).toBe(2);
-    expect(inPlace.stderr).toBe(`error: retraining.save_path ${join(dir, 'model.onnx')} is the same file as the model (${join(dir, 'model.onnx')}); choose another output path\n`);
+    expect(inPlace.stderr).toBe(
+      `error: retraining.save_path ${join(dir, 'model.onnx')} is the same file as the model (${join(dir, 'model.onnx')}); choose another output path\n`,
+    );
     expect(readFileSync(join(dir, 'model.onnx')).equals(saved)).toBe(true);
 
     // Second run with a copy of the saved model as the champion (and the demo model in a third).

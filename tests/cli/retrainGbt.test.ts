@@ -17,7 +17,10 @@ describe('drift-monitor with retraining.model_family: gradient_boosting', () => 
   it('trains trees, records the family, and the saved model loads with --model', () => {
     const dir = tempDir();
     const cfg = join(dir, 'cfg.yaml');
-    writeFileSync(cfg, 'retraining:\n  enabled: true\n  save_path: trees.onnx\n  model_family: gradient_boosting\noutput:\n  retrain_log_path: log.csv\n');
+    writeFileSync(
+      cfg,
+      'retraining:\n  enabled: true\n  save_path: trees.onnx\n  model_family: gradient_boosting\noutput:\n  retrain_log_path: log.csv\n',
+    );
     const out = join(dir, 'r.json');
     const first = runCli([...PAIR, '-c', cfg, '-o', out]);
     expect(first.stderr).toBe('');

@@ -14,13 +14,21 @@ beforeAll(async () => {
 const MISSING = ['', 'NA', 'NaN', 'null', '?'];
 const csv = (file: string, header: string[], rows: (string | number)[][]) =>
   parseCsv([header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n', { file, delimiter: 'auto', missingValues: MISSING });
-const range = <T,>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+const range = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 
 describe('analyse: PSI point masses', () => {
   it('a numerical column whose reference is one value gets a point-mass bin and a warning naming the column and value', async () => {
     // pdays-like: -1 on every reference row; production: -1 on 64% of the rows, day counts on the rest.
-    const ref = await csv('ref.csv', ['pdays', 'x'], range(500, (i) => [-1, (i * 1.37).toFixed(2)]));
-    const prod = await csv('prod.csv', ['pdays', 'x'], range(500, (i) => [i < 320 ? -1 : 1 + ((i * 37) % 400), (i * 1.41).toFixed(2)]));
+    const ref = await csv(
+      'ref.csv',
+      ['pdays', 'x'],
+      range(500, (i) => [-1, (i * 1.37).toFixed(2)]),
+    );
+    const prod = await csv(
+      'prod.csv',
+      ['pdays', 'x'],
+      range(500, (i) => [i < 320 ? -1 : 1 + ((i * 37) % 400), (i * 1.41).toFixed(2)]),
+    );
     const config = defaultConfig();
     config.columns.numerical = ['pdays'];
     const a = analyse(ref, prod, config, k);
@@ -38,8 +46,16 @@ describe('analyse: PSI point masses', () => {
 describe('analyse: a column all missing in one file', () => {
   it('is tested as a feature (no test run on the empty side, error says so) and flagged by missing share', async () => {
     const header = ['x', 'gone', 'color', 'never', 'level'];
-    const ref = await csv('ref.csv', header, range(200, (i) => [((i % 100) * 1.37).toFixed(2), (i * 0.91).toFixed(2), ['r', 'g'][i % 2], '', i % 3]));
-    const prod = await csv('prod.csv', header, range(100, (i) => [(i * 1.37).toFixed(2), 'NA', '', 'NA', 'NA']));
+    const ref = await csv(
+      'ref.csv',
+      header,
+      range(200, (i) => [((i % 100) * 1.37).toFixed(2), (i * 0.91).toFixed(2), ['r', 'g'][i % 2], '', i % 3]),
+    );
+    const prod = await csv(
+      'prod.csv',
+      header,
+      range(100, (i) => [(i * 1.37).toFixed(2), 'NA', '', 'NA', 'NA']),
+    );
     const a = analyse(ref, prod, defaultConfig(), k);
     expect(a.stats.map((s) => s.name)).toEqual(['x', 'gone', 'color', 'level']);
     expect(a.skipped).toEqual([{ name: 'never', reason: 'all values missing in ref.csv and prod.csv' }]);
@@ -54,7 +70,12 @@ describe('analyse: a column all missing in one file', () => {
     });
     expect(gone.error).toMatch(/^no non-missing values in the production file; no test can run/);
     for (const name of ['color', 'level']) {
-      expect(a.stats.find((s) => s.name === name)).toMatchObject({ type: 'categorical', chi2: null, psi: null, n: { reference: 200, production: 0 } });
+      expect(a.stats.find((s) => s.name === name)).toMatchObject({
+        type: 'categorical',
+        chi2: null,
+        psi: null,
+        n: { reference: 200, production: 0 },
+      });
     }
     expect(a.warnings).toContain(
       'column "gone": all values missing in prod.csv (not in ref.csv); no test can run, it is reported as drifted by its missing share',
@@ -68,8 +89,16 @@ describe('analyse: a column all missing in one file', () => {
 
 describe('analyse: nothing left to test', () => {
   it('warns when every column is skipped, dropped or the label, so "no drift" is not read as a result', async () => {
-    const ref = await csv('ref.csv', ['id', 'y'], range(50, (i) => [`r${i}`, i % 2]));
-    const prod = await csv('prod.csv', ['id', 'y'], range(50, (i) => [`p${i}`, i % 2]));
+    const ref = await csv(
+      'ref.csv',
+      ['id', 'y'],
+      range(50, (i) => [`r${i}`, i % 2]),
+    );
+    const prod = await csv(
+      'prod.csv',
+      ['id', 'y'],
+      range(50, (i) => [`p${i}`, i % 2]),
+    );
     const config = defaultConfig();
     config.data.label_column = 'y';
     const a = analyse(ref, prod, config, k);
@@ -78,7 +107,11 @@ describe('analyse: nothing left to test', () => {
       'no column was tested: every column is skipped, in columns.drop or the label, so the verdict says nothing about drift; check the delimiter, columns.drop and the reasons columns were skipped',
     );
     // With a feature tested there is no such warning.
-    const ref2 = await csv('ref.csv', ['x', 'y'], range(50, (i) => [i % 7, i % 2]));
+    const ref2 = await csv(
+      'ref.csv',
+      ['x', 'y'],
+      range(50, (i) => [i % 7, i % 2]),
+    );
     expect(analyse(ref2, ref2, config, k).warnings.filter((w) => w.startsWith('no column was tested'))).toEqual([]);
   });
 });

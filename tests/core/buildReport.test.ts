@@ -12,14 +12,21 @@ beforeAll(async () => {
   k = await loadKernels();
 });
 
-const range = <T,>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
-const csv = (file: string, rows: string[]) => parseCsv(['x,c', ...rows].join('\n') + '\n', { file, delimiter: 'auto', missingValues: [''] });
+const range = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+const csv = (file: string, rows: string[]) =>
+  parseCsv(['x,c', ...rows].join('\n') + '\n', { file, delimiter: 'auto', missingValues: [''] });
 const meta = { generatedAt: '2026-01-01T00:00:00.000Z', version: '0.0.0' };
 
 describe('buildReport(analysis, config, meta, performance, { decision })', () => {
   it('reuses the decision it is given (the dashboard decides once per threshold change) and decides itself without one', async () => {
-    const ref = await csv('ref.csv', range(300, (i) => `${(i % 100) * 0.7},${'abc'[i % 3]}`));
-    const prod = await csv('prod.csv', range(300, (i) => `${(i % 100) * 0.7 + 9},${'abcc'[i % 4]}`));
+    const ref = await csv(
+      'ref.csv',
+      range(300, (i) => `${(i % 100) * 0.7},${'abc'[i % 3]}`),
+    );
+    const prod = await csv(
+      'prod.csv',
+      range(300, (i) => `${(i % 100) * 0.7 + 9},${'abcc'[i % 4]}`),
+    );
     const config = defaultConfig();
     const analysis = analyse(ref, prod, config, k);
     const decision = decide(analysis.stats, config.thresholds);

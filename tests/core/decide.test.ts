@@ -10,18 +10,30 @@ const T: Thresholds = { ...DEFAULT_CONFIG.thresholds };
 
 function num(name: string, d: number, psi: number, missing = [0, 0]): FeatureStats {
   return {
-    name, type: 'numerical', type_reason: 'test', n: { reference: 100, production: 100 },
+    name,
+    type: 'numerical',
+    type_reason: 'test',
+    n: { reference: 100, production: 100 },
     missing: { reference: missing[0], production: missing[1], reference_count: 0, production_count: 0 },
-    drift_score: d, ks: { statistic: d, p_value: 0.5, method: 'exact' }, chi2: null,
-    psi: { value: psi, epsilon: 1e-4, bins: 10, edges: [], reference_counts: [], production_counts: [] }, error: null,
+    drift_score: d,
+    ks: { statistic: d, p_value: 0.5, method: 'exact' },
+    chi2: null,
+    psi: { value: psi, epsilon: 1e-4, bins: 10, edges: [], reference_counts: [], production_counts: [] },
+    error: null,
   };
 }
 function cat(name: string, p: number, psi: number): FeatureStats {
   return {
-    name, type: 'categorical', type_reason: 'test', n: { reference: 100, production: 100 },
+    name,
+    type: 'categorical',
+    type_reason: 'test',
+    n: { reference: 100, production: 100 },
     missing: { reference: 0, production: 0, reference_count: 0, production_count: 0 },
-    drift_score: 0.1, ks: null, chi2: { statistic: 3, p_value: p, dof: 2 },
-    psi: { value: psi, epsilon: 1e-4, categories: ['a', 'b', 'c'], reference_counts: [], production_counts: [] }, error: null,
+    drift_score: 0.1,
+    ks: null,
+    chi2: { statistic: 3, p_value: p, dof: 2 },
+    psi: { value: psi, epsilon: 1e-4, categories: ['a', 'b', 'c'], reference_counts: [], production_counts: [] },
+    error: null,
   };
 }
 
@@ -73,10 +85,17 @@ describe('decide(stats, thresholds)', () => {
     const gone: FeatureStats = {
       ...num('gone', 0, 0, [0.02, 1]),
       n: { reference: 98, production: 0 },
-      drift_score: null, ks: null, psi: null,
+      drift_score: null,
+      ks: null,
+      psi: null,
       error: 'no non-missing values in the production file; no test can run',
     };
-    const appeared: FeatureStats = { ...gone, name: 'appeared', n: { reference: 0, production: 100 }, missing: { ...gone.missing, reference: 1, production: 0 } };
+    const appeared: FeatureStats = {
+      ...gone,
+      name: 'appeared',
+      n: { reference: 0, production: 100 },
+      missing: { ...gone.missing, reference: 1, production: 0 },
+    };
     for (const missing_share_change of [null, 0.1, 0.99]) {
       const d = decide([gone, appeared, num('a', 0, 0)], { ...T, missing_share_change });
       expect(d.features.map((f) => [f.name, f.drifted, f.flagged_by, f.missing.drifted])).toEqual([
@@ -89,24 +108,44 @@ describe('decide(stats, thresholds)', () => {
     }
   });
   it('decide does not flag a feature missing in both files by that rule (no values anywhere)', () => {
-    const none: FeatureStats = { ...num('none', 0, 0, [1, 1]), n: { reference: 0, production: 0 }, ks: null, psi: null, drift_score: null, error: 'x' };
+    const none: FeatureStats = {
+      ...num('none', 0, 0, [1, 1]),
+      n: { reference: 0, production: 0 },
+      ks: null,
+      psi: null,
+      drift_score: null,
+      error: 'x',
+    };
     expect(decide([none], T).features[0].drifted).toBe(false);
   });
   it('decide reports max_psi / max_ks and no reasons without drift', () => {
     const d = decide([num('a', 0.05, 0.01), cat('b', 0.9, 0.02)], T);
-    expect(d.summary).toMatchObject({ features: 2, numerical: 1, categorical: 1, drifted: 0, max_psi: 0.02, max_ks: 0.05, overall_drift: false, reasons: [] });
+    expect(d.summary).toMatchObject({
+      features: 2,
+      numerical: 1,
+      categorical: 1,
+      drifted: 0,
+      max_psi: 0.02,
+      max_ks: 0.05,
+      overall_drift: false,
+      reasons: [],
+    });
   });
   it('decide on no features gives fraction 0 and no drift', () => {
     expect(decide([], T).summary).toMatchObject({ features: 0, drifted_fraction: 0, overall_drift: false, max_psi: null });
   });
   it('decide is monotone: raising every threshold never adds a flag (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true })), { maxLength: 20 }), fc.double({ min: 0, max: 0.5, noNaN: true }), (xs, bump) => {
-        const stats = xs.map(([d, p], i) => num(`f${i}`, d, p));
-        const a = decide(stats, T);
-        const b = decide(stats, { ...T, ks_statistic: T.ks_statistic + bump, psi: T.psi + bump });
-        return b.summary.drifted <= a.summary.drifted && (!b.summary.overall_drift || a.summary.overall_drift);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true })), { maxLength: 20 }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (xs, bump) => {
+          const stats = xs.map(([d, p], i) => num(`f${i}`, d, p));
+          const a = decide(stats, T);
+          const b = decide(stats, { ...T, ks_statistic: T.ks_statistic + bump, psi: T.psi + bump });
+          return b.summary.drifted <= a.summary.drifted && (!b.summary.overall_drift || a.summary.overall_drift);
+        },
+      ),
     );
   });
 });

@@ -11,8 +11,15 @@ import { parseCsv } from '../../src/core/table/parseCsv.ts';
 import { planColumns } from '../../src/core/table/planColumns.ts';
 
 const drift: Summary = {
-  features: 4, numerical: 2, categorical: 2, drifted: 2, drifted_fraction: 0.5, drifted_features: ['a', 'b'],
-  max_psi: 0.3, max_ks: 0.2, overall_drift: true,
+  features: 4,
+  numerical: 2,
+  categorical: 2,
+  drifted: 2,
+  drifted_fraction: 0.5,
+  drifted_features: ['a', 'b'],
+  max_psi: 0.3,
+  max_ks: 0.2,
+  overall_drift: true,
   reasons: [{ rule: 'drift_feature_fraction', message: '2 of 4 features drifted (50.0%), more than 30%' }],
 };
 const calm: Summary = { ...drift, drifted: 0, drifted_fraction: 0, drifted_features: [], overall_drift: false, reasons: [] };
@@ -39,16 +46,42 @@ describe('retrainingReasons(summary, performance)', () => {
 describe('runRetraining(args)', () => {
   it('runRetraining: disabled, or no drift and no alert: not triggered, nothing trained', async () => {
     const { ref, prod, plans } = await fixturePair();
-    const off = await runRetraining({ reference: ref, production: prod, plans, summary: drift, performance: null, config: config({ enabled: false }), champion: null });
+    const off = await runRetraining({
+      reference: ref,
+      production: prod,
+      plans,
+      summary: drift,
+      performance: null,
+      config: config({ enabled: false }),
+      champion: null,
+    });
     expect(off.section.status).toBe('not_triggered');
     expect(off.logRow).toBeNull();
-    const quiet = await runRetraining({ reference: ref, production: prod, plans, summary: calm, performance: null, config: config(), champion: null });
+    const quiet = await runRetraining({
+      reference: ref,
+      production: prod,
+      plans,
+      summary: calm,
+      performance: null,
+      config: config(),
+      champion: null,
+    });
     expect([quiet.section.triggered, quiet.challenger]).toEqual([false, null]);
   });
 
   it('runRetraining: manual retrains without drift; the exported challenger as champion scores equal on the held-out rows', async () => {
     const { ref, prod, plans } = await fixturePair();
-    const first = await runRetraining({ reference: ref, production: prod, plans, summary: calm, performance: null, config: config({ enabled: false }), champion: null, trigger: 'manual', now: '2026-01-01T00:00:00.000Z' });
+    const first = await runRetraining({
+      reference: ref,
+      production: prod,
+      plans,
+      summary: calm,
+      performance: null,
+      config: config({ enabled: false }),
+      champion: null,
+      trigger: 'manual',
+      now: '2026-01-01T00:00:00.000Z',
+    });
     expect(first.section.status).toBe('retrained');
     expect(first.save).toBe(true);
     expect(first.logRow!.reason).toBe('manual: Retrain now');
@@ -56,7 +89,12 @@ describe('runRetraining(args)', () => {
     const runner = await createOnnxRunner(first.challenger!.bytes, 'challenger.onnx');
     try {
       const second = await runRetraining({
-        reference: ref, production: prod, plans, summary: drift, performance: null, config: config({ min_improvement: 0.01 }),
+        reference: ref,
+        production: prod,
+        plans,
+        summary: drift,
+        performance: null,
+        config: config({ min_improvement: 0.01 }),
         champion: { runner, file: 'challenger.onnx', version: first.challenger!.version },
       });
       // Same rows, same model: float32 ONNX and float64 trainer agree on every held-out label here.
@@ -74,7 +112,15 @@ describe('runRetraining(args)', () => {
     const { ref, prod, plans } = await fixturePair();
     const c = config();
     c.data.label_column = null;
-    const r = await runRetraining({ reference: ref, production: prod, plans, summary: drift, performance: null, config: c, champion: null });
+    const r = await runRetraining({
+      reference: ref,
+      production: prod,
+      plans,
+      summary: drift,
+      performance: null,
+      config: c,
+      champion: null,
+    });
     expect(r.section.status).toBe('cannot_retrain');
     expect(r.section.message).toMatch(/^cannot retrain: no label column/);
   });
@@ -87,7 +133,18 @@ describe('takeRows(table, rows)', () => {
     const yesNo = (csv: string) => {
       const lines = csv.trimEnd().split('\n');
       const at = lines[0].split(',').indexOf('y');
-      return lines.map((l, i) => (i === 0 ? l : l.split(',').map((v, j) => (j === at && v !== '' ? (v === '1' ? 'Yes' : 'No') : v)).join(','))).join('\n') + '\n';
+      return (
+        lines
+          .map((l, i) =>
+            i === 0
+              ? l
+              : l
+                  .split(',')
+                  .map((v, j) => (j === at && v !== '' ? (v === '1' ? 'Yes' : 'No') : v))
+                  .join(','),
+          )
+          .join('\n') + '\n'
+      );
     };
     const opts = { delimiter: 'auto' as const, missingValues: [''] };
     const reference = await parseCsv(text('reference.csv'), { file: 'reference.csv', ...opts });
@@ -100,10 +157,24 @@ describe('takeRows(table, rows)', () => {
     };
     const run = async (prodText: string) => {
       const production = await parseCsv(prodText, { file: 'production.csv', ...opts });
-      const { plans } = planColumns(reference, production, { label: 'y', drop: ['kind'], numerical: [], categorical: [], maxCategoricalUnique: 20 });
+      const { plans } = planColumns(reference, production, {
+        label: 'y',
+        drop: ['kind'],
+        numerical: [],
+        categorical: [],
+        maxCategoricalUnique: 20,
+      });
       const runner = await createOnnxRunner(readFileSync(new URL('linear.onnx', onnx)), 'linear.onnx');
       try {
-        return await runRetraining({ reference, production, plans, summary: drift, performance: null, config: cfg, champion: { runner, file: 'linear.onnx', version: null } });
+        return await runRetraining({
+          reference,
+          production,
+          plans,
+          summary: drift,
+          performance: null,
+          config: cfg,
+          champion: { runner, file: 'linear.onnx', version: null },
+        });
       } finally {
         await runner.release();
       }

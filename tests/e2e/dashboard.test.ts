@@ -5,7 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { offOrigin, useDashboard } from './helpers/browser.ts';
-import { bannerText, chooseFiles, downloadJsonReport, downloadScoresCsv, loadDemo, runAnalysis, runId, setThreshold, tableNames } from './helpers/dashboard.ts';
+import {
+  bannerText,
+  chooseFiles,
+  downloadJsonReport,
+  downloadScoresCsv,
+  loadDemo,
+  runAnalysis,
+  runId,
+  setThreshold,
+  tableNames,
+} from './helpers/dashboard.ts';
 
 const HOSTILE_COLUMN = '<img src=x onerror=alert(1)>';
 const HOSTILE_CATEGORY = '<a href="javascript:alert(1)">x</a>';
@@ -67,7 +77,7 @@ describe('dashboard (built app under a sub-path, headless Chromium)', () => {
     // About 12 MB each, so parsing lasts long enough to press Cancel.
     const rows = (shift: number) => {
       const out = ['a,b,c,d'];
-      for (let i = 0; i < 400_000; i++) out.push(`${(i * 7919) % 1000 + shift},${i % 13},${(i * 31) % 977 / 7},x${i % 5}`);
+      for (let i = 0; i < 400_000; i++) out.push(`${((i * 7919) % 1000) + shift},${i % 13},${((i * 31) % 977) / 7},x${i % 5}`);
       return out.join('\n') + '\n';
     };
     await chooseFiles(page, { name: 'big-ref.csv', text: rows(0) }, { name: 'big-prod.csv', text: rows(5) });
@@ -111,7 +121,9 @@ describe('dashboard (built app under a sub-path, headless Chromium)', () => {
 
   it('shows an invalid config file as a one-line error', async () => {
     const { page } = await open();
-    await page.getByLabel('Config (YAML)').setInputFiles({ name: 'bad.yaml', mimeType: 'text/yaml', buffer: Buffer.from('thresholds:\n  psi: [\n') });
+    await page
+      .getByLabel('Config (YAML)')
+      .setInputFiles({ name: 'bad.yaml', mimeType: 'text/yaml', buffer: Buffer.from('thresholds:\n  psi: [\n') });
     const alert = await page.getByRole('alert').innerText();
     expect(alert).toContain('bad.yaml');
     expect(alert.trim().split('\n')).toHaveLength(1);
@@ -157,7 +169,9 @@ describe('dashboard (built app under a sub-path, headless Chromium)', () => {
     await expect.poll(plotText).toContain(HOSTILE_COLUMN);
 
     expect(await page.locator('img').count()).toBe(0);
-    const hrefs = await page.locator('a').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('xlink:href') ?? ''));
+    const hrefs = await page
+      .locator('a')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('xlink:href') ?? ''));
     expect(hrefs.filter((h) => h.startsWith('javascript:'))).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
@@ -177,7 +191,10 @@ describe('dashboard (built app under a sub-path, headless Chromium)', () => {
     await chooseFiles(page, { name: 'ref.csv', text: reference }, { name: 'prod.csv', text: production });
     expect(await runAnalysis(page)).toBe('done');
     const row = (table: string, name: string) =>
-      page.locator(`#${table} tbody tr`).filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${name}$`) }) }).innerText();
+      page
+        .locator(`#${table} tbody tr`)
+        .filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${name}$`) }) })
+        .innerText();
     expect(await row('psi-table', 'pdays')).toContain('3 (own bin for -1)');
     expect(await row('missing-table', 'gone')).toMatch(/100(\.0)?%.*drifted/s);
     expect(await row('missing-table', 'x')).toMatch(/\bok\b/);
@@ -194,7 +211,11 @@ describe('dashboard (built app under a sub-path, headless Chromium)', () => {
   it('shows a bad file as a one-line error and a following good run still works', async () => {
     const { page } = await open();
     const pair = hostilePair();
-    await chooseFiles(page, { name: 'ref.csv', text: pair.reference }, { name: 'header-only.csv', text: pair.reference.split('\n')[0] + '\n' });
+    await chooseFiles(
+      page,
+      { name: 'ref.csv', text: pair.reference },
+      { name: 'header-only.csv', text: pair.reference.split('\n')[0] + '\n' },
+    );
     expect(await runAnalysis(page)).toBe('error');
     const alert = await page.getByRole('alert').innerText();
     expect(alert).toContain('header-only.csv');
@@ -217,7 +238,11 @@ describe('dashboard (built app under a sub-path, headless Chromium)', () => {
     const csv = await downloadScoresCsv(page);
     expect(csv.split('\n')[0]).toMatch(/feature/);
     // One row per feature, then the demo model's prediction drift and performance rows.
-    const names = csv.trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    const names = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     expect(names.slice(0, report.features.length)).toEqual(report.features.map((f) => f.name));
     expect(names.slice(report.features.length, report.features.length + 2)).toEqual(['prediction:probability', 'prediction:class']);
     expect(names.at(-1)).toBe('performance:f1_drop');

@@ -74,7 +74,11 @@ async function chartProblems(page: Page): Promise<string[]> {
     for (let i = 0; i < (await labels.count()); i++) {
       const b = await labels.nth(i).boundingBox();
       if (!b || b.width === 0) continue;
-      const inside = b.x >= figure.x - 1 && b.y >= figure.y - 1 && b.x + b.width <= figure.x + figure.width + 1 && b.y + b.height <= figure.y + figure.height + 1;
+      const inside =
+        b.x >= figure.x - 1 &&
+        b.y >= figure.y - 1 &&
+        b.x + b.width <= figure.x + figure.width + 1 &&
+        b.y + b.height <= figure.y + figure.height + 1;
       if (!inside) problems.push(`chart ${c}: label "${await labels.nth(i).textContent()}" is cut`);
     }
   }
@@ -113,7 +117,9 @@ describe('layout at desktop and phone width (built app, headless Chromium)', () 
       for (const feature of ['data_usage_gb', 'contract', 'support_calls']) {
         await page.getByLabel('Feature', { exact: true }).selectOption(feature);
         await page.locator('[data-testid="explorer-facts"] .name', { hasText: feature }).waitFor();
-        await expect.poll(() => page.locator('section[aria-labelledby="explorer-h"] .js-plotly-plot .g-xtitle text').first().textContent()).toContain(feature);
+        await expect
+          .poll(() => page.locator('section[aria-labelledby="explorer-h"] .js-plotly-plot .g-xtitle text').first().textContent())
+          .toContain(feature);
         problems.push(...(await chartProblems(page)).map((p) => `${feature}: ${p}`));
       }
       expect(problems).toEqual([]);

@@ -12,7 +12,16 @@ import type { Report } from '../../src/core/report/types.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
 import { offOrigin, useDashboard, type OpenedPage } from './helpers/browser.ts';
 import { comparableReport as comparable, expectAgreement, expectCsvAgreement } from './helpers/comparableReport.ts';
-import { bannerText, chooseFiles, downloadJsonReport, downloadScoresCsv, loadDemo, runAnalysis, runId, setThreshold } from './helpers/dashboard.ts';
+import {
+  bannerText,
+  chooseFiles,
+  downloadJsonReport,
+  downloadScoresCsv,
+  loadDemo,
+  runAnalysis,
+  runId,
+  setThreshold,
+} from './helpers/dashboard.ts';
 
 const FIX = join(ROOT, 'tests/fixtures/onnx');
 const DEMO = join(ROOT, 'public/demo');
@@ -49,16 +58,30 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     // scripts/make_demo_model.py: f1_score 0.5292662819455894 (reference) -> 0.4697508896797153 (production).
     expect(banner).toContain('F1 dropped by 0.060 (0.529 -> 0.470), more than 0.05');
     const alert = page.getByTestId('performance-alert');
-    await expect.poll(() => alert.innerText()).toMatch(/Performance alert\s+F1 dropped by 0\.060 \(0\.529 → 0\.470\), more than the threshold 0\.05/);
+    await expect
+      .poll(() => alert.innerText())
+      .toMatch(/Performance alert\s+F1 dropped by 0\.060 \(0\.529 → 0\.470\), more than the threshold 0\.05/);
     expect(await page.getByTestId('kpi-f1').innerText()).toMatch(/0\.529 → 0\.470/);
     expect(await page.locator('#performance-table tbody tr', { hasText: 'F1' }).first().innerText()).toMatch(/0\.5293\s+0\.4698/);
     expect(await page.locator('#confusion-baseline tbody th').allInnerTexts()).toEqual(['0', '1']);
     expect(await page.locator('#classes-production tbody th').allInnerTexts()).toEqual(['0', '1']);
     expect(await page.getByTestId('positive-class').innerText()).toMatch(/Positive class: 1\b/);
-    expect((await page.locator('#prediction-drift-table tbody tr td:first-child').allInnerTexts()).sort()).toEqual(['prediction:class', 'prediction:probability']);
+    expect((await page.locator('#prediction-drift-table tbody tr td:first-child').allInnerTexts()).sort()).toEqual([
+      'prediction:class',
+      'prediction:probability',
+    ]);
 
     // The same numbers as `drift-monitor --model` on the same files.
-    const cli = cliReport(['-r', join(DEMO, 'reference.csv'), '-p', join(DEMO, 'production.csv'), '-l', 'churned', '--model', join(DEMO, 'model.onnx')]);
+    const cli = cliReport([
+      '-r',
+      join(DEMO, 'reference.csv'),
+      '-p',
+      join(DEMO, 'production.csv'),
+      '-l',
+      'churned',
+      '--model',
+      join(DEMO, 'model.onnx'),
+    ]);
     const report = await downloadJsonReport(page);
     expect(report.performance!.alert).toBe(true);
     expectAgreement('demo report', comparable(report), comparable(cli.report, [join(DEMO, 'reference.csv'), join(DEMO, 'production.csv')]));
@@ -112,21 +135,28 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     });
   }
 
-  it('prediction columns from a loaded config (no model): the performance section equals the CLI\'s', async () => {
+  it("prediction columns from a loaded config (no model): the performance section equals the CLI's", async () => {
     const full = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8')) as {
       models: Record<string, { runs: Record<string, { predicted: string[]; probabilities: number[][] }> }>;
     };
     const run = full.models.linear.runs;
     const paths: string[] = [];
     for (const side of ['reference', 'production']) {
-      const lines = readFileSync(join(FIX, `${side}.csv`), 'utf8').trimEnd().split('\n');
-      const rows = lines.map((l, i) => (i === 0 ? `${l},pred,proba` : `${l},${run[side].predicted[i - 1]},${run[side].probabilities[i - 1][1]}`));
+      const lines = readFileSync(join(FIX, `${side}.csv`), 'utf8')
+        .trimEnd()
+        .split('\n');
+      const rows = lines.map((l, i) =>
+        i === 0 ? `${l},pred,proba` : `${l},${run[side].predicted[i - 1]},${run[side].probabilities[i - 1][1]}`,
+      );
       const path = join(dir, `${side}.csv`);
       writeFileSync(path, rows.join('\n') + '\n');
       paths.push(path);
     }
     const config = join(dir, 'columns.yaml');
-    writeFileSync(config, 'data:\n  label_column: y\n  prediction_column: pred\n  probability_column: proba\ncolumns:\n  drop: [pred, proba]\n');
+    writeFileSync(
+      config,
+      'data:\n  label_column: y\n  prediction_column: pred\n  probability_column: proba\ncolumns:\n  drop: [pred, proba]\n',
+    );
     const cli = cliReport(['-r', paths[0], '-p', paths[1], '-c', config]);
     const { page } = await open();
     await page.getByLabel('Config (YAML)').setInputFiles(config);
@@ -155,7 +185,11 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
 
   it('a model whose inputs match no column shows the one-line error', async () => {
     const { page } = await open();
-    await chooseFiles(page, { name: 'a.csv', text: 'a,b,y\n1,2,0\n2,3,1\n3,1,0\n' }, { name: 'b.csv', text: 'a,b,y\n1,2,0\n2,3,1\n3,1,1\n' });
+    await chooseFiles(
+      page,
+      { name: 'a.csv', text: 'a,b,y\n1,2,0\n2,3,1\n3,1,0\n' },
+      { name: 'b.csv', text: 'a,b,y\n1,2,0\n2,3,1\n3,1,1\n' },
+    );
     await page.getByLabel('Label column').selectOption('y');
     await chooseModel(page, join(FIX, 'pipeline_strings.onnx'));
     expect(await runAnalysis(page)).toBe('error');
@@ -165,12 +199,18 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
   it('a model that fails at run time in onnxruntime-web shows the one-line error naming it', async () => {
     const { page } = await open();
     const text = (name: string) => readFileSync(join(FIX, name), 'utf8');
-    await chooseFiles(page, { name: 'reference.csv', text: text('reference.csv') }, { name: 'production.csv', text: text('production.csv') });
+    await chooseFiles(
+      page,
+      { name: 'reference.csv', text: text('reference.csv') },
+      { name: 'production.csv', text: text('production.csv') },
+    );
     await page.getByLabel('Label column').selectOption('y');
     await chooseModel(page, join(FIX, 'reshape_fails.onnx'));
     expect(await runAnalysis(page)).toBe('error');
     const message = await page.getByRole('alert').innerText();
-    expect(message).toMatch(/^reshape_fails\.onnx: onnxruntime failed to run the model on rows 1-300 of reference\.csv \(.*reshaped.*\); fed input "input" \[300, 4\] float32 .*; check that the model runs /);
+    expect(message).toMatch(
+      /^reshape_fails\.onnx: onnxruntime failed to run the model on rows 1-300 of reference\.csv \(.*reshaped.*\); fed input "input" \[300, 4\] float32 .*; check that the model runs /,
+    );
     expect(message).not.toContain('\n');
   });
 
@@ -193,7 +233,17 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
   it('production without labels: the label-free estimate, marked as an estimate with its band', async () => {
     const lines = readFileSync(join(FIX, 'production.csv'), 'utf8').trimEnd().split('\n');
     const y = lines[0].split(',').indexOf('y');
-    const unlabelled = lines.map((l, i) => (i === 0 ? l : l.split(',').map((v, j) => (j === y ? '' : v)).join(','))).join('\n') + '\n';
+    const unlabelled =
+      lines
+        .map((l, i) =>
+          i === 0
+            ? l
+            : l
+                .split(',')
+                .map((v, j) => (j === y ? '' : v))
+                .join(','),
+        )
+        .join('\n') + '\n';
     const config = join(dir, 'estimate.yaml');
     writeFileSync(config, `data:\n  label_column: y\nmodel:\n  features: [${expected.features.join(', ')}]\n`);
     const { page } = await open();
@@ -204,7 +254,9 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     expect(await page.getByTestId('estimate-note').innerText()).toMatch(/^Estimated \(no production labels\): CBPE/);
     // The fixture reference has 300 labelled rows, too few to calibrate on: the estimate is flagged.
     expect(await page.locator('#performance-table thead').innerText()).toContain('Production (estimated, unreliable)');
-    expect(await page.getByTestId('estimate-unreliable').innerText()).toContain('only 300 labelled reference rows: the calibration needs at least 500');
+    expect(await page.getByTestId('estimate-unreliable').innerText()).toContain(
+      'only 300 labelled reference rows: the calibration needs at least 500',
+    );
     const f1Row = await page.locator('#performance-table tbody tr', { hasText: /^F1/ }).first().innerText();
     expect(f1Row).toMatch(/\(\d\.\d+–\d\.\d+\)/);
     expect(await page.getByTestId('kpi-f1').innerText()).toContain('(estimated)');
@@ -219,8 +271,13 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     await page.getByLabel('Label column').selectOption({ label: '(none)' });
     const outcome = await runAnalysis(page);
     if (outcome !== 'done') throw new Error(await page.getByRole('alert').innerText());
-    expect((await page.locator('#prediction-drift-table tbody tr td:first-child').allInnerTexts()).sort()).toEqual(['prediction:class', 'prediction:probability']);
-    expect(await page.getByTestId('performance-note').innerText()).toMatch(/^No metrics: no label column: prediction drift only; .*need a label column/);
+    expect((await page.locator('#prediction-drift-table tbody tr td:first-child').allInnerTexts()).sort()).toEqual([
+      'prediction:class',
+      'prediction:probability',
+    ]);
+    expect(await page.getByTestId('performance-note').innerText()).toMatch(
+      /^No metrics: no label column: prediction drift only; .*need a label column/,
+    );
     expect(await page.getByTestId('positive-class').innerText()).toMatch(/Positive class: 1\s\(.*classes from the model's class labels\)/);
     expect(await page.locator('#performance-table').count()).toBe(0);
     expect(await page.getByTestId('performance-alert').count()).toBe(0);
@@ -236,7 +293,15 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
   it('label column in the reference only (production labels not available yet): the estimate, not a column error', async () => {
     const lines = readFileSync(join(DEMO, 'production.csv'), 'utf8').trimEnd().split('\n');
     const at = lines[0].split(',').indexOf('churned');
-    const noLabel = lines.map((l) => l.split(',').filter((_, j) => j !== at).join(',')).join('\n') + '\n';
+    const noLabel =
+      lines
+        .map((l) =>
+          l
+            .split(',')
+            .filter((_, j) => j !== at)
+            .join(','),
+        )
+        .join('\n') + '\n';
     const { page } = await open();
     await chooseFiles(page, { name: 'reference.csv', path: join(DEMO, 'reference.csv') }, { name: 'production.csv', text: noLabel });
     await page.getByLabel('Label column').selectOption('churned');

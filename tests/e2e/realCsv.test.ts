@@ -14,12 +14,18 @@ const fixture = (name: string) => join(__dirname, '../fixtures/csv', name);
 describe('dashboard: Windows-1252 and decimal-comma files', () => {
   it('reads "Köln" from a Windows-1252 file, decimal commas as numbers, and lists both interpretations as warnings', async () => {
     const { page, errors } = await suite.open();
-    await chooseFiles(page, { name: 'cities_1252.csv', path: fixture('cities_1252.csv') }, { name: 'cities_decimal_comma.csv', path: fixture('cities_decimal_comma.csv') });
+    await chooseFiles(
+      page,
+      { name: 'cities_1252.csv', path: fixture('cities_1252.csv') },
+      { name: 'cities_decimal_comma.csv', path: fixture('cities_decimal_comma.csv') },
+    );
     expect(await runAnalysis(page)).toBe('done');
     expect(await bannerText(page)).toMatch(/No drift/i);
 
     const warnings = await page.locator('ul.warnings li').allInnerTexts();
-    expect(warnings).toContain('cities_1252.csv is not valid UTF-8 (first bad byte at offset 20); read as Windows-1252. Set data.encoding to override.');
+    expect(warnings).toContain(
+      'cities_1252.csv is not valid UTF-8 (first bad byte at offset 20); read as Windows-1252. Set data.encoding to override.',
+    );
     expect(warnings).toContain(
       'column "amount" in cities_decimal_comma.csv: read "0,25" as 0.25 (decimal comma); set data.decimal / data.thousands to override',
     );
@@ -45,7 +51,11 @@ describe('dashboard: Windows-1252 and decimal-comma files', () => {
 
   it('shows "not a CSV file" for an Excel workbook, in one line', async () => {
     const { page } = await suite.open();
-    await chooseFiles(page, { name: 'reference.xlsx', bytes: readFileSync(fixture('not_csv.xlsx')) }, { name: 'cities_utf8.csv', path: fixture('cities_utf8.csv') });
+    await chooseFiles(
+      page,
+      { name: 'reference.xlsx', bytes: readFileSync(fixture('not_csv.xlsx')) },
+      { name: 'cities_utf8.csv', path: fixture('cities_utf8.csv') },
+    );
     expect(await runAnalysis(page)).toBe('error');
     const alert = (await page.getByRole('alert').innerText()).trim();
     expect(alert).toContain('reference.xlsx is not a CSV file (looks like an Excel workbook); export it as CSV');

@@ -19,7 +19,11 @@ import { DIST, ROOT, ensureBuilt } from './helpers/ensureBuilt.ts';
 import { downloadJsonReport, loadDemo, runAnalysis } from './helpers/dashboard.ts';
 import { expectAgreement } from './helpers/comparableReport.ts';
 
-const CONFIG = { name: 'retrain.yaml', mimeType: 'text/yaml', buffer: Buffer.from('data:\n  label_column: churned\nretraining:\n  enabled: true\n') };
+const CONFIG = {
+  name: 'retrain.yaml',
+  mimeType: 'text/yaml',
+  buffer: Buffer.from('data:\n  label_column: churned\nretraining:\n  enabled: true\n'),
+};
 const WAIT = 60_000;
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -128,7 +132,11 @@ describe('retraining in the browser (persistent profile)', () => {
     await page.locator('#retrain-import').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: json });
     await page.locator('#retrain-message', { hasText: 'Imported 0 entries from again.json (2 already in the log, skipped)' }).waitFor();
     await waitEvents(page, 2);
-    await page.locator('#retrain-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"drift-monitor retrain log","version":1,"entries":[{"timestamp":"x"}]}') });
+    await page.locator('#retrain-import').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"drift-monitor retrain log","version":1,"entries":[{"timestamp":"x"}]}'),
+    });
     await page.locator('#retrain-error', { hasText: 'bad.json: entry 1' }).waitFor();
     await waitEvents(page, 2);
     await context.close();
@@ -175,7 +183,23 @@ describe('retraining in the browser (persistent profile)', () => {
     expect(await runAnalysis(page)).toBe('done');
     const browser = await downloadJsonReport(page);
     const out = join(dir, 'r.json');
-    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/drift-monitor.js'), '-r', join(ROOT, 'public/demo/reference.csv'), '-p', join(ROOT, 'public/demo/production.csv'), '-l', 'churned', '--model', modelPath, '-o', out], { encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin/drift-monitor.js'),
+        '-r',
+        join(ROOT, 'public/demo/reference.csv'),
+        '-p',
+        join(ROOT, 'public/demo/production.csv'),
+        '-l',
+        'churned',
+        '--model',
+        modelPath,
+        '-o',
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(cli.status).toBe(0);
     const node = JSON.parse(await readFile(out, 'utf8')) as Report;
     const metrics = (r: Report) => {
@@ -202,7 +226,9 @@ describe('retraining in the browser (persistent profile)', () => {
     await loadDemo(page);
     expect(await page.locator('#retrain-auto').isChecked()).toBe(false);
     expect(await runAnalysis(page)).toBe('done');
-    const demoVersion = createHash('sha256').update(readFileSync(join(ROOT, 'public/demo/model.onnx'))).digest('hex');
+    const demoVersion = createHash('sha256')
+      .update(readFileSync(join(ROOT, 'public/demo/model.onnx')))
+      .digest('hex');
     const row = page.locator(`#model-versions tbody tr[data-version="${demoVersion}"]`);
     await row.waitFor({ timeout: WAIT });
     expect(await row.locator('td').allInnerTexts()).toEqual(expect.arrayContaining(['model.onnx', 'uploaded']));
@@ -238,7 +264,23 @@ describe('retraining in the browser (persistent profile)', () => {
     writeFileSync(configPath, CONFIG.buffer);
     const out = join(dir, 'r.json');
     const demo = (f: string) => join(ROOT, 'public/demo', f);
-    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/drift-monitor.js'), '-r', demo('reference.csv'), '-p', demo('production.csv'), '-c', configPath, '--model', demo('model.onnx'), '-o', out], { encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin/drift-monitor.js'),
+        '-r',
+        demo('reference.csv'),
+        '-p',
+        demo('production.csv'),
+        '-c',
+        configPath,
+        '--model',
+        demo('model.onnx'),
+        '-o',
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(cli.stderr).toBe('');
     const node = (JSON.parse(await readFile(out, 'utf8')) as Report).retraining!;
     // The champion is named by its file name in both (the CLI takes the basename of --model), no

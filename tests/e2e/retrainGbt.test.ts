@@ -17,7 +17,11 @@ import type { Report } from '../../src/core/report/types.ts';
 import { numbersClose } from '../helpers/numbersClose.ts';
 import { loadDemo, runAnalysis } from './helpers/dashboard.ts';
 
-const CONFIG = { name: 'gbt.yaml', mimeType: 'text/yaml', buffer: Buffer.from('data:\n  label_column: churned\nretraining:\n  model_family: gradient_boosting\n') };
+const CONFIG = {
+  name: 'gbt.yaml',
+  mimeType: 'text/yaml',
+  buffer: Buffer.from('data:\n  label_column: churned\nretraining:\n  model_family: gradient_boosting\n'),
+};
 const WAIT = 60_000;
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -68,7 +72,23 @@ describe('Model family select next to "Retrain now"', () => {
     writeFileSync(config, `${CONFIG.buffer.toString('utf8')}  enabled: true\n`);
     const demo = (f: string) => join(ROOT, 'public/demo', f);
     const out = join(dir, 'r.json');
-    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/drift-monitor.js'), '-r', demo('reference.csv'), '-p', demo('production.csv'), '-c', config, '--model', demo('model.onnx'), '-o', out], { encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin/drift-monitor.js'),
+        '-r',
+        demo('reference.csv'),
+        '-p',
+        demo('production.csv'),
+        '-c',
+        config,
+        '--model',
+        demo('model.onnx'),
+        '-o',
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(cli.stderr).toBe('');
     const node = (JSON.parse(await readFile(out, 'utf8')) as Report).retraining!;
     expect(node.challenger!.family).toBe('gradient_boosting');

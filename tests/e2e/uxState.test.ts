@@ -14,7 +14,11 @@ const suite = useDashboard();
 function pair(shift = 20): { reference: string; production: string } {
   const header = 'customerID,x,colour,Churn\n';
   const rows = (s: number) =>
-    Array.from({ length: 300 }, (_, i) => `c${i},${(i % 50) + (i % 3 === 0 ? s : 0)},${['red', 'green', 'blue'][(i + s) % 3 === 0 ? 0 : i % 3]},${i % 2 ? 'Yes' : 'No'}\n`).join('');
+    Array.from(
+      { length: 300 },
+      (_, i) =>
+        `c${i},${(i % 50) + (i % 3 === 0 ? s : 0)},${['red', 'green', 'blue'][(i + s) % 3 === 0 ? 0 : i % 3]},${i % 2 ? 'Yes' : 'No'}\n`,
+    ).join('');
   return { reference: header + rows(0), production: header + rows(shift) };
 }
 
@@ -64,7 +68,9 @@ describe('results out of date (built app, headless Chromium)', () => {
     expect([...rerun.features, ...rerun.skipped].map((f) => f.name)).not.toContain('colour');
 
     // A file.
-    await page.getByLabel('Production CSV').setInputFiles({ name: 'prod2.csv', mimeType: 'text/csv', buffer: Buffer.from(pair(5).production) });
+    await page
+      .getByLabel('Production CSV')
+      .setInputFiles({ name: 'prod2.csv', mimeType: 'text/csv', buffer: Buffer.from(pair(5).production) });
     await staleNotice(page).waitFor();
     expect(await runAnalysis(page)).toBe('done');
     expect(await staleNotice(page).count()).toBe(0);
@@ -137,13 +143,19 @@ describe('a config the dashboard cannot follow as written', () => {
     const { page } = await suite.open();
     await choosePair(page);
     await loadConfig(page, 'monitor.yaml', 'data:\n  label_column: churn\nmodel:\n  path: models/churn.onnx\n');
-    const label = page.getByText('Config: data.label_column "churn" is not a column of ref.csv; did you mean "Churn"? Columns: customerID, x, colour, Churn.');
-    const model = page.getByText('Config: model.path is "models/churn.onnx", but this page cannot open files by path: choose the model file with the Model (ONNX) input.');
+    const label = page.getByText(
+      'Config: data.label_column "churn" is not a column of ref.csv; did you mean "Churn"? Columns: customerID, x, colour, Churn.',
+    );
+    const model = page.getByText(
+      'Config: model.path is "models/churn.onnx", but this page cannot open files by path: choose the model file with the Model (ONNX) input.',
+    );
     await label.waitFor();
     await model.waitFor();
     expect(await page.getByLabel('Label column').inputValue()).toBe('Churn');
 
-    await page.getByLabel('Model (ONNX)').setInputFiles({ name: 'churn.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from([8, 7]) });
+    await page
+      .getByLabel('Model (ONNX)')
+      .setInputFiles({ name: 'churn.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from([8, 7]) });
     await expect.poll(() => model.count()).toBe(0);
     expect(await label.count()).toBe(1);
     // A config that fits the file says nothing.

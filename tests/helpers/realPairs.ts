@@ -15,7 +15,10 @@ export interface RealPair {
 }
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
-const index = JSON.parse(readFileSync(join(FIXTURES, 'real/pairs.json'), 'utf8')) as Record<string, { label: string | null; drop: string[]; dir: string }>;
+const index = JSON.parse(readFileSync(join(FIXTURES, 'real/pairs.json'), 'utf8')) as Record<
+  string,
+  { label: string | null; drop: string[]; dir: string }
+>;
 
 export function realPair(name: string): RealPair {
   const p = index[name];

@@ -10,8 +10,24 @@ export const schemaText = readFileSync(new URL('../../schema/report.schema.json'
 export const schema = JSON.parse(schemaText) as Schema;
 
 const KEYWORDS = new Set([
-  '$schema', '$id', '$defs', '$ref', 'title', 'description', 'format', 'type', 'const', 'enum',
-  'properties', 'required', 'items', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'maxItems',
+  '$schema',
+  '$id',
+  '$defs',
+  '$ref',
+  'title',
+  'description',
+  'format',
+  'type',
+  'const',
+  'enum',
+  'properties',
+  'required',
+  'items',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'maxItems',
 ]);
 
 function typeOf(v: unknown): string {
@@ -29,7 +45,12 @@ export function resolve(node: Schema): Schema {
 }
 
 /** Errors as "path: problem"; `visit` sees every (object schema, object value) pair. */
-export function validate(node: Schema, value: unknown, path = '$', visit?: (s: Schema, v: Record<string, unknown>, p: string) => void): string[] {
+export function validate(
+  node: Schema,
+  value: unknown,
+  path = '$',
+  visit?: (s: Schema, v: Record<string, unknown>, p: string) => void,
+): string[] {
   const s = resolve(node);
   const errors: string[] = [];
   for (const key of Object.keys(s)) if (!KEYWORDS.has(key)) errors.push(`${path}: schema keyword ${key} not supported by this test`);
@@ -59,4 +80,3 @@ export function validate(node: Schema, value: unknown, path = '$', visit?: (s: S
   }
   return errors;
 }
-

@@ -4,7 +4,11 @@ import { wasmStatKernels, type DriftKernelExports } from '../../src/kernels/inde
 
 async function instantiate(): Promise<DriftKernelExports> {
   const bytes = await readFile(new URL('../../src/kernels/drift_kernels.wasm', import.meta.url));
-  const env = { abort: () => { throw new Error('abort'); } };
+  const env = {
+    abort: () => {
+      throw new Error('abort');
+    },
+  };
   return (await WebAssembly.instantiate(bytes, { env })).instance.exports as unknown as DriftKernelExports;
 }
 

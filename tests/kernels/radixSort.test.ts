@@ -29,8 +29,26 @@ describe('radixSort (via sortedWithoutNaN)', () => {
 
   it('sortedWithoutNaN(x) orders negatives, -0, +0, ±inf, subnormals and extremes', () => {
     const x = Float64Array.of(
-      0, -0, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MAX_VALUE,
-      1, -1, 0, -0, 2.5, -2.5, 1e-300, -1e300, NaN, 3, NaN, -0,
+      0,
+      -0,
+      Infinity,
+      -Infinity,
+      5e-324,
+      -5e-324,
+      Number.MAX_VALUE,
+      -Number.MAX_VALUE,
+      1,
+      -1,
+      0,
+      -0,
+      2.5,
+      -2.5,
+      1e-300,
+      -1e300,
+      NaN,
+      3,
+      NaN,
+      -0,
     );
     expectSameOrder(k.sortedWithoutNaN(x), x);
   });

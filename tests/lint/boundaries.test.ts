@@ -46,7 +46,10 @@ describe('import boundaries (eslint.config.js)', () => {
     expect(await restricted("import { x } from '../ui/x.ts';\nexport { x };\n", 'src/cli/x.ts')).toHaveLength(1);
     expect(await restricted("import { x } from '../workers/x.ts';\nexport { x };\n", 'src/cli/x.ts')).toHaveLength(1);
     expect(
-      await restricted("import { runPipeline } from '../node/runPipeline.ts';\nimport { InputError } from '../core/errors.ts';\nexport { runPipeline, InputError };\n", 'src/cli/x.ts'),
+      await restricted(
+        "import { runPipeline } from '../node/runPipeline.ts';\nimport { InputError } from '../core/errors.ts';\nexport { runPipeline, InputError };\n",
+        'src/cli/x.ts',
+      ),
     ).toEqual([]);
   });
 

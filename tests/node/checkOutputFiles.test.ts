@@ -45,7 +45,9 @@ describe('outputFiles / checkOutputFiles', () => {
 
   it('refuses an output that is an existing folder', async () => {
     const dir = folder();
-    await expect(checkOutputFiles([], outputFiles(DEFAULT_CONFIG, { out: dir }))).rejects.toThrow(/^--out .* is a folder; choose another output path/);
+    await expect(checkOutputFiles([], outputFiles(DEFAULT_CONFIG, { out: dir }))).rejects.toThrow(
+      /^--out .* is a folder; choose another output path/,
+    );
   });
 
   it('accepts distinct outputs beside the inputs and leaves the inputs alone', async () => {
@@ -53,7 +55,9 @@ describe('outputFiles / checkOutputFiles', () => {
     const ref = join(dir, 'ref.csv');
     writeFileSync(ref, 'a\n1\n');
     const config = withRetraining(dir, 'm.onnx', 'log.csv');
-    await expect(checkOutputFiles(inputFiles({ reference: ref }), outputFiles(config, { out: join(dir, 'r.json') }))).resolves.toBeUndefined();
+    await expect(
+      checkOutputFiles(inputFiles({ reference: ref }), outputFiles(config, { out: join(dir, 'r.json') })),
+    ).resolves.toBeUndefined();
     expect(readFileSync(ref, 'utf8')).toBe('a\n1\n');
   });
 });

@@ -1,4 +1,16 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -70,7 +82,13 @@ describe('writeFileAtomic(path, data)', () => {
     const dir = folder();
     const path = join(dir, 'log.csv');
     writeFileSync(path, 'old\n');
-    await expect(writeFileAtomic(path, 'new\n', { beforeRename: async () => { throw new Error('changed'); } })).rejects.toThrow('changed');
+    await expect(
+      writeFileAtomic(path, 'new\n', {
+        beforeRename: async () => {
+          throw new Error('changed');
+        },
+      }),
+    ).rejects.toThrow('changed');
     expect(readFileSync(path, 'utf8')).toBe('old\n');
     expect(temps(dir)).toEqual([]);
   });

@@ -10,21 +10,27 @@ export const FIXTURES = new URL('../fixtures/onnx/', import.meta.url);
 
 export const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURES), 'utf8')) as {
   features: string[];
-  models: Record<string, {
-    file: string;
-    label_column: string;
-    classes: string[];
-    positive_class: string | null;
-    zipmap: boolean;
-    runs: Record<'reference' | 'production', {
-      rows: number;
-      labelled_rows: number;
-      predicted: string[];
-      probabilities: number[][] | null;
-      label_output?: string[];
-      metrics: Record<string, unknown> & { per_class: Record<string, Record<string, number>>; confusion_matrix: number[][] };
-    }>;
-  }>;
+  models: Record<
+    string,
+    {
+      file: string;
+      label_column: string;
+      classes: string[];
+      positive_class: string | null;
+      zipmap: boolean;
+      runs: Record<
+        'reference' | 'production',
+        {
+          rows: number;
+          labelled_rows: number;
+          predicted: string[];
+          probabilities: number[][] | null;
+          label_output?: string[];
+          metrics: Record<string, unknown> & { per_class: Record<string, Record<string, number>>; confusion_matrix: number[][] };
+        }
+      >;
+    }
+  >;
 };
 
 export function table(text: string, file: string): Promise<ParsedTable> {

@@ -36,7 +36,9 @@ describe('scoreTable: a model with a fixed batch size', () => {
         const got = await scoreTable(fixed, t, { ...opts, batchRows: 7 });
         const want = await scoreTable(dynamic, t, opts);
         expect(got.classes).toEqual(want.classes);
-        expect(got.warnings).toEqual([`m.onnx: its inputs have a fixed batch size of ${b}, so ${t.file} was scored in ${Math.ceil(t.rows / b)} runs of ${b} row${b === 1 ? "" : "s"} (the last one padded); export the model with a dynamic batch dimension (torch.onnx.export dynamic_axes={"input": {0: "batch"}}) to score in fewer, larger runs`]);
+        expect(got.warnings).toEqual([
+          `m.onnx: its inputs have a fixed batch size of ${b}, so ${t.file} was scored in ${Math.ceil(t.rows / b)} runs of ${b} row${b === 1 ? '' : 's'} (the last one padded); export the model with a dynamic batch dimension (torch.onnx.export dynamic_axes={"input": {0: "batch"}}) to score in fewer, larger runs`,
+        ]);
         expect(Array.from(got.predicted)).toEqual(Array.from(want.predicted));
         expect(got.proba!.length).toBe(t.rows * 2);
         for (let i = 0; i < got.proba!.length; i++) expect(got.proba![i]).toBe(want.proba![i]);
@@ -68,7 +70,9 @@ describe('planInputs: one input per column', () => {
   it('wide_column: an input of two values per row is refused, naming the input', async () => {
     const [reference] = await fixtureTables();
     const msg = await inputError(scoreTable(await loadModel('wide_column'), reference, { ...opts, file: 'wide.onnx' }));
-    expect(msg).toBe('wide.onnx: input "x0" takes 2 values per row ([N, 2]) but it is fed from column "x0", one value per row; export the model with one input of shape [N, 1] per column, or one [N, F] input fed from model.features');
+    expect(msg).toBe(
+      'wide.onnx: input "x0" takes 2 values per row ([N, 2]) but it is fed from column "x0", one value per row; export the model with one input of shape [N, 1] per column, or one [N, F] input fed from model.features',
+    );
   });
 });
 
@@ -76,14 +80,18 @@ describe('scoreTable: outputs that are not class probabilities are refused', () 
   it('raw_scores: a float [N, 2] output with values outside 0..1', async () => {
     const [reference] = await fixtureTables();
     const msg = await inputError(scoreTable(await loadModel('raw_scores'), reference, { ...opts, file: 'raw.onnx' }));
-    expect(msg).toMatch(/^raw\.onnx: output "scores" is not class probabilities: row \d+ of reference\.csv is \[-?[\d.]+, -?[\d.]+\] \(values outside 0\.\.1\); /);
+    expect(msg).toMatch(
+      /^raw\.onnx: output "scores" is not class probabilities: row \d+ of reference\.csv is \[-?[\d.]+, -?[\d.]+\] \(values outside 0\.\.1\); /,
+    );
     expect(msg).toMatch(/Softmax/);
   });
 
   it('sigmoid_pair: values in 0..1 whose rows do not sum to 1', async () => {
     const [reference] = await fixtureTables();
     const msg = await inputError(scoreTable(await loadModel('sigmoid_pair'), reference, { ...opts, file: 'pair.onnx' }));
-    expect(msg).toMatch(/^pair\.onnx: output "probabilities" is not class probabilities: row 1 of reference\.csv is \[[\d.]+, [\d.]+\] \(sum [\d.]+, not 1\); /);
+    expect(msg).toMatch(
+      /^pair\.onnx: output "probabilities" is not class probabilities: row 1 of reference\.csv is \[[\d.]+, [\d.]+\] \(sum [\d.]+, not 1\); /,
+    );
   });
 
   it('plain_regressor: one float output outside 0..1 (no regressor operator to recognise)', async () => {
@@ -106,15 +114,27 @@ describe('analysePerformance: which columns feed an [N, F] model', () => {
     const [reference, production] = await fixtureTables();
     // An extra numeric column "row_id" before the features: dropped, so the 4 remaining numeric columns feed the model.
     const withId = async (t: typeof reference) => {
-      const lines = (await import('node:fs')).readFileSync(new URL(`../fixtures/onnx/${t.file}`, import.meta.url), 'utf8').trimEnd().split('\n');
+      const lines = (await import('node:fs'))
+        .readFileSync(new URL(`../fixtures/onnx/${t.file}`, import.meta.url), 'utf8')
+        .trimEnd()
+        .split('\n');
       return table(lines.map((l, i) => `${i === 0 ? 'row_id' : i * 10},${l}`).join('\n') + '\n', t.file);
     };
     const [r, p] = [await withId(reference), await withId(production)];
     const runner = await loadModel('linear');
     const cfg = config({ data: { label_column: 'y' }, columns: { drop: ['row_id', 'color', 'size', 'kind'] } });
-    const stats = await analysePerformance({ reference: r, production: p, config: cfg, kernels: await loadKernels(), runner, modelFile: 'linear.onnx' });
+    const stats = await analysePerformance({
+      reference: r,
+      production: p,
+      config: cfg,
+      kernels: await loadKernels(),
+      runner,
+      modelFile: 'linear.onnx',
+    });
     await runner.release();
-    expect(stats!.source).toBe('model linear.onnx: 4 inputs (x0, x1, x2, x3) from the 4 numeric columns in file order (set model.features to choose)');
+    expect(stats!.source).toBe(
+      'model linear.onnx: 4 inputs (x0, x1, x2, x3) from the 4 numeric columns in file order (set model.features to choose)',
+    );
     expect(Math.abs(stats!.baseline!.f1 - (expected.models.linear.runs.reference.metrics.f1 as number))).toBeLessThan(1e-9);
   });
 });
@@ -124,7 +144,14 @@ describe('analysePerformance: how probability columns map to classes', () => {
     const [reference, production] = await fixtureTables();
     const runner = await loadModel('softmax_logistic');
     const cfg = config({ data: { label_column: 'y' }, model: { features: expected.features } });
-    const stats = await analysePerformance({ reference, production, config: cfg, kernels: await loadKernels(), runner, modelFile: 'soft.onnx' });
+    const stats = await analysePerformance({
+      reference,
+      production,
+      config: cfg,
+      kernels: await loadKernels(),
+      runner,
+      modelFile: 'soft.onnx',
+    });
     await runner.release();
     expect(stats!.classes).toEqual(['0', '1']);
     expect(stats!.class_mapping).toBe(
@@ -138,8 +165,15 @@ describe('analysePerformance: how probability columns map to classes', () => {
     const [reference, production] = await fixtureTables();
     const runner = await loadModel('linear');
     const cfg = config({ data: { label_column: 'y' }, model: { features: expected.features } });
-    const stats = await analysePerformance({ reference, production, config: cfg, kernels: await loadKernels(), runner, modelFile: 'linear.onnx' });
+    const stats = await analysePerformance({
+      reference,
+      production,
+      config: cfg,
+      kernels: await loadKernels(),
+      runner,
+      modelFile: 'linear.onnx',
+    });
     await runner.release();
-    expect(stats!.class_mapping).toBe('probability column i is the model\'s class label i (LinearClassifier: 0, 1)');
+    expect(stats!.class_mapping).toBe("probability column i is the model's class label i (LinearClassifier: 0, 1)");
   });
 });

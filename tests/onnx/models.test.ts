@@ -23,8 +23,16 @@ describe('scoreTable(runner, table, options) with onnxruntime-web in Node', () =
       const [reference, production] = await fixtureTables();
       const e = expected.models[name];
       const runner = await loadModel(name);
-      for (const [side, t] of [['reference', reference], ['production', production]] as const) {
-        const p = await scoreTable(runner, t, { file: e.file, features: name === 'logistic_plain' ? null : expected.features, exclude: ['y', 'kind'], batchRows: 128 });
+      for (const [side, t] of [
+        ['reference', reference],
+        ['production', production],
+      ] as const) {
+        const p = await scoreTable(runner, t, {
+          file: e.file,
+          features: name === 'logistic_plain' ? null : expected.features,
+          exclude: ['y', 'kind'],
+          batchRows: 128,
+        });
         expect(p.classes).toEqual(e.classes);
         const run = e.runs[side];
         const wantPred = run.probabilities ? run.predicted : run.label_output!;
@@ -53,17 +61,32 @@ describe('analysePerformance(args) metrics match scikit-learn on the model outpu
       const stats = await analysePerformance({
         reference,
         production,
-        config: config({ data: { label_column: e.label_column }, model: { features: name === 'logistic_plain' ? null : expected.features } }),
+        config: config({
+          data: { label_column: e.label_column },
+          model: { features: name === 'logistic_plain' ? null : expected.features },
+        }),
         kernels: await loadKernels(),
         runner,
         modelFile: e.file,
       });
       expect(stats!.positive_class).toBe(e.positive_class);
-      for (const [side, m] of [['reference', stats!.baseline], ['production', stats!.production]] as const) {
+      for (const [side, m] of [
+        ['reference', stats!.baseline],
+        ['production', stats!.production],
+      ] as const) {
         const want = e.runs[side].metrics;
         if (!m || m.estimated) throw new Error('expected measured metrics');
         expect(m.rows).toBe(e.runs[side].labelled_rows);
-        for (const key of ['accuracy', 'precision', 'recall', 'f1', 'f1_macro', 'f1_weighted', 'precision_weighted', 'recall_macro'] as const) {
+        for (const key of [
+          'accuracy',
+          'precision',
+          'recall',
+          'f1',
+          'f1_macro',
+          'f1_weighted',
+          'precision_weighted',
+          'recall_macro',
+        ] as const) {
           expect(Math.abs(m[key] - (want[key] as number)), `${side} ${key}`).toBeLessThan(METRIC_TOL);
         }
         if (want.roc_auc === null) expect(m.roc_auc).toBeNull();

@@ -27,7 +27,8 @@ describe('chartConfig(layout)', () => {
   });
 
   it('the bundled plotly.js has no showLink / showSources / showEditInChartStudio / sendData / linkText config (removed in v3), and shares to the cloud by default', () => {
-    for (const key of ['showLink', 'showSources', 'showEditInChartStudio', 'sendData', 'linkText']) expect([key, inSchema(key)]).toEqual([key, false]);
+    for (const key of ['showLink', 'showSources', 'showEditInChartStudio', 'sendData', 'linkText'])
+      expect([key, inSchema(key)]).toEqual([key, false]);
     // The defaults chartConfig overrides: if these change in an upgrade, revisit chartConfig.
     expect(bundle).toContain('showSendToCloud:{valType:"boolean",dflt:!0}');
     expect(bundle).toContain('plotlyServerURL:{valType:"string",dflt:"https://cloud.plotly.com/newchart"}');

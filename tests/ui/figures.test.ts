@@ -22,9 +22,7 @@ function stats(name: string, d: number, type: 'numerical' | 'categorical' = 'num
     error: null,
   };
   // FeatureStats is a union on the column kind: only a numerical feature carries a KS result.
-  return type === 'numerical'
-    ? { ...base, type, ks: { statistic: d, p_value: 0.5, method: 'exact' } }
-    : { ...base, type, ks: null };
+  return type === 'numerical' ? { ...base, type, ks: { statistic: d, p_value: 0.5, method: 'exact' } } : { ...base, type, ks: null };
 }
 
 /** Every string anywhere in a figure (trace fields, tick labels, annotations). */

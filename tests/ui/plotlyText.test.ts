@@ -14,12 +14,7 @@ describe('plotlyText(s)', () => {
       fc.property(fc.string(), (s) => {
         const e = plotlyText(s);
         expect(e).not.toMatch(/[<>"']/);
-        const decoded = e
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>')
-          .replace(/&#34;/g, '"')
-          .replace(/&#39;/g, "'")
-          .replace(/&amp;/g, '&');
+        const decoded = e.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
         expect(decoded).toBe(s);
       }),
     );

@@ -31,7 +31,7 @@ describe('readHeader(file, delimiter, encoding)', () => {
     expect(await readHeader(new Blob([fixture('utf16be_bom.csv')]), 'auto')).toEqual(['city', 'amount']);
   });
 
-  it('rejects a file that is not a CSV with the parser\'s message', async () => {
+  it("rejects a file that is not a CSV with the parser's message", async () => {
     await expect(readHeader(new Blob([fixture('not_csv.xlsx')]), 'auto', 'auto', 'book.xlsx')).rejects.toThrow(
       'book.xlsx is not a CSV file (looks like an Excel workbook); export it as CSV',
     );

@@ -20,7 +20,14 @@ describe('testTables(features, thresholds): the dashboard result tables from the
     const ks = byId.get('ks-table')!;
     expect(ks.columns.map((c) => c.label)).toEqual(['Feature', 'KS statistic', 'p-value', 'Method', 'n ref / prod', 'Flag']);
     const row = ks.rows[0];
-    expect(ks.columns.map((c) => (c.text ? c.text(row) : String(c.value(row))))).toEqual(['tenure_months', '0.3', '1.23e-200', 'asymp', '5000 / 4990', 'true']);
+    expect(ks.columns.map((c) => (c.text ? c.text(row) : String(c.value(row))))).toEqual([
+      'tenure_months',
+      '0.3',
+      '1.23e-200',
+      'asymp',
+      '5000 / 4990',
+      'true',
+    ]);
     expect(ks.flagged(row)).toBe(true);
     expect(ks.initialSort).toEqual({ key: 'statistic', direction: 'descending' });
 

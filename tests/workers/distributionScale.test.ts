@@ -18,7 +18,12 @@ describe('categoricalDistribution: category order', () => {
   });
 
   it('negative and decimal numbers order numerically; text categories stay largest first', () => {
-    expect(categoricalDistribution('x', ['0.5', '-3', '12', '-10'], [1, 1, 1, 1], [1, 1, 1, 1]).categories).toEqual(['-10', '-3', '0.5', '12']);
+    expect(categoricalDistribution('x', ['0.5', '-3', '12', '-10'], [1, 1, 1, 1], [1, 1, 1, 1]).categories).toEqual([
+      '-10',
+      '-3',
+      '0.5',
+      '12',
+    ]);
     expect(categoricalDistribution('x', ['b', 'a', '10'], [1, 5, 3], [1, 5, 3]).categories).toEqual(['a', '10', 'b']);
   });
 

@@ -40,9 +40,7 @@ export interface StringListSpec {
 }
 export type LeafSpec = NumberSpec | StringSpec | BooleanSpec | EnumSpec | StringListSpec;
 
-type SpecOf<T> = T extends readonly unknown[] | string | number | boolean | null
-  ? LeafSpec
-  : { [K in keyof T]-?: SpecOf<T[K]> };
+type SpecOf<T> = T extends readonly unknown[] | string | number | boolean | null ? LeafSpec : { [K in keyof T]-?: SpecOf<T[K]> };
 export type ConfigSpec = SpecOf<Config>;
 
 const nullablePath: StringSpec = { kind: 'string', nullable: true, path: true };
@@ -60,7 +58,14 @@ export const CONFIG_SPEC: ConfigSpec = {
     encoding: {
       kind: 'enum',
       values: ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1'],
-      aliases: { utf8: 'utf-8', 'UTF-8': 'utf-8', cp1252: 'windows-1252', 'iso-8859-1': 'latin1', 'UTF-16LE': 'utf-16le', 'UTF-16BE': 'utf-16be' },
+      aliases: {
+        utf8: 'utf-8',
+        'UTF-8': 'utf-8',
+        cp1252: 'windows-1252',
+        'iso-8859-1': 'latin1',
+        'UTF-16LE': 'utf-16le',
+        'UTF-16BE': 'utf-16be',
+      },
     },
     decimal: { kind: 'enum', values: ['auto', '.', ','] },
     thousands: { kind: 'enum', values: ['auto', ',', '.', ' ', "'", 'none'], aliases: { space: ' ' } },

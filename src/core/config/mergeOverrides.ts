@@ -4,9 +4,7 @@
 import type { Config } from './types.ts';
 import { validateConfig } from './validateConfig.ts';
 
-export type DeepPartial<T> = T extends readonly unknown[] | string | number | boolean | null
-  ? T
-  : { [K in keyof T]?: DeepPartial<T[K]> };
+export type DeepPartial<T> = T extends readonly unknown[] | string | number | boolean | null ? T : { [K in keyof T]?: DeepPartial<T[K]> };
 
 /** A partial config; keys set to undefined are ignored (a flag that was not given). */
 export type ConfigOverrides = DeepPartial<Config>;

@@ -13,11 +13,7 @@ import type { Config } from './types.ts';
  *          model.path, retraining.save_path, output.*_path) are joined onto configDir;
  *          absolute paths and nulls are kept
  */
-export function resolveConfigPaths(
-  cfg: Readonly<Config>,
-  configDir: string,
-  join: (dir: string, path: string) => string,
-): Config {
+export function resolveConfigPaths(cfg: Readonly<Config>, configDir: string, join: (dir: string, path: string) => string): Config {
   const result = structuredClone(cfg) as Config;
   for (const [sectionName, section] of Object.entries(CONFIG_SPEC)) {
     const values = (result as unknown as Record<string, Record<string, unknown>>)[sectionName];

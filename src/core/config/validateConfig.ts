@@ -27,21 +27,13 @@ export function validateConfig(raw: unknown, source: string, base: Readonly<Conf
   const result = structuredClone(base) as Config;
   if (raw === null || raw === undefined) return result;
   if (!isPlainObject(raw)) {
-    throw new InputError(
-      `${source}: the config must be a mapping of sections (data:, columns:, thresholds:, ...), got ${describe(raw)}`,
-    );
+    throw new InputError(`${source}: the config must be a mapping of sections (data:, columns:, thresholds:, ...), got ${describe(raw)}`);
   }
   mergeSection(raw, CONFIG_SPEC, result as unknown as Record<string, unknown>, '', source);
   return result;
 }
 
-function mergeSection(
-  raw: Record<string, unknown>,
-  spec: object,
-  target: Record<string, unknown>,
-  prefix: string,
-  source: string,
-): void {
+function mergeSection(raw: Record<string, unknown>, spec: object, target: Record<string, unknown>, prefix: string, source: string): void {
   for (const name of Object.keys(raw)) {
     const key = prefix + name;
     if (FORBIDDEN_KEYS.has(name)) throw new InputError(`${source}: key "${key}" is not allowed; remove it`);
@@ -56,7 +48,9 @@ function mergeSection(
     } else {
       if (value === null) continue; // `thresholds:` with every child commented out keeps the defaults
       if (!isPlainObject(value)) {
-        const children = Object.keys(childSpec as object).map((k) => k + ':').join(', ');
+        const children = Object.keys(childSpec as object)
+          .map((k) => k + ':')
+          .join(', ');
         const leafElsewhere = ALL_KEYS.find((k) => k !== key && k.endsWith('.' + name));
         const hint = leafElsewhere === undefined ? '' : `; did you mean "${leafElsewhere}"?`;
         throw new InputError(`${source}: ${key} must be a mapping (${children}), got ${describe(value)}${hint}`);

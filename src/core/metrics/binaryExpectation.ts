@@ -21,8 +21,19 @@ export interface BinaryExpectation {
  * @param predictedPositive 1 where the row is predicted positive, else 0
  * @param count rows per entry (cells of equal rows); omitted = 1 each
  */
-export function binaryExpectation(q: ArrayLike<number>, predictedPositive: ArrayLike<number>, count?: ArrayLike<number>): BinaryExpectation {
-  let tp = 0, fp = 0, fn = 0, tn = 0, m = 0, n = 0, vA = 0, vB = 0;
+export function binaryExpectation(
+  q: ArrayLike<number>,
+  predictedPositive: ArrayLike<number>,
+  count?: ArrayLike<number>,
+): BinaryExpectation {
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0,
+    m = 0,
+    n = 0,
+    vA = 0,
+    vB = 0;
   for (let i = 0; i < q.length; i++) {
     const c = count ? count[i] : 1;
     if (c === 0) continue;

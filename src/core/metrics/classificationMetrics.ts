@@ -56,8 +56,7 @@ export function classificationMetrics(input: ClassificationInput): Classificatio
   let correct = 0;
   for (let c = 0; c < k; c++) correct += matrix[c][c];
   const mean = (key: 'precision' | 'recall' | 'f1') => scores.reduce((a, s) => a + s[key], 0) / k;
-  const weighted = (key: 'precision' | 'recall' | 'f1') =>
-    n ? scores.reduce((a, s) => a + s[key] * s.support, 0) / n : 0;
+  const weighted = (key: 'precision' | 'recall' | 'f1') => (n ? scores.reduce((a, s) => a + s[key] * s.support, 0) / n : 0);
   const macro = { precision: mean('precision'), recall: mean('recall'), f1: mean('f1') };
   const head = positive === null ? macro : scores[positive];
   return {

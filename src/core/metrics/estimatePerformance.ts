@@ -115,7 +115,13 @@ function binaryEstimate(input: EstimateInput, pos: number): PerformanceEstimate 
   let ls: { prior: number; e: ReturnType<typeof binaryExpectation> } | null = null;
   if (refPrior > 0 && refPrior < 1) {
     const { prior } = labelShiftPrior(q, refPrior);
-    ls = { prior, e: binaryExpectation(q.map((v) => adjustToPrior(v, refPrior, prior)), prodPredPos) };
+    ls = {
+      prior,
+      e: binaryExpectation(
+        q.map((v) => adjustToPrior(v, refPrior, prior)),
+        prodPredPos,
+      ),
+    };
   }
 
   // Production cells (score bin x predicted class) for the replicates: the calibration maps are
@@ -142,13 +148,20 @@ function binaryEstimate(input: EstimateInput, pos: number): PerformanceEstimate 
       prodDraw.fill(0);
       for (let i = 0; i < n; i++) prodDraw[upperBound(cum, random() * n)]++;
       const { prior } = labelShiftPrior(cellQ, priorB, prodDraw);
-      const lb = binaryExpectation(cellQ.map((v) => adjustToPrior(v, priorB, prior)), cells.predPos, cells.count);
+      const lb = binaryExpectation(
+        cellQ.map((v) => adjustToPrior(v, priorB, prior)),
+        cells.predPos,
+        cells.count,
+      );
       boot.lsAcc.push(lb.accuracy);
       boot.lsF1.push(lb.f1);
     }
   }
 
-  const matrix = [[0, 0], [0, 0]];
+  const matrix = [
+    [0, 0],
+    [0, 0],
+  ];
   const neg = 1 - pos;
   matrix[pos][pos] = e.tp;
   matrix[neg][pos] = e.fp;
@@ -168,7 +181,11 @@ function binaryEstimate(input: EstimateInput, pos: number): PerformanceEstimate 
 
   // Reference diagnostics: accuracy measured, promised by the raw probabilities, expected cross-fitted.
   const oof = crossFit(xs, ys, random);
-  let right = 0, conf = 0, confVar = 0, oofAcc = 0, refPosPred = 0;
+  let right = 0,
+    conf = 0,
+    confVar = 0,
+    oofAcc = 0,
+    refPosPred = 0;
   for (let i = 0; i < refN; i++) {
     const predicted = refPredPos[i];
     refPosPred += predicted;
@@ -238,7 +255,9 @@ function multiclassEstimate(input: EstimateInput): PerformanceEstimate {
   const refN = reference.yTrue.length;
   const refTop = new Float64Array(refN);
   const refShare = new Float64Array(k);
-  let right = 0, conf = 0, confVar = 0;
+  let right = 0,
+    conf = 0,
+    confVar = 0;
   for (let i = 0; i < refN; i++) {
     const j = reference.yPred[i];
     const q = reference.proba[i * k + j];

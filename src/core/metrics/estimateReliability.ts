@@ -58,7 +58,14 @@ export interface ReliabilityInput {
   /** Multiclass: the probabilities are used uncalibrated, so a gap either way matters. */
   uncalibrated: boolean;
   /** The label-shift-adjusted F1 and accuracy against the CBPE bands (binary), else null. */
-  labelShift: { prior: number; refPrior: number; f1: number; accuracy: number; f1Band: [number, number] | null; accuracyBand: [number, number] } | null;
+  labelShift: {
+    prior: number;
+    refPrior: number;
+    f1: number;
+    accuracy: number;
+    f1Band: [number, number] | null;
+    accuracyBand: [number, number];
+  } | null;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -78,15 +85,21 @@ export function reliabilityReasons(r: ReliabilityInput): string[] {
     const p = (a * r.referenceRows + b * r.productionRows) / (r.referenceRows + r.productionRows);
     const se = Math.sqrt(p * (1 - p) * (1 / r.referenceRows + 1 / r.productionRows));
     if (Math.abs(b - a) > Math.max(MAX_PREDICTED_SHARE_CHANGE, 3 * se)) {
-      out.push(`the share of rows predicted positive moved from ${pct(a)} (reference) to ${pct(b)} (production), more than ${100 * MAX_PREDICTED_SHARE_CHANGE} points: the class shares may have changed, which the estimate cannot follow`);
+      out.push(
+        `the share of rows predicted positive moved from ${pct(a)} (reference) to ${pct(b)} (production), more than ${100 * MAX_PREDICTED_SHARE_CHANGE} points: the class shares may have changed, which the estimate cannot follow`,
+      );
     }
   }
   if (r.classShareChange !== null && r.classShareChange.distance > Math.max(MAX_PREDICTED_SHARE_CHANGE, 3 * r.classShareChange.se)) {
-    out.push(`the predicted class shares moved by ${f3(r.classShareChange.distance)} (total variation distance), more than ${MAX_PREDICTED_SHARE_CHANGE}: the class shares may have changed, which the estimate cannot follow`);
+    out.push(
+      `the predicted class shares moved by ${f3(r.classShareChange.distance)} (total variation distance), more than ${MAX_PREDICTED_SHARE_CHANGE}: the class shares may have changed, which the estimate cannot follow`,
+    );
   }
   const ksCritical = KS_C_0001 * Math.sqrt((r.referenceRows + r.productionRows) / (r.referenceRows * r.productionRows));
   if (r.scoreKs > Math.max(MAX_SCORE_KS, ksCritical)) {
-    out.push(`${r.scoreName} shifted between reference and production (KS distance ${f3(r.scoreKs)}, more than ${MAX_SCORE_KS}): the reference calibration may not hold there`);
+    out.push(
+      `${r.scoreName} shifted between reference and production (KS distance ${f3(r.scoreKs)}, more than ${MAX_SCORE_KS}): the reference calibration may not hold there`,
+    );
   }
   const gap = r.referenceAccuracy - r.confidenceAccuracy;
   if ((r.uncalibrated ? Math.abs(gap) : gap) > Math.max(MAX_CONFIDENCE_GAP, 3 * r.confidenceSe)) {
@@ -97,13 +110,17 @@ export function reliabilityReasons(r: ReliabilityInput): string[] {
     );
   }
   if (r.crossFitAccuracy !== null && Math.abs(r.referenceAccuracy - r.crossFitAccuracy) > Math.max(MAX_CROSS_FIT_GAP, 3 * r.confidenceSe)) {
-    out.push(`the calibration does not hold on held-out reference rows: cross-fitted it expects accuracy ${f3(r.crossFitAccuracy)}, the reference has ${f3(r.referenceAccuracy)}`);
+    out.push(
+      `the calibration does not hold on held-out reference rows: cross-fitted it expects accuracy ${f3(r.crossFitAccuracy)}, the reference has ${f3(r.referenceAccuracy)}`,
+    );
   }
   const ls = r.labelShift;
   if (ls) {
     const outside = (x: number, b: [number, number] | null) => b !== null && (x < b[0] || x > b[1]);
     if (outside(ls.f1, ls.f1Band) || outside(ls.accuracy, ls.accuracyBand)) {
-      out.push(`the label-shift-adjusted estimate (positive share ${pct(ls.refPrior)} in the reference, ${pct(ls.prior)} estimated in production) gives F1 ${f3(ls.f1)} and accuracy ${f3(ls.accuracy)}, outside the CBPE bands: the class shares may have changed`);
+      out.push(
+        `the label-shift-adjusted estimate (positive share ${pct(ls.refPrior)} in the reference, ${pct(ls.prior)} estimated in production) gives F1 ${f3(ls.f1)} and accuracy ${f3(ls.accuracy)}, outside the CBPE bands: the class shares may have changed`,
+      );
     }
   }
   return out;

@@ -23,7 +23,7 @@ export function isotonicKnots(x: ArrayLike<number>, y: ArrayLike<number>, w?: Ar
   const bx: number[] = [];
   const by: number[] = [];
   const bw: number[] = [];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     let s = 0;
     let sw = 0;

@@ -29,7 +29,7 @@ export function rocAuc(positive: ArrayLike<number>, scores: ArrayLike<number>): 
   let u2 = 0;
   let below = 0;
   let upTo = 0;
-  for (let i = 0; i < nPos; ) {
+  for (let i = 0; i < nPos;) {
     const s = pos[i];
     let j = i;
     while (j < nPos && pos[j] === s) j++;

@@ -12,7 +12,13 @@ import { labelKey } from './labelKey.ts';
  */
 export function encodeLabels(table: ParsedTable, column: string, classes: readonly string[], what = 'the model'): Int32Array {
   const col = table.columns.find((c) => c.name === column);
-  if (!col) throw new InputError(`${table.file}: label column "${column}" (--label / data.label_column) is not in the file; ${columnHint(column, table.columns.map((c) => c.name))}`);
+  if (!col)
+    throw new InputError(
+      `${table.file}: label column "${column}" (--label / data.label_column) is not in the file; ${columnHint(
+        column,
+        table.columns.map((c) => c.name),
+      )}`,
+    );
   const exact = new Map(classes.map((c, i) => [c, i]));
   const byKey = new Map<string, number>();
   classes.forEach((c, i) => byKey.set(labelKey(c), i));

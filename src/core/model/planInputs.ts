@@ -38,30 +38,52 @@ export function planInputs(runner: ModelRunner, table: ParsedTable, opts: PlanIn
         );
       }
     }
-    return { kind: 'columns', inputs: inputs.map((i) => ({ name: i.name, type: columnType(i, opts.file), dims: i.shape.length === 1 ? 1 : 2 })) };
+    return {
+      kind: 'columns',
+      inputs: inputs.map((i) => ({ name: i.name, type: columnType(i, opts.file), dims: i.shape.length === 1 ? 1 : 2 })),
+    };
   }
-  if (inputs.length === 1 && inputs[0].isTensor && (inputs[0].type === 'float32' || inputs[0].type === 'float64') && inputs[0].shape.length === 2) {
+  if (
+    inputs.length === 1 &&
+    inputs[0].isTensor &&
+    (inputs[0].type === 'float32' || inputs[0].type === 'float64') &&
+    inputs[0].shape.length === 2
+  ) {
     const input = inputs[0];
     const d = input.shape[1];
     // Symbolic sizes arrive as names, or as 2^32 - 1 from onnxruntime-web.
     const width = typeof d === 'number' && d > 0 && d < 2 ** 31 ? d : null;
     const meta = runner.graph.metadata.features;
-    const numeric = table.columns.filter((c) => !opts.exclude.includes(c.name) && c.nonNumeric === 0 && !c.highCardinality).map((c) => c.name);
+    const numeric = table.columns
+      .filter((c) => !opts.exclude.includes(c.name) && c.nonNumeric === 0 && !c.highCardinality)
+      .map((c) => c.name);
     let columns: string[];
     let source: string;
     if (opts.features) [columns, source] = [[...opts.features], 'config model.features'];
     else if (meta) [columns, source] = [parseFeatureList(meta), 'model metadata "features"'];
-    else if (width !== null && numeric.length === width) [columns, source] = [numeric, `the ${width} numeric columns in file order (set model.features to choose)`];
+    else if (width !== null && numeric.length === width)
+      [columns, source] = [numeric, `the ${width} numeric columns in file order (set model.features to choose)`];
     else {
       throw new InputError(
-        `${opts.file}: input "${input.name}" takes ${width ?? 'F'} features in one tensor; set model.features in the config to the ${width ?? ''} columns in order (numeric columns in ${table.file}: ${numeric.slice(0, 30).join(', ')})`.replace('  ', ' '),
+        `${opts.file}: input "${input.name}" takes ${width ?? 'F'} features in one tensor; set model.features in the config to the ${width ?? ''} columns in order (numeric columns in ${table.file}: ${numeric.slice(0, 30).join(', ')})`.replace(
+          '  ',
+          ' ',
+        ),
       );
     }
     if (width !== null && columns.length !== width) {
-      throw new InputError(`${opts.file}: input "${input.name}" takes ${width} features but ${source} lists ${columns.length} (${columns.join(', ')}); list exactly ${width} columns`);
+      throw new InputError(
+        `${opts.file}: input "${input.name}" takes ${width} features but ${source} lists ${columns.length} (${columns.join(', ')}); list exactly ${width} columns`,
+      );
     }
     const missing = columns.filter((c) => !names.has(c));
-    if (missing.length) throw new InputError(`${table.file}: column "${missing[0]}" (${source}) is not in the file; ${columnHint(missing[0], table.columns.map((c) => c.name))}`);
+    if (missing.length)
+      throw new InputError(
+        `${table.file}: column "${missing[0]}" (${source}) is not in the file; ${columnHint(
+          missing[0],
+          table.columns.map((c) => c.name),
+        )}`,
+      );
     return { kind: 'matrix', name: input.name, type: input.type as 'float32' | 'float64', columns, source };
   }
   const unmatched = inputs.filter((i) => !names.has(i.name)).map((i) => `"${i.name}"`);
@@ -71,8 +93,11 @@ export function planInputs(runner: ModelRunner, table: ParsedTable, opts: PlanIn
 }
 
 function columnType(i: ModelValueInfo, file: string): 'float32' | 'float64' | 'int64' | 'string' {
-  if (i.type === 'float32' || i.type === 'float64' || i.type === 'int64' || i.type === 'string') return i.type as 'float32' | 'float64' | 'int64' | 'string';
-  throw new InputError(`${file}: input "${i.name}" has type ${i.type ?? 'non-tensor'}; drift-monitor feeds float, int64 and string tensors`);
+  if (i.type === 'float32' || i.type === 'float64' || i.type === 'int64' || i.type === 'string')
+    return i.type as 'float32' | 'float64' | 'int64' | 'string';
+  throw new InputError(
+    `${file}: input "${i.name}" has type ${i.type ?? 'non-tensor'}; drift-monitor feeds float, int64 and string tensors`,
+  );
 }
 
 function parseFeatureList(text: string): string[] {
@@ -85,5 +110,8 @@ function parseFeatureList(text: string): string[] {
       /* fall through to the comma list */
     }
   }
-  return t.split(',').map((s) => s.trim()).filter(Boolean);
+  return t
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

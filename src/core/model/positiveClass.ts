@@ -14,8 +14,10 @@ export interface PositiveClass {
  */
 export function positiveClass(classes: readonly string[], configured: string | null): PositiveClass | null {
   if (configured !== null) {
-    const i = classes.indexOf(configured) >= 0 ? classes.indexOf(configured) : classes.findIndex((c) => labelKey(c) === labelKey(configured));
-    if (i < 0) throw new InputError(`model.positive_class "${configured}" is not one of the classes (${classes.join(', ')}); set it to one of them`);
+    const i =
+      classes.indexOf(configured) >= 0 ? classes.indexOf(configured) : classes.findIndex((c) => labelKey(c) === labelKey(configured));
+    if (i < 0)
+      throw new InputError(`model.positive_class "${configured}" is not one of the classes (${classes.join(', ')}); set it to one of them`);
     return { index: i, name: classes[i], reason: 'model.positive_class' };
   }
   if (classes.length !== 2) return null;

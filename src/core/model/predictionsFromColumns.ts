@@ -22,17 +22,29 @@ export function predictionsFromColumns(
   const n = table.rows;
   const find = (name: string, key: string) => {
     const c = table.columns.find((x) => x.name === name);
-    if (!c) throw new InputError(`${table.file}: column "${name}" (${key}) is not in the file; ${columnHint(name, table.columns.map((x) => x.name))}`);
+    if (!c)
+      throw new InputError(
+        `${table.file}: column "${name}" (${key}) is not in the file; ${columnHint(
+          name,
+          table.columns.map((x) => x.name),
+        )}`,
+      );
     return c;
   };
   let proba: Float64Array | null = null;
   if (columns.probability) {
-    if (classes.length !== 2 || positive === null) throw new InputError(`data.probability_column needs a binary label (found classes ${classes.join(', ')}); use prediction_column for multiclass`);
+    if (classes.length !== 2 || positive === null)
+      throw new InputError(
+        `data.probability_column needs a binary label (found classes ${classes.join(', ')}); use prediction_column for multiclass`,
+      );
     const col = find(columns.probability, 'data.probability_column');
     proba = new Float64Array(n * 2);
     for (let i = 0; i < n; i++) {
       const p = col.values[i];
-      if (!(p >= 0 && p <= 1)) throw new InputError(`${table.file}: column "${columns.probability}" row ${i + 1} is ${cellText(col, i) ?? 'missing'}; probabilities must be numbers between 0 and 1`);
+      if (!(p >= 0 && p <= 1))
+        throw new InputError(
+          `${table.file}: column "${columns.probability}" row ${i + 1} is ${cellText(col, i) ?? 'missing'}; probabilities must be numbers between 0 and 1`,
+        );
       proba[i * 2 + positive] = p;
       proba[i * 2 + 1 - positive] = 1 - p;
     }
@@ -43,8 +55,11 @@ export function predictionsFromColumns(
     const byKey = new Map(classes.map((c, i) => [labelKey(c), i]));
     for (let i = 0; i < n; i++) {
       const t = cellText(col, i);
-      const c = t === null ? undefined : (classes.indexOf(t) >= 0 ? classes.indexOf(t) : byKey.get(labelKey(t)));
-      if (c === undefined) throw new InputError(`${table.file}: column "${columns.prediction}" row ${i + 1} is ${t === null ? 'missing' : `"${t}"`}, not one of the classes (${classes.join(', ')}); every row needs a prediction`);
+      const c = t === null ? undefined : classes.indexOf(t) >= 0 ? classes.indexOf(t) : byKey.get(labelKey(t));
+      if (c === undefined)
+        throw new InputError(
+          `${table.file}: column "${columns.prediction}" row ${i + 1} is ${t === null ? 'missing' : `"${t}"`}, not one of the classes (${classes.join(', ')}); every row needs a prediction`,
+        );
       predicted[i] = c;
     }
   } else if (proba) {

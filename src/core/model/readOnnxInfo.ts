@@ -107,7 +107,7 @@ function varint(buf: Uint8Array, pos: number): [number, number] {
 
 function packedVarints(buf: Uint8Array): number[] {
   const out: number[] = [];
-  for (let pos = 0; pos < buf.length; ) {
+  for (let pos = 0; pos < buf.length;) {
     const [v, p] = varint(buf, pos);
     out.push(v);
     pos = p;

@@ -77,7 +77,10 @@ export async function scoreTable(runner: ModelRunner, table: ParsedTable, opts: 
         if (width === 1 && !isClassifier) classes ??= ['0', '1'];
         classes ??= Array.from({ length: width }, (_, i) => String(i));
         const k = width === 1 ? 2 : width;
-        if (classes.length !== k) throw new InputError(`${opts.file}: output "${out.probabilities}" has ${width} columns but the model has ${classes.length} classes; export the probabilities of every class`);
+        if (classes.length !== k)
+          throw new InputError(
+            `${opts.file}: output "${out.probabilities}" has ${width} columns but the model has ${classes.length} classes; export the probabilities of every class`,
+          );
         proba = new Float32Array(n * k);
       }
       copyProbabilities(t, proba, start, end, width, { file: opts.file, name: out.probabilities, table: table.file });
@@ -105,7 +108,10 @@ export async function scoreTable(runner: ModelRunner, table: ParsedTable, opts: 
     const index = new Map(classes.map((c, i) => [c, i]));
     for (let i = 0; i < n; i++) {
       const c = index.get(labelText![i]);
-      if (c === undefined) throw new InputError(`${opts.file}: label output "${labelText![i]}" at row ${i + 1} is not one of the classes (${classes.join(', ')})`);
+      if (c === undefined)
+        throw new InputError(
+          `${opts.file}: label output "${labelText![i]}" at row ${i + 1} is not one of the classes (${classes.join(', ')})`,
+        );
       predicted[i] = c;
     }
   }
@@ -115,7 +121,13 @@ export async function scoreTable(runner: ModelRunner, table: ParsedTable, opts: 
     predicted,
     proba,
     source: `model ${opts.file}: ${used.length} inputs (${used.slice(0, 12).join(', ')}${used.length > 12 ? ', ...' : ''})${plan.kind === 'matrix' ? ` from ${plan.source}` : ''}`,
-    warnings: fixed === null || n <= fixed ? out.warnings : [...out.warnings, `${opts.file}: its inputs have a fixed batch size of ${fixed}, so ${table.file} was scored in ${Math.ceil(n / fixed)} runs of ${fixed} row${fixed === 1 ? "" : "s"} (the last one padded); export the model with a dynamic batch dimension (torch.onnx.export dynamic_axes={"input": {0: "batch"}}) to score in fewer, larger runs`],
+    warnings:
+      fixed === null || n <= fixed
+        ? out.warnings
+        : [
+            ...out.warnings,
+            `${opts.file}: its inputs have a fixed batch size of ${fixed}, so ${table.file} was scored in ${Math.ceil(n / fixed)} runs of ${fixed} row${fixed === 1 ? '' : 's'} (the last one padded); export the model with a dynamic batch dimension (torch.onnx.export dynamic_axes={"input": {0: "batch"}}) to score in fewer, larger runs`,
+          ],
     ...classMapping(runner, out, classes, labelled, width),
   };
 }
@@ -123,20 +135,38 @@ export async function scoreTable(runner: ModelRunner, table: ParsedTable, opts: 
 const MATCH = 'labels match by text or as 1/true/yes and 0/false/no';
 
 /** What performance.class_mapping and positive_class_reason say about where the classes came from. */
-function classMapping(runner: ModelRunner, out: { label: string | null; probabilities: string | null }, classes: string[], labelled: boolean, width: number): { classMapping: string; classSource: string } {
+function classMapping(
+  runner: ModelRunner,
+  out: { label: string | null; probabilities: string | null },
+  classes: string[],
+  labelled: boolean,
+  width: number,
+): { classMapping: string; classSource: string } {
   const list = classes.join(', ');
   if (labelled) {
     const op = runner.graph.opTypes.find((o) => CLASSIFIERS.has(o)) ?? 'classifier';
     return {
       classSource: "the model's class labels",
-      classMapping: out.probabilities ? `probability column i is the model's class label i (${op}: ${list})` : `the model's class labels (${op}: ${list}); predictions from output "${out.label}"`,
+      classMapping: out.probabilities
+        ? `probability column i is the model's class label i (${op}: ${list})`
+        : `the model's class labels (${op}: ${list}); predictions from output "${out.label}"`,
     };
   }
-  if (!out.probabilities) return { classSource: `the values of output "${out.label}"`, classMapping: `no class labels and no probabilities: the classes are the distinct values of output "${out.label}", sorted (${list})` };
+  if (!out.probabilities)
+    return {
+      classSource: `the values of output "${out.label}"`,
+      classMapping: `no class labels and no probabilities: the classes are the distinct values of output "${out.label}", sorted (${list})`,
+    };
   if (width === 1) {
-    return { classSource: `output "${out.probabilities}" (one column: P(class "1"))`, classMapping: `output "${out.probabilities}" has one column and no class labels: it is the probability of class "1", class "0" gets 1 - p; ${MATCH}` };
+    return {
+      classSource: `output "${out.probabilities}" (one column: P(class "1"))`,
+      classMapping: `output "${out.probabilities}" has one column and no class labels: it is the probability of class "1", class "0" gets 1 - p; ${MATCH}`,
+    };
   }
-  return { classSource: `the columns of output "${out.probabilities}"`, classMapping: `output "${out.probabilities}" has no class labels: probability column i is class "i" (${list}); ${MATCH}` };
+  return {
+    classSource: `the columns of output "${out.probabilities}"`,
+    classMapping: `output "${out.probabilities}" has no class labels: probability column i is class "i" (${list}); ${MATCH}`,
+  };
 }
 
 /** The fixed first dimension of the inputs fed (e.g. 1 for an export traced with one row), or null when it is dynamic. */
@@ -148,16 +178,31 @@ function fixedBatch(runner: ModelRunner, plan: InputPlan, file: string): number 
     const d = i.shape[0];
     // Symbolic sizes arrive as names, or as 2^32 - 1 (or -1) from onnxruntime-web.
     if (typeof d !== 'number' || !(d > 0 && d < 2 ** 31)) continue;
-    if (fixed !== null && d !== fixed) throw new InputError(`${file}: inputs have different fixed batch sizes (${fixed} and ${d} for "${i.name}"); export the model with one batch size, or a dynamic one`);
+    if (fixed !== null && d !== fixed)
+      throw new InputError(
+        `${file}: inputs have different fixed batch sizes (${fixed} and ${d} for "${i.name}"); export the model with one batch size, or a dynamic one`,
+      );
     fixed = d;
   }
   return fixed;
 }
 
 /** An onnxruntime failure as one line: the model, the rows and file, the tensors fed and what to check. */
-function runError(e: unknown, input: Record<string, RunnerTensor>, plan: InputPlan, table: ParsedTable, start: number, end: number, file: string): InputError {
-  const why = String((e as Error)?.message ?? e).split('\n')[0].slice(0, 300);
-  const tensors = Object.entries(input).slice(0, 6).map(([name, t]) => `"${name}" [${t.dims.join(', ')}] ${t.type}`);
+function runError(
+  e: unknown,
+  input: Record<string, RunnerTensor>,
+  plan: InputPlan,
+  table: ParsedTable,
+  start: number,
+  end: number,
+  file: string,
+): InputError {
+  const why = String((e as Error)?.message ?? e)
+    .split('\n')[0]
+    .slice(0, 300);
+  const tensors = Object.entries(input)
+    .slice(0, 6)
+    .map(([name, t]) => `"${name}" [${t.dims.join(', ')}] ${t.type}`);
   const fed = `${plan.kind === 'matrix' ? 'input' : 'inputs'} ${tensors.join(', ')}${Object.keys(input).length > 6 ? ', ...' : ''}${plan.kind === 'matrix' ? ` from ${plan.source}` : ''}`;
   return new InputError(
     `${file}: onnxruntime failed to run the model on rows ${start + 1}-${end} of ${table.file} (${why}); fed ${fed}; check that the model runs on such inputs in onnxruntime (python: onnxruntime.InferenceSession("${file}").run) and that its input names, shapes and types match the columns`,
@@ -180,13 +225,18 @@ function prepareColumns(plan: InputPlan, table: ParsedTable, file: string): Prep
     }
     if (col.nonNumeric > 0) {
       const ex = col.firstNonNumeric;
-      throw new InputError(`${table.file}: column "${name}" holds text (e.g. "${ex?.value}" at row ${ex?.row}) but ${file} takes numbers for it; encode it inside the model (e.g. OneHotEncoder in the exported pipeline) or leave it out of model.features`);
+      throw new InputError(
+        `${table.file}: column "${name}" holds text (e.g. "${ex?.value}" at row ${ex?.row}) but ${file} takes numbers for it; encode it inside the model (e.g. OneHotEncoder in the exported pipeline) or leave it out of model.features`,
+      );
     }
     if (type === 'int64') {
       const ints = new BigInt64Array(table.rows);
       for (let i = 0; i < table.rows; i++) {
         const v = col.values[i];
-        if (!Number.isInteger(v)) throw new InputError(`${table.file}: column "${name}" row ${i + 1} is ${Number.isNaN(v) ? 'missing' : v}, but ${file} takes whole numbers (int64) for it; fill missing values or export the input as float`);
+        if (!Number.isInteger(v))
+          throw new InputError(
+            `${table.file}: column "${name}" row ${i + 1} is ${Number.isNaN(v) ? 'missing' : v}, but ${file} takes whole numbers (int64) for it; fill missing values or export the input as float`,
+          );
         ints[i] = BigInt(v);
       }
       prepared.set(name, ints);
@@ -236,14 +286,23 @@ const RANGE_TOLERANCE = 1e-6;
  * and refuses outputs that are not class probabilities: a value outside 0..1, or (several columns) a
  * row not summing to 1. NaN passes here; scoreTable names the missing input it comes from.
  */
-function copyProbabilities(t: RunnerTensor, proba: Float32Array, start: number, end: number, width: number, at: { file: string; name: string; table: string }): void {
+function copyProbabilities(
+  t: RunnerTensor,
+  proba: Float32Array,
+  start: number,
+  end: number,
+  width: number,
+  at: { file: string; name: string; table: string },
+): void {
   const data = t.data as Float32Array | Float64Array;
   const outside = (p: number) => p < -RANGE_TOLERANCE || p > 1 + RANGE_TOLERANCE;
   if (width === 1) {
     for (let i = start; i < end; i++) {
       const p = data[i - start];
       if (outside(p)) {
-        throw new InputError(`${at.file}: output "${at.name}" is ${p} at row ${i + 1} of ${at.table}, outside 0..1: this looks like a regression model or raw scores; drift-monitor needs a classifier's class probabilities (add a Sigmoid, or export predict_proba)`);
+        throw new InputError(
+          `${at.file}: output "${at.name}" is ${p} at row ${i + 1} of ${at.table}, outside 0..1: this looks like a regression model or raw scores; drift-monitor needs a classifier's class probabilities (add a Sigmoid, or export predict_proba)`,
+        );
       }
       proba[i * 2] = 1 - p;
       proba[i * 2 + 1] = p;
@@ -281,5 +340,7 @@ function nanError(table: ParsedTable, plan: InputPlan, row: number, file: string
     return cellText(col, row) === null;
   });
   const where = missing.length ? `where column "${missing[0]}" is missing` : 'although no input is missing';
-  return new InputError(`${file}: the model returned NaN for row ${row + 1} of ${table.file} ${where}; it cannot take missing values: impute them inside the model (e.g. SimpleImputer in the exported pipeline) or fill them in the CSV`);
+  return new InputError(
+    `${file}: the model returned NaN for row ${row + 1} of ${table.file} ${where}; it cannot take missing values: impute them inside the model (e.g. SimpleImputer in the exported pipeline) or fill them in the CSV`,
+  );
 }

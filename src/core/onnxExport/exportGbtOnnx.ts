@@ -53,13 +53,27 @@ export function exportGbtOnnx(model: GbtModel): Uint8Array {
   const blocks: string[] = [];
   if (f.numerical.length > 0) blocks.push(numericalInputBlock(f.numerical, { nodes, initializers, inputs }));
   blocks.push(...categoricalOneHotBlocks(f.categorical, { nodes, initializers, inputs }));
-  nodes.push({ name: 'dm__concat_features', opType: 'Concat', inputs: blocks, outputs: ['dm__features'], attributes: [{ name: 'axis', i: 1 }] });
-  nodes.push({ name: 'dm__trees', opType: 'TreeEnsembleClassifier', domain: ML, inputs: ['dm__features'], outputs: ['dm__tree_label', OUTPUT_PROBABILITIES], attributes: treeAttributes(model) });
+  nodes.push({
+    name: 'dm__concat_features',
+    opType: 'Concat',
+    inputs: blocks,
+    outputs: ['dm__features'],
+    attributes: [{ name: 'axis', i: 1 }],
+  });
+  nodes.push({
+    name: 'dm__trees',
+    opType: 'TreeEnsembleClassifier',
+    domain: ML,
+    inputs: ['dm__features'],
+    outputs: ['dm__tree_label', OUTPUT_PROBABILITIES],
+    attributes: treeAttributes(model),
+  });
   const labelType = labelFromProbabilities(model.classes, { nodes, initializers });
 
   return encodeClassifierModel({
     graphName: 'drift_monitor_gradient_boosting',
-    docString: 'Gradient-boosted trees retrained by drift-monitor; one-hot encoding of categoricals inside the graph, numericals raw (missing = NaN).',
+    docString:
+      'Gradient-boosted trees retrained by drift-monitor; one-hot encoding of categoricals inside the graph, numericals raw (missing = NaN).',
     trainerVersion: model.trainerVersion,
     numerical: f.numerical,
     categorical: f.categorical.map((s) => s.name),

@@ -44,7 +44,10 @@ export function exportLogisticOnnx(model: LogisticModel): Uint8Array {
   const blocks: string[] = [];
 
   if (prep.numerical.length > 0) {
-    const raw = numericalInputBlock(prep.numerical.map((s) => s.name), { nodes, initializers, inputs });
+    const raw = numericalInputBlock(
+      prep.numerical.map((s) => s.name),
+      { nodes, initializers, inputs },
+    );
     nodes.push({
       name: 'dm__imputer',
       opType: 'Imputer',
@@ -76,17 +79,30 @@ export function exportLogisticOnnx(model: LogisticModel): Uint8Array {
   initializers.push({ name: 'dm__coef', dims: [p, 1], dataType: DataType.FLOAT, floats: model.coef });
   initializers.push({ name: 'dm__intercept', dims: [1], dataType: DataType.FLOAT, floats: [model.intercept] });
   initializers.push({ name: 'dm__one', dims: [1], dataType: DataType.FLOAT, floats: [1] });
-  nodes.push({ name: 'dm__concat_features', opType: 'Concat', inputs: blocks, outputs: ['dm__features'], attributes: [{ name: 'axis', i: 1 }] });
+  nodes.push({
+    name: 'dm__concat_features',
+    opType: 'Concat',
+    inputs: blocks,
+    outputs: ['dm__features'],
+    attributes: [{ name: 'axis', i: 1 }],
+  });
   nodes.push({ name: 'dm__matmul', opType: 'MatMul', inputs: ['dm__features', 'dm__coef'], outputs: ['dm__dot'] });
   nodes.push({ name: 'dm__add', opType: 'Add', inputs: ['dm__dot', 'dm__intercept'], outputs: ['dm__logit'] });
   nodes.push({ name: 'dm__sigmoid', opType: 'Sigmoid', inputs: ['dm__logit'], outputs: ['dm__p1'] });
   nodes.push({ name: 'dm__complement', opType: 'Sub', inputs: ['dm__one', 'dm__p1'], outputs: ['dm__p0'] });
-  nodes.push({ name: 'dm__probabilities', opType: 'Concat', inputs: ['dm__p0', 'dm__p1'], outputs: [OUTPUT_PROBABILITIES], attributes: [{ name: 'axis', i: 1 }] });
+  nodes.push({
+    name: 'dm__probabilities',
+    opType: 'Concat',
+    inputs: ['dm__p0', 'dm__p1'],
+    outputs: [OUTPUT_PROBABILITIES],
+    attributes: [{ name: 'axis', i: 1 }],
+  });
   const labelType = labelFromProbabilities(model.classes, { nodes, initializers });
 
   return encodeClassifierModel({
     graphName: 'drift_monitor_logistic_regression',
-    docString: 'Logistic regression retrained by drift-monitor; preprocessing (median imputation, standardisation, one-hot with an "other" level) inside the graph.',
+    docString:
+      'Logistic regression retrained by drift-monitor; preprocessing (median imputation, standardisation, one-hot with an "other" level) inside the graph.',
     trainerVersion: model.trainerVersion,
     numerical: prep.numerical.map((s) => s.name),
     categorical: prep.categorical.map((s) => s.name),

@@ -22,7 +22,9 @@ export function checkFeatureNames(names: string[]): void {
   const reserved = new Set([OUTPUT_PROBABILITIES, OUTPUT_LABEL]);
   for (const name of names) {
     if (reserved.has(name) || name.startsWith('dm__')) {
-      throw new InputError(`cannot export the retrained model: feature column "${name}" clashes with an ONNX output or internal name; rename the column`);
+      throw new InputError(
+        `cannot export the retrained model: feature column "${name}" clashes with an ONNX output or internal name; rename the column`,
+      );
     }
   }
 }
@@ -39,7 +41,13 @@ export interface GraphParts {
  */
 export function numericalInputBlock(names: readonly string[], g: GraphParts): string {
   for (const name of names) g.inputs.push({ name, elemType: DataType.FLOAT, shape: ['N', 1] });
-  g.nodes.push({ name: 'dm__concat_numerical', opType: 'Concat', inputs: [...names], outputs: ['dm__numerical_raw'], attributes: [{ name: 'axis', i: 1 }] });
+  g.nodes.push({
+    name: 'dm__concat_numerical',
+    opType: 'Concat',
+    inputs: [...names],
+    outputs: ['dm__numerical_raw'],
+    attributes: [{ name: 'axis', i: 1 }],
+  });
   return 'dm__numerical_raw';
 }
 
@@ -137,12 +145,30 @@ export function categoricalOneHotBlocks(steps: CategoricalStep[], g: GraphParts)
  * Gather over int64 classes when both classes are integers, else LabelEncoder to the class text.
  * Returns the label's element type.
  */
-export function labelFromProbabilities(classes: [string, string], g: Omit<GraphParts, 'inputs'>): typeof DataType.INT64 | typeof DataType.STRING {
-  g.nodes.push({ name: 'dm__argmax', opType: 'ArgMax', inputs: [OUTPUT_PROBABILITIES], outputs: ['dm__label_index'], attributes: [{ name: 'axis', i: 1 }, { name: 'keepdims', i: 0 }] });
+export function labelFromProbabilities(
+  classes: [string, string],
+  g: Omit<GraphParts, 'inputs'>,
+): typeof DataType.INT64 | typeof DataType.STRING {
+  g.nodes.push({
+    name: 'dm__argmax',
+    opType: 'ArgMax',
+    inputs: [OUTPUT_PROBABILITIES],
+    outputs: ['dm__label_index'],
+    attributes: [
+      { name: 'axis', i: 1 },
+      { name: 'keepdims', i: 0 },
+    ],
+  });
   const integerClasses = classes.every((c) => /^-?\d+$/.test(c) && Number.isSafeInteger(Number(c)));
   if (integerClasses) {
     g.initializers.push({ name: 'dm__classes', dims: [2], dataType: DataType.INT64, ints: classes.map(Number) });
-    g.nodes.push({ name: 'dm__label', opType: 'Gather', inputs: ['dm__classes', 'dm__label_index'], outputs: [OUTPUT_LABEL], attributes: [{ name: 'axis', i: 0 }] });
+    g.nodes.push({
+      name: 'dm__label',
+      opType: 'Gather',
+      inputs: ['dm__classes', 'dm__label_index'],
+      outputs: [OUTPUT_LABEL],
+      attributes: [{ name: 'axis', i: 0 }],
+    });
     return DataType.INT64;
   }
   g.nodes.push({

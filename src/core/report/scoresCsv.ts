@@ -51,7 +51,11 @@ function performanceRows(p: PerformanceReport, tests: StatRegistry, width: numbe
   const rows = p.prediction_drift.map((f) => scoresRow(f, tests));
   const blank = (n: number) => new Array<string>(n).fill('');
   const metricRow = (metric: string, side: string, value: number | null | undefined, drifted: boolean | null = null, flag = '') => [
-    textCell(`performance:${metric}`), textCell(side), numberCell(value), drifted === null ? '' : booleanCell(drifted), textCell(flag),
+    textCell(`performance:${metric}`),
+    textCell(side),
+    numberCell(value),
+    drifted === null ? '' : booleanCell(drifted),
+    textCell(flag),
     ...blank(width - 5),
   ];
   const prod = p.production;

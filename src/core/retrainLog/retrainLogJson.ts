@@ -59,12 +59,16 @@ export function parseRetrainLogJson(text: string, file: string): RetrainLogRow[]
   else if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === RETRAIN_LOG_FORMAT) {
     const version = (data as { version?: unknown }).version;
     if (version !== RETRAIN_LOG_VERSION) {
-      throw new InputError(`${file} is a retrain log of version ${JSON.stringify(version)}; this version reads version ${RETRAIN_LOG_VERSION}`);
+      throw new InputError(
+        `${file} is a retrain log of version ${JSON.stringify(version)}; this version reads version ${RETRAIN_LOG_VERSION}`,
+      );
     }
     entries = (data as { entries?: unknown }).entries;
     if (!Array.isArray(entries)) throw new InputError(`${file}: "entries" must be a list of retrain events`);
   } else {
-    throw new InputError(`${file} is not a retrain log (no "format": "${RETRAIN_LOG_FORMAT}"); choose a file exported from the Retraining log`);
+    throw new InputError(
+      `${file} is not a retrain log (no "format": "${RETRAIN_LOG_FORMAT}"); choose a file exported from the Retraining log`,
+    );
   }
   return (entries as unknown[]).map((entry, i) => {
     const where = `${file}: entry ${i + 1}`;

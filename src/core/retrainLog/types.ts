@@ -8,11 +8,11 @@ import type { ModelFamily } from '../config/types.ts';
 export interface RetrainLogRow {
   /** When the event happened, ISO 8601 UTC (`new Date().toISOString()`). */
   timestamp: string;
-  /** Why retraining ran, one line, reasons joined by "; " (seed column). */
+  /** Why retraining ran, one line, reasons joined by "; " (one of the four plain columns). */
   reason: string;
-  /** F1 before retraining: the champion's on the held-out production rows; null without a champion (seed column). */
+  /** F1 before retraining: the champion's on the held-out production rows; null without a champion (one of the four plain columns). */
   pre_f1: number | null;
-  /** F1 after retraining: the challenger's on the same rows (seed column). */
+  /** F1 after retraining: the challenger's on the same rows (one of the four plain columns). */
   post_f1: number | null;
   /** 'auto' (drift / performance alert after an analysis) or 'manual' ("Retrain now"). */
   trigger: 'auto' | 'manual';

@@ -82,7 +82,12 @@ export function simulateEstimateRun(scenario: EstimateScenario, run: number, siz
   const reference = draw(sizes.reference, false);
   const production = draw(sizes.production, true);
   const classes = ['0', '1'];
-  const estimate = estimatePerformance({ classes, positive: 1, reference, production: { yPred: production.yPred, proba: production.proba } });
+  const estimate = estimatePerformance({
+    classes,
+    positive: 1,
+    reference,
+    production: { yPred: production.yPred, proba: production.proba },
+  });
   const real = classificationMetrics({ classes, yTrue: production.yTrue, yPred: production.yPred, proba: production.proba, positive: 1 });
   return { estimate, accuracy: real.accuracy, f1: real.f1 };
 }
@@ -108,7 +113,13 @@ const inside = (x: number, b: readonly [number, number] | null) => b !== null &&
 
 /** Runs `runs` seeded simulations of a scenario (runs 0..runs-1) and summarises them. */
 export function estimateCoverage(scenario: EstimateScenario, runs: number, sizes?: { reference: number; production: number }): CoverageRow {
-  let acc = 0, f1 = 0, lsF1 = 0, unreliable = 0, missF1 = 0, missAcc = 0, err = 0;
+  let acc = 0,
+    f1 = 0,
+    lsF1 = 0,
+    unreliable = 0,
+    missF1 = 0,
+    missAcc = 0,
+    err = 0;
   for (let r = 0; r < runs; r++) {
     const { estimate: e, accuracy, f1: trueF1 } = simulateEstimateRun(scenario, r, sizes);
     const accIn = inside(accuracy, e.accuracy_band);

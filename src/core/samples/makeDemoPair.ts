@@ -39,8 +39,18 @@ export interface DemoPairOptions {
 export const DEMO_LABEL_COLUMN = 'churned';
 
 export const DEMO_COLUMNS = [
-  'customer_id', 'signup_date', 'age', 'tenure_months', 'monthly_charges', 'support_calls', 'contract',
-  'payment_method', 'region', 'satisfaction', 'data_usage_gb', 'churned',
+  'customer_id',
+  'signup_date',
+  'age',
+  'tenure_months',
+  'monthly_charges',
+  'support_calls',
+  'contract',
+  'payment_method',
+  'region',
+  'satisfaction',
+  'data_usage_gb',
+  'churned',
 ] as const;
 
 export const DEMO_INJECTED_DRIFT: readonly { column: string; change: string }[] = [

@@ -6,9 +6,18 @@ const TAYLOR_TERMS = 42;
 /** zeta(k) for k = 0..TAYLOR_TERMS: closed forms / known values for k < 10, direct sums above. */
 const ZETA: number[] = (() => {
   const pi2 = Math.PI * Math.PI;
-  const z = [Number.NaN, Number.NaN, pi2 / 6, 1.2020569031595942, (pi2 * pi2) / 90,
-    1.0369277551433699, (pi2 * pi2 * pi2) / 945, 1.0083492773819228, (pi2 * pi2 * pi2 * pi2) / 9450,
-    1.0020083928260822];
+  const z = [
+    Number.NaN,
+    Number.NaN,
+    pi2 / 6,
+    1.2020569031595942,
+    (pi2 * pi2) / 90,
+    1.0369277551433699,
+    (pi2 * pi2 * pi2) / 945,
+    1.0083492773819228,
+    (pi2 * pi2 * pi2 * pi2) / 9450,
+    1.0020083928260822,
+  ];
   for (let k = 10; k <= TAYLOR_TERMS; k++) {
     let s = 0;
     for (let n = 64; n >= 1; n--) s += Math.pow(n, -k); // tail beyond 64 < 64^(1-k)/(k-1) < 1e-17

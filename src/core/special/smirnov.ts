@@ -19,9 +19,9 @@ function modNX(n: number, x: number): { nxfl: number; alpha: number } {
   const ns = SPLITTER * n;
   const nh = ns - (ns - n);
   const nl = n - nh;
-  const lo = ((nh * xh - hi) + nh * xl + nl * xh) + nl * xl; // n * x = hi + lo exactly
+  const lo = nh * xh - hi + nh * xl + nl * xh + nl * xl; // n * x = hi + lo exactly
   let nxfl = Math.floor(hi);
-  let alpha = (hi - nxfl) + lo;
+  let alpha = hi - nxfl + lo;
   if (alpha < 0) {
     nxfl -= 1;
     alpha += 1;
@@ -44,7 +44,8 @@ function smirnovTerm(n: number, v: number, nxfl: number, alpha: number, logC: nu
   const t2num = m2 - nxfl - alpha; // n (1 - x - v/n)
   let logAbsT2: number;
   if (t2num === 0) {
-    if (m2 === 0) logAbsT2 = 0; // 0^0 = 1
+    if (m2 === 0)
+      logAbsT2 = 0; // 0^0 = 1
     else return 0;
   } else {
     const t2x = t2num / n;
@@ -103,8 +104,7 @@ export function smirnov(n: number, x: number): number {
 
   const nUpperTerms = n - n1mxceil + 1;
   const useUpperSum =
-    (nUpperTerms <= 1 && x < 0.5) ||
-    (n >= SM_UPPERSUM_MIN_N && nUpperTerms <= SM_UPPER_MAX_TERMS && x <= 0.5 / Math.sqrt(n));
+    (nUpperTerms <= 1 && x < 0.5) || (n >= SM_UPPERSUM_MIN_N && nUpperTerms <= SM_UPPER_MAX_TERMS && x <= 0.5 / Math.sqrt(n));
 
   let start = 0;
   let step = 1;

@@ -40,7 +40,10 @@ export function categoricalFeatureStats(
   const refCounts = seen.map(({ code }) => allRef[code]);
   const prodCounts = seen.map(({ code }) => allProd[code]);
   const onlyIn = (here: Float64Array, there: Float64Array) =>
-    seen.filter(({ code }) => here[code] > 0 && there[code] === 0).slice(0, MAX_LISTED_CATEGORIES).map(({ name }) => name);
+    seen
+      .filter(({ code }) => here[code] > 0 && there[code] === 0)
+      .slice(0, MAX_LISTED_CATEGORIES)
+      .map(({ name }) => name);
 
   return {
     n,

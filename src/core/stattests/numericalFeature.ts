@@ -25,7 +25,13 @@ export function numericalFeatureStats(
   const r = k.numerical(ref, prod, opts.bins);
   const n = { reference: r.nRef, production: r.nProd };
   const error = emptySampleError(r.nRef, r.nProd);
-  const input = { kind: 'numerical' as const, reference: ref, production: prod, kernel: r, settings: { bins: opts.bins, epsilon: opts.epsilon } };
+  const input = {
+    kind: 'numerical' as const,
+    reference: ref,
+    production: prod,
+    kernel: r,
+    settings: { bins: opts.bins, epsilon: opts.epsilon },
+  };
   return {
     n,
     drift_score: error ? null : r.d,

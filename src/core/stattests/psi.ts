@@ -3,7 +3,6 @@ import type { NumericalKernelResult } from './kernels.ts';
 import { total } from './total.ts';
 import type { DriftTest } from './driftTest.ts';
 
-
 /**
  * The registry entry: every column, flagged when PSI > thresholds.psi (which also raises the overall
  * alert, decide.ts).
@@ -60,11 +59,7 @@ function psiBinsText(r: PsiStats, _f: unknown, fmt: (x: number) => string): stri
  * @param epsilon floor for empty bins (the report writes it out)
  * @example populationStabilityIndex([50, 50], [40, 60], 1e-4) // 0.04054651081081642 (numpy)
  */
-export function populationStabilityIndex(
-  refCounts: ArrayLike<number>,
-  prodCounts: ArrayLike<number>,
-  epsilon: number,
-): number {
+export function populationStabilityIndex(refCounts: ArrayLike<number>, prodCounts: ArrayLike<number>, epsilon: number): number {
   if (refCounts.length !== prodCounts.length) throw new RangeError('PSI needs the same bins on both sides');
   const nRef = total(refCounts);
   const nProd = total(prodCounts);

@@ -33,7 +33,7 @@ export function psiBins(quantiles: ArrayLike<number>): PsiBins {
   const edges: number[] = [];
   const pointMasses: number[] = [];
   const thresholds: number[] = [];
-  for (let i = 0; i < inner.length; ) {
+  for (let i = 0; i < inner.length;) {
     const v = inner[i];
     let j = i + 1;
     while (j < inner.length && inner[j] === v) j++;

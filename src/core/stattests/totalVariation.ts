@@ -15,4 +15,3 @@ export function totalVariation(refCounts: ArrayLike<number>, prodCounts: ArrayLi
   for (let i = 0; i < refCounts.length; i++) sum += Math.abs(prodCounts[i] / nProd - refCounts[i] / nRef);
   return 0.5 * sum;
 }
-

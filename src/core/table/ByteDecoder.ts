@@ -151,7 +151,9 @@ export class ByteDecoder {
         `${this.file} is not valid UTF-8 (first bad byte at offset ${offset}) although earlier non-ASCII text in it is UTF-8: it mixes encodings; re-save it as UTF-8 or set data.encoding (e.g. windows-1252)`,
       );
     }
-    this.warnings.push(`${this.file} is not valid UTF-8 (first bad byte at offset ${offset}); read as Windows-1252. Set data.encoding to override.`);
+    this.warnings.push(
+      `${this.file} is not valid UTF-8 (first bad byte at offset ${offset}); read as Windows-1252. Set data.encoding to override.`,
+    );
     this.fallback = false;
     this.encoding = 'windows-1252';
     this.decoder = new TextDecoder('windows-1252');

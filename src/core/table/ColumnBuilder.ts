@@ -127,9 +127,7 @@ export class ColumnBuilder {
    */
   private code(s: string): number {
     const len = s.length;
-    const slot =
-      (len * 7 + s.charCodeAt(0) * 31 + s.charCodeAt(len - 1) * 131 + (len > 1 ? s.charCodeAt(len - 2) * 1031 : 0)) &
-      CACHE_MASK;
+    const slot = (len * 7 + s.charCodeAt(0) * 31 + s.charCodeAt(len - 1) * 131 + (len > 1 ? s.charCodeAt(len - 2) * 1031 : 0)) & CACHE_MASK;
     const cached = this.cache[slot] - 1;
     if (cached >= 0 && this.dictionary![cached] === s) return cached;
     const index = this.index!;

@@ -180,9 +180,7 @@ export class TableBuilder {
       throw new InputError(`${this.file} is empty: it has no header and no rows; export it with a header line and data rows`);
     }
     if (this.rows === 0) {
-      throw new InputError(
-        `${this.file} has a header but no data rows: add rows below the header line (${this.width} columns)`,
-      );
+      throw new InputError(`${this.file} has a header but no data rows: add rows below the header line (${this.width} columns)`);
     }
     const warnings: string[] = this.headerWarning !== null ? [this.headerWarning] : [];
     if (this.shortRows > 0) {

@@ -35,8 +35,14 @@ export function alignCategories(refCol: ParsedColumn, prodCol: ParsedColumn): Al
   const position = new Map(categories.map((c, i) => [c, i]));
   return {
     categories,
-    refCodes: remap(ref.codes, ref.labels.map((l) => position.get(l)!)),
-    prodCodes: remap(prod.codes, prod.labels.map((l) => position.get(l)!)),
+    refCodes: remap(
+      ref.codes,
+      ref.labels.map((l) => position.get(l)!),
+    ),
+    prodCodes: remap(
+      prod.codes,
+      prod.labels.map((l) => position.get(l)!),
+    ),
   };
 }
 

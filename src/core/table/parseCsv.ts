@@ -87,7 +87,7 @@ export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<
     // A UTF-8 BOM goes before papaparse sees the text: left in, it would be part of the first field,
     // so a quoted first header ("\ufeff"id",...) would not parse as quoted and keep its quotes.
     if (head.length > 0 && head[0].charCodeAt(0) === 0xfeff) head[0] = head[0].slice(1);
-    const detected = detectFormat(head.length > 0 ? head[0].length >= HEAD_SIZE ? head[0] : head.join('') : '');
+    const detected = detectFormat(head.length > 0 ? (head[0].length >= HEAD_SIZE ? head[0] : head.join('')) : '');
     const delimiter = opts.delimiter === 'auto' ? detected.delimiter : opts.delimiter;
     const builder = new TableBuilder({
       file: opts.file,
@@ -101,7 +101,8 @@ export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<
     // papaparse (inside quoted fields too), and papaparse splits on LF.
     const crlf = detected.newline !== '\r';
     const source = new ChunkEmitter();
-    const size = opts.sizeHint ?? (typeof input === 'string' ? input.length : typeof Blob !== 'undefined' && input instanceof Blob ? input.size : 0);
+    const size =
+      opts.sizeHint ?? (typeof input === 'string' ? input.length : typeof Blob !== 'undefined' && input instanceof Blob ? input.size : 0);
     let emitted = 0;
     let reserved = false;
     let invalidQuotes = 0;
@@ -217,7 +218,10 @@ class ChunkEmitter {
     return this;
   }
   removeListener(event: string, fn: Listener): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((f) => f !== fn));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((f) => f !== fn),
+    );
     return this;
   }
   pause(): void {}

@@ -106,7 +106,15 @@ export function parseGroupedNumber(s: string): number {
   if (groupedShape === 0) {
     groupedShape =
       (decimal === POINT ? DECIMAL_POINT : decimal === COMMA ? DECIMAL_COMMA : 0) |
-      (group === POINT ? GROUP_POINT : group === COMMA ? GROUP_COMMA : group === APOSTROPHE ? GROUP_APOSTROPHE : group !== 0 ? GROUP_SPACE : 0);
+      (group === POINT
+        ? GROUP_POINT
+        : group === COMMA
+          ? GROUP_COMMA
+          : group === APOSTROPHE
+            ? GROUP_APOSTROPHE
+            : group !== 0
+              ? GROUP_SPACE
+              : 0);
   }
   let text = s.charCodeAt(0) === 0x2212 ? '-' : start > 0 ? s[0] : '';
   const end = exponent >= 0 ? exponent : n;

@@ -50,11 +50,7 @@ const TIMESTAMP_SAMPLE = 200;
  * Throws InputError for a column present in only one file, a label found in neither file, and an
  * override naming a column that does not exist (or that is also dropped, the label, or in both lists).
  */
-export function planColumns(
-  ref: ParsedTable,
-  prod: ParsedTable,
-  cfg: PlanColumnsConfig,
-): { plans: ColumnPlan[]; warnings: string[] } {
+export function planColumns(ref: ParsedTable, prod: ParsedTable, cfg: PlanColumnsConfig): { plans: ColumnPlan[]; warnings: string[] } {
   const warnings: string[] = [];
   const refByName = new Map(ref.columns.map((c) => [c.name, c]));
   const prodByName = new Map(prod.columns.map((c) => [c.name, c]));
@@ -75,7 +71,9 @@ export function planColumns(
       const close = closestName(name, allNames());
       // A drop list may be shared by files with different columns, so an absent name only warns; a close
       // one is probably a typo, so the warning says which column was meant.
-      warnings.push(`columns.drop names "${name}", which is in neither ${ref.file} nor ${prod.file}; ignored${close === null ? '' : `; ${hint(name)}`}`);
+      warnings.push(
+        `columns.drop names "${name}", which is in neither ${ref.file} nor ${prod.file}; ignored${close === null ? '' : `; ${hint(name)}`}`,
+      );
     }
   }
   const overrides = new Map<string, 'numerical' | 'categorical'>();
@@ -100,7 +98,10 @@ export function planColumns(
     const otherNames = new Set(other.columns.map((c) => c.name));
     for (const c of here.columns) {
       if (isFeature(c.name) && !otherNames.has(c.name)) {
-        const close = closestName(c.name, [...otherNames].filter((n) => !refByName.has(n) || !prodByName.has(n)));
+        const close = closestName(
+          c.name,
+          [...otherNames].filter((n) => !refByName.has(n) || !prodByName.has(n)),
+        );
         const renamed = close === null ? '' : ` (which has "${close}": rename one of them)`;
         const noHeader = [here, other].find((t) => t.headerIsNumbers);
         // A space- or |-separated file (German credit's german.data) reads as one column named after its

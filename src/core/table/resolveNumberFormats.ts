@@ -56,7 +56,9 @@ function majority(table: ParsedTable, except: ParsedColumn): [Mark, string] | nu
 }
 
 function delimiterMark(table: ParsedTable): [Mark, string] {
-  return table.delimiter === ';' ? [',', `the ";" delimiter of ${table.file}`] : ['.', `the ${table.delimiter === '\t' ? 'tab' : `"${table.delimiter}"`} delimiter of ${table.file}`];
+  return table.delimiter === ';'
+    ? [',', `the ";" delimiter of ${table.file}`]
+    : ['.', `the ${table.delimiter === '\t' ? 'tab' : `"${table.delimiter}"`} delimiter of ${table.file}`];
 }
 
 function settle(col: ParsedColumn, f: ColumnNumberFormat, mark: Mark, by: string): void {

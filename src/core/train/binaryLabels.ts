@@ -32,18 +32,24 @@ export function binaryLabels(
   if (!p) {
     throw new InputError(`cannot retrain: ${prod.file} has no label column "${label}"; retraining needs labelled production rows`);
   }
-  if (!r && referenceNeeded) throw new InputError(`cannot retrain: ${ref.file} has no label column "${label}"; add it or set retraining.data to production`);
+  if (!r && referenceNeeded)
+    throw new InputError(`cannot retrain: ${ref.file} has no label column "${label}"; add it or set retraining.data to production`);
   const tables = r ? [ref, prod] : [prod];
   const many = tables.map((t) => t.columns.find((c) => c.name === label)!.highCardinality?.distinct ?? 0).find((d) => d > 0);
   const classes = predictionClasses(tables, [label]);
   if (classes.length !== 2 || many) {
-    const shown = classes.slice(0, 5).map((c) => `"${c}"`).join(', ');
+    const shown = classes
+      .slice(0, 5)
+      .map((c) => `"${c}"`)
+      .join(', ');
     throw new InputError(
       `cannot retrain: label column "${label}" has ${many ?? classes.length} classes (${shown}${(many ?? classes.length) > 5 ? ', ...' : ''}); the built-in trainer fits binary labels only`,
     );
   }
   if (positiveClass !== null && !classes.some((c) => c === positiveClass || labelKey(c) === labelKey(positiveClass))) {
-    throw new InputError(`model.positive_class "${positiveClass}" is not a class of label column "${label}" ("${classes[0]}", "${classes[1]}"); set it to one of them`);
+    throw new InputError(
+      `model.positive_class "${positiveClass}" is not a class of label column "${label}" ("${classes[0]}", "${classes[1]}"); set it to one of them`,
+    );
   }
   const pos = pickPositive(classes, positiveClass)!.index;
   const y = new Uint8Array(ref.rows + prod.rows).fill(255);

@@ -21,7 +21,8 @@ export function compareModels(champion: ModelScore | null, challenger: ModelScor
   if (champion === null) return { promote: true, reason: `no current model; challenger F1 ${c}` };
   const needed = champion.f1 + minImprovement;
   const promote = challenger.f1 >= needed;
-  const rule = minImprovement === 0 ? `champion F1 ${fmt(champion.f1)}` : `champion F1 ${fmt(champion.f1)} + min_improvement ${minImprovement}`;
+  const rule =
+    minImprovement === 0 ? `champion F1 ${fmt(champion.f1)}` : `champion F1 ${fmt(champion.f1)} + min_improvement ${minImprovement}`;
   return { promote, reason: `challenger F1 ${c} ${promote ? '>=' : '<'} ${rule}` };
 }
 

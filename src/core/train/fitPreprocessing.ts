@@ -52,13 +52,7 @@ function fitNumerical(name: string, values: Float64Array, rows: Int32Array): Num
   return { name, kind: 'numerical', median: fill, mean, scale: std > 0 ? std : 1 };
 }
 
-function fitCategorical(
-  name: string,
-  categories: string[],
-  codes: Int32Array,
-  rows: Int32Array,
-  minFrequency: number,
-): CategoricalStep {
+function fitCategorical(name: string, categories: string[], codes: Int32Array, rows: Int32Array, minFrequency: number): CategoricalStep {
   const counts = new Float64Array(categories.length);
   let missing = 0;
   for (let i = 0; i < rows.length; i++) {

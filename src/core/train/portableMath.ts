@@ -42,18 +42,18 @@ function withHighWord(x: number, hi: number): number {
   return f64[0];
 }
 
-const LN2_HI = 6.93147180369123816490e-1; // 0x3fe62e42 fee00000
+const LN2_HI = 6.9314718036912381649e-1; // 0x3fe62e42 fee00000
 const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
 const TWO54 = 1.8014398509481984e16;
-const INV_LN2 = 1.44269504088896338700e0;
+const INV_LN2 = 1.442695040888963387;
 const O_THRESHOLD = 7.09782712893383973096e2;
-const U_THRESHOLD = -7.45133219101941108420e2;
+const U_THRESHOLD = -7.4513321910194110842e2;
 const P1 = 1.66666666666666019037e-1;
 const P2 = -2.77777777770155933842e-3;
 const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
+const P4 = -1.6533902205465251539e-6;
 const P5 = 4.13813679705723846039e-8;
-const TWOM1000 = 9.33263618503218878990e-302; // 2^-1000
+const TWOM1000 = 9.3326361850321887899e-302; // 2^-1000
 const TWO1023 = 8.988465674311579539e307; // 2^1023
 
 // exp's branch points on |x|: fdlibm compares the high word of |x| with these words (low word 0).
@@ -105,7 +105,7 @@ export function exp(x: number): number {
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2.0) - x);
-  const y = 1 - ((lo - (x * c) / (2.0 - c)) - hi);
+  const y = 1 - (lo - (x * c) / (2.0 - c) - hi);
   if (k >= -1021) {
     if (k === 1024) return y * 2.0 * TWO1023;
     return y * POW2[k + POW2_BIAS];
@@ -113,7 +113,7 @@ export function exp(x: number): number {
   return y * POW2[k + POW2_BIAS] * TWOM1000;
 }
 
-const LG1 = 6.666666666666735130e-1;
+const LG1 = 6.66666666666673513e-1;
 const LG2 = 3.999999999940941908e-1;
 const LG3 = 2.857142874366239149e-1;
 const LG4 = 2.222219843214978396e-1;
@@ -151,7 +151,7 @@ export function log(x: number): number {
     const R = f * f * (0.5 - 0.33333333333333333 * f);
     if (k === 0) return f - R;
     const dk = k;
-    return dk * LN2_HI - ((R - dk * LN2_LO) - f);
+    return dk * LN2_HI - (R - dk * LN2_LO - f);
   }
   const s = f / (2.0 + f);
   const dk = k;
@@ -166,10 +166,10 @@ export function log(x: number): number {
   if (i > 0) {
     const hfsq = 0.5 * f * f;
     if (k === 0) return f - (hfsq - s * (hfsq + R));
-    return dk * LN2_HI - ((hfsq - (s * (hfsq + R) + dk * LN2_LO)) - f);
+    return dk * LN2_HI - (hfsq - (s * (hfsq + R) + dk * LN2_LO) - f);
   }
   if (k === 0) return f - s * (f - R);
-  return dk * LN2_HI - ((s * (f - R) - dk * LN2_LO) - f);
+  return dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
 }
 
 /** log(1 + x), accurate for small x (fdlibm s_log1p.c). */
@@ -234,11 +234,11 @@ export function log1p(x: number): number {
     }
     const R = hfsq * (1.0 - 0.66666666666666666 * f);
     if (k === 0) return f - R;
-    return k * LN2_HI - ((R - (k * LN2_LO + c)) - f);
+    return k * LN2_HI - (R - (k * LN2_LO + c) - f);
   }
   const s = f / (2.0 + f);
   const z = s * s;
   const R = z * (LG1 + z * (LG2 + z * (LG3 + z * (LG4 + z * (LG5 + z * (LG6 + z * LG7))))));
   if (k === 0) return f - (hfsq - s * (hfsq + R));
-  return k * LN2_HI - ((hfsq - (s * (hfsq + R) + (k * LN2_LO + c))) - f);
+  return k * LN2_HI - (hfsq - (s * (hfsq + R) + (k * LN2_LO + c)) - f);
 }

@@ -132,21 +132,36 @@ export async function trainChallenger(
   const trainRows = Int32Array.from(train);
   const trainY = Uint8Array.from(trainRows, (r) => y[r]);
   if (trainY.every((v) => v === trainY[0])) {
-    throw new InputError(`cannot retrain: the ${trainRows.length} training row(s) all have label "${labels.classes[trainY[0] ?? 0]}"; both classes are needed`);
+    throw new InputError(
+      `cannot retrain: the ${trainRows.length} training row(s) all have label "${labels.classes[trainY[0] ?? 0]}"; both classes are needed`,
+    );
   }
 
   const inputs = featureInputs(ref, prod, plans);
-  if (inputs.length === 0) throw new InputError('cannot retrain: no numerical or categorical feature columns (every column is skipped or dropped)');
+  if (inputs.length === 0)
+    throw new InputError('cannot retrain: no numerical or categorical feature columns (every column is skipped or dropped)');
   const preprocessing = fitPreprocessing(inputs, trainRows, { minFrequency: options.minFrequency });
   let model: TrainedModel;
   let t1: number;
   if ((options.family ?? 'logistic') === 'gradient_boosting') {
     const params: GbtParams = { ...DEFAULT_GBT_PARAMS, ...options.gbt };
-    const features = { numerical: preprocessing.numerical.map((s) => s.name), categorical: preprocessing.categorical, minFrequency: preprocessing.minFrequency };
+    const features = {
+      numerical: preprocessing.numerical.map((s) => s.name),
+      categorical: preprocessing.categorical,
+      minFrequency: preprocessing.minFrequency,
+    };
     const binned = binFeatures(features, inputs, trainRows, params.maxBins);
     t1 = performance.now();
     const fit = await fitGradientBoosting(binned, trainY, params, hooks);
-    model = { family: 'gradient_boosting', trainerVersion: GBT_TRAINER_VERSION, features, classes: labels.classes, baseScore: fit.baseScore, trees: fit.trees, params };
+    model = {
+      family: 'gradient_boosting',
+      trainerVersion: GBT_TRAINER_VERSION,
+      features,
+      classes: labels.classes,
+      baseScore: fit.baseScore,
+      trees: fit.trees,
+      params,
+    };
   } else {
     const x = designMatrix(preprocessing, inputs, trainRows);
     t1 = performance.now();
@@ -167,7 +182,8 @@ export async function trainChallenger(
   const t2 = performance.now();
 
   const stacked = Int32Array.from(holdoutRows, (r) => ref.rows + r);
-  const holdoutProbabilities = model.family === 'gradient_boosting' ? predictGbtProbabilities(model, inputs, stacked) : predictProbabilities(model, inputs, stacked);
+  const holdoutProbabilities =
+    model.family === 'gradient_boosting' ? predictGbtProbabilities(model, inputs, stacked) : predictProbabilities(model, inputs, stacked);
   const holdoutTruth = Uint8Array.from(stacked, (r) => y[r]);
   const predicted = Uint8Array.from(holdoutProbabilities, (p) => (p > 0.5 ? 1 : 0));
   return {

@@ -83,7 +83,14 @@ export function sharesFigure(d: FeatureDistribution, opts: ScaleOptions = {}): F
     layout: {
       ...base,
       barmode: 'group',
-      xaxis: { ...axis, tickmode: 'array', tickvals: x, ticktext: labels, tickangle: labels.length > 6 && d.categories.some((c) => c.length > 3) ? -35 : 0, title: { text: name } },
+      xaxis: {
+        ...axis,
+        tickmode: 'array',
+        tickvals: x,
+        ticktext: labels,
+        tickangle: labels.length > 6 && d.categories.some((c) => c.length > 3) ? -35 : 0,
+        title: { text: name },
+      },
       yaxis: { ...axis, title: { text: 'share of rows' }, tickformat: '.0%' },
     },
   };
@@ -104,7 +111,10 @@ export function ecdfFigure(d: NumericalDistribution, opts: ScaleOptions = {}): F
     line: { shape: 'hv', color, width: 2 },
     hovertemplate: `${label}: F(%{x:.4g}) = %{y:.3f}<extra></extra>`,
   });
-  const data: object[] = [line('reference', d.ecdf.reference, palette.reference), line('production', d.ecdf.production, palette.production)];
+  const data: object[] = [
+    line('reference', d.ecdf.reference, palette.reference),
+    line('production', d.ecdf.production, palette.production),
+  ];
   const annotations: object[] = [];
   if (d.ks) {
     data.push({
@@ -133,7 +143,11 @@ export function ecdfFigure(d: NumericalDistribution, opts: ScaleOptions = {}): F
     data,
     layout: {
       ...base,
-      xaxis: { ...axis, type: log ? 'log' : 'linear', title: { text: log ? `${plotlyText(d.feature)} (log scale)` : plotlyText(d.feature) } },
+      xaxis: {
+        ...axis,
+        type: log ? 'log' : 'linear',
+        title: { text: log ? `${plotlyText(d.feature)} (log scale)` : plotlyText(d.feature) },
+      },
       yaxis: { ...axis, title: { text: 'cumulative share' }, range: [0, 1.02] },
       annotations,
     },

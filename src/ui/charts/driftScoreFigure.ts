@@ -65,7 +65,14 @@ export function driftScoreFigure(features: readonly FeatureReport[], ksThreshold
       bargap: 0.25,
       // A short title: a long one does not fit a phone's width (DriftScoreChart's note says what the score is).
       xaxis: { automargin: true, range: [0, xMax], title: { text: 'drift score (0–1)' }, tickformat: '.2~f', fixedrange: true },
-      yaxis: { automargin: true, tickmode: 'array', tickvals: sorted.map((_, i) => i), ticktext: labels, autorange: 'reversed', fixedrange: true },
+      yaxis: {
+        automargin: true,
+        tickmode: 'array',
+        tickvals: sorted.map((_, i) => i),
+        ticktext: labels,
+        autorange: 'reversed',
+        fixedrange: true,
+      },
     },
   };
 }

@@ -21,7 +21,13 @@ export function metricRows(p: PerformanceReport): MetricRow[] {
   if (!p.baseline && !p.production) return [];
   const binary = p.positive_class !== null;
   const keys: [Key, string][] = binary
-    ? [['accuracy', 'Accuracy'], ['precision', 'Precision'], ['recall', 'Recall'], ['f1', 'F1'], ['roc_auc', 'ROC AUC']]
+    ? [
+        ['accuracy', 'Accuracy'],
+        ['precision', 'Precision'],
+        ['recall', 'Recall'],
+        ['f1', 'F1'],
+        ['roc_auc', 'ROC AUC'],
+      ]
     : [
         ['accuracy', 'Accuracy'],
         ['precision', 'Precision (macro)'],

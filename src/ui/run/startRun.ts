@@ -64,8 +64,7 @@ export class Run {
   async #execute(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
     const totalBytes = input.reference.data.size + input.production.data.size;
     const read = [0, 0];
-    const report = (stage: RunStage) =>
-      onProgress({ stage, bytesRead: Math.min(read[0] + read[1], totalBytes), totalBytes });
+    const report = (stage: RunStage) => onProgress({ stage, bytesRead: Math.min(read[0] + read[1], totalBytes), totalBytes });
     report('parsing');
     const warm = this.#analysis.warmUp();
     const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
@@ -73,10 +72,15 @@ export class Run {
     const skipColumns = columnsToSkip(input.config, input.model !== null && input.model !== undefined);
     const [reference, production] = await Promise.all(
       [input.reference, input.production].map((f, i) =>
-        this.#parse(f.name, f.data, { file: f.name, delimiter, missingValues: missing_values, encoding, decimal, thousands, skipColumns }, (bytes) => {
-          read[i] = bytes;
-          report('parsing');
-        }),
+        this.#parse(
+          f.name,
+          f.data,
+          { file: f.name, delimiter, missingValues: missing_values, encoding, decimal, thousands, skipColumns },
+          (bytes) => {
+            read[i] = bytes;
+            report('parsing');
+          },
+        ),
       ),
     );
     read[0] = input.reference.data.size;

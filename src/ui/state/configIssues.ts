@@ -23,7 +23,8 @@ export function configIssues(config: Config | null, ctx: ConfigContext): string[
   if (ctx.columns.length > 0 && ctx.file !== null) {
     const shown = new Set(ctx.columns);
     const absent = (key: string, name: string | null) => {
-      if (name !== null && !shown.has(name)) issues.push(`Config: ${key} "${name}" is not a column of ${ctx.file}; ${columnHint(name, ctx.columns)}.`);
+      if (name !== null && !shown.has(name))
+        issues.push(`Config: ${key} "${name}" is not a column of ${ctx.file}; ${columnHint(name, ctx.columns)}.`);
     };
     absent('data.label_column', config.data.label_column);
     absent('data.prediction_column', config.data.prediction_column);

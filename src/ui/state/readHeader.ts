@@ -27,7 +27,5 @@ export async function readHeader(
     delimiter: delimiter === 'auto' ? detectFormat(text).delimiter : delimiter,
     skipEmptyLines: true,
   });
-  return (result.data[0] ?? [])
-    .map((name, c) => (c === 0 ? name.replace(/^\ufeff/, '') : name).trim())
-    .filter((name) => name !== '');
+  return (result.data[0] ?? []).map((name, c) => (c === 0 ? name.replace(/^\ufeff/, '') : name).trim()).filter((name) => name !== '');
 }

@@ -171,7 +171,13 @@ export class RetrainingLog {
       const champion = model ? { name: model.name, bytes: new Uint8Array(await model.data.arrayBuffer()) } : null;
       const config: Config = { ...runConfig, retraining: { ...runConfig.retraining, enabled: this.auto || trigger === 'manual' } };
       const res = await worker.retrain(
-        { config, summary: $state.snapshot(report.summary) as Summary, performance: $state.snapshot(report.performance) as PerformanceReport | null, champion, trigger },
+        {
+          config,
+          summary: $state.snapshot(report.summary) as Summary,
+          performance: $state.snapshot(report.performance) as PerformanceReport | null,
+          champion,
+          trigger,
+        },
         (p) => (this.progress = p),
       );
       this.last = res.section;

@@ -78,7 +78,8 @@ export async function saveModelVersion(db: RegistryDb, model: ModelRecord): Prom
 export async function listRetrainEvents(db: RegistryDb): Promise<RetrainEventRecord[]> {
   const tx = db.transaction('retrainEvents', 'readonly');
   const out: RetrainEventRecord[] = [];
-  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) out.push({ ...currentFamilyRow(cursor.value), key: cursor.key });
+  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue())
+    out.push({ ...currentFamilyRow(cursor.value), key: cursor.key });
   await tx.done;
   return out;
 }
@@ -121,7 +122,11 @@ export async function clearRegistry(db: RegistryDb): Promise<void> {
 
 /** A row's identity for de-duplication: its columns in a fixed order. */
 export function rowIdentity(row: RetrainLogRow): string {
-  return JSON.stringify(Object.keys(plainRow(row)).sort().map((k) => (row as unknown as Record<string, unknown>)[k]));
+  return JSON.stringify(
+    Object.keys(plainRow(row))
+      .sort()
+      .map((k) => (row as unknown as Record<string, unknown>)[k]),
+  );
 }
 
 /** Only the log's columns (drops a store key or extra fields), drifted_features copied. */

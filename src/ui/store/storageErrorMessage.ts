@@ -18,6 +18,8 @@ export function storageErrorMessage(e: unknown, what = 'the retraining log'): st
   if (name === 'AbortError' || name === 'TransactionInactiveError') {
     return `Saving ${what} was interrupted (${name}); nothing was half-written, earlier entries are kept; retry.`;
   }
-  const msg = String((e as Error)?.message ?? e).split('\n')[0].slice(0, 200);
+  const msg = String((e as Error)?.message ?? e)
+    .split('\n')[0]
+    .slice(0, 200);
   return `Could not use ${what} in this browser's storage (${name || 'error'}: ${msg}); private browsing may block it. Earlier entries are kept.`;
 }

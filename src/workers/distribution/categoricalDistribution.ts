@@ -19,7 +19,12 @@ export function categoricalDistribution(
   const share = (c: number, n: number) => (n ? c / n : 0);
   const order = categories
     .map((_, i) => i)
-    .sort((a, b) => share(referenceCounts[b], nRef) + share(productionCounts[b], nProd) - (share(referenceCounts[a], nRef) + share(productionCounts[a], nProd)) || a - b);
+    .sort(
+      (a, b) =>
+        share(referenceCounts[b], nRef) +
+          share(productionCounts[b], nProd) -
+          (share(referenceCounts[a], nRef) + share(productionCounts[a], nProd)) || a - b,
+    );
   const rest = order.slice(maxCategories);
   const values = categories.map(numericValue);
   const shown = order.slice(0, maxCategories);

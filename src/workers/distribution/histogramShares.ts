@@ -7,11 +7,7 @@ import type { Histogram } from './types.ts';
  * (edges at k - 0.5), so counts, ages or months do not show the comb pattern of bins that hold two
  * integers in one bin and one in the next. A constant sample gives a single bin.
  */
-export function histogramShares(
-  ref: Float64Array,
-  prod: Float64Array,
-  bins = 40,
-): Histogram {
+export function histogramShares(ref: Float64Array, prod: Float64Array, bins = 40): Histogram {
   const lo = Math.min(ref.length ? ref[0] : Infinity, prod.length ? prod[0] : Infinity);
   const hi = Math.max(ref.length ? ref[ref.length - 1] : -Infinity, prod.length ? prod[prod.length - 1] : -Infinity);
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { edges: [], reference: [], production: [] };

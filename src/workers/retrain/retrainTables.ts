@@ -83,8 +83,16 @@ export function retrainReadiness(tables: RetrainTables | null, label: string | n
   if (!tables) return { ok: false, reason: 'Run an analysis first.' };
   if (!label) return { ok: false, reason: 'Choose the label column: retraining needs labelled rows.' };
   const col = tables.production.columns.find((c) => c.name === label);
-  if (!col) return { ok: false, reason: `Cannot retrain: ${tables.production.file} has no label column "${label}"; retraining needs production labels.` };
+  if (!col)
+    return {
+      ok: false,
+      reason: `Cannot retrain: ${tables.production.file} has no label column "${label}"; retraining needs production labels.`,
+    };
   const labelled = tables.production.rows - col.missing;
-  if (labelled < 2) return { ok: false, reason: `Cannot retrain: ${tables.production.file} has ${labelled} labelled row(s) in "${label}"; retraining needs production labels.` };
+  if (labelled < 2)
+    return {
+      ok: false,
+      reason: `Cannot retrain: ${tables.production.file} has ${labelled} labelled row(s) in "${label}"; retraining needs production labels.`,
+    };
   return { ok: true, reason: `${labelled} labelled production rows.` };
 }

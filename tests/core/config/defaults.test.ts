@@ -25,8 +25,13 @@ describe('DEFAULT_CONFIG', () => {
 
   it('has the documented defaults (thresholds, psi, max_categorical_unique, missing_values)', () => {
     expect(DEFAULT_CONFIG.thresholds).toEqual({
-      ks_statistic: 0.1, psi: 0.2, chi2_p_value: 0.05, f1_drop: 0.05, drift_feature_fraction: 0.3,
-      p_value_correction: 'none', missing_share_change: null,
+      ks_statistic: 0.1,
+      psi: 0.2,
+      chi2_p_value: 0.05,
+      f1_drop: 0.05,
+      drift_feature_fraction: 0.3,
+      p_value_correction: 'none',
+      missing_share_change: null,
     });
     expect(DEFAULT_CONFIG.psi).toEqual({ bins: 10, epsilon: 1e-4 });
     expect(DEFAULT_CONFIG.columns.max_categorical_unique).toBe(20);

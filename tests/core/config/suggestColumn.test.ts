@@ -23,7 +23,9 @@ describe('closestName(name, columns)', () => {
 
 describe('listColumns / columnHint', () => {
   it('lists every column of a narrow file', () => {
-    expect(columnHint('churn', TELCO)).toBe('did you mean "Churn"? Columns: customerID, gender, SeniorCitizen, tenure, MonthlyCharges, TotalCharges, Churn');
+    expect(columnHint('churn', TELCO)).toBe(
+      'did you mean "Churn"? Columns: customerID, gender, SeniorCitizen, tenure, MonthlyCharges, TotalCharges, Churn',
+    );
     expect(columnHint('income', ['a', 'b'])).toBe('Columns: a, b');
   });
   it('cuts a wide file to its first 20 columns and says how many there are; clips long names', () => {

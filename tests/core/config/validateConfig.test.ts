@@ -23,9 +23,7 @@ describe('validateConfig(raw, source)', () => {
 
   it('a right name in the wrong section points to the right section', () => {
     expect(message('ks_statistic: 0.2\n')).toBe('cfg.yaml: unknown key "ks_statistic"; did you mean "thresholds.ks_statistic"?');
-    expect(message('psi: 0.3\n')).toBe(
-      'cfg.yaml: psi must be a mapping (bins:, epsilon:), got number 0.3; did you mean "thresholds.psi"?',
-    );
+    expect(message('psi: 0.3\n')).toBe('cfg.yaml: psi must be a mapping (bins:, epsilon:), got number 0.3; did you mean "thresholds.psi"?');
     expect(message('data:\n  drop: [id]\n')).toBe('cfg.yaml: unknown key "data.drop"; did you mean "columns.drop"?');
   });
 
@@ -47,7 +45,9 @@ describe('validateConfig(raw, source)', () => {
     );
     expect(message('columns:\n  drop: [a, {b: 1}]\n')).toBe('cfg.yaml: columns.drop[1] must be a string, got a mapping');
     expect(message('data:\n  reference_path: 5\n')).toBe('cfg.yaml: data.reference_path must be a string or null, got number 5');
-    expect(message('thresholds: 0.1\n')).toBe('cfg.yaml: thresholds must be a mapping (ks_statistic:, psi:, chi2_p_value:, f1_drop:, drift_feature_fraction:, p_value_correction:, missing_share_change:), got number 0.1');
+    expect(message('thresholds: 0.1\n')).toBe(
+      'cfg.yaml: thresholds must be a mapping (ks_statistic:, psi:, chi2_p_value:, f1_drop:, drift_feature_fraction:, p_value_correction:, missing_share_change:), got number 0.1',
+    );
     expect(message('thresholds:\n  psi: .inf\n')).toBe('cfg.yaml: thresholds.psi must be a number, got number Infinity');
   });
 
@@ -69,7 +69,7 @@ describe('validateConfig(raw, source)', () => {
   it('data.encoding, data.decimal and data.thousands accept their choices and friendly spellings, and name the key otherwise', () => {
     const cfg = parseConfig('data:\n  encoding: cp1252\n  decimal: ","\n  thousands: space\n', 'cfg.yaml');
     expect([cfg.data.encoding, cfg.data.decimal, cfg.data.thousands]).toEqual(['windows-1252', ',', ' ']);
-    expect(parseConfig("data:\n  encoding: UTF-16LE\n  decimal: .\n  thousands: \"'\"\n", 'cfg.yaml').data).toMatchObject({
+    expect(parseConfig('data:\n  encoding: UTF-16LE\n  decimal: .\n  thousands: "\'"\n', 'cfg.yaml').data).toMatchObject({
       encoding: 'utf-16le',
       decimal: '.',
       thousands: "'",

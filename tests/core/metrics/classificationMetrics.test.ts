@@ -16,7 +16,9 @@ interface Case {
   proba: number[][] | null;
   expected: Record<string, unknown> & { per_class: Record<string, Record<string, number>>; confusion_matrix: number[][] };
 }
-const fixture = JSON.parse(readFileSync(new URL('../../fixtures/metrics/metrics.json', import.meta.url), 'utf8')) as { cases: Record<string, Case> };
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/metrics/metrics.json', import.meta.url), 'utf8')) as {
+  cases: Record<string, Case>;
+};
 const TOL = 1e-9;
 
 function run(c: Case) {
@@ -35,7 +37,18 @@ describe('classificationMetrics(input) matches scikit-learn', () => {
     it(`${name}: accuracy, precision/recall/F1 (binary, macro, weighted), ROC AUC, confusion matrix, class report`, () => {
       const m = run(c);
       const e = c.expected;
-      for (const key of ['accuracy', 'precision', 'recall', 'f1', 'precision_macro', 'recall_macro', 'f1_macro', 'precision_weighted', 'recall_weighted', 'f1_weighted'] as const) {
+      for (const key of [
+        'accuracy',
+        'precision',
+        'recall',
+        'f1',
+        'precision_macro',
+        'recall_macro',
+        'f1_macro',
+        'precision_weighted',
+        'recall_weighted',
+        'f1_weighted',
+      ] as const) {
         expect(m[key], key).toBeCloseTo(e[key] as number, 9);
         expect(Math.abs(m[key] - (e[key] as number))).toBeLessThan(TOL);
       }
@@ -67,7 +80,10 @@ describe('rocAuc(positive, scores)', () => {
         const y = Uint8Array.from(rows, ([b]) => (b ? 1 : 0));
         const s = Float64Array.from(rows, ([, v]) => v);
         const a = rocAuc(y, s);
-        const b = rocAuc(y, s.map((v) => -v));
+        const b = rocAuc(
+          y,
+          s.map((v) => -v),
+        );
         if (a === null) return b === null;
         return Math.abs(a + b! - 1) < 1e-12;
       }),
@@ -79,7 +95,11 @@ describe('confusionMatrix(yTrue, yPred, k)', () => {
   it('confusionMatrix sums to the row count (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }))), (pairs) => {
-        const m = confusionMatrix(Int32Array.from(pairs, ([a]) => a), Int32Array.from(pairs, ([, b]) => b), 4);
+        const m = confusionMatrix(
+          Int32Array.from(pairs, ([a]) => a),
+          Int32Array.from(pairs, ([, b]) => b),
+          4,
+        );
         return m.flat().reduce((a, b) => a + b, 0) === pairs.length;
       }),
     );

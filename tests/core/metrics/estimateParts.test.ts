@@ -100,11 +100,24 @@ describe('reliabilityReasons(input)', () => {
 
   it('small files: a share change or KS distance within the sampling noise is not flagged', () => {
     // 100 rows each: 3 standard errors of a share difference near 0.3 is 0.19; KS critical value 0.28.
-    expect(reliabilityReasons({ ...ok, referenceRows: 600, productionRows: 100, predictedPositiveShare: [0.3, 0.42], scoreKs: 0.2 })).toEqual([]);
+    expect(
+      reliabilityReasons({ ...ok, referenceRows: 600, productionRows: 100, predictedPositiveShare: [0.3, 0.42], scoreKs: 0.2 }),
+    ).toEqual([]);
   });
 
   it('multiclass (uncalibrated): a reference less accurate than the probabilities promise is flagged too', () => {
-    const reasons = reliabilityReasons({ ...ok, minorityRows: null, predictedPositiveShare: null, classShareChange: { distance: 0.02, se: 0.01 }, crossFitAccuracy: null, uncalibrated: true, referenceAccuracy: 0.7, confidenceAccuracy: 0.8 });
-    expect(reasons).toEqual(['on the reference the model is less accurate (0.700) than its probabilities promise (0.800), and the multiclass estimate uses them uncalibrated']);
+    const reasons = reliabilityReasons({
+      ...ok,
+      minorityRows: null,
+      predictedPositiveShare: null,
+      classShareChange: { distance: 0.02, se: 0.01 },
+      crossFitAccuracy: null,
+      uncalibrated: true,
+      referenceAccuracy: 0.7,
+      confidenceAccuracy: 0.8,
+    });
+    expect(reasons).toEqual([
+      'on the reference the model is less accurate (0.700) than its probabilities promise (0.800), and the multiclass estimate uses them uncalibrated',
+    ]);
   });
 });

@@ -32,7 +32,9 @@ describe('encodeLabels(table, column, classes)', () => {
       throw new Error('no error');
     } catch (e) {
       expect(isInputError(e)).toBe(true);
-      expect((e as Error).message).toBe('t.csv: label column "y" has class "bird" (row 2) that the model does not know (classes: cat, dog); fix the label or use a model trained with that class');
+      expect((e as Error).message).toBe(
+        't.csv: label column "y" has class "bird" (row 2) that the model does not know (classes: cat, dog); fix the label or use a model trained with that class',
+      );
     }
   });
 });
@@ -55,7 +57,11 @@ describe('readOnnxInfo(bytes)', () => {
   it('readOnnxInfo reads operators, metadata and class labels from the protobuf', () => {
     const read = (name: string) => readOnnxInfo(readFileSync(new URL(`../../fixtures/onnx/${name}.onnx`, import.meta.url)));
     expect(read('linear_zipmap')).toEqual({ opTypes: ['LinearClassifier', 'Normalizer', 'ZipMap'], metadata: {}, classLabels: ['0', '1'] });
-    expect(read('logistic_plain')).toEqual({ opTypes: ['MatMul', 'Add', 'Sigmoid'], metadata: { features: 'x0,x1,x2,x3' }, classLabels: null });
+    expect(read('logistic_plain')).toEqual({
+      opTypes: ['MatMul', 'Add', 'Sigmoid'],
+      metadata: { features: 'x0,x1,x2,x3' },
+      classLabels: null,
+    });
     expect(read('pipeline_strings').classLabels).toEqual(['bird', 'cat', 'dog']);
     expect(read('regressor').opTypes).toEqual(['LinearRegressor']);
   });

@@ -13,31 +13,46 @@ import { expected, fixturePair, FIXTURES } from '../train/helpers.ts';
 /** The raw columns of `table` as the exported model's feeds. */
 function feeds(model: LogisticModel, table: ParsedTable): Record<string, ort.Tensor> {
   const out: Record<string, ort.Tensor> = {};
-  for (const s of model.preprocessing.numerical) out[s.name] = new ort.Tensor('float32', Float32Array.from(column(table, s.name).values), [table.rows, 1]);
-  for (const s of model.preprocessing.categorical) out[s.name] = new ort.Tensor('string', categoricalStrings(column(table, s.name), table.rows), [table.rows, 1]);
+  for (const s of model.preprocessing.numerical)
+    out[s.name] = new ort.Tensor('float32', Float32Array.from(column(table, s.name).values), [table.rows, 1]);
+  for (const s of model.preprocessing.categorical)
+    out[s.name] = new ort.Tensor('string', categoricalStrings(column(table, s.name), table.rows), [table.rows, 1]);
   return out;
 }
 
 async function trained(caseIndex = 0) {
   const c = expected.cases[caseIndex];
   const { ref, prod, plans } = await fixturePair();
-  const r = await trainChallenger(ref, prod, plans, expected.label, { data: c.data, seed: c.seed, holdoutFraction: c.holdout_fraction, C: c.C, minFrequency: c.min_frequency });
+  const r = await trainChallenger(ref, prod, plans, expected.label, {
+    data: c.data,
+    seed: c.seed,
+    holdoutFraction: c.holdout_fraction,
+    C: c.C,
+    minFrequency: c.min_frequency,
+  });
   return { ref, prod, plans, model: r.model };
 }
 
 describe('exportLogisticOnnx(model)', () => {
-  it('runs in onnxruntime-web (Node) and gives the trainer\'s probabilities and labels', async () => {
+  it("runs in onnxruntime-web (Node) and gives the trainer's probabilities and labels", async () => {
     const { ref, prod, plans, model } = await trained();
     const bytes = exportLogisticOnnx(model);
     const session = await ort.InferenceSession.create(bytes);
     expect([...session.inputNames].sort()).toEqual(['colour', 'grade', 'x_int', 'x_normal', 'x_skewed']);
     expect([...session.outputNames]).toEqual(['probabilities', 'label']);
     const inputs = featureInputs(ref, prod, plans);
-    for (const [table, offset] of [[ref, 0], [prod, ref.rows]] as const) {
+    for (const [table, offset] of [
+      [ref, 0],
+      [prod, ref.rows],
+    ] as const) {
       const out = await session.run(feeds(model, table));
       const probs = out.probabilities.data as Float32Array;
       expect(out.probabilities.dims).toEqual([table.rows, 2]);
-      const want = predictProbabilities(model, inputs, Int32Array.from({ length: table.rows }, (_, i) => offset + i));
+      const want = predictProbabilities(
+        model,
+        inputs,
+        Int32Array.from({ length: table.rows }, (_, i) => offset + i),
+      );
       const labels = out.label.data as string[];
       let maxDiff = 0;
       for (let i = 0; i < table.rows; i++) {
@@ -61,8 +76,18 @@ describe('exportLogisticOnnx(model)', () => {
     ];
     const n = rows.length;
     const f: Record<string, ort.Tensor> = {};
-    for (const s of model.preprocessing.numerical) f[s.name] = new ort.Tensor('float32', Float32Array.from(rows, (r) => r[s.name as 'x_int']), [n, 1]);
-    for (const s of model.preprocessing.categorical) f[s.name] = new ort.Tensor('string', rows.map((r) => r[s.name as 'colour']), [n, 1]);
+    for (const s of model.preprocessing.numerical)
+      f[s.name] = new ort.Tensor(
+        'float32',
+        Float32Array.from(rows, (r) => r[s.name as 'x_int']),
+        [n, 1],
+      );
+    for (const s of model.preprocessing.categorical)
+      f[s.name] = new ort.Tensor(
+        'string',
+        rows.map((r) => r[s.name as 'colour']),
+        [n, 1],
+      );
     const out = await session.run(f);
     const inputs = model.preprocessing.numerical
       .map((s) => ({ name: s.name, kind: 'numerical' as const, values: Float64Array.from(rows, (r) => r[s.name as 'x_int']) }))
@@ -70,7 +95,12 @@ describe('exportLogisticOnnx(model)', () => {
     const cats = model.preprocessing.categorical.map((s) => {
       const texts = rows.map((r) => r[s.name as 'colour']);
       const categories = [...new Set(texts.filter((t) => t !== ''))];
-      return { name: s.name, kind: 'categorical' as const, categories, codes: Int32Array.from(texts, (t) => (t === '' ? -1 : categories.indexOf(t))) };
+      return {
+        name: s.name,
+        kind: 'categorical' as const,
+        categories,
+        codes: Int32Array.from(texts, (t) => (t === '' ? -1 : categories.indexOf(t))),
+      };
     });
     const want = predictProbabilities(model, [...inputs, ...cats], Int32Array.of(0, 1, 2));
     const probs = out.probabilities.data as Float32Array;

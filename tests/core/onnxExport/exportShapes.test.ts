@@ -5,7 +5,17 @@ import { TRAINER_VERSION } from '../../../src/core/train/trainChallenger.ts';
 import type { LogisticModel, Preprocessing } from '../../../src/core/train/types.ts';
 
 function model(preprocessing: Preprocessing, coef: number[]): LogisticModel {
-  return { family: 'logistic', trainerVersion: TRAINER_VERSION, preprocessing, classes: ['0', '1'], coef, intercept: 0.25, C: 1, iterations: 1, converged: true };
+  return {
+    family: 'logistic',
+    trainerVersion: TRAINER_VERSION,
+    preprocessing,
+    classes: ['0', '1'],
+    coef,
+    intercept: 0.25,
+    C: 1,
+    iterations: 1,
+    converged: true,
+  };
 }
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -42,7 +52,10 @@ describe('exportLogisticOnnx edge shapes in onnxruntime-web', () => {
     expect(Array.from(out.label.data as BigInt64Array)).toEqual([0n, 1n]);
   });
   it('refuses a feature named like an output', () => {
-    const m = model({ numerical: [{ name: 'label', kind: 'numerical', median: 0, mean: 0, scale: 1 }], categorical: [], minFrequency: 5 }, [1]);
+    const m = model(
+      { numerical: [{ name: 'label', kind: 'numerical', median: 0, mean: 0, scale: 1 }], categorical: [], minFrequency: 5 },
+      [1],
+    );
     expect(() => exportLogisticOnnx(m)).toThrow(/feature column "label" clashes/);
   });
 });

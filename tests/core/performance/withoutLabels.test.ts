@@ -26,7 +26,11 @@ async function run(refText: string, prodText: string, data: Record<string, unkno
 }
 
 /** The table without its label column y (the last one). */
-const dropY = (text: string) => text.split('\n').map((l) => l.split(',').slice(0, 2).join(',')).join('\n');
+const dropY = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.split(',').slice(0, 2).join(','))
+    .join('\n');
 
 describe('analysePerformance without a label column', () => {
   it('prediction columns, no label: prediction drift only, baseline/production null, a note, no alert', async () => {
@@ -34,7 +38,9 @@ describe('analysePerformance without a label column', () => {
     expect(s.label_column).toBeNull();
     expect(s.baseline).toBeNull();
     expect(s.production).toBeNull();
-    expect(s.note).toMatch(/^no label column: prediction drift only; accuracy, F1, the F1-drop alert and the label-free estimate need a label column/);
+    expect(s.note).toMatch(
+      /^no label column: prediction drift only; accuracy, F1, the F1-drop alert and the label-free estimate need a label column/,
+    );
     expect(s.classes).toEqual(['0', '1']);
     expect(s.positive_class).toBe('1');
     expect(s.positive_class_reason).toBe('default: the class that means 1/true/yes; classes from the values of "pred"');
@@ -58,11 +64,17 @@ describe('analysePerformance without a label column', () => {
   });
 
   it('a probability column alone: classes 0/1 by default, said in a warning', async () => {
-    const only = (text: string) => text.split('\n').map((l) => l.split(',')[1] ?? '').join('\n');
+    const only = (text: string) =>
+      text
+        .split('\n')
+        .map((l) => l.split(',')[1] ?? '')
+        .join('\n');
     const s = await run(only(REF), only(PROD), { probability_column: 'proba', label_column: null });
     expect(s.classes).toEqual(['0', '1']);
     expect(s.positive_class_reason).toMatch(/classes from default 0\/1/);
-    expect(s.warnings).toContain('no label or prediction column names the classes: data.probability_column "proba" is taken as the probability of class "1"');
+    expect(s.warnings).toContain(
+      'no label or prediction column names the classes: data.probability_column "proba" is taken as the probability of class "1"',
+    );
     expect(s.prediction_drift.map((d) => d.name)).toEqual(['prediction:probability', 'prediction:class']);
   });
 });
@@ -93,7 +105,9 @@ describe('analysePerformance with labels in one file only', () => {
     const refEmpty = REF.replace(/,[01]\n/g, ',\n');
     const s = await run(refEmpty, prodLabelled, { ...columns, label_column: 'y' });
     expect(s.baseline).toBeNull();
-    expect(s.note).toBe('reference.csv has no labels in "y": no baseline metrics, no F1-drop alert and no label-free estimate (they need labelled reference rows)');
+    expect(s.note).toBe(
+      'reference.csv has no labels in "y": no baseline metrics, no F1-drop alert and no label-free estimate (they need labelled reference rows)',
+    );
     expect(s.production!.estimated).toBe(false);
     expect(s.production!.accuracy).toBe(4 / 5); // predictions 1,1,1,1,0 vs labels 1,0,1,1,0: 4 of 5 right
     expect(performanceSignal(s)).toBeNull();
@@ -108,15 +122,23 @@ describe('analysePerformance with an ONNX model and no label column', () => {
     const runner = await loadModel('logistic_plain');
     try {
       const args = { reference, production, kernels, runner, modelFile: e.file };
-      const without = await analysePerformance({ ...args, config: config({ data: { label_column: null }, columns: { drop: ['y', 'kind'] } }) });
-      const labelled = await analysePerformance({ ...args, config: config({ data: { label_column: e.label_column }, columns: { drop: ['kind'] } }) });
+      const without = await analysePerformance({
+        ...args,
+        config: config({ data: { label_column: null }, columns: { drop: ['y', 'kind'] } }),
+      });
+      const labelled = await analysePerformance({
+        ...args,
+        config: config({ data: { label_column: e.label_column }, columns: { drop: ['kind'] } }),
+      });
       expect(without!.baseline).toBeNull();
       expect(without!.production).toBeNull();
       expect(without!.classes).toEqual(e.classes);
       expect(without!.positive_class).toBe(e.positive_class);
       // A MatMul + Sigmoid graph has no class labels: its one column is P(class "1").
       expect(without!.positive_class_reason).toMatch(/classes from output "probability" \(one column: P\(class "1"\)\)$/);
-      expect(without!.class_mapping).toMatch(/^output "probability" has one column and no class labels: it is the probability of class "1", class "0" gets 1 - p/);
+      expect(without!.class_mapping).toMatch(
+        /^output "probability" has one column and no class labels: it is the probability of class "1", class "0" gets 1 - p/,
+      );
       expect(without!.prediction_drift).toEqual(labelled!.prediction_drift);
     } finally {
       await runner.release();

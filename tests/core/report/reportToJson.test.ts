@@ -7,7 +7,11 @@ import { sampleReport } from './sampleReport.ts';
 function reversedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversedKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reversedKeys(v)]),
+  );
 }
 
 describe('reportToJson(report)', () => {
@@ -24,8 +28,17 @@ describe('reportToJson(report)', () => {
     expect(reportToJson(shuffled)).toBe(reportToJson(sampleReport()));
     const parsed = JSON.parse(reportToJson(shuffled));
     expect(Object.keys(parsed)).toEqual([
-      'schema_version', 'generated_at', 'tool', 'data', 'settings', 'summary', 'features', 'skipped',
-      'warnings', 'performance', 'retraining',
+      'schema_version',
+      'generated_at',
+      'tool',
+      'data',
+      'settings',
+      'summary',
+      'features',
+      'skipped',
+      'warnings',
+      'performance',
+      'retraining',
     ]);
     expect(Object.keys(parsed.features[0]).slice(0, 6)).toEqual(['name', 'type', 'type_reason', 'n', 'missing', 'drift_score']);
     expect(Object.keys(parsed.features[0].ks)).toEqual(['statistic', 'p_value', 'method', 'drifted']);

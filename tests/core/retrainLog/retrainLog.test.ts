@@ -72,7 +72,9 @@ describe('retrain log JSON', () => {
     const { seed: _omit, ...noSeed } = row();
     expect(() => parseRetrainLogJson(bad([noSeed]), 'log.json')).toThrow('log.json: entry 1: field "seed" is missing');
     expect(() => parseRetrainLogJson(bad([row({ trigger: 'cron' as 'auto' })]), 'l.json')).toThrow('"trigger" must be "auto" or "manual"');
-    expect(() => parseRetrainLogJson(JSON.stringify({ format: 'drift-monitor retrain log', version: 9, entries: [] }), 'l.json')).toThrow(/version 9/);
+    expect(() => parseRetrainLogJson(JSON.stringify({ format: 'drift-monitor retrain log', version: 9, entries: [] }), 'l.json')).toThrow(
+      /version 9/,
+    );
     for (const f of [() => parseRetrainLogJson('{', 'a'), () => parseRetrainLogJson(bad([{ ...row(), rows_train: -1 }]), 'a')]) {
       expect(f).toThrow(expect.objectContaining({ name: 'InputError', message: expect.not.stringContaining('\n') }));
     }
@@ -101,7 +103,11 @@ describe('retrain log: model family names', () => {
     const gbt = row({ model_family: 'gradient_boosting' });
     expect(currentFamilyRow(gbt)).toBe(gbt);
     expect(['logistic', 'logistic_regression', 'gradient_boosting', 'lr', null].map(readModelFamily)).toEqual([
-      'logistic', 'logistic', 'gradient_boosting', null, null,
+      'logistic',
+      'logistic',
+      'gradient_boosting',
+      null,
+      null,
     ]);
   });
 });

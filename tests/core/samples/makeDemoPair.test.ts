@@ -12,7 +12,11 @@ const pair = makeDemoPair();
 const ref = rows(pair.reference);
 const prod = rows(pair.production);
 
-const values = (rs: Row[], c: string) => rs.map((r) => r[c]).filter((v) => v !== '').map(Number);
+const values = (rs: Row[], c: string) =>
+  rs
+    .map((r) => r[c])
+    .filter((v) => v !== '')
+    .map(Number);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs: number[]) => {
   const m = mean(xs);

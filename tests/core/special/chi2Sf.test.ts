@@ -5,7 +5,11 @@ import { fixture, worstRelative } from './specialFixture.ts';
 
 describe('chi2Sf', () => {
   it(`chi2Sf(x, dof) matches scipy.stats.chi2.sf to 1e-12 relative on ${fixture.chi2_sf.length} cases, dof up to 1000 (measured max 7e-15)`, () => {
-    const worst = worstRelative(fixture.chi2_sf, (c) => chi2Sf(c.x, c.dof), (c) => c.sf);
+    const worst = worstRelative(
+      fixture.chi2_sf,
+      (c) => chi2Sf(c.x, c.dof),
+      (c) => c.sf,
+    );
     expect(worst.err, JSON.stringify(worst)).toBeLessThan(1e-12);
   });
 

@@ -9,9 +9,7 @@ const results = cases.map((c) => ksTwoSamplePValue(c.d, c.n1, c.n2));
 
 describe('ksTwoSamplePValue', () => {
   it(`ksTwoSamplePValue(d, n1, n2) matches scipy.stats.ks_2samp's p-value within 1e-6 absolute or 1e-4 relative (the KS p-value tolerance) on ${cases.length} cases`, () => {
-    const bad = cases
-      .map((c, i) => ({ ...c, got: results[i] }))
-      .filter((c) => !withinKsTolerance(c.got.p_value, c.p));
+    const bad = cases.map((c, i) => ({ ...c, got: results[i] })).filter((c) => !withinKsTolerance(c.got.p_value, c.p));
     expect(bad).toEqual([]);
   });
 
@@ -26,11 +24,15 @@ describe('ksTwoSamplePValue', () => {
 
   it('ksTwoSamplePValue(d, n1, n2) follows scipy to 1e-9 relative down to 1e-300 (measured max 1.5e-12)', () => {
     const indexed = cases.map((c, i) => ({ ...c, i }));
-    const worst = worstRelative(indexed, (c) => results[c.i].p_value, (c) => c.p);
+    const worst = worstRelative(
+      indexed,
+      (c) => results[c.i].p_value,
+      (c) => c.p,
+    );
     expect(worst.err, JSON.stringify(worst)).toBeLessThan(1e-9);
   });
 
-  it('identical samples (d = 0) give p = 1 and disjoint samples (d = 1) give scipy\'s p', () => {
+  it("identical samples (d = 0) give p = 1 and disjoint samples (d = 1) give scipy's p", () => {
     for (const [i, c] of cases.entries()) {
       if (c.sample !== 'identical' && c.sample !== 'disjoint') continue;
       const got = results[i];

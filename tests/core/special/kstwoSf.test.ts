@@ -14,7 +14,11 @@ describe('kstwoSf', () => {
 
   it('kstwoSf(d, n) follows scipy to 1e-9 relative down to 1e-300, tails included (measured max 4e-11, at n = 1e6)', () => {
     // The smirnov tail terms are summed in logs instead of double-double: error grows ~ n * eps.
-    const worst = worstRelative(cases, (c) => c.got, (c) => c.sf);
+    const worst = worstRelative(
+      cases,
+      (c) => c.got,
+      (c) => c.sf,
+    );
     expect(worst.err, JSON.stringify(worst)).toBeLessThan(1e-9);
   });
 
@@ -24,7 +28,7 @@ describe('kstwoSf', () => {
     }
   });
 
-  it('kstwoSf(d, n) gives scipy\'s edge values', () => {
+  it("kstwoSf(d, n) gives scipy's edge values", () => {
     expect(kstwoSf(0, 10)).toBe(1);
     expect(kstwoSf(1, 10)).toBe(0);
     expect(kstwoSf(0.05, 10)).toBe(1); // n d <= 0.5

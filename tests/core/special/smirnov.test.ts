@@ -5,7 +5,11 @@ import { fixture, worstRelative } from './specialFixture.ts';
 describe('smirnov', () => {
   it(`smirnov(n, x) matches scipy.special.smirnov to 1e-9 relative on ${fixture.smirnov.length} cases (measured max 1.6e-11)`, () => {
     // cephes sums in double-double, this port in logs: relative error ~ n * eps per term.
-    const worst = worstRelative(fixture.smirnov, (c) => smirnov(c.n, c.x), (c) => c.sf);
+    const worst = worstRelative(
+      fixture.smirnov,
+      (c) => smirnov(c.n, c.x),
+      (c) => c.sf,
+    );
     expect(worst.err, JSON.stringify(worst)).toBeLessThan(1e-9);
   });
 

@@ -11,9 +11,7 @@ export interface SpecialFixture {
   smirnov: { n: number; x: number; sf: number }[];
 }
 
-export const fixture: SpecialFixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/special.json', import.meta.url), 'utf8'),
-);
+export const fixture: SpecialFixture = JSON.parse(readFileSync(new URL('../../fixtures/special.json', import.meta.url), 'utf8'));
 
 /** |actual - expected| / |expected| (absolute error when expected is 0). */
 export function relativeError(actual: number, expected: number): number {
@@ -31,8 +29,12 @@ export function withinKsTolerance(actual: number, expected: number): boolean {
 }
 
 /** Largest relative error over cases, with the case it came from (for failure messages). */
-export function worstRelative<T>(cases: T[], actual: (c: T) => number, expected: (c: T) => number,
-  floor = 1e-300): { err: number; at: T | undefined; got: number } {
+export function worstRelative<T>(
+  cases: T[],
+  actual: (c: T) => number,
+  expected: (c: T) => number,
+  floor = 1e-300,
+): { err: number; at: T | undefined; got: number } {
   let worst = { err: 0, at: undefined as T | undefined, got: Number.NaN };
   for (const c of cases) {
     const e = expected(c);

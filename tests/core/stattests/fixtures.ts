@@ -59,9 +59,7 @@ export interface StatTestFixtures {
   quantiles: QuantileCase[];
 }
 
-export const fixtures: StatTestFixtures = JSON.parse(
-  readFileSync(new URL('../../fixtures/stattests.json', import.meta.url), 'utf8'),
-);
+export const fixtures: StatTestFixtures = JSON.parse(readFileSync(new URL('../../fixtures/stattests.json', import.meta.url), 'utf8'));
 
 export const toFloat64 = (xs: (number | null)[]): Float64Array => Float64Array.from(xs, (v) => v ?? NaN);
 

@@ -93,7 +93,10 @@ describe('properties of the statistical tests', () => {
         expect(tv).toBeGreaterThanOrEqual(0);
         expect(tv).toBeLessThanOrEqual(1 + 1e-15);
         const keep = a.map((x, i) => x + b[i] > 0);
-        const r = chiSquareHomogeneity(a.filter((_, i) => keep[i]), b.filter((_, i) => keep[i]));
+        const r = chiSquareHomogeneity(
+          a.filter((_, i) => keep[i]),
+          b.filter((_, i) => keep[i]),
+        );
         expect(r.p_value).toBeGreaterThanOrEqual(0);
         expect(r.p_value).toBeLessThanOrEqual(1);
       }),
@@ -102,14 +105,17 @@ describe('properties of the statistical tests', () => {
 
   it('categoricalFeatureStats(codes, same codes): chi2 p = 1, PSI = 0, drift score 0', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -1, max: 6 }), { minLength: 1, maxLength: 300 }).filter((xs) => xs.some((x) => x >= 0)), (xs) => {
-        const codes = Int32Array.from(xs);
-        const s = categoricalFeatureStats(k, codes, codes.slice().reverse(), ['a', 'b', 'c', 'd', 'e', 'f', 'g'], { epsilon: 1e-4 });
-        expect(s.chi2!.statistic).toBe(0);
-        expect(s.chi2!.p_value).toBe(1);
-        expect(s.psi!.value).toBe(0);
-        expect(s.drift_score).toBe(0);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -1, max: 6 }), { minLength: 1, maxLength: 300 }).filter((xs) => xs.some((x) => x >= 0)),
+        (xs) => {
+          const codes = Int32Array.from(xs);
+          const s = categoricalFeatureStats(k, codes, codes.slice().reverse(), ['a', 'b', 'c', 'd', 'e', 'f', 'g'], { epsilon: 1e-4 });
+          expect(s.chi2!.statistic).toBe(0);
+          expect(s.chi2!.p_value).toBe(1);
+          expect(s.psi!.value).toBe(0);
+          expect(s.drift_score).toBe(0);
+        },
+      ),
     );
   });
 });

@@ -22,8 +22,12 @@ import { thresholdFields } from '../../../src/ui/state/thresholdFields.ts';
 
 /** Wasserstein-1 distance = integral of |F_ref - F_prod| over x (the area between the two ECDFs). */
 function wasserstein1(a: Float64Array, b: Float64Array): number {
-  const x = Array.from(a).filter(Number.isFinite).sort((p, q) => p - q);
-  const y = Array.from(b).filter(Number.isFinite).sort((p, q) => p - q);
+  const x = Array.from(a)
+    .filter(Number.isFinite)
+    .sort((p, q) => p - q);
+  const y = Array.from(b)
+    .filter(Number.isFinite)
+    .sort((p, q) => p - q);
   const all = [...x, ...y].sort((p, q) => p - q);
   let i = 0;
   let j = 0;
@@ -51,7 +55,9 @@ const wasserstein: DriftTest<{ distance: number }> = {
     if (input.kind !== 'numerical') throw new TypeError('numerical only');
     return { distance: wasserstein1(input.reference, input.production) };
   },
-  fields: [{ key: 'distance', label: 'Wasserstein-1', csv: 'wasserstein_distance', summary: 'W1', format: 'number', value: (r) => r.distance }],
+  fields: [
+    { key: 'distance', label: 'Wasserstein-1', csv: 'wasserstein_distance', summary: 'W1', format: 'number', value: (r) => r.distance },
+  ],
   table: {
     id: 'wasserstein-table',
     heading: 'Wasserstein-1 (numerical features)',
@@ -68,13 +74,20 @@ beforeAll(async () => {
   k = await loadKernels();
 });
 
-const range = <T,>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
-const csv = (file: string, rows: string[]) => parseCsv(['shifted,same,c', ...rows].join('\n') + '\n', { file, delimiter: 'auto', missingValues: [''] });
+const range = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+const csv = (file: string, rows: string[]) =>
+  parseCsv(['shifted,same,c', ...rows].join('\n') + '\n', { file, delimiter: 'auto', missingValues: [''] });
 
 /** shifted: the production values are the reference's plus 3 (W1 = 3); same: equal (W1 = 0); c: categorical. */
 async function run(thresholds: Partial<Thresholds> & Record<string, number> = {}) {
-  const ref = await csv('ref.csv', range(200, (i) => `${(i % 100) * 1.5},${i % 50},${'abc'[i % 3]}`));
-  const prod = await csv('prod.csv', range(200, (i) => `${(i % 100) * 1.5 + 3},${i % 50},${'abc'[i % 3]}`));
+  const ref = await csv(
+    'ref.csv',
+    range(200, (i) => `${(i % 100) * 1.5},${i % 50},${'abc'[i % 3]}`),
+  );
+  const prod = await csv(
+    'prod.csv',
+    range(200, (i) => `${(i % 100) * 1.5 + 3},${i % 50},${'abc'[i % 3]}`),
+  );
   const config = defaultConfig();
   Object.assign(config.thresholds, thresholds);
   const analysis = analyse(ref, prod, config, k, tests);
@@ -86,7 +99,9 @@ describe('a drift test registered at run time', () => {
   it('the built-in registry holds ks, chi2 and psi in report order, with the config defaults as threshold defaults', () => {
     expect(STAT_TESTS.map((t) => t.reportKey)).toEqual(['ks', 'chi2', 'psi']);
     const t = defaultConfig().thresholds as unknown as Record<string, unknown>;
-    expect(STAT_TESTS.map((x) => [x.threshold.key, x.threshold.default])).toEqual(STAT_TESTS.map((x) => [x.threshold.key, t[x.threshold.key]]));
+    expect(STAT_TESTS.map((x) => [x.threshold.key, x.threshold.default])).toEqual(
+      STAT_TESTS.map((x) => [x.threshold.key, t[x.threshold.key]]),
+    );
   });
 
   it('analyse runs it on the column kinds it lists and leaves it null on the others', async () => {
@@ -99,9 +114,18 @@ describe('a drift test registered at run time', () => {
 
   it('decide flags with its comparison (distance > threshold), reading its threshold key or its default', async () => {
     const { analysis, config } = await run();
-    const flagged = (t: Thresholds) => decide(analysis.stats, t, null, tests).features.map((f) => [f.name, f.flagged_by.includes('wasserstein')]);
-    expect(flagged(config.thresholds)).toEqual([['shifted', true], ['same', false], ['c', false]]);
-    expect(flagged({ ...config.thresholds, wasserstein_distance: 3.5 } as Thresholds)).toEqual([['shifted', false], ['same', false], ['c', false]]);
+    const flagged = (t: Thresholds) =>
+      decide(analysis.stats, t, null, tests).features.map((f) => [f.name, f.flagged_by.includes('wasserstein')]);
+    expect(flagged(config.thresholds)).toEqual([
+      ['shifted', true],
+      ['same', false],
+      ['c', false],
+    ]);
+    expect(flagged({ ...config.thresholds, wasserstein_distance: 3.5 } as Thresholds)).toEqual([
+      ['shifted', false],
+      ['same', false],
+      ['c', false],
+    ]);
   });
 
   it('the report JSON holds its block after psi and its threshold among the distance thresholds', async () => {
@@ -146,7 +170,13 @@ describe('a drift test registered at run time', () => {
     expect(w.columns[1].text!(w.rows[0])).toBe('3');
     expect(w.rows.map(w.flagged)).toEqual([true, false]);
     expect(thresholdFields(tests).map((f) => f.key)).toEqual([
-      'ks_statistic', 'psi', 'wasserstein_distance', 'chi2_p_value', 'drift_feature_fraction', 'f1_drop', 'missing_share_change',
+      'ks_statistic',
+      'psi',
+      'wasserstein_distance',
+      'chi2_p_value',
+      'drift_feature_fraction',
+      'f1_drop',
+      'missing_share_change',
     ]);
   });
 });

@@ -14,7 +14,9 @@ describe('totalVariation(refCounts, prodCounts)', () => {
   for (const c of fixtures.categorical) {
     it(`totalVariation matches numpy: ${c.name}`, () => {
       // Plain proportions, same operations; only summation order differs: 1e-12.
-      expect(Math.abs(totalVariation(c.expected.ref_counts, c.expected.prod_counts) - c.expected.total_variation)).toBeLessThanOrEqual(1e-12);
+      expect(Math.abs(totalVariation(c.expected.ref_counts, c.expected.prod_counts) - c.expected.total_variation)).toBeLessThanOrEqual(
+        1e-12,
+      );
     });
   }
 });

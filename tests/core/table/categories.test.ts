@@ -56,7 +56,15 @@ describe('sortCategories(labels)', () => {
       fc.constantFrom(NaN, -0, -1, 0.5, 65535, 65536, 1e9, -2.25),
       fc.double({ noDefaultInfinity: true }),
     );
-    const col = (values: number[]) => ({ name: 'v', values: Float64Array.from(values), codes: null, dictionary: null, missing: 0, nonNumeric: 0, firstNonNumeric: null });
+    const col = (values: number[]) => ({
+      name: 'v',
+      values: Float64Array.from(values),
+      codes: null,
+      dictionary: null,
+      missing: 0,
+      nonNumeric: 0,
+      firstNonNumeric: null,
+    });
     fc.assert(
       fc.property(fc.array(value, { maxLength: 60 }), fc.array(value, { maxLength: 60 }), (r, p) => {
         const present = [...r, ...p].filter((v) => v === v);

@@ -12,7 +12,12 @@ describe('countDistinctNumbers(arrays, cap)', () => {
     fc.assert(
       fc.property(fc.array(fc.array(value, { maxLength: 50 }), { maxLength: 3 }), fc.integer({ min: 0, max: 60 }), (arrays, cap) => {
         const distinct = new Set(arrays.flat().filter((v) => v === v)).size;
-        expect(countDistinctNumbers(arrays.map((a) => Float64Array.from(a)), cap)).toBe(Math.min(distinct, cap + 1));
+        expect(
+          countDistinctNumbers(
+            arrays.map((a) => Float64Array.from(a)),
+            cap,
+          ),
+        ).toBe(Math.min(distinct, cap + 1));
       }),
       { numRuns: 500, seed: 5 },
     );

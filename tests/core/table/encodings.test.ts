@@ -12,9 +12,11 @@ const col = (t: ParsedTable, name: string) => t.columns.find((c) => c.name === n
 const texts = (c: ParsedColumn) => Array.from(c.codes!, (k) => c.dictionary![k]);
 /** A Node stream yielding `data` in pieces of `size` bytes, as fs.createReadStream does. */
 const stream = (data: Uint8Array, size: number) =>
-  Readable.from((function* () {
-    for (let i = 0; i < data.length; i += size) yield Buffer.from(data.subarray(i, i + size));
-  })());
+  Readable.from(
+    (function* () {
+      for (let i = 0; i < data.length; i += size) yield Buffer.from(data.subarray(i, i + size));
+    })(),
+  );
 
 describe('parseCsv: text encodings', () => {
   for (const name of ['utf16le_bom.csv', 'utf16be_bom.csv']) {

@@ -47,7 +47,22 @@ describe('parseGroupedNumber(cell)', () => {
     });
   }
   it('rejects dates, versions, codes and malformed groups', () => {
-    for (const cell of ['01.02.2024', '1.2.2024', '192.168.1.1', '1,2,3', '1.234.5', '1,23,456', '030 123456', '12:30', '1,', '1 ,5', '1,234 567', '1,5 €', 'abc', '2024-01-01']) {
+    for (const cell of [
+      '01.02.2024',
+      '1.2.2024',
+      '192.168.1.1',
+      '1,2,3',
+      '1.234.5',
+      '1,23,456',
+      '030 123456',
+      '12:30',
+      '1,',
+      '1 ,5',
+      '1,234 567',
+      '1,5 €',
+      'abc',
+      '2024-01-01',
+    ]) {
       expect(parseGroupedNumber(cell), cell).toBeNaN();
     }
   });

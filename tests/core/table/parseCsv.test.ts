@@ -11,7 +11,9 @@ const parse = (input: string | Blob, extra: Partial<ParseCsvOptions> = {}) =>
 const col = (t: ParsedTable, name: string) => t.columns.find((c) => c.name === name)!;
 /** The cells as the table sees them: number, text, or null for missing. */
 const cells = (c: ParsedColumn) =>
-  Array.from(c.values, (v, i) => (c.codes !== null && c.codes[i] >= 0 && Number.isNaN(v) ? c.dictionary![c.codes[i]] : Number.isNaN(v) ? null : v));
+  Array.from(c.values, (v, i) =>
+    c.codes !== null && c.codes[i] >= 0 && Number.isNaN(v) ? c.dictionary![c.codes[i]] : Number.isNaN(v) ? null : v,
+  );
 
 describe('parseCsv(input, opts)', () => {
   it('parseCsv handles quoted fields with commas, doubled quotes and newlines', async () => {
@@ -101,9 +103,7 @@ describe('parseCsv(input, opts)', () => {
   it('parseCsv rejects an empty file and a header-only file with one-line errors', async () => {
     await expect(parse(fixture('empty.csv'), { file: 'empty.csv' })).rejects.toThrow(/^empty\.csv is empty: /);
     await expect(parse('\n\n  \n', { file: 'blank.csv' })).rejects.toThrow(/^blank\.csv is empty: /);
-    await expect(parse(fixture('header_only.csv'), { file: 'h.csv' })).rejects.toThrow(
-      /^h\.csv has a header but no data rows: /,
-    );
+    await expect(parse(fixture('header_only.csv'), { file: 'h.csv' })).rejects.toThrow(/^h\.csv has a header but no data rows: /);
     await expect(parse(fixture('header_only.csv'))).rejects.toHaveProperty('name', 'InputError');
   });
 

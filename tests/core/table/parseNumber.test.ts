@@ -23,22 +23,30 @@ describe('parseNumber(s) fast path', () => {
   it('parseNumber(s) equals Number(s) bit for bit on random decimals (property)', async () => {
     const fc = (await import('fast-check')).default;
     fc.assert(
-      fc.property(
-        fc.double({ noNaN: true, noDefaultInfinity: true }),
-        fc.integer({ min: 0, max: 17 }),
-        (x, places) => {
-          for (const s of [String(x), x.toFixed(Math.min(places, 100)), x.toPrecision(Math.max(1, places))]) {
-            const expected = Number(s);
-            if (!Number.isFinite(expected) || /[xXbBoO]/.test(s)) continue;
-            expect(Object.is(parseNumber(s), expected), s).toBe(true);
-          }
-        },
-      ),
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 17 }), (x, places) => {
+        for (const s of [String(x), x.toFixed(Math.min(places, 100)), x.toPrecision(Math.max(1, places))]) {
+          const expected = Number(s);
+          if (!Number.isFinite(expected) || /[xXbBoO]/.test(s)) continue;
+          expect(Object.is(parseNumber(s), expected), s).toBe(true);
+        }
+      }),
       { numRuns: 5000, seed: 1 },
     );
   });
   it('parseNumber(s) handles signs, points and -0 like Number(s)', () => {
-    for (const s of ['-0', '+0', '0.000', '-.5', '+.5', '123456789012345', '1234567890123456789', '0.1', '9007199254740993', '4.35', '59.9204']) {
+    for (const s of [
+      '-0',
+      '+0',
+      '0.000',
+      '-.5',
+      '+.5',
+      '123456789012345',
+      '1234567890123456789',
+      '0.1',
+      '9007199254740993',
+      '4.35',
+      '59.9204',
+    ]) {
       expect(Object.is(parseNumber(s), Number(s)), s).toBe(true);
     }
     for (const s of ['+', '-', '.', '+.', '1.2.3', '1-2']) expect(parseNumber(s), s).toBeNaN();

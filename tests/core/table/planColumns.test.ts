@@ -14,7 +14,7 @@ const cfg = (over: Partial<PlanColumnsConfig> = {}): PlanColumnsConfig => ({
   maxCategoricalUnique: 20,
   ...over,
 });
-const range = <T,>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+const range = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 const planOf = (r: { plans: { name: string; role: string; reason: string }[] }, name: string) => r.plans.find((p) => p.name === name)!;
 
 /** A reference/production pair with one column per rule. 60 rows each. */
@@ -55,7 +55,9 @@ describe('planColumns(ref, prod, cfg)', () => {
       role: 'skipped',
       reason: 'timestamp: values such as "2024-01-01T10:00:00" parse as dates',
     });
-    expect(r.warnings).toContain('column "id" is skipped (identifier: every value is unique in each file (60 in ref.csv, 60 in prod.csv)); add it to columns.drop');
+    expect(r.warnings).toContain(
+      'column "id" is skipped (identifier: every value is unique in each file (60 in ref.csv, 60 in prod.csv)); add it to columns.drop',
+    );
     expect(r.warnings.filter((w) => w.includes('columns.drop'))).toHaveLength(3);
   });
 
@@ -73,14 +75,23 @@ describe('planColumns(ref, prod, cfg)', () => {
     expect(() => planColumns(ref, prod, cfg({ label: 'target' }))).toThrow(
       /^label column "target" \(--label \/ data\.label_column\) is not in ref\.csv or prod\.csv; Columns: id, ts, x, /,
     );
-    expect(() => planColumns(ref, prod, cfg({ numerical: ['ghost'] }))).toThrow(/^column "ghost" \(columns\.numerical\) is not in ref\.csv or prod\.csv; Columns: id, /);
+    expect(() => planColumns(ref, prod, cfg({ numerical: ['ghost'] }))).toThrow(
+      /^column "ghost" \(columns\.numerical\) is not in ref\.csv or prod\.csv; Columns: id, /,
+    );
     expect(() => planColumns(ref, prod, cfg({ categorical: ['x'], numerical: ['x'] }))).toThrow(/both list/);
     expect(() => planColumns(ref, prod, cfg({ label: 'y', categorical: ['y'] }))).toThrow(/the label column/);
     expect(() => planColumns(ref, prod, cfg({ drop: ['x'], numerical: ['x'] }))).toThrow(/columns\.drop also lists/);
   });
 
   it('planColumns rejects a column present in only one file unless dropped; a label may be in one file', async () => {
-    const ref = await table('ref.csv', ['a', 'b', 'y'], [[1, 2, 0], [3, 4, 1]]);
+    const ref = await table(
+      'ref.csv',
+      ['a', 'b', 'y'],
+      [
+        [1, 2, 0],
+        [3, 4, 1],
+      ],
+    );
     const prod = await table('prod.csv', ['a'], [[1], [2]]);
     expect(() => planColumns(ref, prod, cfg({ label: 'y' }))).toThrow(
       'column "b" is in ref.csv but missing from prod.csv; add it there or list it in columns.drop',
@@ -91,20 +102,54 @@ describe('planColumns(ref, prod, cfg)', () => {
   });
 
   it('planColumns names the likely twin of a column renamed between the files', async () => {
-    const ref = await table('ref.csv', ['a', 'Monthly_Charges'], [[1, 2], [3, 4]]);
-    const prod = await table('prod.csv', ['a', 'monthly charges'], [[1, 2], [3, 4]]);
+    const ref = await table(
+      'ref.csv',
+      ['a', 'Monthly_Charges'],
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    );
+    const prod = await table(
+      'prod.csv',
+      ['a', 'monthly charges'],
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    );
     expect(() => planColumns(ref, prod, cfg())).toThrow(
       'column "Monthly_Charges" is in ref.csv but missing from prod.csv (which has "monthly charges": rename one of them); add it there or list it in columns.drop',
     );
   });
 
   it('planColumns keeps a column that is all missing in one file, typed from the other, with a warning', async () => {
-    const ref = await table('ref.csv', ['a', 'b', 'c', 't'], range(30, (i) => [i, i % 3, 'NA', ['x', 'y'][i % 2]]));
-    const prod = await table('prod.csv', ['a', 'b', 'c', 't'], range(30, (i) => [i, 'NA', (i * 1.37).toFixed(2), '']));
+    const ref = await table(
+      'ref.csv',
+      ['a', 'b', 'c', 't'],
+      range(30, (i) => [i, i % 3, 'NA', ['x', 'y'][i % 2]]),
+    );
+    const prod = await table(
+      'prod.csv',
+      ['a', 'b', 'c', 't'],
+      range(30, (i) => [i, 'NA', (i * 1.37).toFixed(2), '']),
+    );
     const r = planColumns(ref, prod, cfg({ drop: ['a'] }));
-    expect(planOf(r, 'b')).toEqual({ name: 'b', role: 'categorical', reason: 'numeric, 3 distinct values <= 20; all values missing in prod.csv' });
-    expect(planOf(r, 'c')).toEqual({ name: 'c', role: 'numerical', reason: 'numeric, 30 distinct values > 20; all values missing in ref.csv' });
-    expect(planOf(r, 't')).toEqual({ name: 't', role: 'categorical', reason: 'text in ref.csv, 2 categories; all values missing in prod.csv' });
+    expect(planOf(r, 'b')).toEqual({
+      name: 'b',
+      role: 'categorical',
+      reason: 'numeric, 3 distinct values <= 20; all values missing in prod.csv',
+    });
+    expect(planOf(r, 'c')).toEqual({
+      name: 'c',
+      role: 'numerical',
+      reason: 'numeric, 30 distinct values > 20; all values missing in ref.csv',
+    });
+    expect(planOf(r, 't')).toEqual({
+      name: 't',
+      role: 'categorical',
+      reason: 'text in ref.csv, 2 categories; all values missing in prod.csv',
+    });
     expect(r.warnings).toEqual([
       'column "b": all values missing in prod.csv (not in ref.csv); no test can run, it is reported as drifted by its missing share',
       'column "c": all values missing in ref.csv (not in prod.csv); no test can run, it is reported as drifted by its missing share',
@@ -113,8 +158,16 @@ describe('planColumns(ref, prod, cfg)', () => {
   });
 
   it('planColumns keeps an override on a column all missing in one file', async () => {
-    const ref = await table('ref.csv', ['b'], range(30, (i) => [i % 3]));
-    const prod = await table('prod.csv', ['b'], range(30, () => ['NA']));
+    const ref = await table(
+      'ref.csv',
+      ['b'],
+      range(30, (i) => [i % 3]),
+    );
+    const prod = await table(
+      'prod.csv',
+      ['b'],
+      range(30, () => ['NA']),
+    );
     expect(planOf(planColumns(ref, prod, cfg({ numerical: ['b'] })), 'b')).toEqual({
       name: 'b',
       role: 'numerical',
@@ -123,16 +176,32 @@ describe('planColumns(ref, prod, cfg)', () => {
   });
 
   it('planColumns skips a column that is all missing in both files, with a warning', async () => {
-    const ref = await table('ref.csv', ['a', 'b'], range(30, (i) => [i, 'NA']));
-    const prod = await table('prod.csv', ['a', 'b'], range(30, (i) => [i, '']));
+    const ref = await table(
+      'ref.csv',
+      ['a', 'b'],
+      range(30, (i) => [i, 'NA']),
+    );
+    const prod = await table(
+      'prod.csv',
+      ['a', 'b'],
+      range(30, (i) => [i, '']),
+    );
     const r = planColumns(ref, prod, cfg({ drop: ['a'] }));
     expect(planOf(r, 'b')).toEqual({ name: 'b', role: 'skipped', reason: 'all values missing in ref.csv and prod.csv' });
     expect(r.warnings).toEqual(['column "b" is skipped (all values missing in ref.csv and prod.csv)']);
   });
 
   it('planColumns coerces stray text in a numeric column to missing (numerical, warning names file, row, value)', async () => {
-    const ref = await table('ref.csv', ['v'], range(50, (i) => [(i * 0.5).toFixed(1)]));
-    const prod = await table('prod.csv', ['v'], range(50, (i) => [i === 6 ? 'oops' : i === 9 ? 'n/a' : (i * 0.7).toFixed(1)]));
+    const ref = await table(
+      'ref.csv',
+      ['v'],
+      range(50, (i) => [(i * 0.5).toFixed(1)]),
+    );
+    const prod = await table(
+      'prod.csv',
+      ['v'],
+      range(50, (i) => [i === 6 ? 'oops' : i === 9 ? 'n/a' : (i * 0.7).toFixed(1)]),
+    );
     const r = planColumns(ref, prod, cfg());
     expect(planOf(r, 'v').role).toBe('numerical');
     expect(planOf(r, 'v').reason).toMatch(/^numeric, \d+ distinct values > 20; non-numeric values treated as missing \(2 in prod\.csv\)$/);
@@ -142,25 +211,57 @@ describe('planColumns(ref, prod, cfg)', () => {
   });
 
   it('planColumns makes a low-cardinality numeric column with text on one side categorical over the text', async () => {
-    const ref = await table('ref.csv', ['v'], range(50, (i) => [i % 4]));
-    const prod = await table('prod.csv', ['v'], range(50, (i) => [i % 5 === 0 ? 'other' : i % 4]));
+    const ref = await table(
+      'ref.csv',
+      ['v'],
+      range(50, (i) => [i % 4]),
+    );
+    const prod = await table(
+      'prod.csv',
+      ['v'],
+      range(50, (i) => [i % 5 === 0 ? 'other' : i % 4]),
+    );
     const r = planColumns(ref, prod, cfg());
     expect(planOf(r, 'v')).toEqual({ name: 'v', role: 'categorical', reason: 'text in prod.csv, 5 categories' });
     expect(r.warnings).toEqual([]);
   });
 
   it('planColumns counts distinct numbers over both files (20 is categorical, 21 numerical)', async () => {
-    const ref = await table('ref.csv', ['v'], range(40, (i) => [i % 10]));
-    const prod20 = await table('prod.csv', ['v'], range(40, (i) => [10 + (i % 10)]));
-    const prod21 = await table('prod.csv', ['v'], range(40, (i) => [10 + (i % 11)]));
+    const ref = await table(
+      'ref.csv',
+      ['v'],
+      range(40, (i) => [i % 10]),
+    );
+    const prod20 = await table(
+      'prod.csv',
+      ['v'],
+      range(40, (i) => [10 + (i % 10)]),
+    );
+    const prod21 = await table(
+      'prod.csv',
+      ['v'],
+      range(40, (i) => [10 + (i % 11)]),
+    );
     expect(planOf(planColumns(ref, prod20, cfg()), 'v').role).toBe('categorical');
-    expect(planOf(planColumns(ref, prod21, cfg()), 'v')).toEqual({ name: 'v', role: 'numerical', reason: 'numeric, 21 distinct values > 20' });
+    expect(planOf(planColumns(ref, prod21, cfg()), 'v')).toEqual({
+      name: 'v',
+      role: 'numerical',
+      reason: 'numeric, 21 distinct values > 20',
+    });
     expect(planOf(planColumns(ref, prod21, cfg({ maxCategoricalUnique: 21 })), 'v').role).toBe('categorical');
   });
 
   it('planColumns does not call a unique float column an identifier', async () => {
-    const ref = await table('ref.csv', ['v'], range(40, (i) => [i + 0.5]));
-    const prod = await table('prod.csv', ['v'], range(40, (i) => [i + 0.25]));
+    const ref = await table(
+      'ref.csv',
+      ['v'],
+      range(40, (i) => [i + 0.5]),
+    );
+    const prod = await table(
+      'prod.csv',
+      ['v'],
+      range(40, (i) => [i + 0.25]),
+    );
     expect(planOf(planColumns(ref, prod, cfg()), 'v').role).toBe('numerical');
   });
 });
@@ -168,8 +269,16 @@ describe('planColumns(ref, prod, cfg)', () => {
 describe('planColumns on high-cardinality text (beyond the 65536-entry dictionary)', () => {
   it('planColumns skips unique text as an identifier and repeated free text as high-cardinality', async () => {
     const n = 70_000;
-    const ref = await table('ref.csv', ['key', 'note'], range(n, (i) => [`k${i}`, `n${i % 69_000}`]));
-    const prod = await table('prod.csv', ['key', 'note'], range(n, (i) => [`k${i + n}`, `n${i}`]));
+    const ref = await table(
+      'ref.csv',
+      ['key', 'note'],
+      range(n, (i) => [`k${i}`, `n${i % 69_000}`]),
+    );
+    const prod = await table(
+      'prod.csv',
+      ['key', 'note'],
+      range(n, (i) => [`k${i + n}`, `n${i}`]),
+    );
     expect(ref.columns[0].highCardinality).toEqual({ distinct: n });
     expect(ref.columns[0].codes).toBeNull();
     expect(ref.columns[0].dictionary).toHaveLength(65536);
@@ -186,8 +295,16 @@ describe('planColumns on high-cardinality text (beyond the 65536-entry dictionar
 
 describe('planColumns distinctFrom', () => {
   it("planColumns with distinctFrom: 'reference' counts distinct numbers in the reference only (pandas ref[c].nunique())", async () => {
-    const ref = await table('ref.csv', ['v'], range(40, (i) => [i % 10]));
-    const prod = await table('prod.csv', ['v'], range(40, (i) => [10 + (i % 11)]));
+    const ref = await table(
+      'ref.csv',
+      ['v'],
+      range(40, (i) => [i % 10]),
+    );
+    const prod = await table(
+      'prod.csv',
+      ['v'],
+      range(40, (i) => [10 + (i % 11)]),
+    );
     expect(planOf(planColumns(ref, prod, cfg({ distinctFrom: 'reference' })), 'v')).toEqual({
       name: 'v',
       role: 'categorical',

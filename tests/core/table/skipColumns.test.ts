@@ -32,7 +32,13 @@ describe('planColumns with columns not parsed', () => {
   it('planColumns counts a not-parsed column as existing (no "in neither file" warning)', async () => {
     const ref = await parseCsv(text, { ...opts, skipColumns: ['id', 'when'] });
     const prod = await parseCsv(text, { ...opts, file: 'g.csv', skipColumns: ['id', 'when'] });
-    const { plans, warnings } = planColumns(ref, prod, { label: null, drop: ['id', 'when', 'ghost'], numerical: [], categorical: ['x'], maxCategoricalUnique: 20 });
+    const { plans, warnings } = planColumns(ref, prod, {
+      label: null,
+      drop: ['id', 'when', 'ghost'],
+      numerical: [],
+      categorical: ['x'],
+      maxCategoricalUnique: 20,
+    });
     expect(plans.map((p) => p.name)).toEqual(['x', 'c']);
     expect(warnings.join('\n')).toContain('"ghost"');
     expect(warnings.join('\n')).not.toContain('"when"');

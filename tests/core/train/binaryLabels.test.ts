@@ -38,7 +38,9 @@ describe('binaryLabels: spellings of one label are one class, as in the metrics'
     const b = binaryLabels(ref, prod, 'y', 'no');
     expect(b.classes).toEqual(['Yes', 'No']);
     expect(Array.from(b.y)).toEqual([0, 1, 1, 0, 1]);
-    expect(() => binaryLabels(ref, prod, 'y', 'maybe')).toThrow('model.positive_class "maybe" is not a class of label column "y" ("No", "Yes"); set it to one of them');
+    expect(() => binaryLabels(ref, prod, 'y', 'maybe')).toThrow(
+      'model.positive_class "maybe" is not a class of label column "y" ("No", "Yes"); set it to one of them',
+    );
   });
 
   it('gives the classes, positive class and codes the metrics give for the same files', async () => {

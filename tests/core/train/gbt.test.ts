@@ -37,7 +37,8 @@ async function xorPair(seed: number) {
 describe('gradient boosting (trainChallenger family gradient_boosting)', () => {
   it('same seed gives identical ONNX bytes; another seed (another split) other bytes', async () => {
     const { ref, prod, plans } = await fixturePair();
-    const bytes = async (seed: number) => exportGbtOnnx((await trainChallenger(ref, prod, plans, expected.label, { family: 'gradient_boosting', seed })).model);
+    const bytes = async (seed: number) =>
+      exportGbtOnnx((await trainChallenger(ref, prod, plans, expected.label, { family: 'gradient_boosting', seed })).model);
     const a = await bytes(7);
     const b = await bytes(7);
     const c = await bytes(8);
@@ -61,7 +62,11 @@ describe('gradient boosting (trainChallenger family gradient_boosting)', () => {
       x1: new ort.Tensor('float32', Float32Array.from(col('x1').values.subarray(0, n)), [n, 1]),
       x2: new ort.Tensor('float32', Float32Array.from(col('x2').values.subarray(0, n)), [n, 1]),
       x3: new ort.Tensor('float32', Float32Array.from(col('x3').values.subarray(0, n)), [n, 1]),
-      colour: new ort.Tensor('string', Array.from(col('colour').codes!.subarray(0, n), (c) => col('colour').dictionary![c]), [n, 1]),
+      colour: new ort.Tensor(
+        'string',
+        Array.from(col('colour').codes!.subarray(0, n), (c) => col('colour').dictionary![c]),
+        [n, 1],
+      ),
     });
     const p = out.probabilities.data as Float32Array;
     const holdout = gbt.holdoutRows;
@@ -74,13 +79,20 @@ describe('gradient boosting (trainChallenger family gradient_boosting)', () => {
     const { ref, prod, plans } = await fixturePair();
     const seen: number[] = [];
     const controller = new AbortController();
-    const run = trainChallenger(ref, prod, plans, expected.label, { family: 'gradient_boosting', gbt: { nEstimators: 50 } }, {
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.phase === 'fit') seen.push(p.iteration);
-        if (p.iteration === 3) controller.abort();
+    const run = trainChallenger(
+      ref,
+      prod,
+      plans,
+      expected.label,
+      { family: 'gradient_boosting', gbt: { nEstimators: 50 } },
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase === 'fit') seen.push(p.iteration);
+          if (p.iteration === 3) controller.abort();
+        },
       },
-    });
+    );
     await expect(run).rejects.toThrow();
     expect(seen).toEqual([1, 2, 3]);
   });
@@ -90,7 +102,12 @@ describe('binFeatures / binThresholds', () => {
   it('float32Between(a, b) is a float32 t with a <= t < b, also for adjacent float32 numbers', () => {
     const a = Math.fround(0.1);
     const next = new Float32Array(new Uint32Array([new Uint32Array(new Float32Array([a]).buffer)[0] + 1]).buffer)[0];
-    for (const [lo, hi] of [[a, next], [1, 2], [-3.5, -3.25], [0, Math.fround(1e-30)]]) {
+    for (const [lo, hi] of [
+      [a, next],
+      [1, 2],
+      [-3.5, -3.25],
+      [0, Math.fround(1e-30)],
+    ]) {
       const t = float32Between(lo, hi);
       expect(Math.fround(t)).toBe(t);
       expect(lo <= t && t < hi).toBe(true);
@@ -134,8 +151,22 @@ describe('exportGbtOnnx: onnxruntime binary-ensemble rules', () => {
     classes: ['0', '1'],
     baseScore: Math.fround(-0.25),
     trees: [
-      { feature: [0, -1, -1], threshold: [0.5, 0, 0], missingLeft: [1, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [0, Math.fround(0.4), Math.fround(right)] },
-      { feature: [1, -1, -1], threshold: [0.5, 0, 0], missingLeft: [0, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [0, 0, Math.fround(right / 2)] },
+      {
+        feature: [0, -1, -1],
+        threshold: [0.5, 0, 0],
+        missingLeft: [1, 0, 0],
+        left: [1, -1, -1],
+        right: [2, -1, -1],
+        value: [0, Math.fround(0.4), Math.fround(right)],
+      },
+      {
+        feature: [1, -1, -1],
+        threshold: [0.5, 0, 0],
+        missingLeft: [0, 0, 0],
+        left: [1, -1, -1],
+        right: [2, -1, -1],
+        value: [0, 0, Math.fround(right / 2)],
+      },
     ],
     params: DEFAULT_GBT_PARAMS,
   });
@@ -145,11 +176,19 @@ describe('exportGbtOnnx: onnxruntime binary-ensemble rules', () => {
       const session = await ort.InferenceSession.create(exportGbtOnnx(m));
       const xs = [0.2, 0.5, Math.fround(0.5000001), 3, NaN];
       const cs = ['a', 'b', 'a', '', 'a'];
-      const out = await session.run({ x: new ort.Tensor('float32', Float32Array.from(xs), [5, 1]), c: new ort.Tensor('string', cs, [5, 1]) });
+      const out = await session.run({
+        x: new ort.Tensor('float32', Float32Array.from(xs), [5, 1]),
+        c: new ort.Tensor('string', cs, [5, 1]),
+      });
       const p = out.probabilities.data as Float32Array;
       const inputs = [
         { name: 'x', kind: 'numerical' as const, values: Float64Array.from(xs) },
-        { name: 'c', kind: 'categorical' as const, categories: ['a', 'b'], codes: Int32Array.from(cs, (c) => (c === 'a' ? 0 : c === 'b' ? 1 : -1)) },
+        {
+          name: 'c',
+          kind: 'categorical' as const,
+          categories: ['a', 'b'],
+          codes: Int32Array.from(cs, (c) => (c === 'a' ? 0 : c === 'b' ? 1 : -1)),
+        },
       ];
       const want = predictGbtProbabilities(m, inputs, Int32Array.from([0, 1, 2, 3, 4]));
       const sig = (s: number) => 1 / (1 + Math.exp(-s));

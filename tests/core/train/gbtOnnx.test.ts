@@ -11,8 +11,10 @@ import { expected, fixturePair } from './helpers.ts';
 /** The raw columns of `table` as the exported model's feeds (as the CLI's and the dashboard's runners feed them). */
 function feeds(model: GbtModel, table: ParsedTable): Record<string, ort.Tensor> {
   const out: Record<string, ort.Tensor> = {};
-  for (const name of model.features.numerical) out[name] = new ort.Tensor('float32', Float32Array.from(column(table, name).values.subarray(0, table.rows)), [table.rows, 1]);
-  for (const s of model.features.categorical) out[s.name] = new ort.Tensor('string', categoricalStrings(column(table, s.name), table.rows), [table.rows, 1]);
+  for (const name of model.features.numerical)
+    out[name] = new ort.Tensor('float32', Float32Array.from(column(table, name).values.subarray(0, table.rows)), [table.rows, 1]);
+  for (const s of model.features.categorical)
+    out[s.name] = new ort.Tensor('string', categoricalStrings(column(table, s.name), table.rows), [table.rows, 1]);
   return out;
 }
 
@@ -35,11 +37,18 @@ describe('exportGbtOnnx(model) in onnxruntime-web (Node)', () => {
       expect([...session.outputNames]).toEqual(['probabilities', 'label']);
       const inputs = featureInputs(ref, prod, plans);
       let maxDiff = 0;
-      for (const [table, offset] of [[ref, 0], [prod, ref.rows]] as const) {
+      for (const [table, offset] of [
+        [ref, 0],
+        [prod, ref.rows],
+      ] as const) {
         const out = await session.run(feeds(model, table));
         const probs = out.probabilities.data as Float32Array;
         expect(out.probabilities.dims).toEqual([table.rows, 2]);
-        const want = predictGbtProbabilities(model, inputs, Int32Array.from({ length: table.rows }, (_, i) => offset + i));
+        const want = predictGbtProbabilities(
+          model,
+          inputs,
+          Int32Array.from({ length: table.rows }, (_, i) => offset + i),
+        );
         const labels = out.label.data as string[];
         for (let i = 0; i < table.rows; i++) {
           maxDiff = Math.max(maxDiff, Math.abs(probs[2 * i + 1] - want[i]), Math.abs(probs[2 * i] - (1 - want[i])));

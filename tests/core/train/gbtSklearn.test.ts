@@ -47,6 +47,8 @@ describe('gradient boosting against sklearn HistGradientBoostingClassifier (line
     // The probabilities themselves are close too (same model family and data), not equal.
     const meanAbs = r.holdoutProbabilities.reduce((s, v, i) => s + Math.abs(v - sk.holdout_probabilities[i]), 0) / sk.rows.holdout;
     expect(meanAbs).toBeLessThan(0.05);
-    console.log(`ours: holdout ${r.challenger.accuracy}, train ${trainAccuracy.toFixed(4)}; sklearn ${sk.versions.sklearn}: holdout ${sk.holdout_accuracy.toFixed(4)}, train ${sk.train_accuracy.toFixed(4)}; mean |dp| ${meanAbs.toFixed(4)}`);
+    console.log(
+      `ours: holdout ${r.challenger.accuracy}, train ${trainAccuracy.toFixed(4)}; sklearn ${sk.versions.sklearn}: holdout ${sk.holdout_accuracy.toFixed(4)}, train ${sk.train_accuracy.toFixed(4)}; mean |dp| ${meanAbs.toFixed(4)}`,
+    );
   });
 });

@@ -15,7 +15,10 @@ export interface ExpectedCase {
   classes: [string, string];
   rows: { train: number; holdout: number };
   holdout_rows: number[];
-  preprocessing: ({ name: string; kind: 'numerical'; median: number; mean: number; scale: number } | { name: string; kind: 'categorical'; levels: string[] })[];
+  preprocessing: (
+    | { name: string; kind: 'numerical'; median: number; mean: number; scale: number }
+    | { name: string; kind: 'categorical'; levels: string[] }
+  )[];
   coef: number[];
   intercept: number;
   holdout_probabilities: number[];
@@ -32,7 +35,11 @@ export const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURE
 /** The fixture pair, parsed and planned as the pipeline does (default missing markers, max 20 categories). */
 export async function fixturePair(): Promise<{ ref: ParsedTable; prod: ParsedTable; plans: ColumnPlan[] }> {
   const read = (name: string) =>
-    parseCsv(readFileSync(new URL(name, FIXTURES), 'utf8'), { file: name, delimiter: 'auto', missingValues: ['', 'NA', 'NaN', 'null', 'None'] });
+    parseCsv(readFileSync(new URL(name, FIXTURES), 'utf8'), {
+      file: name,
+      delimiter: 'auto',
+      missingValues: ['', 'NA', 'NaN', 'null', 'None'],
+    });
   const ref = await read('reference.csv');
   const prod = await read('production.csv');
   const { plans } = planColumns(ref, prod, { label: expected.label, drop: [], numerical: [], categorical: [], maxCategoricalUnique: 20 });

@@ -21,13 +21,20 @@ describe('trainChallenger errors (one line, InputError)', () => {
   });
   it('refuses a label with three classes', async () => {
     const { ref, prod, plans } = await pair(`x,y\n${rows(20, (i) => 'abc'[i % 3])}`, `x,y\n${rows(20, (i) => 'ab'[i % 2])}`);
-    await expect(trainChallenger(ref, prod, plans, 'y')).rejects.toThrow(/label column "y" has 3 classes \("a", "b", "c"\); the built-in trainer fits binary labels only/);
+    await expect(trainChallenger(ref, prod, plans, 'y')).rejects.toThrow(
+      /label column "y" has 3 classes \("a", "b", "c"\); the built-in trainer fits binary labels only/,
+    );
   });
   it('picks the positive class by name (yes/true/1) or by model.positive_class', async () => {
-    const { ref, prod, plans } = await pair(`x,y\n${rows(30, (i) => (i % 3 ? 'yes' : 'no'))}`, `x,y\n${rows(30, (i) => (i % 2 ? 'yes' : 'no'))}`);
+    const { ref, prod, plans } = await pair(
+      `x,y\n${rows(30, (i) => (i % 3 ? 'yes' : 'no'))}`,
+      `x,y\n${rows(30, (i) => (i % 2 ? 'yes' : 'no'))}`,
+    );
     expect((await trainChallenger(ref, prod, plans, 'y')).model.classes).toEqual(['no', 'yes']);
     expect((await trainChallenger(ref, prod, plans, 'y', { positiveClass: 'no' })).model.classes).toEqual(['yes', 'no']);
-    await expect(trainChallenger(ref, prod, plans, 'y', { positiveClass: 'maybe' })).rejects.toThrow(/model.positive_class "maybe" is not a class/);
+    await expect(trainChallenger(ref, prod, plans, 'y', { positiveClass: 'maybe' })).rejects.toThrow(
+      /model.positive_class "maybe" is not a class/,
+    );
   });
   it('with data = production, ignores reference rows (which need no label column)', async () => {
     // The reference's labels are all missing: with data = production they are not needed.

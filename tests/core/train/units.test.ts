@@ -41,14 +41,15 @@ describe('choleskySolve(a, b, n)', () => {
   it('solves a random SPD system (A = MᵀM + I) to 1e-10', () => {
     const n = 6;
     let s = 1;
-    const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647) - 0.5;
+    const rand = () => (s = (s * 16807) % 2147483647) / 2147483647 - 0.5;
     const m = Array.from({ length: n * n }, rand);
     const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      let v = i === j ? 1 : 0;
-      for (let k = 0; k < n; k++) v += m[k * n + i] * m[k * n + j];
-      a[i * n + j] = v;
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        let v = i === j ? 1 : 0;
+        for (let k = 0; k < n; k++) v += m[k * n + i] * m[k * n + j];
+        a[i * n + j] = v;
+      }
     const x0 = Float64Array.from({ length: n }, rand);
     const b = new Float64Array(n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) b[i] += a[i * n + j] * x0[j];
@@ -98,7 +99,10 @@ describe('fitPreprocessing(inputs, rows, options) + designMatrix', () => {
 
 describe('fitLogisticRegression(x, y, options, hooks)', () => {
   const x = designMatrix(
-    fitPreprocessing([{ name: 'v', kind: 'numerical', values: Float64Array.from({ length: 200 }, (_, i) => Math.sin(i)) }], Int32Array.from({ length: 200 }, (_, i) => i)),
+    fitPreprocessing(
+      [{ name: 'v', kind: 'numerical', values: Float64Array.from({ length: 200 }, (_, i) => Math.sin(i)) }],
+      Int32Array.from({ length: 200 }, (_, i) => i),
+    ),
     [{ name: 'v', kind: 'numerical', values: Float64Array.from({ length: 200 }, (_, i) => Math.sin(i)) }],
     Int32Array.from({ length: 200 }, (_, i) => i),
   );
@@ -129,13 +133,23 @@ describe('fitLogisticRegression(x, y, options, hooks)', () => {
 describe('median(values, rows) (property)', () => {
   it('equals the sorted-array median on random data with ties and NaN', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ noDefaultInfinity: true, noNaN: true }), fc.constant(NaN)), { maxLength: 60 }), (xs) => {
-        const values = Float64Array.from(xs);
-        const sorted = xs.filter((v) => v === v).sort((a, b) => a - b);
-        const n = sorted.length;
-        const want = n === 0 ? NaN : n % 2 ? sorted[n >> 1] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        expect(median(values, Int32Array.from(xs, (_, i) => i))).toBe(want);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ noDefaultInfinity: true, noNaN: true }), fc.constant(NaN)), {
+          maxLength: 60,
+        }),
+        (xs) => {
+          const values = Float64Array.from(xs);
+          const sorted = xs.filter((v) => v === v).sort((a, b) => a - b);
+          const n = sorted.length;
+          const want = n === 0 ? NaN : n % 2 ? sorted[n >> 1] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+          expect(
+            median(
+              values,
+              Int32Array.from(xs, (_, i) => i),
+            ),
+          ).toBe(want);
+        },
+      ),
     );
   });
 });

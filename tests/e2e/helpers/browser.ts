@@ -64,7 +64,10 @@ export async function openDashboard(app: App, viewport = { width: 1280, height: 
     w.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
     const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
-    (Worker.prototype as unknown as { postMessage: (...args: unknown[]) => void }).postMessage = function (this: Worker, ...args: unknown[]) {
+    (Worker.prototype as unknown as { postMessage: (...args: unknown[]) => void }).postMessage = function (
+      this: Worker,
+      ...args: unknown[]
+    ) {
       w.__workerMessages++;
       return post.apply(this, args);
     };

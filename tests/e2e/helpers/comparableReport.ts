@@ -14,7 +14,9 @@ export function comparableReport(r: Report, paths: readonly string[] = []): Omit
 }
 
 function logAgreement(label: string, c: Comparison): void {
-  console.info(`${label}: max relative difference browser vs CLI ${c.maxRelative.toExponential(2)} over ${c.numbers} numbers (tolerance ${REL_TOL})`);
+  console.info(
+    `${label}: max relative difference browser vs CLI ${c.maxRelative.toExponential(2)} over ${c.numbers} numbers (tolerance ${REL_TOL})`,
+  );
 }
 
 /**

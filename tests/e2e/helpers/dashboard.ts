@@ -52,7 +52,9 @@ export async function runAnalysis(page: Page): Promise<'done' | 'error'> {
     // The work that follows a run (model registration, retraining readiness, auto retrain) talks to the
     // worker too: wait for it, so tests that count worker messages start from a quiet page.
     await page.waitForFunction(
-      () => document.querySelector('[data-settled-run]')?.getAttribute('data-settled-run') === document.querySelector('main.results')?.getAttribute('data-run-id'),
+      () =>
+        document.querySelector('[data-settled-run]')?.getAttribute('data-settled-run') ===
+        document.querySelector('main.results')?.getAttribute('data-run-id'),
       undefined,
       { timeout: RESULT_TIMEOUT },
     );

@@ -38,7 +38,13 @@ async function markSeen(page: Page): Promise<void> {
 }
 
 function revealed(page: Page): Locator {
-  return page.locator(CONTROLS.split(', ').map((s) => `${s}:not([data-leak-seen])`).join(', ')).filter({ visible: true });
+  return page
+    .locator(
+      CONTROLS.split(', ')
+        .map((s) => `${s}:not([data-leak-seen])`)
+        .join(', '),
+    )
+    .filter({ visible: true });
 }
 
 /**
@@ -61,7 +67,11 @@ export async function clickWithRevealed(page: Page, find: () => Locator, hover?:
       await open().catch(() => undefined);
     }
     const controls = revealed(page);
-    if ((await controls.count()) > i) await controls.nth(i).click({ timeout: 5_000 }).catch(() => undefined);
+    if ((await controls.count()) > i)
+      await controls
+        .nth(i)
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
     await page.waitForTimeout(300);
   }
 }

@@ -78,7 +78,16 @@ export function growTree(
     g += grad[i];
     h += hess[i];
   }
-  const root: GrowNode = { start: 0, end: n, depth: 0, g, h, hist: buildHistogram(data, grad, hess, ws, 0, n), split: null, children: null };
+  const root: GrowNode = {
+    start: 0,
+    end: n,
+    depth: 0,
+    g,
+    h,
+    hist: buildHistogram(data, grad, hess, ws, 0, n),
+    split: null,
+    children: null,
+  };
   root.split = findSplit(data, root, params, ws);
   const open: GrowNode[] = root.split ? [root] : [];
   let leaves = 1;
@@ -103,7 +112,14 @@ export function growTree(
  * adjacent (row-major global bins) and its g and h are read once. At the root (every row, in row
  * order) the counts are the same for every tree, so they are cached instead of summed.
  */
-function buildHistogram(data: BinnedFeatures, grad: Float64Array, hess: Float64Array, ws: TreeWorkspace, start: number, end: number): Float64Array {
+function buildHistogram(
+  data: BinnedFeatures,
+  grad: Float64Array,
+  hess: Float64Array,
+  ws: TreeWorkspace,
+  start: number,
+  end: number,
+): Float64Array {
   const { n, bins, units } = data;
   const hist = new Float64Array(ws.histBins * 3);
   const order = ws.order;
@@ -204,7 +220,14 @@ function findSplit(data: BinnedFeatures, node: GrowNode, params: GbtParams, ws: 
 }
 
 /** Partitions the node's rows (stable), builds the children's histograms (smaller one summed). */
-function splitNode(data: BinnedFeatures, node: GrowNode, grad: Float64Array, hess: Float64Array, params: GbtParams, ws: TreeWorkspace): [GrowNode, GrowNode] {
+function splitNode(
+  data: BinnedFeatures,
+  node: GrowNode,
+  grad: Float64Array,
+  hess: Float64Array,
+  params: GbtParams,
+  ws: TreeWorkspace,
+): [GrowNode, GrowNode] {
   const split = node.split!;
   const { bins } = data;
   const { order, scratch } = ws;
@@ -225,7 +248,16 @@ function splitNode(data: BinnedFeatures, node: GrowNode, grad: Float64Array, hes
   order.set(scratch.subarray(0, r), l);
   const depth = node.depth + 1;
   const left: GrowNode = { start: node.start, end: l, depth, g: split.left.g, h: split.left.h, hist: null, split: null, children: null };
-  const right: GrowNode = { start: l, end: node.end, depth, g: node.g - split.left.g, h: node.h - split.left.h, hist: null, split: null, children: null };
+  const right: GrowNode = {
+    start: l,
+    end: node.end,
+    depth,
+    g: node.g - split.left.g,
+    h: node.h - split.left.h,
+    hist: null,
+    split: null,
+    children: null,
+  };
   // Only children that may split need a histogram (not below maxDepth, enough rows for two leaves).
   const needs = (c: GrowNode) => depth < params.maxDepth && c.end - c.start >= 2 * params.minSamplesLeaf;
   const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
