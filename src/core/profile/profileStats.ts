@@ -31,7 +31,11 @@ export function cdfErrorBound(p: NumericalProfile): number {
 export interface KsFromProfiles {
   /** D = sup |F_a - F_b| of the two profiles' CDFs; 0 when either side has no values. */
   statistic: number;
-  /** |statistic - D of the raw samples| <= bound (the sum of both sides' rank error bounds; 0 when both are exact). */
+  /**
+   * |statistic - D of the raw samples| <= bound: the sum of both sides' rank error bounds (each holds
+   * with 99% confidence, DataSketches' figure for the sketch's k); 0 when both sides are exact.
+   * Measured on the 1M-row bench columns: 0.003-0.010 for bound 0.033 (two sketches).
+   */
   bound: number;
 }
 
