@@ -172,6 +172,7 @@ function mergeCategorical(a: CategoricalProfile, b: CategoricalProfile): Categor
 /**
  * The profile of both inputs' rows together. Both must list the same columns in the same order with
  * the same kinds and the same sketch parameter; the first difference is reported as one InputError.
+ * The result keeps a's maxExactValues and sketch seed.
  */
 export function mergeProfiles(a: Profile, b: Profile): Profile {
   if (a.config.sketchK !== b.config.sketchK)

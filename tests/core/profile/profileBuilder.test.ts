@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ProfileBuilder, mergeProfiles } from '../../../src/core/profile/profileBuilder.ts';
 import type { ExactNumericalProfile, Profile, SketchNumericalProfile } from '../../../src/core/profile/columnProfile.ts';
 import { mulberry32 } from '../../../src/core/samples/mulberry32.ts';
+import { ksFromProfiles } from '../../../src/core/profile/profileStats.ts';
+import { rankErrorBound } from '../../../src/core/profile/kllSketch.ts';
 
 const specs = [
   { name: 'age', kind: 'numerical' as const },
@@ -99,5 +101,34 @@ describe('mergeProfiles', () => {
     expect(() => mergeProfiles(a, kinds)).toThrow(/column 'age' is numerical in one and categorical in the other/);
     const fewer = new ProfileBuilder([specs[0]]).build();
     expect(() => mergeProfiles(a, fewer)).toThrow(/column 'job' is not in both/);
+  });
+
+  it('merging sketch and exact parts stays within the bound of the exact whole', () => {
+    const rnd = mulberry32(21);
+    const parts = [20_000, 15_000, 300].map((n) => Float64Array.from({ length: n }, () => (rnd() < 0.02 ? NaN : rnd() ** 2)));
+    const build = (xs: Float64Array, maxExactValues: number) => {
+      const b = new ProfileBuilder([{ name: 'x', kind: 'numerical' }], { maxExactValues });
+      b.addNumbers('x', xs);
+      return b.build();
+    };
+    // Parts 1 and 2 become sketches, part 3 stays exact.
+    const merged = [build(parts[1], 1000), build(parts[2], 1000)].reduce(mergeProfiles, build(parts[0], 1000));
+    const whole = build(Float64Array.from(parts.flatMap((p) => Array.from(p))), 1e6);
+    const m = merged.columns[0] as SketchNumericalProfile;
+    const w = whole.columns[0] as ExactNumericalProfile;
+    expect(m.mode).toBe('sketch');
+    expect([m.rows, m.missing, m.sketch.n]).toEqual([w.rows, w.missing, w.rows - w.missing]);
+    expect(m.sketch.min).toBe(w.values[0]);
+    expect(m.sketch.max).toBe(w.values[w.values.length - 1]);
+    // D between the merged sketch and the exact whole is its CDF error: within one sketch's bound.
+    const ks = ksFromProfiles(m, w);
+    expect(ks.bound).toBe(rankErrorBound(200));
+    expect(ks.statistic).toBeGreaterThan(0);
+    expect(ks.statistic).toBeLessThanOrEqual(ks.bound);
+  });
+
+  it('refuses profiles made with different sketch k', () => {
+    const other = new ProfileBuilder(specs, { sketchK: 100 }).build();
+    expect(() => mergeProfiles(a, other)).toThrow(/sketch k = 200 and k = 100/);
   });
 });

@@ -97,6 +97,10 @@ describe('writeProfile / readProfile', () => {
     const back = readProfile(bytes, 'ref.profile');
     expect(back.meta).toEqual(meta);
     expect(plain(back.profile)).toEqual(plain(p));
+    // A view into a larger buffer reads the same.
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
+    expect(plain(readProfile(shifted.subarray(3), 'ref.profile').profile)).toEqual(plain(p));
     // A read profile writes back to the same bytes.
     expect(writeProfile(back.profile, back.meta)).toEqual(bytes);
   });
