@@ -1,26 +1,11 @@
 /** Bad models and bad data: each a one-line InputError naming the file/column/row and what to do. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isInputError } from '../../src/core/errors.ts';
 import { analysePerformance } from '../../src/core/performance.ts';
 import { scoreTable } from '../../src/core/model/scoreTable.ts';
 import { loadKernels } from '../../src/kernels/loadKernels.ts';
 import { createOnnxRunner } from '../../src/onnx/ortNode.ts';
-import { config, expected, fixtureTables, loadModel, modelBytes, table } from './helpers.ts';
-
-async function inputError(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isInputError(e), String(e)).toBe(true);
-    const msg = (e as Error).message;
-    expect(msg).not.toContain('\n');
-    return msg;
-  }
-  throw new Error('expected an InputError');
-}
-
-const opts = { file: 'm.onnx', features: expected.features, exclude: ['y', 'kind'] };
+import { config, expected, fixtureTables, inputError, loadModel, opts, modelBytes, table } from './helpers.ts';
 
 describe('createOnnxRunner(bytes, file) refuses what is not a model', () => {
   it('createOnnxRunner: random bytes are not a readable ONNX model', async () => {

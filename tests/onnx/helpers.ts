@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { isInputError } from '../../src/core/errors.ts';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CONFIG } from '../../src/core/config/defaults.ts';
 import { mergeOverrides } from '../../src/core/config/loadConfig.ts';
@@ -55,3 +57,19 @@ export function loadModel(name: string) {
 export function config(overrides: Parameters<typeof mergeOverrides>[1]): Config {
   return mergeOverrides(DEFAULT_CONFIG, overrides, 'test');
 }
+
+/** Awaits `p`, expects it to reject with one single-line InputError, and returns its message. */
+export async function inputError(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    expect(isInputError(e), String(e)).toBe(true);
+    const msg = (e as Error).message;
+    expect(msg).not.toContain('\n');
+    return msg;
+  }
+  throw new Error('expected an InputError');
+}
+
+/** Scoring options for the fixture models: their feature columns, the label and the row kind excluded. */
+export const opts = { file: 'm.onnx', features: expected.features, exclude: ['y', 'kind'] };

@@ -4,25 +4,10 @@
  * labels. Fixtures: scripts/make_onnx_fixtures.py (other_models), checked there with python onnxruntime.
  */
 import { describe, expect, it } from 'vitest';
-import { isInputError } from '../../src/core/errors.ts';
 import { analysePerformance } from '../../src/core/performance.ts';
 import { scoreTable } from '../../src/core/model/scoreTable.ts';
 import { loadKernels } from '../../src/kernels/loadKernels.ts';
-import { config, expected, fixtureTables, loadModel, table } from './helpers.ts';
-
-async function inputError(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isInputError(e), String(e)).toBe(true);
-    const msg = (e as Error).message;
-    expect(msg).not.toContain('\n');
-    return msg;
-  }
-  throw new Error('expected an InputError');
-}
-
-const opts = { file: 'm.onnx', features: expected.features, exclude: ['y', 'kind'] };
+import { config, expected, fixtureTables, inputError, loadModel, opts, table } from './helpers.ts';
 
 describe('scoreTable: a model with a fixed batch size', () => {
   for (const b of [1, 3]) {
