@@ -1,10 +1,12 @@
 import type { PerformanceReport } from '../core/report/types.ts';
+import { stripControl } from './printSummary.ts';
 
 /** A few lines on the performance section for the terminal. */
 export function formatPerformance(p: PerformanceReport): string {
   const f = (x: number | null | undefined) => (x === null || x === undefined ? '-' : x.toFixed(3));
   const avg = p.f1_average === 'binary' ? `F1 (positive class "${p.positive_class}")` : 'macro F1';
   const lines = [`performance (${p.source}; ${p.label_column === null ? 'no label column' : `label "${p.label_column}"`}):`];
+  if (p.class_mapping !== null) lines.push(`  class mapping: ${p.class_mapping}`);
   const base = p.baseline;
   if (base) lines.push(`  baseline    accuracy ${f(base.accuracy)}  ${avg} ${f(base.f1)}  ROC AUC ${f(base.roc_auc)}  (${base.rows} rows)`);
   if (p.note) lines.push(`  note: ${p.note}`);
@@ -34,5 +36,6 @@ export function formatPerformance(p: PerformanceReport): string {
     lines.push(`  F1 drop ${f(p.f1_drop)} (threshold ${p.f1_drop_threshold}${fromUnreliable})${p.alert ? ': ALERT' : ''}`);
   const drifted = p.prediction_drift.filter((d) => d.drifted).map((d) => d.name);
   lines.push(`  prediction drift: ${drifted.length ? drifted.join(', ') : 'none'}`);
-  return lines.join('\n');
+  // Class labels (in the mapping too), column and file names come from untrusted files and models.
+  return lines.map(stripControl).join('\n');
 }

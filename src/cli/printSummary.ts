@@ -56,7 +56,8 @@ function status(f: Report['features'][number]): string {
   return [flag, error].filter(Boolean).join('; ');
 }
 
-function stripControl(s: string): string {
+/** `s` with control characters (terminal escapes) replaced by '?'; tabs and newlines kept. */
+export function stripControl(s: string): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are replaced
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
 }

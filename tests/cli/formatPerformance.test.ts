@@ -89,4 +89,15 @@ describe('formatPerformance with a label-free estimate', () => {
       '  if only the class shares changed (label shift, EM): positive share 0.300 -> 0.500, accuracy 0.700 [0.660, 0.740]  F1 (positive class "1") 0.650 [0.600, 0.700]',
     );
   });
+
+  it('the class mapping of a model, on the line after the header, control characters replaced; none without one', () => {
+    const mapping = "probability column i is the model's class label i (TreeEnsembleClassifier: 0, 1)";
+    const lines = formatPerformance({ ...report({}), class_mapping: mapping }).split('\n');
+    expect(lines[1]).toBe(`  class mapping: ${mapping}`);
+    expect(formatPerformance(report({}))).not.toContain('class mapping');
+    // Class labels come from the model: no terminal escapes reach the terminal.
+    const esc = formatPerformance({ ...report({}), class_mapping: 'probability column i is class "i" (\u001b[2Jx, y)' });
+    expect(esc).not.toContain('\u001b');
+    expect(esc).toContain('(?[2Jx, y)');
+  });
 });

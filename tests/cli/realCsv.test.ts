@@ -97,6 +97,18 @@ describe('drift-monitor on real-world CSV files', () => {
     for (const f of r.report!.features) if (f.ks) expect(f.ks.statistic, f.name).toBe(0);
   });
 
+  it('an undrifted pair, a plain reference against a ";" export whose every number is ambiguous ("200.000"): no drift', () => {
+    const r = run(fixture('plain_reference.csv'), fixture('grouped_production.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    const report = r.report!;
+    expect(report.features.map((f) => [f.name, f.type])).toEqual([
+      ['limit', 'numerical'],
+      ['bill', 'numerical'],
+    ]);
+    expect(report.summary.overall_drift).toBe(false);
+    for (const f of report.features) expect(f.ks!.statistic, f.name).toBe(0); // the same numbers, shuffled
+  });
+
   it('data.encoding in the config overrides the detection', () => {
     const cfg = join(dir, 'enc.yaml');
     writeFileSync(cfg, 'data:\n  encoding: utf-8\n');

@@ -84,6 +84,9 @@ describe('models in the dashboard (built app, real onnxruntime-web in Chromium)'
     ]);
     const report = await downloadJsonReport(page);
     expect(report.performance!.alert).toBe(true);
+    // How the model's probability columns map to classes, as text (the report's performance.class_mapping).
+    expect(report.performance!.class_mapping).toMatch(/^probability column i is the model's class label i/);
+    expect(await page.getByTestId('class-mapping').innerText()).toBe(`Class mapping: ${report.performance!.class_mapping}.`);
     expectAgreement('demo report', comparable(report), comparable(cli.report, [join(DEMO, 'reference.csv'), join(DEMO, 'production.csv')]));
     expectCsvAgreement('demo scores', await downloadScoresCsv(page), cli.scores);
 

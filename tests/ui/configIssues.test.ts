@@ -33,6 +33,14 @@ describe('configIssues(config, context)', () => {
     ]);
   });
 
+  it('a columns.drop name the file lacks: named, with the closest name, like the CLI warning', () => {
+    const c = defaultConfig();
+    c.columns.drop = ['customerId', 'tenure'];
+    expect(configIssues(c, ctx)).toEqual([
+      'Config: columns.drop "customerId" is not a column of telco.csv, so it drops nothing; did you mean "customerID"? Columns: customerID, tenure, Contract, Churn.',
+    ]);
+  });
+
   it('a model path asks for the Model input until a model file is chosen', () => {
     const c = defaultConfig();
     c.model.path = 'models/churn.onnx';

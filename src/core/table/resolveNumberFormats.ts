@@ -10,8 +10,10 @@ type Mark = '.' | ',';
  * 1. the mark most columns of this file show (its convention, e.g. a European export): the file's own
  *    cells beat the other file's, which may follow another convention (a plain reference written as
  *    "270000.0" against a ";" export of "200.000" would otherwise read it as 200);
- * 2. the mark the same column's own cells show in the other file;
- * 3. the mark most columns of the other file show;
+ * 2. the mark the same column's own cells show in the other file, and
+ * 3. the mark most columns of the other file show, both only when the other file uses the same
+ *    delimiter: a file with another delimiter was written under another convention (a plain "270000.0"
+ *    reference would otherwise turn a ";" export whose cells all read "200.000" into 200);
  * 4. the delimiter: ',' after a ';'-separated file (Excel writes ';' where ',' is the decimal mark),
  *    else '.'.
  * Cells read with ',' as decimal mark keep their decimal reading; "1.234" cells become 1234 (and
@@ -26,11 +28,12 @@ export function resolveNumberFormats(reference: ParsedTable, production: ParsedT
     for (const col of here.columns) {
       const f = col.numberFormat;
       if (f === undefined || f.decimal !== null) continue;
-      const twin = ownMark(otherByName.get(col.name)?.numberFormat);
+      const sameDelimiter = other.delimiter === here.delimiter;
+      const twin = sameDelimiter ? ownMark(otherByName.get(col.name)?.numberFormat) : null;
       const [mark, by] =
         majority(here, col) ??
         (twin !== null ? [twin, `the same column in ${other.file}`] : null) ??
-        majority(other, col) ??
+        (sameDelimiter ? majority(other, col) : null) ??
         delimiterMark(here);
       settle(col, f, mark, by);
     }

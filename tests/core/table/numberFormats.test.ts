@@ -98,7 +98,8 @@ describe('parseCsv: numbers as Excel writes them', () => {
   });
 
   it('settles an all-ambiguous column from the same column of the other file, so both files agree', async () => {
-    const ref = await parse('n;m\n1,250;1\n2,500;2\n', 'reference.csv'); // alone: could be 1250 or 1.25
+    // Same delimiter: the twin decides, against the "," delimiter's decimal point.
+    const ref = await parse('n,m\n"1,250",1\n"2,500",2\n', 'reference.csv'); // alone: could be 1250 or 1.25
     const prod = await parse('n,m\n"1,5",1\n"2,75",2\n', 'production.csv');
     expect(col(ref, 'n').numberFormat!.decimal).toBeNull();
     resolveNumberFormats(ref, prod);
@@ -107,6 +108,12 @@ describe('parseCsv: numbers as Excel writes them', () => {
     expect(col(ref, 'n').numberFormat!.decidedBy).toBe('the same column in production.csv');
     resolveNumberFormats(ref, prod); // idempotent
     expect(values(ref, 'n')).toEqual([1.25, 2.5]);
+
+    // Another delimiter: the file's own ";" decides (here to the same decimal comma).
+    const semi = await parse('n;m\n1,250;1\n2,500;2\n', 'reference.csv');
+    resolveNumberFormats(semi, prod);
+    expect(values(semi, 'n')).toEqual([1.25, 2.5]);
+    expect(col(semi, 'n').numberFormat!.decidedBy).toBe('the ";" delimiter of reference.csv');
 
     const ref2 = await parse('n,m\n"1,250",1\n"2,500",2\n', 'reference.csv');
     const prod2 = await parse('n,m\n1500.5,1\n2.25,2\n', 'production.csv');
@@ -124,6 +131,18 @@ describe('parseCsv: numbers as Excel writes them', () => {
     expect(values(prod, 'bill')).toEqual([84573, 1227082]);
     expect(col(prod, 'limit').numberFormat!.decidedBy).toBe('the other columns of production.csv');
     expect(values(ref, 'limit')).toEqual([270000, 50000]);
+  });
+
+  it('a file with another delimiter does not lend its mark: a ";" file whose every number is ambiguous follows its delimiter', async () => {
+    // A plain reference ("270000.0") against a ";" export whose cells all read "200.000": no column of
+    // the export shows its convention, and the reference follows another one (its delimiter is ",").
+    const ref = await parse('x,y\n270000.0,1000.0\n350000.0,2000.0\n', 'reference.csv');
+    const prod = await parse('x;y\n200.000;1.000\n350.000;2.000\n', 'production.csv');
+    resolveNumberFormats(ref, prod);
+    expect(values(prod, 'x')).toEqual([200000, 350000]);
+    expect(values(prod, 'y')).toEqual([1000, 2000]);
+    expect(col(prod, 'x').numberFormat!.decidedBy).toBe('the ";" delimiter of production.csv');
+    expect(values(ref, 'x')).toEqual([270000, 350000]);
   });
 
   it('falls back to the delimiter when nothing else decides: ";" means a decimal comma, "," a decimal point', async () => {
