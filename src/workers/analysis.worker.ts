@@ -16,6 +16,7 @@ import { featureDistribution } from './distribution/featureDistribution.ts';
 import type { FeatureDistribution } from './distribution/types.ts';
 import type { FitProgress } from '../core/train/types.ts';
 import { retrainReadiness, retrainTables, type RetrainRequest, type RetrainResponse } from './retrain/retrainTables.ts';
+import { untilCancelled, type RetrainOutcome } from './retrain/retrainOutcome.ts';
 
 /** A model file for the run: its name (for messages and the report) and its bytes (transferred). */
 export interface ModelInput {
@@ -64,14 +65,21 @@ const api = {
     return { analysis, performance };
   },
 
-  /** Retrains on the last run's tables (src/workers/retrain); the challenger's bytes are transferred. */
-  async retrain(req: RetrainRequest, onProgress?: (p: FitProgress) => void): Promise<RetrainResponse> {
+  /**
+   * Retrains on the last run's tables (src/workers/retrain); the challenger's bytes are transferred.
+   * A cancelRetrain() during the call ends it with `{ kind: 'cancelled' }` rather than an error.
+   */
+  async retrain(req: RetrainRequest, onProgress?: (p: FitProgress) => void): Promise<RetrainOutcome<RetrainResponse>> {
     if (!last) throw new Error('no analysis to retrain on; run an analysis first');
     retraining?.abort();
     const controller = (retraining = new AbortController());
     try {
-      const res = await retrainTables({ ...last, plans: last.analysis.plans }, req, onProgress, controller.signal);
-      return res.challenger ? Comlink.transfer(res, [res.challenger.bytes.buffer]) : res;
+      const out = await untilCancelled(
+        retrainTables({ ...last, plans: last.analysis.plans }, req, onProgress, controller.signal),
+        controller.signal,
+      );
+      const res = out.kind === 'done' ? out.value : null;
+      return res?.challenger ? Comlink.transfer(out, [res.challenger.bytes.buffer]) : out;
     } finally {
       if (retraining === controller) retraining = null;
     }

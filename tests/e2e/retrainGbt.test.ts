@@ -1,6 +1,7 @@
 /**
  * The dashboard's "Model family" select: "Retrain now" with gradient-boosted trees trains a tree
- * ensemble in the worker, and the log entry records the family. Built app, headless Chromium.
+ * ensemble in the worker, and the log entry records the family; "Cancel retraining" shows the
+ * cancelled state and logs nothing. Built app, headless Chromium.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -53,9 +54,18 @@ describe('Model family select next to "Retrain now"', () => {
     await loadDemo(page);
     expect(await select.inputValue()).toBe('gradient_boosting');
     expect(await runAnalysis(page)).toBe('done');
+    // Cancelled as soon as it starts (the fit stops at its first check of the signal, so the outcome
+    // does not depend on how fast this machine fits): the cancelled state shows, nothing is logged.
+    await page.locator('#retrain-now:not([disabled])').waitFor({ timeout: WAIT });
+    await page.locator('#retrain-now').click();
+    await page.getByRole('button', { name: 'Cancel retraining' }).click();
+    await page.locator('#retrain-message', { hasText: 'Retraining cancelled.' }).waitFor({ timeout: WAIT });
+    expect(await page.locator('#retrain-error').count()).toBe(0);
+    expect(await page.locator('#retrain-events caption').innerText()).toBe('0 retrain events');
     await page.locator('#retrain-now:not([disabled])').waitFor({ timeout: WAIT });
     await page.locator('#retrain-now').click();
     await page.locator('#retrain-events caption', { hasText: '1 retrain event' }).waitFor({ timeout: WAIT });
+    console.log(`gradient-boosted trees retrain: ${await page.locator('#retrain-summary').innerText()}`);
     await select.selectOption('logistic');
     await page.locator('#retrain-now:not([disabled])').waitFor({ timeout: WAIT });
     await page.locator('#retrain-now').click();

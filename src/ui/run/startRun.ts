@@ -13,6 +13,7 @@ import type { AnalysisResult, AnalysisWorkerApi } from '../../workers/analysis.w
 import type { FeatureDistribution } from '../../workers/distribution/types.ts';
 import { tableBuffers } from '../../core/table/tableBuffers.ts';
 import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retrainTables.ts';
+import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
 import type { FitProgress } from '../../core/train/types.ts';
 
 export interface RunInput {
@@ -124,9 +125,9 @@ export class Run {
   }
 
   /** Retrains on this run's tables in its analysis worker (src/workers/retrain/retrainTables.ts). */
-  retrain(req: RetrainRequest, onProgress: (p: FitProgress) => void): Promise<RetrainResponse> {
+  retrain(req: RetrainRequest, onProgress: (p: FitProgress) => void): Promise<RetrainOutcome<RetrainResponse>> {
     // The champion's bytes are copied, not transferred: the page stores them in the registry afterwards.
-    return this.#analysis.retrain(req, Comlink.proxy(onProgress)) as Promise<RetrainResponse>;
+    return this.#analysis.retrain(req, Comlink.proxy(onProgress)) as Promise<RetrainOutcome<RetrainResponse>>;
   }
 
   cancelRetrain(): Promise<void> {

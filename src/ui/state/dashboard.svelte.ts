@@ -18,6 +18,7 @@ import { applyChoices, choicesFromConfig, type ColumnType } from './columnChoice
 import { guessLabel } from './guessLabel.ts';
 import { configIssues } from './configIssues.ts';
 import { readHeader } from './readHeader.ts';
+import { Retraining, type RetrainHost } from './retraining.svelte.ts';
 import { version } from '../../../package.json';
 
 export interface InputFile {
@@ -27,7 +28,7 @@ export interface InputFile {
 
 export type RunStatus = 'idle' | 'running' | 'done';
 
-export class Dashboard {
+export class Dashboard implements RetrainHost {
   reference = $state.raw<InputFile | null>(null);
   production = $state.raw<InputFile | null>(null);
   /** An ONNX model: scored on both files in the analysis worker (performance section, prediction drift). */
@@ -61,6 +62,8 @@ export class Dashboard {
    * as runRetraining describes it (the CLI's section); null until one ran, reset by every new run.
    */
   retraining = $state.raw<RetrainingReport | null>(null);
+  /** Retraining (family, automatic on/off, progress, cancel, last outcome, registry + log): its one owner. */
+  readonly retrain: Retraining = new Retraining(this);
   generatedAt = $state('');
   selectedFeature = $state<string | null>(null);
 
@@ -200,6 +203,7 @@ export class Dashboard {
       if (this.#seq === seq) this.progress = p;
     });
     this.#run = run;
+    let finished = false;
     try {
       const { analysis, performance } = await run.result;
       if (this.#run !== run) return;
@@ -214,6 +218,7 @@ export class Dashboard {
       const first = this.decision?.features.slice().sort((a, b) => (b.drift_score ?? -1) - (a.drift_score ?? -1))[0];
       this.selectedFeature = first?.name ?? null;
       this.status = 'done';
+      finished = true;
     } catch (e) {
       if (this.#run !== run) return;
       run.dispose();
@@ -229,6 +234,14 @@ export class Dashboard {
     } finally {
       if (this.#run === run || this.#run === null) this.progress = null;
     }
+    // The run goes on to what follows an analysis (model registration, retraining readiness and, with
+    // automatic retraining on, the retraining itself) and ends only when that has settled.
+    if (finished) await this.retrain.afterAnalysis();
+  }
+
+  /** Puts a retraining outcome into the report of run `runId` (ignored when another run has started since). */
+  setRetraining(section: RetrainingReport, runId: number): void {
+    if (this.runId === runId) this.retraining = section;
   }
 
   cancel(): void {
@@ -248,6 +261,7 @@ export class Dashboard {
   #useConfig(config: Config): void {
     this.baseConfig = config;
     this.thresholds = structuredClone(config.thresholds);
+    this.retrain.useConfig(config);
     this.#resetChoices();
   }
 

@@ -1,7 +1,9 @@
 /**
- * State of the "Retraining" section: retrain now / automatically after an analysis (in the analysis
- * worker), the last outcome and its model for download, and the registry + audit log in IndexedDB
- * (the whole history across sessions): export CSV / JSON, import JSON, clear.
+ * The one owner of retraining state (held by the Dashboard as `dash.retrain`): the challenger family,
+ * automatic retraining on/off, the retraining in progress (progress, cancel), the last outcome and its
+ * model for download, and the registry + audit log in IndexedDB (the whole history across sessions):
+ * export CSV / JSON, import JSON, clear. Components only read it and call its methods; the run awaits
+ * afterAnalysis() itself.
  */
 import type { Config } from '../../core/config/types.ts';
 import type { PerformanceReport, RetrainingReport, Summary } from '../../core/report/types.ts';
@@ -9,6 +11,8 @@ import { parseRetrainLogJson, retrainLogToCsv, retrainLogToJson } from '../../co
 import { isInputError } from '../../core/errors.ts';
 import type { FitProgress } from '../../core/train/types.ts';
 import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retrainTables.ts';
+import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
+import { shouldAutoRetrain } from './shouldAutoRetrain.ts';
 import {
   clearRegistry,
   importRetrainEvents,
@@ -27,7 +31,7 @@ import { sha256Hex } from '../../core/retraining/sha256Hex.ts';
 
 /** What this state needs from the analysis worker of the current run. */
 export interface RetrainWorker {
-  retrain(req: RetrainRequest, onProgress: (p: FitProgress) => void): Promise<RetrainResponse>;
+  retrain(req: RetrainRequest, onProgress: (p: FitProgress) => void): Promise<RetrainOutcome<RetrainResponse>>;
   cancelRetrain(): Promise<void>;
   retrainReadiness(label: string | null): Promise<{ ok: boolean; reason: string }>;
 }
@@ -36,7 +40,6 @@ export interface RetrainWorker {
 export interface RetrainHost {
   readonly runId: number;
   readonly runConfig: Config | null;
-  readonly baseConfig: Config;
   readonly model: { name: string; data: Blob } | null;
   readonly report: { summary: Summary; performance: PerformanceReport | null } | null;
   /** The demo model is in use (registered with metadata.demo = true). */
@@ -48,9 +51,13 @@ export interface RetrainHost {
 
 export type ModelListing = Omit<ModelRecord, 'bytes'>;
 
-export class RetrainingLog {
+export type ModelFamily = Config['retraining']['model_family'];
+
+export class Retraining {
   /** "Retrain automatically when drift is detected"; follows retraining.enabled of a loaded config. */
   auto = $state(false);
+  /** The challenger's family (retraining.model_family): follows a loaded config, the select can change it. */
+  family = $state<ModelFamily>('logistic');
   busy = $state(false);
   progress = $state.raw<FitProgress | null>(null);
   /** Why "Retrain now" is disabled (or the labelled-row count when it is enabled). */
@@ -102,6 +109,9 @@ export class RetrainingLog {
     const runId = this.#host.runId;
     try {
       await this.#afterAnalysis();
+    } catch (e) {
+      // The run awaits this: a failure here shows in this section and leaves the analysis as it is.
+      this.error = failure(e);
     } finally {
       this.settledRun = runId;
     }
@@ -118,11 +128,11 @@ export class RetrainingLog {
       this.readiness = { ok: false, reason: 'Run an analysis first.' };
       return;
     }
+    const runId = this.#host.runId;
     await this.registerModel();
     this.readiness = await worker.retrainReadiness(config.data.label_column);
-    const report = this.#host.report;
-    if (!this.auto || !report) return;
-    await this.retrain('auto');
+    if (shouldAutoRetrain({ auto: this.auto, hasReport: this.#host.report !== null, runId, currentRunId: this.#host.runId }))
+      await this.retrain('auto');
   }
 
   /**
@@ -162,6 +172,7 @@ export class RetrainingLog {
     const runConfig = this.#host.runConfig;
     const runId = this.#host.runId;
     if (!worker || !report || !runConfig || this.busy) return;
+    const family = this.family;
     this.busy = true;
     this.error = null;
     this.message = null;
@@ -169,8 +180,11 @@ export class RetrainingLog {
     try {
       const model = this.#host.model;
       const champion = model ? { name: model.name, bytes: new Uint8Array(await model.data.arrayBuffer()) } : null;
-      const config: Config = { ...runConfig, retraining: { ...runConfig.retraining, enabled: this.auto || trigger === 'manual' } };
-      const res = await worker.retrain(
+      const config: Config = {
+        ...runConfig,
+        retraining: { ...runConfig.retraining, model_family: family, enabled: this.auto || trigger === 'manual' },
+      };
+      const out = await worker.retrain(
         {
           config,
           summary: $state.snapshot(report.summary) as Summary,
@@ -180,6 +194,11 @@ export class RetrainingLog {
         },
         (p) => (this.progress = p),
       );
+      if (out.kind === 'cancelled') {
+        this.message = 'Retraining cancelled.';
+        return;
+      }
+      const res = out.value;
       this.last = res.section;
       this.lastMs = res.ms;
       this.#host.setRetraining(res.section, runId);
@@ -227,8 +246,7 @@ export class RetrainingLog {
       }
       await this.refresh();
     } catch (e) {
-      if ((e as Error)?.name === 'AbortError' || /aborted/i.test(String((e as Error)?.message))) this.message = 'Retraining cancelled.';
-      else this.error = isInputError(e) ? (e as Error).message : `Retraining failed: ${String((e as Error)?.message ?? e).split('\n')[0]}`;
+      this.error = failure(e);
     } finally {
       this.busy = false;
       this.progress = null;
@@ -239,9 +257,10 @@ export class RetrainingLog {
     void this.#host.retrainWorker()?.cancelRetrain();
   }
 
-  /** Follows retraining.enabled of the loaded config (the checkbox can still change it). */
+  /** Follows retraining.enabled and model_family of the loaded config (the controls can still change them). */
   useConfig(config: Config): void {
     this.auto = config.retraining.enabled;
+    this.family = config.retraining.model_family;
   }
 
   csv(): string {
@@ -296,4 +315,8 @@ export class RetrainingLog {
 function sentence(message: string): string {
   const s = message.charAt(0).toUpperCase() + message.slice(1);
   return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+function failure(e: unknown): string {
+  return isInputError(e) ? (e as Error).message : `Retraining failed: ${String((e as Error)?.message ?? e).split('\n')[0]}`;
 }
