@@ -16,6 +16,7 @@
  * from its fitted formula 2.446 / k^0.9433. tests/core/profile/kllSketch.test.ts measures this code:
  * the largest |cdf error| over all retained items for 1e5..1e6 updates and merges stays below it.
  */
+import { upperBound } from '../bisect.ts';
 import { mulberry32 } from '../samples/mulberry32.ts';
 
 export const DEFAULT_K = 200;
@@ -248,18 +249,6 @@ export class KllSketch {
   clone(): KllSketch {
     return KllSketch.fromState(this.toState());
   }
-}
-
-/** Index of the first element > x in an ascending array. */
-export function upperBound(values: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function insertSorted(level: number[], x: number): void {

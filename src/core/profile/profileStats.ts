@@ -3,7 +3,7 @@
  * profile, and reference quantiles.
  */
 import type { ExactNumericalProfile, NumericalProfile } from './columnProfile.ts';
-import { upperBound } from './kllSketch.ts';
+import { upperBound } from '../bisect.ts';
 
 /** A step CDF: ascending distinct points, cumulative weight at each (inclusive), total weight. */
 interface Steps {

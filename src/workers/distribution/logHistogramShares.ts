@@ -1,3 +1,4 @@
+import { lowerBound } from '../../core/bisect.ts';
 import type { Histogram } from './types.ts';
 
 /**
@@ -44,16 +45,4 @@ function shares(sorted: Float64Array, edges: number[]): number[] {
     below = upto;
   }
   return out;
-}
-
-/** Index of the first element of the ascending array `sorted` that is >= x (bisect_left). */
-function lowerBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
