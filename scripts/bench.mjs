@@ -3,7 +3,9 @@
  * `npm run bench`: times the CLI on generated pairs (10 numerical + 10 categorical features,
  * ../shared/bench/gen_data.py --drift some) of 100k and 1M rows, and the Python baseline script
  * (../shared/bench/seed_baseline.py) on the same files when pandas/scipy are there; prints medians
- * per stage and the ratios. Options: --sizes 100000,1000000  --reps 3  --no-baseline  --no-browser
+ * per stage and the ratios; then the profile benchmarks (scripts/bench-profile.mjs) on the 1M-row pair.
+ * Options: --sizes 100000,1000000  --reps 3  --no-baseline  --no-browser  --no-profile
+ * --big-copies N (the 1M-row production rows N times against the saved reference profile).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -152,6 +154,22 @@ for (const rows of sizes) {
   }
   console.log(
     `peak RSS   ${`${row.cli.rss.toFixed(0)} MB`.padStart(13)}   ${row.base ? `${row.base.rss.toFixed(0)} MB`.padStart(9) : '        -'}`,
+  );
+}
+
+if (!args.includes('--no-profile') && sizes.includes(1000000)) {
+  spawnSync(
+    process.execPath,
+    [
+      join(root, 'scripts/bench-profile.mjs'),
+      '--dir',
+      join(root, '.bench', 'gen_1000000'),
+      '--reps',
+      String(reps),
+      '--big-copies',
+      opt('big-copies', '0'),
+    ],
+    { stdio: 'inherit' },
   );
 }
 
