@@ -11,6 +11,7 @@ import { TextHashSet } from '../table/TextHashSet.ts';
 import { DEFAULT_MAX_EXACT_VALUES, TEXT_DISTINCT_CAP, TEXT_LIMIT } from './columnProfile.ts';
 import type { ColumnProfile, NumberSummary, Profile, ProfileConfig, ProfileNumberFormat, ProfileSource } from './columnProfile.ts';
 import { DEFAULT_K, KllSketch } from './kllSketch.ts';
+import { sortFloat64 } from './sortFloat64.ts';
 
 export const DEFAULT_PROFILE_CONFIG: ProfileConfig = { maxExactValues: DEFAULT_MAX_EXACT_VALUES, sketchK: DEFAULT_K, sketchSeed: 0x6b6c6c };
 
@@ -158,7 +159,9 @@ class NumberAccumulator {
   /** Folds the buffer into the exact counts; past maxExactValues distinct values, moves to the sketch. */
   private flush(): void {
     if (this.used === 0 || this.sketch !== null || this.keys !== null) return;
-    const batch = runLength(this.buffer!.subarray(0, this.used).sort());
+    const pending = this.buffer!.subarray(0, this.used);
+    sortFloat64(pending);
+    const batch = runLength(pending);
     this.used = 0;
     const merged = mergeExactCounts(this.values, this.counts, batch.values, batch.counts);
     if (merged.values.length > this.config.maxExactValues) {
