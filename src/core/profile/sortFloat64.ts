@@ -21,8 +21,8 @@ export function sortFloat64(a: Float64Array): void {
     return;
   }
   if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
-  let src = new Uint32Array(a.buffer, a.byteOffset, n * 2);
-  let dst = new Uint32Array(scratch.buffer, 0, n * 2);
+  let src: Uint32Array = new Uint32Array(a.buffer, a.byteOffset, n * 2);
+  let dst: Uint32Array = new Uint32Array(scratch.buffer, 0, n * 2);
   const h = histograms;
   h.fill(0);
   for (let i = 0; i < 2 * n; i += 2) {
