@@ -187,6 +187,9 @@ class NumberAccumulator {
   }
 }
 
+/** Adds between two looks at a high-cardinality column's distinct count once it may pass the cap. */
+const TEXT_CHECK = 1 << 20;
+
 /** Accumulates the text cells of one column: counts per text up to TEXT_LIMIT, then distinct hashes. */
 class TextAccumulator {
   text: Map<string, number> | null = new Map();
@@ -230,8 +233,9 @@ class TextAccumulator {
     const hashes = this.hashes!;
     if (hashes === null) return;
     hashes.add(s);
-    // Bounded memory: past the cap the count is "more than TEXT_DISTINCT_CAP" and hashing stops.
-    if (++this.hashed % MIN_BATCH === 0 && hashes.size > TEXT_DISTINCT_CAP) this.hashes = null;
+    // Bounded memory: past the cap the count is "more than TEXT_DISTINCT_CAP" and hashing stops. The
+    // distinct count (a sort of the hashes) is looked at only once the adds could have passed the cap.
+    if (++this.hashed > TEXT_DISTINCT_CAP && this.hashed % TEXT_CHECK === 0 && hashes.size > TEXT_DISTINCT_CAP) this.hashes = null;
   }
 
   get distinct(): number {
