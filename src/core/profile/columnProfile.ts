@@ -1,54 +1,99 @@
 /**
- * A reference profile: a mergeable per-column summary of a CSV, enough for the drift tests to compare
- * production data with it instead of re-reading the raw reference.
+ * A profile: a mergeable per-column summary of a CSV, enough to type its columns and run every drift
+ * test against another file or profile without the raw rows.
+ *
+ * A column profile is taken before typing, like a ParsedColumn (table/types.ts) without its rows: the
+ * cells that parsed as numbers (exact distinct values with counts, or a KLL sketch past
+ * `maxExactValues` distinct values), the text cells (exact counts per distinct text), missing and
+ * non-numeric counts, and the facts the typing rules read (integer-valued, all unique, number format).
+ * Whether a column is numerical, categorical or skipped is decided when two sides meet, by the same
+ * rules as for two tables (table/planColumns.ts), so an exact profile gives the same report as its file.
  */
+import type { ColumnNumberFormat } from '../table/types.ts';
 import type { KllSketch } from './kllSketch.ts';
 
 /**
- * Numerical columns stay exact (sorted distinct values with counts) up to this many distinct values.
- * 100_000 distinct values cost 1.6 MB (two Float64Arrays). Measured on the 1M-row bench reference
- * (gen_data.py --rows 1000000 --num 10, values rounded to 4 decimals): the integer, count and
- * low-spread columns have 51, 73, 57k, 82k, 90k and 98k distinct values and stay exact; the
- * continuous wide-range ones (normal sd 10, lognormal, uniform 0-100, gamma: 173k-999k distinct) go to
- * the sketch. Keeping those exact would need the whole column (up to 16 MB each: a 40 MB profile
- * instead of 5.3 MB for the ten columns), for a KS D that the sketch gets within 1% of.
+ * Numerical cells stay exact (sorted distinct values with counts) up to this many distinct values per
+ * column, then move to a KLL sketch. One million keeps every column of the 1M-row bench reference
+ * exact (its continuous columns have up to 999k distinct values); an exact column costs 16 bytes per
+ * distinct value in memory and in the file (a float64 value and a float64 count).
  */
-export const DEFAULT_MAX_EXACT_VALUES = 100_000;
+export const DEFAULT_MAX_EXACT_VALUES = 1_000_000;
 
-interface ColumnBase {
+/**
+ * Distinct text values per column kept with exact counts; past this the column is high-cardinality
+ * (the table reader's dictionary limit, ColumnBuilder): its text counts are dropped and only the
+ * distinct count goes on (exact up to TEXT_DISTINCT_CAP).
+ */
+export const TEXT_LIMIT = 65_536;
+/** High-cardinality text: distinct values are counted up to here, then reported as "more than". */
+export const TEXT_DISTINCT_CAP = 1_000_000;
+
+/** The numbers of a column: exact, or a sketch past maxExactValues distinct values. */
+export type NumberSummary =
+  | {
+      mode: 'exact';
+      /** Distinct values ascending (-0 stored as 0). */
+      values: Float64Array;
+      /** Count of each value (positive integers). */
+      counts: Float64Array;
+    }
+  | {
+      mode: 'sketch';
+      sketch: KllSketch;
+      /** Distinct values seen before the column went to the sketch (a lower bound on its distinct count). */
+      distinctAtLeast: number;
+    };
+
+export interface ColumnProfile {
   name: string;
-  /** Rows seen, missing included. */
+  /** Rows seen (every cell, missing included). */
   rows: number;
+  /** Cells that matched a missing marker or were empty. */
   missing: number;
+  /** Cells that parsed as finite numbers (count = rows - missing - nonNumeric). */
+  numbers: NumberSummary;
+  /** Every number is an integer (vacuously true with no numbers). */
+  integerValued: boolean;
+  /**
+   * Every number occurs once in the column. Exact numbers know it; a sketch knows it only while the
+   * values came in strictly ascending order (row ids), otherwise false: a sketch cannot prove uniqueness.
+   */
+  numbersUnique: boolean;
+  /** Non-missing cells that did not parse as a finite number. */
+  nonNumeric: number;
+  /** The first such cell (1-based data row, header excluded), for messages. */
+  firstNonNumeric: { row: number; value: string } | null;
+  /**
+   * Counts per distinct text of the non-numeric cells (trimmed, as the table reader's dictionary holds
+   * them), in order of first appearance; null when the column is high-cardinality as the table reader
+   * counts it (ParsedColumn.highCardinality): more than TEXT_LIMIT distinct cell texts, where the numbers
+   * of a column with text count too, as String(value) (numbers + textDistinct > TEXT_LIMIT).
+   */
+  text: Map<string, number> | null;
+  /** Distinct texts of the non-numeric cells (exact up to TEXT_DISTINCT_CAP, then TEXT_DISTINCT_CAP + 1). */
+  textDistinct: number;
+  /**
+   * When `text` is null and every non-missing cell is text: every floor(TEXT_LIMIT / 200)-th of the first
+   * TEXT_LIMIT distinct texts in order of first appearance, the dictionary entries the timestamp rule
+   * of planColumns reads from a high-cardinality column.
+   */
+  textSample?: string[];
+  /** How the numbers were written (as ParsedColumn.numberFormat, settled: no pending rows). */
+  numberFormat?: ProfileNumberFormat;
 }
 
 /**
- * Exact counts per category, in order of first appearance (merging appends the other side's new
- * categories after this side's), the order the table layer uses for category codes.
+ * A column's settled number format: ParsedColumn.numberFormat without pending rows, rows counted over
+ * the whole source, and the example's value as read (null when the cell was not a number), which the
+ * number-format warning shows.
  */
-export interface CategoricalProfile extends ColumnBase {
-  kind: 'categorical';
-  counts: Map<string, number>;
-}
-
-/** Distinct non-missing values ascending (-0 stored as 0) with their counts (positive integers). */
-export interface ExactNumericalProfile extends ColumnBase {
-  kind: 'numerical';
-  mode: 'exact';
-  values: Float64Array;
-  counts: Float64Array;
-}
-
-export interface SketchNumericalProfile extends ColumnBase {
-  kind: 'numerical';
-  mode: 'sketch';
-  sketch: KllSketch;
-}
-
-export type NumericalProfile = ExactNumericalProfile | SketchNumericalProfile;
-export type ColumnProfile = CategoricalProfile | NumericalProfile;
+export type ProfileNumberFormat = Omit<ColumnNumberFormat, 'pendingPoint' | 'pendingComma' | 'example'> & {
+  example?: { row: number; text: string; value: number | null; score: number };
+};
 
 export interface ProfileConfig {
+  /** Config profile.max_exact_values. */
   maxExactValues: number;
   /** KLL parameter; 200 gives a 1.65% normalized rank error bound (99% confidence). */
   sketchK: number;
@@ -56,12 +101,44 @@ export interface ProfileConfig {
   sketchSeed: number;
 }
 
-export interface Profile {
-  config: ProfileConfig;
-  columns: ColumnProfile[];
+/** Where a profile came from: the file, and the reading settings that shaped it. */
+export interface ProfileSource {
+  /** File name (no directories) as given; "a.csv + b.csv" style for merged profiles. */
+  file: string;
+  /** Bytes of the source file(s). */
+  size: number;
+  /** SHA-256 (hex) of the source file's bytes; null when unknown (e.g. merged profiles keep a list). */
+  sha256: string | null;
+  /** Parsing settings used: data.delimiter (as detected), missing_values, encoding, decimal, thousands. */
+  delimiter: string;
+  missingValues: string[];
+  encoding: string;
+  decimal: string;
+  thousands: string;
+  /** columns.drop when the profile was made (those columns are not in it). */
+  dropped: string[];
+  /** data.label_column when the profile was made (profiled like any column). */
+  label: string | null;
 }
 
-/** Non-missing values of a numerical profile. */
-export function valueCount(p: NumericalProfile): number {
-  return p.rows - p.missing;
+export interface Profile {
+  config: ProfileConfig;
+  /** Rows of the source (every column has this many). */
+  rows: number;
+  columns: ColumnProfile[];
+  /** The parser's warnings for the source (ragged rows, encoding), one line each. */
+  warnings: string[];
+  /** The header is all numbers (probably no header row), as ParsedTable.headerIsNumbers. */
+  headerIsNumbers?: boolean;
+  /** Null for a profile built in memory from a table without file information. */
+  source: ProfileSource | null;
+  /** ISO 8601 time the profile was made. */
+  createdAt: string;
+  /** For merged profiles: the sources merged, in order. */
+  mergedFrom?: ProfileSource[];
+}
+
+/** Cells of a column that parsed as numbers. */
+export function numberCount(c: ColumnProfile): number {
+  return c.rows - c.missing - c.nonNumeric;
 }
