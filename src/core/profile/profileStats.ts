@@ -1,9 +1,9 @@
 /**
- * What the drift tests need from a numerical profile: the two-sample KS statistic against another
- * profile, and reference quantiles.
+ * What the drift tests need from the numbers of a column profile (NumberSummary): the two-sample KS
+ * statistic against another profile, reference quantiles and histogram counts.
  */
-import type { ExactNumericalProfile, NumericalProfile } from './columnProfile.ts';
-import { upperBound } from '../bisect.ts';
+import type { NumberSummary } from './columnProfile.ts';
+import { lowerBound, upperBound } from '../bisect.ts';
 
 /** A step CDF: ascending distinct points, cumulative weight at each (inclusive), total weight. */
 interface Steps {
@@ -12,7 +12,7 @@ interface Steps {
   total: number;
 }
 
-function steps(p: NumericalProfile): Steps {
+function steps(p: NumberSummary): Steps {
   if (p.mode === 'sketch') {
     const { values, cumWeights } = p.sketch.cdfSteps();
     return { values, cum: cumWeights, total: p.sketch.n };
@@ -24,7 +24,7 @@ function steps(p: NumericalProfile): Steps {
 }
 
 /** The normalized rank error bound of a profile's CDF: 0 when exact (or a sketch never compacted). */
-export function cdfErrorBound(p: NumericalProfile): number {
+export function cdfErrorBound(p: NumberSummary): number {
   return p.mode === 'exact' ? 0 : p.sketch.errorBound;
 }
 
@@ -47,7 +47,7 @@ export interface KsFromProfiles {
  * last-bit difference, <= 1e-15 on tests/fixtures/stattests.json). With a sketch side, the
  * sketch's CDF is off by at most its rank error everywhere, so D is off by at most the sum of both.
  */
-export function ksFromProfiles(a: NumericalProfile, b: NumericalProfile): KsFromProfiles {
+export function ksFromNumbers(a: NumberSummary, b: NumberSummary): KsFromProfiles {
   const sa = steps(a);
   const sb = steps(b);
   const bound = cdfErrorBound(a) + cdfErrorBound(b);
@@ -73,14 +73,15 @@ function valueAt(values: Float64Array, cum: Float64Array, pos: number): number {
 }
 
 /**
- * numpy.quantile(sample, qs) with the default method='linear', from an exact profile: the same steps
- * as wasm/quantileSorted.ts (numpy 2.x `_quantile`: virtual index (n - 1) * q, `_lerp` replaced by
- * `b - (b - a) * (1 - t)` where t >= 0.5), with the two neighbours looked up in the cumulative counts
- * instead of the expanded sample, so the result is bit-identical. NaN for an empty profile.
+ * numpy.quantile(sample, qs) with the default method='linear', from exact numbers (distinct `values`
+ * ascending with their `counts`): the same steps as wasm/quantileSorted.ts (numpy 2.x `_quantile`:
+ * virtual index (n - 1) * q, `_lerp` replaced by `b - (b - a) * (1 - t)` where t >= 0.5), with the two
+ * neighbours looked up in the cumulative counts instead of the expanded sample, so the result is
+ * bit-identical. NaN for no values.
  */
-export function exactQuantiles(p: ExactNumericalProfile, qs: readonly number[]): number[] {
-  const { values, cum, total } = steps(p);
-  return qs.map((q) => {
+export function exactQuantiles(values: Float64Array, counts: Float64Array, qs: ArrayLike<number>): number[] {
+  const { cum, total } = steps({ mode: 'exact', values, counts });
+  return Array.from(qs, (q) => {
     if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile q must be in [0, 1], got ${q}`);
     if (total === 0) return NaN;
     const last = total - 1;
@@ -102,9 +103,34 @@ export function exactQuantiles(p: ExactNumericalProfile, qs: readonly number[]):
 }
 
 /**
- * Reference quantiles of a profile: exact (numpy 'linear') for an exact profile; for a sketch, the
+ * Quantiles of a column's numbers: exact (numpy 'linear') for exact numbers; for a sketch, the
  * sketch's quantile, whose rank is within the sketch's error bound of q.
  */
-export function profileQuantiles(p: NumericalProfile, qs: readonly number[]): number[] {
-  return p.mode === 'exact' ? exactQuantiles(p, qs) : qs.map((q) => p.sketch.quantile(q));
+export function summaryQuantiles(p: NumberSummary, qs: ArrayLike<number>): number[] {
+  return p.mode === 'exact' ? exactQuantiles(p.values, p.counts, qs) : Array.from(qs, (q) => p.sketch.quantile(q));
+}
+
+/** Values in the summary (the sketch's n). */
+export function summaryCount(p: NumberSummary): number {
+  return steps(p).total;
+}
+
+/**
+ * Histogram counts for `thresholds` (ascending): thresholds.length + 1 left-closed bins, value x in bin
+ * i = number of thresholds <= x, as wasm/binCountsSorted.ts (numpy.histogram with outer edges
+ * -inf/+inf): bin i holds (count below thresholds[i]) - (count below thresholds[i - 1]). Exact numbers
+ * give the raw sample's counts; a sketch gives its estimate (each count below within its rank error).
+ */
+export function binCounts(p: NumberSummary, thresholds: ArrayLike<number>): Float64Array {
+  const { values, cum, total } = steps(p);
+  const out = new Float64Array(thresholds.length + 1);
+  let previous = 0;
+  for (let e = 0; e < thresholds.length; e++) {
+    const i = lowerBound(values, thresholds[e]);
+    const below = i === 0 ? 0 : cum[i - 1];
+    out[e] = below - previous;
+    previous = below;
+  }
+  out[thresholds.length] = total - previous;
+  return out;
 }
