@@ -19,7 +19,7 @@ import { loadKernels } from '../../../src/kernels/index.ts';
 import { readCsvFile } from '../../../src/node/readCsvFile.ts';
 import { realPair } from '../../helpers/realPairs.ts';
 import pairsIndex from '../../fixtures/real/pairs.json';
-import { profileFromTable } from './tmpProfileFromTable.ts';
+import { profileOf } from './profileOf.ts';
 
 let k: StatKernels;
 beforeAll(async () => {
@@ -45,7 +45,7 @@ async function expectSameReport(readRef: Read, readProd: Read, config: Config): 
   const fromTables = await outcome(async () => analyse(await readRef(), await readProd(), config, k), config);
   let profiles: [Profile, Profile] | null = null;
   const fromProfiles = await outcome(async () => {
-    profiles = [profileFromTable(await readRef()), profileFromTable(await readProd())];
+    profiles = [profileOf(await readRef()), profileOf(await readProd())];
     return analyseProfiles(profiles[0], profiles[1], config);
   }, config);
   expect(fromProfiles).toEqual(fromTables);
@@ -172,6 +172,26 @@ describe('analyseProfiles on exact profiles = analyse on the files: every typing
     const report = await expectSameReport(ref, prod, config);
     expect(JSON.stringify(report)).toContain('PSI gives it its own bin');
   });
+  it('high-cardinality timestamps (the timestamp rule samples the kept texts) and numbers mixed with many texts', async () => {
+    const stamp = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString();
+    // mixed: 61250 distinct texts and 5000 distinct (repeated) numbers, 66250 distinct cells in all:
+    // high-cardinality as the reader counts it (numbers too), though the texts alone are fewer than 65536.
+    const ref = csv(
+      'ref.csv',
+      ['at', 'mixed'],
+      range(70_000, (i) => [stamp(i), i % 8 ? `t${i}` : i % 40_000]),
+    );
+    const prod = csv(
+      'prod.csv',
+      ['at', 'mixed'],
+      range(300, (i) => [stamp(i * 7), i % 2 ? `t${i}` : i]),
+    );
+    const report = (await expectSameReport(ref, prod, defaultConfig())) as { skipped: { name: string; reason: string }[] };
+    expect(report.skipped.map((s) => s.reason)).toEqual([
+      'timestamp: values such as "2024-01-01T00:00:00.000Z" parse as dates',
+      'high-cardinality text: 66250 distinct values in ref.csv, too many for categories',
+    ]);
+  }, 30_000);
   it('high-cardinality text and a column present in one file only (the same InputError)', async () => {
     const ref = csv(
       'ref.csv',
