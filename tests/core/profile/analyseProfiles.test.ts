@@ -17,6 +17,8 @@ import { parseCsv } from '../../../src/core/table/parseCsv.ts';
 import type { ParsedTable } from '../../../src/core/table/types.ts';
 import { loadKernels } from '../../../src/kernels/index.ts';
 import { readCsvFile } from '../../../src/node/readCsvFile.ts';
+import { entry, type DriftTest } from '../../../src/core/stattests/driftTest.ts';
+import { STAT_TESTS } from '../../../src/core/stattests/registry.ts';
 import { realPair } from '../../helpers/realPairs.ts';
 import pairsIndex from '../../fixtures/real/pairs.json';
 import { profileOf } from './profileOf.ts';
@@ -211,5 +213,46 @@ describe('analyseProfiles on exact profiles = analyse on the files: every typing
     );
     const r = (await expectSameReport(ref, other, defaultConfig())) as { error?: string };
     expect(r.error).toMatch(/is in ref.csv but missing from other.csv/);
+  });
+});
+
+describe('a registered test that reads the samples (TestInput.reference)', () => {
+  // Sum of the sorted non-missing values: independent of row order, sensitive to every value.
+  const sortedSum = (x: Float64Array) =>
+    x
+      .filter((v) => v === v)
+      .sort()
+      .reduce((a, b) => a + b, 0);
+  const sums: DriftTest<{ reference: number; production: number }> = {
+    id: 'sums',
+    label: 'Sums',
+    statistic: 'sum of the values',
+    columnKinds: ['numerical'],
+    comparison: 'distance',
+    score: (r) => Math.abs(r.production - r.reference),
+    threshold: { key: 'sums', default: Infinity, max: Infinity, label: 'Sums', rule: 'never' },
+    reportKey: 'sums',
+    resultKeys: ['reference', 'production'],
+    run: (input) => {
+      if (input.kind !== 'numerical') throw new TypeError('numerical only');
+      return { reference: sortedSum(input.reference), production: sortedSum(input.production) };
+    },
+    fields: [],
+    table: { id: 'sums', heading: 'Sums', caption: 'Sums', empty: 'None.', sort: { key: 'reference', direction: 'descending' } },
+  };
+  it('gets the values of an exact profile, expanded from their counts, and gives the result of the table path', async () => {
+    const tests = [...STAT_TESTS, entry(sums)];
+    const rows = (n: number, shift: number) => range(n, (i) => [i % 13 === 0 ? 'NA' : ((i * 37) % 101) / 4 + shift]);
+    const config = defaultConfig();
+    const fromTables = analyse(await csv('ref.csv', ['x'], rows(300, 0))(), await csv('prod.csv', ['x'], rows(200, 1))(), config, k, tests);
+    const fromProfiles = analyseProfiles(
+      profileOf(await csv('ref.csv', ['x'], rows(300, 0))()),
+      profileOf(await csv('prod.csv', ['x'], rows(200, 1))()),
+      config,
+      tests,
+    );
+    expect(fromProfiles.stats).toEqual(fromTables.stats);
+    const got = (fromProfiles.stats[0] as unknown as { sums: { reference: number } }).sums;
+    expect(got.reference).toBeGreaterThan(0);
   });
 });
