@@ -19,6 +19,7 @@ import { psiBins } from '../stattests/psiBins.ts';
 import { linspace01 } from '../stattests/linspace.ts';
 import type { NumericalKernelResult } from '../stattests/kernels.ts';
 import type { ColumnProfile, NumberSummary, Profile } from './columnProfile.ts';
+import type { KllSketch } from './kllSketch.ts';
 import { profileFacts } from './profileFacts.ts';
 import { profileCategories } from './profileCategories.ts';
 import { binCounts, cdfErrorBound, ksFromNumbers, profileQuantiles, summaryCount } from './profileStats.ts';
@@ -126,13 +127,7 @@ export function numericalFromSummaries(ref: NumberSummary, prod: NumberSummary, 
  * sketch expands to its retained items, each repeated by its weight.
  */
 function expand(n: NumberSummary): Float64Array {
-  const { values, counts } =
-    n.mode === 'exact'
-      ? n
-      : (() => {
-          const { values, cumWeights } = n.sketch.cdfSteps();
-          return { values, counts: Float64Array.from(cumWeights, (c, i) => c - (i === 0 ? 0 : cumWeights[i - 1])) };
-        })();
+  const { values, counts } = n.mode === 'exact' ? n : sketchItems(n.sketch);
   const out = new Float64Array(summaryCount(n));
   let at = 0;
   for (let i = 0; i < values.length; i++) {
@@ -140,6 +135,12 @@ function expand(n: NumberSummary): Float64Array {
     at += counts[i];
   }
   return out;
+}
+
+/** A sketch's retained items ascending with their weights. */
+function sketchItems(sketch: KllSketch): { values: Float64Array; counts: Float64Array } {
+  const { values, cumWeights } = sketch.cdfSteps();
+  return { values, counts: Float64Array.from(cumWeights, (c, i) => c - (i === 0 ? 0 : cumWeights[i - 1])) };
 }
 
 function byName(p: Profile): Map<string, ColumnProfile> {
