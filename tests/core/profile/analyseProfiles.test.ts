@@ -255,4 +255,27 @@ describe('a registered test that reads the samples (TestInput.reference)', () =>
     const got = (fromProfiles.stats[0] as unknown as { sums: { reference: number } }).sums;
     expect(got.reference).toBeGreaterThan(0);
   });
+  it('gets the retained items of a sketch, each repeated by its weight: as many values as the sketch counts', async () => {
+    const counting: DriftTest<{ n: number; min: number; max: number }> = {
+      ...(sums as unknown as DriftTest<{ n: number; min: number; max: number }>),
+      id: 'counting',
+      reportKey: 'counting',
+      resultKeys: ['n', 'min', 'max'],
+      run: (input) => {
+        if (input.kind !== 'numerical') throw new TypeError('numerical only');
+        const x = input.reference;
+        return { n: x.length, min: x[0], max: x[x.length - 1] };
+      },
+    };
+    const rows = range(5000, (i) => [((i * 7919) % 5003) / 7]);
+    const ref = profileOf(await csv('ref.csv', ['x'], rows)(), 16);
+    expect(ref.columns[0].numbers.mode).toBe('sketch');
+    const a = analyseProfiles(ref, profileOf(await csv('prod.csv', ['x'], rows)()), defaultConfig(), [...STAT_TESTS, entry(counting)]);
+    const got = (a.stats[0] as unknown as { counting: { n: number; min: number; max: number } }).counting;
+    // Compaction keeps some items only: the extremes may be gone, the count never.
+    expect(got.n).toBe(5000);
+    expect(got.min).toBeGreaterThanOrEqual(0);
+    expect(got.max).toBeLessThanOrEqual(5002 / 7);
+    expect(got.min).toBeLessThan(got.max);
+  });
 });
