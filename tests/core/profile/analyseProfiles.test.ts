@@ -4,7 +4,7 @@
  * real-data pairs, the hand-written CSVs, and synthetic files that reach every typing rule).
  */
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse, type Analysis } from '../../../src/core/analyse.ts';
 import { buildReport } from '../../../src/core/buildReport.ts';
@@ -17,6 +17,7 @@ import { parseCsv } from '../../../src/core/table/parseCsv.ts';
 import type { ParsedTable } from '../../../src/core/table/types.ts';
 import { loadKernels } from '../../../src/kernels/index.ts';
 import { readCsvFile } from '../../../src/node/readCsvFile.ts';
+import { readCsvProfile } from '../../../src/node/readCsvProfile.ts';
 import { entry, type DriftTest } from '../../../src/core/stattests/driftTest.ts';
 import { STAT_TESTS } from '../../../src/core/stattests/registry.ts';
 import { realPair } from '../../helpers/realPairs.ts';
@@ -99,6 +100,50 @@ describe('analyseProfiles on exact profiles = analyse on the files: hand-written
       const read = (file: string) => () => readCsvFile(join(CSV_DIR, file), { delimiter: 'auto', missingValues: MISSING, file });
       await expectSameReport(read(ref), read(prod), config);
     });
+  }
+});
+
+describe('profiles streamed from the files (readCsvProfile, 1000-row chunks) give the report of the tables', () => {
+  const csvPairs = [
+    ['european_reference.csv', 'european_production.csv'],
+    ['plain_reference.csv', 'grouped_production.csv'],
+    ['cities_1252.csv', 'cities_utf8.csv'],
+    ['ragged_long.csv', 'ragged_short.csv'],
+  ].map(([r, p]) => ({
+    name: `${r} vs ${p}`,
+    reference: join(CSV_DIR, r),
+    production: join(CSV_DIR, p),
+    label: null,
+    drop: [] as string[],
+  }));
+  for (const pair of [...Object.keys(pairsIndex).map(realPair), ...csvPairs]) {
+    it(
+      pair.name,
+      async () => {
+        const config = defaultConfig();
+        config.data.label_column = pair.label;
+        config.columns.drop = pair.drop;
+        const opts = { delimiter: 'auto' as const, missingValues: MISSING };
+        const fromTables = await outcome(
+          async () =>
+            analyse(
+              await readCsvFile(pair.reference, { ...opts, file: basename(pair.reference) }),
+              await readCsvFile(pair.production, { ...opts, file: basename(pair.production) }),
+              config,
+              k,
+            ),
+          config,
+        );
+        const profile = (path: string) => readCsvProfile(path, { ...opts, file: basename(path), rowsPerChunk: 1000 });
+        const fromProfiles = await outcome(
+          async () => analyseProfiles(await profile(pair.reference), await profile(pair.production), config),
+          config,
+        );
+        expect(fromProfiles).toEqual(fromTables);
+        expect(JSON.stringify(fromProfiles)).toBe(JSON.stringify(fromTables));
+      },
+      60_000,
+    );
   }
 });
 
