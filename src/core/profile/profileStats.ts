@@ -1,9 +1,9 @@
 /**
  * What the drift tests need from the numbers of a column profile: the two-sample KS statistic against
- * another profile's numbers, and reference quantiles.
+ * another profile's numbers, reference quantiles and histogram counts.
  */
 import type { NumberSummary } from './columnProfile.ts';
-import { upperBound } from '../bisect.ts';
+import { lowerBound, upperBound } from '../bisect.ts';
 
 /** A step CDF: ascending distinct points, cumulative weight at each (inclusive), total weight. */
 interface Steps {
@@ -111,4 +111,29 @@ export function exactQuantiles(sortedValues: Float64Array, counts: Float64Array,
  */
 export function profileQuantiles(p: NumberSummary, qs: readonly number[]): number[] {
   return p.mode === 'exact' ? exactQuantiles(p.values, p.counts, qs) : qs.map((q) => p.sketch.quantile(q));
+}
+
+/** Values in the summary (a sketch's n). */
+export function summaryCount(p: NumberSummary): number {
+  return steps(p).total;
+}
+
+/**
+ * Histogram counts for `thresholds` (ascending): thresholds.length + 1 left-closed bins, value x in bin
+ * i = number of thresholds <= x, as wasm/binCountsSorted.ts (numpy.histogram with outer edges
+ * -inf/+inf): bin i holds (count below thresholds[i]) - (count below thresholds[i - 1]). Exact numbers
+ * give the raw sample's counts; a sketch gives its estimate (each count below within its rank error).
+ */
+export function binCounts(p: NumberSummary, thresholds: ArrayLike<number>): Float64Array {
+  const { values, cum, total } = steps(p);
+  const out = new Float64Array(thresholds.length + 1);
+  let previous = 0;
+  for (let e = 0; e < thresholds.length; e++) {
+    const i = lowerBound(values, thresholds[e]);
+    const below = i === 0 ? 0 : cum[i - 1];
+    out[e] = below - previous;
+    previous = below;
+  }
+  out[thresholds.length] = total - previous;
+  return out;
 }

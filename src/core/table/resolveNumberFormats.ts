@@ -118,14 +118,26 @@ function codeOf(col: ParsedColumn, text: string): number {
  * and one per column that mixes both decimal marks.
  */
 export function numberFormatWarnings(table: ParsedTable): string[] {
+  return columnFormatWarnings(table.file, table.columns, (col, row) => col.values[row]);
+}
+
+/**
+ * numberFormatWarnings for any columns with a number format (a table's, a profile's): `valueAt` gives
+ * the number the example cell (f.example.row) was read as.
+ */
+export function columnFormatWarnings<C extends { name: string; numberFormat?: ColumnNumberFormat }>(
+  file: string,
+  columns: readonly C[],
+  valueAt: (col: C, row: number) => number,
+): string[] {
   const warnings: string[] = [];
-  for (const col of table.columns) {
+  for (const col of columns) {
     const f = col.numberFormat;
     if (f === undefined) continue;
-    const where = `column "${col.name}" in ${table.file}`;
+    const where = `column "${col.name}" in ${file}`;
     const notable = f.decimal === ',' || f.thousands !== '';
     if (notable && f.example !== undefined) {
-      const value = col.values[f.example.row];
+      const value = valueAt(col, f.example.row);
       const parts = [f.decimal === ',' ? 'decimal comma' : f.decimal === '.' ? 'decimal point' : null, thousandsText(f.thousands)];
       const how = parts.filter((p) => p !== null).join(', ');
       const decided =
