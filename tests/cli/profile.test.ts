@@ -373,6 +373,11 @@ describe('bad inputs: one line, exit 2, nothing written', () => {
     );
     expectOneLineError(runCli(['profile', generated.reference]), '-o FILE is required');
     expectOneLineError(
+      runCli(['profile', generated.reference, '-o', join(dir, 'x.profile'), '--label', 'Label']),
+      'label column "Label" (--label / data.label_column) is not in',
+      'did you mean "label"?',
+    );
+    expectOneLineError(
       runCli(['profile', '--merge', join(dir, 'ref.profile'), '-o', join(dir, 'x.profile')]),
       'takes two or more profile files, got 1',
     );
