@@ -123,8 +123,8 @@ describe('sketch-mode results stay within their stated bounds of the raw samples
     const refCells = sample('normal', 150_000, 7, 0);
     const prodCells = sample('normal', 150_000, 8, 0.05);
     const a = analyseProfiles(
-      profileOf(oneColumnTable('ref.csv', refCells), 16),
-      profileOf(oneColumnTable('prod.csv', prodCells), 16),
+      profileOf(oneColumnTable('ref.csv', refCells), 64),
+      profileOf(oneColumnTable('prod.csv', prodCells), 64),
       defaultConfig(),
     );
     const s = a.stats[0];
