@@ -30,6 +30,7 @@ interface RunFlags {
   model?: string;
   failOnDrift?: boolean;
   quiet?: boolean;
+  stream?: boolean;
 }
 
 export async function main(
@@ -52,6 +53,7 @@ export async function main(
     .option('--drop <columns>', 'comma-separated columns to leave out; overrides columns.drop')
     .option('-o, --out <file>', 'JSON report path (default: output.report_path or drift_report.json)')
     .option('-s, --scores <file>', 'CSV of per-feature scores (default: output.scores_path or <report>_scores.csv)')
+    .option('--stream', 'stream both CSVs into profiles: memory bounded by the profiles, not the files (no model or retraining)')
     .option('--fail-on-drift', 'exit with code 3 when overall drift is detected (for CI and cron)')
     .option('-q, --quiet', 'print only the verdict line')
     .enablePositionalOptions()
@@ -126,6 +128,7 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
     config: flags.config,
     drop,
     model: flags.model,
+    stream: flags.stream,
     // Checked with the retraining outputs against every input before the CSVs are read.
     report: { out: flags.out, scores: flags.scores },
   });

@@ -53,6 +53,13 @@ export interface PipelineOptions {
   drop?: string[];
   /** ONNX model file (overrides config model.path): fills report.performance. */
   model?: string;
+  /**
+   * Stream both CSVs into profiles and compare those (as with a profile reference): memory is bounded by
+   * the profiles, not the files; exact (the CSV run's report) while each column has at most
+   * profile.max_exact_values distinct numbers, approximate past that. Keeps no rows, so a model,
+   * prediction columns and retraining are refused with it.
+   */
+  stream?: boolean;
   /** Timestamp to write into the report (default: now). */
   generatedAt?: string;
   /**
@@ -93,6 +100,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     throw new InputError(
       `retraining needs the production rows; pass the production CSV instead of the profile ${prodSource as string}, or set retraining.enabled: false`,
     );
+  if (options.stream && (config.retraining.enabled || scoresRows))
+    throw new InputError(
+      `--stream keeps no rows, and ${config.retraining.enabled ? 'retraining trains on them' : modelPath ? 'the model scores them' : 'the prediction columns are read from them'}; run without --stream`,
+    );
   if (prodIsProfile && scoresRows)
     throw new InputError(
       `${modelPath ? 'the model scores' : 'the prediction columns are read from'} the production rows; pass the production CSV instead of the profile ${prodSource as string}`,
@@ -111,7 +122,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     }),
     outputs,
   );
-  if (refIsProfile || prodIsProfile) {
+  if (refIsProfile || prodIsProfile || options.stream) {
     return runWithProfiles({ options, config, refSource, prodSource, refIsProfile, prodIsProfile, modelPath, scoresRows, outputs, t0 });
   }
   const [kernels, [reference, production]] = await Promise.all([

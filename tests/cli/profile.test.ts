@@ -242,6 +242,32 @@ describe('drift-monitor profile', () => {
   });
 });
 
+describe('--stream: both CSVs streamed into profiles', () => {
+  for (const name of ['adult', 'bike']) {
+    it(`gives the report of the run from the tables (real pair ${name})`, () => {
+      const pair = realPair(name);
+      const dir = tempDir('dm-stream-');
+      const flags = [...(pair.label ? ['--label', pair.label] : []), ...(pair.drop.length ? ['--drop', pair.drop.join(',')] : [])];
+      ok(runCli(['-r', pair.reference, '-p', pair.production, '-o', join(dir, 'tables.json'), '-q', ...flags]));
+      ok(runCli(['-r', pair.reference, '-p', pair.production, '-o', join(dir, 'stream.json'), '-q', '--stream', ...flags]));
+      expect(withoutTime(report(join(dir, 'stream.json')))).toEqual(withoutTime(report(join(dir, 'tables.json'))));
+    });
+  }
+
+  it('is refused with a model or retraining (it keeps no rows), before anything is written', () => {
+    const pair = realPair('adult');
+    const dir = tempDir('dm-stream-');
+    const out = join(dir, 'r.json');
+    const model = join(ROOT, 'tests/fixtures/onnx/logistic_plain.onnx');
+    const r = runCli(['-r', pair.reference, '-p', pair.production, '-o', out, '--stream', '--model', model]);
+    expectOneLineError(r, /--stream keeps no rows/, /model/);
+    const config = join(dir, 'c.yaml');
+    writeFileSync(config, 'retraining:\n  enabled: true\n');
+    expectOneLineError(runCli(['-r', pair.reference, '-p', pair.production, '-o', out, '--stream', '-c', config]), /retraining/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('profiles and the model', () => {
   it('--model with a profile reference: production scored and measured, no baseline, the note says why', () => {
     const dir = tempDir('dm-prof-');
