@@ -66,14 +66,31 @@ export interface ColumnProfile {
   firstNonNumeric: { row: number; value: string } | null;
   /**
    * Counts per distinct text of the non-numeric cells (trimmed, as the table reader's dictionary holds
-   * them), in order of first appearance; null once more than TEXT_LIMIT distinct texts were seen.
+   * them), in order of first appearance; null when the column is high-cardinality as the table reader
+   * counts it (ParsedColumn.highCardinality): more than TEXT_LIMIT distinct cell texts, where the numbers
+   * of a column with text count too, as String(value) (numbers + textDistinct > TEXT_LIMIT).
    */
   text: Map<string, number> | null;
   /** Distinct texts of the non-numeric cells (exact up to TEXT_DISTINCT_CAP, then TEXT_DISTINCT_CAP + 1). */
   textDistinct: number;
+  /**
+   * When `text` is null and every non-missing cell is text: every floor(TEXT_LIMIT / 200)-th of the first
+   * TEXT_LIMIT distinct texts in order of first appearance, the dictionary entries the timestamp rule
+   * of planColumns reads from a high-cardinality column.
+   */
+  textSample?: string[];
   /** How the numbers were written (as ParsedColumn.numberFormat, settled: no pending rows). */
-  numberFormat?: ColumnNumberFormat;
+  numberFormat?: ProfileNumberFormat;
 }
+
+/**
+ * A column's settled number format: ParsedColumn.numberFormat without pending rows, rows counted over
+ * the whole source, and the example's value as read (null when the cell was not a number), which the
+ * number-format warning shows.
+ */
+export type ProfileNumberFormat = Omit<ColumnNumberFormat, 'pendingPoint' | 'pendingComma' | 'example'> & {
+  example?: { row: number; text: string; value: number | null; score: number };
+};
 
 export interface ProfileConfig {
   /** Config profile.max_exact_values. */

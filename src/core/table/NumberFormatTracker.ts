@@ -177,7 +177,7 @@ export class NumberFormatTracker {
       ambiguousCells: this.ambiguous,
       ...(this.pendingPoint.length ? { pendingPoint: this.pendingPoint } : {}),
       ...(this.pendingComma.length ? { pendingComma: this.pendingComma } : {}),
-      ...(this.example ? { example: { row: this.example.row, text: this.example.text } } : {}),
+      ...(this.example ? { example: { row: this.example.row, text: this.example.text, score: this.example.score } } : {}),
       ...(this.conflicts ? { conflicts: { count: this.conflicts, ...this.firstConflict! } } : {}),
     };
   }

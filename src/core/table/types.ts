@@ -50,8 +50,11 @@ export interface ColumnNumberFormat {
   /** While undecided: 0-based rows of ambiguous "1.234" / "1,234" cells, stored as their decimal reading. */
   pendingPoint?: number[];
   pendingComma?: number[];
-  /** The cell that shows the format best (0-based row), for the warning. */
-  example?: { row: number; text: string };
+  /**
+   * The cell that shows the format best (0-based row), for the warning; `score` ranks it (2 thousands,
+   * +1 decimal mark; the first cell of the highest score wins), so parts of a file can pick the same one.
+   */
+  example?: { row: number; text: string; score?: number };
   /** Cells that contradict the decided mark; `row` is the first one's 1-based data row. */
   conflicts?: { count: number; row: number; text: string };
 }

@@ -1,134 +1,403 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileBuilder, mergeProfiles } from '../../../src/core/profile/profileBuilder.ts';
-import type { ExactNumericalProfile, Profile, SketchNumericalProfile } from '../../../src/core/profile/columnProfile.ts';
+import {
+  ColumnProfileBuilder,
+  DEFAULT_PROFILE_CONFIG,
+  ProfileBuilder,
+  mergeProfiles,
+  profileFromTable,
+} from '../../../src/core/profile/profileBuilder.ts';
+import { TEXT_LIMIT, type ColumnProfile, type Profile, type ProfileConfig } from '../../../src/core/profile/columnProfile.ts';
+import { parseCsv } from '../../../src/core/table/parseCsv.ts';
+import { allNumbersUnique, isIntegerValued } from '../../../src/core/table/distinct.ts';
+import type { ParsedColumn, ParsedTable } from '../../../src/core/table/types.ts';
 import { mulberry32 } from '../../../src/core/samples/mulberry32.ts';
-import { ksFromProfiles } from '../../../src/core/profile/profileStats.ts';
-import { rankErrorBound } from '../../../src/core/profile/kllSketch.ts';
+import { isInputError } from '../../../src/core/errors.ts';
 
-const specs = [
-  { name: 'age', kind: 'numerical' as const },
-  { name: 'job', kind: 'categorical' as const },
-];
+const CREATED = '2026-01-01T00:00:00.000Z';
+const parse = (text: string, file = 't.csv', extra: { missingValues?: string[]; decimal?: 'auto' | '.' | ',' } = {}) =>
+  parseCsv(text, { file, delimiter: 'auto', missingValues: ['', 'NA'], ...extra });
+const profile = (t: ParsedTable, config: Partial<ProfileConfig> = {}) => profileFromTable(t, { config, createdAt: CREATED });
 
-function profileOf(ages: number[], jobs: (string | null)[], maxExactValues = 100_000): Profile {
-  const b = new ProfileBuilder(specs, { maxExactValues });
-  b.addNumbers('age', Float64Array.from(ages));
-  b.addCategories('job', jobs);
-  return b.build();
+/** The facts read straight from a ParsedColumn, the slow obvious way. */
+function tableFacts(col: ParsedColumn) {
+  const numbers = new Map<number, number>();
+  const text = new Map<string, number>();
+  for (let i = 0; i < col.values.length; i++) {
+    const v = col.values[i];
+    if (v === v) numbers.set(v === 0 ? 0 : v, (numbers.get(v === 0 ? 0 : v) ?? 0) + 1);
+    else if (col.codes !== null && col.codes[i] >= 0) {
+      const s = col.dictionary![col.codes[i]];
+      text.set(s, (text.get(s) ?? 0) + 1);
+    }
+  }
+  const values = [...numbers.keys()].sort((a, b) => a - b);
+  return {
+    values,
+    counts: values.map((v) => numbers.get(v)!),
+    text: col.highCardinality ? null : text,
+    missing: col.missing,
+    nonNumeric: col.nonNumeric,
+    firstNonNumeric: col.firstNonNumeric,
+    integerValued: isIntegerValued(col.values),
+    numbersUnique: allNumbersUnique(col.values),
+  };
 }
 
-describe('ProfileBuilder', () => {
-  it('counts rows, missing values, distinct values and categories (first-seen order)', () => {
-    const b = new ProfileBuilder(specs);
-    b.addNumbers('age', Float64Array.from([3, NaN, 1, 3]));
-    b.addNumbers('age', Float64Array.from([-0, 0, 1]));
-    b.addCategories('job', ['b', null, 'a']);
-    b.addCategories('job', ['b']);
-    const [age, job] = b.build().columns;
-    expect(age).toMatchObject({ name: 'age', kind: 'numerical', mode: 'exact', rows: 7, missing: 1 });
-    const exact = age as ExactNumericalProfile;
-    expect(Array.from(exact.values)).toEqual([0, 1, 3]);
-    expect(Object.is(exact.values[0], 0)).toBe(true);
-    expect(Array.from(exact.counts)).toEqual([2, 2, 2]);
-    expect(job).toMatchObject({ kind: 'categorical', rows: 4, missing: 1 });
-    expect([...(job.kind === 'categorical' ? job.counts : [])]).toEqual([
+function profileFacts(c: ColumnProfile) {
+  if (c.numbers.mode !== 'exact') throw new Error(`column ${c.name} is not exact`);
+  return {
+    values: Array.from(c.numbers.values),
+    counts: Array.from(c.numbers.counts),
+    text: c.text,
+    missing: c.missing,
+    nonNumeric: c.nonNumeric,
+    firstNonNumeric: c.firstNonNumeric,
+    integerValued: c.integerValued,
+    numbersUnique: c.numbersUnique,
+  };
+}
+
+/** A CSV from columns of cell texts (already quoted where needed). */
+function csv(columns: Record<string, string[]>, delimiter = ','): string {
+  const names = Object.keys(columns);
+  const n = columns[names[0]].length;
+  const lines = [names.join(delimiter)];
+  for (let i = 0; i < n; i++) lines.push(names.map((k) => columns[k][i]).join(delimiter));
+  return lines.join('\n') + '\n';
+}
+
+function varied(n: number, seed: number): Record<string, string[]> {
+  const r = mulberry32(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  return {
+    id: Array.from({ length: n }, (_, i) => String(seed * 100_000 + i)),
+    float: Array.from({ length: n }, () => (r() < 0.05 ? '' : (r() * 100 - 50).toFixed(2))),
+    ints: Array.from({ length: n }, () => pick(['0', '-0', '1', '2', '3', 'NA', '10'])),
+    mixed: Array.from({ length: n }, () => (r() < 0.1 ? pick(['unknown', 'n/a', ' x ']) : String(Math.round(r() * 40)))),
+    job: Array.from({ length: n }, () => pick(['admin', 'blue-collar', 'NA', 'technician', '"a, b"', ''])),
+    flag: Array.from({ length: n }, () => pick(['true', 'false'])),
+  };
+}
+
+describe('profileFromTable', () => {
+  it('holds the facts of every column of varied tables', async () => {
+    for (const seed of [1, 2, 3]) {
+      const t = await parse(csv(varied(500, seed)));
+      const p = profile(t);
+      expect(p.rows).toBe(500);
+      expect(p.columns.map((c) => c.name)).toEqual(t.columns.map((c) => c.name));
+      t.columns.forEach((col, i) => {
+        expect(profileFacts(p.columns[i]), col.name).toEqual(tableFacts(col));
+        expect(p.columns[i].rows).toBe(500);
+        expect(p.columns[i].textDistinct).toBe(tableFacts(col).text!.size);
+      });
+    }
+  });
+
+  it('keeps text in order of first appearance and counts text cells only, not the numbers in the dictionary', async () => {
+    const t = await parse(csv({ x: ['3', 'b', '3', 'a', 'NA', 'b', '-0', '0', '7.5', 'NA'] }));
+    const [x] = profile(t).columns;
+    expect([...x.text!]).toEqual([
       ['b', 2],
       ['a', 1],
     ]);
+    expect(t.columns[0].dictionary).toContain('3');
+    expect(x.numbers.mode === 'exact' && Array.from(x.numbers.values)).toEqual([0, 3, 7.5]);
+    expect(x.numbers.mode === 'exact' && Object.is(x.numbers.values[0], 0)).toBe(true);
+    expect(x.numbers.mode === 'exact' && Array.from(x.numbers.counts)).toEqual([2, 2, 1]);
+    expect(x).toMatchObject({
+      missing: 2,
+      nonNumeric: 3,
+      firstNonNumeric: { row: 2, value: 'b' },
+      integerValued: false,
+      numbersUnique: false,
+    });
   });
 
-  it('switches to the sketch past maxExactValues, keeping every count', () => {
-    const b = new ProfileBuilder([{ name: 'x', kind: 'numerical' }], { maxExactValues: 100 });
-    b.addNumbers(
-      'x',
-      Float64Array.from({ length: 150 }, (_, i) => i % 120),
-    );
-    b.addNumbers(
-      'x',
-      Float64Array.from({ length: 1000 }, (_, i) => i / 7),
-    );
-    const x = b.build().columns[0] as SketchNumericalProfile;
-    expect(x.mode).toBe('sketch');
-    expect(x.sketch.n).toBe(1150);
-    expect(x.sketch.min).toBe(0);
-    expect(x.sketch.max).toBe(999 / 7);
+  it('honours missing markers', async () => {
+    const t = await parseCsv(csv({ a: ['?', '1', 'none', '2', 'x'] }), { file: 'm.csv', delimiter: ',', missingValues: ['?', 'none'] });
+    const [a] = profile(t).columns;
+    expect(a).toMatchObject({ missing: 2, nonNumeric: 1, textDistinct: 1, integerValued: true, numbersUnique: true });
   });
 
-  it('rejects unknown columns, a wrong kind and duplicate names with one InputError', () => {
-    const b = new ProfileBuilder(specs);
-    expect(() => b.addNumbers('nope', new Float64Array(1))).toThrow(/column 'nope' is not in the profile/);
-    expect(() => b.addNumbers('job', new Float64Array(1))).toThrow(/column 'job' is categorical, not numerical/);
-    expect(() => new ProfileBuilder([specs[0], specs[0]])).toThrow(/column 'age' is listed twice/);
+  it('settled decimal-comma formats are kept with the example value, without pending rows', async () => {
+    const t = await parse(csv({ amount: ['1,5', '2,25', '1.234,5', '7'], n: ['1.234', '2.345', '3', '4'] }, ';'));
+    const p = profile(t);
+    const amount = p.columns[0];
+    expect(amount.numberFormat).toEqual({
+      decimal: ',',
+      decidedBy: 'cells',
+      thousands: '.',
+      localeCells: 3,
+      ambiguousCells: 0,
+      example: { row: 2, text: '1.234,5', value: 1234.5, score: 3 },
+    });
+    expect(profileFacts(amount).values).toEqual([1.5, 2.25, 7, 1234.5]);
+    // "n" is all ambiguous in its own cells: undecided, taken as it stands.
+    expect(p.columns[1].numberFormat).not.toHaveProperty('pendingPoint');
+    expect(p.columns[1].numberFormat!.decimal).toBe(t.columns[1].numberFormat!.decimal);
+  });
+
+  it('high-cardinality text: no counts, the distinct count and the entries the timestamp rule reads', async () => {
+    const n = TEXT_LIMIT + 500;
+    const ids = Array.from({ length: n }, (_, i) => `id-${i % (n - 10)}`);
+    const t = await parse(csv({ key: ids, ts: ids.map((_, i) => `2024-01-01 00:${String(i % 60).padStart(2, '0')}:${i}`) }));
+    expect(t.columns[0].highCardinality).toEqual({ distinct: n - 10 });
+    const [key, ts] = profile(t).columns;
+    expect(key).toMatchObject({ text: null, textDistinct: n - 10, nonNumeric: n, missing: 0 });
+    const step = Math.floor(t.columns[0].dictionary!.length / 200);
+    const read = t.columns[0].dictionary!.filter((_, i) => i % step === 0);
+    expect(key.textSample).toEqual(read);
+    expect(ts.textSample!.length).toBe(read.length);
+  });
+
+  it('a column high-cardinality by numbers and text together (as the reader counts) keeps no text counts', async () => {
+    const n = TEXT_LIMIT + 100;
+    const cells = Array.from({ length: n }, (_, i) => (i % 100 === 0 ? `t${i}` : String(i)));
+    const t = await parse(csv({ x: cells }));
+    const col = t.columns[0];
+    expect(col.highCardinality).toBeDefined();
+    const [x] = profile(t).columns;
+    const texts = Math.ceil(n / 100);
+    expect(x).toMatchObject({ text: null, textDistinct: texts, nonNumeric: texts });
+    expect(x.textSample).toBeUndefined();
+    expect(x.numbers.mode === 'exact' && x.numbers.values.length).toBe(n - texts);
+    // Below the limit the same column keeps its counts.
+    const small = profile(await parse(csv({ x: cells.slice(0, 1000) }))).columns[0];
+    expect(small.text!.size).toBe(10);
+  });
+});
+
+/** Profiles `text` as a whole and as consecutive row slices (each parsed alone, with the header). */
+async function wholeAndChunked(text: string, chunkRows: number, config: Partial<ProfileConfig> = {}) {
+  const whole = profile(await parse(text), config);
+  const [header, ...lines] = text.trimEnd().split('\n');
+  const b = new ProfileBuilder(config);
+  for (let i = 0; i < lines.length; i += chunkRows) {
+    b.addTable(await parse([header, ...lines.slice(i, i + chunkRows)].join('\n')));
+  }
+  return { whole, chunked: b.build({ createdAt: CREATED }) };
+}
+
+describe('ProfileBuilder over chunks', () => {
+  it('equals profileFromTable of the whole table', async () => {
+    for (const chunkRows of [1, 7, 100, 1000]) {
+      const { whole, chunked } = await wholeAndChunked(csv(varied(700, 4)), chunkRows);
+      expect(chunked, `chunks of ${chunkRows}`).toEqual(whole);
+    }
+  });
+
+  it('shifts firstNonNumeric, the format example and conflicts by the rows before', async () => {
+    const text = csv({ a: ['1', '2', '3', '4', '5', 'x', 'y'], b: ['1.5', '2', '1.5', '3,5', '5', '6', '2.5'] }, ';');
+    const { whole, chunked } = await wholeAndChunked(text, 2);
+    expect(chunked).toEqual(whole);
+    expect(chunked.columns[0].firstNonNumeric).toEqual({ row: 6, value: 'x' });
+    expect(chunked.columns[1].numberFormat).toMatchObject({
+      decimal: '.',
+      example: { row: 3, text: '3,5', value: 3.5, score: 1 },
+      conflicts: { count: 1, row: 4, text: '3,5' },
+    });
+  });
+
+  it('a later example with a higher score wins, as in one file', async () => {
+    const text = csv({ b: ['1,234,567', '2', '3', '1,234.5', '7.25'], c: ['1', '2', '3', '4', '5'] }, ';');
+    const { whole, chunked } = await wholeAndChunked(text, 2);
+    expect(chunked).toEqual(whole);
+    expect(chunked.columns[0].numberFormat!.example).toEqual({ row: 3, text: '1,234.5', value: 1234.5, score: 3 });
+  });
+
+  it('high-cardinality text over small chunks equals the whole (distinct, sample)', async () => {
+    const n = TEXT_LIMIT + 300;
+    const text = csv({ key: Array.from({ length: n }, (_, i) => `k${(i * 7919) % (n - 5)}`) });
+    const { whole, chunked } = await wholeAndChunked(text, 10_000);
+    expect(whole.columns[0].text).toBeNull();
+    expect(chunked).toEqual(whole);
+  });
+
+  it('rejects a chunk with other columns', async () => {
+    const b = new ProfileBuilder();
+    b.addTable(await parse('a,b\n1,2\n'));
+    const err = await parse('a,c\n1,2\n').then((t) => {
+      try {
+        b.addTable(t);
+      } catch (e) {
+        return e;
+      }
+    });
+    expect(isInputError(err)).toBe(true);
+    expect((err as Error).message).toMatch(/columns \(a, c\) differ from those profiled before \(a, b\)/);
+  });
+
+  it('rejects a bad config with a one-line error', () => {
+    expect(() => new ProfileBuilder({ maxExactValues: 0 })).toThrow(/profile.max_exact_values must be an integer >= 1, got 0/);
+    expect(() => new ProfileBuilder({ sketchK: 7 })).toThrow(/profile.sketch_k must be an integer from 8 to 65535, got 7/);
+  });
+});
+
+function numberColumn(xs: ArrayLike<number>): ParsedColumn {
+  const values = Float64Array.from(xs);
+  return {
+    name: 'x',
+    values,
+    codes: null,
+    dictionary: null,
+    missing: values.filter((v) => v !== v).length,
+    nonNumeric: 0,
+    firstNonNumeric: null,
+  };
+}
+
+function buildNumbers(chunks: ArrayLike<number>[], config: Partial<ProfileConfig>): ColumnProfile {
+  const b = new ColumnProfileBuilder('x', { ...DEFAULT_PROFILE_CONFIG, ...config });
+  for (const c of chunks) b.addColumn(numberColumn(c), c.length);
+  return b.build();
+}
+
+describe('exact numbers and the switch to the sketch', () => {
+  it('stays exact at maxExactValues distinct values and switches one past it, keeping n, min and max', () => {
+    const at = buildNumbers([Array.from({ length: 300 }, (_, i) => i % 100)], { maxExactValues: 100 });
+    expect(at.numbers.mode).toBe('exact');
+    expect(at.numbers.mode === 'exact' && Array.from(at.numbers.counts)).toEqual(Array(100).fill(3));
+    const past = buildNumbers([Array.from({ length: 303 }, (_, i) => i % 101)], { maxExactValues: 100 });
+    expect(past.numbers.mode).toBe('sketch');
+    if (past.numbers.mode !== 'sketch') return;
+    expect([past.numbers.sketch.n, past.numbers.sketch.min, past.numbers.sketch.max, past.numbers.distinctAtLeast]).toEqual([
+      303, 0, 100, 101,
+    ]);
+    expect(past.numbersUnique).toBe(false);
+  });
+
+  it('folds many batches into the same counts as a Map, in any chunking', () => {
+    const r = mulberry32(5);
+    const xs = Float64Array.from({ length: 300_000 }, () => (r() < 0.01 ? NaN : Math.round(r() * 150_000) / 4));
+    const expected = new Map<number, number>();
+    for (const x of xs) if (x === x) expected.set(x, (expected.get(x) ?? 0) + 1);
+    const keys = [...expected.keys()].sort((a, b) => a - b);
+    const one = buildNumbers([xs], {});
+    const many = buildNumbers([xs.subarray(0, 1000), xs.subarray(1000, 200_000), xs.subarray(200_000)], {});
+    expect(one).toEqual(many);
+    expect(one.numbers.mode === 'exact' && Array.from(one.numbers.values)).toEqual(keys);
+    expect(one.numbers.mode === 'exact' && Array.from(one.numbers.counts)).toEqual(keys.map((k) => expected.get(k)));
+    expect(one.missing).toBe(xs.filter((x) => x !== x).length);
+  });
+
+  it('a sketch knows uniqueness only for ascending values; the sketch does not depend on the chunking', () => {
+    const n = 200_000;
+    const ids = Array.from({ length: n }, (_, i) => i * 3);
+    const asc = buildNumbers([ids], { maxExactValues: 150_000 });
+    expect(asc.numbers.mode).toBe('sketch');
+    expect(asc.numbersUnique).toBe(true);
+    const shuffled = [...ids].reverse();
+    expect(buildNumbers([shuffled], { maxExactValues: 150_000 }).numbersUnique).toBe(false);
+    expect(buildNumbers([shuffled], {}).numbersUnique).toBe(true);
+    const chunked = buildNumbers([ids.slice(0, 70_000), ids.slice(70_000)], { maxExactValues: 150_000 });
+    expect(chunked.numbers.mode === 'sketch' && chunked.numbers.sketch.toState()).toEqual(
+      asc.numbers.mode === 'sketch' && asc.numbers.sketch.toState(),
+    );
   });
 });
 
 describe('mergeProfiles', () => {
-  const random = mulberry32(9);
-  const part = (n: number) => ({
-    ages: Array.from({ length: n }, () => (random() < 0.1 ? NaN : Math.round(random() * 50))),
-    jobs: Array.from({ length: n }, () => (random() < 0.1 ? null : ['x', 'y', 'z'][Math.floor(random() * 3)])),
-  });
-  const [p1, p2, p3] = [part(300), part(200), part(250)];
-  const [a, b, c] = [p1, p2, p3].map((p) => profileOf(p.ages, p.jobs));
+  const parts = [varied(300, 7), varied(200, 8), varied(250, 9)];
+  const concat = (xs: Record<string, string[]>[]) =>
+    Object.fromEntries(Object.keys(xs[0]).map((k) => [k, xs.flatMap((x) => x[k])])) as Record<string, string[]>;
+  const profiles = () => Promise.all(parts.map(async (p) => profile(await parse(csv(p)))));
 
-  it('equals the profile of the concatenation (exact mode)', () => {
-    const whole = profileOf([...p1.ages, ...p2.ages, ...p3.ages], [...p1.jobs, ...p2.jobs, ...p3.jobs]);
-    expect(mergeProfiles(mergeProfiles(a, b), c)).toEqual(whole);
+  it('equals the profile of the concatenated file (exact mode)', async () => {
+    const [a, b, c] = await profiles();
+    const whole = profile(await parse(csv(concat(parts))));
+    expect(mergeProfiles(mergeProfiles(a, b, { createdAt: CREATED }), c, { createdAt: CREATED })).toEqual(whole);
   });
 
-  it('is associative in exact mode', () => {
-    expect(mergeProfiles(mergeProfiles(a, b), c)).toEqual(mergeProfiles(a, mergeProfiles(b, c)));
+  it('is associative in exact mode, sources included', async () => {
+    const [a, b, c] = (await profiles()).map((p, i) => ({
+      ...p,
+      source: { ...source, file: `p${i}.csv`, size: 10 + i, sha256: 'ab'.repeat(32) },
+    }));
+    const m = (x: Profile, y: Profile) => mergeProfiles(x, y, { createdAt: CREATED });
+    const left = m(m(a, b), c);
+    expect(left).toEqual(m(a, m(b, c)));
+    expect(left.mergedFrom!.map((s) => s.file)).toEqual(['p0.csv', 'p1.csv', 'p2.csv']);
+    expect(left.source).toMatchObject({ file: 'p0.csv + p1.csv + p2.csv', size: 33, sha256: null });
   });
 
-  it('goes to the sketch when the merged distinct values exceed the limit', () => {
-    const x = profileOf([1, 2, 3], ['a', 'a', 'a'], 4);
-    const y = profileOf([4, 5, 6], ['a', 'a', 'a'], 4);
-    const m = mergeProfiles(x, y).columns[0] as SketchNumericalProfile;
-    expect(m.mode).toBe('sketch');
-    expect(m.sketch.n).toBe(6);
-    const again = mergeProfiles(mergeProfiles(x, y), y).columns[0] as SketchNumericalProfile;
-    expect(again.sketch.n).toBe(9);
-    expect(again.sketch.rank(5)).toBe(7);
+  it('firstNonNumeric comes from b shifted by a.rows when a has none; text keeps a then b order', async () => {
+    const a = profile(await parse(csv({ x: ['1', '2', 'NA'] })));
+    const b = profile(await parse(csv({ x: ['3', 'q', 'p', 'q'] })));
+    const c = profile(await parse(csv({ x: ['z', 'p'] })));
+    const m = mergeProfiles(mergeProfiles(a, b), c).columns[0];
+    expect(m.firstNonNumeric).toEqual({ row: 5, value: 'q' });
+    expect([...m.text!]).toEqual([
+      ['q', 2],
+      ['p', 2],
+      ['z', 1],
+    ]);
+    expect(m).toMatchObject({ rows: 9, missing: 1, nonNumeric: 5, textDistinct: 3 });
   });
 
-  it('names the column when the profiles differ', () => {
-    const other = new ProfileBuilder([
-      { name: 'age', kind: 'numerical' },
-      { name: 'city', kind: 'categorical' },
-    ]).build();
-    expect(() => mergeProfiles(a, other)).toThrow(/column 'job' is not in both/);
-    const kinds = new ProfileBuilder([{ name: 'age', kind: 'categorical' }, specs[1]]).build();
-    expect(() => mergeProfiles(a, kinds)).toThrow(/column 'age' is numerical in one and categorical in the other/);
-    const fewer = new ProfileBuilder([specs[0]]).build();
-    expect(() => mergeProfiles(a, fewer)).toThrow(/column 'job' is not in both/);
-  });
-
-  it('merging sketch and exact parts stays within the bound of the exact whole', () => {
-    const rnd = mulberry32(21);
-    const parts = [20_000, 15_000, 300].map((n) => Float64Array.from({ length: n }, () => (rnd() < 0.02 ? NaN : rnd() ** 2)));
-    const build = (xs: Float64Array, maxExactValues: number) => {
-      const b = new ProfileBuilder([{ name: 'x', kind: 'numerical' }], { maxExactValues });
-      b.addNumbers('x', xs);
-      return b.build();
+  it('goes to a sketch when the merged distinct values pass the limit; sketch merges keep n and bounds', () => {
+    const config = { maxExactValues: 1000 };
+    const p = (xs: number[]) => {
+      const b = new ProfileBuilder(config);
+      b.addTable({ file: 'x.csv', rows: xs.length, delimiter: ',', columns: [numberColumn(xs)], warnings: [] });
+      return b.build({ createdAt: CREATED });
     };
-    // Parts 1 and 2 become sketches, part 3 stays exact.
-    const merged = [build(parts[1], 1000), build(parts[2], 1000)].reduce(mergeProfiles, build(parts[0], 1000));
-    const whole = build(Float64Array.from(parts.flatMap((p) => Array.from(p))), 1e6);
-    const m = merged.columns[0] as SketchNumericalProfile;
-    const w = whole.columns[0] as ExactNumericalProfile;
-    expect(m.mode).toBe('sketch');
-    expect([m.rows, m.missing, m.sketch.n]).toEqual([w.rows, w.missing, w.rows - w.missing]);
-    expect(m.sketch.min).toBe(w.values[0]);
-    expect(m.sketch.max).toBe(w.values[w.values.length - 1]);
-    // D between the merged sketch and the exact whole is its CDF error: within one sketch's bound.
-    const ks = ksFromProfiles(m, w);
-    expect(ks.bound).toBe(rankErrorBound(200));
-    expect(ks.statistic).toBeGreaterThan(0);
-    expect(ks.statistic).toBeLessThanOrEqual(ks.bound);
+    const a = p(Array.from({ length: 600 }, (_, i) => i));
+    const b = p(Array.from({ length: 600 }, (_, i) => 600 + i));
+    const ab = mergeProfiles(a, b).columns[0];
+    expect(ab.numbers.mode).toBe('sketch');
+    expect(ab.numbersUnique).toBe(true);
+    const big = p(Array.from({ length: 5000 }, (_, i) => i / 10));
+    for (const [x, y, max] of [
+      [mergeProfiles(a, b), big, 1199],
+      [big, mergeProfiles(a, b), 1199],
+      [a, big, 599],
+    ] as const) {
+      const s = mergeProfiles(x, y).columns[0];
+      if (s.numbers.mode !== 'sketch') throw new Error('expected a sketch');
+      expect(s.numbers.sketch.n).toBe(x.rows + y.rows);
+      expect(s.numbers.sketch.min).toBe(0);
+      expect(s.numbers.sketch.max).toBe(max);
+      expect(s.numbersUnique).toBe(false);
+      expect(s.numbers.distinctAtLeast).toBeGreaterThanOrEqual(1200);
+    }
+    // Ascending ids across parts stay unique in a sketch; overlapping ones do not.
+    const c = p(Array.from({ length: 1100 }, (_, i) => 2000 + i));
+    expect(mergeProfiles(mergeProfiles(a, b), c).columns[0].numbersUnique).toBe(true);
+    expect(mergeProfiles(c, mergeProfiles(a, b)).columns[0].numbersUnique).toBe(false);
   });
 
-  it('refuses profiles made with different sketch k', () => {
-    const other = new ProfileBuilder(specs, { sketchK: 100 }).build();
-    expect(() => mergeProfiles(a, other)).toThrow(/sketch k = 200 and k = 100/);
+  it('warns when the decimal marks differ and keeps the first', async () => {
+    const a = profile(await parse(csv({ x: ['1.5', '2'] })));
+    const b = profile(await parseCsv(csv({ x: ['1,5', '2'] }), { file: 'b.csv', delimiter: ';', missingValues: [] }));
+    const m = mergeProfiles(a, b);
+    expect(m.columns[0].numberFormat).toMatchObject({ decimal: '.', localeCells: 1 });
+    expect(m.warnings).toEqual([expect.stringMatching(/^column "x" in the merged profiles: parts were read with different decimal marks/)]);
+  });
+
+  it('refuses other columns or another sketch k with one InputError', async () => {
+    const a = profile(await parse('a,b\n1,2\n'));
+    expect(() => mergeProfiles(a, profile(parseSync('a,c')))).toThrow(/column 2 is "b" in the first and "c" in the second/);
+    expect(() => mergeProfiles(a, profile(parseSync('a')))).toThrow(/column 2 is "b" in the first and "\(none\)" in the second/);
+    expect(() => mergeProfiles(a, { ...a, config: { ...a.config, sketchK: 100 } })).toThrow(/sketch k = 200 and k = 100/);
   });
 });
+
+const source = {
+  file: 'x.csv',
+  size: 0,
+  sha256: null,
+  delimiter: ',',
+  missingValues: ['', 'NA'],
+  encoding: 'utf-8',
+  decimal: 'auto',
+  thousands: 'auto',
+  dropped: [],
+  label: null,
+};
+
+/** A one-row table with the given columns (all numbers). */
+function parseSync(header: string): ParsedTable {
+  const names = header.split(',');
+  return { file: 'y.csv', rows: 1, delimiter: ',', columns: names.map((n) => ({ ...numberColumn([1]), name: n })), warnings: [] };
+}

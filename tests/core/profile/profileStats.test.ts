@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ProfileBuilder } from '../../../src/core/profile/profileBuilder.ts';
-import type { ExactNumericalProfile, NumericalProfile } from '../../../src/core/profile/columnProfile.ts';
-import { exactQuantiles, ksFromProfiles, profileQuantiles } from '../../../src/core/profile/profileStats.ts';
+import { ColumnProfileBuilder, DEFAULT_PROFILE_CONFIG } from '../../../src/core/profile/profileBuilder.ts';
+import type { NumberSummary } from '../../../src/core/profile/columnProfile.ts';
+import { exactQuantiles, ksFromNumbers, profileQuantiles } from '../../../src/core/profile/profileStats.ts';
 import { rankErrorBound } from '../../../src/core/profile/kllSketch.ts';
 import { mulberry32 } from '../../../src/core/samples/mulberry32.ts';
 import { normalSampler } from '../../../src/core/samples/normalSampler.ts';
@@ -14,10 +14,26 @@ beforeAll(async () => {
   kernels = await loadKernels();
 });
 
-function numericalProfile(xs: Float64Array, maxExactValues = 100_000, seed = 1): NumericalProfile {
-  const b = new ProfileBuilder([{ name: 'x', kind: 'numerical' }], { maxExactValues, sketchSeed: seed });
-  b.addNumbers('x', xs);
-  return b.build().columns[0] as NumericalProfile;
+function numericalProfile(xs: Float64Array, maxExactValues = 100_000, seed = 1): NumberSummary {
+  const b = new ColumnProfileBuilder('x', { ...DEFAULT_PROFILE_CONFIG, maxExactValues, sketchSeed: seed });
+  b.addColumn(
+    {
+      name: 'x',
+      values: xs,
+      codes: null,
+      dictionary: null,
+      missing: xs.filter((x) => x !== x).length,
+      nonNumeric: 0,
+      firstNonNumeric: null,
+    },
+    xs.length,
+  );
+  return b.build().numbers;
+}
+
+function exact(p: NumberSummary): { values: Float64Array; counts: Float64Array } {
+  if (p.mode !== 'exact') throw new Error('expected exact numbers');
+  return p;
 }
 
 describe('KS D and quantiles from exact profiles equal scipy/numpy on the raw samples (tests/fixtures/stattests.json)', () => {
@@ -26,16 +42,16 @@ describe('KS D and quantiles from exact profiles equal scipy/numpy on the raw sa
       const ref = numericalProfile(toFloat64(c.ref));
       const prod = numericalProfile(toFloat64(c.prod));
       expect(ref.mode).toBe('exact');
-      const ks = ksFromProfiles(ref, prod);
+      const ks = ksFromNumbers(ref, prod);
       // Bit for bit the engine's KS kernel on the raw samples (wasm/ksSorted.ts)...
       expect(ks.statistic).toBe(kernels.numerical(toFloat64(c.ref), toFloat64(c.prod), c.bins).d);
       // ...and scipy.stats.ks_2samp, which in exact mode rounds D to a multiple of 1/lcm(n1, n2): last bit.
       expect(Math.abs(ks.statistic - c.expected.statistic)).toBeLessThanOrEqual(1e-15);
       expect(ks.bound).toBe(0);
-      expect(ksFromProfiles(prod, ref).statistic).toBe(ks.statistic);
+      expect(ksFromNumbers(prod, ref).statistic).toBe(ks.statistic);
       const qs = Array.from({ length: c.bins + 1 }, (_, i) => i / c.bins);
       // numpy.linspace(0, 1, bins + 1) can differ from i / bins in the last bit; use numpy's grid where it matters.
-      const got = exactQuantiles(ref as ExactNumericalProfile, qs);
+      const got = exactQuantiles(exact(ref).values, exact(ref).counts, qs);
       got.forEach((v, i) =>
         expect(v === c.expected.quantiles[i] || Math.abs(v - c.expected.quantiles[i]) <= 1e-12 * Math.abs(v)).toBe(true),
       );
@@ -43,8 +59,8 @@ describe('KS D and quantiles from exact profiles equal scipy/numpy on the raw sa
   }
   for (const c of fixtures.quantiles) {
     it(`quantiles: ${c.name}`, () => {
-      const p = numericalProfile(Float64Array.from(c.sorted)) as ExactNumericalProfile;
-      const got = exactQuantiles(p, c.q);
+      const p = exact(numericalProfile(Float64Array.from(c.sorted)));
+      const got = exactQuantiles(p.values, p.counts, c.q);
       got.forEach((v, i) => expect(v === c.expected[i]).toBe(true));
     });
   }
@@ -84,16 +100,16 @@ describe('KS D from sketch profiles', () => {
         (shapeA, shapeB, nA, nB, seed, shift) => {
           const a = sample(shapeA, nA, seed, 0);
           const b = sample(shapeB, nB, seed + 1, shift);
-          const exact = ksFromProfiles(numericalProfile(a), numericalProfile(b));
+          const whole = ksFromNumbers(numericalProfile(a), numericalProfile(b));
           // A small limit forces the continuous shapes into the sketch; the tie shapes stay exact.
           const sa = numericalProfile(a, 500, seed);
           const sb = numericalProfile(b, 500, seed + 2);
-          const approx = ksFromProfiles(sa, sb);
-          const eps = (p: NumericalProfile) => (p.mode === 'sketch' && p.sketch.errorBound > 0 ? rankErrorBound(200) : 0);
+          const approx = ksFromNumbers(sa, sb);
+          const eps = (p: NumberSummary) => (p.mode === 'sketch' && p.sketch.errorBound > 0 ? rankErrorBound(200) : 0);
           expect(approx.bound).toBe(eps(sa) + eps(sb));
-          expect(Math.abs(approx.statistic - exact.statistic)).toBeLessThanOrEqual(approx.bound);
-          const mixed = ksFromProfiles(numericalProfile(a), sb);
-          expect(Math.abs(mixed.statistic - exact.statistic)).toBeLessThanOrEqual(mixed.bound);
+          expect(Math.abs(approx.statistic - whole.statistic)).toBeLessThanOrEqual(approx.bound);
+          const mixed = ksFromNumbers(numericalProfile(a), sb);
+          expect(Math.abs(mixed.statistic - whole.statistic)).toBeLessThanOrEqual(mixed.bound);
         },
       ),
       { numRuns: 60 },
