@@ -2,7 +2,11 @@
  * Runs the statistical tests with the wasm kernels, off the main thread, and scores the model (ONNX
  * through onnxruntime-web) or reads the prediction columns: the same analysePerformance() the CLI runs.
  * Keeps the two parsed tables of the last run so the distribution explorer can ask for any feature
- * without moving the columns again.
+ * without moving the columns again, and builds the reference profile from them when asked.
+ *
+ * A run against a reference profile (analyseProfile) reads the production file straight into a profile
+ * (streamed chunk by chunk: memory is bounded by the profiles, not by the file) and compares the two
+ * profiles; it keeps both profiles for the explorer. No rows: no model scoring, no retraining.
  */
 import * as Comlink from 'comlink';
 import { analyse, type Analysis } from '../core/analyse.ts';
@@ -17,6 +21,14 @@ import type { FeatureDistribution } from './distribution/types.ts';
 import type { FitProgress } from '../core/train/types.ts';
 import { retrainReadiness, retrainTables, type RetrainRequest, type RetrainResponse } from './retrain/retrainTables.ts';
 import { untilCancelled, type RetrainOutcome } from './retrain/retrainOutcome.ts';
+import type { Profile } from '../core/profile/columnProfile.ts';
+import { profileFromTable } from '../core/profile/profileBuilder.ts';
+import { decodeProfile, encodeProfile } from '../core/profile/profileFile.ts';
+import { profileCsv } from '../core/profile/profileCsv.ts';
+import { analyseProfiles } from '../core/profile/analyseProfiles.ts';
+import { sha256Hex } from '../core/retraining/sha256Hex.ts';
+import { profileDistribution } from './distribution/profileDistribution.ts';
+import type { ParseRequest } from './parse.worker.ts';
 
 /** A model file for the run: its name (for messages and the report) and its bytes (transferred). */
 export interface ModelInput {
@@ -30,7 +42,30 @@ export interface AnalysisResult {
   performance: PerformanceStats | null;
 }
 
-let last: { reference: ParsedTable; production: ParsedTable; analysis: Analysis } | null = null;
+/** What the last run compared: two tables, or a reference profile and the production file's profile. */
+type LastRun =
+  | { mode: 'tables'; reference: ParsedTable; production: ParsedTable; analysis: Analysis }
+  | { mode: 'profiles'; reference: Profile; production: Profile; analysis: Analysis };
+
+/** A reference profile built after a run: the `*.profile` bytes (transferred) and what the list shows. */
+export interface BuiltProfile {
+  bytes: Uint8Array;
+  created: string;
+  file: string;
+  rows: number;
+  columns: number;
+  sha256: string | null;
+  size: number;
+}
+
+/** Why retraining cannot run after a run against a profile (shown under "Retrain now"). */
+export const PROFILE_RETRAIN_REASON =
+  'Cannot retrain: the reference is a profile (a summary without rows); retraining and the baseline model performance need the reference CSV.';
+
+/** Progress callbacks are throttled to this interval: each one is a message to the main thread. */
+const PROGRESS_EVERY_MS = 100;
+
+let last: LastRun | null = null;
 /** The retraining in progress (cancelRetrain aborts it between Newton iterations). */
 let retraining: AbortController | null = null;
 
@@ -61,8 +96,78 @@ const api = {
         await runner?.release();
       }
     }
-    last = { reference, production, analysis };
+    last = { mode: 'tables', reference, production, analysis };
     return { analysis, performance };
+  },
+
+  /**
+   * A run against a reference profile: decodes it (a bad file is one InputError naming it), profiles the
+   * production file as it streams in, and compares the two profiles. `onProgress` gets production
+   * bytes read (throttled).
+   */
+  async analyseProfile(
+    reference: { name: string; bytes: Uint8Array },
+    production: { name: string; data: Blob },
+    request: ParseRequest,
+    config: Config,
+    onProgress?: (bytesRead: number) => void,
+  ): Promise<AnalysisResult> {
+    last = null;
+    const ref = decodeProfile(reference.bytes, reference.name);
+    let shown = 0;
+    const prod = await profileCsv(production.data, {
+      ...request,
+      file: production.name,
+      maxExactValues: config.profile.max_exact_values,
+      onProgress: (bytesRead: number) => {
+        const now = performance.now();
+        if (!onProgress || now - shown < PROGRESS_EVERY_MS) return;
+        shown = now;
+        void onProgress(bytesRead);
+      },
+    });
+    const analysis = analyseProfiles(ref, prod, config);
+    last = { mode: 'profiles', reference: ref, production: prod, analysis };
+    return { analysis, performance: null };
+  },
+
+  /**
+   * The reference profile of the last run's reference table (a run on two CSVs), encoded as a
+   * `*.profile` file. `source` is the reference file itself, hashed here (SHA-256 of its bytes);
+   * `settings` the reading settings the run used.
+   */
+  async referenceProfile(source: { name: string; data: Blob }, request: ParseRequest, config: Config): Promise<BuiltProfile> {
+    if (!last || last.mode !== 'tables') throw new Error('no reference table to profile; run an analysis on two CSV files first');
+    const table = last.reference;
+    const sha256 = await sha256Hex(new Uint8Array(await source.data.arrayBuffer()));
+    const created = new Date().toISOString();
+    const profile = profileFromTable(table, {
+      config: { maxExactValues: config.profile.max_exact_values },
+      createdAt: created,
+      source: {
+        file: source.name,
+        size: source.data.size,
+        sha256,
+        delimiter: table.delimiter,
+        missingValues: [...request.missingValues],
+        encoding: request.encoding,
+        decimal: request.decimal,
+        thousands: request.thousands,
+        dropped: [...(table.notParsed ?? [])],
+        label: config.data.label_column,
+      },
+    });
+    const bytes = encodeProfile(profile);
+    const built: BuiltProfile = {
+      bytes,
+      created,
+      file: source.name,
+      rows: profile.rows,
+      columns: profile.columns.length,
+      sha256,
+      size: source.data.size,
+    };
+    return Comlink.transfer(built, [bytes.buffer]);
   },
 
   /**
@@ -71,11 +176,13 @@ const api = {
    */
   async retrain(req: RetrainRequest, onProgress?: (p: FitProgress) => void): Promise<RetrainOutcome<RetrainResponse>> {
     if (!last) throw new Error('no analysis to retrain on; run an analysis first');
+    if (last.mode !== 'tables') throw new Error(PROFILE_RETRAIN_REASON);
+    const tables = last;
     retraining?.abort();
     const controller = (retraining = new AbortController());
     try {
       const out = await untilCancelled(
-        retrainTables({ ...last, plans: last.analysis.plans }, req, onProgress, controller.signal),
+        retrainTables({ ...tables, plans: tables.analysis.plans }, req, onProgress, controller.signal),
         controller.signal,
       );
       const res = out.kind === 'done' ? out.value : null;
@@ -90,11 +197,13 @@ const api = {
   },
 
   retrainReadiness(label: string | null): { ok: boolean; reason: string } {
+    if (last?.mode === 'profiles') return { ok: false, reason: PROFILE_RETRAIN_REASON };
     return retrainReadiness(last && { ...last, plans: last.analysis.plans }, label);
   },
 
   distribution(feature: string): FeatureDistribution | null {
     if (!last) return null;
+    if (last.mode === 'profiles') return profileDistribution(feature, last.analysis.stats, last.reference, last.production);
     return featureDistribution(feature, last.analysis.stats, last.reference, last.production);
   },
 };

@@ -1,15 +1,18 @@
 /**
  * One analysis run, driven from the main thread: two parse workers (one per file, in parallel), then the
  * analysis worker with the wasm kernels. Tables move between workers as transferred buffers. The
- * analysis worker stays alive after the run to answer the distribution explorer; cancel() or dispose()
- * terminates every worker of the run.
+ * analysis worker stays alive after the run to answer the distribution explorer (and to build the
+ * reference profile on request); cancel() or dispose() terminates every worker of the run.
+ *
+ * With a reference profile (`reference.kind === 'profile'`) there is nothing to parse on that side: the
+ * analysis worker decodes the profile, streams the production file into a profile and compares them.
  */
 import { columnsToSkip } from '../../core/table/columnsToSkip.ts';
 import * as Comlink from 'comlink';
 import type { Config } from '../../core/config/types.ts';
 import type { ParsedTable } from '../../core/table/types.ts';
-import type { ParseWorkerApi } from '../../workers/parse.worker.ts';
-import type { AnalysisResult, AnalysisWorkerApi } from '../../workers/analysis.worker.ts';
+import type { ParseRequest, ParseWorkerApi } from '../../workers/parse.worker.ts';
+import type { AnalysisResult, AnalysisWorkerApi, BuiltProfile } from '../../workers/analysis.worker.ts';
 import type { FeatureDistribution } from '../../workers/distribution/types.ts';
 import { tableBuffers } from '../../core/table/tableBuffers.ts';
 import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retrainTables.ts';
@@ -17,7 +20,8 @@ import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
 import type { FitProgress } from '../../core/train/types.ts';
 
 export interface RunInput {
-  reference: { name: string; data: Blob };
+  /** The reference CSV, or (kind 'profile') a `*.profile` file's bytes. */
+  reference: { name: string; data: Blob; kind?: 'csv' | 'profile' };
   production: { name: string; data: Blob };
   /** An ONNX model to score both files with (its bytes go to the analysis worker). */
   model?: { name: string; data: Blob } | null;
@@ -63,20 +67,20 @@ export class Run {
   }
 
   async #execute(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
+    if (input.reference.kind === 'profile') return this.#executeProfile(input, onProgress);
     const totalBytes = input.reference.data.size + input.production.data.size;
     const read = [0, 0];
     const report = (stage: RunStage) => onProgress({ stage, bytesRead: Math.min(read[0] + read[1], totalBytes), totalBytes });
     report('parsing');
     const warm = this.#analysis.warmUp();
     const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
-    const { delimiter, missing_values, encoding, decimal, thousands } = input.config.data;
     const skipColumns = columnsToSkip(input.config, input.model !== null && input.model !== undefined);
     const [reference, production] = await Promise.all(
       [input.reference, input.production].map((f, i) =>
         this.#parse(
           f.name,
           f.data,
-          { file: f.name, delimiter, missingValues: missing_values, encoding, decimal, thousands, skipColumns },
+          readingSettings(input.config, f.name, skipColumns),
           (bytes) => {
             read[i] = bytes;
             report('parsing');
@@ -97,6 +101,34 @@ export class Run {
       model,
       Comlink.proxy(() => report('scoring')),
     );
+  }
+
+  /** Against a reference profile: the production file is profiled as it streams (no model, see the worker). */
+  async #executeProfile(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
+    const totalBytes = input.production.data.size;
+    onProgress({ stage: 'parsing', bytesRead: 0, totalBytes });
+    const warm = this.#analysis.warmUp();
+    const bytes = new Uint8Array(await input.reference.data.arrayBuffer());
+    await warm;
+    return this.#analysis.analyseProfile(
+      Comlink.transfer({ name: input.reference.name, bytes }, [bytes.buffer]),
+      { name: input.production.name, data: input.production.data },
+      readingSettings(input.config, input.production.name, columnsToSkip(input.config, false)),
+      input.config,
+      Comlink.proxy((bytesRead: number) => onProgress({ stage: 'parsing', bytesRead: Math.min(bytesRead, totalBytes), totalBytes })),
+    );
+  }
+
+  /**
+   * The reference profile of this run's reference CSV (built in its analysis worker from the parsed
+   * table; the file is hashed there): `*.profile` bytes and what the saved-profiles list shows.
+   */
+  referenceProfile(reference: { name: string; data: Blob }, config: Config): Promise<BuiltProfile> {
+    return this.#analysis.referenceProfile(
+      { name: reference.name, data: reference.data },
+      readingSettings(config, reference.name, []),
+      config,
+    ) as Promise<BuiltProfile>;
   }
 
   #parse(
@@ -154,4 +186,10 @@ export class Run {
     for (const w of this.#workers) w.terminate();
     this.#workers = [];
   }
+}
+
+/** The reading settings of the run's config for one file (the parse worker's request). */
+function readingSettings(config: Config, file: string, skipColumns: string[]): ParseRequest {
+  const { delimiter, missing_values, encoding, decimal, thousands } = config.data;
+  return { file, delimiter, missingValues: missing_values, encoding, decimal, thousands, skipColumns };
 }

@@ -20,6 +20,12 @@ import { configIssues } from './configIssues.ts';
 import { readHeader } from './readHeader.ts';
 import { Retraining, type RetrainHost } from './retraining.svelte.ts';
 import { version } from '../../../package.json';
+import type { Profile } from '../../core/profile/columnProfile.ts';
+import { decodeProfile } from '../../core/profile/profileFile.ts';
+import { isProfileFile } from './isProfileFile.ts';
+import { SavedProfiles } from './savedProfiles.svelte.ts';
+import { saveFile } from '../download/saveFile.ts';
+import { defaultProfileName, profileFileName } from '../download/profileFileName.ts';
 
 export interface InputFile {
   name: string;
@@ -28,8 +34,26 @@ export interface InputFile {
 
 export type RunStatus = 'idle' | 'running' | 'done';
 
+/** A reference that is a profile (a `*.profile` file or a saved one): what the page shows of it. */
+export interface ReferenceProfile {
+  /** The CSV the profile summarises (its name in the report), and its size and SHA-256. */
+  file: string;
+  size: number | null;
+  sha256: string | null;
+  rows: number;
+  columns: string[];
+  /** ISO 8601 time the profile was made. */
+  created: string;
+  /** The saved profile's id when it came from the list (null for a chosen file). */
+  savedId: string | null;
+}
+
 export class Dashboard implements RetrainHost {
   reference = $state.raw<InputFile | null>(null);
+  /** Set when the reference is a profile (detected by its magic bytes, or picked from the saved ones). */
+  referenceProfile = $state.raw<ReferenceProfile | null>(null);
+  /** The reference profiles kept in this browser (IndexedDB). */
+  readonly profiles: SavedProfiles = new SavedProfiles();
   production = $state.raw<InputFile | null>(null);
   /** An ONNX model: scored on both files in the analysis worker (performance section, prediction drift). */
   model = $state.raw<InputFile | null>(null);
@@ -57,6 +81,14 @@ export class Dashboard implements RetrainHost {
   /** The config the current analysis ran with (its thresholds are replaced by the live ones). */
   runConfig = $state.raw<Config | null>(null);
   runId = $state(0);
+  /** The reference of the run whose results show (the CSV to build a profile from, or the profile used). */
+  runReference = $state.raw<{ file: InputFile; profile: ReferenceProfile | null } | null>(null);
+  /** The model was left out of the run whose results show (a profile reference has no rows to score). */
+  modelSkipped = $state(false);
+  /** The run whose results show compared against a reference profile (RetrainHost). */
+  runAgainstProfile: boolean = $derived(this.runReference?.profile != null);
+  /** Building or saving the reference profile. */
+  savingProfile = $state(false);
   /**
    * The report's `retraining` section: the last retraining of the current run (automatic or "Retrain now"),
    * as runRetraining describes it (the CLI's section); null until one ran, reset by every new run.
@@ -114,12 +146,112 @@ export class Dashboard implements RetrainHost {
   /** Counts started runs, so a cancelled run's late progress messages are ignored. */
   #seq = 0;
 
-  async setReference(file: InputFile | null): Promise<void> {
+  /**
+   * A reference file: a CSV, or a `*.profile` (told by its first bytes, not its name), which is decoded
+   * at once so a damaged one is refused here with one line and its columns fill the column controls.
+   * `savedId`: the saved profile it came from.
+   */
+  async setReference(file: InputFile | null, savedId: string | null = null): Promise<void> {
     this.reference = file;
+    this.referenceProfile = null;
     this.#inputsVersion += 1;
     this.error = null;
     this.#dropDemoModel();
+    if (file && (await isProfileFile(file.data))) {
+      await this.#readProfile(file, savedId);
+      return;
+    }
     await this.#readColumns();
+  }
+
+  async #readProfile(file: InputFile, savedId: string | null): Promise<void> {
+    let profile: Profile;
+    try {
+      profile = decodeProfile(new Uint8Array(await file.data.arrayBuffer()), file.name);
+    } catch (e) {
+      if (this.reference !== file) return;
+      this.reference = null;
+      this.columns = [];
+      this.error = messageOf(e);
+      this.#resetChoices();
+      return;
+    }
+    if (this.reference !== file) return;
+    this.referenceProfile = {
+      file: profile.source?.file ?? file.name,
+      size: profile.source?.size ?? null,
+      sha256: profile.source?.sha256 ?? null,
+      rows: profile.rows,
+      columns: profile.columns.map((c) => c.name),
+      created: profile.createdAt,
+      savedId,
+    };
+    this.columns = this.referenceProfile.columns;
+    this.#resetChoices();
+  }
+
+  /** Makes a saved profile the reference. */
+  async useSavedProfile(id: string): Promise<void> {
+    const listing = this.profiles.list.find((p) => p.id === id);
+    const bytes = await this.profiles.bytes(id);
+    if (!listing || !bytes) return;
+    await this.setReference({ name: listing.name, data: new Blob([bytes as Uint8Array<ArrayBuffer>]) }, id);
+  }
+
+  /** Downloads a saved profile as `<name>.profile`. */
+  async exportSavedProfile(id: string): Promise<void> {
+    const listing = this.profiles.list.find((p) => p.id === id);
+    const bytes = await this.profiles.bytes(id);
+    if (listing && bytes) saveFile(bytes as Uint8Array<ArrayBuffer>, profileFileName(listing.name), 'application/octet-stream');
+  }
+
+  /** The name "Save reference profile" suggests for the run whose results show. */
+  suggestedProfileName(): string {
+    const r = this.runReference;
+    if (!r) return 'reference';
+    return r.profile ? defaultProfileName(r.profile.file) : defaultProfileName(r.file.name);
+  }
+
+  /**
+   * Saves the reference of the run whose results show as a profile under `name`, in this browser's
+   * saved profiles. After a run on two CSVs the profile is built from the parsed reference (in the
+   * analysis worker) and also offered as a `<name>.profile` download; a profile file used as the
+   * reference is stored as it is. The download does not wait for the storage, so a full disk still
+   * leaves the user the file.
+   */
+  async saveReferenceProfile(name: string): Promise<void> {
+    const r = this.runReference;
+    const run = this.#run;
+    const config = this.runConfig;
+    if (!r || !run || !config || this.status !== 'done' || this.savingProfile) return;
+    const label = name.trim() || this.suggestedProfileName();
+    this.savingProfile = true;
+    this.profiles.lastAction = 'save';
+    this.profiles.error = null;
+    this.profiles.message = null;
+    try {
+      if (r.profile) {
+        const bytes = new Uint8Array(await r.file.data.arrayBuffer());
+        const p = r.profile;
+        await this.profiles.save(label, bytes, {
+          created: p.created,
+          file: p.file,
+          rows: p.rows,
+          columns: p.columns.length,
+          sha256: p.sha256,
+          size: p.size ?? 0,
+        });
+        return;
+      }
+      const built = await run.referenceProfile(r.file, config);
+      const { bytes, ...facts } = built;
+      saveFile(bytes as Uint8Array<ArrayBuffer>, profileFileName(label), 'application/octet-stream');
+      await this.profiles.save(label, bytes, facts);
+    } catch (e) {
+      this.profiles.error = `Could not build the reference profile: ${messageOf(e)}`;
+    } finally {
+      this.savingProfile = false;
+    }
   }
 
   setProduction(file: InputFile | null): void {
@@ -188,8 +320,11 @@ export class Dashboard implements RetrainHost {
 
   async runAnalysis(): Promise<void> {
     const { reference, production } = this;
+    const profile = this.referenceProfile;
     if (!reference || !production) {
-      this.error = 'Choose a reference CSV and a production CSV first (or load the demo data).';
+      this.error = profile
+        ? 'Choose a production CSV to compare with the reference profile.'
+        : 'Choose a reference CSV (or a saved profile) and a production CSV first (or load the demo data).';
       return;
     }
     this.#run?.cancel();
@@ -199,7 +334,9 @@ export class Dashboard implements RetrainHost {
     const config = this.effectiveConfig();
     const key = this.settingsKey;
     const seq = ++this.#seq;
-    const run = new Run({ reference, production, model: this.model, config }, (p) => {
+    // A profile has no rows to score: the model sits this run out (the page says why).
+    const model = profile ? null : this.model;
+    const run = new Run({ reference: { ...reference, kind: profile ? 'profile' : 'csv' }, production, model, config }, (p) => {
       if (this.#seq === seq) this.progress = p;
     });
     this.#run = run;
@@ -212,6 +349,8 @@ export class Dashboard implements RetrainHost {
       this.runConfig = config;
       this.performance = performance;
       this.retraining = null;
+      this.runReference = { file: reference, profile };
+      this.modelSkipped = profile !== null && this.model !== null;
       this.analysis = analysis;
       this.#resultsKey = key;
       this.runId += 1;
@@ -228,6 +367,8 @@ export class Dashboard implements RetrainHost {
       this.performance = null;
       this.retraining = null;
       this.runConfig = null;
+      this.runReference = null;
+      this.modelSkipped = false;
       if ((e as Error)?.name === 'RunCancelled') this.notice = 'Run cancelled.';
       else this.error = messageOf(e);
       this.status = 'idle';

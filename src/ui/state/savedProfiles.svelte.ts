@@ -26,6 +26,8 @@ export class SavedProfiles {
   /** One line: what the last action did. */
   message = $state<string | null>(null);
   busy = $state(false);
+  /** Whether `error` / `message` are about a save (shown by the Save button) or the list's own actions. */
+  lastAction = $state<'save' | 'list'>('list');
   #db: Promise<ProfileDb> | null = null;
   readonly #dbName: string | undefined;
 
@@ -45,12 +47,15 @@ export class SavedProfiles {
     try {
       this.list = await listProfiles(await this.#open());
     } catch (e) {
+      // A save's own message stays in place; the list's failure is the news now.
+      this.lastAction = 'list';
       this.error = storageErrorMessage(e, 'the saved profiles', FREE);
     }
   }
 
   /** Stores a profile under `name`; true when it was stored. */
   async save(name: string, bytes: Uint8Array, facts: ProfileFacts): Promise<boolean> {
+    this.lastAction = 'save';
     this.error = null;
     this.message = null;
     this.busy = true;
@@ -76,6 +81,7 @@ export class SavedProfiles {
   }
 
   async remove(id: string): Promise<void> {
+    this.lastAction = 'list';
     this.error = null;
     this.message = null;
     const name = this.list.find((p) => p.id === id)?.name ?? 'the profile';
@@ -90,7 +96,9 @@ export class SavedProfiles {
 
   /** The bytes of a saved profile; null (with `error` set) when they cannot be read. */
   async bytes(id: string): Promise<Uint8Array | null> {
+    this.lastAction = 'list';
     this.error = null;
+    this.message = null;
     try {
       const bytes = await getProfileBytes(await this.#open(), id);
       if (!bytes) this.error = 'That saved profile is gone (deleted in another tab?); choose another one.';

@@ -1,0 +1,212 @@
+/**
+ * Reference profiles in the dashboard, end to end (built app, Debian's Chromium with a persistent user
+ * data directory): a run on two CSVs, "Save reference profile" (a download, and an entry in the saved
+ * list), a browser restart on the same profile directory, a run from the saved profile with only the
+ * production CSV giving the CSV run's numbers, the downloaded file and a profile made by the library
+ * (as the CLI makes it) working as the reference too, hostile names shown as text, a truncated profile
+ * refused with one line, a full disk keeping what was stored, delete, and no request off the origin.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { offOrigin, type OpenedPage } from './helpers/browser.ts';
+import { usePersistentDashboard } from './helpers/persistentBrowser.ts';
+import { chooseFiles, downloadJsonReport, runAnalysis } from './helpers/dashboard.ts';
+import type { Report } from '../../src/core/report/types.ts';
+import { parseCsv } from '../../src/core/table/parseCsv.ts';
+import { profileFromTable } from '../../src/core/profile/profileBuilder.ts';
+import { encodeProfile } from '../../src/core/profile/profileFile.ts';
+import { mulberry32 } from '../../src/core/samples/mulberry32.ts';
+import { defaultConfig } from '../../src/core/config/defaults.ts';
+
+const HOSTILE_COLUMN = '<img src=x onerror=alert(1)>';
+const HOSTILE_NAME = '<img src=y onerror=alert(2)> & "ref"';
+
+const suite = usePersistentDashboard();
+
+/** A seeded pair: a shifted float column, an integer column, a category with a new level, a hostile column name. */
+function csvPair(): { reference: string; production: string } {
+  const rnd = mulberry32(20240611);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+  const header = `amount,age,plan,"${HOSTILE_COLUMN.replace(/"/g, '""')}"\n`;
+  const rows = (n: number, shift: number, plans: string[]) => {
+    let out = header;
+    for (let i = 0; i < n; i++) {
+      const amount = (100 + 15 * normal() + shift).toFixed(3);
+      const age = 20 + Math.floor(rnd() * 50) + (shift ? 2 : 0);
+      const plan = plans[Math.floor(rnd() * plans.length)];
+      const hostile = Math.floor(rnd() * 6);
+      out += `${amount},${age},${plan},${i % 17 === 0 ? '' : hostile}\n`;
+    }
+    return out;
+  };
+  return { reference: rows(3000, 0, ['basic', 'pro', 'team']), production: rows(2500, 4, ['basic', 'pro', 'team', 'enterprise']) };
+}
+
+const pair = csvPair();
+const REFERENCE = { name: 'reference.csv', text: pair.reference };
+const PRODUCTION = { name: 'production.csv', text: pair.production };
+
+/** What a run from a profile must reproduce: per feature every statistic, the verdict and the skipped columns. */
+function results(r: Report) {
+  return { features: r.features, summary: r.summary, skipped: r.skipped, reference: r.reference };
+}
+
+/** The saved-profiles entries as shown: one text line per entry (name, then the facts). */
+async function savedNames(page: Page): Promise<string[]> {
+  if ((await page.locator('#saved-profiles').count()) === 0) return [];
+  return page.locator('#saved-profiles li .name').allInnerTexts();
+}
+
+async function chooseProduction(page: Page): Promise<void> {
+  await page
+    .getByLabel('Production CSV')
+    .setInputFiles({ name: PRODUCTION.name, mimeType: 'text/csv', buffer: Buffer.from(PRODUCTION.text) });
+  await page.getByTestId('production-file-name').filter({ hasText: PRODUCTION.name }).waitFor();
+}
+
+async function chooseReferenceBytes(page: Page, name: string, bytes: Buffer): Promise<void> {
+  await page.getByLabel('Reference CSV or profile').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+}
+
+/** No dialog, no element made from a hostile name, no page error, no request off the origin. */
+async function expectClean(opened: OpenedPage): Promise<void> {
+  expect(opened.dialogs).toEqual([]);
+  expect(await opened.page.locator('img[src="x"], img[src="y"]').count()).toBe(0);
+  expect(opened.errors).toEqual([]);
+  expect(offOrigin(opened.requests, suite.origin)).toEqual([]);
+}
+
+let csvReport: Report;
+let downloaded: Buffer;
+
+describe('reference profiles (built app, persistent Chromium profile)', () => {
+  it('saves the reference profile after a CSV run: a .profile download and an entry in the saved list, the name shown as text', async () => {
+    const opened = await suite.launch();
+    const { page } = opened;
+    await chooseFiles(page, REFERENCE, PRODUCTION);
+    expect(await runAnalysis(page)).toBe('done');
+    csvReport = await downloadJsonReport(page);
+    expect(csvReport.features.length).toBe(4);
+
+    await page.getByLabel('Profile name').fill(HOSTILE_NAME);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save reference profile' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.profile$/);
+    expect(download.suggestedFilename()).not.toMatch(/[<>"/\\]/);
+    downloaded = await readFile(await download.path());
+    expect(downloaded.subarray(0, 8).toString('latin1')).toBe('DMPROFIL');
+    await page.locator('#profile-saved').waitFor();
+    await expect.poll(() => savedNames(page)).toEqual([HOSTILE_NAME]);
+    await expectClean(opened);
+    await opened.context.close();
+  }, 180_000);
+
+  it('after a browser restart on the same user data dir, the saved profile plus only the production CSV gives the CSV run’s results', async () => {
+    const opened = await suite.launch();
+    const { page } = opened;
+    await expect.poll(() => savedNames(page)).toEqual([HOSTILE_NAME]);
+    await page.getByRole('button', { name: `Use ${HOSTILE_NAME} as the reference` }).click();
+    await page.getByText(/Profile of reference\.csv: 3,000 rows, 4 columns/).waitFor();
+    await chooseProduction(page);
+    expect(await runAnalysis(page)).toBe('done');
+    const fromProfile = await downloadJsonReport(page);
+    expect(results(fromProfile)).toEqual(results(csvReport));
+    // The hostile column name is a feature like any other, shown as text in the tables.
+    expect(await page.locator('#ks-table tbody td:first-child', { hasText: HOSTILE_COLUMN }).count()).toBe(1);
+    await expect.poll(() => page.locator('.js-plotly-plot').count()).toBeGreaterThan(1); // the explorer draws from the profiles
+    await page.locator('#reference-profile-facts').waitFor();
+    await expectClean(opened);
+    await opened.context.close();
+  }, 180_000);
+
+  it('the downloaded .profile file and a profile made by the library (as the CLI makes it) work as the reference too', async () => {
+    const opened = await suite.launch();
+    const { page } = opened;
+    await chooseReferenceBytes(page, 'downloaded.profile', downloaded);
+    await page.getByText(/Profile of reference\.csv: 3,000 rows/).waitFor();
+    await chooseProduction(page);
+    expect(await runAnalysis(page)).toBe('done');
+    expect(results(await downloadJsonReport(page))).toEqual(results(csvReport));
+
+    const { missing_values: missingValues } = defaultConfig().data;
+    const table = await parseCsv(REFERENCE.text, { file: REFERENCE.name, delimiter: 'auto', missingValues });
+    const cliMade = encodeProfile(
+      profileFromTable(table, {
+        source: {
+          file: REFERENCE.name,
+          size: Buffer.byteLength(REFERENCE.text),
+          sha256: createHash('sha256').update(REFERENCE.text).digest('hex'),
+          delimiter: table.delimiter,
+          missingValues,
+          encoding: 'auto',
+          decimal: 'auto',
+          thousands: 'auto',
+          dropped: [],
+          label: null,
+        },
+      }),
+    );
+    // Named without the extension: the dashboard tells a profile by its first bytes.
+    await chooseReferenceBytes(page, 'made-by-cli', Buffer.from(cliMade));
+    await page.getByText(/Profile of reference\.csv: 3,000 rows/).waitFor();
+    expect(await runAnalysis(page)).toBe('done');
+    expect(results(await downloadJsonReport(page))).toEqual(results(csvReport));
+    await expectClean(opened);
+    await opened.context.close();
+  }, 180_000);
+
+  it('a truncated .profile shows one alert line and the next run works', async () => {
+    const opened = await suite.launch();
+    const { page } = opened;
+    await chooseReferenceBytes(page, 'broken.profile', downloaded.subarray(0, Math.floor(downloaded.length / 2)));
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.count()).toBe(1);
+    const text = (await alert.innerText()).trim();
+    expect(text).toContain('broken.profile');
+    expect(text.split('\n')).toHaveLength(1);
+    await chooseReferenceBytes(page, 'downloaded.profile', downloaded);
+    await chooseProduction(page);
+    expect(await runAnalysis(page)).toBe('done');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await expectClean(opened);
+    await opened.context.close();
+  }, 180_000);
+
+  it('a full disk (storage quota) refuses a save with one line and keeps the profile stored before; delete removes it for good', async () => {
+    const opened = await suite.launch();
+    const { page, context } = opened;
+    await expect.poll(() => savedNames(page)).toEqual([HOSTILE_NAME]);
+    await chooseFiles(page, REFERENCE, PRODUCTION);
+    expect(await runAnalysis(page)).toBe('done');
+
+    const cdp = await context.newCDPSession(page);
+    const { usage } = (await cdp.send('Storage.getUsageAndQuota', { origin: suite.origin })) as { usage: number };
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: suite.origin, quotaSize: usage + 1024 });
+    await page.getByLabel('Profile name').fill('second');
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save reference profile' }).click()]);
+    const error = page.locator('#profile-save-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/storage is full.*Earlier entries are kept/);
+    expect((await error.innerText()).split('\n')).toHaveLength(1);
+    expect(await savedNames(page)).toEqual([HOSTILE_NAME]);
+
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: suite.origin });
+    await page.getByRole('button', { name: 'Save reference profile' }).click();
+    await page.locator('#profile-saved').waitFor();
+    await expect.poll(async () => (await savedNames(page)).sort()).toEqual([HOSTILE_NAME, 'second'].sort());
+
+    await page.getByRole('button', { name: `Delete ${HOSTILE_NAME}` }).click();
+    await expect.poll(() => savedNames(page)).toEqual(['second']);
+    await page.reload();
+    await expect.poll(() => savedNames(page)).toEqual(['second']);
+    await page.getByRole('button', { name: 'Delete second' }).click();
+    await expect.poll(() => savedNames(page)).toEqual([]);
+    await expectClean(opened);
+    await opened.context.close();
+  }, 180_000);
+});
