@@ -97,6 +97,10 @@ export const CONFIG_SPEC: ConfigSpec = {
     bins: { kind: 'number', integer: true, min: 1, max: 1000 },
     epsilon: { kind: 'number', min: 0, max: 1, minExclusive: true, maxExclusive: true },
   },
+  profile: {
+    max_exact_values: { kind: 'number', integer: true, min: 1 },
+    sketch_k: { kind: 'number', integer: true, min: 8, max: 65535 },
+  },
   retraining: {
     enabled: { kind: 'boolean' },
     save_path: nullablePath,

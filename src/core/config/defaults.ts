@@ -43,6 +43,10 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
     bins: 10,
     epsilon: 0.0001,
   },
+  profile: {
+    max_exact_values: 1_000_000,
+    sketch_k: 200,
+  },
   retraining: {
     enabled: false,
     save_path: null,

@@ -4,6 +4,7 @@
  * category alignment (table/categories.ts) and the numerical tests read from a ParsedColumn, so
  * `profileFromTable(table)` answers like the table itself.
  */
+import type { Config } from '../config/types.ts';
 import { InputError } from '../errors.ts';
 import type { ColumnNumberFormat, ParsedColumn, ParsedTable } from '../table/types.ts';
 import { TextHashSet } from '../table/TextHashSet.ts';
@@ -622,4 +623,9 @@ export function mergeNumberFormats(
 
 function decimalConflictWarning(column: string, where: string): string {
   return `column "${column}" in ${where}: parts were read with different decimal marks; the first part's mark is reported, each part's numbers were read with its own`;
+}
+
+/** The profile settings of a validated config (profile.max_exact_values, profile.sketch_k). */
+export function profileConfigOf(config: Pick<Config, 'profile'>): Partial<ProfileConfig> {
+  return { maxExactValues: config.profile.max_exact_values, sketchK: config.profile.sketch_k };
 }

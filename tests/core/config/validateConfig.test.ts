@@ -57,6 +57,10 @@ describe('validateConfig(raw, source)', () => {
     expect(message('psi:\n  epsilon: 0\n')).toBe('cfg.yaml: psi.epsilon must be greater than 0 and less than 1, got 0');
     expect(message('psi:\n  bins: 0\n')).toBe('cfg.yaml: psi.bins must be between 1 and 1000, got 0');
     expect(message('columns:\n  max_categorical_unique: 0\n')).toBe('cfg.yaml: columns.max_categorical_unique must be at least 1, got 0');
+    expect(message('profile:\n  max_exact_values: 0\n')).toBe('cfg.yaml: profile.max_exact_values must be at least 1, got 0');
+    expect(message('profile:\n  max_exact_values: 1.5\n')).toBe('cfg.yaml: profile.max_exact_values must be an integer, got number 1.5');
+    expect(message('profile:\n  sketch_k: 7\n')).toBe('cfg.yaml: profile.sketch_k must be between 8 and 65535, got 7');
+    expect(message('profile:\n  sketch_k: 70000\n')).toBe('cfg.yaml: profile.sketch_k must be between 8 and 65535, got 70000');
   });
 
   it('an enum value outside its choices lists them', () => {
