@@ -7,12 +7,13 @@ import type { Config } from './config/types.ts';
 import type { FeatureStats, SkippedColumn } from './report/types.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from './table/types.ts';
 import type { StatKernels } from './stattests/kernels.ts';
-import { planColumns } from './table/planColumns.ts';
+import { planColumns, type PlanColumnsConfig } from './table/planColumns.ts';
 import { numberFormatWarnings, resolveNumberFormats } from './table/resolveNumberFormats.ts';
 import { alignCategories } from './table/categories.ts';
 import { numericalFeatureStats } from './stattests/numericalFeature.ts';
 import { categoricalFeatureStats } from './stattests/categoricalFeature.ts';
 import { pointMassWarning } from './stattests/psi.ts';
+import { approximateWarning } from './stattests/approximate.ts';
 import type { StatRegistry } from './stattests/driftTest.ts';
 import { STAT_TESTS } from './stattests/registry.ts';
 
@@ -46,46 +47,79 @@ export function analyse(
   // Before typing: columns whose numbers were ambiguous in one file take the decimal mark from the
   // other file (the tables are settled in place, so the model and retraining see the same numbers).
   resolveNumberFormats(reference, production);
-  const { plans, warnings } = planColumns(reference, production, {
-    label: config.data.label_column,
-    drop: config.columns.drop,
-    numerical: config.columns.numerical,
-    categorical: config.columns.categorical,
-    maxCategoricalUnique: config.columns.max_categorical_unique,
-  });
+  const { plans, warnings } = planColumns(reference, production, planConfig(config));
   const t1 = now();
   const refCols = byName(reference);
   const prodCols = byName(production);
-  const stats: FeatureStats[] = [];
-  const skipped: SkippedColumn[] = [];
-  const psiWarnings: string[] = [];
-  for (const plan of plans) {
-    if (plan.role === 'skipped') {
-      skipped.push({ name: plan.name, reason: plan.reason });
-      continue;
-    }
-    const r = refCols.get(plan.name)!;
-    const p = prodCols.get(plan.name)!;
-    const s = featureStats(plan, r, p, reference.rows, production.rows, config, kernels, tests);
-    stats.push(s);
-    const massWarning = s.type === 'numerical' && s.psi ? pointMassWarning(s.name, s.psi) : null;
-    if (massWarning) psiWarnings.push(massWarning);
-  }
-  const t2 = now();
-  return {
+  return assembleAnalysis({
     reference: meta(reference),
     production: meta(production),
-    label: config.data.label_column,
+    config,
     plans,
-    stats,
-    skipped,
+    // Parser warnings, then the number formats of each file, then typing's.
     warnings: [
       ...reference.warnings,
       ...production.warnings,
       ...numberFormatWarnings(reference),
       ...numberFormatWarnings(production),
       ...warnings,
+    ],
+    featureStats: (plan) =>
+      featureStats(plan, refCols.get(plan.name)!, prodCols.get(plan.name)!, reference.rows, production.rows, config, kernels, tests),
+    t0,
+    t1,
+  });
+}
+
+/** What analyse and analyseProfiles (profile/analyseProfiles.ts) hand to assembleAnalysis. */
+export interface AnalysisParts {
+  reference: TableMeta;
+  production: TableMeta;
+  config: Config;
+  plans: ColumnPlan[];
+  /** Warnings before the tests ran (reading, number formats, typing). */
+  warnings: string[];
+  /** The statistics of one numerical or categorical feature. */
+  featureStats: (plan: ColumnPlan) => FeatureStats;
+  /** now() before typing and after it. */
+  t0: number;
+  t1: number;
+}
+
+/**
+ * The feature loop and the warnings every analysis shares, whatever holds the data (two tables, two
+ * profiles): skipped columns, one FeatureStats per tested feature, the PSI point-mass and
+ * approximation warnings, and the warning for a run that tested nothing.
+ */
+export function assembleAnalysis(parts: AnalysisParts): Analysis {
+  const { plans, config } = parts;
+  const stats: FeatureStats[] = [];
+  const skipped: SkippedColumn[] = [];
+  const psiWarnings: string[] = [];
+  const approximateWarnings: string[] = [];
+  for (const plan of plans) {
+    if (plan.role === 'skipped') {
+      skipped.push({ name: plan.name, reason: plan.reason });
+      continue;
+    }
+    const s = parts.featureStats(plan);
+    stats.push(s);
+    const massWarning = s.type === 'numerical' && s.psi ? pointMassWarning(s.name, s.psi) : null;
+    if (massWarning) psiWarnings.push(massWarning);
+    if (s.type === 'numerical' && s.approximate) approximateWarnings.push(approximateWarning(s.name, s.approximate));
+  }
+  const t2 = now();
+  return {
+    reference: parts.reference,
+    production: parts.production,
+    label: config.data.label_column,
+    plans,
+    stats,
+    skipped,
+    warnings: [
+      ...parts.warnings,
       ...psiWarnings,
+      ...approximateWarnings,
       // "0 of 0 features drifted" reads as a clean bill of health; a space-separated file (one column,
       // skipped as an identifier) or a drop list that takes everything ends here.
       ...(stats.length === 0
@@ -94,7 +128,18 @@ export function analyse(
           ]
         : []),
     ],
-    timings: { detect: t1 - t0, tests: t2 - t1 },
+    timings: { detect: parts.t1 - parts.t0, tests: t2 - parts.t1 },
+  };
+}
+
+/** The typing settings analyse passes to planColumns, from the config. */
+export function planConfig(config: Config): PlanColumnsConfig {
+  return {
+    label: config.data.label_column,
+    drop: config.columns.drop,
+    numerical: config.columns.numerical,
+    categorical: config.columns.categorical,
+    maxCategoricalUnique: config.columns.max_categorical_unique,
   };
 }
 
@@ -119,7 +164,8 @@ function featureStats(
   return { ...base, type: 'categorical', ...s, missing: missing(s.n, refRows, prodRows) };
 }
 
-function missing(n: { reference: number; production: number }, refRows: number, prodRows: number): FeatureStats['missing'] {
+/** The missing block of a feature: rows without a value used by the tests. */
+export function missing(n: { reference: number; production: number }, refRows: number, prodRows: number): FeatureStats['missing'] {
   const rc = refRows - n.reference;
   const pc = prodRows - n.production;
   return {
@@ -138,6 +184,6 @@ function meta(t: ParsedTable): TableMeta {
   return { file: t.file, rows: t.rows, columns: t.columns.length };
 }
 
-function now(): number {
+export function now(): number {
   return globalThis.performance?.now() ?? Date.now();
 }

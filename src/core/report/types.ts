@@ -68,11 +68,26 @@ interface FeatureStatsBase {
  */
 export type FeatureStats = NumericalFeatureStats | CategoricalFeatureStats;
 
+/**
+ * How far a numerical feature's results may be from the raw files' when a side is a profile sketch
+ * (stattests/approximate.ts derives each bound). Absent when both sides are exact.
+ */
+export interface ApproximateStats {
+  /** |KS D - D of the raw samples| <= this: the sum of both sides' rank error bounds. */
+  ks_statistic_bound: number;
+  /** The KS p-values at D + bound and D - bound (clamped to [0, 1]): the raw p-value lies in between. */
+  ks_p_value_range: [number, number];
+  /** Each PSI bin share of a sketched side is within this of the raw sample's share of that bin. */
+  psi_bin_share_bound: number;
+}
+
 export interface NumericalFeatureStats extends FeatureStatsBase {
   type: 'numerical';
   ks: KsStats | null;
   chi2: null;
   psi: PsiStats | null;
+  /** Present only when a side is a profile sketch: the results are approximate within these bounds. */
+  approximate?: ApproximateStats;
   categories_only_in_production?: never;
   categories_only_in_reference?: never;
 }
@@ -82,6 +97,7 @@ export interface CategoricalFeatureStats extends FeatureStatsBase {
   ks: null;
   chi2: Chi2Stats | null;
   psi: PsiStats | null;
+  approximate?: never;
   /** Categories seen in one file but not the other (at most 20 each). */
   categories_only_in_production?: string[];
   categories_only_in_reference?: string[];

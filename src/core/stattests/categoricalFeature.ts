@@ -29,6 +29,20 @@ export function categoricalFeatureStats(
 ): FeatureTestStats<'categorical'> {
   const allRef = k.countCodes(refCodes, categories.length);
   const allProd = k.countCodes(prodCodes, categories.length);
+  return categoricalStatsFromCounts(allRef, allProd, categories, opts, tests);
+}
+
+/**
+ * categoricalFeatureStats from the counts per category of each side (`categories` in any order, some
+ * counts may be 0): the one implementation for codes (tables) and for counts kept in profiles.
+ */
+export function categoricalStatsFromCounts(
+  allRef: ArrayLike<number>,
+  allProd: ArrayLike<number>,
+  categories: string[],
+  opts: CategoricalTestOptions,
+  tests: StatRegistry = STAT_TESTS,
+): FeatureTestStats<'categorical'> {
   const n = { reference: total(allRef), production: total(allProd) };
   const error = emptySampleError(n.reference, n.production);
   if (error) return { n, drift_score: null, ...runTests<'categorical'>(tests, null), error };
@@ -39,7 +53,7 @@ export function categoricalFeatureStats(
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const refCounts = seen.map(({ code }) => allRef[code]);
   const prodCounts = seen.map(({ code }) => allProd[code]);
-  const onlyIn = (here: Float64Array, there: Float64Array) =>
+  const onlyIn = (here: ArrayLike<number>, there: ArrayLike<number>) =>
     seen
       .filter(({ code }) => here[code] > 0 && there[code] === 0)
       .slice(0, MAX_LISTED_CATEGORIES)

@@ -1,4 +1,4 @@
-import type { StatKernels } from './kernels.ts';
+import type { NumericalKernelResult, StatKernels } from './kernels.ts';
 import { emptySampleError, runTests, type FeatureTestStats } from './featureTestStats.ts';
 import type { StatRegistry } from './driftTest.ts';
 import { STAT_TESTS } from './registry.ts';
@@ -22,13 +22,40 @@ export function numericalFeatureStats(
   opts: NumericalTestOptions,
   tests: StatRegistry = STAT_TESTS,
 ): FeatureTestStats<'numerical'> {
-  const r = k.numerical(ref, prod, opts.bins);
+  return numericalStatsFromKernel(
+    k.numerical(ref, prod, opts.bins),
+    () => ref,
+    () => prod,
+    opts,
+    tests,
+  );
+}
+
+/**
+ * numericalFeatureStats from the kernels' result, however it was computed (the wasm kernels on two
+ * samples, or analyseProfiles from two profiles): the one implementation of the tests' inputs and the
+ * drift score. `ref` and `prod` give the samples to a registered test that reads them (TestInput.reference),
+ * only when it does.
+ */
+export function numericalStatsFromKernel(
+  r: NumericalKernelResult,
+  ref: () => Float64Array,
+  prod: () => Float64Array,
+  opts: NumericalTestOptions,
+  tests: StatRegistry = STAT_TESTS,
+): FeatureTestStats<'numerical'> {
   const n = { reference: r.nRef, production: r.nProd };
   const error = emptySampleError(r.nRef, r.nProd);
+  let refSample: Float64Array | null = null;
+  let prodSample: Float64Array | null = null;
   const input = {
     kind: 'numerical' as const,
-    reference: ref,
-    production: prod,
+    get reference() {
+      return (refSample ??= ref());
+    },
+    get production() {
+      return (prodSample ??= prod());
+    },
     kernel: r,
     settings: { bins: opts.bins, epsilon: opts.epsilon },
   };

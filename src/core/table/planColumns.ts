@@ -1,8 +1,9 @@
 import { InputError } from '../errors.ts';
 import { closestName, columnHint } from '../config/suggestColumn.ts';
-import { allNumbersUnique, countDistinctNumbers, distinctNumbers, isIntegerValued } from './distinct.ts';
+import { countDistinctNumbers } from './distinct.ts';
 import { looksLikeTimestamp } from './looksLikeTimestamp.ts';
-import type { ColumnPlan, ParsedColumn, ParsedTable } from './types.ts';
+import { tableFacts, type ColumnFacts, type TableFacts } from './columnFacts.ts';
+import type { ColumnPlan, ParsedTable } from './types.ts';
 
 export interface PlanColumnsConfig {
   label: string | null;
@@ -51,6 +52,18 @@ const TIMESTAMP_SAMPLE = 200;
  * override naming a column that does not exist (or that is also dropped, the label, or in both lists).
  */
 export function planColumns(ref: ParsedTable, prod: ParsedTable, cfg: PlanColumnsConfig): { plans: ColumnPlan[]; warnings: string[] } {
+  return planColumnsFromFacts(tableFacts(ref), tableFacts(prod), cfg);
+}
+
+/**
+ * planColumns on the facts of two files (columnFacts.ts): two parsed tables, or two profiles
+ * (profile/profileFacts.ts), typed by the same rules.
+ */
+export function planColumnsFromFacts(
+  ref: TableFacts,
+  prod: TableFacts,
+  cfg: PlanColumnsConfig,
+): { plans: ColumnPlan[]; warnings: string[] } {
   const warnings: string[] = [];
   const refByName = new Map(ref.columns.map((c) => [c.name, c]));
   const prodByName = new Map(prod.columns.map((c) => [c.name, c]));
@@ -138,7 +151,7 @@ export function planColumns(ref: ParsedTable, prod: ParsedTable, cfg: PlanColumn
 }
 
 interface Side {
-  col: ParsedColumn;
+  col: ColumnFacts;
   file: string;
   rows: number;
 }
@@ -161,6 +174,14 @@ function planColumn(
   // The rules below look at the files that have values (one of them when the other is all missing).
   const sides = [ref, prod].filter((s) => s.col.missing < s.rows);
   const plan = typeColumn(ref, sides, override, max, distinctFrom, warnings);
+  // Only a profile keeps its numbers as a sketch (past profile.max_exact_values distinct values), which
+  // has no count per value for categories: reachable with a huge max_categorical_unique or an override.
+  const sketched = plan.role === 'categorical' ? sides.find((s) => s.col.numberValues() === null) : undefined;
+  if (sketched) {
+    throw new InputError(
+      `column "${name}" is categorical (${plan.reason}) but the profile of ${sketched.file} keeps its numbers as a sketch (at least ${sketched.col.distinctNumbersAtLeast} distinct values), without counts per value; make the profile again with a larger profile.max_exact_values, or list the column in columns.numerical or columns.drop`,
+    );
+  }
   if (empty.length === 0 || plan.role === 'skipped') return plan;
   const [gone] = empty;
   const [other] = sides;
@@ -185,7 +206,7 @@ function typeColumn(
     return { name, role: 'skipped', reason };
   };
   // distinctFrom 'reference' counts the reference's values, unless the reference has none.
-  const counted = (distinctFrom === 'reference' && sides.includes(ref) ? [ref] : sides).map((s) => s.col.values);
+  const counted = distinctFrom === 'reference' && sides.includes(ref) ? [ref] : sides;
   const where = distinctFrom === 'both' ? '' : ` in ${sides.includes(ref) ? ref.file : sides[0].file}`;
 
   const tooMany = sides.find((s) => s.col.highCardinality !== undefined);
@@ -219,7 +240,7 @@ function typeColumn(
   }
 
   if (withText.length === 0) {
-    const distinct = countDistinctNumbers(counted, Math.max(DISTINCT_CAP, max));
+    const distinct = distinctNumberCount(counted, Math.max(DISTINCT_CAP, max));
     const shown = distinctText(distinct, Math.max(DISTINCT_CAP, max));
     return distinct > max
       ? { name, role: 'numerical', reason: `numeric, ${shown} distinct values${where} > ${max}` }
@@ -230,7 +251,7 @@ function typeColumn(
   const numbersDominate = withText.every((s) => s.col.nonNumeric < s.rows - s.col.missing - s.col.nonNumeric);
   if (numbersDominate) {
     const cap = Math.max(DISTINCT_CAP, max);
-    const distinct = countDistinctNumbers(counted, cap);
+    const distinct = distinctNumberCount(counted, cap);
     if (distinct > max) {
       for (const s of withText) warnings.push(coercionWarning(name, s));
       const textFiles = withText.map((s) => `${s.col.nonNumeric} in ${s.file}`).join(', ');
@@ -274,20 +295,37 @@ function distinctText(n: number, cap: number): string {
 function uniqueValues(s: Side): number | null {
   const { col } = s;
   const present = s.rows - col.missing;
-  if (col.dictionary !== null) {
-    // Every non-missing cell has a code; the dictionary holds the distinct ones.
-    const distinct = col.highCardinality?.distinct ?? col.dictionary.length;
-    return distinct === present ? present : null;
+  if (col.nonNumeric > 0) {
+    // Every non-missing cell has a label; the labels are the distinct cells.
+    return col.labelCount() === present ? present : null;
   }
-  if (!isIntegerValued(col.values)) return null;
-  return allNumbersUnique(col.values) ? present : null;
+  if (!col.integerValued()) return null;
+  return col.numbersUnique() ? present : null;
+}
+
+/**
+ * Distinct numbers over the sides, exact up to `cap` (`cap + 1` means more). A side whose numbers are
+ * a sketch adds its lower bound; the column is then typed as with at least that many (a categorical
+ * outcome is refused in typeColumn).
+ */
+function distinctNumberCount(sides: Side[], cap: number): number {
+  const arrays: Float64Array[] = [];
+  let atLeast = 0;
+  for (const s of sides) {
+    const values = s.col.numberValues();
+    if (values !== null) arrays.push(values);
+    else atLeast = Math.max(atLeast, s.col.distinctNumbersAtLeast);
+  }
+  const counted = countDistinctNumbers(arrays, cap);
+  return Math.min(cap + 1, Math.max(counted, atLeast));
 }
 
 /** A sample value when the text values of both files all look like timestamps, else null. */
 function timestampSample(sides: Side[]): string | null {
   let sample: string | null = null;
   for (const s of sides) {
-    const dict = s.col.dictionary!;
+    const dict = s.col.texts();
+    if (dict === null || dict.length === 0) return null;
     const step = Math.max(1, Math.floor(dict.length / TIMESTAMP_SAMPLE));
     for (let i = 0; i < dict.length; i += step) {
       if (!looksLikeTimestamp(dict[i])) return null;
@@ -306,13 +344,8 @@ function numericLookingSample(sides: Side[]): string | null {
   let seen = 0;
   let sample: string | null = null;
   for (const s of sides) {
-    const { dictionary, codes, values } = s.col;
-    if (dictionary === null || codes === null) continue;
-    // The dictionary holds parsed numbers too (as String(value)); a cell is text where its value is NaN.
-    // Number() cannot tell them apart: with data.decimal "," a "29.85" cell is text it would accept.
-    const isText = new Uint8Array(dictionary.length);
-    for (let r = 0; r < codes.length; r++) if (codes[r] >= 0 && values[r] !== values[r]) isText[codes[r]] = 1;
-    const text = dictionary.filter((_, i) => isText[i] === 1);
+    if (s.col.nonNumeric === 0 || s.col.highCardinality !== undefined) continue;
+    const text = s.col.texts() ?? [];
     const step = Math.max(1, Math.floor(text.length / TIMESTAMP_SAMPLE));
     for (let i = 0; i < text.length; i += step) {
       seen++;
@@ -327,15 +360,15 @@ function numericLookingSample(sides: Side[]): string | null {
 
 function countCategories(sides: Side[]): number {
   const seen = new Set<string>();
-  for (const s of sides) {
-    const { col } = s;
-    if (col.dictionary !== null) for (const d of col.dictionary) seen.add(d);
-    else for (const v of distinctNumbers(col.values)) seen.add(String(v));
-  }
+  for (const s of sides) for (const d of s.col.labels()) seen.add(d);
   return seen.size;
 }
 
 const BOOLEAN = new Set(['true', 'false']);
 function isBoolean(sides: Side[]): boolean {
-  return sides.every((s) => s.col.dictionary !== null && s.col.dictionary.every((d) => BOOLEAN.has(d.toLowerCase())));
+  return sides.every((s) => {
+    if (s.col.nonNumeric === 0) return false;
+    for (const d of s.col.labels()) if (!BOOLEAN.has(d.toLowerCase())) return false;
+    return true;
+  });
 }

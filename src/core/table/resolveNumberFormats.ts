@@ -1,4 +1,6 @@
 import { compactDictionary } from './ColumnBuilder.ts';
+import { parseNumber, pointShape, POINT_AMBIGUOUS } from './parseNumber.ts';
+import { COMMA_AMBIGUOUS, groupedShape, parseGroupedNumber } from './parseGroupedNumber.ts';
 import type { ColumnNumberFormat, ParsedColumn, ParsedTable } from './types.ts';
 
 type Mark = '.' | ',';
@@ -99,14 +101,26 @@ function codeOf(col: ParsedColumn, text: string): number {
  * and one per column that mixes both decimal marks.
  */
 export function numberFormatWarnings(table: ParsedTable): string[] {
+  return columnFormatWarnings(table.file, table.columns, (col, row) => col.values[row]);
+}
+
+/**
+ * numberFormatWarnings for any columns with a number format (a table's, a profile's): `valueAt` gives
+ * the number the example cell (f.example.row) was read as.
+ */
+export function columnFormatWarnings<C extends { name: string; numberFormat?: ColumnNumberFormat }>(
+  file: string,
+  columns: readonly C[],
+  valueAt: (col: C, row: number) => number,
+): string[] {
   const warnings: string[] = [];
-  for (const col of table.columns) {
+  for (const col of columns) {
     const f = col.numberFormat;
     if (f === undefined) continue;
-    const where = `column "${col.name}" in ${table.file}`;
+    const where = `column "${col.name}" in ${file}`;
     const notable = f.decimal === ',' || f.thousands !== '';
     if (notable && f.example !== undefined) {
-      const value = col.values[f.example.row];
+      const value = valueAt(col, f.example.row);
       const parts = [f.decimal === ',' ? 'decimal comma' : f.decimal === '.' ? 'decimal point' : null, thousandsText(f.thousands)];
       const how = parts.filter((p) => p !== null).join(', ');
       const decided =
@@ -123,6 +137,20 @@ export function numberFormatWarnings(table: ParsedTable): string[] {
     }
   }
   return warnings;
+}
+
+/**
+ * The number a settled format read its example cell as, from the cell's text (a profile keeps no
+ * rows): the reader's own parse (parseNumber, then parseGroupedNumber), an ambiguous "1.234" / "1,234"
+ * taken as thousands when the column's mark is the other one, as NumberFormatTracker and settle() do.
+ */
+export function exampleValue(f: ColumnNumberFormat): number {
+  if (f.example === undefined) return NaN;
+  const text = f.example.text;
+  const v = parseNumber(text);
+  if (v === v) return pointShape === POINT_AMBIGUOUS && f.decimal === ',' ? Math.round(v * 1000) : v;
+  const g = parseGroupedNumber(text);
+  return groupedShape === COMMA_AMBIGUOUS && f.decimal === '.' ? Math.round(g * 1000) : g;
 }
 
 function thousandsText(chars: string): string | null {
