@@ -35,7 +35,9 @@ export function formatPerformance(p: PerformanceReport): string {
   if (p.f1_drop !== null)
     lines.push(`  F1 drop ${f(p.f1_drop)} (threshold ${p.f1_drop_threshold}${fromUnreliable})${p.alert ? ': ALERT' : ''}`);
   const drifted = p.prediction_drift.filter((d) => d.drifted).map((d) => d.name);
-  lines.push(`  prediction drift: ${drifted.length ? drifted.join(', ') : 'none'}`);
+  // A profile reference keeps no rows to score, so prediction drift was not tested at all (not "none").
+  const tested = p.prediction_drift.length > 0;
+  lines.push(`  prediction drift: ${!tested ? 'not tested (no reference rows)' : drifted.length ? drifted.join(', ') : 'none'}`);
   // Class labels (in the mapping too), column and file names come from untrusted files and models.
   return lines.map(stripControl).join('\n');
 }

@@ -22,7 +22,13 @@ import { numericalFeatureStats } from './stattests/numericalFeature.ts';
 import { categoricalFeatureStats } from './stattests/categoricalFeature.ts';
 
 export interface PerformanceArgs {
-  reference: ParsedTable;
+  /**
+   * The reference rows; null when the reference is a profile, which keeps none: production is scored
+   * (and measured when it has labels), with no baseline, no estimate and no prediction drift.
+   */
+  reference: ParsedTable | null;
+  /** Names the reference in the note when `reference` is null (the profile file). */
+  referenceName?: string;
   production: ParsedTable;
   config: Config;
   kernels: StatKernels;
@@ -50,6 +56,7 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
   const { reference, production, config, kernels, runner } = args;
   const { prediction_column: predCol, probability_column: probCol, label_column: label } = config.data;
   if (!runner && !predCol && !probCol) return null;
+  if (reference === null) return productionOnly({ ...args, reference });
   const refHasLabels = label !== null && hasValues(reference, label);
   const prodHasLabels = label !== null && hasValues(production, label);
   const warnings: string[] = [];
@@ -132,6 +139,59 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
     production: productionPerf,
     note,
     prediction_drift: predictionDrift(ref, prod, pos, config, kernels),
+    warnings,
+  };
+}
+
+/** analysePerformance without reference rows (a profile reference): production's side only. */
+async function productionOnly(args: PerformanceArgs & { reference: null }): Promise<PerformanceStats> {
+  const { production, config, runner } = args;
+  const { prediction_column: predCol, probability_column: probCol, label_column: label } = config.data;
+  const warnings: string[] = [];
+  let prod: Predictions;
+  let positive;
+  let classSource: string;
+  if (runner) {
+    const file = args.modelFile ?? 'model.onnx';
+    const exclude = [label, predCol, probCol, ...config.columns.drop].filter((x): x is string => x !== null);
+    prod = await scoreTable(runner, production, { file, features: config.model.features, exclude });
+    positive = positiveClass(prod.classes, config.model.positive_class);
+    classSource = prod.classSource ?? `the model's class labels`;
+  } else {
+    let classes = predictionClasses([production], [label, predCol]);
+    classSource = label === null ? `the values of "${predCol}"` : 'the labels and predictions';
+    if (classes.length === 0 && probCol) {
+      classes = ['0', '1'];
+      classSource = 'default 0/1 (no label or prediction column names the classes)';
+      warnings.push(
+        `no label or prediction column names the classes: data.probability_column "${probCol}" is taken as the probability of class "1"`,
+      );
+    }
+    positive = positiveClass(classes, config.model.positive_class);
+    prod = predictionsFromColumns(production, { prediction: predCol, probability: probCol }, classes, positive?.index ?? null);
+  }
+  warnings.unshift(...prod.warnings);
+  const classes = prod.classes;
+  const pos = positive?.index ?? null;
+  const what = runner ? `the model (${args.modelFile ?? 'model.onnx'})` : 'the predictions';
+  const productionPerf =
+    label !== null && hasValues(production, label) ? measure(classes, encodeLabels(production, label, classes, what), prod, pos) : null;
+  return {
+    source: prod.source,
+    label_column: label,
+    classes,
+    positive_class: positive?.name ?? null,
+    positive_class_reason: positive
+      ? positive.reason === 'model.positive_class'
+        ? positive.reason
+        : `${positive.reason}; classes from ${classSource}`
+      : null,
+    class_mapping: prod.classMapping ?? null,
+    f1_average: pos === null ? 'macro' : 'binary',
+    baseline: null,
+    production: productionPerf,
+    note: `${args.referenceName ? `the reference ${args.referenceName}` : 'the reference'} is a profile, which keeps no rows: no baseline metrics, no F1-drop alert, no label-free estimate and no prediction drift (they need the reference rows); pass the reference CSV for them`,
+    prediction_drift: [],
     warnings,
   };
 }

@@ -28,6 +28,11 @@ const KEYWORDS = new Set([
   'exclusiveMinimum',
   'exclusiveMaximum',
   'maxItems',
+  'minItems',
+  'prefixItems',
+  'pattern',
+  'additionalProperties',
+  'oneOf',
 ]);
 
 function typeOf(v: unknown): string {
@@ -37,22 +42,28 @@ function typeOf(v: unknown): string {
   return typeof v;
 }
 
-export function resolve(node: Schema): Schema {
+/** Follows "#/$defs/<name>" references inside `root` (the report schema unless told). */
+export function resolve(node: Schema, root: Schema = schema): Schema {
   const ref = node.$ref as string | undefined;
   if (ref === undefined) return node;
   const name = ref.replace('#/$defs/', '');
-  return resolve((schema.$defs as Record<string, Schema>)[name]);
+  return resolve((root.$defs as Record<string, Schema>)[name], root);
 }
 
-/** Errors as "path: problem"; `visit` sees every (object schema, object value) pair. */
+/**
+ * Errors as "path: problem"; `visit` sees every (object schema, object value) pair. `root` is the
+ * schema that `$ref`s point into: the report schema, or the top-level schema given (profile schema).
+ */
 export function validate(
   node: Schema,
   value: unknown,
   path = '$',
   visit?: (s: Schema, v: Record<string, unknown>, p: string) => void,
+  root: Schema = path === '$' && node.$defs !== undefined ? node : schema,
 ): string[] {
-  const s = resolve(node);
+  const s = resolve(node, root);
   const errors: string[] = [];
+  const sub = (n: Schema, v: unknown, p: string) => validate(n, v, p, visit, root);
   for (const key of Object.keys(s)) if (!KEYWORDS.has(key)) errors.push(`${path}: schema keyword ${key} not supported by this test`);
   const t = typeOf(value);
   if (s.type !== undefined) {
@@ -61,6 +72,12 @@ export function validate(
   }
   if ('const' in s && value !== s.const) errors.push(`${path}: not ${JSON.stringify(s.const)}`);
   if (s.enum && !(s.enum as unknown[]).includes(value)) errors.push(`${path}: ${JSON.stringify(value)} not in enum`);
+  if (s.oneOf) {
+    const passing = (s.oneOf as Schema[]).filter((option) => sub(option, value, path).length === 0).length;
+    if (passing !== 1) errors.push(`${path}: matches ${passing} of the oneOf schemas, not exactly 1`);
+  }
+  if (typeof value === 'string' && typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value))
+    errors.push(`${path}: does not match ${s.pattern}`);
   if (typeof value === 'number') {
     if (typeof s.minimum === 'number' && value < s.minimum) errors.push(`${path}: below minimum`);
     if (typeof s.maximum === 'number' && value > s.maximum) errors.push(`${path}: above maximum`);
@@ -69,13 +86,20 @@ export function validate(
   }
   if (Array.isArray(value)) {
     if (typeof s.maxItems === 'number' && value.length > s.maxItems) errors.push(`${path}: too many items`);
-    if (s.items) value.forEach((v, i) => errors.push(...validate(s.items as Schema, v, `${path}[${i}]`, visit)));
+    if (typeof s.minItems === 'number' && value.length < s.minItems) errors.push(`${path}: too few items`);
+    const prefix = (s.prefixItems as Schema[] | undefined) ?? [];
+    prefix.forEach((p, i) => {
+      if (i < value.length) errors.push(...sub(p, value[i], `${path}[${i}]`));
+    });
+    if (s.items) value.forEach((v, i) => i >= prefix.length && errors.push(...sub(s.items as Schema, v, `${path}[${i}]`)));
   }
   if (t === 'object') {
     const obj = value as Record<string, unknown>;
     for (const key of (s.required as string[] | undefined) ?? []) if (!(key in obj)) errors.push(`${path}: missing ${key}`);
     const props = (s.properties as Record<string, Schema> | undefined) ?? {};
-    for (const [key, sub] of Object.entries(props)) if (key in obj) errors.push(...validate(sub, obj[key], `${path}.${key}`, visit));
+    for (const [key, p] of Object.entries(props)) if (key in obj) errors.push(...sub(p, obj[key], `${path}.${key}`));
+    if (s.additionalProperties === false)
+      for (const key of Object.keys(obj)) if (!(key in props)) errors.push(`${path}: unknown key ${key}`);
     if (s.properties) visit?.(s, obj, path);
   }
   return errors;

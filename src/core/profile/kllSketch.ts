@@ -235,7 +235,7 @@ export class KllSketch {
     };
   }
 
-  /** Rebuilds a sketch; the caller (readProfile) has validated the state. */
+  /** Rebuilds a sketch; the caller (decodeProfile) has validated the state. */
   static fromState(state: KllState): KllSketch {
     const s = new KllSketch(state.k, state.seed);
     s.compactions = state.compactions;

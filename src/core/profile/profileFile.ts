@@ -1,58 +1,90 @@
 /**
- * The `*.profile` file: a reference profile on disk.
+ * The `*.profile` file: a profile (columnProfile.ts) on disk, format version 2.
  *
  *   bytes 0-7    magic "DMPROFIL"
- *   bytes 8-11   format version, uint32 little-endian (1)
+ *   bytes 8-11   format version, uint32 little-endian (2)
  *   bytes 12-15  length L of the metadata, uint32 little-endian
  *   16 .. 16+L   metadata: UTF-8 JSON, described by schema/profile.schema.json
- *   then         the arrays, little-endian float64, column after column in metadata order:
- *                exact numerical: `distinct` values (ascending), then their `distinct` counts;
- *                sketch: the items of level 0, 1, ... (`level_sizes` of them, each level ascending);
- *                categorical columns keep their counts in the metadata.
+ *   then         the number arrays, little-endian float64, column after column in metadata order:
+ *                numbers.mode "exact": the `distinct` values (ascending), then their `distinct` counts;
+ *                numbers.mode "sketch": the items of sketch level 0, 1, ... (`level_sizes` of them,
+ *                each level ascending). Text counts are in the metadata (`text`: [text, count] pairs).
  *
- * Counts are float64 (integers up to 2^53; uint32 would cap a merged profile at 4.3e9 rows). Reading
- * trusts nothing: every size is checked against the file before anything is allocated, and every
+ * Counts are float64 (integers up to 2^53; uint32 would cap a merged profile at 4.3e9 rows). The same
+ * profile always gives the same bytes (fixed key order, no time stamps but the profile's own createdAt).
+ *
+ * Reading trusts nothing: the metadata is checked key by key (unknown keys, `__proto__` included, are
+ * refused; text counts go into a Map), every declared size is checked against the file before
+ * anything is allocated, and the numbers must add up (numbers + non-numeric + missing = rows). Every
  * problem is one InputError naming the file, what is wrong and what to do.
  */
 import { InputError } from '../errors.ts';
-import type { ColumnProfile, Profile, ProfileConfig } from './columnProfile.ts';
+import type { ColumnNumberFormat } from '../table/types.ts';
+import {
+  TEXT_DISTINCT_CAP,
+  TEXT_LIMIT,
+  type ColumnProfile,
+  type NumberSummary,
+  type Profile,
+  type ProfileConfig,
+  type ProfileSource,
+} from './columnProfile.ts';
 import { KllSketch } from './kllSketch.ts';
+import { profileKind } from './profileKind.ts';
 
 export const PROFILE_MAGIC = 'DMPROFIL';
-export const PROFILE_VERSION = 1;
+export const PROFILE_VERSION = 2;
+export const PROFILE_FORMAT = 'drift-monitor-profile';
 const HEADER_BYTES = 16;
-/** Declared sizes above this are refused before any allocation (a 2^31-item array is 16 GiB). */
-const MAX_DECLARED = 2 ** 31;
+/** Declared array sizes above this are refused before any allocation (a 2^31-item array is 16 GiB). */
+const MAX_ARRAY = 2 ** 31;
+/** A KLL sketch of 2^53 items has under 64 levels. */
+const MAX_LEVELS = 64;
 
-export interface ProfileSource {
-  file_name: string;
-  size_bytes: number;
-  sha256: string;
+/** True when the bytes start with the profile magic (how a reference file is told from a CSV). */
+export function hasProfileMagic(head: Uint8Array): boolean {
+  if (head.length < PROFILE_MAGIC.length) return false;
+  for (let i = 0; i < PROFILE_MAGIC.length; i++) if (head[i] !== PROFILE_MAGIC.charCodeAt(i)) return false;
+  return true;
 }
 
-export interface ProfileMeta {
-  /** ISO 8601 time the profile was made. */
-  created_at: string;
-  /** The CSV the profile summarises. */
-  source: ProfileSource;
-  /** A snapshot of the run's configuration when the profile was made (plain JSON). */
-  settings: Record<string, unknown>;
-}
+// ---------------------------------------------------------------------------------------------------
+// Writing
 
-interface ColumnJsonBase {
-  name: string;
-  kind: 'numerical' | 'categorical';
-  rows: number;
-  missing: number;
-}
+type JsonObject = { [key: string]: unknown };
 
-function columnJson(c: ColumnProfile): Record<string, unknown> {
-  const base: ColumnJsonBase = { name: c.name, kind: c.kind, rows: c.rows, missing: c.missing };
-  if (c.kind === 'categorical') return { ...base, categories: [...c.counts] };
-  if (c.mode === 'exact') return { ...base, mode: 'exact', distinct: c.values.length };
-  const s = c.sketch.toState();
+function sourceJson(s: ProfileSource): JsonObject {
   return {
-    ...base,
+    file: s.file,
+    size: s.size,
+    sha256: s.sha256,
+    delimiter: s.delimiter,
+    missing_values: s.missingValues,
+    encoding: s.encoding,
+    decimal: s.decimal,
+    thousands: s.thousands,
+    dropped: s.dropped,
+    label: s.label,
+  };
+}
+
+function numberFormatJson(f: ColumnNumberFormat): JsonObject {
+  // A profile's formats are settled (no pending rows); pendingPoint / pendingComma are not written.
+  return {
+    decimal: f.decimal,
+    decided_by: f.decidedBy,
+    thousands: f.thousands,
+    locale_cells: f.localeCells,
+    ambiguous_cells: f.ambiguousCells,
+    ...(f.example ? { example: { row: f.example.row, text: f.example.text } } : {}),
+    ...(f.conflicts ? { conflicts: { count: f.conflicts.count, row: f.conflicts.row, text: f.conflicts.text } } : {}),
+  };
+}
+
+function numbersJson(n: NumberSummary): JsonObject {
+  if (n.mode === 'exact') return { mode: 'exact', distinct: n.values.length };
+  const s = n.sketch.toState();
+  return {
     mode: 'sketch',
     k: s.k,
     seed: s.seed,
@@ -61,221 +93,479 @@ function columnJson(c: ColumnProfile): Record<string, unknown> {
     min: s.n === 0 ? null : s.min,
     max: s.n === 0 ? null : s.max,
     level_sizes: s.levels.map((l) => l.length),
+    distinct_at_least: n.distinctAtLeast,
   };
 }
 
-export function writeProfile(profile: Profile, meta: ProfileMeta): Uint8Array {
-  const json = {
-    format: 'drift-monitor-profile',
-    version: PROFILE_VERSION,
-    created_at: meta.created_at,
-    source: meta.source,
-    config: { max_exact_values: profile.config.maxExactValues, sketch_k: profile.config.sketchK, sketch_seed: profile.config.sketchSeed },
-    settings: meta.settings,
-    columns: profile.columns.map(columnJson),
+function columnJson(c: ColumnProfile): JsonObject {
+  return {
+    name: c.name,
+    kind: profileKind(c),
+    rows: c.rows,
+    missing: c.missing,
+    non_numeric: c.nonNumeric,
+    first_non_numeric: c.firstNonNumeric === null ? null : { row: c.firstNonNumeric.row, value: c.firstNonNumeric.value },
+    integer_valued: c.integerValued,
+    numbers_unique: c.numbersUnique,
+    text_distinct: c.textDistinct,
+    ...(c.numberFormat ? { number_format: numberFormatJson(c.numberFormat) } : {}),
+    numbers: numbersJson(c.numbers),
+    text: c.text === null ? null : [...c.text],
   };
+}
+
+/** The metadata object of a profile (what encodeProfile writes as JSON). */
+export function profileMetadata(p: Profile): JsonObject {
+  return {
+    format: PROFILE_FORMAT,
+    version: PROFILE_VERSION,
+    created_at: p.createdAt,
+    rows: p.rows,
+    ...(p.headerIsNumbers !== undefined ? { header_is_numbers: p.headerIsNumbers } : {}),
+    config: { max_exact_values: p.config.maxExactValues, sketch_k: p.config.sketchK, sketch_seed: p.config.sketchSeed },
+    source: p.source === null ? null : sourceJson(p.source),
+    ...(p.mergedFrom ? { merged_from: p.mergedFrom.map(sourceJson) } : {}),
+    warnings: p.warnings,
+    columns: p.columns.map(columnJson),
+  };
+}
+
+export function encodeProfile(p: Profile): Uint8Array {
   const arrays: Float64Array[] = [];
-  for (const c of profile.columns) {
-    if (c.kind !== 'numerical') continue;
-    if (c.mode === 'exact') arrays.push(c.values, c.counts);
-    else arrays.push(...c.sketch.toState().levels);
+  for (const c of p.columns) {
+    if (c.numbers.mode === 'exact') arrays.push(c.numbers.values, c.numbers.counts);
+    else arrays.push(...c.numbers.sketch.toState().levels);
   }
-  const metaBytes = new TextEncoder().encode(JSON.stringify(json));
+  const metaBytes = new TextEncoder().encode(JSON.stringify(profileMetadata(p)));
   const floats = arrays.reduce((s, a) => s + a.length, 0);
   const out = new Uint8Array(HEADER_BYTES + metaBytes.length + floats * 8);
   const view = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) out[i] = PROFILE_MAGIC.charCodeAt(i);
+  for (let i = 0; i < PROFILE_MAGIC.length; i++) out[i] = PROFILE_MAGIC.charCodeAt(i);
   view.setUint32(8, PROFILE_VERSION, true);
   view.setUint32(12, metaBytes.length, true);
   out.set(metaBytes, HEADER_BYTES);
   let offset = HEADER_BYTES + metaBytes.length;
-  for (const a of arrays) for (let i = 0; i < a.length; i++, offset += 8) view.setFloat64(offset, a[i], true);
+  for (const a of arrays) {
+    // -0 is written as 0: a profile holds one zero (the builder stores -0 as 0 already).
+    for (let i = 0; i < a.length; i++, offset += 8) view.setFloat64(offset, a[i] === 0 ? 0 : a[i], true);
+  }
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Reading
+
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-type Json = Record<string, unknown>;
-
-/** Reads a profile written by writeProfile; `fileName` names the file in every error. */
-export function readProfile(bytes: Uint8Array, fileName: string): { profile: Profile; meta: ProfileMeta } {
+/** Reads a profile written by encodeProfile; `fileName` names the file in every error. */
+export function decodeProfile(bytes: Uint8Array, fileName: string): Profile {
+  const remake = `re-create it with drift-monitor profile <data.csv> -o ${fileName}`;
   const fail = (what: string): never => {
-    throw new InputError(`${fileName}: ${what}`);
+    throw new InputError(`${fileName}: ${what}; ${remake}`);
   };
-  const remake = 'make the profile again from the reference CSV';
-  if (bytes.length < HEADER_BYTES)
-    fail(`is truncated (${bytes.length} bytes; a profile starts with a ${HEADER_BYTES}-byte header); ${remake}`);
-  for (let i = 0; i < 8; i++)
-    if (bytes[i] !== PROFILE_MAGIC.charCodeAt(i))
-      fail(`is not a drift-monitor profile (it does not start with "${PROFILE_MAGIC}"); pass a *.profile file written by drift-monitor`);
+  if (bytes.length === 0) fail('is empty (0 bytes)');
+  if (!hasProfileMagic(bytes)) {
+    if (bytes.length < PROFILE_MAGIC.length && bytes.every((b, i) => b === PROFILE_MAGIC.charCodeAt(i)))
+      fail(`is truncated (${bytes.length} bytes; a profile starts with a ${HEADER_BYTES}-byte header)`);
+    throw new InputError(
+      `${fileName}: is not a drift-monitor profile (it does not start with "${PROFILE_MAGIC}"); pass a *.profile file written by drift-monitor profile`,
+    );
+  }
+  if (bytes.length < HEADER_BYTES) fail(`is truncated (${bytes.length} bytes; a profile starts with a ${HEADER_BYTES}-byte header)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
-  if (version !== PROFILE_VERSION)
-    fail(`has profile format version ${version}; this drift-monitor reads version ${PROFILE_VERSION}; ${remake}`);
+  if (version < PROFILE_VERSION)
+    fail(`was made by an older version of drift-monitor (profile format ${version}; this version reads format ${PROFILE_VERSION})`);
+  if (version > PROFILE_VERSION)
+    throw new InputError(
+      `${fileName}: was made by a newer version of drift-monitor (profile format ${version}; this version reads format ${PROFILE_VERSION}); update drift-monitor, or ${remake}`,
+    );
   const metaLength = view.getUint32(12, true);
-  if (metaLength >= MAX_DECLARED || metaLength > bytes.length - HEADER_BYTES)
-    fail(`declares ${metaLength} bytes of metadata but only ${bytes.length - HEADER_BYTES} follow the header (truncated?); ${remake}`);
+  if (metaLength > bytes.length - HEADER_BYTES)
+    fail(`declares ${metaLength} bytes of metadata but only ${bytes.length - HEADER_BYTES} follow the header (truncated?)`);
 
   let text = '';
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(HEADER_BYTES, HEADER_BYTES + metaLength));
   } catch {
-    fail(`metadata is not valid UTF-8; ${remake}`);
+    fail('its metadata is not valid UTF-8');
   }
-  let forbidden: string | null = null;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text, (key, value: unknown) => {
-      if (FORBIDDEN_KEYS.has(key)) forbidden ??= key;
-      return value;
-    });
+    parsed = JSON.parse(text);
   } catch {
-    fail(`metadata is not valid JSON; ${remake}`);
+    fail('its metadata is not valid JSON');
   }
-  if (forbidden !== null) fail(`metadata contains the key "${forbidden}", which a profile never has; ${remake}`);
 
-  const where = (path: string) => (path ? `metadata ${path}` : 'metadata');
-  const obj = (v: unknown, path: string): Json =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : fail(`${where(path)} must be an object; ${remake}`);
-  const str = (v: unknown, path: string): string => (typeof v === 'string' ? v : fail(`${where(path)} must be a string; ${remake}`));
-  const count = (v: unknown, path: string, max = Number.MAX_SAFE_INTEGER): number =>
-    typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max
-      ? v
-      : fail(`${where(path)} must be an integer from 0 to ${max}, got ${JSON.stringify(v)}; ${remake}`);
-  const finite = (v: unknown, path: string): number =>
-    typeof v === 'number' && Number.isFinite(v) ? v : fail(`${where(path)} must be a finite number; ${remake}`);
-
-  const root = obj(parsed, '');
-  if (root.format !== 'drift-monitor-profile') fail(`${where('format')} must be "drift-monitor-profile"; ${remake}`);
-  if (root.version !== version)
-    fail(`${where('version')} (${JSON.stringify(root.version)}) differs from the header's version ${version}; ${remake}`);
-  const created = str(root.created_at, 'created_at');
-  if (Number.isNaN(Date.parse(created))) fail(`${where('created_at')} is not an ISO 8601 time; ${remake}`);
-  const src = obj(root.source, 'source');
-  const source: ProfileSource = {
-    file_name: str(src.file_name, 'source.file_name'),
-    size_bytes: count(src.size_bytes, 'source.size_bytes'),
-    sha256: str(src.sha256, 'source.sha256'),
-  };
-  if (!/^[0-9a-f]{64}$/.test(source.sha256)) fail(`${where('source.sha256')} must be 64 lowercase hex digits; ${remake}`);
-  const cfg = obj(root.config, 'config');
+  const read = new MetadataReader(fail);
+  const root = read.object(parsed, 'metadata', {
+    required: ['format', 'version', 'created_at', 'rows', 'config', 'source', 'warnings', 'columns'],
+    optional: ['header_is_numbers', 'merged_from'],
+  });
+  if (root.format !== PROFILE_FORMAT) fail(`metadata format must be "${PROFILE_FORMAT}"`);
+  if (root.version !== version) fail(`metadata version (${JSON.stringify(root.version)}) differs from the header's version ${version}`);
+  const createdAt = read.string(root.created_at, 'metadata created_at');
+  if (!ISO_TIME.test(createdAt) || Number.isNaN(Date.parse(createdAt))) fail('metadata created_at is not an ISO 8601 time');
+  const rows = read.integer(root.rows, 'metadata rows');
+  const cfg = read.object(root.config, 'metadata config', { required: ['max_exact_values', 'sketch_k', 'sketch_seed'] });
   const config: ProfileConfig = {
-    maxExactValues: count(cfg.max_exact_values, 'config.max_exact_values', MAX_DECLARED),
-    sketchK: count(cfg.sketch_k, 'config.sketch_k', 65535),
-    sketchSeed: count(cfg.sketch_seed, 'config.sketch_seed', 2 ** 32 - 1),
+    maxExactValues: read.integer(cfg.max_exact_values, 'metadata config.max_exact_values', MAX_ARRAY),
+    sketchK: read.integer(cfg.sketch_k, 'metadata config.sketch_k', 65535, 8),
+    sketchSeed: read.integer(cfg.sketch_seed, 'metadata config.sketch_seed', 2 ** 32 - 1),
   };
-  const settings = obj(root.settings, 'settings');
-  if (!Array.isArray(root.columns)) fail(`${where('columns')} must be an array; ${remake}`);
-  const columnsJson = root.columns as unknown[];
+  const source = root.source === null ? null : read.source(root.source, 'metadata source');
+  const mergedFrom =
+    root.merged_from === undefined
+      ? undefined
+      : read.array(root.merged_from, 'metadata merged_from').map((s, i) => read.source(s, `metadata merged_from[${i}]`));
+  const warnings = read.array(root.warnings, 'metadata warnings').map((w, i) => read.string(w, `metadata warnings[${i}]`));
+  const headerIsNumbers =
+    root.header_is_numbers === undefined ? undefined : read.boolean(root.header_is_numbers, 'metadata header_is_numbers');
 
   // Sizes first: the arrays must fill the rest of the file exactly, before anything is allocated.
-  let offset = HEADER_BYTES + metaLength;
-  const available = bytes.length - offset;
+  const available = bytes.length - HEADER_BYTES - metaLength;
   let declaredFloats = 0;
   const names = new Set<string>();
-  const plans = columnsJson.map((raw, i) => {
-    const c = obj(raw, `columns[${i}]`);
-    const name = str(c.name, `columns[${i}].name`);
-    const at = `column "${name}"`;
-    if (names.has(name)) fail(`${where('columns')} lists ${at} twice; ${remake}`);
-    names.add(name);
-    const rows = count(c.rows, `${at} rows`);
-    const missing = count(c.missing, `${at} missing`);
-    if (missing > rows) fail(`${where(at)} has more missing values (${missing}) than rows (${rows}); ${remake}`);
-    if (c.kind === 'categorical') return { c, name, at, rows, missing, kind: 'categorical' as const, sizes: [] as number[] };
-    if (c.kind !== 'numerical') fail(`${where(at)} kind must be "numerical" or "categorical"; ${remake}`);
-    let sizes: number[];
-    if (c.mode === 'exact') {
-      const d = count(c.distinct, `${at} distinct`, MAX_DECLARED);
-      sizes = [d, d];
-    } else if (c.mode === 'sketch') {
-      if (!Array.isArray(c.level_sizes)) fail(`${where(at)} level_sizes must be an array; ${remake}`);
-      const levels = c.level_sizes as unknown[];
-      if (levels.length > 64) fail(`${where(at)} has ${levels.length} sketch levels (at most 64); ${remake}`);
-      sizes = levels.map((s, h) => count(s, `${at} level_sizes[${h}]`, MAX_DECLARED));
-    } else return fail(`${where(at)} mode must be "exact" or "sketch"; ${remake}`);
-    for (const s of sizes) declaredFloats += s;
-    return { c, name, at, rows, missing, kind: 'numerical' as const, sizes };
+  const plans = read.array(root.columns, 'metadata columns').map((raw, i) => {
+    const plan = read.column(raw, `metadata columns[${i}]`, rows, config);
+    if (names.has(plan.name)) fail(`metadata lists column ${JSON.stringify(plan.name)} twice`);
+    names.add(plan.name);
+    for (const s of plan.sizes) declaredFloats += s;
+    return plan;
   });
   if (declaredFloats * 8 > available)
     fail(
-      `metadata declares ${declaredFloats} numbers (${declaredFloats * 8} bytes) but only ${available} bytes follow it (truncated?); ${remake}`,
+      `its metadata declares ${declaredFloats} numbers (${declaredFloats * 8} bytes) but only ${available} bytes follow it (truncated?)`,
     );
-  if (declaredFloats * 8 < available) fail(`has ${available - declaredFloats * 8} bytes after the declared arrays; ${remake}`);
+  if (declaredFloats * 8 < available) fail(`has ${available - declaredFloats * 8} bytes after the declared arrays`);
 
-  const readFloats = (len: number): Float64Array => {
-    const a = new Float64Array(len);
-    for (let i = 0; i < len; i++, offset += 8) a[i] = view.getFloat64(offset, true);
+  let offset = HEADER_BYTES + metaLength;
+  const readFloats = (length: number, at: string): Float64Array => {
+    const a = new Float64Array(length);
+    for (let i = 0; i < length; i++, offset += 8) {
+      const x = view.getFloat64(offset, true);
+      if (!Number.isFinite(x)) fail(`${at} holds ${x} at position ${i + 1} (only finite numbers are stored)`);
+      if (Object.is(x, -0)) fail(`${at} holds -0 at position ${i + 1} (a profile stores 0)`);
+      a[i] = x;
+    }
     return a;
   };
   const ascending = (a: Float64Array, at: string, strict: boolean) => {
-    for (let i = 0; i < a.length; i++) {
-      if (Number.isNaN(a[i])) fail(`${at} holds NaN at position ${i + 1}; ${remake}`);
-      if (i > 0 && (strict ? a[i] <= a[i - 1] : a[i] < a[i - 1])) fail(`${at} is not sorted ascending at position ${i + 1}; ${remake}`);
-    }
+    for (let i = 1; i < a.length; i++)
+      if (strict ? a[i] <= a[i - 1] : a[i] < a[i - 1]) fail(`${at} are not sorted ascending at position ${i + 1}`);
   };
 
   const columns = plans.map((p): ColumnProfile => {
-    const base = { name: p.name, rows: p.rows, missing: p.missing };
-    const present = p.rows - p.missing;
-    if (p.kind === 'categorical') {
-      if (!Array.isArray(p.c.categories)) fail(`${where(p.at)} categories must be an array of [name, count] pairs; ${remake}`);
-      const counts = new Map<string, number>();
-      let total = 0;
-      (p.c.categories as unknown[]).forEach((pair, j) => {
-        if (!Array.isArray(pair) || pair.length !== 2) fail(`${where(p.at)} categories[${j}] must be a [name, count] pair; ${remake}`);
-        const [k, v] = pair as unknown[];
-        const cat = str(k, `${p.at} categories[${j}] name`);
-        if (counts.has(cat)) fail(`${where(p.at)} lists category "${cat}" twice; ${remake}`);
-        const n = count(v, `${p.at} categories[${j}] count`);
-        if (n === 0) fail(`${where(p.at)} category "${cat}" has count 0; ${remake}`);
-        counts.set(cat, n);
-        total += n;
-      });
-      if (total !== present) fail(`${where(p.at)} category counts add up to ${total}, not rows - missing = ${present}; ${remake}`);
-      return { ...base, kind: 'categorical', counts };
-    }
-    if (p.c.mode === 'exact') {
-      const values = readFloats(p.sizes[0]);
-      const counts = readFloats(p.sizes[0]);
+    const present = p.rows - p.missing - p.nonNumeric;
+    let numbers: NumberSummary;
+    if (p.numbers.mode === 'exact') {
+      const values = readFloats(p.sizes[0], `${p.at}: the distinct values`);
+      const counts = readFloats(p.sizes[1], `${p.at}: the counts`);
       ascending(values, `${p.at}: the distinct values`, true);
       let total = 0;
+      let allOnce = true;
       for (let i = 0; i < counts.length; i++) {
         if (!(Number.isInteger(counts[i]) && counts[i] >= 1))
-          fail(`${p.at}: count ${counts[i]} at position ${i + 1} is not a positive integer; ${remake}`);
+          fail(`${p.at}: count ${counts[i]} at position ${i + 1} is not a positive integer`);
         total += counts[i];
+        if (counts[i] !== 1) allOnce = false;
       }
-      if (total !== present) fail(`${p.at}: counts add up to ${total}, not rows - missing = ${present}; ${remake}`);
-      return { ...base, kind: 'numerical', mode: 'exact', values, counts };
+      if (!Number.isSafeInteger(total) || total !== present)
+        fail(`${p.at}: the counts add up to ${total}, not rows - missing - non_numeric = ${present}`);
+      if (values.length > 0) {
+        if (p.integerValued !== values.every(Number.isInteger)) fail(`${p.at}: integer_valued does not match its values`);
+        if (p.numbersUnique !== allOnce) fail(`${p.at}: numbers_unique does not match its counts`);
+      }
+      numbers = { mode: 'exact', values, counts };
+    } else {
+      const s = p.numbers;
+      const levels = p.sizes.map((size, h) => {
+        const level = readFloats(size, `${p.at}: sketch level ${h}`);
+        ascending(level, `${p.at}: the items of sketch level ${h}`, false);
+        return level;
+      });
+      const weight = levels.reduce((sum, l, h) => sum + l.length * 2 ** h, 0);
+      if (weight !== s.n) fail(`${p.at}: the sketch holds ${weight} values but declares n = ${s.n}`);
+      if (s.n !== present) fail(`${p.at}: the sketch's n = ${s.n} differs from rows - missing - non_numeric = ${present}`);
+      for (const level of levels)
+        for (const x of level) if (x < s.min || x > s.max) fail(`${p.at}: sketch item ${x} lies outside [min, max] = [${s.min}, ${s.max}]`);
+      const sketch = KllSketch.fromState({ k: s.k, seed: s.seed, compactions: s.compactions, n: s.n, min: s.min, max: s.max, levels });
+      numbers = { mode: 'sketch', sketch, distinctAtLeast: s.distinctAtLeast };
     }
-    const levels = p.sizes.map((s, h) => {
-      const level = readFloats(s);
-      ascending(level, `${p.at}: sketch level ${h}`, false);
-      return level;
-    });
-    const n = count(p.c.n, `${p.at} n`);
-    const k = count(p.c.k, `${p.at} k`, 65535);
-    if (k < 8) fail(`${where(p.at)} k must be at least 8; ${remake}`);
-    if (k !== config.sketchK) fail(`${where(p.at)} k (${k}) differs from config.sketch_k (${config.sketchK}); ${remake}`);
-    const weight = levels.reduce((s, l, h) => s + l.length * 2 ** h, 0);
-    if (weight !== n || n !== present)
-      fail(`${p.at}: the sketch holds ${weight} values and declares n = ${n}, with rows - missing = ${present}; ${remake}`);
-    const min = n === 0 ? NaN : finite(p.c.min, `${p.at} min`);
-    const max = n === 0 ? NaN : finite(p.c.max, `${p.at} max`);
-    for (const level of levels)
-      for (const x of level)
-        if (x < min || x > max) fail(`${p.at}: sketch item ${x} lies outside [min, max] = [${min}, ${max}]; ${remake}`);
-    const sketch = KllSketch.fromState({
-      k,
-      seed: count(p.c.seed, `${p.at} seed`, 2 ** 32 - 1),
-      compactions: count(p.c.compactions, `${p.at} compactions`),
-      n,
-      min,
-      max,
-      levels,
-    });
-    return { ...base, kind: 'numerical', mode: 'sketch', sketch };
+    return {
+      name: p.name,
+      rows: p.rows,
+      missing: p.missing,
+      numbers,
+      integerValued: p.integerValued,
+      numbersUnique: p.numbersUnique,
+      nonNumeric: p.nonNumeric,
+      firstNonNumeric: p.firstNonNumeric,
+      text: p.text,
+      textDistinct: p.textDistinct,
+      ...(p.numberFormat ? { numberFormat: p.numberFormat } : {}),
+    };
   });
 
-  return { profile: { config, columns }, meta: { created_at: created, source, settings } };
+  return {
+    config,
+    rows,
+    columns,
+    warnings,
+    ...(headerIsNumbers !== undefined ? { headerIsNumbers } : {}),
+    source,
+    createdAt,
+    ...(mergedFrom !== undefined ? { mergedFrom } : {}),
+  };
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+type SketchPlan = {
+  mode: 'sketch';
+  k: number;
+  seed: number;
+  compactions: number;
+  n: number;
+  min: number;
+  max: number;
+  distinctAtLeast: number;
+};
+
+/** A column's metadata, checked, with the sizes of its arrays (read after all sizes are known). */
+interface ColumnPlan {
+  at: string;
+  name: string;
+  rows: number;
+  missing: number;
+  nonNumeric: number;
+  firstNonNumeric: ColumnProfile['firstNonNumeric'];
+  integerValued: boolean;
+  numbersUnique: boolean;
+  textDistinct: number;
+  text: Map<string, number> | null;
+  numberFormat?: ColumnNumberFormat;
+  numbers: { mode: 'exact' } | SketchPlan;
+  sizes: number[];
+}
+
+/** Typed, strict access to the parsed metadata; every failure goes through `fail` (one InputError). */
+class MetadataReader {
+  constructor(private readonly fail: (what: string) => never) {}
+
+  object(v: unknown, at: string, keys: { required: string[]; optional?: string[] }): Record<string, unknown> {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return this.fail(`${at} must be an object`);
+    const allowed = new Set([...keys.required, ...(keys.optional ?? [])]);
+    // JSON.parse makes "__proto__" an own key (not the prototype), so listing own keys sees it.
+    for (const key of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(key)) this.fail(`${at} contains the key "${key}", which a profile never has`);
+      if (!allowed.has(key)) this.fail(`${at} has the unknown key ${JSON.stringify(key)}`);
+    }
+    for (const key of keys.required) if (!Object.hasOwn(v, key)) this.fail(`${at} lacks the key "${key}"`);
+    // A null-prototype copy: nothing read below can reach Object.prototype.
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(v)) out[key] = value;
+    return out;
+  }
+
+  array(v: unknown, at: string): unknown[] {
+    return Array.isArray(v) ? v : this.fail(`${at} must be an array`);
+  }
+
+  string(v: unknown, at: string): string {
+    return typeof v === 'string' ? v : this.fail(`${at} must be a string`);
+  }
+
+  boolean(v: unknown, at: string): boolean {
+    return typeof v === 'boolean' ? v : this.fail(`${at} must be true or false`);
+  }
+
+  integer(v: unknown, at: string, max = Number.MAX_SAFE_INTEGER, min = 0): number {
+    return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? v
+      : this.fail(`${at} must be an integer from ${min} to ${max}, got ${JSON.stringify(v)}`);
+  }
+
+  finite(v: unknown, at: string): number {
+    return typeof v === 'number' && Number.isFinite(v) ? v : this.fail(`${at} must be a finite number`);
+  }
+
+  strings(v: unknown, at: string): string[] {
+    return this.array(v, at).map((s, i) => this.string(s, `${at}[${i}]`));
+  }
+
+  source(v: unknown, at: string): ProfileSource {
+    const s = this.object(v, at, {
+      required: ['file', 'size', 'sha256', 'delimiter', 'missing_values', 'encoding', 'decimal', 'thousands', 'dropped', 'label'],
+    });
+    const sha256 = s.sha256 === null ? null : this.string(s.sha256, `${at}.sha256`);
+    if (sha256 !== null && !/^[0-9a-f]{64}$/.test(sha256)) this.fail(`${at}.sha256 must be 64 lowercase hex digits or null`);
+    return {
+      file: this.string(s.file, `${at}.file`),
+      size: this.integer(s.size, `${at}.size`),
+      sha256,
+      delimiter: this.string(s.delimiter, `${at}.delimiter`),
+      missingValues: this.strings(s.missing_values, `${at}.missing_values`),
+      encoding: this.string(s.encoding, `${at}.encoding`),
+      decimal: this.string(s.decimal, `${at}.decimal`),
+      thousands: this.string(s.thousands, `${at}.thousands`),
+      dropped: this.strings(s.dropped, `${at}.dropped`),
+      label: s.label === null ? null : this.string(s.label, `${at}.label`),
+    };
+  }
+
+  numberFormat(v: unknown, at: string, rows: number): ColumnNumberFormat {
+    const f = this.object(v, at, {
+      required: ['decimal', 'decided_by', 'thousands', 'locale_cells', 'ambiguous_cells'],
+      optional: ['example', 'conflicts'],
+    });
+    if (f.decimal !== '.' && f.decimal !== ',' && f.decimal !== null) this.fail(`${at}.decimal must be ".", "," or null`);
+    const out: ColumnNumberFormat = {
+      decimal: f.decimal,
+      decidedBy: this.string(f.decided_by, `${at}.decided_by`),
+      thousands: this.string(f.thousands, `${at}.thousands`),
+      localeCells: this.integer(f.locale_cells, `${at}.locale_cells`, rows),
+      ambiguousCells: this.integer(f.ambiguous_cells, `${at}.ambiguous_cells`, rows),
+    };
+    if (f.example !== undefined) {
+      const e = this.object(f.example, `${at}.example`, { required: ['row', 'text'] });
+      out.example = { row: this.integer(e.row, `${at}.example.row`), text: this.string(e.text, `${at}.example.text`) };
+    }
+    if (f.conflicts !== undefined) {
+      const c = this.object(f.conflicts, `${at}.conflicts`, { required: ['count', 'row', 'text'] });
+      out.conflicts = {
+        count: this.integer(c.count, `${at}.conflicts.count`, rows),
+        row: this.integer(c.row, `${at}.conflicts.row`),
+        text: this.string(c.text, `${at}.conflicts.text`),
+      };
+    }
+    return out;
+  }
+
+  column(raw: unknown, path: string, profileRows: number, config: ProfileConfig): ColumnPlan {
+    const c = this.object(raw, path, {
+      required: [
+        'name',
+        'kind',
+        'rows',
+        'missing',
+        'non_numeric',
+        'first_non_numeric',
+        'integer_valued',
+        'numbers_unique',
+        'text_distinct',
+        'numbers',
+        'text',
+      ],
+      optional: ['number_format'],
+    });
+    const name = this.string(c.name, `${path}.name`);
+    const at = `${path} (column ${JSON.stringify(name)})`;
+    // `kind` is informational (profileKind.ts); a run types columns itself, so any listed kind is read.
+    if (c.kind !== 'numerical' && c.kind !== 'categorical' && c.kind !== 'skipped')
+      this.fail(`${at} kind must be "numerical", "categorical" or "skipped"`);
+    const rows = this.integer(c.rows, `${at} rows`);
+    if (rows !== profileRows) this.fail(`${at} has ${rows} rows, the profile ${profileRows}`);
+    const missing = this.integer(c.missing, `${at} missing`, rows);
+    const nonNumeric = this.integer(c.non_numeric, `${at} non_numeric`, rows - missing);
+    let firstNonNumeric: ColumnPlan['firstNonNumeric'] = null;
+    if (c.first_non_numeric !== null) {
+      const f = this.object(c.first_non_numeric, `${at} first_non_numeric`, { required: ['row', 'value'] });
+      firstNonNumeric = {
+        row: this.integer(f.row, `${at} first_non_numeric.row`, Number.MAX_SAFE_INTEGER, 1),
+        value: this.string(f.value, `${at} first_non_numeric.value`),
+      };
+    }
+    if ((firstNonNumeric === null) !== (nonNumeric === 0)) this.fail(`${at} first_non_numeric must be null exactly when non_numeric is 0`);
+    const integerValued = this.boolean(c.integer_valued, `${at} integer_valued`);
+    const numbersUnique = this.boolean(c.numbers_unique, `${at} numbers_unique`);
+    const textDistinct = this.integer(c.text_distinct, `${at} text_distinct`, TEXT_DISTINCT_CAP + 1);
+    const numberFormat = c.number_format === undefined ? undefined : this.numberFormat(c.number_format, `${at} number_format`, rows);
+
+    let text: Map<string, number> | null = null;
+    if (textDistinct > nonNumeric) this.fail(`${at} text_distinct (${textDistinct}) is more than its ${nonNumeric} non-numeric cells`);
+    if (c.text === null) {
+      if (textDistinct <= TEXT_LIMIT)
+        this.fail(`${at} text is null (too many texts) but text_distinct is ${textDistinct} (at most ${TEXT_LIMIT})`);
+    } else {
+      const pairs = this.array(c.text, `${at} text`);
+      if (pairs.length > TEXT_LIMIT) this.fail(`${at} text lists ${pairs.length} texts (at most ${TEXT_LIMIT})`);
+      text = new Map();
+      let total = 0;
+      pairs.forEach((pair, j) => {
+        if (!Array.isArray(pair) || pair.length !== 2) this.fail(`${at} text[${j}] must be a [text, count] pair`);
+        const [t, n] = pair as unknown[];
+        const value = this.string(t, `${at} text[${j}][0]`);
+        if (text!.has(value)) this.fail(`${at} text lists ${JSON.stringify(value)} twice`);
+        const count = this.integer(n, `${at} text[${j}][1]`, Number.MAX_SAFE_INTEGER, 1);
+        text!.set(value, count);
+        total += count;
+      });
+      if (total !== nonNumeric) this.fail(`${at} text counts add up to ${total}, not non_numeric = ${nonNumeric}`);
+      if (text.size !== textDistinct) this.fail(`${at} text lists ${text.size} texts but text_distinct is ${textDistinct}`);
+    }
+
+    const present = rows - missing - nonNumeric;
+    const nm = this.object(c.numbers, `${at} numbers`, {
+      required: ['mode'],
+      optional: ['distinct', 'k', 'seed', 'compactions', 'n', 'min', 'max', 'level_sizes', 'distinct_at_least'],
+    });
+    let numbers: ColumnPlan['numbers'];
+    let sizes: number[];
+    if (nm.mode === 'exact') {
+      this.object(nm, `${at} numbers`, { required: ['mode', 'distinct'] });
+      const distinct = this.integer(nm.distinct, `${at} numbers.distinct`, Math.min(config.maxExactValues, MAX_ARRAY));
+      if (distinct > present) this.fail(`${at} numbers.distinct (${distinct}) is more than its ${present} numbers`);
+      numbers = { mode: 'exact' };
+      sizes = [distinct, distinct];
+    } else if (nm.mode === 'sketch') {
+      this.object(nm, `${at} numbers`, {
+        required: ['mode', 'k', 'seed', 'compactions', 'n', 'min', 'max', 'level_sizes', 'distinct_at_least'],
+      });
+      const k = this.integer(nm.k, `${at} numbers.k`, 65535, 8);
+      if (k !== config.sketchK) this.fail(`${at} numbers.k (${k}) differs from config.sketch_k (${config.sketchK})`);
+      const n = this.integer(nm.n, `${at} numbers.n`);
+      const levelSizes = this.array(nm.level_sizes, `${at} numbers.level_sizes`);
+      if (levelSizes.length < 1 || levelSizes.length > MAX_LEVELS)
+        this.fail(`${at} numbers.level_sizes lists ${levelSizes.length} levels (1 to ${MAX_LEVELS})`);
+      sizes = levelSizes.map((s, h) => this.integer(s, `${at} numbers.level_sizes[${h}]`, MAX_ARRAY));
+      numbers = {
+        mode: 'sketch',
+        k,
+        seed: this.integer(nm.seed, `${at} numbers.seed`, 2 ** 32 - 1),
+        compactions: this.integer(nm.compactions, `${at} numbers.compactions`),
+        n,
+        min:
+          n === 0
+            ? nm.min === null
+              ? NaN
+              : this.fail(`${at} numbers.min must be null for an empty sketch`)
+            : this.finite(nm.min, `${at} numbers.min`),
+        max:
+          n === 0
+            ? nm.max === null
+              ? NaN
+              : this.fail(`${at} numbers.max must be null for an empty sketch`)
+            : this.finite(nm.max, `${at} numbers.max`),
+        distinctAtLeast: this.integer(nm.distinct_at_least, `${at} numbers.distinct_at_least`, n),
+      };
+      if (numbers.min > numbers.max) this.fail(`${at} numbers.min is above numbers.max`);
+    } else return this.fail(`${at} numbers.mode must be "exact" or "sketch"`);
+
+    return {
+      at,
+      name,
+      rows,
+      missing,
+      nonNumeric,
+      firstNonNumeric,
+      integerValued,
+      numbersUnique,
+      textDistinct,
+      text,
+      ...(numberFormat ? { numberFormat } : {}),
+      numbers,
+      sizes,
+    };
+  }
 }
