@@ -22,11 +22,11 @@ import type { FitProgress } from '../core/train/types.ts';
 import { retrainReadiness, retrainTables, type RetrainRequest, type RetrainResponse } from './retrain/retrainTables.ts';
 import { untilCancelled, type RetrainOutcome } from './retrain/retrainOutcome.ts';
 import type { Profile } from '../core/profile/columnProfile.ts';
-import { profileFromTable } from '../core/profile/profileBuilder.ts';
+import { profileConfigOf, profileFromTable } from '../core/profile/profileBuilder.ts';
 import { decodeProfile, encodeProfile } from '../core/profile/profileFile.ts';
 import { profileCsv } from '../core/profile/profileCsv.ts';
 import { analyseProfiles } from '../core/profile/analyseProfiles.ts';
-import { sha256Hex } from '../core/retraining/sha256Hex.ts';
+import { sha256OfBlob } from './sha256Stream.ts';
 import { profileDistribution } from './distribution/profileDistribution.ts';
 import type { ParseRequest } from './parse.worker.ts';
 
@@ -118,7 +118,8 @@ const api = {
     const prod = await profileCsv(production.data, {
       ...request,
       file: production.name,
-      maxExactValues: config.profile.max_exact_values,
+      profile: profileConfigOf(config),
+      label: config.data.label_column,
       onProgress: (bytesRead: number) => {
         const now = performance.now();
         if (!onProgress || now - shown < PROGRESS_EVERY_MS) return;
@@ -139,10 +140,10 @@ const api = {
   async referenceProfile(source: { name: string; data: Blob }, request: ParseRequest, config: Config): Promise<BuiltProfile> {
     if (!last || last.mode !== 'tables') throw new Error('no reference table to profile; run an analysis on two CSV files first');
     const table = last.reference;
-    const sha256 = await sha256Hex(new Uint8Array(await source.data.arrayBuffer()));
+    const sha256 = await sha256OfBlob(source.data);
     const created = new Date().toISOString();
     const profile = profileFromTable(table, {
-      config: { maxExactValues: config.profile.max_exact_values },
+      config: profileConfigOf(config),
       createdAt: created,
       source: {
         file: source.name,

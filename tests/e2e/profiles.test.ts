@@ -50,7 +50,7 @@ const PRODUCTION = { name: 'production.csv', text: pair.production };
 
 /** What a run from a profile must reproduce: per feature every statistic, the verdict and the skipped columns. */
 function results(r: Report) {
-  return { features: r.features, summary: r.summary, skipped: r.skipped, reference: r.reference };
+  return { features: r.features, summary: r.summary, skipped: r.skipped, data: r.data, warnings: r.warnings };
 }
 
 /** The saved-profiles entries as shown: one text line per entry (name, then the facts). */
@@ -116,7 +116,7 @@ describe('reference profiles (built app, persistent Chromium profile)', () => {
     const fromProfile = await downloadJsonReport(page);
     expect(results(fromProfile)).toEqual(results(csvReport));
     // The hostile column name is a feature like any other, shown as text in the tables.
-    expect(await page.locator('#ks-table tbody td:first-child', { hasText: HOSTILE_COLUMN }).count()).toBe(1);
+    expect(await page.locator('#missing-table tbody td:first-child', { hasText: HOSTILE_COLUMN }).count()).toBe(1);
     await expect.poll(() => page.locator('.js-plotly-plot').count()).toBeGreaterThan(1); // the explorer draws from the profiles
     await page.locator('#reference-profile-facts').waitFor();
     await expectClean(opened);

@@ -48,6 +48,30 @@ describe('testTables(features, thresholds): the dashboard result tables from the
   });
 });
 
+describe('testTables on a run against a sketched profile: the approximate features say so, with their bound', () => {
+  const report = sampleReport();
+  const approximate = { ks_statistic_bound: 0.033, ks_p_value_range: [0.01, 0.2] as [number, number], psi_bin_share_bound: 0.0165 };
+  const features = report.features.map((f) => (f.type === 'numerical' ? { ...f, approximate } : f));
+
+  it('KS and PSI get an Exactness column: "≈ approximate (sketch)" with the bound, "exact" for the others; chi-square none', () => {
+    const tables = new Map(testTables(features, report.settings.thresholds).map((t) => [t.id, t]));
+    const ks = tables.get('ks-table')!;
+    expect(ks.columns.map((c) => c.label)).toEqual(['Feature', 'KS statistic', 'p-value', 'Method', 'n ref / prod', 'Exactness', 'Flag']);
+    const exactness = (id: string) => {
+      const t = tables.get(id)!;
+      const c = t.columns.find((x) => x.key === 'approximate')!;
+      return t.rows.map((f) => c.text!(f));
+    };
+    expect(exactness('ks-table')).toEqual(['≈ approximate (sketch): D ±0.033']);
+    expect(exactness('psi-table')).toEqual(['≈ approximate (sketch): bin shares ±0.0165', 'exact']);
+    expect(tables.get('chi2-table')!.columns.some((c) => c.key === 'approximate')).toBe(false);
+  });
+
+  it('without an approximate feature (a run on files or exact profiles) no table has the column', () => {
+    expect(testTables(report.features, report.settings.thresholds).some((t) => t.columns.some((c) => c.key === 'approximate'))).toBe(false);
+  });
+});
+
 describe('thresholdFields(): the dashboard threshold fields from the registry', () => {
   it('the tests thresholds first (distances, then p-values), then the others', () => {
     expect(thresholdFields().map((f) => [f.key, f.label, f.rule, f.max])).toEqual([

@@ -77,15 +77,10 @@ export class Run {
     const skipColumns = columnsToSkip(input.config, input.model !== null && input.model !== undefined);
     const [reference, production] = await Promise.all(
       [input.reference, input.production].map((f, i) =>
-        this.#parse(
-          f.name,
-          f.data,
-          readingSettings(input.config, f.name, skipColumns),
-          (bytes) => {
-            read[i] = bytes;
-            report('parsing');
-          },
-        ),
+        this.#parse(f.name, f.data, readingSettings(input.config, f.name, skipColumns), (bytes) => {
+          read[i] = bytes;
+          report('parsing');
+        }),
       ),
     );
     read[0] = input.reference.data.size;

@@ -51,6 +51,9 @@ export function usePersistentDashboard(): PersistentSuite {
       return need(dir);
     },
     async launch() {
+      // One browser per user data directory: a test that failed before closing its browser leaves it
+      // open, so close it here (Chromium refuses a second instance on the same directory).
+      for (const p of open.splice(0)) await p.context.close().catch(() => undefined);
       const context = await chromium.launchPersistentContext(need(dir), {
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
         args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
