@@ -209,4 +209,40 @@ describe('reference profiles (built app, persistent Chromium profile)', () => {
     await expectClean(opened);
     await opened.context.close();
   }, 180_000);
+
+  it('a sketched profile marks its approximate features with their bound; with a profile reference the model sits out and retraining says why', async () => {
+    const opened = await suite.launch();
+    const { page } = opened;
+    await page.getByLabel('Config (YAML)').setInputFiles({
+      name: 'small-exact.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from('profile:\n  max_exact_values: 100\n'),
+    });
+    await chooseFiles(page, REFERENCE, PRODUCTION);
+    expect(await runAnalysis(page)).toBe('done');
+    await page.getByLabel('Profile name').fill('sketched');
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save reference profile' }).click()]);
+    await expect.poll(() => savedNames(page)).toEqual(['sketched']);
+
+    await page.getByRole('button', { name: 'Use sketched as the reference' }).click();
+    await page.getByText(/Profile of reference\.csv: 3,000 rows/).waitFor();
+    await page.getByLabel('Model (ONNX)').setInputFiles(new URL('../../public/demo/model.onnx', import.meta.url).pathname);
+    expect(await runAnalysis(page)).toBe('done');
+    // amount has 3000 distinct values (> 100): sketched, so its KS result is approximate, with the bound.
+    const amountKs = page.locator('#ks-table tbody tr', { hasText: 'amount' });
+    await expect.poll(() => amountKs.innerText()).toMatch(/≈ approximate \(sketch\): D ±0\.0\d+/);
+    await page.getByLabel('Feature', { exact: true }).selectOption('amount');
+    await page.getByTestId('explorer-approximate').waitFor();
+    expect(await page.locator('#model-skipped').innerText()).toMatch(/model was not scored/);
+    expect(await page.locator('#retrain-why').innerText()).toMatch(/reference is a profile/);
+    expect(await page.locator('#retrain-now').isDisabled()).toBe(true);
+    const report = await downloadJsonReport(page);
+    expect(report.performance).toBeNull();
+    expect(report.features.find((f) => f.name === 'amount')?.approximate?.ks_statistic_bound).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Delete sketched' }).click();
+    await expect.poll(() => savedNames(page)).toEqual([]);
+    await expectClean(opened);
+    await opened.context.close();
+  }, 180_000);
 });
