@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../node/writeFileAtomic.ts';
 import { formatSummary } from './printSummary.ts';
 import { formatPerformance } from './formatPerformance.ts';
 import { formatRetraining } from './formatRetraining.ts';
+import { profileCommand, type ProfileFlags } from './profileCommand.ts';
 
 export const EXIT = { ok: 0, internal: 1, input: 2, drift: 3 } as const;
 
@@ -40,8 +41,8 @@ export async function main(
     .description('Detect data drift between a reference CSV and a production CSV (KS, chi-square, PSI).')
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
-    .option('-r, --reference <file>', 'reference (training) CSV; overrides data.reference_path')
-    .option('-p, --production <file>', 'production CSV with the same columns; overrides data.production_path')
+    .option('-r, --reference <file>', 'reference (training) CSV or *.profile (see: drift-monitor profile); overrides data.reference_path')
+    .option('-p, --production <file>', 'production CSV (or *.profile) with the same columns; overrides data.production_path')
     .option('-l, --label <column>', 'label column, never tested as a feature; overrides data.label_column')
     .option('-c, --config <file>', 'YAML config (see config/default_config.yaml)')
     .option(
@@ -73,6 +74,23 @@ export async function main(
     .option('--seed <n>', 'random seed', '42')
     .action(async (flags: { out: string; rows: string; seed: string }) => {
       exitCode = await samples(flags, io);
+    });
+
+  program
+    .command('profile')
+    .description(
+      'make a reference profile from a CSV (-o FILE), merge profiles (--merge a.profile b.profile -o all.profile) or show one (--show x.profile)',
+    )
+    .argument('[files...]', 'the CSV to profile; with --merge, the profiles; with --show, the profile')
+    .option('-o, --out <file>', 'where to write the profile (e.g. reference.profile)')
+    .option('-l, --label <column>', 'label column (recorded; profiled like any column); overrides data.label_column')
+    .option('--drop <columns>', 'comma-separated columns to leave out of the profile; overrides columns.drop')
+    .option('-c, --config <file>', 'YAML config: reading settings (data.*), columns.drop, profile.max_exact_values, profile.sketch_k')
+    .option('--merge', 'combine two or more profiles of the same columns (batches add up)')
+    .option('--show', 'print what a profile holds')
+    .action(async (files: string[], flags: ProfileFlags) => {
+      await profileCommand(files, flags, io);
+      exitCode = EXIT.ok;
     });
 
   try {

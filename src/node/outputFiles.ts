@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../core/config/types.ts';
 import { checkRetrainLog } from './appendRetrainLog.ts';
 
-export type OutputKey = 'report' | 'scores' | 'model' | 'retrainLog';
+export type OutputKey = 'report' | 'scores' | 'model' | 'retrainLog' | 'profile';
 
 export interface InputFile {
   /** e.g. "the reference CSV" */
@@ -56,10 +56,18 @@ export function outputFiles(config: Config, report?: ReportTargets): OutputFile[
 }
 
 /** The files a run reads: the two CSVs (when paths), the config file and the model. */
-export function inputFiles(sources: { reference?: unknown; production?: unknown; config?: unknown; model?: string | null }): InputFile[] {
+export function inputFiles(sources: {
+  reference?: unknown;
+  production?: unknown;
+  config?: unknown;
+  model?: string | null;
+  /** The reference / production is a *.profile, named so in messages. */
+  referenceIsProfile?: boolean;
+  productionIsProfile?: boolean;
+}): InputFile[] {
   const files: (InputFile | null)[] = [
-    input('the reference CSV', sources.reference),
-    input('the production CSV', sources.production),
+    input(sources.referenceIsProfile ? 'the reference profile' : 'the reference CSV', sources.reference),
+    input(sources.productionIsProfile ? 'the production profile' : 'the production CSV', sources.production),
     input('the config file', sources.config),
     input('the model', sources.model),
   ];

@@ -72,7 +72,8 @@ export async function readCsvFile(path: string, opts: ReadCsvFileOptions): Promi
   }
 }
 
-function describe(e: unknown): string {
+/** A file-system error as the end of a one-line message ("file not found; check the path"). */
+export function describe(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':

@@ -26,9 +26,23 @@ import { columnsToSkip } from '../core/table/columnsToSkip.ts';
 import { packageVersion } from './version.ts';
 import { checkOutputFiles } from './checkOutputFiles.ts';
 import { inputFiles, outputFiles, type OutputFile, type ReportTargets } from './outputFiles.ts';
+import type { Analysis } from '../core/analyse.ts';
+import type { PerformanceStats } from '../core/report/types.ts';
+import type { Profile, ProfileSource } from '../core/profile/columnProfile.ts';
+import { stat } from 'node:fs/promises';
+import { analyseProfiles } from '../core/profile/analyseProfiles.ts';
+import { profileConfigOf, profileFromTable } from '../core/profile/profileBuilder.ts';
+import { profileSettingsWarnings } from '../core/profile/profileSettingsWarnings.ts';
+import { isProfileFile, readProfileFile } from './readProfileFile.ts';
+import { readCsvProfile } from './readCsvProfile.ts';
+import { readCsvFile } from './readCsvFile.ts';
 
 export interface PipelineOptions {
-  /** Path of the reference CSV, or an already parsed table. Defaults to config data.reference_path. */
+  /**
+   * Path of the reference CSV or *.profile (told apart by its first bytes), or an already parsed table.
+   * Defaults to config data.reference_path. With a profile on either side the CSV side is streamed into
+   * a profile and the profiles are compared (analyseProfiles); see runWithProfiles.
+   */
   reference?: string | ParsedTable;
   production?: string | ParsedTable;
   /** Label column (overrides config data.label_column); null = no label. */
@@ -68,10 +82,38 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (refSource == null) throw new InputError('no reference CSV given; pass --reference FILE or set data.reference_path in the config');
   if (prodSource == null) throw new InputError('no production CSV given; pass --production FILE or set data.production_path in the config');
   const modelPath = options.model ?? config.model.path;
+  const refIsProfile = typeof refSource === 'string' && (await isProfileFile(refSource));
+  const prodIsProfile = typeof prodSource === 'string' && (await isProfileFile(prodSource));
+  const scoresRows = Boolean(modelPath || config.data.prediction_column || config.data.probability_column);
+  if (refIsProfile && config.retraining.enabled)
+    throw new InputError(
+      `retraining needs the reference rows; pass the reference CSV instead of the profile ${refSource as string}, or set retraining.enabled: false`,
+    );
+  if (prodIsProfile && config.retraining.enabled)
+    throw new InputError(
+      `retraining needs the production rows; pass the production CSV instead of the profile ${prodSource as string}, or set retraining.enabled: false`,
+    );
+  if (prodIsProfile && scoresRows)
+    throw new InputError(
+      `${modelPath ? 'the model scores' : 'the prediction columns are read from'} the production rows; pass the production CSV instead of the profile ${prodSource as string}`,
+    );
   // Before any work: no output may be an input or another output, and each must be writable (an
   // existing retrain log must have our header), so a refused run writes nothing.
   const outputs = outputFiles(config, options.report);
-  await checkOutputFiles(inputFiles({ reference: refSource, production: prodSource, config: options.config, model: modelPath }), outputs);
+  await checkOutputFiles(
+    inputFiles({
+      reference: refSource,
+      production: prodSource,
+      config: options.config,
+      model: modelPath,
+      referenceIsProfile: refIsProfile,
+      productionIsProfile: prodIsProfile,
+    }),
+    outputs,
+  );
+  if (refIsProfile || prodIsProfile) {
+    return runWithProfiles({ options, config, refSource, prodSource, refIsProfile, prodIsProfile, modelPath, scoresRows, outputs, t0 });
+  }
   const [kernels, [reference, production]] = await Promise.all([
     loadKernels(),
     readTables(refSource, prodSource, {
@@ -139,7 +181,124 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   };
 }
 
-async function resolveConfig(options: PipelineOptions): Promise<Config> {
+interface ProfileRun {
+  options: PipelineOptions;
+  config: Config;
+  refSource: string | ParsedTable;
+  prodSource: string | ParsedTable;
+  refIsProfile: boolean;
+  prodIsProfile: boolean;
+  modelPath: string | null;
+  /** A model or prediction columns: production is read as a table (the rows are scored). */
+  scoresRows: boolean;
+  outputs: OutputFile[];
+  t0: number;
+}
+
+/**
+ * A run with a profile on one side (or both): each CSV side is streamed into a profile (readCsvProfile:
+ * memory bounded by the profile, whatever the file size) and the two profiles are compared by the same
+ * rules and tests as two tables (analyseProfiles). With a model or prediction columns, production is
+ * read as a table instead (the model needs its rows) and profiled from it; the reference keeps no rows,
+ * so the performance section has production's side only (no baseline, no prediction drift).
+ */
+async function runWithProfiles(run: ProfileRun): Promise<PipelineResult> {
+  const { config, refSource, prodSource, modelPath, t0 } = run;
+  const read = {
+    delimiter: config.data.delimiter,
+    missingValues: config.data.missing_values,
+    encoding: config.data.encoding,
+    decimal: config.data.decimal,
+    thousands: config.data.thousands,
+  };
+  const profileOptions = { config: profileConfigOf(config) };
+  const asProfile = async (src: string | ParsedTable, isProfile: boolean): Promise<Profile> => {
+    if (typeof src !== 'string') return profileFromTable(src, profileOptions);
+    if (isProfile) return readProfileFile(src);
+    const profile = await readCsvProfile(src, {
+      ...read,
+      file: src,
+      skipColumns: columnsToSkip(config, false),
+      profile: profileOptions.config,
+      label: config.data.label_column,
+    });
+    // Named as given (like a table read from the path), so messages and the report match a CSV run.
+    return { ...profile, source: profile.source && { ...profile.source, file: src } };
+  };
+  let productionTable = null as ParsedTable | null;
+  const [reference, production] = await Promise.all([
+    asProfile(refSource, run.refIsProfile),
+    (async () => {
+      if (!run.scoresRows) return asProfile(prodSource, run.prodIsProfile);
+      const skipColumns = columnsToSkip(config, Boolean(modelPath));
+      const table = typeof prodSource === 'string' ? await readCsvFile(prodSource, { ...read, skipColumns }) : prodSource;
+      productionTable = table;
+      // Named like the table (the path as given), as a CSV run names it in messages and the report.
+      const source: ProfileSource = {
+        file: table.file,
+        size: typeof prodSource === 'string' ? (await stat(prodSource)).size : 0,
+        sha256: null,
+        delimiter: table.delimiter,
+        missingValues: [...config.data.missing_values],
+        encoding: config.data.encoding,
+        decimal: config.data.decimal,
+        thousands: config.data.thousands,
+        dropped: [...(table.notParsed ?? [])],
+        label: config.data.label_column,
+      };
+      return profileFromTable(table, { ...profileOptions, source });
+    })(),
+  ]);
+  const settingsWarnings = [
+    ...(run.refIsProfile ? profileSettingsWarnings(refSource as string, reference.source, config) : []),
+    ...(run.prodIsProfile ? profileSettingsWarnings(prodSource as string, production.source, config) : []),
+  ];
+  const t1 = performance.now();
+  const analysis: Analysis = analyseProfiles(reference, production, config);
+  analysis.warnings.unshift(...settingsWarnings);
+  const t2 = performance.now();
+  let perf: PerformanceStats | null = null;
+  let t3 = t2;
+  if (productionTable !== null) {
+    const [kernels, model] = await Promise.all([loadKernels(), modelPath ? readModelFile(modelPath) : null]);
+    try {
+      perf = await analysePerformance({
+        reference: null,
+        referenceName: typeof refSource === 'string' ? refSource : undefined,
+        production: productionTable,
+        config,
+        kernels,
+        runner: model?.runner,
+        modelFile: model?.file,
+      });
+    } finally {
+      await model?.runner.release();
+    }
+    t3 = performance.now();
+  }
+  const report = buildReport(
+    analysis,
+    config,
+    { generatedAt: run.options.generatedAt ?? new Date().toISOString(), version: packageVersion() },
+    perf,
+  );
+  return {
+    report,
+    config,
+    timings: {
+      parse: t1 - t0,
+      detect: analysis.timings.detect,
+      tests: analysis.timings.tests,
+      ...(productionTable !== null ? { model: t3 - t2 } : {}),
+      total: performance.now() - t0,
+    },
+    retraining: null,
+    outputs: run.outputs,
+  };
+}
+
+/** The run's configuration: the config file or values over the defaults, then the label and drop flags. */
+export async function resolveConfig(options: Pick<PipelineOptions, 'config' | 'label' | 'drop'>): Promise<Config> {
   let config: Config =
     typeof options.config === 'string'
       ? await loadConfigFile(options.config)

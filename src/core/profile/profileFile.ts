@@ -19,7 +19,6 @@
  * problem is one InputError naming the file, what is wrong and what to do.
  */
 import { InputError } from '../errors.ts';
-import type { ColumnNumberFormat } from '../table/types.ts';
 import {
   TEXT_DISTINCT_CAP,
   TEXT_LIMIT,
@@ -27,10 +26,11 @@ import {
   type NumberSummary,
   type Profile,
   type ProfileConfig,
+  type ProfileNumberFormat,
   type ProfileSource,
 } from './columnProfile.ts';
 import { KllSketch } from './kllSketch.ts';
-import { profileKind } from './profileKind.ts';
+import { profileKinds } from './profileKind.ts';
 
 export const PROFILE_MAGIC = 'DMPROFIL';
 export const PROFILE_VERSION = 2;
@@ -68,15 +68,14 @@ function sourceJson(s: ProfileSource): JsonObject {
   };
 }
 
-function numberFormatJson(f: ColumnNumberFormat): JsonObject {
-  // A profile's formats are settled (no pending rows); pendingPoint / pendingComma are not written.
+function numberFormatJson(f: ProfileNumberFormat): JsonObject {
   return {
     decimal: f.decimal,
     decided_by: f.decidedBy,
     thousands: f.thousands,
     locale_cells: f.localeCells,
     ambiguous_cells: f.ambiguousCells,
-    ...(f.example ? { example: { row: f.example.row, text: f.example.text } } : {}),
+    ...(f.example ? { example: { row: f.example.row, text: f.example.text, value: f.example.value, score: f.example.score } } : {}),
     ...(f.conflicts ? { conflicts: { count: f.conflicts.count, row: f.conflicts.row, text: f.conflicts.text } } : {}),
   };
 }
@@ -97,10 +96,10 @@ function numbersJson(n: NumberSummary): JsonObject {
   };
 }
 
-function columnJson(c: ColumnProfile): JsonObject {
+function columnJson(c: ColumnProfile, kind: string): JsonObject {
   return {
     name: c.name,
-    kind: profileKind(c),
+    kind,
     rows: c.rows,
     missing: c.missing,
     non_numeric: c.nonNumeric,
@@ -108,6 +107,7 @@ function columnJson(c: ColumnProfile): JsonObject {
     integer_valued: c.integerValued,
     numbers_unique: c.numbersUnique,
     text_distinct: c.textDistinct,
+    ...(c.textSample ? { text_sample: c.textSample } : {}),
     ...(c.numberFormat ? { number_format: numberFormatJson(c.numberFormat) } : {}),
     numbers: numbersJson(c.numbers),
     text: c.text === null ? null : [...c.text],
@@ -116,6 +116,7 @@ function columnJson(c: ColumnProfile): JsonObject {
 
 /** The metadata object of a profile (what encodeProfile writes as JSON). */
 export function profileMetadata(p: Profile): JsonObject {
+  const kinds = profileKinds(p);
   return {
     format: PROFILE_FORMAT,
     version: PROFILE_VERSION,
@@ -126,7 +127,7 @@ export function profileMetadata(p: Profile): JsonObject {
     source: p.source === null ? null : sourceJson(p.source),
     ...(p.mergedFrom ? { merged_from: p.mergedFrom.map(sourceJson) } : {}),
     warnings: p.warnings,
-    columns: p.columns.map(columnJson),
+    columns: p.columns.map((c, i) => columnJson(c, kinds[i])),
   };
 }
 
@@ -303,6 +304,7 @@ export function decodeProfile(bytes: Uint8Array, fileName: string): Profile {
       firstNonNumeric: p.firstNonNumeric,
       text: p.text,
       textDistinct: p.textDistinct,
+      ...(p.textSample ? { textSample: p.textSample } : {}),
       ...(p.numberFormat ? { numberFormat: p.numberFormat } : {}),
     };
   });
@@ -344,7 +346,8 @@ interface ColumnPlan {
   numbersUnique: boolean;
   textDistinct: number;
   text: Map<string, number> | null;
-  numberFormat?: ColumnNumberFormat;
+  textSample?: string[];
+  numberFormat?: ProfileNumberFormat;
   numbers: { mode: 'exact' } | SketchPlan;
   sizes: number[];
 }
@@ -414,13 +417,13 @@ class MetadataReader {
     };
   }
 
-  numberFormat(v: unknown, at: string, rows: number): ColumnNumberFormat {
+  numberFormat(v: unknown, at: string, rows: number): ProfileNumberFormat {
     const f = this.object(v, at, {
       required: ['decimal', 'decided_by', 'thousands', 'locale_cells', 'ambiguous_cells'],
       optional: ['example', 'conflicts'],
     });
     if (f.decimal !== '.' && f.decimal !== ',' && f.decimal !== null) this.fail(`${at}.decimal must be ".", "," or null`);
-    const out: ColumnNumberFormat = {
+    const out: ProfileNumberFormat = {
       decimal: f.decimal,
       decidedBy: this.string(f.decided_by, `${at}.decided_by`),
       thousands: this.string(f.thousands, `${at}.thousands`),
@@ -428,8 +431,13 @@ class MetadataReader {
       ambiguousCells: this.integer(f.ambiguous_cells, `${at}.ambiguous_cells`, rows),
     };
     if (f.example !== undefined) {
-      const e = this.object(f.example, `${at}.example`, { required: ['row', 'text'] });
-      out.example = { row: this.integer(e.row, `${at}.example.row`), text: this.string(e.text, `${at}.example.text`) };
+      const e = this.object(f.example, `${at}.example`, { required: ['row', 'text', 'value', 'score'] });
+      out.example = {
+        row: this.integer(e.row, `${at}.example.row`),
+        text: this.string(e.text, `${at}.example.text`),
+        value: e.value === null ? null : this.finite(e.value, `${at}.example.value`),
+        score: this.integer(e.score, `${at}.example.score`, 1000),
+      };
     }
     if (f.conflicts !== undefined) {
       const c = this.object(f.conflicts, `${at}.conflicts`, { required: ['count', 'row', 'text'] });
@@ -457,7 +465,7 @@ class MetadataReader {
         'numbers',
         'text',
       ],
-      optional: ['number_format'],
+      optional: ['number_format', 'text_sample'],
     });
     const name = this.string(c.name, `${path}.name`);
     const at = `${path} (column ${JSON.stringify(name)})`;
@@ -480,14 +488,17 @@ class MetadataReader {
     const integerValued = this.boolean(c.integer_valued, `${at} integer_valued`);
     const numbersUnique = this.boolean(c.numbers_unique, `${at} numbers_unique`);
     const textDistinct = this.integer(c.text_distinct, `${at} text_distinct`, TEXT_DISTINCT_CAP + 1);
+    let textSample: string[] | undefined;
+    if (c.text_sample !== undefined) {
+      if (c.text !== null) this.fail(`${at} text_sample is only kept when text is null`);
+      textSample = this.strings(c.text_sample, `${at} text_sample`);
+      if (textSample.length > TEXT_LIMIT) this.fail(`${at} text_sample lists ${textSample.length} texts (at most ${TEXT_LIMIT})`);
+    }
     const numberFormat = c.number_format === undefined ? undefined : this.numberFormat(c.number_format, `${at} number_format`, rows);
 
     let text: Map<string, number> | null = null;
     if (textDistinct > nonNumeric) this.fail(`${at} text_distinct (${textDistinct}) is more than its ${nonNumeric} non-numeric cells`);
-    if (c.text === null) {
-      if (textDistinct <= TEXT_LIMIT)
-        this.fail(`${at} text is null (too many texts) but text_distinct is ${textDistinct} (at most ${TEXT_LIMIT})`);
-    } else {
+    if (c.text !== null) {
       const pairs = this.array(c.text, `${at} text`);
       if (pairs.length > TEXT_LIMIT) this.fail(`${at} text lists ${pairs.length} texts (at most ${TEXT_LIMIT})`);
       text = new Map();
@@ -563,6 +574,7 @@ class MetadataReader {
       numbersUnique,
       textDistinct,
       text,
+      ...(textSample ? { textSample } : {}),
       ...(numberFormat ? { numberFormat } : {}),
       numbers,
       sizes,

@@ -1,38 +1,55 @@
 /**
- * What one profile's column would be typed as from that file alone: the `kind` written into a
+ * What one profile's columns would be typed as from that file alone: the `kind` written into a
  * *.profile file for people and tools reading it (`drift-monitor profile --show`). It is informational:
- * a run types each column when the two sides meet (planColumns rules over both files, with the run's
+ * a run types each column when the two sides meet (planColumns over both sides, with the run's
  * overrides and max_categorical_unique), which can differ from this one-sided view.
  *
- * The rule mirrors planColumns rules 2-7 (table/planColumns.ts) on one file, with the default
- * columns.max_categorical_unique and no overrides.
+ * The rule is planColumns itself (planColumnsFromFacts, the code runs use), with the default
+ * columns.max_categorical_unique, no label, drop or overrides, against an all-missing other side: the
+ * case where planColumns types a column from one file's values alone (its rule 2).
  */
 import { DEFAULT_CONFIG } from '../config/defaults.ts';
-import { looksLikeTimestamp } from '../table/looksLikeTimestamp.ts';
+import { isInputError } from '../errors.ts';
+import type { ColumnFacts } from '../table/columnFacts.ts';
+import { planColumnsFromFacts } from '../table/planColumns.ts';
 import type { ColumnRole } from '../table/types.ts';
-import { numberCount, type ColumnProfile } from './columnProfile.ts';
+import type { Profile } from './columnProfile.ts';
+import { columnProfileFacts } from './profileFacts.ts';
 
-/** Text values examined by the timestamp rule (planColumns samples the same number). */
-const TIMESTAMP_SAMPLE = 200;
-
-export function profileKind(c: ColumnProfile, max: number = DEFAULT_CONFIG.columns.max_categorical_unique): ColumnRole {
-  const present = c.rows - c.missing;
-  if (present === 0) return 'skipped';
-  const numbers = numberCount(c);
-  const distinctNumbers = c.numbers.mode === 'exact' ? c.numbers.values.length : c.numbers.distinctAtLeast;
-  if (numbers === 0 && c.text !== null && allTimestamps([...c.text.keys()])) return 'skipped';
-  // Rule 4: every value unique (integers, or text) and more of them than categories allow: an identifier.
-  const unique =
-    c.nonNumeric === 0 ? c.integerValued && c.numbersUnique : c.textDistinct === c.nonNumeric && (numbers === 0 || c.numbersUnique);
-  if (unique && present > max) return 'skipped';
-  if (c.nonNumeric === 0) return distinctNumbers > max ? 'numerical' : 'categorical';
-  if (c.nonNumeric < numbers && distinctNumbers > max) return 'numerical';
-  if (c.text === null) return 'skipped';
-  return 'categorical';
+export function profileKinds(p: Profile): ColumnRole[] {
+  const cfg = {
+    label: null,
+    drop: [],
+    numerical: [],
+    categorical: [],
+    maxCategoricalUnique: DEFAULT_CONFIG.columns.max_categorical_unique,
+  };
+  return p.columns.map((column) => {
+    const facts = columnProfileFacts(column);
+    const side = (c: ColumnFacts) => ({ file: 'profile', rows: p.rows, columns: [c] });
+    try {
+      return planColumnsFromFacts(side(facts), side(allMissing(column.name, p.rows)), cfg).plans[0].role;
+    } catch (e) {
+      // planColumns refuses a categorical outcome on sketched numbers (no distinct values to count).
+      if (isInputError(e)) return 'categorical';
+      throw e;
+    }
+  });
 }
 
-function allTimestamps(texts: string[]): boolean {
-  const step = Math.max(1, Math.floor(texts.length / TIMESTAMP_SAMPLE));
-  for (let i = 0; i < texts.length; i += step) if (!looksLikeTimestamp(texts[i])) return false;
-  return texts.length > 0;
+function allMissing(name: string, rows: number): ColumnFacts {
+  return {
+    name,
+    missing: rows,
+    nonNumeric: 0,
+    firstNonNumeric: null,
+    highCardinality: undefined,
+    integerValued: () => true,
+    numbersUnique: () => true,
+    numberValues: () => new Float64Array(0),
+    distinctNumbersAtLeast: 0,
+    labels: () => [],
+    labelCount: () => 0,
+    texts: () => null,
+  };
 }

@@ -36,6 +36,7 @@ export const featureKeyOrder = (tests: StatRegistry = STAT_TESTS): KeyShape => (
   missing: { reference: true, production: true, reference_count: true, production_count: true, drifted: true },
   drift_score: true,
   ...Object.fromEntries(tests.map((t) => [t.reportKey, testKeys(t)])),
+  approximate: { ks_statistic_bound: true, ks_p_value_range: true, psi_bin_share_bound: true },
   categories_only_in_production: true,
   categories_only_in_reference: true,
   error: true,

@@ -14,6 +14,17 @@ import type { ColumnNumberFormat } from './types.ts';
 export interface NumberFormatOptions {
   decimal?: 'auto' | '.' | ',';
   thousands?: 'auto' | ',' | '.' | ' ' | "'" | 'none';
+  /**
+   * The mark earlier rows of the same file decided (a file read in chunks, TableBuilder `chunkRows`),
+   * with its decidedBy: the column starts decided, as the tracker of the whole file would be by now
+   * (not fixed: cells of the other mark are conflicts, not text).
+   */
+  decided?: DecidedMark;
+}
+
+export interface DecidedMark {
+  mark: '.' | ',';
+  by: string;
 }
 
 const POINT = 1;
@@ -50,6 +61,8 @@ export class NumberFormatTracker {
   private cells = 0;
   private conflicts = 0;
   private firstConflict: { row: number; text: string } | null = null;
+  /** What decided the mark when earlier rows of the file did (`decided` option). */
+  private decidedBy = 'cells';
 
   constructor(
     opts: NumberFormatOptions,
@@ -59,7 +72,9 @@ export class NumberFormatTracker {
     const t = opts.thousands ?? 'auto';
     const d = opts.decimal && opts.decimal !== 'auto' ? opts.decimal : t === '.' ? ',' : t === ',' ? '.' : null;
     this.fixed = d !== null;
-    this.decimal = d === '.' ? POINT : d === ',' ? COMMA : 0;
+    const start = d ?? opts.decided?.mark ?? null;
+    this.decimal = start === '.' ? POINT : start === ',' ? COMMA : 0;
+    if (!this.fixed && opts.decided !== undefined) this.decidedBy = opts.decided.by;
     this.allowed =
       t === 'auto'
         ? GROUPS & ~(d === '.' ? GROUP_POINT : d === ',' ? GROUP_COMMA : 0)
@@ -171,7 +186,7 @@ export class NumberFormatTracker {
     if (this.cells === 0 && pending === 0) return null;
     return {
       decimal: this.decimal === POINT ? '.' : this.decimal === COMMA ? ',' : null,
-      decidedBy: this.fixed ? 'config' : this.decimal !== 0 ? 'cells' : 'undecided',
+      decidedBy: this.fixed ? 'config' : this.decimal !== 0 ? this.decidedBy : 'undecided',
       thousands: groupNames(this.groups),
       localeCells: this.localeCells,
       ambiguousCells: this.ambiguous,

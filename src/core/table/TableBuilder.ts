@@ -1,7 +1,7 @@
 import { InputError } from '../errors.ts';
 import { ColumnBuilder } from './ColumnBuilder.ts';
 import { MissingMarkers } from './missingMarkers.ts';
-import type { NumberFormatOptions } from './NumberFormatTracker.ts';
+import type { DecidedMark, NumberFormatOptions } from './NumberFormatTracker.ts';
 import { parseNumber } from './parseNumber.ts';
 import type { ParsedTable } from './types.ts';
 
@@ -21,6 +21,18 @@ export interface TableBuilderOptions {
   skipColumns?: readonly string[];
   /** `data.decimal` / `data.thousands` (see NumberFormatTracker). */
   numberFormat?: NumberFormatOptions;
+  /**
+   * Hand over a table every `chunkRows` data rows (and the rest at finish()) instead of keeping every
+   * row: memory is bounded by one chunk. Each chunk's columns start afresh, except that a column's
+   * decimal mark, once decided (by the chunk's cells, or by `onChunk` settling it), is carried into the
+   * next chunks' columns, as one reader of the whole file would keep it.
+   */
+  chunkRows?: number;
+  /**
+   * Receives each chunk table (rows numbered from 1 within the chunk; `rowOffset` rows came before it).
+   * It may settle undecided number formats in place (resolveAlone): the marks it leaves are carried on.
+   */
+  onChunk?: (table: ParsedTable, rowOffset: number) => void;
 }
 
 /** Shows a delimiter in a message. */
@@ -58,6 +70,12 @@ export class TableBuilder {
   private firstShortRow = 0;
   private longBlankRows = 0;
   private firstLongBlankRow = 0;
+  private readonly chunkRows: number;
+  private readonly onChunk: ((table: ParsedTable, rowOffset: number) => void) | null;
+  /** Data rows handed over in earlier chunks. */
+  private rowsBefore = 0;
+  /** Decimal marks decided in earlier chunks, by column name. */
+  private readonly decided = new Map<string, DecidedMark>();
 
   constructor(opts: TableBuilderOptions) {
     this.file = opts.file;
@@ -66,15 +84,19 @@ export class TableBuilder {
     this.capacity = Math.max(16, opts.initialCapacity ?? 1024);
     this.skip = new Set(opts.skipColumns ?? []);
     this.numberFormat = opts.numberFormat ?? {};
+    this.onChunk = opts.onChunk ?? null;
+    this.chunkRows = this.onChunk !== null ? Math.max(1, Math.floor(opts.chunkRows ?? 65_536)) : Infinity;
+    if (this.onChunk !== null) this.capacity = Math.min(this.capacity, this.chunkRows);
   }
 
-  /** Data rows so far. */
+  /** Data rows so far (in all chunks). */
   get rowCount(): number {
-    return this.rows;
+    return this.rowsBefore + this.rows;
   }
 
   /** Grows the columns to hold at least `rows` rows now (an estimate saves the doubling copies). */
   reserve(rows: number): void {
+    if (this.onChunk !== null) rows = Math.min(rows, this.chunkRows);
     if (rows <= this.capacity) return;
     this.capacity = Math.ceil(rows);
     if (this.columns !== null) for (const c of this.columns) c.grow(this.capacity, this.rows);
@@ -106,13 +128,42 @@ export class TableBuilder {
     }
     const markers = this.markers;
     let n = row.length;
-    if (n !== width) n = this.ragged(row, width, i + 1);
+    if (n !== width) n = this.ragged(row, width, this.rowsBefore + i + 1);
     for (let c = 0; c < parsed; c++) {
       const f = fieldOf[c];
       if (f < n) columns[c].add(i, row[f], markers);
       else columns[c].addMissing(i);
     }
     this.rows = i + 1;
+    if (this.rows === this.chunkRows) this.handOver();
+  }
+
+  /** Chunk mode: hands the rows so far to onChunk and starts fresh columns (carrying decided marks). */
+  private handOver(): void {
+    const rows = this.rows;
+    const table: ParsedTable = {
+      file: this.file,
+      rows,
+      delimiter: this.delimiter,
+      columns: this.columns!.map((c) => c.finish(rows)),
+      warnings: [],
+      ...(this.notParsed.length ? { notParsed: this.notParsed } : {}),
+      ...(this.headerWarning !== null ? { headerIsNumbers: true } : {}),
+    };
+    this.onChunk!(table, this.rowsBefore);
+    for (const c of table.columns) {
+      const f = c.numberFormat;
+      if (f !== undefined && f.decimal !== null && !this.decided.has(c.name))
+        this.decided.set(c.name, { mark: f.decimal, by: f.decidedBy });
+    }
+    this.rowsBefore += rows;
+    this.rows = 0;
+    this.columns = this.columns!.map((c) => this.columnBuilder(c.name));
+  }
+
+  private columnBuilder(name: string): ColumnBuilder {
+    const decided = this.decided.get(name);
+    return new ColumnBuilder(name, this.capacity, decided !== undefined ? { ...this.numberFormat, decided } : this.numberFormat);
   }
 
   /** Handles a row whose field count differs from the header's; returns the fields to use. */
@@ -172,14 +223,18 @@ export class TableBuilder {
     const kept = names.map((name, c) => [name, c] as const).filter(([name]) => !this.skip.has(name));
     this.notParsed = names.filter((name) => this.skip.has(name));
     this.fieldOf = Int32Array.from(kept, ([, c]) => c);
-    return kept.map(([name]) => new ColumnBuilder(name, this.capacity, this.numberFormat));
+    return kept.map(([name]) => this.columnBuilder(name));
   }
 
+  /**
+   * The table; in chunk mode, the last rows go to onChunk and the table returned has every fact of the
+   * file (rows in all, warnings) but no columns.
+   */
   finish(): ParsedTable {
     if (this.columns === null) {
       throw new InputError(`${this.file} is empty: it has no header and no rows; export it with a header line and data rows`);
     }
-    if (this.rows === 0) {
+    if (this.rowsBefore + this.rows === 0) {
       throw new InputError(`${this.file} has a header but no data rows: add rows below the header line (${this.width} columns)`);
     }
     const warnings: string[] = this.headerWarning !== null ? [this.headerWarning] : [];
@@ -193,12 +248,13 @@ export class TableBuilder {
         `${this.file}: ${this.longBlankRows} row(s) end with extra empty fields (first: data row ${this.firstLongBlankRow}); they were ignored`,
       );
     }
-    const rows = this.rows;
+    if (this.onChunk !== null && this.rows > 0) this.handOver();
+    const rows = this.rowsBefore + this.rows;
     return {
       file: this.file,
       rows,
       delimiter: this.delimiter,
-      columns: this.columns.map((c) => c.finish(rows)),
+      columns: this.onChunk !== null ? [] : this.columns.map((c) => c.finish(rows)),
       warnings,
       ...(this.notParsed.length ? { notParsed: this.notParsed } : {}),
       ...(this.headerWarning !== null ? { headerIsNumbers: true } : {}),

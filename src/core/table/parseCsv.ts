@@ -57,11 +57,55 @@ const CRLF = /\r\n/g;
  * aborts.
  */
 export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<ParsedTable> {
+  return (await readCsv(input, opts, null)).table;
+}
+
+export interface CsvChunkOptions {
+  /**
+   * Data rows per table handed over (default 65536, the reader's dictionary limit: a chunk's text
+   * column then never turns high-cardinality, so its text counts reach the callback whole).
+   */
+  rowsPerTable?: number;
+  /**
+   * Receives each table of consecutive rows (rows numbered within the table; `rowOffset` data rows came
+   * before it), synchronously, while the parser waits. See TableBuilder `onChunk` for number formats.
+   */
+  onTable: (table: ParsedTable, rowOffset: number) => void;
+}
+
+/** What a chunked read tells about the whole file: the ParsedTable facts without columns. */
+export type CsvChunksSummary = Omit<ParsedTable, 'columns'> & {
+  /** The text encoding in use (detected or configured); null for string input. */
+  encoding: string | null;
+};
+
+/**
+ * parseCsv, handing over a table every `rowsPerTable` rows instead of building one table of the whole
+ * file: memory is bounded by a chunk of rows, whatever the file size. Warnings (ragged rows, quotes,
+ * encoding) name data rows of the whole file and come once, in the summary.
+ */
+export async function parseCsvChunks(input: CsvInput, opts: ParseCsvOptions & CsvChunkOptions): Promise<CsvChunksSummary> {
+  const { table, encoding } = await readCsv(input, opts, { rowsPerTable: opts.rowsPerTable ?? 65_536, onTable: opts.onTable });
+  const { columns: _columns, ...summary } = table;
+  return { ...summary, encoding };
+}
+
+async function readCsv(
+  input: CsvInput,
+  opts: ParseCsvOptions,
+  chunking: Required<CsvChunkOptions> | null,
+): Promise<{ table: ParsedTable; encoding: string | null }> {
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK);
   const { signal } = opts;
   throwIfAborted(signal, opts.file);
   const decodeWarnings: string[] = [];
-  const chunks = textChunks(input, chunkSize, opts.onProgress, { file: opts.file, encoding: opts.encoding, warnings: decodeWarnings });
+  const info: { encoding?: string } = {};
+  const chunks = textChunks(input, chunkSize, opts.onProgress, {
+    file: opts.file,
+    encoding: opts.encoding,
+    warnings: decodeWarnings,
+    info,
+  });
   let failure: unknown = null;
   let parser: Papa.Parser | null = null;
   const onAbort = () => {
@@ -95,6 +139,7 @@ export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<
       delimiter,
       skipColumns: opts.skipColumns,
       numberFormat: { decimal: opts.decimal, thousands: opts.thousands },
+      ...(chunking !== null ? { chunkRows: chunking.rowsPerTable, onChunk: chunking.onTable } : {}),
     });
     // Line endings may change part-way (CRLF rows appended to an LF file, or the reverse) and papaparse
     // takes one newline: unless the file uses old Mac '\r' endings, every CRLF becomes LF before
@@ -183,7 +228,7 @@ export async function parseCsv(input: CsvInput, opts: ParseCsvOptions): Promise<
         `${opts.file}: ${invalidQuotes} quoted field(s) have text after the closing quote (first near data row ${firstInvalidQuoteRow}); the text was kept`,
       );
     }
-    return table;
+    return { table, encoding: info.encoding ?? null };
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await chunks.return(undefined);

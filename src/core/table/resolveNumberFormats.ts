@@ -1,6 +1,7 @@
 import { compactDictionary } from './ColumnBuilder.ts';
 import { parseNumber, pointShape, POINT_AMBIGUOUS } from './parseNumber.ts';
 import { COMMA_AMBIGUOUS, groupedShape, parseGroupedNumber } from './parseGroupedNumber.ts';
+import type { DecidedMark } from './NumberFormatTracker.ts';
 import type { ColumnNumberFormat, ParsedColumn, ParsedTable } from './types.ts';
 
 type Mark = '.' | ',';
@@ -42,17 +43,35 @@ export function resolveNumberFormats(reference: ParsedTable, production: ParsedT
   }
 }
 
-function ownMark(f: ColumnNumberFormat | undefined): Mark | null {
+/**
+ * Settles the undecided columns of a file read on its own (a profile is made before it meets another
+ * file): rule 1 of resolveNumberFormats (the mark most other columns of the file show by their own
+ * cells), else rule 4 (the delimiter). For a file read in chunks (TableBuilder `chunkRows`), `table`
+ * is one chunk and `earlier` holds the marks columns decided in the chunks before it, which count for
+ * the columns without a decided mark in this chunk. Mutates the table in place, like resolveNumberFormats.
+ */
+export function resolveAlone(table: ParsedTable, earlier: ReadonlyMap<string, DecidedMark> = new Map()): void {
+  for (const col of table.columns) {
+    const f = col.numberFormat;
+    if (f === undefined || f.decimal !== null) continue;
+    const [mark, by] = majority(table, col, earlier) ?? delimiterMark(table);
+    settle(col, f, mark, by);
+  }
+}
+
+function ownMark(f: Pick<ColumnNumberFormat, 'decidedBy' | 'decimal'> | undefined): Mark | null {
   return f !== undefined && (f.decidedBy === 'cells' || f.decidedBy === 'config') ? f.decimal : null;
 }
 
 /** The mark most other columns of `table` show by their own cells, with the reason; null on a tie. */
-function majority(table: ParsedTable, except: ParsedColumn): [Mark, string] | null {
+function majority(table: ParsedTable, except: ParsedColumn, earlier?: ReadonlyMap<string, DecidedMark>): [Mark, string] | null {
   let point = 0;
   let comma = 0;
   for (const c of table.columns) {
     if (c === except) continue;
-    const m = ownMark(c.numberFormat);
+    let m = ownMark(c.numberFormat);
+    const before = m === null ? earlier?.get(c.name) : undefined;
+    if (before !== undefined) m = ownMark({ decimal: before.mark, decidedBy: before.by });
     if (m === '.') point++;
     else if (m === ',') comma++;
   }

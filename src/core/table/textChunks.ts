@@ -10,6 +10,8 @@ export interface TextChunksOptions {
   encoding?: Encoding;
   /** Receives the decoder's warnings (Windows-1252 fallback, UTF-16 without BOM). */
   warnings?: string[];
+  /** Receives the encoding in use once the bytes are read (byte input only). */
+  info?: { encoding?: string };
 }
 
 /**
@@ -38,6 +40,7 @@ export async function* textChunks(
     yield* byteChunks(input, decoder, chunkSize, onProgress);
   } finally {
     opts.warnings?.push(...decoder.warnings);
+    if (opts.info) opts.info.encoding = decoder.encoding;
   }
 }
 

@@ -67,6 +67,8 @@ export function sampleReport(): Report {
           production_counts: [2500, 700, 500, 800, 490],
           drifted: true,
         },
+        // The reference profile kept this column as a sketch: KS and PSI are estimates.
+        approximate: { ks_statistic_bound: 0.0165, ks_p_value_range: [1e-210, 1e-190], psi_bin_share_bound: 0.033 },
         error: null,
         drifted: true,
         flagged_by: ['ks', 'psi'],
