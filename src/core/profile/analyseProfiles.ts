@@ -9,7 +9,7 @@ import { assembleAnalysis, missing, now, planConfig, type Analysis, type TableMe
 import type { FeatureStats } from '../report/types.ts';
 import type { ColumnPlan } from '../table/types.ts';
 import { planColumnsFromFacts } from '../table/planColumns.ts';
-import { columnFormatWarnings, exampleValue } from '../table/resolveNumberFormats.ts';
+import { columnFormatWarnings } from '../table/resolveNumberFormats.ts';
 import type { StatRegistry } from '../stattests/driftTest.ts';
 import { STAT_TESTS } from '../stattests/registry.ts';
 import { categoricalStatsFromCounts } from '../stattests/categoricalFeature.ts';
@@ -19,9 +19,10 @@ import { psiBins } from '../stattests/psiBins.ts';
 import { linspace01 } from '../stattests/linspace.ts';
 import type { NumericalKernelResult } from '../stattests/kernels.ts';
 import type { ColumnProfile, NumberSummary, Profile } from './columnProfile.ts';
+import type { KllSketch } from './kllSketch.ts';
 import { profileFacts } from './profileFacts.ts';
 import { profileCategories } from './profileCategories.ts';
-import { binCounts, cdfErrorBound, ksFromNumbers, summaryCount, summaryQuantiles } from './profileStats.ts';
+import { binCounts, cdfErrorBound, ksFromNumbers, profileQuantiles, summaryCount } from './profileStats.ts';
 import { profileNumberFormatWarnings } from './profileNumberFormats.ts';
 
 /** Runs every test of `tests` (default: the registry) on every feature of two profiles. */
@@ -63,7 +64,8 @@ export function profileFile(p: Profile, fallback: string): string {
 }
 
 function formatWarnings(p: Profile, file: string): string[] {
-  return columnFormatWarnings(file, p.columns, (c) => (c.numberFormat ? exampleValue(c.numberFormat) : NaN));
+  // The example cell's value as read, which the profile keeps (it has no rows to look it up in).
+  return columnFormatWarnings(file, p.columns, (c) => c.numberFormat?.example?.value ?? NaN);
 }
 
 function profileFeatureStats(
@@ -110,7 +112,7 @@ export function numericalFromSummaries(ref: NumberSummary, prod: NumberSummary, 
   const nRef = summaryCount(ref);
   const nProd = summaryCount(prod);
   const d = ksFromNumbers(ref, prod).statistic;
-  const quantiles = Float64Array.from(summaryQuantiles(ref, linspace01(bins + 1)));
+  const quantiles = Float64Array.from(profileQuantiles(ref, Array.from(linspace01(bins + 1))));
   if (nRef === 0) {
     const zeros = () => new Float64Array(bins);
     return { nRef, nProd, d, quantiles, edges: [], pointMasses: [], refCounts: zeros(), prodCounts: zeros() };
@@ -125,13 +127,7 @@ export function numericalFromSummaries(ref: NumberSummary, prod: NumberSummary, 
  * sketch expands to its retained items, each repeated by its weight.
  */
 function expand(n: NumberSummary): Float64Array {
-  const { values, counts } =
-    n.mode === 'exact'
-      ? n
-      : (() => {
-          const { values, cumWeights } = n.sketch.cdfSteps();
-          return { values, counts: Float64Array.from(cumWeights, (c, i) => c - (i === 0 ? 0 : cumWeights[i - 1])) };
-        })();
+  const { values, counts } = n.mode === 'exact' ? n : sketchItems(n.sketch);
   const out = new Float64Array(summaryCount(n));
   let at = 0;
   for (let i = 0; i < values.length; i++) {
@@ -139,6 +135,12 @@ function expand(n: NumberSummary): Float64Array {
     at += counts[i];
   }
   return out;
+}
+
+/** A sketch's retained items ascending with their weights. */
+function sketchItems(sketch: KllSketch): { values: Float64Array; counts: Float64Array } {
+  const { values, cumWeights } = sketch.cdfSteps();
+  return { values, counts: Float64Array.from(cumWeights, (c, i) => c - (i === 0 ? 0 : cumWeights[i - 1])) };
 }
 
 function byName(p: Profile): Map<string, ColumnProfile> {

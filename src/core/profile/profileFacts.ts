@@ -3,12 +3,9 @@
  * they type two tables. What a profile cannot know as a table does, and how it answers instead:
  * - Distinct numbers of a sketched column: only a lower bound (NumberSummary.distinctAtLeast); a
  *   categorical outcome on such a column is an InputError (planColumns).
- * - A high-cardinality column: the table's reader counts every distinct cell (numbers as
- *   String(value) too) once its dictionary passes 65536 entries; a profile turns high-cardinality when
- *   its texts alone pass TEXT_LIMIT, and counts its distinct cells as distinct texts plus distinct
- *   numbers. The two differ only for a column mixing tens of thousands of distinct numbers and texts.
- * - Texts of a high-cardinality profile column are not kept, so the timestamp rule cannot sample them:
- *   such a column is skipped as an identifier or high-cardinality text rather than as a timestamp.
+ * - A high-cardinality column's distinct cells: distinct texts plus distinct numbers (the reader
+ *   hashes both; see profileFromTable for the rare cases where the two counts differ).
+ * - Texts of a high-cardinality column: only the entries the timestamp rule samples (textSample).
  */
 import type { ColumnFacts, TableFacts } from '../table/columnFacts.ts';
 import type { ColumnProfile, NumberSummary, Profile } from './columnProfile.ts';
@@ -38,7 +35,8 @@ export function columnProfileFacts(c: ColumnProfile): ColumnFacts {
     distinctNumbersAtLeast: numbers.mode === 'sketch' ? numbers.distinctAtLeast : numbers.values.length,
     labels: () => profileLabels(c),
     labelCount: () => (c.text === null ? c.textDistinct + distinctNumbers(numbers) : new Set(profileLabels(c)).size),
-    texts: () => (c.text === null ? null : [...c.text.keys()]),
+    // A high-cardinality text column keeps the entries the timestamp rule samples (textSample).
+    texts: () => (c.text === null ? (c.textSample ?? null) : [...c.text.keys()]),
   };
 }
 

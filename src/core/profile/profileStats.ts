@@ -1,6 +1,6 @@
 /**
- * What the drift tests need from the numbers of a column profile (NumberSummary): the two-sample KS
- * statistic against another profile, reference quantiles and histogram counts.
+ * What the drift tests need from the numbers of a column profile: the two-sample KS statistic against
+ * another profile's numbers, reference quantiles and histogram counts.
  */
 import type { NumberSummary } from './columnProfile.ts';
 import { lowerBound, upperBound } from '../bisect.ts';
@@ -17,10 +17,14 @@ function steps(p: NumberSummary): Steps {
     const { values, cumWeights } = p.sketch.cdfSteps();
     return { values, cum: cumWeights, total: p.sketch.n };
   }
-  const cum = new Float64Array(p.counts.length);
+  return exactSteps(p.values, p.counts);
+}
+
+function exactSteps(values: Float64Array, counts: Float64Array): Steps {
+  const cum = new Float64Array(counts.length);
   let acc = 0;
-  for (let i = 0; i < p.counts.length; i++) cum[i] = acc += p.counts[i];
-  return { values: p.values, cum, total: acc };
+  for (let i = 0; i < counts.length; i++) cum[i] = acc += counts[i];
+  return { values, cum, total: acc };
 }
 
 /** The normalized rank error bound of a profile's CDF: 0 when exact (or a sketch never compacted). */
@@ -28,7 +32,7 @@ export function cdfErrorBound(p: NumberSummary): number {
   return p.mode === 'exact' ? 0 : p.sketch.errorBound;
 }
 
-export interface KsFromProfiles {
+export interface KsFromNumbers {
   /** D = sup |F_a - F_b| of the two profiles' CDFs; 0 when either side has no values. */
   statistic: number;
   /**
@@ -47,7 +51,7 @@ export interface KsFromProfiles {
  * last-bit difference, <= 1e-15 on tests/fixtures/stattests.json). With a sketch side, the
  * sketch's CDF is off by at most its rank error everywhere, so D is off by at most the sum of both.
  */
-export function ksFromNumbers(a: NumberSummary, b: NumberSummary): KsFromProfiles {
+export function ksFromNumbers(a: NumberSummary, b: NumberSummary): KsFromNumbers {
   const sa = steps(a);
   const sb = steps(b);
   const bound = cdfErrorBound(a) + cdfErrorBound(b);
@@ -73,15 +77,14 @@ function valueAt(values: Float64Array, cum: Float64Array, pos: number): number {
 }
 
 /**
- * numpy.quantile(sample, qs) with the default method='linear', from exact numbers (distinct `values`
- * ascending with their `counts`): the same steps as wasm/quantileSorted.ts (numpy 2.x `_quantile`:
- * virtual index (n - 1) * q, `_lerp` replaced by `b - (b - a) * (1 - t)` where t >= 0.5), with the two
- * neighbours looked up in the cumulative counts instead of the expanded sample, so the result is
- * bit-identical. NaN for no values.
+ * numpy.quantile(sample, qs) with the default method='linear', from exact (values, counts): the same steps
+ * as wasm/quantileSorted.ts (numpy 2.x `_quantile`: virtual index (n - 1) * q, `_lerp` replaced by
+ * `b - (b - a) * (1 - t)` where t >= 0.5), with the two neighbours looked up in the cumulative counts
+ * instead of the expanded sample, so the result is bit-identical. NaN for an empty profile.
  */
-export function exactQuantiles(values: Float64Array, counts: Float64Array, qs: ArrayLike<number>): number[] {
-  const { cum, total } = steps({ mode: 'exact', values, counts });
-  return Array.from(qs, (q) => {
+export function exactQuantiles(sortedValues: Float64Array, counts: Float64Array, qs: readonly number[]): number[] {
+  const { values, cum, total } = exactSteps(sortedValues, counts);
+  return qs.map((q) => {
     if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile q must be in [0, 1], got ${q}`);
     if (total === 0) return NaN;
     const last = total - 1;
@@ -103,14 +106,14 @@ export function exactQuantiles(values: Float64Array, counts: Float64Array, qs: A
 }
 
 /**
- * Quantiles of a column's numbers: exact (numpy 'linear') for exact numbers; for a sketch, the
+ * Reference quantiles of a profile: exact (numpy 'linear') for an exact profile; for a sketch, the
  * sketch's quantile, whose rank is within the sketch's error bound of q.
  */
-export function summaryQuantiles(p: NumberSummary, qs: ArrayLike<number>): number[] {
-  return p.mode === 'exact' ? exactQuantiles(p.values, p.counts, qs) : Array.from(qs, (q) => p.sketch.quantile(q));
+export function profileQuantiles(p: NumberSummary, qs: readonly number[]): number[] {
+  return p.mode === 'exact' ? exactQuantiles(p.values, p.counts, qs) : qs.map((q) => p.sketch.quantile(q));
 }
 
-/** Values in the summary (the sketch's n). */
+/** Values in the summary (a sketch's n). */
 export function summaryCount(p: NumberSummary): number {
   return steps(p).total;
 }

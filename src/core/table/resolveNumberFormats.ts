@@ -1,6 +1,4 @@
 import { compactDictionary } from './ColumnBuilder.ts';
-import { parseNumber, pointShape, POINT_AMBIGUOUS } from './parseNumber.ts';
-import { COMMA_AMBIGUOUS, groupedShape, parseGroupedNumber } from './parseGroupedNumber.ts';
 import type { DecidedMark } from './NumberFormatTracker.ts';
 import type { ColumnNumberFormat, ParsedColumn, ParsedTable } from './types.ts';
 
@@ -156,20 +154,6 @@ export function columnFormatWarnings<C extends { name: string; numberFormat?: Co
     }
   }
   return warnings;
-}
-
-/**
- * The number a settled format read its example cell as, from the cell's text (a profile keeps no
- * rows): the reader's own parse (parseNumber, then parseGroupedNumber), an ambiguous "1.234" / "1,234"
- * taken as thousands when the column's mark is the other one, as NumberFormatTracker and settle() do.
- */
-export function exampleValue(f: ColumnNumberFormat): number {
-  if (f.example === undefined) return NaN;
-  const text = f.example.text;
-  const v = parseNumber(text);
-  if (v === v) return pointShape === POINT_AMBIGUOUS && f.decimal === ',' ? Math.round(v * 1000) : v;
-  const g = parseGroupedNumber(text);
-  return groupedShape === COMMA_AMBIGUOUS && f.decimal === '.' ? Math.round(g * 1000) : g;
 }
 
 function thousandsText(chars: string): string | null {

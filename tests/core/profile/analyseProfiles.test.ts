@@ -4,7 +4,7 @@
  * real-data pairs, the hand-written CSVs, and synthetic files that reach every typing rule).
  */
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse, type Analysis } from '../../../src/core/analyse.ts';
 import { buildReport } from '../../../src/core/buildReport.ts';
@@ -17,9 +17,12 @@ import { parseCsv } from '../../../src/core/table/parseCsv.ts';
 import type { ParsedTable } from '../../../src/core/table/types.ts';
 import { loadKernels } from '../../../src/kernels/index.ts';
 import { readCsvFile } from '../../../src/node/readCsvFile.ts';
+import { readCsvProfile } from '../../../src/node/readCsvProfile.ts';
+import { entry, type DriftTest } from '../../../src/core/stattests/driftTest.ts';
+import { STAT_TESTS } from '../../../src/core/stattests/registry.ts';
 import { realPair } from '../../helpers/realPairs.ts';
 import pairsIndex from '../../fixtures/real/pairs.json';
-import { profileFromTable } from './tmpProfileFromTable.ts';
+import { profileOf } from './profileOf.ts';
 
 let k: StatKernels;
 beforeAll(async () => {
@@ -45,7 +48,7 @@ async function expectSameReport(readRef: Read, readProd: Read, config: Config): 
   const fromTables = await outcome(async () => analyse(await readRef(), await readProd(), config, k), config);
   let profiles: [Profile, Profile] | null = null;
   const fromProfiles = await outcome(async () => {
-    profiles = [profileFromTable(await readRef()), profileFromTable(await readProd())];
+    profiles = [profileOf(await readRef()), profileOf(await readProd())];
     return analyseProfiles(profiles[0], profiles[1], config);
   }, config);
   expect(fromProfiles).toEqual(fromTables);
@@ -97,6 +100,50 @@ describe('analyseProfiles on exact profiles = analyse on the files: hand-written
       const read = (file: string) => () => readCsvFile(join(CSV_DIR, file), { delimiter: 'auto', missingValues: MISSING, file });
       await expectSameReport(read(ref), read(prod), config);
     });
+  }
+});
+
+describe('profiles streamed from the files (readCsvProfile, 1000-row chunks) give the report of the tables', () => {
+  const csvPairs = [
+    ['european_reference.csv', 'european_production.csv'],
+    ['plain_reference.csv', 'grouped_production.csv'],
+    ['cities_1252.csv', 'cities_utf8.csv'],
+    ['ragged_long.csv', 'ragged_short.csv'],
+  ].map(([r, p]) => ({
+    name: `${r} vs ${p}`,
+    reference: join(CSV_DIR, r),
+    production: join(CSV_DIR, p),
+    label: null,
+    drop: [] as string[],
+  }));
+  for (const pair of [...Object.keys(pairsIndex).map(realPair), ...csvPairs]) {
+    it(
+      pair.name,
+      async () => {
+        const config = defaultConfig();
+        config.data.label_column = pair.label;
+        config.columns.drop = pair.drop;
+        const opts = { delimiter: 'auto' as const, missingValues: MISSING };
+        const fromTables = await outcome(
+          async () =>
+            analyse(
+              await readCsvFile(pair.reference, { ...opts, file: basename(pair.reference) }),
+              await readCsvFile(pair.production, { ...opts, file: basename(pair.production) }),
+              config,
+              k,
+            ),
+          config,
+        );
+        const profile = (path: string) => readCsvProfile(path, { ...opts, file: basename(path), rowsPerChunk: 1000 });
+        const fromProfiles = await outcome(
+          async () => analyseProfiles(await profile(pair.reference), await profile(pair.production), config),
+          config,
+        );
+        expect(fromProfiles).toEqual(fromTables);
+        expect(JSON.stringify(fromProfiles)).toBe(JSON.stringify(fromTables));
+      },
+      60_000,
+    );
   }
 });
 
@@ -172,6 +219,26 @@ describe('analyseProfiles on exact profiles = analyse on the files: every typing
     const report = await expectSameReport(ref, prod, config);
     expect(JSON.stringify(report)).toContain('PSI gives it its own bin');
   });
+  it('high-cardinality timestamps (the timestamp rule samples the kept texts) and numbers mixed with many texts', async () => {
+    const stamp = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString();
+    // mixed: 61250 distinct texts and 5000 distinct (repeated) numbers, 66250 distinct cells in all:
+    // high-cardinality as the reader counts it (numbers too), though the texts alone are fewer than 65536.
+    const ref = csv(
+      'ref.csv',
+      ['at', 'mixed'],
+      range(70_000, (i) => [stamp(i), i % 8 ? `t${i}` : i % 40_000]),
+    );
+    const prod = csv(
+      'prod.csv',
+      ['at', 'mixed'],
+      range(300, (i) => [stamp(i * 7), i % 2 ? `t${i}` : i]),
+    );
+    const report = (await expectSameReport(ref, prod, defaultConfig())) as { skipped: { name: string; reason: string }[] };
+    expect(report.skipped.map((s) => s.reason)).toEqual([
+      'timestamp: values such as "2024-01-01T00:00:00.000Z" parse as dates',
+      'high-cardinality text: 66250 distinct values in ref.csv, too many for categories',
+    ]);
+  }, 30_000);
   it('high-cardinality text and a column present in one file only (the same InputError)', async () => {
     const ref = csv(
       'ref.csv',
@@ -191,5 +258,69 @@ describe('analyseProfiles on exact profiles = analyse on the files: every typing
     );
     const r = (await expectSameReport(ref, other, defaultConfig())) as { error?: string };
     expect(r.error).toMatch(/is in ref.csv but missing from other.csv/);
+  });
+});
+
+describe('a registered test that reads the samples (TestInput.reference)', () => {
+  // Sum of the sorted non-missing values: independent of row order, sensitive to every value.
+  const sortedSum = (x: Float64Array) =>
+    x
+      .filter((v) => v === v)
+      .sort()
+      .reduce((a, b) => a + b, 0);
+  const sums: DriftTest<{ reference: number; production: number }> = {
+    id: 'sums',
+    label: 'Sums',
+    statistic: 'sum of the values',
+    columnKinds: ['numerical'],
+    comparison: 'distance',
+    score: (r) => Math.abs(r.production - r.reference),
+    threshold: { key: 'sums', default: Infinity, max: Infinity, label: 'Sums', rule: 'never' },
+    reportKey: 'sums',
+    resultKeys: ['reference', 'production'],
+    run: (input) => {
+      if (input.kind !== 'numerical') throw new TypeError('numerical only');
+      return { reference: sortedSum(input.reference), production: sortedSum(input.production) };
+    },
+    fields: [],
+    table: { id: 'sums', heading: 'Sums', caption: 'Sums', empty: 'None.', sort: { key: 'reference', direction: 'descending' } },
+  };
+  it('gets the values of an exact profile, expanded from their counts, and gives the result of the table path', async () => {
+    const tests = [...STAT_TESTS, entry(sums)];
+    const rows = (n: number, shift: number) => range(n, (i) => [i % 13 === 0 ? 'NA' : ((i * 37) % 101) / 4 + shift]);
+    const config = defaultConfig();
+    const fromTables = analyse(await csv('ref.csv', ['x'], rows(300, 0))(), await csv('prod.csv', ['x'], rows(200, 1))(), config, k, tests);
+    const fromProfiles = analyseProfiles(
+      profileOf(await csv('ref.csv', ['x'], rows(300, 0))()),
+      profileOf(await csv('prod.csv', ['x'], rows(200, 1))()),
+      config,
+      tests,
+    );
+    expect(fromProfiles.stats).toEqual(fromTables.stats);
+    const got = (fromProfiles.stats[0] as unknown as { sums: { reference: number } }).sums;
+    expect(got.reference).toBeGreaterThan(0);
+  });
+  it('gets the retained items of a sketch, each repeated by its weight: as many values as the sketch counts', async () => {
+    const counting: DriftTest<{ n: number; min: number; max: number }> = {
+      ...(sums as unknown as DriftTest<{ n: number; min: number; max: number }>),
+      id: 'counting',
+      reportKey: 'counting',
+      resultKeys: ['n', 'min', 'max'],
+      run: (input) => {
+        if (input.kind !== 'numerical') throw new TypeError('numerical only');
+        const x = input.reference;
+        return { n: x.length, min: x[0], max: x[x.length - 1] };
+      },
+    };
+    const rows = range(5000, (i) => [((i * 7919) % 5003) / 7]);
+    const ref = profileOf(await csv('ref.csv', ['x'], rows)(), 16);
+    expect(ref.columns[0].numbers.mode).toBe('sketch');
+    const a = analyseProfiles(ref, profileOf(await csv('prod.csv', ['x'], rows)()), defaultConfig(), [...STAT_TESTS, entry(counting)]);
+    const got = (a.stats[0] as unknown as { counting: { n: number; min: number; max: number } }).counting;
+    // Compaction keeps some items only: the extremes may be gone, the count never.
+    expect(got.n).toBe(5000);
+    expect(got.min).toBeGreaterThanOrEqual(0);
+    expect(got.max).toBeLessThanOrEqual(5002 / 7);
+    expect(got.min).toBeLessThan(got.max);
   });
 });

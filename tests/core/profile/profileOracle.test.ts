@@ -10,7 +10,7 @@ import { analyseProfiles, numericalFromSummaries } from '../../../src/core/profi
 import { loadKernels, type DriftKernels } from '../../../src/kernels/index.ts';
 import { fixtures, pValueClose, toFloat64 } from '../stattests/fixtures.ts';
 import { oneColumnTable } from './oneColumnTable.ts';
-import { profileFromTable } from './tmpProfileFromTable.ts';
+import { profileOf } from './profileOf.ts';
 
 let k: DriftKernels;
 beforeAll(async () => {
@@ -20,8 +20,8 @@ beforeAll(async () => {
 describe('numerical oracle cases through profiles', () => {
   for (const c of fixtures.numerical) {
     it(c.name, () => {
-      const ref = profileFromTable(oneColumnTable('ref.csv', c.ref));
-      const prod = profileFromTable(oneColumnTable('prod.csv', c.prod));
+      const ref = profileOf(oneColumnTable('ref.csv', c.ref));
+      const prod = profileOf(oneColumnTable('prod.csv', c.prod));
       expect(ref.columns[0].numbers.mode).toBe('exact');
       const fromProfiles = numericalFromSummaries(ref.columns[0].numbers, prod.columns[0].numbers, c.bins);
       const fromKernels = k.numerical(toFloat64(c.ref), toFloat64(c.prod), c.bins);
@@ -58,7 +58,7 @@ describe('categorical oracle cases through profiles', () => {
       const config = defaultConfig();
       config.columns.categorical = ['x'];
       config.psi.epsilon = c.epsilon;
-      const s = analyseProfiles(profileFromTable(oneColumnTable('ref.csv', c.ref)), profileFromTable(oneColumnTable('prod.csv', c.prod)), config)
+      const s = analyseProfiles(profileOf(oneColumnTable('ref.csv', c.ref)), profileOf(oneColumnTable('prod.csv', c.prod)), config)
         .stats[0];
       expect(s).toEqual(analyse(oneColumnTable('ref.csv', c.ref), oneColumnTable('prod.csv', c.prod), config, k).stats[0]);
       const e = c.expected;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ColumnProfileBuilder, DEFAULT_PROFILE_CONFIG } from '../../../src/core/profile/profileBuilder.ts';
 import type { NumberSummary } from '../../../src/core/profile/columnProfile.ts';
-import { exactQuantiles, ksFromNumbers, summaryQuantiles } from '../../../src/core/profile/profileStats.ts';
+import { exactQuantiles, ksFromNumbers, profileQuantiles } from '../../../src/core/profile/profileStats.ts';
 import { rankErrorBound } from '../../../src/core/profile/kllSketch.ts';
 import { mulberry32 } from '../../../src/core/samples/mulberry32.ts';
 import { normalSampler } from '../../../src/core/samples/normalSampler.ts';
@@ -121,7 +121,7 @@ describe('KS D from sketch profiles', () => {
     const p = numericalProfile(xs, 100);
     expect(p.mode).toBe('sketch');
     const sorted = Float64Array.from(xs).sort();
-    summaryQuantiles(p, [0.05, 0.5, 0.95]).forEach((x, i) => {
+    profileQuantiles(p, [0.05, 0.5, 0.95]).forEach((x, i) => {
       const rank = sorted.findIndex((v) => v > x) / sorted.length;
       expect(Math.abs(rank - [0.05, 0.5, 0.95][i])).toBeLessThanOrEqual(rankErrorBound(200));
     });
