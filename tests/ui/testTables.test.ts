@@ -18,7 +18,8 @@ describe('testTables(features, thresholds): the dashboard result tables from the
 
   it('the columns, cell texts and flags of each table', () => {
     const ks = byId.get('ks-table')!;
-    expect(ks.columns.map((c) => c.label)).toEqual(['Feature', 'KS statistic', 'p-value', 'Method', 'n ref / prod', 'Flag']);
+    // The sample's numerical feature came from a sketched profile (its `approximate` block).
+    expect(ks.columns.map((c) => c.label)).toEqual(['Feature', 'KS statistic', 'p-value', 'Method', 'n ref / prod', 'Exactness', 'Flag']);
     const row = ks.rows[0];
     expect(ks.columns.map((c) => (c.text ? c.text(row) : String(c.value(row))))).toEqual([
       'tenure_months',
@@ -26,13 +27,14 @@ describe('testTables(features, thresholds): the dashboard result tables from the
       '1.23e-200',
       'asymp',
       '5000 / 4990',
+      '≈ approximate (sketch): D ±0.0165',
       'true',
     ]);
     expect(ks.flagged(row)).toBe(true);
     expect(ks.initialSort).toEqual({ key: 'statistic', direction: 'descending' });
 
     const psi = byId.get('psi-table')!;
-    expect(psi.columns.map((c) => c.label)).toEqual(['Feature', 'Type', 'PSI', 'Bins', 'Flag']);
+    expect(psi.columns.map((c) => c.label)).toEqual(['Feature', 'Type', 'PSI', 'Bins', 'Exactness', 'Flag']);
     const bins = psi.columns.find((c) => c.key === 'bins')!;
     expect(psi.rows.map((f) => bins.text!(f))).toEqual(['5 (own bin for 30)', '5']);
     expect(psi.rows.map(psi.flagged)).toEqual([true, false]);
@@ -68,7 +70,8 @@ describe('testTables on a run against a sketched profile: the approximate featur
   });
 
   it('without an approximate feature (a run on files or exact profiles) no table has the column', () => {
-    expect(testTables(report.features, report.settings.thresholds).some((t) => t.columns.some((c) => c.key === 'approximate'))).toBe(false);
+    const exact = report.features.map((f) => (f.type === 'numerical' ? { ...f, approximate: undefined } : f));
+    expect(testTables(exact, report.settings.thresholds).some((t) => t.columns.some((c) => c.key === 'approximate'))).toBe(false);
   });
 });
 
