@@ -2,23 +2,22 @@
  * Reference profiles in the dashboard, end to end (built app, Debian's Chromium with a persistent user
  * data directory): a run on two CSVs, "Save reference profile" (a download, and an entry in the saved
  * list), a browser restart on the same profile directory, a run from the saved profile with only the
- * production CSV giving the CSV run's numbers, the downloaded file and a profile made by the library
- * (as the CLI makes it) working as the reference too, hostile names shown as text, a truncated profile
+ * production CSV giving the CSV run's numbers, the downloaded file and a profile made by the CLI's
+ * `profile` command working as the reference too, hostile names shown as text, a truncated profile
  * refused with one line, a full disk keeping what was stored, delete, and no request off the origin.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { offOrigin, type OpenedPage } from './helpers/browser.ts';
 import { usePersistentDashboard } from './helpers/persistentBrowser.ts';
 import { chooseFiles, downloadJsonReport, runAnalysis } from './helpers/dashboard.ts';
 import type { Report } from '../../src/core/report/types.ts';
-import { parseCsv } from '../../src/core/table/parseCsv.ts';
-import { profileFromTable } from '../../src/core/profile/profileBuilder.ts';
-import { encodeProfile } from '../../src/core/profile/profileFile.ts';
+import { profileCommand } from '../../src/cli/profileCommand.ts';
 import { mulberry32 } from '../../src/core/samples/mulberry32.ts';
-import { defaultConfig } from '../../src/core/config/defaults.ts';
 
 const HOSTILE_COLUMN = '<img src=x onerror=alert(1)>';
 const HOSTILE_NAME = '<img src=y onerror=alert(2)> & "ref"';
@@ -123,7 +122,7 @@ describe('reference profiles (built app, persistent Chromium profile)', () => {
     await opened.context.close();
   }, 180_000);
 
-  it('the downloaded .profile file and a profile made by the library (as the CLI makes it) work as the reference too', async () => {
+  it('the downloaded .profile file and a profile made by the CLI (drift-monitor profile) work as the reference too', async () => {
     const opened = await suite.launch();
     const { page } = opened;
     await chooseReferenceBytes(page, 'downloaded.profile', downloaded);
@@ -132,26 +131,25 @@ describe('reference profiles (built app, persistent Chromium profile)', () => {
     expect(await runAnalysis(page)).toBe('done');
     expect(results(await downloadJsonReport(page))).toEqual(results(csvReport));
 
-    const { missing_values: missingValues } = defaultConfig().data;
-    const table = await parseCsv(REFERENCE.text, { file: REFERENCE.name, delimiter: 'auto', missingValues });
-    const cliMade = encodeProfile(
-      profileFromTable(table, {
-        source: {
-          file: REFERENCE.name,
-          size: Buffer.byteLength(REFERENCE.text),
-          sha256: createHash('sha256').update(REFERENCE.text).digest('hex'),
-          delimiter: table.delimiter,
-          missingValues,
-          encoding: 'auto',
-          decimal: 'auto',
-          thousands: 'auto',
-          dropped: [],
-          label: null,
-        },
-      }),
+    // The CLI's own command, in process: `drift-monitor profile reference.csv -o made-by-cli.profile`.
+    const dir = await mkdtemp(join(tmpdir(), 'dm-cli-profile-'));
+    await writeFile(join(dir, REFERENCE.name), REFERENCE.text);
+    const out: string[] = [];
+    await profileCommand(
+      [join(dir, REFERENCE.name)],
+      { out: join(dir, 'made-by-cli.profile') },
+      { out: (t) => out.push(t), err: (t) => out.push(t) },
     );
+    expect(out.join('')).toMatch(/^wrote .*made-by-cli\.profile: 3000 rows, 4 columns/);
+    const cliMade = await readFile(join(dir, 'made-by-cli.profile'));
+    // And the other way: the CLI reads the dashboard's profile, whose source hash is the CSV's.
+    await writeFile(join(dir, 'from-dashboard.profile'), downloaded);
+    await profileCommand([join(dir, 'from-dashboard.profile')], { show: true }, { out: (t) => out.push(t), err: (t) => out.push(t) });
+    const sha256 = createHash('sha256').update(REFERENCE.text).digest('hex');
+    expect(out.join('')).toContain(`sha256 ${sha256}, 3000 rows, 4 columns`);
+    await rm(dir, { recursive: true, force: true });
     // Named without the extension: the dashboard tells a profile by its first bytes.
-    await chooseReferenceBytes(page, 'made-by-cli', Buffer.from(cliMade));
+    await chooseReferenceBytes(page, 'made-by-cli', cliMade);
     await page.getByText(/Profile of reference\.csv: 3,000 rows/).waitFor();
     expect(await runAnalysis(page)).toBe('done');
     expect(results(await downloadJsonReport(page))).toEqual(results(csvReport));
