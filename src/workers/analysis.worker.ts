@@ -4,9 +4,9 @@
  * Keeps the two parsed tables of the last run so the distribution explorer can ask for any feature
  * without moving the columns again, and builds the reference profile from them when asked.
  *
- * A run against a reference profile (analyseProfile) reads the production file straight into a profile
- * (streamed chunk by chunk: memory is bounded by the profiles, not by the file) and compares the two
- * profiles; it keeps both profiles for the explorer. No rows: no model scoring, no retraining.
+ * A run where a side is a profile (analyseProfiles) reads the CSV side straight into a profile (streamed
+ * chunk by chunk: memory is bounded by the profiles, not by the file) and compares the two profiles; it
+ * keeps both profiles for the explorer. No rows: no model scoring, no retraining.
  */
 import * as Comlink from 'comlink';
 import { analyse, type Analysis } from '../core/analyse.ts';
@@ -23,7 +23,7 @@ import { retrainReadiness, retrainTables, type RetrainRequest, type RetrainRespo
 import { untilCancelled, type RetrainOutcome } from './retrain/retrainOutcome.ts';
 import type { Profile } from '../core/profile/columnProfile.ts';
 import { profileConfigOf, profileFromTable } from '../core/profile/profileBuilder.ts';
-import { decodeProfile, encodeProfile } from '../core/profile/profileFile.ts';
+import { decodeProfile, encodeProfile, hasProfileMagic, PROFILE_MAGIC } from '../core/profile/profileFile.ts';
 import { profileCsv } from '../core/profile/profileCsv.ts';
 import { analyseProfiles } from '../core/profile/analyseProfiles.ts';
 import { sha256OfBlob } from './sha256Stream.ts';
@@ -42,10 +42,10 @@ export interface AnalysisResult {
   performance: PerformanceStats | null;
 }
 
-/** What the last run compared: two tables, or a reference profile and the production file's profile. */
+/** What the last run compared: two tables, or two profiles (at least one side was a `*.profile`). */
 type LastRun =
   | { mode: 'tables'; reference: ParsedTable; production: ParsedTable; analysis: Analysis }
-  | { mode: 'profiles'; reference: Profile; production: Profile; analysis: Analysis };
+  | { mode: 'profiles'; reference: Profile; production: Profile; referenceFromCsv: boolean; analysis: Analysis };
 
 /** A reference profile built after a run: the `*.profile` bytes (transferred) and what the list shows. */
 export interface BuiltProfile {
@@ -60,7 +60,7 @@ export interface BuiltProfile {
 
 /** Why retraining cannot run after a run against a profile (shown under "Retrain now"). */
 export const PROFILE_RETRAIN_REASON =
-  'Cannot retrain: the reference is a profile (a summary without rows); retraining and the baseline model performance need the reference CSV.';
+  'Cannot retrain: this run compared a profile (a summary without rows); retraining and the baseline model performance need both CSV files.';
 
 /** Progress callbacks are throttled to this interval: each one is a message to the main thread. */
 const PROGRESS_EVERY_MS = 100;
@@ -101,67 +101,73 @@ const api = {
   },
 
   /**
-   * A run against a reference profile: decodes it (a bad file is one InputError naming it), profiles the
-   * production file as it streams in, and compares the two profiles. `onProgress` gets production
-   * bytes read (throttled).
+   * A run where a side is a profile (`*.profile`, told by its first bytes): each profile side is decoded
+   * (a bad file is one InputError naming it), each CSV side profiled as it streams in, and the two
+   * profiles compared. `onProgress` gets the CSV bytes read so far, both sides together (throttled).
    */
-  async analyseProfile(
-    reference: { name: string; bytes: Uint8Array },
+  async analyseProfiles(
+    reference: { name: string; data: Blob },
     production: { name: string; data: Blob },
-    request: ParseRequest,
+    request: { reference: ParseRequest; production: ParseRequest },
     config: Config,
     onProgress?: (bytesRead: number) => void,
   ): Promise<AnalysisResult> {
     last = null;
-    const ref = decodeProfile(reference.bytes, reference.name);
+    const read = [0, 0];
     let shown = 0;
-    const prod = await profileCsv(production.data, {
-      ...request,
-      file: production.name,
-      profile: profileConfigOf(config),
-      label: config.data.label_column,
-      onProgress: (bytesRead: number) => {
-        const now = performance.now();
-        if (!onProgress || now - shown < PROGRESS_EVERY_MS) return;
-        shown = now;
-        void onProgress(bytesRead);
-      },
-    });
-    const analysis = analyseProfiles(ref, prod, config);
-    last = { mode: 'profiles', reference: ref, production: prod, analysis };
+    const progress = (i: number) => (bytesRead: number) => {
+      read[i] = bytesRead;
+      const now = performance.now();
+      if (!onProgress || now - shown < PROGRESS_EVERY_MS) return;
+      shown = now;
+      void onProgress(read[0] + read[1]);
+    };
+    const [ref, prod] = await Promise.all([
+      sideProfile(reference, request.reference, config, progress(0)),
+      sideProfile(production, request.production, config, progress(1)),
+    ]);
+    const analysis = analyseProfiles(ref.profile, prod.profile, config);
+    last = { mode: 'profiles', reference: ref.profile, production: prod.profile, referenceFromCsv: !ref.fromFile, analysis };
     return { analysis, performance: null };
   },
 
   /**
-   * The reference profile of the last run's reference table (a run on two CSVs), encoded as a
-   * `*.profile` file. `source` is the reference file itself, hashed here (SHA-256 of its bytes);
-   * `settings` the reading settings the run used.
+   * The reference profile of the last run, encoded as a `*.profile` file: built from the parsed
+   * reference table (a run on two CSVs), or the profile its reference CSV was streamed into (a run
+   * against a production profile). `source` is the reference file itself, hashed here (SHA-256 of its
+   * bytes); `request` the reading settings the run used.
    */
   async referenceProfile(source: { name: string; data: Blob }, request: ParseRequest, config: Config): Promise<BuiltProfile> {
-    if (!last || last.mode !== 'tables') throw new Error('no reference table to profile; run an analysis on two CSV files first');
-    const table = last.reference;
+    if (!last || (last.mode === 'profiles' && !last.referenceFromCsv))
+      throw new Error('no reference CSV to profile; run an analysis with a reference CSV first');
     const sha256 = await sha256OfBlob(source.data);
-    const created = new Date().toISOString();
-    const profile = profileFromTable(table, {
-      config: profileConfigOf(config),
-      createdAt: created,
-      source: {
-        file: source.name,
-        size: source.data.size,
-        sha256,
-        delimiter: table.delimiter,
-        missingValues: [...request.missingValues],
-        encoding: request.encoding,
-        decimal: request.decimal,
-        thousands: request.thousands,
-        dropped: [...(table.notParsed ?? [])],
-        label: config.data.label_column,
-      },
-    });
+    let profile: Profile;
+    if (last.mode === 'profiles') {
+      // Streamed from the CSV already; only the hash was left out (profileCsv reads no whole file).
+      profile = { ...last.reference, source: last.reference.source && { ...last.reference.source, file: source.name, sha256 } };
+    } else {
+      const table = last.reference;
+      profile = profileFromTable(table, {
+        config: profileConfigOf(config),
+        createdAt: new Date().toISOString(),
+        source: {
+          file: source.name,
+          size: source.data.size,
+          sha256,
+          delimiter: table.delimiter,
+          missingValues: [...request.missingValues],
+          encoding: request.encoding,
+          decimal: request.decimal,
+          thousands: request.thousands,
+          dropped: [...(table.notParsed ?? [])],
+          label: config.data.label_column,
+        },
+      });
+    }
     const bytes = encodeProfile(profile);
     const built: BuiltProfile = {
       bytes,
-      created,
+      created: profile.createdAt,
       file: source.name,
       rows: profile.rows,
       columns: profile.columns.length,
@@ -211,3 +217,25 @@ const api = {
 
 export type AnalysisWorkerApi = typeof api;
 Comlink.expose(api);
+
+/**
+ * One side of a profile run as a profile: a `*.profile` file decoded, or a CSV streamed into one
+ * (chunk by chunk, so memory is bounded by the profile, not the file).
+ */
+async function sideProfile(
+  side: { name: string; data: Blob },
+  request: ParseRequest,
+  config: Config,
+  onProgress: (bytesRead: number) => void,
+): Promise<{ profile: Profile; fromFile: boolean }> {
+  if (hasProfileMagic(new Uint8Array(await side.data.slice(0, PROFILE_MAGIC.length).arrayBuffer())))
+    return { profile: decodeProfile(new Uint8Array(await side.data.arrayBuffer()), side.name), fromFile: true };
+  const profile = await profileCsv(side.data, {
+    ...request,
+    file: side.name,
+    profile: profileConfigOf(config),
+    label: config.data.label_column,
+    onProgress,
+  });
+  return { profile, fromFile: false };
+}

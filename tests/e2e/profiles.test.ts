@@ -157,6 +157,49 @@ describe('reference profiles (built app, persistent Chromium profile)', () => {
     await opened.context.close();
   }, 180_000);
 
+  it('a production profile (made by the CLI) against the reference CSV gives the CSV run’s results, and the reference profile can still be saved', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dm-cli-profile-'));
+    await writeFile(join(dir, PRODUCTION.name), PRODUCTION.text);
+    const io = { out: () => undefined, err: () => undefined };
+    await profileCommand([join(dir, PRODUCTION.name)], { out: join(dir, 'production.profile') }, io);
+    const productionProfile = await readFile(join(dir, 'production.profile'));
+    await rm(dir, { recursive: true, force: true });
+
+    const opened = await suite.launch();
+    const { page } = opened;
+    await page
+      .getByLabel('Reference CSV or profile')
+      .setInputFiles({ name: REFERENCE.name, mimeType: 'text/csv', buffer: Buffer.from(REFERENCE.text) });
+    await page
+      .getByLabel('Production CSV')
+      .setInputFiles({ name: 'production.profile', mimeType: 'application/octet-stream', buffer: productionProfile });
+    await page.getByText(/Profile of production\.csv: 2,500 rows/).waitFor();
+    expect(await runAnalysis(page)).toBe('done');
+    expect(results(await downloadJsonReport(page))).toEqual(results(csvReport));
+    await page.locator('#production-profile-facts').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save reference profile' }).click(),
+    ]);
+    const saved = await readFile(await download.path());
+    expect(saved.subarray(0, 8).toString('latin1')).toBe('DMPROFIL');
+    await page.locator('#profile-saved').waitFor();
+    // The saved profile records the reference CSV's hash, like the one saved after the CSV run.
+    const sha256 = createHash('sha256').update(REFERENCE.text).digest('hex');
+    await expect
+      .poll(() =>
+        page
+          .locator('#saved-profiles li')
+          .filter({ hasText: sha256.slice(0, 12) })
+          .count(),
+      )
+      .toBe(2);
+    await page.getByRole('button', { name: 'Delete reference', exact: true }).click();
+    await expect.poll(() => savedNames(page)).toEqual([HOSTILE_NAME]);
+    await expectClean(opened);
+    await opened.context.close();
+  }, 180_000);
+
   it('a truncated .profile shows one alert line and the next run works', async () => {
     const opened = await suite.launch();
     const { page } = opened;
@@ -232,7 +275,7 @@ describe('reference profiles (built app, persistent Chromium profile)', () => {
     await page.getByLabel('Feature', { exact: true }).selectOption('amount');
     await page.getByTestId('explorer-approximate').waitFor();
     expect(await page.locator('#model-skipped').innerText()).toMatch(/model was not scored/);
-    expect(await page.locator('#retrain-why').innerText()).toMatch(/reference is a profile/);
+    expect(await page.locator('#retrain-why').innerText()).toMatch(/compared a profile .*need both CSV files/);
     expect(await page.locator('#retrain-now').isDisabled()).toBe(true);
     const report = await downloadJsonReport(page);
     expect(report.performance).toBeNull();

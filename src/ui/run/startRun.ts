@@ -4,8 +4,8 @@
  * analysis worker stays alive after the run to answer the distribution explorer (and to build the
  * reference profile on request); cancel() or dispose() terminates every worker of the run.
  *
- * With a reference profile (`reference.kind === 'profile'`) there is nothing to parse on that side: the
- * analysis worker decodes the profile, streams the production file into a profile and compares them.
+ * When a side is a profile (`kind: 'profile'`) there are no tables: the analysis worker decodes the
+ * profile, streams the other side's CSV into a profile and compares the two.
  */
 import { columnsToSkip } from '../../core/table/columnsToSkip.ts';
 import * as Comlink from 'comlink';
@@ -20,9 +20,10 @@ import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
 import type { FitProgress } from '../../core/train/types.ts';
 
 export interface RunInput {
-  /** The reference CSV, or (kind 'profile') a `*.profile` file's bytes. */
+  /** The reference CSV, or (kind 'profile') a `*.profile` file. */
   reference: { name: string; data: Blob; kind?: 'csv' | 'profile' };
-  production: { name: string; data: Blob };
+  /** The production CSV, or (kind 'profile') a `*.profile` file. */
+  production: { name: string; data: Blob; kind?: 'csv' | 'profile' };
   /** An ONNX model to score both files with (its bytes go to the analysis worker). */
   model?: { name: string; data: Blob } | null;
   config: Config;
@@ -67,7 +68,7 @@ export class Run {
   }
 
   async #execute(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
-    if (input.reference.kind === 'profile') return this.#executeProfile(input, onProgress);
+    if (input.reference.kind === 'profile' || input.production.kind === 'profile') return this.#executeProfiles(input, onProgress);
     const totalBytes = input.reference.data.size + input.production.data.size;
     const read = [0, 0];
     const report = (stage: RunStage) => onProgress({ stage, bytesRead: Math.min(read[0] + read[1], totalBytes), totalBytes });
@@ -98,17 +99,20 @@ export class Run {
     );
   }
 
-  /** Against a reference profile: the production file is profiled as it streams (no model, see the worker). */
-  async #executeProfile(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
-    const totalBytes = input.production.data.size;
+  /** A side is a profile: the CSV side is profiled as it streams, in the analysis worker (no model, see there). */
+  async #executeProfiles(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
+    const csvSides = [input.reference, input.production].filter((s) => s.kind !== 'profile');
+    const totalBytes = csvSides.reduce((n, s) => n + s.data.size, 0);
     onProgress({ stage: 'parsing', bytesRead: 0, totalBytes });
-    const warm = this.#analysis.warmUp();
-    const bytes = new Uint8Array(await input.reference.data.arrayBuffer());
-    await warm;
-    return this.#analysis.analyseProfile(
-      Comlink.transfer({ name: input.reference.name, bytes }, [bytes.buffer]),
+    await this.#analysis.warmUp();
+    const skip = columnsToSkip(input.config, false);
+    return this.#analysis.analyseProfiles(
+      { name: input.reference.name, data: input.reference.data },
       { name: input.production.name, data: input.production.data },
-      readingSettings(input.config, input.production.name, columnsToSkip(input.config, false)),
+      {
+        reference: readingSettings(input.config, input.reference.name, skip),
+        production: readingSettings(input.config, input.production.name, skip),
+      },
       input.config,
       Comlink.proxy((bytesRead: number) => onProgress({ stage: 'parsing', bytesRead: Math.min(bytesRead, totalBytes), totalBytes })),
     );

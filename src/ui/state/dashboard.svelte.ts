@@ -52,6 +52,8 @@ export class Dashboard implements RetrainHost {
   reference = $state.raw<InputFile | null>(null);
   /** Set when the reference is a profile (detected by its magic bytes, or picked from the saved ones). */
   referenceProfile = $state.raw<ReferenceProfile | null>(null);
+  /** Set when the production file is a profile (then the reference CSV is profiled too, as the CLI does). */
+  productionProfile = $state.raw<ReferenceProfile | null>(null);
   /** The reference profiles kept in this browser (IndexedDB). */
   readonly profiles: SavedProfiles = new SavedProfiles();
   production = $state.raw<InputFile | null>(null);
@@ -81,12 +83,17 @@ export class Dashboard implements RetrainHost {
   /** The config the current analysis ran with (its thresholds are replaced by the live ones). */
   runConfig = $state.raw<Config | null>(null);
   runId = $state(0);
-  /** The reference of the run whose results show (the CSV to build a profile from, or the profile used). */
-  runReference = $state.raw<{ file: InputFile; profile: ReferenceProfile | null } | null>(null);
+  /**
+   * The reference of the run whose results show (the CSV to build a profile from, or the profile used),
+   * and the production profile when the production side was one.
+   */
+  runReference = $state.raw<{ file: InputFile; profile: ReferenceProfile | null; production: ReferenceProfile | null } | null>(null);
   /** The model was left out of the run whose results show (a profile reference has no rows to score). */
   modelSkipped = $state(false);
   /** The run whose results show compared against a reference profile (RetrainHost). */
-  runAgainstProfile: boolean = $derived(this.runReference?.profile != null);
+  runAgainstProfile: boolean = $derived(
+    this.runReference !== null && (this.runReference.profile !== null || this.runReference.production !== null),
+  );
   /** Building or saving the reference profile. */
   savingProfile = $state(false);
   /**
@@ -165,19 +172,28 @@ export class Dashboard implements RetrainHost {
   }
 
   async #readProfile(file: InputFile, savedId: string | null): Promise<void> {
+    const info = await this.#profileInfo(file, savedId);
+    if (this.reference !== file) return;
+    if (!info) {
+      this.reference = null;
+      this.columns = [];
+    } else {
+      this.referenceProfile = info;
+      this.columns = info.columns;
+    }
+    this.#resetChoices();
+  }
+
+  /** Decodes a chosen `*.profile` for what the page shows of it; null (with `error` set) when it is damaged. */
+  async #profileInfo(file: InputFile, savedId: string | null): Promise<ReferenceProfile | null> {
     let profile: Profile;
     try {
       profile = decodeProfile(new Uint8Array(await file.data.arrayBuffer()), file.name);
     } catch (e) {
-      if (this.reference !== file) return;
-      this.reference = null;
-      this.columns = [];
       this.error = messageOf(e);
-      this.#resetChoices();
-      return;
+      return null;
     }
-    if (this.reference !== file) return;
-    this.referenceProfile = {
+    return {
       file: profile.source?.file ?? file.name,
       size: profile.source?.size ?? null,
       sha256: profile.source?.sha256 ?? null,
@@ -186,8 +202,6 @@ export class Dashboard implements RetrainHost {
       created: profile.createdAt,
       savedId,
     };
-    this.columns = this.referenceProfile.columns;
-    this.#resetChoices();
   }
 
   /** Makes a saved profile the reference. */
@@ -254,11 +268,18 @@ export class Dashboard implements RetrainHost {
     }
   }
 
-  setProduction(file: InputFile | null): void {
+  /** A production file: a CSV, or a `*.profile` (told by its first bytes; decoded at once, as a reference). */
+  async setProduction(file: InputFile | null): Promise<void> {
     this.production = file;
+    this.productionProfile = null;
     this.#inputsVersion += 1;
     this.error = null;
     this.#dropDemoModel();
+    if (!file || !(await isProfileFile(file.data))) return;
+    const info = await this.#profileInfo(file, null);
+    if (this.production !== file) return;
+    if (info) this.productionProfile = info;
+    else this.production = null;
   }
 
   setModel(file: InputFile | null): void {
@@ -299,6 +320,7 @@ export class Dashboard implements RetrainHost {
       const [reference, production, model] = await Promise.all(['reference.csv', 'production.csv', 'model.onnx'].map(fetchDemo));
       await this.setReference(reference);
       this.production = production;
+      this.productionProfile = null;
       this.model = model;
       this.modelFromDemo = true;
       this.#inputsVersion += 1;
@@ -321,6 +343,7 @@ export class Dashboard implements RetrainHost {
   async runAnalysis(): Promise<void> {
     const { reference, production } = this;
     const profile = this.referenceProfile;
+    const productionProfile = this.productionProfile;
     if (!reference || !production) {
       this.error = profile
         ? 'Choose a production CSV to compare with the reference profile.'
@@ -335,8 +358,11 @@ export class Dashboard implements RetrainHost {
     const key = this.settingsKey;
     const seq = ++this.#seq;
     // A profile has no rows to score: the model sits this run out (the page says why).
-    const model = profile ? null : this.model;
-    const run = new Run({ reference: { ...reference, kind: profile ? 'profile' : 'csv' }, production, model, config }, (p) => {
+    const anyProfile = profile !== null || productionProfile !== null;
+    const model = anyProfile ? null : this.model;
+    const kind = (p: ReferenceProfile | null) => (p ? ('profile' as const) : ('csv' as const));
+    const input = { reference: { ...reference, kind: kind(profile) }, production: { ...production, kind: kind(productionProfile) } };
+    const run = new Run({ ...input, model, config }, (p) => {
       if (this.#seq === seq) this.progress = p;
     });
     this.#run = run;
@@ -349,8 +375,8 @@ export class Dashboard implements RetrainHost {
       this.runConfig = config;
       this.performance = performance;
       this.retraining = null;
-      this.runReference = { file: reference, profile };
-      this.modelSkipped = profile !== null && this.model !== null;
+      this.runReference = { file: reference, profile, production: productionProfile };
+      this.modelSkipped = anyProfile && this.model !== null;
       this.analysis = analysis;
       this.#resultsKey = key;
       this.runId += 1;
