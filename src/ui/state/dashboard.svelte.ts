@@ -34,8 +34,8 @@ export interface InputFile {
 
 export type RunStatus = 'idle' | 'running' | 'done';
 
-/** A reference that is a profile (a `*.profile` file or a saved one): what the page shows of it. */
-export interface ReferenceProfile {
+/** A chosen `*.profile` (a file, or a saved one as the reference): what the page shows of it. */
+export interface ProfileInfo {
   /** The CSV the profile summarises (its name in the report), and its size and SHA-256. */
   file: string;
   size: number | null;
@@ -51,9 +51,9 @@ export interface ReferenceProfile {
 export class Dashboard implements RetrainHost {
   reference = $state.raw<InputFile | null>(null);
   /** Set when the reference is a profile (detected by its magic bytes, or picked from the saved ones). */
-  referenceProfile = $state.raw<ReferenceProfile | null>(null);
+  referenceProfile = $state.raw<ProfileInfo | null>(null);
   /** Set when the production file is a profile (then the reference CSV is profiled too, as the CLI does). */
-  productionProfile = $state.raw<ReferenceProfile | null>(null);
+  productionProfile = $state.raw<ProfileInfo | null>(null);
   /** The reference profiles kept in this browser (IndexedDB). */
   readonly profiles: SavedProfiles = new SavedProfiles();
   production = $state.raw<InputFile | null>(null);
@@ -87,7 +87,7 @@ export class Dashboard implements RetrainHost {
    * The reference of the run whose results show (the CSV to build a profile from, or the profile used),
    * and the production profile when the production side was one.
    */
-  runReference = $state.raw<{ file: InputFile; profile: ReferenceProfile | null; production: ReferenceProfile | null } | null>(null);
+  runReference = $state.raw<{ file: InputFile; profile: ProfileInfo | null; production: ProfileInfo | null } | null>(null);
   /** The model was left out of the run whose results show (a profile reference has no rows to score). */
   modelSkipped = $state(false);
   /** The run whose results show compared against a reference profile (RetrainHost). */
@@ -185,7 +185,7 @@ export class Dashboard implements RetrainHost {
   }
 
   /** Decodes a chosen `*.profile` for what the page shows of it; null (with `error` set) when it is damaged. */
-  async #profileInfo(file: InputFile, savedId: string | null): Promise<ReferenceProfile | null> {
+  async #profileInfo(file: InputFile, savedId: string | null): Promise<ProfileInfo | null> {
     let profile: Profile;
     try {
       profile = decodeProfile(new Uint8Array(await file.data.arrayBuffer()), file.name);
@@ -360,7 +360,7 @@ export class Dashboard implements RetrainHost {
     // A profile has no rows to score: the model sits this run out (the page says why).
     const anyProfile = profile !== null || productionProfile !== null;
     const model = anyProfile ? null : this.model;
-    const kind = (p: ReferenceProfile | null) => (p ? ('profile' as const) : ('csv' as const));
+    const kind = (p: ProfileInfo | null) => (p ? ('profile' as const) : ('csv' as const));
     const input = { reference: { ...reference, kind: kind(profile) }, production: { ...production, kind: kind(productionProfile) } };
     const run = new Run({ ...input, model, config }, (p) => {
       if (this.#seq === seq) this.progress = p;
