@@ -20,8 +20,8 @@ import { configIssues } from './configIssues.ts';
 import { readHeader } from './readHeader.ts';
 import { Retraining, type RetrainHost } from './retraining.svelte.ts';
 import { version } from '../../../package.json';
-import type { Profile } from '../../core/profile/columnProfile.ts';
-import { decodeProfile } from '../../core/profile/profileFile.ts';
+import { readProfileSummary } from '../run/readProfileSummary.ts';
+import type { ProfileSummary } from '../../workers/profileInfo.worker.ts';
 import { isProfileFile } from './isProfileFile.ts';
 import { SavedProfiles } from './savedProfiles.svelte.ts';
 import { saveFile } from '../download/saveFile.ts';
@@ -35,15 +35,7 @@ export interface InputFile {
 export type RunStatus = 'idle' | 'running' | 'done';
 
 /** A chosen `*.profile` (a file, or a saved one as the reference): what the page shows of it. */
-export interface ProfileInfo {
-  /** The CSV the profile summarises (its name in the report), and its size and SHA-256. */
-  file: string;
-  size: number | null;
-  sha256: string | null;
-  rows: number;
-  columns: string[];
-  /** ISO 8601 time the profile was made. */
-  created: string;
+export interface ProfileInfo extends ProfileSummary {
   /** The saved profile's id when it came from the list (null for a chosen file). */
   savedId: string | null;
 }
@@ -184,24 +176,17 @@ export class Dashboard implements RetrainHost {
     this.#resetChoices();
   }
 
-  /** Decodes a chosen `*.profile` for what the page shows of it; null (with `error` set) when it is damaged. */
+  /**
+   * What the page shows of a chosen `*.profile`, decoded in full off the main thread (readProfileSummary);
+   * null (with `error` set) when it is damaged.
+   */
   async #profileInfo(file: InputFile, savedId: string | null): Promise<ProfileInfo | null> {
-    let profile: Profile;
     try {
-      profile = decodeProfile(new Uint8Array(await file.data.arrayBuffer()), file.name);
+      return { ...(await readProfileSummary(file.data, file.name)), savedId };
     } catch (e) {
       this.error = messageOf(e);
       return null;
     }
-    return {
-      file: profile.source?.file ?? file.name,
-      size: profile.source?.size ?? null,
-      sha256: profile.source?.sha256 ?? null,
-      rows: profile.rows,
-      columns: profile.columns.map((c) => c.name),
-      created: profile.createdAt,
-      savedId,
-    };
   }
 
   /** Makes a saved profile the reference. */
