@@ -9,3 +9,5 @@ export { InputError } from './core/errors.ts';
 export type { Config, Thresholds } from './core/config/types.ts';
 export type { Report, FeatureReport, FeatureStats, Summary } from './core/report/types.ts';
 export type { ParsedTable, ParsedColumn } from './core/table/types.ts';
+export { encodeProfile, decodeProfile } from './core/profile/profileFile.ts';
+export type { Profile, ColumnProfile } from './core/profile/columnProfile.ts';

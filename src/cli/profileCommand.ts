@@ -10,6 +10,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { columnHint } from '../core/config/suggestColumn.ts';
 import { InputError } from '../core/errors.ts';
 import type { Profile } from '../core/profile/columnProfile.ts';
 import { encodeProfile } from '../core/profile/profileFile.ts';
@@ -115,6 +116,11 @@ async function create(files: string[], flags: ProfileFlags, io: Io): Promise<voi
     profile: profileConfigOf(config),
     label: config.data.label_column,
   });
+  const label = config.data.label_column;
+  const names = profile.columns.map((c) => c.name);
+  // A mistyped label would be recorded and only fail at the first run; say so now.
+  if (label !== null && !names.includes(label))
+    throw new InputError(`label column "${label}" (--label / data.label_column) is not in ${file}; ${columnHint(label, names)}`);
   await writeProfile(profile, output, t0, io);
 }
 

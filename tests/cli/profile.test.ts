@@ -145,6 +145,30 @@ describe('drift-monitor profile', () => {
     expect(show.stdout).toContain('max_exact_values 50');
   });
 
+  it('a sketched reference: numerical features say approximate, and D is within the stated bound of the CSV run', () => {
+    const dir = tempDir('dm-prof-');
+    const config = join(dir, 'c.yaml');
+    // fnlwgt has thousands of distinct values: it goes to a sketch on both sides past 500.
+    writeFileSync(config, 'profile:\n  max_exact_values: 500\n');
+    ok(runCli(['profile', pair.reference, '-o', join(dir, 's.profile'), '-l', 'income', '-c', config]));
+    ok(runCli(['-r', join(dir, 's.profile'), '-p', pair.production, '-l', 'income', '-c', config, '-o', join(dir, 's.json'), '-q']));
+    ok(runCli(['-r', pair.reference, '-p', pair.production, '-l', 'income', '-o', join(dir, 'c.json'), '-q']));
+    const sketched = report(join(dir, 's.json'));
+    const exact = report(join(dir, 'c.json'));
+    expect(validate(schema, sketched)).toEqual([]);
+    const approximate = sketched.features.filter((f) => f.type === 'numerical' && f.approximate);
+    expect(approximate.map((f) => f.name)).toContain('fnlwgt');
+    for (const f of approximate) {
+      const bound = f.approximate!.ks_statistic_bound;
+      expect(bound).toBeGreaterThan(0);
+      expect(bound).toBeLessThanOrEqual(0.034);
+      const d = exact.features.find((e) => e.name === f.name)!.ks!.statistic;
+      expect(Math.abs(f.ks!.statistic - d)).toBeLessThanOrEqual(bound);
+    }
+    // Exact columns of the same run stay exact.
+    expect(sketched.features.filter((f) => f.type === 'numerical' && !f.approximate).length).toBeGreaterThan(0);
+  });
+
   it('--merge of the two halves of a file equals the profile of the whole (exact)', () => {
     const dir = tempDir('dm-prof-');
     const lines = readFileSync(pair.reference, 'utf8').trimEnd().split('\n');
@@ -161,6 +185,8 @@ describe('drift-monitor profile', () => {
     const body = (p: Profile) => ({ rows: p.rows, config: p.config, columns: p.columns, warnings: p.warnings });
     expect(body(merged)).toEqual(body(whole));
     expect(merged.mergedFrom!.map((s) => s.file)).toEqual(['a.csv', 'b.csv']);
+    const shown = ok(runCli(['profile', '--show', join(dir, 'all.profile')])).stdout;
+    expect(shown).toContain('merged from 2 sources:\n  "a.csv", ');
     // A run from the merged profile is the run from the whole file.
     ok(runCli(['-r', join(dir, 'whole.profile'), '-p', pair.production, '-o', join(dir, 'w.json'), '-q']));
     ok(runCli(['-r', join(dir, 'all.profile'), '-p', pair.production, '-o', join(dir, 'm.json'), '-q']));
@@ -327,6 +353,18 @@ describe('bad inputs: one line, exit 2, nothing written', () => {
     expect(readFileSync(join(dir, 'data.csv'), 'utf8')).toBe('a,b\n1,2\n');
   });
 
+  it('a file that is not a CSV: one line, nothing written', () => {
+    const dir = setup();
+    expectOneLineError(runCli(['profile', join(CSV, 'not_csv.png'), '-o', join(dir, 'x.profile')]), 'not_csv.png');
+    expect(readdirSync(dir)).toEqual(['ref.profile']);
+  });
+
+  it('profile --help lists its options', () => {
+    const r = ok(runCli(['profile', '--help']));
+    for (const flag of ['--out', '--label', '--drop', '--config', '--merge', '--show']) expect(r.stdout).toContain(flag);
+    expect(ok(runCli(['--help'])).stdout).toContain('profile');
+  });
+
   it('a profile given to profile, a missing -o, wrong file counts', () => {
     const dir = setup();
     expectOneLineError(
@@ -334,6 +372,11 @@ describe('bad inputs: one line, exit 2, nothing written', () => {
       'is already a profile; to combine profiles use',
     );
     expectOneLineError(runCli(['profile', generated.reference]), '-o FILE is required');
+    expectOneLineError(
+      runCli(['profile', generated.reference, '-o', join(dir, 'x.profile'), '--label', 'Label']),
+      'label column "Label" (--label / data.label_column) is not in',
+      'did you mean "label"?',
+    );
     expectOneLineError(
       runCli(['profile', '--merge', join(dir, 'ref.profile'), '-o', join(dir, 'x.profile')]),
       'takes two or more profile files, got 1',

@@ -17,7 +17,7 @@
  * the largest |cdf error| over all retained items for 1e5..1e6 updates and merges stays below it.
  */
 import { upperBound } from '../bisect.ts';
-import { mulberry32 } from '../samples/mulberry32.ts';
+import { mulberry32First } from '../samples/mulberry32.ts';
 
 export const DEFAULT_K = 200;
 const MIN_LEVEL_CAPACITY = 8;
@@ -53,6 +53,14 @@ export class KllSketch {
   private hi = -Infinity;
   /** Level 0 grows as a plain array; upper levels are ascending arrays. */
   private levels: number[][] = [[]];
+  /**
+   * Items on all levels, and the total capacity for the current number of levels: kept up to date
+   * instead of summed on every update (an update would otherwise cost O(levels) before any work).
+   */
+  private held = 0;
+  private capacityLevels = -1;
+  private capacity = 0;
+  private capacities: number[] = [];
   private sortedView: { values: Float64Array; cumWeights: Float64Array } | null = null;
 
   constructor(k: number = DEFAULT_K, seed = 0x6b6c6c) {
@@ -73,9 +81,7 @@ export class KllSketch {
   }
   /** Items retained (memory is O(k log(n/k))). */
   get retained(): number {
-    let s = 0;
-    for (const level of this.levels) s += level.length;
-    return s;
+    return this.held;
   }
   /** The normalized rank error bound this sketch's k promises (99% confidence); 0 while nothing was compacted. */
   get errorBound(): number {
@@ -85,7 +91,15 @@ export class KllSketch {
   /** Adds one value; NaN is ignored (missing values are counted by the profile, not the sketch). */
   update(x: number): void {
     if (Number.isNaN(x)) return;
-    this.addWeighted(x === 0 ? 0 : x, 1);
+    const v = x === 0 ? 0 : x;
+    // addWeighted(v, 1) without its loop: the hot path of a streamed column.
+    this.sortedView = null;
+    this.count++;
+    if (v < this.lo) this.lo = v;
+    if (v > this.hi) this.hi = v;
+    this.levels[0].push(v);
+    this.held++;
+    if (this.held > this.totalCapacity()) this.compress();
   }
 
   /**
@@ -111,6 +125,7 @@ export class KllSketch {
         while (this.levels.length <= h) this.levels.push([]);
         if (h === 0) this.levels[0].push(x);
         else insertSorted(this.levels[h], x);
+        this.held++;
       }
       c = Math.floor(c / 2);
       h++;
@@ -129,6 +144,7 @@ export class KllSketch {
       else this.levels[h] = mergeSorted(this.levels[h], other.levels[h]);
     }
     this.count += other.count;
+    this.held += other.held;
     this.compactions += other.compactions;
     if (other.lo < this.lo) this.lo = other.lo;
     if (other.hi > this.hi) this.hi = other.hi;
@@ -136,16 +152,25 @@ export class KllSketch {
   }
 
   private totalCapacity(): number {
-    let s = 0;
-    for (let h = 0; h < this.levels.length; h++) s += levelCapacity(this.k, this.levels.length, h);
-    return s;
+    if (this.capacityLevels !== this.levels.length) {
+      let s = 0;
+      this.capacities = [];
+      for (let h = 0; h < this.levels.length; h++) {
+        this.capacities.push(levelCapacity(this.k, this.levels.length, h));
+        s += this.capacities[h];
+      }
+      this.capacityLevels = this.levels.length;
+      this.capacity = s;
+    }
+    return this.capacity;
   }
 
   private compress(): void {
-    while (this.retained > this.totalCapacity()) {
+    while (this.held > this.totalCapacity()) {
       const numLevels = this.levels.length;
+      const capacities = this.capacities;
       let h = 0;
-      while (h < numLevels - 1 && this.levels[h].length < levelCapacity(this.k, numLevels, h)) h++;
+      while (h < numLevels - 1 && this.levels[h].length < capacities[h]) h++;
       this.compactLevel(h);
     }
   }
@@ -156,12 +181,13 @@ export class KllSketch {
     // An odd item stays behind (the largest), so the promoted pairs carry the weight exactly.
     const leftover = level.length % 2 === 1 ? [level[level.length - 1]] : [];
     const pairs = level.length - leftover.length;
-    const coin = mulberry32((this.seed + Math.imul(this.compactions, 0x9e3779b9)) >>> 0)() < 0.5 ? 0 : 1;
+    const coin = mulberry32First((this.seed + Math.imul(this.compactions, 0x9e3779b9)) >>> 0) < 0.5 ? 0 : 1;
     this.compactions++;
     const promoted: number[] = [];
     for (let i = coin; i < pairs; i += 2) promoted.push(level[i]);
     this.levels[h] = leftover;
     this.levels[h + 1] = mergeSorted(this.levels[h + 1], promoted);
+    this.held -= pairs - promoted.length;
   }
 
   /** Retained items ascending with their cumulative weights (cached until the next update). */
@@ -243,6 +269,7 @@ export class KllSketch {
     s.lo = state.n === 0 ? Infinity : state.min;
     s.hi = state.n === 0 ? -Infinity : state.max;
     s.levels = state.levels.length === 0 ? [[]] : state.levels.map((l) => Array.from(l));
+    s.held = s.levels.reduce((n, l) => n + l.length, 0);
     return s;
   }
 

@@ -28,11 +28,30 @@ const MIN_BATCH = 1 << 16;
  */
 const TEXT_SAMPLE_STEP = Math.floor(TEXT_LIMIT / 200);
 
-/** Accumulates the numbers of one column: exact (buffered, sorted, run-length merged), then a sketch. */
+/**
+ * Distinct numbers counted in a hash table before a column moves to sorted batches: most columns
+ * (codes, flags, small integers) never get past it and cost O(1) per cell instead of a sort.
+ */
+const HASH_LIMIT = 4096;
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+
+/**
+ * Accumulates the numbers of one column: up to HASH_LIMIT distinct values in an open-addressing hash
+ * table; then buffered, sorted and run-length merged into sorted (values, counts); past maxExactValues
+ * distinct values, a KLL sketch. Each step depends only on the sequence of numbers, so a column fed in
+ * chunks ends in the same state as the whole column.
+ */
 class NumberAccumulator {
+  /** Hash mode: keys and counts by slot (count 0 = empty slot); null once past HASH_LIMIT. */
+  private keys: Float64Array | null = new Float64Array(64);
+  private keyCounts: Float64Array = new Float64Array(64);
+  private size = 0;
+  private readonly hashLimit: number;
+  /** Sort mode: sorted distinct values with counts, and the batch not folded in yet. */
   private values: Float64Array = new Float64Array(0);
   private counts: Float64Array = new Float64Array(0);
-  private buffer: Float64Array | null = new Float64Array(MIN_BATCH);
+  private buffer: Float64Array | null = null;
   private used = 0;
   private sketch: KllSketch | null = null;
   private distinctAtLeast = 0;
@@ -41,7 +60,9 @@ class NumberAccumulator {
   private last = -Infinity;
   integerValued = true;
 
-  constructor(private readonly config: ProfileConfig) {}
+  constructor(private readonly config: ProfileConfig) {
+    this.hashLimit = Math.min(HASH_LIMIT, config.maxExactValues);
+  }
 
   add(v: number): void {
     // -0 is 0 (one value, as in the table's distinct counts).
@@ -49,6 +70,29 @@ class NumberAccumulator {
     if (!(x > this.last)) this.ascending = false;
     this.last = x;
     if (this.integerValued && Math.floor(x) !== x) this.integerValued = false;
+    const keys = this.keys;
+    if (keys !== null) {
+      const mask = keys.length - 1;
+      F64[0] = x;
+      let i = Math.imul(U32[0] ^ Math.imul(U32[1], 0x9e3779b1), 0x85ebca6b);
+      i = (i ^ (i >>> 15)) & mask;
+      const counts = this.keyCounts;
+      for (;;) {
+        const c = counts[i];
+        if (c === 0) {
+          keys[i] = x;
+          counts[i] = 1;
+          if (++this.size > this.hashLimit) this.leaveHash();
+          else if (this.size * 2 > keys.length) this.rehash(keys.length * 2);
+          return;
+        }
+        if (keys[i] === x) {
+          counts[i] = c + 1;
+          return;
+        }
+        i = (i + 1) & mask;
+      }
+    }
     if (this.sketch !== null) {
       this.sketch.update(x);
       return;
@@ -58,17 +102,67 @@ class NumberAccumulator {
     if (this.used === buffer.length) this.flush();
   }
 
+  private rehash(slots: number): void {
+    const oldKeys = this.keys!;
+    const oldCounts = this.keyCounts;
+    const keys = new Float64Array(slots);
+    const counts = new Float64Array(slots);
+    const mask = slots - 1;
+    for (let j = 0; j < oldKeys.length; j++) {
+      if (oldCounts[j] === 0) continue;
+      const x = oldKeys[j];
+      F64[0] = x;
+      let i = Math.imul(U32[0] ^ Math.imul(U32[1], 0x9e3779b1), 0x85ebca6b);
+      i = (i ^ (i >>> 15)) & mask;
+      while (counts[i] !== 0) i = (i + 1) & mask;
+      keys[i] = x;
+      counts[i] = oldCounts[j];
+    }
+    this.keys = keys;
+    this.keyCounts = counts;
+  }
+
+  /** The hash table's entries as sorted (values, counts). */
+  private hashed(): { values: Float64Array; counts: Float64Array } {
+    const keys = this.keys!;
+    const values = new Float64Array(this.size);
+    let n = 0;
+    for (let j = 0; j < keys.length; j++) if (this.keyCounts[j] !== 0) values[n++] = keys[j];
+    values.sort();
+    const at = new Map<number, number>();
+    for (let j = 0; j < keys.length; j++) if (this.keyCounts[j] !== 0) at.set(keys[j], this.keyCounts[j]);
+    return { values, counts: Float64Array.from(values, (v) => at.get(v)!) };
+  }
+
+  /** Past HASH_LIMIT distinct values: on to sorted batches (or straight to the sketch). */
+  private leaveHash(): void {
+    const { values, counts } = this.hashed();
+    this.keys = null;
+    this.keyCounts = new Float64Array(0);
+    if (values.length > this.config.maxExactValues) {
+      this.toSketch(values, counts);
+      return;
+    }
+    this.values = values;
+    this.counts = counts;
+    this.buffer = new Float64Array(MIN_BATCH);
+  }
+
+  private toSketch(values: Float64Array, counts: Float64Array): void {
+    this.sketch = sketchOf(values, counts, this.config);
+    this.distinctAtLeast = values.length;
+    this.values = this.counts = new Float64Array(0);
+    this.buffer = null;
+  }
+
   /** Folds the buffer into the exact counts; past maxExactValues distinct values, moves to the sketch. */
   private flush(): void {
-    if (this.used === 0 || this.sketch !== null) return;
+    if (this.used === 0 || this.sketch !== null || this.keys !== null) return;
     const batch = runLength(this.buffer!.subarray(0, this.used).sort());
     this.used = 0;
     const merged = mergeExactCounts(this.values, this.counts, batch.values, batch.counts);
     if (merged.values.length > this.config.maxExactValues) {
-      this.sketch = sketchOf(merged.values, merged.counts, this.config);
-      this.distinctAtLeast = merged.values.length;
-      this.values = this.counts = new Float64Array(0);
-      this.buffer = null;
+      this.toSketch(merged.values, merged.counts);
       return;
     }
     this.values = merged.values;
@@ -76,14 +170,12 @@ class NumberAccumulator {
     if (this.buffer!.length < this.values.length) this.buffer = new Float64Array(this.values.length);
   }
 
-  /** Distinct values so far (exact mode), or the lower bound a sketch keeps. */
-  distinct(): number {
-    this.flush();
-    return this.sketch !== null ? this.distinctAtLeast : this.values.length;
-  }
-
   /** The summary of everything added (the sketch is a copy: adding more does not change it). */
   summary(): { numbers: NumberSummary; unique: boolean } {
+    if (this.keys !== null) {
+      const { values, counts } = this.hashed();
+      return { numbers: { mode: 'exact', values, counts }, unique: allOnes(counts) };
+    }
     this.flush();
     if (this.sketch !== null) {
       return { numbers: { mode: 'sketch', sketch: this.sketch.clone(), distinctAtLeast: this.distinctAtLeast }, unique: this.ascending };

@@ -51,6 +51,14 @@ export function hasProfileMagic(head: Uint8Array): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Writing
 
+/** The host stores float64 little-endian, as the file does (then arrays are copied, not converted). */
+const LITTLE_ENDIAN = new Uint8Array(Float64Array.of(1).buffer)[7] === 0x3f;
+
+function hasNegativeZero(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] === 0 && 1 / a[i] < 0) return true;
+  return false;
+}
+
 type JsonObject = { [key: string]: unknown };
 
 function sourceJson(s: ProfileSource): JsonObject {
@@ -147,8 +155,11 @@ export function encodeProfile(p: Profile): Uint8Array {
   out.set(metaBytes, HEADER_BYTES);
   let offset = HEADER_BYTES + metaBytes.length;
   for (const a of arrays) {
-    // -0 is written as 0: a profile holds one zero (the builder stores -0 as 0 already).
-    for (let i = 0; i < a.length; i++, offset += 8) view.setFloat64(offset, a[i] === 0 ? 0 : a[i], true);
+    // On little-endian hosts (all current browsers' and Node's platforms) the array's bytes are the
+    // file's bytes: one copy. -0 is written as 0 (a profile holds one zero; the builder stores 0 already).
+    if (LITTLE_ENDIAN && !hasNegativeZero(a)) out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offset);
+    else for (let i = 0; i < a.length; i++) view.setFloat64(offset + i * 8, a[i] === 0 ? 0 : a[i], true);
+    offset += a.byteLength;
   }
   return out;
 }
@@ -243,11 +254,13 @@ export function decodeProfile(bytes: Uint8Array, fileName: string): Profile {
   let offset = HEADER_BYTES + metaLength;
   const readFloats = (length: number, at: string): Float64Array => {
     const a = new Float64Array(length);
-    for (let i = 0; i < length; i++, offset += 8) {
-      const x = view.getFloat64(offset, true);
+    if (LITTLE_ENDIAN) new Uint8Array(a.buffer).set(bytes.subarray(offset, offset + length * 8));
+    else for (let i = 0; i < length; i++) a[i] = view.getFloat64(offset + i * 8, true);
+    offset += length * 8;
+    for (let i = 0; i < length; i++) {
+      const x = a[i];
       if (!Number.isFinite(x)) fail(`${at} holds ${x} at position ${i + 1} (only finite numbers are stored)`);
-      if (Object.is(x, -0)) fail(`${at} holds -0 at position ${i + 1} (a profile stores 0)`);
-      a[i] = x;
+      if (x === 0 && 1 / x < 0) fail(`${at} holds -0 at position ${i + 1} (a profile stores 0)`);
     }
     return a;
   };

@@ -17,3 +17,11 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** mulberry32(seed)(), without creating the generator: one draw per KLL compaction, on a hot path. */
+export function mulberry32First(seed: number): number {
+  let t = ((seed >>> 0) + 0x6d2b79f5) >>> 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}

@@ -125,6 +125,25 @@ describe('KllSketch', () => {
     expect(KllSketch.fromState(s.toState()).toState()).toEqual(s.toState());
   });
 
+  it('retained counts the items on every level through updates, weighted updates, merges and fromState', () => {
+    const random = mulberry32(5);
+    const a = new KllSketch(50, 3);
+    const b = new KllSketch(50, 4);
+    const held = (s: KllSketch) => s.toState().levels.reduce((n, l) => n + l.length, 0);
+    for (let i = 0; i < 20_000; i++) {
+      a.update(random());
+      if (i % 7 === 0) b.updateWeighted(random(), 1 + (i % 5));
+      if (i % 4999 === 0) expect(a.retained).toBe(held(a));
+    }
+    a.merge(b);
+    expect(a.retained).toBe(held(a));
+    const c = KllSketch.fromState(a.toState());
+    for (let i = 0; i < 1000; i++) c.update(-i);
+    expect(c.retained).toBe(held(c));
+    // The compaction schedule is part of the saved state: pinned so a faster rewrite keeps it.
+    expect([a.toState().compactions, a.toState().levels.map((l) => l.length)]).toEqual([2858, [0, 1, 1, 1, 1, 0, 0, 81, 71]]);
+  });
+
   it('rejects a bad k and merging different k', () => {
     expect(() => new KllSketch(4)).toThrow(/k must be/);
     expect(() => new KllSketch(200).merge(new KllSketch(100))).toThrow(/k = 200 and k = 100/);

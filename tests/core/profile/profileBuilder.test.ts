@@ -359,7 +359,7 @@ describe('mergeProfiles', () => {
       expect(s.numbers.sketch.min).toBe(0);
       expect(s.numbers.sketch.max).toBe(max);
       expect(s.numbersUnique).toBe(false);
-      expect(s.numbers.distinctAtLeast).toBeGreaterThanOrEqual(1200);
+      expect(s.numbers.distinctAtLeast).toBeGreaterThan(1000);
     }
     // Ascending ids across parts stay unique in a sketch; overlapping ones do not.
     const c = p(Array.from({ length: 1100 }, (_, i) => 2000 + i));

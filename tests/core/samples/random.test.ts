@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../src/core/samples/mulberry32.ts';
+import { mulberry32, mulberry32First } from '../../../src/core/samples/mulberry32.ts';
 import { normalSampler } from '../../../src/core/samples/normalSampler.ts';
 import { pickWeighted } from '../../../src/core/samples/pickWeighted.ts';
 import { randomPoisson } from '../../../src/core/samples/randomPoisson.ts';
@@ -19,6 +19,12 @@ describe('mulberry32(seed)', () => {
       [2 ** 32 - 1, [0.8964226141106337, 0.189478256739676, 0.7156526781618595]],
     ];
     for (const [seed, values] of expected) expect(draws(3, mulberry32(seed))).toEqual(values);
+  });
+
+  it('mulberry32First(seed) is the first draw of mulberry32(seed), for any seed', () => {
+    for (const seed of [0, 1, 42, 0x6b6c6c, 2 ** 31, 2 ** 32 - 1, 2 ** 32 + 5, -3, 0x9e3779b9 * 7]) {
+      expect(mulberry32First(seed)).toBe(mulberry32(seed)());
+    }
   });
 
   it('stays in [0, 1) with mean 1/2 (n = 1e5: standard error 9e-4, tolerance 5e-3)', () => {
