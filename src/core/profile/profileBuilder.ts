@@ -11,6 +11,7 @@ import { TextHashSet } from '../table/TextHashSet.ts';
 import { DEFAULT_MAX_EXACT_VALUES, TEXT_DISTINCT_CAP, TEXT_LIMIT } from './columnProfile.ts';
 import type { ColumnProfile, NumberSummary, Profile, ProfileConfig, ProfileNumberFormat, ProfileSource } from './columnProfile.ts';
 import { DEFAULT_K, KllSketch } from './kllSketch.ts';
+import { sortFloat64 } from './sortFloat64.ts';
 
 export const DEFAULT_PROFILE_CONFIG: ProfileConfig = { maxExactValues: DEFAULT_MAX_EXACT_VALUES, sketchK: DEFAULT_K, sketchSeed: 0x6b6c6c };
 
@@ -158,7 +159,9 @@ class NumberAccumulator {
   /** Folds the buffer into the exact counts; past maxExactValues distinct values, moves to the sketch. */
   private flush(): void {
     if (this.used === 0 || this.sketch !== null || this.keys !== null) return;
-    const batch = runLength(this.buffer!.subarray(0, this.used).sort());
+    const pending = this.buffer!.subarray(0, this.used);
+    sortFloat64(pending);
+    const batch = runLength(pending);
     this.used = 0;
     const merged = mergeExactCounts(this.values, this.counts, batch.values, batch.counts);
     if (merged.values.length > this.config.maxExactValues) {
@@ -183,6 +186,9 @@ class NumberAccumulator {
     return { numbers: { mode: 'exact', values: this.values.slice(), counts: this.counts.slice() }, unique: allOnes(this.counts) };
   }
 }
+
+/** Adds between two looks at a high-cardinality column's distinct count once it may pass the cap. */
+const TEXT_CHECK = 1 << 20;
 
 /** Accumulates the text cells of one column: counts per text up to TEXT_LIMIT, then distinct hashes. */
 class TextAccumulator {
@@ -227,8 +233,9 @@ class TextAccumulator {
     const hashes = this.hashes!;
     if (hashes === null) return;
     hashes.add(s);
-    // Bounded memory: past the cap the count is "more than TEXT_DISTINCT_CAP" and hashing stops.
-    if (++this.hashed % MIN_BATCH === 0 && hashes.size > TEXT_DISTINCT_CAP) this.hashes = null;
+    // Bounded memory: past the cap the count is "more than TEXT_DISTINCT_CAP" and hashing stops. The
+    // distinct count (a sort of the hashes) is looked at only once the adds could have passed the cap.
+    if (++this.hashed > TEXT_DISTINCT_CAP && this.hashed % TEXT_CHECK === 0 && hashes.size > TEXT_DISTINCT_CAP) this.hashes = null;
   }
 
   get distinct(): number {

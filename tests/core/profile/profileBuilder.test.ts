@@ -6,7 +6,13 @@ import {
   mergeProfiles,
   profileFromTable,
 } from '../../../src/core/profile/profileBuilder.ts';
-import { TEXT_LIMIT, type ColumnProfile, type Profile, type ProfileConfig } from '../../../src/core/profile/columnProfile.ts';
+import {
+  TEXT_DISTINCT_CAP,
+  TEXT_LIMIT,
+  type ColumnProfile,
+  type Profile,
+  type ProfileConfig,
+} from '../../../src/core/profile/columnProfile.ts';
 import { parseCsv } from '../../../src/core/table/parseCsv.ts';
 import { allNumbersUnique, isIntegerValued } from '../../../src/core/table/distinct.ts';
 import type { ParsedColumn, ParsedTable } from '../../../src/core/table/types.ts';
@@ -212,6 +218,28 @@ describe('ProfileBuilder over chunks', () => {
     const { whole, chunked } = await wholeAndChunked(text, 10_000);
     expect(whole.columns[0].text).toBeNull();
     expect(chunked).toEqual(whole);
+  });
+
+  it('counts distinct texts up to TEXT_DISTINCT_CAP, then reports TEXT_DISTINCT_CAP + 1', () => {
+    const b = new ColumnProfileBuilder('t', DEFAULT_PROFILE_CONFIG);
+    const rows = 1 << 16;
+    for (let chunk = 0; chunk * rows <= TEXT_DISTINCT_CAP + 100_000; chunk++) {
+      const dictionary = Array.from({ length: rows }, (_, i) => `v${chunk * rows + i}`);
+      b.addColumn(
+        {
+          name: 't',
+          values: new Float64Array(rows).fill(NaN),
+          codes: Int32Array.from({ length: rows }, (_, i) => i),
+          dictionary,
+          missing: 0,
+          nonNumeric: rows,
+          firstNonNumeric: chunk === 0 ? { row: 1, value: 'v0' } : null,
+        },
+        rows,
+      );
+      if (chunk === 10) expect(b.build().textDistinct).toBe(11 * rows);
+    }
+    expect(b.build()).toMatchObject({ text: null, textDistinct: TEXT_DISTINCT_CAP + 1 });
   });
 
   it('rejects a chunk with other columns', async () => {
