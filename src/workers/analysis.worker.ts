@@ -6,7 +6,8 @@
  *
  * A run where a side is a profile (analyseProfiles) reads the CSV side straight into a profile (streamed
  * chunk by chunk: memory is bounded by the profiles, not by the file) and compares the two profiles; it
- * keeps both profiles for the explorer. No rows: no model scoring, no retraining.
+ * keeps both profiles for the explorer. With a model (or prediction columns) production is parsed as a
+ * table instead and scored without a baseline (analyseProfileAndTable). No retraining.
  */
 import * as Comlink from 'comlink';
 import { analyse, type Analysis } from '../core/analyse.ts';
@@ -27,6 +28,7 @@ import { decodeProfile, encodeProfile, hasProfileMagic, PROFILE_MAGIC } from '..
 import { profileCsv } from '../core/profile/profileCsv.ts';
 import { analyseProfiles } from '../core/profile/analyseProfiles.ts';
 import { sha256OfBlob } from './sha256Stream.ts';
+import { resolveAlone } from '../core/table/resolveNumberFormats.ts';
 import { profileDistribution } from './distribution/profileDistribution.ts';
 import type { ParseRequest } from './parse.worker.ts';
 
@@ -129,6 +131,62 @@ const api = {
     const analysis = analyseProfiles(ref.profile, prod.profile, config);
     last = { mode: 'profiles', reference: ref.profile, production: prod.profile, referenceFromCsv: !ref.fromFile, analysis };
     return { analysis, performance: null };
+  },
+
+  /**
+   * A run against a reference profile that scores a model (or reads prediction columns) on production:
+   * as the CLI does, production comes as a parsed table (the model needs its rows) and is profiled from
+   * it; the reference keeps no rows, so the performance section has production's side only (no
+   * baseline, no F1 drop, no prediction drift). `onScoring` is called before the model runs.
+   */
+  async analyseProfileAndTable(
+    reference: { name: string; data: Blob },
+    production: ParsedTable,
+    productionSize: number,
+    request: ParseRequest,
+    config: Config,
+    model: ModelInput | null = null,
+    onScoring?: () => void,
+  ): Promise<AnalysisResult> {
+    last = null;
+    const ref = await sideProfile(reference, request, config, () => undefined);
+    // Undecided number formats are settled as a lone file's, as the streamed profile of a CSV settles them.
+    resolveAlone(production);
+    const prod = profileFromTable(production, {
+      config: profileConfigOf(config),
+      source: {
+        file: production.file,
+        size: productionSize,
+        sha256: null,
+        delimiter: production.delimiter,
+        missingValues: [...request.missingValues],
+        encoding: request.encoding,
+        decimal: request.decimal,
+        thousands: request.thousands,
+        dropped: [...(production.notParsed ?? [])],
+        label: config.data.label_column,
+      },
+    });
+    const analysis = analyseProfiles(ref.profile, prod, config);
+    await onScoring?.();
+    const kernels = await loadKernels();
+    const runner = model ? await createOnnxRunner(model.bytes, model.name) : null;
+    let performance: PerformanceStats | null;
+    try {
+      performance = await analysePerformance({
+        reference: null,
+        referenceName: ref.profile.source?.file ?? reference.name,
+        production,
+        config,
+        kernels,
+        runner,
+        modelFile: model?.name,
+      });
+    } finally {
+      await runner?.release();
+    }
+    last = { mode: 'profiles', reference: ref.profile, production: prod, referenceFromCsv: !ref.fromFile, analysis };
+    return { analysis, performance };
   },
 
   /**

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { offOrigin, type OpenedPage } from './helpers/browser.ts';
 import { usePersistentDashboard } from './helpers/persistentBrowser.ts';
-import { chooseFiles, downloadJsonReport, runAnalysis } from './helpers/dashboard.ts';
+import { chooseFiles, downloadJsonReport, loadDemo, runAnalysis } from './helpers/dashboard.ts';
 import type { Report } from '../../src/core/report/types.ts';
 import { profileCommand } from '../../src/cli/profileCommand.ts';
 import { mulberry32 } from '../../src/core/samples/mulberry32.ts';
@@ -44,6 +44,7 @@ function csvPair(): { reference: string; production: string } {
 }
 
 const pair = csvPair();
+const DEMO_MODEL = new URL('../../public/demo/model.onnx', import.meta.url).pathname;
 const REFERENCE = { name: 'reference.csv', text: pair.reference };
 const PRODUCTION = { name: 'production.csv', text: pair.production };
 
@@ -251,7 +252,7 @@ describe('reference profiles (built app, persistent Chromium profile)', () => {
     await opened.context.close();
   }, 180_000);
 
-  it('a sketched profile marks its approximate features with their bound; with a profile reference the model sits out and retraining says why', async () => {
+  it('a sketched profile marks its approximate features with their bound (tables, explorer, report)', async () => {
     const opened = await suite.launch();
     const { page } = opened;
     await page.getByLabel('Config (YAML)').setInputFiles({
@@ -267,21 +268,68 @@ describe('reference profiles (built app, persistent Chromium profile)', () => {
 
     await page.getByRole('button', { name: 'Use sketched as the reference' }).click();
     await page.getByText(/Profile of reference\.csv: 3,000 rows/).waitFor();
-    await page.getByLabel('Model (ONNX)').setInputFiles(new URL('../../public/demo/model.onnx', import.meta.url).pathname);
     expect(await runAnalysis(page)).toBe('done');
     // amount has 3000 distinct values (> 100): sketched, so its KS result is approximate, with the bound.
     const amountKs = page.locator('#ks-table tbody tr', { hasText: 'amount' });
     await expect.poll(() => amountKs.innerText()).toMatch(/≈ approximate \(sketch\): D ±0\.0\d+/);
     await page.getByLabel('Feature', { exact: true }).selectOption('amount');
     await page.getByTestId('explorer-approximate').waitFor();
-    expect(await page.locator('#model-skipped').innerText()).toMatch(/model was not scored/);
-    expect(await page.locator('#retrain-why').innerText()).toMatch(/compared a profile .*need both CSV files/);
-    expect(await page.locator('#retrain-now').isDisabled()).toBe(true);
     const report = await downloadJsonReport(page);
-    expect(report.performance).toBeNull();
     expect(report.features.find((f) => f.name === 'amount')?.approximate?.ks_statistic_bound).toBeGreaterThan(0);
 
     await page.getByRole('button', { name: 'Delete sketched' }).click();
+    await expect.poll(() => savedNames(page)).toEqual([]);
+    await expectClean(opened);
+    await opened.context.close();
+  }, 180_000);
+
+  it('a model against a reference profile scores production only (its F1 as in the CSV run, no baseline); retraining says why it cannot run; a production profile leaves the model out', async () => {
+    const opened = await suite.launch();
+    const { page } = opened;
+    await loadDemo(page);
+    expect(await runAnalysis(page)).toBe('done');
+    const csv = await downloadJsonReport(page);
+    expect(csv.performance?.baseline).not.toBeNull();
+    await page.getByLabel('Profile name').fill('demo');
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save reference profile' }).click()]);
+    await expect.poll(() => savedNames(page)).toEqual(['demo']);
+
+    await page.getByRole('button', { name: 'Use demo as the reference' }).click();
+    await page.getByText(/Profile of reference\.csv: 5,000 rows/).waitFor();
+    await page.getByLabel('Model (ONNX)').setInputFiles(DEMO_MODEL);
+    await page.getByTestId('model-file-name').filter({ hasText: 'model.onnx' }).waitFor();
+    expect(await runAnalysis(page)).toBe('done');
+    const fromProfile = await downloadJsonReport(page);
+    expect(fromProfile.performance?.baseline).toBeNull();
+    expect(fromProfile.performance?.production).toEqual(csv.performance?.production);
+    expect(fromProfile.features).toEqual(csv.features);
+    expect(await page.getByTestId('performance-note').innerText()).toMatch(/^No baseline: the reference reference\.csv is a profile/);
+    expect(await page.locator('#retrain-why').innerText()).toMatch(/compared a profile .*need both CSV files/);
+    expect(await page.locator('#retrain-now').isDisabled()).toBe(true);
+
+    // The other way round: the demo reference CSV against a profile of the demo production file.
+    const dir = await mkdtemp(join(tmpdir(), 'dm-cli-profile-'));
+    await writeFile(join(dir, 'production.csv'), await readFile(new URL('../../public/demo/production.csv', import.meta.url)));
+    await profileCommand(
+      [join(dir, 'production.csv')],
+      { out: join(dir, 'production.profile') },
+      { out: () => undefined, err: () => undefined },
+    );
+    const productionProfile = await readFile(join(dir, 'production.profile'));
+    await rm(dir, { recursive: true, force: true });
+    await page.getByLabel('Reference CSV or profile').setInputFiles(new URL('../../public/demo/reference.csv', import.meta.url).pathname);
+    await page
+      .getByLabel('Production CSV')
+      .setInputFiles({ name: 'production.profile', mimeType: 'application/octet-stream', buffer: productionProfile });
+    await page.getByLabel('Model (ONNX)').setInputFiles(DEMO_MODEL);
+    await page.getByText(/Profile of production\.csv: 5,000 rows/).waitFor();
+    expect(await runAnalysis(page)).toBe('done');
+    expect(await page.locator('#model-skipped').innerText()).toMatch(/model was not scored/);
+    const prodProfileReport = await downloadJsonReport(page);
+    expect(prodProfileReport.performance).toBeNull();
+    expect(prodProfileReport.features.map((f) => [f.name, f.drift_score])).toEqual(csv.features.map((f) => [f.name, f.drift_score]));
+
+    await page.getByRole('button', { name: 'Delete demo' }).click();
     await expect.poll(() => savedNames(page)).toEqual([]);
     await expectClean(opened);
     await opened.context.close();

@@ -99,8 +99,15 @@ export class Run {
     );
   }
 
-  /** A side is a profile: the CSV side is profiled as it streams, in the analysis worker (no model, see there). */
+  /**
+   * A side is a profile: the CSV side is profiled as it streams, in the analysis worker. With a model or
+   * prediction columns and a production CSV, production is parsed as a table instead (the model needs
+   * its rows) and scored without a baseline, as the CLI does.
+   */
   async #executeProfiles(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
+    const { prediction_column, probability_column } = input.config.data;
+    const scores = Boolean(input.model) || prediction_column !== null || probability_column !== null;
+    if (scores && input.production.kind !== 'profile') return this.#executeProfileAndTable(input, onProgress);
     const csvSides = [input.reference, input.production].filter((s) => s.kind !== 'profile');
     const totalBytes = csvSides.reduce((n, s) => n + s.data.size, 0);
     onProgress({ stage: 'parsing', bytesRead: 0, totalBytes });
@@ -115,6 +122,34 @@ export class Run {
       },
       input.config,
       Comlink.proxy((bytesRead: number) => onProgress({ stage: 'parsing', bytesRead: Math.min(bytesRead, totalBytes), totalBytes })),
+    );
+  }
+
+  async #executeProfileAndTable(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
+    const totalBytes = input.production.data.size;
+    const report = (stage: RunStage, bytesRead: number) => onProgress({ stage, bytesRead: Math.min(bytesRead, totalBytes), totalBytes });
+    report('parsing', 0);
+    const warm = this.#analysis.warmUp();
+    const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
+    const withModel = input.model !== null && input.model !== undefined;
+    const production = await this.#parse(
+      input.production.name,
+      input.production.data,
+      readingSettings(input.config, input.production.name, columnsToSkip(input.config, withModel)),
+      (bytes) => report('parsing', bytes),
+    );
+    report('testing', totalBytes);
+    await warm;
+    const bytes = await modelBytes;
+    const model = input.model && bytes ? Comlink.transfer({ name: input.model.name, bytes }, [bytes.buffer]) : null;
+    return this.#analysis.analyseProfileAndTable(
+      { name: input.reference.name, data: input.reference.data },
+      Comlink.transfer(production, tableBuffers(production)),
+      totalBytes,
+      readingSettings(input.config, input.reference.name, columnsToSkip(input.config, false)),
+      input.config,
+      model,
+      Comlink.proxy(() => report('scoring', totalBytes)),
     );
   }
 

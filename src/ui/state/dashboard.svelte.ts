@@ -80,7 +80,7 @@ export class Dashboard implements RetrainHost {
    * and the production profile when the production side was one.
    */
   runReference = $state.raw<{ file: InputFile; profile: ProfileInfo | null; production: ProfileInfo | null } | null>(null);
-  /** The model was left out of the run whose results show (a profile reference has no rows to score). */
+  /** The model was left out of the run whose results show (a production profile has no rows to score). */
   modelSkipped = $state(false);
   /** The run whose results show compared against a reference profile (RetrainHost). */
   runAgainstProfile: boolean = $derived(
@@ -342,9 +342,9 @@ export class Dashboard implements RetrainHost {
     const config = this.effectiveConfig();
     const key = this.settingsKey;
     const seq = ++this.#seq;
-    // A profile has no rows to score: the model sits this run out (the page says why).
-    const anyProfile = profile !== null || productionProfile !== null;
-    const model = anyProfile ? null : this.model;
+    // A production profile has no rows to score: the model sits that run out (the page says why). Against
+    // a reference profile the model scores production only (no baseline), as in the CLI.
+    const model = productionProfile ? null : this.model;
     const kind = (p: ProfileInfo | null) => (p ? ('profile' as const) : ('csv' as const));
     const input = { reference: { ...reference, kind: kind(profile) }, production: { ...production, kind: kind(productionProfile) } };
     const run = new Run({ ...input, model, config }, (p) => {
@@ -361,7 +361,7 @@ export class Dashboard implements RetrainHost {
       this.performance = performance;
       this.retraining = null;
       this.runReference = { file: reference, profile, production: productionProfile };
-      this.modelSkipped = anyProfile && this.model !== null;
+      this.modelSkipped = productionProfile !== null && this.model !== null;
       this.analysis = analysis;
       this.#resultsKey = key;
       this.runId += 1;

@@ -131,12 +131,12 @@ export class Retraining {
       return;
     }
     const runId = this.#host.runId;
+    await this.registerModel();
     if (this.#host.runAgainstProfile) {
-      // The worker says why retraining cannot run; the model was not used, so it is not registered.
+      // The worker says why retraining cannot run; nothing is retrained automatically either.
       this.readiness = await worker.retrainReadiness(config.data.label_column);
       return;
     }
-    await this.registerModel();
     this.readiness = await worker.retrainReadiness(config.data.label_column);
     if (shouldAutoRetrain({ auto: this.auto, hasReport: this.#host.report !== null, runId, currentRunId: this.#host.runId }))
       await this.retrain('auto');
