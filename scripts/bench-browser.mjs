@@ -25,7 +25,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * Summed RSS (MB) of the Chromium renderer processes that descend from this Node process: the tab and
  * its workers. Other Chromium instances on the machine (e.g. a parallel test run) are not counted.
  */
-function rendererRssMb() {
+export function rendererRssMb() {
   try {
     const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
     const procs = out

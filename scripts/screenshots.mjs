@@ -5,7 +5,9 @@
  * - docs/screenshots/dashboard.png: laptop, 1280 px wide, the whole page;
  * - docs/screenshots/dashboard-phone.png: 390 px wide, the results' top;
  * - docs/screenshots/retraining.png: the Retraining and Retraining log sections after an automatic
- *   retrain (a config with `retraining.enabled: true`), in a fresh profile so the log holds this run only.
+ *   retrain (a config with `retraining.enabled: true`), in a fresh profile so the log holds this run only;
+ * - docs/screenshots/profiles.png: the Reference input holding a saved profile and the Saved profiles
+ *   list, after the demo run saved its reference profile and a second run used it as the reference.
  * Uses the built app (run `npx vite build` / `npm run build` first) served under /drift-monitor/, in headless Chromium.
  *
  *   node scripts/screenshots.mjs            CHROMIUM_PATH overrides /usr/bin/chromium
@@ -30,6 +32,21 @@ const shots = [
     config: RETRAIN_CONFIG,
     element: '#retrain-h, #retrain-log-h',
   },
+  {
+    file: 'profiles.png',
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+    element: '#reference-file, #saved-profiles',
+    /** After the demo run: save the reference profile, use it as the reference, run again. */
+    async then(page) {
+      await page.getByRole('button', { name: 'Save reference profile' }).click();
+      await page.getByRole('button', { name: 'Use reference as the reference' }).click();
+      await page.getByTestId('production-file-name').filter({ hasText: 'production.csv' }).waitFor();
+      await page.getByRole('button', { name: 'Run analysis' }).click();
+      await page.locator('main.results[data-run-id="2"]').waitFor();
+      await page.locator('#reference-profile-facts').waitFor();
+    },
+  },
 ];
 
 const server = await startServer('dist', '/drift-monitor/', 0);
@@ -41,7 +58,7 @@ try {
   await mkdir(OUT, { recursive: true });
   for (const shot of shots) {
     // A new context per shot: its own (empty) IndexedDB, so the log shows this run only.
-    const context = await browser.newContext({ viewport: shot.viewport, deviceScaleFactor: shot.deviceScaleFactor });
+    const context = await browser.newContext({ viewport: shot.viewport, deviceScaleFactor: shot.deviceScaleFactor, acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(server.url);
     if (shot.config) await page.getByLabel('Config (YAML)').setInputFiles(shot.config);
@@ -54,12 +71,13 @@ try {
     await page.waitForFunction(() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3, undefined, { timeout: 30_000 });
     await page.locator('#model-versions tbody tr').first().waitFor({ timeout: 30_000 });
     if (shot.config) await page.locator('#retrain-result').waitFor({ timeout: 60_000 });
+    if (shot.then) await shot.then(page);
     await page.locator('aside.inputs').evaluate((el) => el.scrollTo(0, 0));
     await page.waitForTimeout(500);
     if (shot.element) {
       // Both sections, as one picture: the union of their boxes.
       const boxes = await page
-        .locator('section.panel')
+        .locator('section.panel, details.saved, div.drop')
         .filter({ has: page.locator(shot.element) })
         .evaluateAll((els) =>
           els.map((el) => {

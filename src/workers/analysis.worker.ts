@@ -2,7 +2,12 @@
  * Runs the statistical tests with the wasm kernels, off the main thread, and scores the model (ONNX
  * through onnxruntime-web) or reads the prediction columns: the same analysePerformance() the CLI runs.
  * Keeps the two parsed tables of the last run so the distribution explorer can ask for any feature
- * without moving the columns again.
+ * without moving the columns again, and builds the reference profile from them when asked.
+ *
+ * A run where a side is a profile (analyseProfiles) reads the CSV side straight into a profile (streamed
+ * chunk by chunk: memory is bounded by the profiles, not by the file) and compares the two profiles; it
+ * keeps both profiles for the explorer. With a model (or prediction columns) production is parsed as a
+ * table instead and scored without a baseline (analyseProfileAndTable). No retraining.
  */
 import * as Comlink from 'comlink';
 import { analyse, type Analysis } from '../core/analyse.ts';
@@ -17,6 +22,15 @@ import type { FeatureDistribution } from './distribution/types.ts';
 import type { FitProgress } from '../core/train/types.ts';
 import { retrainReadiness, retrainTables, type RetrainRequest, type RetrainResponse } from './retrain/retrainTables.ts';
 import { untilCancelled, type RetrainOutcome } from './retrain/retrainOutcome.ts';
+import type { Profile } from '../core/profile/columnProfile.ts';
+import { profileConfigOf, profileFromTable } from '../core/profile/profileBuilder.ts';
+import { decodeProfile, encodeProfile, hasProfileMagic, PROFILE_MAGIC } from '../core/profile/profileFile.ts';
+import { profileCsv } from '../core/profile/profileCsv.ts';
+import { analyseProfiles } from '../core/profile/analyseProfiles.ts';
+import { sha256OfBlob } from './sha256Stream.ts';
+import { resolveAlone } from '../core/table/resolveNumberFormats.ts';
+import { profileDistribution } from './distribution/profileDistribution.ts';
+import type { ParseRequest } from './parse.worker.ts';
 
 /** A model file for the run: its name (for messages and the report) and its bytes (transferred). */
 export interface ModelInput {
@@ -30,7 +44,30 @@ export interface AnalysisResult {
   performance: PerformanceStats | null;
 }
 
-let last: { reference: ParsedTable; production: ParsedTable; analysis: Analysis } | null = null;
+/** What the last run compared: two tables, or two profiles (at least one side was a `*.profile`). */
+type LastRun =
+  | { mode: 'tables'; reference: ParsedTable; production: ParsedTable; analysis: Analysis }
+  | { mode: 'profiles'; reference: Profile; production: Profile; referenceFromCsv: boolean; analysis: Analysis };
+
+/** A reference profile built after a run: the `*.profile` bytes (transferred) and what the list shows. */
+export interface BuiltProfile {
+  bytes: Uint8Array;
+  created: string;
+  file: string;
+  rows: number;
+  columns: number;
+  sha256: string | null;
+  size: number;
+}
+
+/** Why retraining cannot run after a run against a profile (shown under "Retrain now"). */
+export const PROFILE_RETRAIN_REASON =
+  'Cannot retrain: this run compared a profile (a summary without rows); retraining and the baseline model performance need both CSV files.';
+
+/** Progress callbacks are throttled to this interval: each one is a message to the main thread. */
+const PROGRESS_EVERY_MS = 100;
+
+let last: LastRun | null = null;
 /** The retraining in progress (cancelRetrain aborts it between Newton iterations). */
 let retraining: AbortController | null = null;
 
@@ -61,8 +98,141 @@ const api = {
         await runner?.release();
       }
     }
-    last = { reference, production, analysis };
+    last = { mode: 'tables', reference, production, analysis };
     return { analysis, performance };
+  },
+
+  /**
+   * A run where a side is a profile (`*.profile`, told by its first bytes): each profile side is decoded
+   * (a bad file is one InputError naming it), each CSV side profiled as it streams in, and the two
+   * profiles compared. `onProgress` gets the CSV bytes read so far, both sides together (throttled).
+   */
+  async analyseProfiles(
+    reference: { name: string; data: Blob },
+    production: { name: string; data: Blob },
+    request: { reference: ParseRequest; production: ParseRequest },
+    config: Config,
+    onProgress?: (bytesRead: number) => void,
+  ): Promise<AnalysisResult> {
+    last = null;
+    const read = [0, 0];
+    let shown = 0;
+    const progress = (i: number) => (bytesRead: number) => {
+      read[i] = bytesRead;
+      const now = performance.now();
+      if (!onProgress || now - shown < PROGRESS_EVERY_MS) return;
+      shown = now;
+      void onProgress(read[0] + read[1]);
+    };
+    const [ref, prod] = await Promise.all([
+      sideProfile(reference, request.reference, config, progress(0)),
+      sideProfile(production, request.production, config, progress(1)),
+    ]);
+    const analysis = analyseProfiles(ref.profile, prod.profile, config);
+    last = { mode: 'profiles', reference: ref.profile, production: prod.profile, referenceFromCsv: !ref.fromFile, analysis };
+    return { analysis, performance: null };
+  },
+
+  /**
+   * A run against a reference profile that scores a model (or reads prediction columns) on production:
+   * as the CLI does, production comes as a parsed table (the model needs its rows) and is profiled from
+   * it; the reference keeps no rows, so the performance section has production's side only (no
+   * baseline, no F1 drop, no prediction drift). `onScoring` is called before the model runs.
+   */
+  async analyseProfileAndTable(
+    reference: { name: string; data: Blob },
+    production: ParsedTable,
+    productionSize: number,
+    request: ParseRequest,
+    config: Config,
+    model: ModelInput | null = null,
+    onScoring?: () => void,
+  ): Promise<AnalysisResult> {
+    last = null;
+    const ref = await sideProfile(reference, request, config, () => undefined);
+    // Undecided number formats are settled as a lone file's, as the streamed profile of a CSV settles them.
+    resolveAlone(production);
+    const prod = profileFromTable(production, {
+      config: profileConfigOf(config),
+      source: {
+        file: production.file,
+        size: productionSize,
+        sha256: null,
+        delimiter: production.delimiter,
+        missingValues: [...request.missingValues],
+        encoding: request.encoding,
+        decimal: request.decimal,
+        thousands: request.thousands,
+        dropped: [...(production.notParsed ?? [])],
+        label: config.data.label_column,
+      },
+    });
+    const analysis = analyseProfiles(ref.profile, prod, config);
+    await onScoring?.();
+    const kernels = await loadKernels();
+    const runner = model ? await createOnnxRunner(model.bytes, model.name) : null;
+    let performance: PerformanceStats | null;
+    try {
+      performance = await analysePerformance({
+        reference: null,
+        referenceName: ref.profile.source?.file ?? reference.name,
+        production,
+        config,
+        kernels,
+        runner,
+        modelFile: model?.name,
+      });
+    } finally {
+      await runner?.release();
+    }
+    last = { mode: 'profiles', reference: ref.profile, production: prod, referenceFromCsv: !ref.fromFile, analysis };
+    return { analysis, performance };
+  },
+
+  /**
+   * The reference profile of the last run, encoded as a `*.profile` file: built from the parsed
+   * reference table (a run on two CSVs), or the profile its reference CSV was streamed into (a run
+   * against a production profile). `source` is the reference file itself, hashed here (SHA-256 of its
+   * bytes); `request` the reading settings the run used.
+   */
+  async referenceProfile(source: { name: string; data: Blob }, request: ParseRequest, config: Config): Promise<BuiltProfile> {
+    if (!last || (last.mode === 'profiles' && !last.referenceFromCsv))
+      throw new Error('no reference CSV to profile; run an analysis with a reference CSV first');
+    const sha256 = await sha256OfBlob(source.data);
+    let profile: Profile;
+    if (last.mode === 'profiles') {
+      // Streamed from the CSV already; only the hash was left out (profileCsv reads no whole file).
+      profile = { ...last.reference, source: last.reference.source && { ...last.reference.source, file: source.name, sha256 } };
+    } else {
+      const table = last.reference;
+      profile = profileFromTable(table, {
+        config: profileConfigOf(config),
+        createdAt: new Date().toISOString(),
+        source: {
+          file: source.name,
+          size: source.data.size,
+          sha256,
+          delimiter: table.delimiter,
+          missingValues: [...request.missingValues],
+          encoding: request.encoding,
+          decimal: request.decimal,
+          thousands: request.thousands,
+          dropped: [...(table.notParsed ?? [])],
+          label: config.data.label_column,
+        },
+      });
+    }
+    const bytes = encodeProfile(profile);
+    const built: BuiltProfile = {
+      bytes,
+      created: profile.createdAt,
+      file: source.name,
+      rows: profile.rows,
+      columns: profile.columns.length,
+      sha256,
+      size: source.data.size,
+    };
+    return Comlink.transfer(built, [bytes.buffer]);
   },
 
   /**
@@ -71,11 +241,13 @@ const api = {
    */
   async retrain(req: RetrainRequest, onProgress?: (p: FitProgress) => void): Promise<RetrainOutcome<RetrainResponse>> {
     if (!last) throw new Error('no analysis to retrain on; run an analysis first');
+    if (last.mode !== 'tables') throw new Error(PROFILE_RETRAIN_REASON);
+    const tables = last;
     retraining?.abort();
     const controller = (retraining = new AbortController());
     try {
       const out = await untilCancelled(
-        retrainTables({ ...last, plans: last.analysis.plans }, req, onProgress, controller.signal),
+        retrainTables({ ...tables, plans: tables.analysis.plans }, req, onProgress, controller.signal),
         controller.signal,
       );
       const res = out.kind === 'done' ? out.value : null;
@@ -90,14 +262,38 @@ const api = {
   },
 
   retrainReadiness(label: string | null): { ok: boolean; reason: string } {
+    if (last?.mode === 'profiles') return { ok: false, reason: PROFILE_RETRAIN_REASON };
     return retrainReadiness(last && { ...last, plans: last.analysis.plans }, label);
   },
 
   distribution(feature: string): FeatureDistribution | null {
     if (!last) return null;
+    if (last.mode === 'profiles') return profileDistribution(feature, last.analysis.stats, last.reference, last.production);
     return featureDistribution(feature, last.analysis.stats, last.reference, last.production);
   },
 };
 
 export type AnalysisWorkerApi = typeof api;
 Comlink.expose(api);
+
+/**
+ * One side of a profile run as a profile: a `*.profile` file decoded, or a CSV streamed into one
+ * (chunk by chunk, so memory is bounded by the profile, not the file).
+ */
+async function sideProfile(
+  side: { name: string; data: Blob },
+  request: ParseRequest,
+  config: Config,
+  onProgress: (bytesRead: number) => void,
+): Promise<{ profile: Profile; fromFile: boolean }> {
+  if (hasProfileMagic(new Uint8Array(await side.data.slice(0, PROFILE_MAGIC.length).arrayBuffer())))
+    return { profile: decodeProfile(new Uint8Array(await side.data.arrayBuffer()), side.name), fromFile: true };
+  const profile = await profileCsv(side.data, {
+    ...request,
+    file: side.name,
+    profile: profileConfigOf(config),
+    label: config.data.label_column,
+    onProgress,
+  });
+  return { profile, fromFile: false };
+}

@@ -18,7 +18,8 @@ describe('testTables(features, thresholds): the dashboard result tables from the
 
   it('the columns, cell texts and flags of each table', () => {
     const ks = byId.get('ks-table')!;
-    expect(ks.columns.map((c) => c.label)).toEqual(['Feature', 'KS statistic', 'p-value', 'Method', 'n ref / prod', 'Flag']);
+    // The sample's numerical feature came from a sketched profile (its `approximate` block).
+    expect(ks.columns.map((c) => c.label)).toEqual(['Feature', 'KS statistic', 'p-value', 'Method', 'n ref / prod', 'Exactness', 'Flag']);
     const row = ks.rows[0];
     expect(ks.columns.map((c) => (c.text ? c.text(row) : String(c.value(row))))).toEqual([
       'tenure_months',
@@ -26,13 +27,14 @@ describe('testTables(features, thresholds): the dashboard result tables from the
       '1.23e-200',
       'asymp',
       '5000 / 4990',
+      '≈ approximate (sketch): D ±0.0165',
       'true',
     ]);
     expect(ks.flagged(row)).toBe(true);
     expect(ks.initialSort).toEqual({ key: 'statistic', direction: 'descending' });
 
     const psi = byId.get('psi-table')!;
-    expect(psi.columns.map((c) => c.label)).toEqual(['Feature', 'Type', 'PSI', 'Bins', 'Flag']);
+    expect(psi.columns.map((c) => c.label)).toEqual(['Feature', 'Type', 'PSI', 'Bins', 'Exactness', 'Flag']);
     const bins = psi.columns.find((c) => c.key === 'bins')!;
     expect(psi.rows.map((f) => bins.text!(f))).toEqual(['5 (own bin for 30)', '5']);
     expect(psi.rows.map(psi.flagged)).toEqual([true, false]);
@@ -45,6 +47,31 @@ describe('testTables(features, thresholds): the dashboard result tables from the
     const chi2 = testTables(report.features, t).find((x) => x.id === 'chi2-table')!;
     expect(chi2.columns.map((c) => c.label)).toEqual(['Feature', 'Chi-square', 'p-value', 'adjusted p', 'dof', 'Flag']);
     expect(chi2.columns[3].text!(chi2.rows[0])).toBe('6.60e-88');
+  });
+});
+
+describe('testTables on a run against a sketched profile: the approximate features say so, with their bound', () => {
+  const report = sampleReport();
+  const approximate = { ks_statistic_bound: 0.033, ks_p_value_range: [0.01, 0.2] as [number, number], psi_bin_share_bound: 0.0165 };
+  const features = report.features.map((f) => (f.type === 'numerical' ? { ...f, approximate } : f));
+
+  it('KS and PSI get an Exactness column: "≈ approximate (sketch)" with the bound, "exact" for the others; chi-square none', () => {
+    const tables = new Map(testTables(features, report.settings.thresholds).map((t) => [t.id, t]));
+    const ks = tables.get('ks-table')!;
+    expect(ks.columns.map((c) => c.label)).toEqual(['Feature', 'KS statistic', 'p-value', 'Method', 'n ref / prod', 'Exactness', 'Flag']);
+    const exactness = (id: string) => {
+      const t = tables.get(id)!;
+      const c = t.columns.find((x) => x.key === 'approximate')!;
+      return t.rows.map((f) => c.text!(f));
+    };
+    expect(exactness('ks-table')).toEqual(['≈ approximate (sketch): D ±0.033']);
+    expect(exactness('psi-table')).toEqual(['≈ approximate (sketch): bin shares ±0.0165', 'exact']);
+    expect(tables.get('chi2-table')!.columns.some((c) => c.key === 'approximate')).toBe(false);
+  });
+
+  it('without an approximate feature (a run on files or exact profiles) no table has the column', () => {
+    const exact = report.features.map((f) => (f.type === 'numerical' ? { ...f, approximate: undefined } : f));
+    expect(testTables(exact, report.settings.thresholds).some((t) => t.columns.some((c) => c.key === 'approximate'))).toBe(false);
   });
 });
 

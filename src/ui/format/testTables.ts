@@ -51,6 +51,9 @@ export function testTables(features: readonly FeatureReport[], thresholds: Thres
         kind: field.format === 'text' ? 'text' : 'number',
       });
     }
+    const rows = features.filter((f) => resultOf(test, f) !== null);
+    const approx = approximateColumn(test.id, rows);
+    if (approx) columns.push(approx);
     columns.push({ key: 'flag', label: 'Flag', value: (f) => decided(f).drifted, kind: 'flag' });
     return {
       test,
@@ -60,9 +63,35 @@ export function testTables(features: readonly FeatureReport[], thresholds: Thres
       caption: test.table.caption,
       empty: test.table.empty,
       initialSort: test.table.sort,
-      rows: features.filter((f) => resultOf(test, f) !== null),
+      rows,
       columns,
       flagged: (f) => decided(f).drifted,
     };
   });
+}
+
+/**
+ * The error bound of a test's result when a side was a profile's sketch (the feature's `approximate`
+ * block): KS D within ± ks_statistic_bound, each PSI bin share within ± psi_bin_share_bound.
+ */
+const APPROXIMATE_BOUND: Record<string, { key: 'ks_statistic_bound' | 'psi_bin_share_bound'; what: string }> = {
+  ks: { key: 'ks_statistic_bound', what: 'D' },
+  psi: { key: 'psi_bin_share_bound', what: 'bin shares' },
+};
+
+/**
+ * An "Exactness" column for a test whose rows include a feature compared through a sketch: "≈
+ * approximate (sketch)" with the bound, or "exact". Absent when every row is exact (runs on files).
+ */
+function approximateColumn(testId: string, rows: readonly FeatureReport[]): Column<FeatureReport> | null {
+  const bound = APPROXIMATE_BOUND[testId];
+  if (!bound || !rows.some((f) => f.approximate)) return null;
+  const value = (f: FeatureReport) => f.approximate?.[bound.key] ?? 0;
+  return {
+    key: 'approximate',
+    label: 'Exactness',
+    value,
+    text: (f) => (f.approximate ? `≈ approximate (sketch): ${bound.what} ±${formatNumber(value(f))}` : 'exact'),
+    kind: 'text',
+  };
 }

@@ -1,15 +1,18 @@
 /**
  * One analysis run, driven from the main thread: two parse workers (one per file, in parallel), then the
  * analysis worker with the wasm kernels. Tables move between workers as transferred buffers. The
- * analysis worker stays alive after the run to answer the distribution explorer; cancel() or dispose()
- * terminates every worker of the run.
+ * analysis worker stays alive after the run to answer the distribution explorer (and to build the
+ * reference profile on request); cancel() or dispose() terminates every worker of the run.
+ *
+ * When a side is a profile (`kind: 'profile'`) there are no tables: the analysis worker decodes the
+ * profile, streams the other side's CSV into a profile and compares the two.
  */
 import { columnsToSkip } from '../../core/table/columnsToSkip.ts';
 import * as Comlink from 'comlink';
 import type { Config } from '../../core/config/types.ts';
 import type { ParsedTable } from '../../core/table/types.ts';
-import type { ParseWorkerApi } from '../../workers/parse.worker.ts';
-import type { AnalysisResult, AnalysisWorkerApi } from '../../workers/analysis.worker.ts';
+import type { ParseRequest, ParseWorkerApi } from '../../workers/parse.worker.ts';
+import type { AnalysisResult, AnalysisWorkerApi, BuiltProfile } from '../../workers/analysis.worker.ts';
 import type { FeatureDistribution } from '../../workers/distribution/types.ts';
 import { tableBuffers } from '../../core/table/tableBuffers.ts';
 import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retrainTables.ts';
@@ -17,8 +20,10 @@ import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
 import type { FitProgress } from '../../core/train/types.ts';
 
 export interface RunInput {
-  reference: { name: string; data: Blob };
-  production: { name: string; data: Blob };
+  /** The reference CSV, or (kind 'profile') a `*.profile` file. */
+  reference: { name: string; data: Blob; kind?: 'csv' | 'profile' };
+  /** The production CSV, or (kind 'profile') a `*.profile` file. */
+  production: { name: string; data: Blob; kind?: 'csv' | 'profile' };
   /** An ONNX model to score both files with (its bytes go to the analysis worker). */
   model?: { name: string; data: Blob } | null;
   config: Config;
@@ -63,25 +68,20 @@ export class Run {
   }
 
   async #execute(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
+    if (input.reference.kind === 'profile' || input.production.kind === 'profile') return this.#executeProfiles(input, onProgress);
     const totalBytes = input.reference.data.size + input.production.data.size;
     const read = [0, 0];
     const report = (stage: RunStage) => onProgress({ stage, bytesRead: Math.min(read[0] + read[1], totalBytes), totalBytes });
     report('parsing');
     const warm = this.#analysis.warmUp();
     const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
-    const { delimiter, missing_values, encoding, decimal, thousands } = input.config.data;
     const skipColumns = columnsToSkip(input.config, input.model !== null && input.model !== undefined);
     const [reference, production] = await Promise.all(
       [input.reference, input.production].map((f, i) =>
-        this.#parse(
-          f.name,
-          f.data,
-          { file: f.name, delimiter, missingValues: missing_values, encoding, decimal, thousands, skipColumns },
-          (bytes) => {
-            read[i] = bytes;
-            report('parsing');
-          },
-        ),
+        this.#parse(f.name, f.data, readingSettings(input.config, f.name, skipColumns), (bytes) => {
+          read[i] = bytes;
+          report('parsing');
+        }),
       ),
     );
     read[0] = input.reference.data.size;
@@ -97,6 +97,72 @@ export class Run {
       model,
       Comlink.proxy(() => report('scoring')),
     );
+  }
+
+  /**
+   * A side is a profile: the CSV side is profiled as it streams, in the analysis worker. With a model or
+   * prediction columns and a production CSV, production is parsed as a table instead (the model needs
+   * its rows) and scored without a baseline, as the CLI does.
+   */
+  async #executeProfiles(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
+    const { prediction_column, probability_column } = input.config.data;
+    const scores = Boolean(input.model) || prediction_column !== null || probability_column !== null;
+    if (scores && input.production.kind !== 'profile') return this.#executeProfileAndTable(input, onProgress);
+    const csvSides = [input.reference, input.production].filter((s) => s.kind !== 'profile');
+    const totalBytes = csvSides.reduce((n, s) => n + s.data.size, 0);
+    onProgress({ stage: 'parsing', bytesRead: 0, totalBytes });
+    await this.#analysis.warmUp();
+    const skip = columnsToSkip(input.config, false);
+    return this.#analysis.analyseProfiles(
+      { name: input.reference.name, data: input.reference.data },
+      { name: input.production.name, data: input.production.data },
+      {
+        reference: readingSettings(input.config, input.reference.name, skip),
+        production: readingSettings(input.config, input.production.name, skip),
+      },
+      input.config,
+      Comlink.proxy((bytesRead: number) => onProgress({ stage: 'parsing', bytesRead: Math.min(bytesRead, totalBytes), totalBytes })),
+    );
+  }
+
+  async #executeProfileAndTable(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
+    const totalBytes = input.production.data.size;
+    const report = (stage: RunStage, bytesRead: number) => onProgress({ stage, bytesRead: Math.min(bytesRead, totalBytes), totalBytes });
+    report('parsing', 0);
+    const warm = this.#analysis.warmUp();
+    const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
+    const withModel = input.model !== null && input.model !== undefined;
+    const production = await this.#parse(
+      input.production.name,
+      input.production.data,
+      readingSettings(input.config, input.production.name, columnsToSkip(input.config, withModel)),
+      (bytes) => report('parsing', bytes),
+    );
+    report('testing', totalBytes);
+    await warm;
+    const bytes = await modelBytes;
+    const model = input.model && bytes ? Comlink.transfer({ name: input.model.name, bytes }, [bytes.buffer]) : null;
+    return this.#analysis.analyseProfileAndTable(
+      { name: input.reference.name, data: input.reference.data },
+      Comlink.transfer(production, tableBuffers(production)),
+      totalBytes,
+      readingSettings(input.config, input.reference.name, columnsToSkip(input.config, false)),
+      input.config,
+      model,
+      Comlink.proxy(() => report('scoring', totalBytes)),
+    );
+  }
+
+  /**
+   * The reference profile of this run's reference CSV (built in its analysis worker from the parsed
+   * table; the file is hashed there): `*.profile` bytes and what the saved-profiles list shows.
+   */
+  referenceProfile(reference: { name: string; data: Blob }, config: Config): Promise<BuiltProfile> {
+    return this.#analysis.referenceProfile(
+      { name: reference.name, data: reference.data },
+      readingSettings(config, reference.name, []),
+      config,
+    ) as Promise<BuiltProfile>;
   }
 
   #parse(
@@ -154,4 +220,10 @@ export class Run {
     for (const w of this.#workers) w.terminate();
     this.#workers = [];
   }
+}
+
+/** The reading settings of the run's config for one file (the parse worker's request). */
+function readingSettings(config: Config, file: string, skipColumns: string[]): ParseRequest {
+  const { delimiter, missing_values, encoding, decimal, thousands } = config.data;
+  return { file, delimiter, missingValues: missing_values, encoding, decimal, thousands, skipColumns };
 }

@@ -20,6 +20,12 @@ import { configIssues } from './configIssues.ts';
 import { readHeader } from './readHeader.ts';
 import { Retraining, type RetrainHost } from './retraining.svelte.ts';
 import { version } from '../../../package.json';
+import { readProfileSummary } from '../run/readProfileSummary.ts';
+import type { ProfileSummary } from '../../workers/profileInfo.worker.ts';
+import { isProfileFile } from './isProfileFile.ts';
+import { SavedProfiles } from './savedProfiles.svelte.ts';
+import { saveFile } from '../download/saveFile.ts';
+import { defaultProfileName, profileFileName } from '../download/profileFileName.ts';
 
 export interface InputFile {
   name: string;
@@ -28,8 +34,20 @@ export interface InputFile {
 
 export type RunStatus = 'idle' | 'running' | 'done';
 
+/** A chosen `*.profile` (a file, or a saved one as the reference): what the page shows of it. */
+export interface ProfileInfo extends ProfileSummary {
+  /** The saved profile's id when it came from the list (null for a chosen file). */
+  savedId: string | null;
+}
+
 export class Dashboard implements RetrainHost {
   reference = $state.raw<InputFile | null>(null);
+  /** Set when the reference is a profile (detected by its magic bytes, or picked from the saved ones). */
+  referenceProfile = $state.raw<ProfileInfo | null>(null);
+  /** Set when the production file is a profile (then the reference CSV is profiled too, as the CLI does). */
+  productionProfile = $state.raw<ProfileInfo | null>(null);
+  /** The reference profiles kept in this browser (IndexedDB). */
+  readonly profiles: SavedProfiles = new SavedProfiles();
   production = $state.raw<InputFile | null>(null);
   /** An ONNX model: scored on both files in the analysis worker (performance section, prediction drift). */
   model = $state.raw<InputFile | null>(null);
@@ -57,6 +75,19 @@ export class Dashboard implements RetrainHost {
   /** The config the current analysis ran with (its thresholds are replaced by the live ones). */
   runConfig = $state.raw<Config | null>(null);
   runId = $state(0);
+  /**
+   * The reference of the run whose results show (the CSV to build a profile from, or the profile used),
+   * and the production profile when the production side was one.
+   */
+  runReference = $state.raw<{ file: InputFile; profile: ProfileInfo | null; production: ProfileInfo | null } | null>(null);
+  /** The model was left out of the run whose results show (a production profile has no rows to score). */
+  modelSkipped = $state(false);
+  /** The run whose results show compared against a reference profile (RetrainHost). */
+  runAgainstProfile: boolean = $derived(
+    this.runReference !== null && (this.runReference.profile !== null || this.runReference.production !== null),
+  );
+  /** Building or saving the reference profile. */
+  savingProfile = $state(false);
   /**
    * The report's `retraining` section: the last retraining of the current run (automatic or "Retrain now"),
    * as runRetraining describes it (the CLI's section); null until one ran, reset by every new run.
@@ -114,19 +145,126 @@ export class Dashboard implements RetrainHost {
   /** Counts started runs, so a cancelled run's late progress messages are ignored. */
   #seq = 0;
 
-  async setReference(file: InputFile | null): Promise<void> {
+  /**
+   * A reference file: a CSV, or a `*.profile` (told by its first bytes, not its name), which is decoded
+   * at once so a damaged one is refused here with one line and its columns fill the column controls.
+   * `savedId`: the saved profile it came from.
+   */
+  async setReference(file: InputFile | null, savedId: string | null = null): Promise<void> {
     this.reference = file;
+    this.referenceProfile = null;
     this.#inputsVersion += 1;
     this.error = null;
     this.#dropDemoModel();
+    if (file && (await isProfileFile(file.data))) {
+      await this.#readProfile(file, savedId);
+      return;
+    }
     await this.#readColumns();
   }
 
-  setProduction(file: InputFile | null): void {
+  async #readProfile(file: InputFile, savedId: string | null): Promise<void> {
+    const info = await this.#profileInfo(file, savedId);
+    if (this.reference !== file) return;
+    if (!info) {
+      this.reference = null;
+      this.columns = [];
+    } else {
+      this.referenceProfile = info;
+      this.columns = info.columns;
+    }
+    this.#resetChoices();
+  }
+
+  /**
+   * What the page shows of a chosen `*.profile`, decoded in full off the main thread (readProfileSummary);
+   * null (with `error` set) when it is damaged.
+   */
+  async #profileInfo(file: InputFile, savedId: string | null): Promise<ProfileInfo | null> {
+    try {
+      return { ...(await readProfileSummary(file.data, file.name)), savedId };
+    } catch (e) {
+      this.error = messageOf(e);
+      return null;
+    }
+  }
+
+  /** Makes a saved profile the reference. */
+  async useSavedProfile(id: string): Promise<void> {
+    const listing = this.profiles.list.find((p) => p.id === id);
+    const bytes = await this.profiles.bytes(id);
+    if (!listing || !bytes) return;
+    await this.setReference({ name: listing.name, data: new Blob([bytes as Uint8Array<ArrayBuffer>]) }, id);
+  }
+
+  /** Downloads a saved profile as `<name>.profile`. */
+  async exportSavedProfile(id: string): Promise<void> {
+    const listing = this.profiles.list.find((p) => p.id === id);
+    const bytes = await this.profiles.bytes(id);
+    if (listing && bytes) saveFile(bytes as Uint8Array<ArrayBuffer>, profileFileName(listing.name), 'application/octet-stream');
+  }
+
+  /** The name "Save reference profile" suggests for the run whose results show. */
+  suggestedProfileName(): string {
+    const r = this.runReference;
+    if (!r) return 'reference';
+    return r.profile ? defaultProfileName(r.profile.file) : defaultProfileName(r.file.name);
+  }
+
+  /**
+   * Saves the reference of the run whose results show as a profile under `name`, in this browser's
+   * saved profiles. After a run on two CSVs the profile is built from the parsed reference (in the
+   * analysis worker) and also offered as a `<name>.profile` download; a profile file used as the
+   * reference is stored as it is. The download does not wait for the storage, so a full disk still
+   * leaves the user the file.
+   */
+  async saveReferenceProfile(name: string): Promise<void> {
+    const r = this.runReference;
+    const run = this.#run;
+    const config = this.runConfig;
+    if (!r || !run || !config || this.status !== 'done' || this.savingProfile) return;
+    const label = name.trim() || this.suggestedProfileName();
+    this.savingProfile = true;
+    this.profiles.lastAction = 'save';
+    this.profiles.error = null;
+    this.profiles.message = null;
+    try {
+      if (r.profile) {
+        const bytes = new Uint8Array(await r.file.data.arrayBuffer());
+        const p = r.profile;
+        await this.profiles.save(label, bytes, {
+          created: p.created,
+          file: p.file,
+          rows: p.rows,
+          columns: p.columns.length,
+          sha256: p.sha256,
+          size: p.size ?? 0,
+        });
+        return;
+      }
+      const built = await run.referenceProfile(r.file, config);
+      const { bytes, ...facts } = built;
+      saveFile(bytes as Uint8Array<ArrayBuffer>, profileFileName(label), 'application/octet-stream');
+      await this.profiles.save(label, bytes, facts);
+    } catch (e) {
+      this.profiles.error = `Could not build the reference profile: ${messageOf(e)}`;
+    } finally {
+      this.savingProfile = false;
+    }
+  }
+
+  /** A production file: a CSV, or a `*.profile` (told by its first bytes; decoded at once, as a reference). */
+  async setProduction(file: InputFile | null): Promise<void> {
     this.production = file;
+    this.productionProfile = null;
     this.#inputsVersion += 1;
     this.error = null;
     this.#dropDemoModel();
+    if (!file || !(await isProfileFile(file.data))) return;
+    const info = await this.#profileInfo(file, null);
+    if (this.production !== file) return;
+    if (info) this.productionProfile = info;
+    else this.production = null;
   }
 
   setModel(file: InputFile | null): void {
@@ -167,6 +305,7 @@ export class Dashboard implements RetrainHost {
       const [reference, production, model] = await Promise.all(['reference.csv', 'production.csv', 'model.onnx'].map(fetchDemo));
       await this.setReference(reference);
       this.production = production;
+      this.productionProfile = null;
       this.model = model;
       this.modelFromDemo = true;
       this.#inputsVersion += 1;
@@ -188,8 +327,12 @@ export class Dashboard implements RetrainHost {
 
   async runAnalysis(): Promise<void> {
     const { reference, production } = this;
+    const profile = this.referenceProfile;
+    const productionProfile = this.productionProfile;
     if (!reference || !production) {
-      this.error = 'Choose a reference CSV and a production CSV first (or load the demo data).';
+      this.error = profile
+        ? 'Choose a production CSV to compare with the reference profile.'
+        : 'Choose a reference CSV (or a saved profile) and a production CSV first (or load the demo data).';
       return;
     }
     this.#run?.cancel();
@@ -199,7 +342,12 @@ export class Dashboard implements RetrainHost {
     const config = this.effectiveConfig();
     const key = this.settingsKey;
     const seq = ++this.#seq;
-    const run = new Run({ reference, production, model: this.model, config }, (p) => {
+    // A production profile has no rows to score: the model sits that run out (the page says why). Against
+    // a reference profile the model scores production only (no baseline), as in the CLI.
+    const model = productionProfile ? null : this.model;
+    const kind = (p: ProfileInfo | null) => (p ? ('profile' as const) : ('csv' as const));
+    const input = { reference: { ...reference, kind: kind(profile) }, production: { ...production, kind: kind(productionProfile) } };
+    const run = new Run({ ...input, model, config }, (p) => {
       if (this.#seq === seq) this.progress = p;
     });
     this.#run = run;
@@ -212,6 +360,8 @@ export class Dashboard implements RetrainHost {
       this.runConfig = config;
       this.performance = performance;
       this.retraining = null;
+      this.runReference = { file: reference, profile, production: productionProfile };
+      this.modelSkipped = productionProfile !== null && this.model !== null;
       this.analysis = analysis;
       this.#resultsKey = key;
       this.runId += 1;
@@ -228,6 +378,8 @@ export class Dashboard implements RetrainHost {
       this.performance = null;
       this.retraining = null;
       this.runConfig = null;
+      this.runReference = null;
+      this.modelSkipped = false;
       if ((e as Error)?.name === 'RunCancelled') this.notice = 'Run cancelled.';
       else this.error = messageOf(e);
       this.status = 'idle';

@@ -44,6 +44,8 @@ export interface RetrainHost {
   readonly report: { summary: Summary; performance: PerformanceReport | null } | null;
   /** The demo model is in use (registered with metadata.demo = true). */
   readonly modelFromDemo: boolean;
+  /** The run whose results show compared against a reference profile: no rows, so no model and no retraining. */
+  readonly runAgainstProfile: boolean;
   retrainWorker(): RetrainWorker | null;
   /** Puts a retraining outcome into the report of run `runId` (ignored when another run has started since). */
   setRetraining(section: RetrainingReport, runId: number): void;
@@ -130,6 +132,11 @@ export class Retraining {
     }
     const runId = this.#host.runId;
     await this.registerModel();
+    if (this.#host.runAgainstProfile) {
+      // The worker says why retraining cannot run; nothing is retrained automatically either.
+      this.readiness = await worker.retrainReadiness(config.data.label_column);
+      return;
+    }
     this.readiness = await worker.retrainReadiness(config.data.label_column);
     if (shouldAutoRetrain({ auto: this.auto, hasReport: this.#host.report !== null, runId, currentRunId: this.#host.runId }))
       await this.retrain('auto');

@@ -1,13 +1,14 @@
 /**
- * One line for the user when a registry write or read fails. Nothing stored earlier is lost: the
+ * One line for the user when a registry (or saved-profiles) write or read fails; `free` says what the
+ * user can delete to make room. Nothing stored earlier is lost: the
  * failed write was one transaction and was rolled back.
  * @example storageErrorMessage(new DOMException('', 'QuotaExceededError')) // 'Could not save ...: the browser's storage is full ...'
  */
-export function storageErrorMessage(e: unknown, what = 'the retraining log'): string {
+export function storageErrorMessage(e: unknown, what = 'the retraining log', free = 'clear the log or site data'): string {
   const name = (e as { name?: string })?.name ?? '';
   const inner = (e as { inner?: { name?: string } })?.inner?.name ?? '';
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return `Could not save ${what}: the browser's storage is full; free space (clear the log or site data) and retry. Earlier entries are kept.`;
+    return `Could not save ${what}: the browser's storage is full; free space (${free}) and retry. Earlier entries are kept.`;
   }
   if (name === 'DataError' || name === 'DataCloneError') {
     return `Could not save ${what}: the entry could not be stored (${name}); earlier entries are kept.`;

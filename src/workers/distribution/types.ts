@@ -14,6 +14,11 @@ export interface NumericalDistribution {
   ecdf: { reference: EcdfPoints; production: EcdfPoints };
   /** Where the two ECDFs are furthest apart: the KS statistic and its location; null when a sample is empty. */
   ks: KsLocation | null;
+  /**
+   * Present when a side is a profile's sketch (not exact values): its normalized rank error bound, so
+   * shares and ECDF heights are within about this much of the raw data's.
+   */
+  approximate?: number;
 }
 
 export interface CategoricalDistribution {

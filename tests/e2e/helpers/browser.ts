@@ -53,6 +53,11 @@ export interface OpenedPage {
  */
 export async function openDashboard(app: App, viewport = { width: 1280, height: 900 }): Promise<OpenedPage> {
   const context = await app.browser.newContext({ viewport, acceptDownloads: true });
+  return recordDashboard(context, app.url);
+}
+
+/** openDashboard's recording on a given context (e.g. a persistent one, see persistentBrowser.ts). */
+export async function recordDashboard(context: BrowserContext, url: string): Promise<OpenedPage> {
   const requests: string[] = [];
   const dialogs: string[] = [];
   const errors: string[] = [];
@@ -88,7 +93,7 @@ export async function openDashboard(app: App, viewport = { width: 1280, height: 
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(app.url);
+  await page.goto(url);
   return { context, page, requests, dialogs, errors };
 }
 

@@ -16,4 +16,10 @@ describe('storageErrorMessage(e)', () => {
     expect(other).not.toContain('\n');
     expect(other).not.toBe(data);
   });
+  it('storageErrorMessage(QuotaExceededError, what, free) names what could not be saved and what to delete', () => {
+    const m = storageErrorMessage(new DOMException('quota', 'QuotaExceededError'), 'the reference profile “a”', 'delete saved profiles');
+    expect(m).toBe(
+      "Could not save the reference profile “a”: the browser's storage is full; free space (delete saved profiles) and retry. Earlier entries are kept.",
+    );
+  });
 });

@@ -1,0 +1,44 @@
+import type { FeatureStats } from '../../core/report/types.ts';
+import type { ColumnProfile, Profile } from '../../core/profile/columnProfile.ts';
+import type { FeatureDistribution } from './types.ts';
+import { categoricalDistribution } from './categoricalDistribution.ts';
+import { fromCumulative, weightedDistribution, type WeightedSample } from './weightedDistribution.ts';
+
+/**
+ * The explorer data of one analysed feature when the run compared profiles (a reference profile against
+ * the production file's profile): categorical features from the aligned counts of the analysis (as for
+ * tables), numerical ones from each side's numbers, exact values with counts or a sketch's retained
+ * items with their weights. `approximate` is the largest normalized rank error bound of a side that is
+ * a sketch (absent when both are exact: then the view equals the one from the raw files).
+ */
+export function profileDistribution(
+  name: string,
+  stats: readonly FeatureStats[],
+  reference: Profile,
+  production: Profile,
+): FeatureDistribution | null {
+  const s = stats.find((f) => f.name === name);
+  if (!s) return null;
+  if (s.type === 'categorical') {
+    const psi = s.psi;
+    if (!psi?.categories) return categoricalDistribution(name, [], [], []);
+    return categoricalDistribution(name, psi.categories, psi.reference_counts, psi.production_counts);
+  }
+  const r = reference.columns.find((c) => c.name === name);
+  const p = production.columns.find((c) => c.name === name);
+  if (!r || !p) return null;
+  const view = weightedDistribution(name, weighted(r), weighted(p));
+  const bound = Math.max(errorBound(r), errorBound(p));
+  return bound > 0 ? { ...view, approximate: bound } : view;
+}
+
+/** A column's numbers as distinct values with counts. */
+export function weighted(c: ColumnProfile): WeightedSample {
+  if (c.numbers.mode === 'exact') return { values: c.numbers.values, counts: c.numbers.counts };
+  const { values, cumWeights } = c.numbers.sketch.cdfSteps();
+  return fromCumulative(values, cumWeights);
+}
+
+function errorBound(c: ColumnProfile): number {
+  return c.numbers.mode === 'sketch' ? c.numbers.sketch.errorBound : 0;
+}
