@@ -1,0 +1,143 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readCsvProfile, type ReadCsvProfileOptions } from '../../src/node/readCsvProfile.ts';
+import { planCsvSplit } from '../../src/node/planCsvSplit.ts';
+import { realPair } from '../helpers/realPairs.ts';
+
+const base = { delimiter: 'auto' as const, missingValues: ['', 'NA', 'NaN', 'null', '?'], createdAt: '2026-01-01T00:00:00.000Z' };
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'profile-parallel-'));
+let files = 0;
+function write(text: string | Buffer): string {
+  const path = join(dir, `f${files++}.csv`);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Sequential and in-thread split reads of `path`; returns both and the parts used. */
+async function both(path: string, opts: Partial<ReadCsvProfileOptions> = {}, parts = 7) {
+  let used = 0;
+  const whole = await readCsvProfile(path, { ...base, rowsPerChunk: 50, ...opts, parallel: false });
+  const split = await readCsvProfile(path, {
+    ...base,
+    rowsPerChunk: 50,
+    ...opts,
+    parallel: { workers: parts, minBytes: 0, bytesPerPart: 1, inThread: true, onRead: (n) => (used = n) },
+  });
+  return { whole, split, used };
+}
+
+/** Rows with quoted delimiters, doubled quotes, newlines in quotes, missing markers and ragged rows. */
+function generated(rows: number, eol = '\n'): string {
+  const lines = ['id,price,city,note,flag'];
+  for (let i = 0; i < rows; i++) {
+    const price = i % 17 === 0 ? 'NA' : (i * 1.37).toFixed(2);
+    const city = ['Köln', '"Paris, FR"', '"New\nYork"', 'Oslo', '"say ""hi"""'][i % 5];
+    const note = i % 11 === 0 ? '' : i % 23 === 0 ? 'n/a' : `${i % 9}`;
+    const row = [i, price, city, note, i % 2];
+    lines.push((i % 31 === 5 ? row.slice(0, 3) : row).join(','));
+  }
+  return lines.join(eol) + eol;
+}
+
+describe('readCsvProfile split into parts', () => {
+  it('gives the one-piece profile for quoted fields with delimiters, doubled quotes and newlines, ragged rows and missing markers', async () => {
+    const path = write(generated(3000));
+    const { whole, split, used } = await both(path);
+    expect(used).toBe(7);
+    expect(split).toEqual(whole);
+    expect(whole.warnings.join('\n')).toMatch(/fewer fields than the header \(first: data row 6\)/);
+    expect(whole.columns[3].firstNonNumeric).toEqual({ row: 24, value: 'n/a' });
+  });
+
+  it('gives the one-piece profile for CRLF with a BOM, and with firstNonNumeric in a later part', async () => {
+    const text = '\ufeff' + generated(2000, '\r\n').replace('\r\n1999,', '\r\n1999x,');
+    const path = write(text);
+    const { whole, split, used } = await both(path, {}, 4);
+    expect(used).toBe(4);
+    expect(split).toEqual(whole);
+    expect(whole.columns[0].firstNonNumeric).toEqual({ row: 2000, value: '1999x' });
+  });
+
+  it('splits only just after a newline outside quotes', async () => {
+    const text = generated(3000);
+    const path = write(text);
+    const plan = await planCsvSplit(path, { parts: 9, delimiter: 'auto' });
+    expect(plan.parts).toHaveLength(9);
+    const bytes = readFileSync(path);
+    for (const p of plan.parts!.slice(1)) {
+      expect(bytes[p.start - 1]).toBe(0x0a);
+      let quotes = 0;
+      for (let i = 0; i < p.start; i++) if (bytes[i] === 0x22) quotes++;
+      expect(quotes % 2).toBe(0);
+      let lines = 0;
+      for (let i = 0, q = 0; i < p.start; i++) {
+        if (bytes[i] === 0x22) q ^= 1;
+        else if (bytes[i] === 0x0a && q === 0) lines++;
+      }
+      expect(p.linesBefore).toBe(lines);
+    }
+  });
+
+  it('reads a file with a stray quote, UTF-16 or old Mac line endings in one piece', async () => {
+    for (const text of [
+      'id,price,city,note,flag\n1,5" screen,x,y,1\n' + generated(300).split('\n').slice(1).join('\n'),
+      generated(300)
+        .replace(/\n/g, '\r')
+        .replace(/"New\rYork"/g, 'NY'),
+    ]) {
+      const { whole, split, used } = await both(write(text));
+      expect(used).toBe(1);
+      expect(split).toEqual(whole);
+    }
+    const { used } = await both(fixture('csv/utf16le_bom.csv'));
+    expect(used).toBe(1);
+  });
+
+  it('reads a decimal-comma file in one piece with an automatic mark, and in parts with data.decimal ","', async () => {
+    const lines = ['x;y'];
+    for (let i = 0; i < 2000; i++) lines.push(`${i};${(i / 7).toFixed(2).replace('.', ',')}`);
+    const path = write(lines.join('\n') + '\n');
+    const auto = await both(path);
+    expect(auto.used).toBe(1);
+    expect(auto.split).toEqual(auto.whole);
+    const fixed = await both(path, { decimal: ',' });
+    expect(fixed.used).toBe(7);
+    expect(fixed.split).toEqual(fixed.whole);
+  });
+
+  it('gives the one-piece profile for the CSV fixtures and real pairs', async () => {
+    const skip = /^(binary|empty|header_only|not_csv|unterminated|mixed_encodings|ragged_long)/;
+    const names = readdirSync(fixture('csv')).filter((n) => /\.(csv|tsv)$/.test(n) && !skip.test(n));
+    const usedParts: Record<string, number> = {};
+    for (const n of names) {
+      const { whole, split, used } = await both(fixture(`csv/${n}`), {}, 3);
+      expect(split, n).toEqual(whole);
+      usedParts[n] = used;
+    }
+    // Small files: most still split (a file of a couple of lines cannot); decimal-comma ones do not.
+    expect(usedParts['quoted.csv']).toBe(3);
+    expect(usedParts['european.csv']).toBe(1);
+    for (const name of ['adult', 'bank', 'electricity', 'bike', 'generated']) {
+      const pair = realPair(name);
+      for (const path of [pair.reference, pair.production]) {
+        const { whole, split, used } = await both(path, { skipColumns: pair.drop, label: pair.label }, 5);
+        expect(split, path).toEqual(whole);
+        usedParts[`${name}/${path.endsWith('reference.csv') ? 'reference' : 'production'}`] = used;
+      }
+    }
+    expect(Object.values(usedParts).filter((n) => n > 1).length).toBeGreaterThan(Object.keys(usedParts).length / 2);
+  });
+
+  it('a later part that fails gives the one-piece error', async () => {
+    const text = generated(2000).replace('\n1500,', '\n1500,1,2,3,4,5,6,');
+    const path = write(text);
+    const opts = { ...base, parallel: { workers: 4, minBytes: 0, bytesPerPart: 1, inThread: true } };
+    const whole = readCsvProfile(path, { ...base, parallel: false });
+    await expect(whole).rejects.toThrow(/data row 1501 has 11 fields/);
+    await expect(readCsvProfile(path, opts)).rejects.toThrow((await whole.catch((e: Error) => e)).message);
+  });
+});
