@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { Profile } from '../core/profile/columnProfile.ts';
 import { KllSketch, type KllState } from '../core/profile/kllSketch.ts';
 import { profileCsvWithSummary, type ProfileCsvOptions } from '../core/profile/profileCsv.ts';
+import type { TextState } from '../core/profile/profileBuilder.ts';
 import type { CsvChunksSummary } from '../core/table/parseCsv.ts';
 import type { CsvPart } from './planCsvSplit.ts';
 
@@ -9,6 +10,8 @@ import type { CsvPart } from './planCsvSplit.ts';
 export interface CsvPartResult {
   profile: Profile | null;
   summary: CsvChunksSummary;
+  /** Per column, the text cells as counted (see ProfileBuilder.textStates). */
+  textStates: (TextState | null)[];
 }
 
 /**
@@ -19,8 +22,7 @@ export interface CsvPartResult {
 export async function profileCsvPart(path: string, part: CsvPart, opts: ProfileCsvOptions): Promise<CsvPartResult> {
   const stream = createReadStream(path, { start: part.start, end: part.end - 1, highWaterMark: opts.chunkSize ?? 256 << 10 });
   try {
-    const { profile, summary } = await profileCsvWithSummary(stream as AsyncIterable<Buffer>, opts);
-    return { profile, summary };
+    return await profileCsvWithSummary(stream as AsyncIterable<Buffer>, opts);
   } finally {
     stream.destroy();
   }

@@ -62,6 +62,43 @@ describe('readCsvProfile split into parts', () => {
     expect(whole.columns[0].firstNonNumeric).toEqual({ row: 2000, value: '1999x' });
   });
 
+  it('merges high-cardinality text exactly: distinct counts, first texts, numbers and text past the limit together', async () => {
+    const lines = ['ts,mixed,cat'];
+    for (let i = 0; i < 160_000; i++) {
+      // ts: distinct until row 140000, then repeats of early texts; mixed: distinct numbers and a few texts.
+      const ts = `t${(i < 140_000 ? i : i - 140_000) * 7}`;
+      lines.push(`${ts},${i % 1000 === 0 ? 'n/a' : i % 30 === 0 ? `x${i % 5}` : i * 3},c${i % 4}`);
+    }
+    const path = write(lines.join('\n') + '\n');
+    // 2 parts: each past the text limit on its own; 6 parts: none is, together they are.
+    for (const parts of [2, 6]) {
+      const { whole, split, used } = await both(path, { rowsPerChunk: 16_384 }, parts);
+      expect(used).toBe(parts);
+      expect(split).toEqual(whole);
+    }
+    const { whole } = await both(path, { rowsPerChunk: 16_384 }, 1);
+    expect(whole.columns[0].text).toBeNull();
+    expect(whole.columns[0].textDistinct).toBe(140_000);
+    expect(whole.columns[0].textSample!.length).toBeGreaterThan(100);
+    expect(whole.columns[1].text).toBeNull();
+    expect(whole.columns[1].textDistinct).toBe(2);
+  });
+
+  it('sketch mode: n, min, max and rank bounds of merged parts are right', async () => {
+    const lines = ['v'];
+    for (let i = 0; i < 20_000; i++) lines.push(String((i * 7919) % 20_000));
+    const path = write(lines.join('\n') + '\n');
+    const { whole, split, used } = await both(path, { profile: { maxExactValues: 500 } }, 4);
+    expect(used).toBe(4);
+    const a = whole.columns[0].numbers;
+    const b = split.columns[0].numbers;
+    if (a.mode !== 'sketch' || b.mode !== 'sketch') throw new Error('expected sketches');
+    expect(b.sketch.n).toBe(20_000);
+    expect([b.sketch.min, b.sketch.max]).toEqual([a.sketch.min, a.sketch.max]);
+    for (const q of [0.1, 0.25, 0.5, 0.75, 0.9]) expect(Math.abs(b.sketch.quantile(q) / 20_000 - q)).toBeLessThan(0.0165);
+    expect({ ...split, columns: [] }).toEqual({ ...whole, columns: [] });
+  });
+
   it('splits only just after a newline outside quotes', async () => {
     const text = generated(3000);
     const path = write(text);

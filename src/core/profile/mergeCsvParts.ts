@@ -4,13 +4,16 @@
  */
 import type { CsvChunksSummary, ParseTally } from '../table/parseCsv.ts';
 import { parseWarnings } from '../table/parseCsv.ts';
-import type { Profile } from './columnProfile.ts';
-import { mergeProfiles } from './profileBuilder.ts';
+import { TextHashSet } from '../table/TextHashSet.ts';
+import { TEXT_DISTINCT_CAP, TEXT_LIMIT, type ColumnProfile, type Profile } from './columnProfile.ts';
+import { applyTextLimit, mergeProfiles, sampleOf, type TextState } from './profileBuilder.ts';
 
 export interface CsvPartProfile {
   /** Null for a part without data rows. */
   profile: Profile | null;
   summary: CsvChunksSummary;
+  /** Per column, the text cells as the part's builder counted them (ProfileBuilder.textStates). */
+  textStates: (TextState | null)[];
 }
 
 /**
@@ -21,8 +24,8 @@ export interface CsvPartProfile {
  *   ("1.234,5", "3,14", "1 234") or ambiguous ones ("1,234") in any part: one reader carries a
  *   column's decided mark into the later rows and settles ambiguous cells by what it has seen so far,
  *   which a part read on its own cannot know. Plain "3.14" cells decide '.' alike in every part;
- * - a column whose text counts a part dropped (more distinct texts than the text limit, or numbers and
- *   texts together past it): the parts' distinct counts would only add up to an upper bound.
+ * Text counts merge exactly from the parts' text states (counts, or past TEXT_LIMIT distinct texts
+ * the first ones in order and the distinct hashes), replayed as one reader would have met them.
  * Numbers past maxExactValues distinct values (sketch mode) merge within the sketch's error bound, not
  * bit for bit: the KLL compaction history differs from one reader's (n, min and max stay exact).
  *
@@ -42,7 +45,6 @@ export function mergeCsvParts(
   for (const { profile } of parts) {
     if (profile === null) continue;
     for (const c of profile.columns) {
-      if (c.text === null) return null;
       const f = c.numberFormat;
       if (!opts.decimalFixed && f !== undefined && (f.localeCells > 0 || f.ambiguousCells > 0 || (f.decimal !== null && f.decimal !== '.')))
         return null;
@@ -53,6 +55,16 @@ export function mergeCsvParts(
   if (first === null) return null;
   let merged = profiles[0];
   for (let k = 1; k < profiles.length; k++) merged = mergeProfiles(merged, profiles[k], { createdAt: opts.createdAt });
+  const withRows = parts.filter((p) => p.profile !== null);
+  const columns: ColumnProfile[] = [];
+  for (let i = 0; i < merged.columns.length; i++) {
+    const states = withRows.map((p) => p.textStates[i]);
+    if (states.some((t) => t === null || t === undefined)) return null;
+    const text = mergeTextStates(states as TextState[]);
+    const { textSample: _s, ...c } = merged.columns[i];
+    columns.push(applyTextLimit({ ...c, text: text.map, textDistinct: text.distinct }, text.sample));
+  }
+  merged = { ...merged, columns };
   const file = first.source?.file ?? '';
   const tally = mergeTallies(parts.map((p) => p.summary.tally));
   const { mergedFrom: _m, ...rest } = merged;
@@ -77,4 +89,64 @@ function mergeTallies(tallies: readonly ParseTally[]): ParseTally {
     t.invalidQuotes += u.invalidQuotes;
   }
   return t;
+}
+
+/**
+ * The text state of consecutive parts read as one, replayed as TextAccumulator would meet their texts:
+ * counts per text until TEXT_LIMIT distinct texts, then the first TEXT_LIMIT (the sample's source) and
+ * the distinct hashes, up to TEXT_DISTINCT_CAP.
+ */
+function mergeTextStates(states: readonly TextState[]): { map: Map<string, number> | null; distinct: number; sample: string[] | null } {
+  let map: Map<string, number> | null = null;
+  let firstKeys: string[] = [];
+  let hashes: TextHashSet | null = null;
+  const drop = () => {
+    firstKeys = [...map!.keys()];
+    hashes = new TextHashSet(Math.max(1 << 16, firstKeys.length * 2));
+    for (const k of firstKeys) hashes.add(k);
+    map = null;
+  };
+  const add = (k: string, n: number) => {
+    if (map !== null) {
+      const before = map.get(k);
+      if (before !== undefined) {
+        map.set(k, before + n);
+        return;
+      }
+      if (map.size < TEXT_LIMIT) {
+        map.set(k, n);
+        return;
+      }
+      drop();
+    }
+    (hashes as TextHashSet | null)?.add(k);
+  };
+  states.forEach((s, i) => {
+    if (i === 0) {
+      if (s.map !== null) map = new Map(s.map);
+      else {
+        firstKeys = s.firstKeys ?? [];
+        if (s.hashes !== null) {
+          hashes = new TextHashSet(s.hashes.length);
+          hashes.addHashes(s.hashes);
+        }
+      }
+      return;
+    }
+    if (s.map !== null) {
+      for (const [k, n] of s.map) add(k, n);
+      return;
+    }
+    // s passed TEXT_LIMIT on its own, so the parts together do: its first texts complete the first
+    // TEXT_LIMIT of all, then its hashes cover the rest.
+    if (map !== null) {
+      for (const k of s.firstKeys ?? []) add(k, 1);
+      if (map !== null) drop();
+    }
+    if (s.hashes === null) hashes = null;
+    else (hashes as TextHashSet | null)?.addHashes(s.hashes);
+  });
+  if (map !== null) return { map, distinct: (map as Map<string, number>).size, sample: null };
+  const h = hashes as TextHashSet | null;
+  return { map: null, distinct: h === null ? TEXT_DISTINCT_CAP + 1 : Math.min(TEXT_DISTINCT_CAP + 1, h.size), sample: sampleOf(firstKeys) };
 }

@@ -8,7 +8,7 @@ import { resolveAlone } from '../table/resolveNumberFormats.ts';
 import type { DecidedMark } from '../table/NumberFormatTracker.ts';
 import type { CsvInput } from '../table/textChunks.ts';
 import { TEXT_LIMIT, type Profile, type ProfileConfig, type ProfileSource } from './columnProfile.ts';
-import { ProfileBuilder } from './profileBuilder.ts';
+import { ProfileBuilder, type TextState } from './profileBuilder.ts';
 
 export interface ProfileCsvOptions extends ParseCsvOptions {
   /** Profile settings (profile.max_exact_values, profile.sketch_k); defaults DEFAULT_PROFILE_CONFIG. */
@@ -48,7 +48,7 @@ export async function profileCsv(input: CsvInput, opts: ProfileCsvOptions): Prom
 export async function profileCsvWithSummary(
   input: CsvInput,
   opts: ProfileCsvOptions,
-): Promise<{ profile: Profile | null; summary: CsvChunksSummary }> {
+): Promise<{ profile: Profile | null; summary: CsvChunksSummary; textStates: (TextState | null)[] }> {
   const builder = new ProfileBuilder(opts.profile);
   const earlier = new Map<string, DecidedMark>();
   let bytes = 0;
@@ -68,7 +68,7 @@ export async function profileCsvWithSummary(
       builder.addTable(table);
     },
   });
-  if (summary.rows === 0 && opts.continuation !== undefined) return { profile: null, summary };
+  if (summary.rows === 0 && opts.continuation !== undefined) return { profile: null, summary, textStates: [] };
   builder.addWarnings(summary.warnings);
   const source: ProfileSource = {
     file: opts.file,
@@ -82,7 +82,7 @@ export async function profileCsvWithSummary(
     dropped: [...(opts.skipColumns ?? [])],
     label: opts.label ?? null,
   };
-  return { profile: builder.build({ source, createdAt: opts.createdAt }), summary };
+  return { profile: builder.build({ source, createdAt: opts.createdAt }), summary, textStates: builder.textStates() };
 }
 
 function utf8Length(s: string): number {
