@@ -18,7 +18,7 @@ export interface CsvSplit {
   size: number;
   /** Null when the file must be read in one piece (see planCsvSplit). */
   parts: CsvPart[] | null;
-  /** Offset just after the second record (header and first row), or the size. */
+  /** Offset of the first record boundary past 1 MiB (or the size): the head read before the parts. */
   headEnd: number;
   /** The delimiter and encoding every part after the first is read with. */
   delimiter: Delimiter;
@@ -107,7 +107,7 @@ export async function planCsvSplit(
             lines++;
             i = nextLf + 1;
             const at = base + i;
-            if (lines === 2) headEnd = at;
+            if (headEnd === size && at >= HEAD && lines >= 2) headEnd = at;
             if (at >= nextTarget && at < size && lines >= 2) {
               parts.push({ start: partStart, end: at, linesBefore: partLines });
               partStart = at;

@@ -7,8 +7,8 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../core/errors.ts';
 import type { Profile, ProfileConfig } from '../core/profile/columnProfile.ts';
 import { mergeCsvParts } from '../core/profile/mergeCsvParts.ts';
-import { profileCsv, type ProfileCsvOptions } from '../core/profile/profileCsv.ts';
-import { parseCsvChunks } from '../core/table/parseCsv.ts';
+import { profileCsv, profileCsvWithSummary, type ProfileCsvOptions } from '../core/profile/profileCsv.ts';
+import type { DecidedMark } from '../core/table/NumberFormatTracker.ts';
 import { planCsvSplit, type CsvPart } from './planCsvSplit.ts';
 import { fromTransfer, profileCsvPart, type CsvPartResult } from './profileCsvPart.ts';
 import { describe } from './readCsvFile.ts';
@@ -168,9 +168,11 @@ async function readInParts(path: string, parts: number, inThread: boolean, opts:
     label: opts.label,
     createdAt: opts.createdAt,
   };
-  // Later parts need the header's names: parsed from the first two records on their own.
-  const header = await readHeader(path, split.headEnd, base);
-  if (header === null) return null;
+  // Later parts need the header's names, and the decimal marks decided before them: those the head
+  // decides by its cells (checked against the first part's in mergeCsvParts).
+  const head = await readHead(path, split.headEnd, base);
+  if (head === null) return null;
+  const { header, decided } = head;
   const rowsBefore = split.parts.map((p) => Math.max(0, p.linesBefore - 1));
   const optsOf = (k: number): ProfileCsvOptions =>
     k === 0
@@ -179,7 +181,7 @@ async function readInParts(path: string, parts: number, inThread: boolean, opts:
           ...base,
           delimiter: split.delimiter,
           encoding: split.encoding,
-          continuation: { header, dataRowsBefore: rowsBefore[k], rowsSeenBefore: split.parts![k].linesBefore },
+          continuation: { header, dataRowsBefore: rowsBefore[k], rowsSeenBefore: split.parts![k].linesBefore, decided },
         };
   const settled = inThread
     ? await inSequence(split.parts.map((p, k) => () => profileCsvPart(path, p, optsOf(k))))
@@ -193,7 +195,7 @@ async function readInParts(path: string, parts: number, inThread: boolean, opts:
     results.push(s.value);
   }
   const decimalFixed = (opts.decimal !== undefined && opts.decimal !== 'auto') || opts.thousands === ',' || opts.thousands === '.';
-  const profile = mergeCsvParts(results, { rowsBefore, decimalFixed, createdAt: opts.createdAt });
+  const profile = mergeCsvParts(results, { rowsBefore, decimalFixed, decided, createdAt: opts.createdAt });
   if (profile === null) return null;
   if (results[0].summary.delimiter !== split.delimiter) return null;
   profile.source = { ...profile.source!, file: basename(path), size: split.size, sha256: split.sha256 };
@@ -201,14 +203,25 @@ async function readInParts(path: string, parts: number, inThread: boolean, opts:
   return profile;
 }
 
-/** The header names of the file, parsed from its first two records, or null when that fails. */
-async function readHeader(path: string, headEnd: number, opts: ProfileCsvOptions): Promise<string[] | null> {
+/**
+ * The header names of the file and the decimal marks its head decides by its cells (profiled on its
+ * own, as the whole-file read starts), or null when that fails (the whole-file read reports it).
+ */
+async function readHead(
+  path: string,
+  headEnd: number,
+  opts: ProfileCsvOptions,
+): Promise<{ header: string[]; decided: Record<string, DecidedMark> } | null> {
   const stream = createReadStream(path, { start: 0, end: headEnd - 1 });
   try {
-    const summary = await parseCsvChunks(stream as AsyncIterable<Buffer>, { ...opts, onTable() {} });
-    return summary.header;
+    const { profile, summary } = await profileCsvWithSummary(stream as AsyncIterable<Buffer>, opts);
+    const decided: Record<string, DecidedMark> = {};
+    for (const c of profile!.columns) {
+      const f = c.numberFormat;
+      if (f?.decimal != null && f.decidedBy === 'cells') decided[c.name] = { mark: f.decimal, by: f.decidedBy };
+    }
+    return { header: summary.header, decided };
   } catch {
-    // The whole-file read reports it.
     return null;
   } finally {
     stream.destroy();

@@ -134,16 +134,32 @@ describe('readCsvProfile split into parts', () => {
     expect(used).toBe(1);
   });
 
-  it('reads a decimal-comma file in one piece with an automatic mark, and in parts with data.decimal ","', async () => {
-    const lines = ['x;y'];
-    for (let i = 0; i < 2000; i++) lines.push(`${i};${(i / 7).toFixed(2).replace('.', ',')}`);
-    const path = write(lines.join('\n') + '\n');
-    const auto = await both(path);
-    expect(auto.used).toBe(1);
+  it('decimal-comma files: in parts when the first part decides the mark, in one piece when a later part does', async () => {
+    const lines = ['x;y;z'];
+    for (let i = 0; i < 2000; i++) lines.push(`${i};${(i / 7).toFixed(2).replace('.', ',')};${i < 1500 ? i : `${i},5`}`);
+    const early = write(lines.slice(0, 1501).join('\n') + '\n');
+    const auto = await both(early);
+    expect(auto.used).toBe(7);
     expect(auto.split).toEqual(auto.whole);
-    const fixed = await both(path, { decimal: ',' });
+    expect(auto.whole.columns[1].numberFormat?.decimal).toBe(',');
+    // z decides ',' only in its last rows: the parts before could not know.
+    const late = write(lines.join('\n') + '\n');
+    const lateAuto = await both(late);
+    expect(lateAuto.used).toBe(1);
+    expect(lateAuto.split).toEqual(lateAuto.whole);
+    const fixed = await both(late, { decimal: ',' });
     expect(fixed.used).toBe(7);
     expect(fixed.split).toEqual(fixed.whole);
+  });
+
+  it('ambiguous "1,234" cells after a column decided: in parts (the head decides it), equal to one piece', async () => {
+    const lines = ['a,b'];
+    for (let i = 0; i < 3000; i++) lines.push(`${i},"${i % 50 === 0 ? '2.5' : `${1 + (i % 9)},${100 + (i % 900)}`}"`);
+    const path = write(lines.join('\n') + '\n');
+    const { whole, split, used } = await both(path);
+    expect(used).toBe(7);
+    expect(whole.columns[1].numberFormat?.ambiguousCells).toBeGreaterThan(0);
+    expect(split).toEqual(whole);
   });
 
   it('gives the one-piece profile for the CSV fixtures and real pairs', async () => {
@@ -155,9 +171,8 @@ describe('readCsvProfile split into parts', () => {
       expect(split, n).toEqual(whole);
       usedParts[n] = used;
     }
-    // Small files: most still split (a file of a couple of lines cannot); decimal-comma ones do not.
+    // Small files: most still split (a file of a couple of lines cannot).
     expect(usedParts['quoted.csv']).toBe(3);
-    expect(usedParts['european.csv']).toBe(1);
     for (const name of ['adult', 'bank', 'electricity', 'bike', 'generated']) {
       const pair = realPair(name);
       for (const path of [pair.reference, pair.production]) {

@@ -6,6 +6,7 @@ import type { CsvChunksSummary, ParseTally } from '../table/parseCsv.ts';
 import { parseWarnings } from '../table/parseCsv.ts';
 import { TextHashSet } from '../table/TextHashSet.ts';
 import { TEXT_DISTINCT_CAP, TEXT_LIMIT, type ColumnProfile, type Profile } from './columnProfile.ts';
+import type { DecidedMark } from '../table/NumberFormatTracker.ts';
 import { applyTextLimit, mergeProfiles, sampleOf, type TextState } from './profileBuilder.ts';
 
 export interface CsvPartProfile {
@@ -20,10 +21,9 @@ export interface CsvPartProfile {
  * The profile of the whole file from its parts' (in file order), equal to profileCsv of the whole
  * file; null when it might not be, and the file must be read in one piece:
  * - a decoder warning (a UTF-8 file falling back to Windows-1252 reads its later parts differently);
- * - with an automatic decimal mark (`decimalFixed` false), any column with locale-formatted cells
- *   ("1.234,5", "3,14", "1 234") or ambiguous ones ("1,234") in any part: one reader carries a
- *   column's decided mark into the later rows and settles ambiguous cells by what it has seen so far,
- *   which a part read on its own cannot know. Plain "3.14" cells decide '.' alike in every part;
+ * - with an automatic decimal mark (`decimalFixed` false), number formats a part read on its own might
+ *   read otherwise than one reader, who carries a column's decided mark into the later rows and settles
+ *   ambiguous cells ("1,234") by what it has seen so far: see formatsExact;
  * Text counts merge exactly from the parts' text states (counts, or past TEXT_LIMIT distinct texts
  * the first ones in order and the distinct hashes), replayed as one reader would have met them.
  * Numbers past maxExactValues distinct values (sketch mode) merge within the sketch's error bound, not
@@ -34,7 +34,7 @@ export interface CsvPartProfile {
  */
 export function mergeCsvParts(
   parts: readonly CsvPartProfile[],
-  opts: { rowsBefore: readonly number[]; decimalFixed: boolean; createdAt?: string },
+  opts: { rowsBefore: readonly number[]; decimalFixed: boolean; decided: Readonly<Record<string, DecidedMark>>; createdAt?: string },
 ): Profile | null {
   let rows = 0;
   for (let k = 0; k < parts.length; k++) {
@@ -42,14 +42,7 @@ export function mergeCsvParts(
     rows += parts[k].summary.rows;
   }
   if (parts.some((p) => p.summary.tally.decodeWarnings.length > 0)) return null;
-  for (const { profile } of parts) {
-    if (profile === null) continue;
-    for (const c of profile.columns) {
-      const f = c.numberFormat;
-      if (!opts.decimalFixed && f !== undefined && (f.localeCells > 0 || f.ambiguousCells > 0 || (f.decimal !== null && f.decimal !== '.')))
-        return null;
-    }
-  }
+  if (!opts.decimalFixed && !formatsExact(parts, opts.decided)) return null;
   const profiles = parts.map((p) => p.profile).filter((p): p is Profile => p !== null);
   const first = parts[0].profile;
   if (first === null) return null;
@@ -149,4 +142,38 @@ function mergeTextStates(states: readonly TextState[]): { map: Map<string, numbe
   if (map !== null) return { map, distinct: (map as Map<string, number>).size, sample: null };
   const h = hashes as TextHashSet | null;
   return { map: null, distinct: h === null ? TEXT_DISTINCT_CAP + 1 : Math.min(TEXT_DISTINCT_CAP + 1, h.size), sample: sampleOf(firstKeys) };
+}
+
+/**
+ * Whether the parts' number formats are what one reader would have found. Later parts start with the
+ * marks `decided` by cells in the file's head; such a column is exact when the first part decided it
+ * the same way, by cells (one reader carries it on from there, as the parts did). Any other column
+ * must show, in later parts, no locale-formatted ("3,14", "1 234") or ambiguous ("1,234") cells, and
+ * one mark in all parts (plain "3.14" cells decide '.' alike anywhere). The first part is one
+ * reader's start, except where it ends: a column it decided otherwise than by cells (settled at a
+ * chunk's end, which the part's end may have moved) is not taken.
+ */
+function formatsExact(parts: readonly CsvPartProfile[], decided: Readonly<Record<string, DecidedMark>>): boolean {
+  const first = parts[0].profile!;
+  for (let i = 0; i < first.columns.length; i++) {
+    const name = first.columns[i].name;
+    const f0 = first.columns[i].numberFormat;
+    if (f0 !== undefined && f0.decimal !== null && f0.decidedBy !== 'cells') return false;
+    const seeded = Object.hasOwn(decided, name) ? decided[name] : undefined;
+    if (seeded !== undefined) {
+      if (f0?.decimal !== seeded.mark || f0.decidedBy !== 'cells') return false;
+      continue;
+    }
+    let mark = f0?.decimal ?? null;
+    for (const p of parts.slice(1)) {
+      const f = p.profile?.columns[i].numberFormat;
+      if (f === undefined) continue;
+      if (f.localeCells > 0 || f.ambiguousCells > 0) return false;
+      if (f.decimal !== null) {
+        if (mark !== null && f.decimal !== mark) return false;
+        mark = f.decimal;
+      }
+    }
+  }
+  return true;
 }

@@ -35,10 +35,23 @@ export interface TableBuilderOptions {
   onChunk?: (table: ParsedTable, rowOffset: number) => void;
   /**
    * A later part of a file (split for parallel reading): its header's names, given instead of a header
-   * line (every row fed is data; no header warning), and the data rows and parser rows (header and
-   * blank lines included) of the file before this part, added to the rows that messages name.
+   * line (every row fed is data; no header warning), the data rows and parser rows (header and blank
+   * lines included) of the file before this part, added to the rows that messages name, and the
+   * decimal marks decided before it.
    */
-  continuation?: { header: readonly string[]; dataRowsBefore: number; rowsSeenBefore: number };
+  continuation?: Continuation;
+}
+
+/** A later part of a file: see TableBuilderOptions `continuation`. */
+export interface Continuation {
+  /** The header's names (all columns, dropped ones too). */
+  header: readonly string[];
+  /** Data rows of the file before the part. */
+  dataRowsBefore: number;
+  /** Parser rows before the part (header and blank lines included), for quote messages. */
+  rowsSeenBefore: number;
+  /** Decimal marks the columns have decided by then (as chunks carry them on), by column name. */
+  decided?: Record<string, DecidedMark>;
 }
 
 /** What the row warnings of a file count: short rows, rows with extra blank fields (see TableBuilder). */
@@ -126,6 +139,7 @@ export class TableBuilder {
     this.rowNumberOffset = opts.continuation?.dataRowsBefore ?? 0;
     this.continued = opts.continuation !== undefined;
     if (opts.continuation !== undefined) {
+      for (const [name, mark] of Object.entries(opts.continuation.decided ?? {})) this.decided.set(name, mark);
       this.rowsSeen = opts.continuation.rowsSeenBefore;
       this.columns = this.header([...opts.continuation.header]);
       this.headerWarning = null;

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { InputError } from '../errors.ts';
 import { detectFormat } from './detectFormat.ts';
-import { rowWarnings, TableBuilder, type RowTally } from './TableBuilder.ts';
+import { rowWarnings, TableBuilder, type Continuation, type RowTally } from './TableBuilder.ts';
 import { textChunks, type CsvInput } from './textChunks.ts';
 import type { Encoding } from './ByteDecoder.ts';
 import type { ParsedTable } from './types.ts';
@@ -34,7 +34,7 @@ export interface ParseCsvOptions {
    * the file's, not 'auto'), `delimiter` the file's, LF or CRLF line endings; messages name the rows
    * of the whole file (see TableBuilder `continuation`).
    */
-  continuation?: { header: readonly string[]; dataRowsBefore: number; rowsSeenBefore: number };
+  continuation?: Continuation;
 }
 
 /** The counts behind a file's parse warnings, so the parts of a file read in parallel add up to one set. */
