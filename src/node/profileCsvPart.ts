@@ -37,6 +37,22 @@ export function toTransfer(r: CsvPartResult): CsvPartResult {
   return { ...r, profile: { ...r.profile, columns } };
 }
 
+/** The buffers of a transfer-ready result's number and hash arrays, moved to the receiving thread, not copied. */
+export function transferables(r: CsvPartResult): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const add = (a: { buffer: ArrayBufferLike } | null | undefined) => {
+    if (a?.buffer instanceof ArrayBuffer) out.add(a.buffer);
+  };
+  for (const c of r.profile?.columns ?? []) {
+    if (c.numbers.mode === 'exact') {
+      add(c.numbers.values);
+      add(c.numbers.counts);
+    }
+  }
+  for (const t of r.textStates) add(t?.hashes);
+  return [...out];
+}
+
 /** Undoes toTransfer. */
 export function fromTransfer(r: CsvPartResult): CsvPartResult {
   if (r.profile === null) return r;

@@ -5,13 +5,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isInputError } from '../core/errors.ts';
 import type { ProfileCsvOptions } from '../core/profile/profileCsv.ts';
-import { profileCsvPart, toTransfer } from './profileCsvPart.ts';
+import { profileCsvPart, toTransfer, transferables } from './profileCsvPart.ts';
 import type { CsvPart } from './planCsvSplit.ts';
 
 const { path, part, opts } = workerData as { path: string; part: CsvPart; opts: ProfileCsvOptions };
 try {
   const result = await profileCsvPart(path, part, opts);
-  parentPort!.postMessage({ ok: true, result: toTransfer(result) });
+  const message = toTransfer(result);
+  parentPort!.postMessage({ ok: true, result: message }, transferables(message));
 } catch (e) {
   parentPort!.postMessage({ ok: false, inputError: isInputError(e), message: (e as Error)?.message ?? String(e) });
 }
