@@ -43,7 +43,7 @@ const CR = 0x0d;
  */
 export async function planCsvSplit(
   path: string,
-  opts: { parts: number; delimiter: 'auto' | Delimiter; encoding?: Encoding },
+  opts: { parts: number; delimiter: 'auto' | Delimiter; encoding?: Encoding; signal?: AbortSignal },
 ): Promise<CsvSplit> {
   const handle = await fs.open(path, 'r');
   try {
@@ -125,6 +125,7 @@ export async function planCsvSplit(
       }
       lastByte = block[n - 1];
       base += n;
+      opts.signal?.throwIfAborted();
       n = (await handle.read(buf, 0, BLOCK, base)).bytesRead;
     }
     if (pendingQuote || inQuotes) ok = false;

@@ -149,8 +149,9 @@ async function readWhole(path: string, opts: ReadCsvProfileOptions): Promise<Pro
 async function readInParts(path: string, parts: number, inThread: boolean, opts: ReadCsvProfileOptions): Promise<Profile | null> {
   let split;
   try {
-    split = await planCsvSplit(path, { parts, delimiter: opts.delimiter, encoding: opts.encoding });
+    split = await planCsvSplit(path, { parts, delimiter: opts.delimiter, encoding: opts.encoding, signal: opts.signal });
   } catch (e) {
+    if (opts.signal?.aborted) throw abortError(opts.file ?? path);
     throw new InputError(`cannot read ${path}: ${describe(e)}`);
   }
   if (split.parts === null) return null;
@@ -184,8 +185,9 @@ async function readInParts(path: string, parts: number, inThread: boolean, opts:
           continuation: { header, dataRowsBefore: rowsBefore[k], rowsSeenBefore: split.parts![k].linesBefore, decided },
         };
   const settled = inThread
-    ? await inSequence(split.parts.map((p, k) => () => profileCsvPart(path, p, optsOf(k))))
-    : await Promise.allSettled(split.parts.map((p, k) => inWorker(path, p, optsOf(k))));
+    ? await inSequence(split.parts.map((p, k) => () => profileCsvPart(path, p, { ...optsOf(k), signal: opts.signal })))
+    : await Promise.allSettled(split.parts.map((p, k) => inWorker(path, p, optsOf(k), opts.signal)));
+  if (opts.signal?.aborted) throw abortError(base.file);
   const results: CsvPartResult[] = [];
   for (let k = 0; k < settled.length; k++) {
     const s = settled[k];
@@ -241,14 +243,28 @@ async function inSequence<T>(tasks: (() => Promise<T>)[]): Promise<PromiseSettle
   return out;
 }
 
-function inWorker(path: string, part: CsvPart, opts: ProfileCsvOptions): Promise<CsvPartResult> {
+/** Profiles a part on a worker thread; `signal` (not cloneable) stops the worker. */
+function inWorker(path: string, part: CsvPart, opts: ProfileCsvOptions, signal?: AbortSignal): Promise<CsvPartResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: { path, part, opts } });
+    const onAbort = () => {
+      void worker.terminate();
+      reject(abortError(opts.file));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
     worker.once('message', (m: { ok: true; result: CsvPartResult } | { ok: false; inputError: boolean; message: string }) => {
+      signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
       if (m.ok) resolve(fromTransfer(m.result));
       else reject(m.inputError ? new InputError(m.message) : new Error(m.message));
     });
     worker.once('error', reject);
   });
+}
+
+/** As parseCsv's: an Error named 'AbortError'. */
+function abortError(file: string): Error {
+  const e = new Error(`reading ${file} was cancelled`);
+  e.name = 'AbortError';
+  return e;
 }

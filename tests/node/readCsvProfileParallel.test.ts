@@ -184,6 +184,14 @@ describe('readCsvProfile split into parts', () => {
     expect(Object.values(usedParts).filter((n) => n > 1).length).toBeGreaterThan(Object.keys(usedParts).length / 2);
   });
 
+  it('a cancelled read rejects with an AbortError', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const path = write(generated(500));
+    const read = readCsvProfile(path, { ...base, signal: controller.signal, parallel: { minBytes: 0, bytesPerPart: 1, inThread: true } });
+    await expect(read).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('a later part that fails gives the one-piece error', async () => {
     const text = generated(2000).replace('\n1500,', '\n1500,1,2,3,4,5,6,');
     const path = write(text);
