@@ -97,6 +97,22 @@ describe('readCsvProfile split into parts', () => {
     expect([b.sketch.min, b.sketch.max]).toEqual([a.sketch.min, a.sketch.max]);
     for (const q of [0.1, 0.25, 0.5, 0.75, 0.9]) expect(Math.abs(b.sketch.quantile(q) / 20_000 - q)).toBeLessThan(0.0165);
     expect({ ...split, columns: [] }).toEqual({ ...whole, columns: [] });
+    expect(split.columns[0].numbersUnique).toBe(whole.columns[0].numbersUnique);
+    // Unique numbers in ascending order (row ids) stay unique in a sketch; others cannot be told, even
+    // when each part's are unique and above the part's before: two descending halves, the second above
+    // (6-byte lines, so the 2 parts split between the halves; each part stays exact, the whole does not).
+    const ids = write(['id', ...Array.from({ length: 5000 }, (_, i) => String(10_000 + i))].join('\n') + '\n');
+    const halves = write(['id', ...Array.from({ length: 5000 }, (_, i) => String(i < 2500 ? 12_499 - i : 17_499 - i))].join('\n') + '\n');
+    for (const [path, unique] of [
+      [ids, true],
+      [halves, false],
+    ] as const) {
+      const r = await both(path, { profile: { maxExactValues: 4000 } }, 2);
+      expect(r.used).toBe(2);
+      expect(r.whole.columns[0].numbers.mode).toBe('sketch');
+      expect(r.whole.columns[0].numbersUnique).toBe(unique);
+      expect(r.split.columns[0].numbersUnique).toBe(unique);
+    }
   });
 
   it('splits only just after a newline outside quotes', async () => {

@@ -55,6 +55,8 @@ export function mergeCsvParts(
     if (states.some((t) => t === null || t === undefined)) return null;
     const text = mergeTextStates(states as TextState[]);
     const { textSample: _s, ...c } = merged.columns[i];
+    // A sketch knows its numbers are unique only when they came in ascending order, across the parts.
+    if (c.numbers.mode === 'sketch') c.numbersUnique = ascending(states as TextState[]);
     columns.push(applyTextLimit({ ...c, text: text.map, textDistinct: text.distinct }, text.sample));
   }
   merged = { ...merged, columns };
@@ -174,6 +176,17 @@ function formatsExact(parts: readonly CsvPartProfile[], decided: Readonly<Record
         mark = f.decimal;
       }
     }
+  }
+  return true;
+}
+
+/** The numbers of consecutive parts came in strictly ascending order (parts without numbers skipped). */
+function ascending(states: readonly TextState[]): boolean {
+  let last = -Infinity;
+  for (const s of states) {
+    if (s.first === undefined || s.first !== s.first) continue;
+    if (s.ascending !== true || !(s.first > last)) return false;
+    last = s.last!;
   }
   return true;
 }

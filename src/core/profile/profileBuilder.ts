@@ -58,7 +58,9 @@ class NumberAccumulator {
   private distinctAtLeast = 0;
   /** Every number so far was larger than the one before (row ids): all unique, even in a sketch. */
   ascending = true;
-  private last = -Infinity;
+  last = -Infinity;
+  /** The first number added (NaN before). */
+  first = NaN;
   integerValued = true;
 
   constructor(private readonly config: ProfileConfig) {
@@ -69,6 +71,7 @@ class NumberAccumulator {
     // -0 is 0 (one value, as in the table's distinct counts).
     const x = v === 0 ? 0 : v;
     if (!(x > this.last)) this.ascending = false;
+    if (this.first !== this.first) this.first = x;
     this.last = x;
     if (this.integerValued && Math.floor(x) !== x) this.integerValued = false;
     const keys = this.keys;
@@ -263,6 +266,10 @@ export interface TextState {
   map: Map<string, number> | null;
   firstKeys: string[] | null;
   hashes: BigUint64Array | null;
+  /** The numbers came in strictly ascending order (what a sketch's numbersUnique rests on), the first and last. */
+  ascending?: boolean;
+  first?: number;
+  last?: number;
 }
 
 /**
@@ -336,7 +343,8 @@ export class ColumnProfileBuilder {
 
   /** The text state (see TextAccumulator.state). */
   textState(): TextState | null {
-    return this.text.state();
+    const t = this.text.state();
+    return t === null ? null : { ...t, ascending: this.numbers.ascending, first: this.numbers.first, last: this.numbers.last };
   }
 
   build(): ColumnProfile {
