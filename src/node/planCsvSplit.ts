@@ -14,7 +14,8 @@ export interface CsvPart {
 }
 
 export interface CsvSplit {
-  sha256: string;
+  /** Null when the file is to be read in one piece (`parts` null), found before its end. */
+  sha256: string | null;
   size: number;
   /** Null when the file must be read in one piece (see planCsvSplit). */
   parts: CsvPart[] | null;
@@ -123,6 +124,8 @@ export async function planCsvSplit(
           i = nextQuote + 1;
         }
       }
+      // Read in one piece after all: the one-piece read hashes the file itself.
+      if (!ok) return { sha256: null, size, headEnd, parts: null, delimiter, encoding };
       lastByte = block[n - 1];
       base += n;
       opts.signal?.throwIfAborted();
@@ -130,7 +133,8 @@ export async function planCsvSplit(
     }
     if (pendingQuote || inQuotes) ok = false;
     if (ok) parts.push({ start: partStart, end: size, linesBefore: partLines });
-    return { sha256: hash.digest('hex'), size, headEnd, parts: ok && parts.length > 1 ? parts : null, delimiter, encoding };
+    if (!ok) return { sha256: null, size, headEnd, parts: null, delimiter, encoding };
+    return { sha256: hash.digest('hex'), size, headEnd, parts: parts.length > 1 ? parts : null, delimiter, encoding };
   } finally {
     await handle.close();
   }
