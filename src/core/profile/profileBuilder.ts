@@ -58,7 +58,9 @@ class NumberAccumulator {
   private distinctAtLeast = 0;
   /** Every number so far was larger than the one before (row ids): all unique, even in a sketch. */
   ascending = true;
-  private last = -Infinity;
+  last = -Infinity;
+  /** The first number added (NaN before). */
+  first = NaN;
   integerValued = true;
 
   constructor(private readonly config: ProfileConfig) {
@@ -69,6 +71,7 @@ class NumberAccumulator {
     // -0 is 0 (one value, as in the table's distinct counts).
     const x = v === 0 ? 0 : v;
     if (!(x > this.last)) this.ascending = false;
+    if (this.first !== this.first) this.first = x;
     this.last = x;
     if (this.integerValued && Math.floor(x) !== x) this.integerValued = false;
     const keys = this.keys;
@@ -195,6 +198,8 @@ class TextAccumulator {
   text: Map<string, number> | null = new Map();
   /** Distinct texts after `text` was dropped (same hash as the table reader's, TextHashSet). */
   private hashes: TextHashSet | null = null;
+  /** The first TEXT_LIMIT distinct texts in order of first appearance, kept when `text` is dropped. */
+  private firstKeys: string[] | null = null;
   private hashed = 0;
   /** Every TEXT_SAMPLE_STEP-th of the first TEXT_LIMIT distinct texts, kept when `text` is dropped. */
   sample: string[] | null = null;
@@ -224,6 +229,7 @@ class TextAccumulator {
     if (this.text === null) return;
     const keys = [...this.text.keys()];
     this.sample ??= sampleOf(keys);
+    this.firstKeys ??= keys;
     this.hashes = new TextHashSet(Math.max(MIN_BATCH, keys.length * 2));
     this.text = null;
     for (const k of keys) this.hash(k);
@@ -238,10 +244,32 @@ class TextAccumulator {
     if (++this.hashed > TEXT_DISTINCT_CAP && this.hashed % TEXT_CHECK === 0 && hashes.size > TEXT_DISTINCT_CAP) this.hashes = null;
   }
 
+  /** The exact state, for merging parts of one file read in parallel (null when it is not exact). */
+  state(): TextState | null {
+    if (this.uncounted > 0) return null;
+    if (this.text !== null) return { map: new Map(this.text), firstKeys: null, hashes: null };
+    return { map: null, firstKeys: this.firstKeys ?? [], hashes: this.hashes?.sortedHashes() ?? null };
+  }
+
   get distinct(): number {
     const exact = this.text !== null ? this.text.size : this.hashes !== null ? this.hashes.size : TEXT_DISTINCT_CAP + 1;
     return Math.min(TEXT_DISTINCT_CAP + 1, exact + this.uncounted);
   }
+}
+
+/**
+ * The text cells of a column as the accumulator holds them: the counts per text (first-appearance
+ * order), or, past TEXT_LIMIT distinct texts, the first TEXT_LIMIT of them in order and the distinct
+ * hashes (TextHashSet; null past TEXT_DISTINCT_CAP).
+ */
+export interface TextState {
+  map: Map<string, number> | null;
+  firstKeys: string[] | null;
+  hashes: BigUint64Array | null;
+  /** The numbers came in strictly ascending order (what a sketch's numbersUnique rests on), the first and last. */
+  ascending?: boolean;
+  first?: number;
+  last?: number;
 }
 
 /**
@@ -313,6 +341,12 @@ export class ColumnProfileBuilder {
     return this.formatConflict;
   }
 
+  /** The text state (see TextAccumulator.state). */
+  textState(): TextState | null {
+    const t = this.text.state();
+    return t === null ? null : { ...t, ascending: this.numbers.ascending, first: this.numbers.first, last: this.numbers.last };
+  }
+
   build(): ColumnProfile {
     const { numbers, unique } = this.numbers.summary();
     const textDistinct = this.text.distinct;
@@ -377,6 +411,11 @@ export class ProfileBuilder {
   /** Adds warnings of the source that no table carries (decoder, quotes). */
   addWarnings(warnings: readonly string[]): void {
     for (const w of warnings) if (!this.warnings.includes(w)) this.warnings.push(w);
+  }
+
+  /** Each column's text state (see TextAccumulator.state), for merging parts of a file exactly. */
+  textStates(): (TextState | null)[] {
+    return (this.columns ?? []).map((c) => c.textState());
   }
 
   build(opts: { source?: ProfileSource | null; createdAt?: string } = {}): Profile {
@@ -559,7 +598,7 @@ function below(x: NumberSummary, y: NumberSummary): boolean {
  * String(value) and texts together) pass TEXT_LIMIT keeps no dictionary, so its profile keeps no text
  * counts either; a text-only column keeps the entries the timestamp rule reads (textSample).
  */
-function applyTextLimit(p: ColumnProfile, sample: string[] | null): ColumnProfile {
+export function applyTextLimit(p: ColumnProfile, sample: string[] | null): ColumnProfile {
   if (p.nonNumeric === 0) return p;
   const numberDistinct = p.numbers.mode === 'exact' ? p.numbers.values.length : TEXT_LIMIT + 1;
   const textOnly = p.nonNumeric === p.rows - p.missing;
@@ -571,7 +610,7 @@ function applyTextLimit(p: ColumnProfile, sample: string[] | null): ColumnProfil
   return p;
 }
 
-function sampleOf(keys: readonly string[]): string[] {
+export function sampleOf(keys: readonly string[]): string[] {
   const n = Math.min(keys.length, TEXT_LIMIT);
   const out: string[] = [];
   for (let i = 0; i < n; i += TEXT_SAMPLE_STEP) out.push(keys[i]);

@@ -3,12 +3,12 @@
  * of rows), not by the file. Pure core: the input is a string, a Blob/File (read through its stream)
  * or an async iterable of bytes (a Node file stream).
  */
-import { parseCsvChunks, type ParseCsvOptions } from '../table/parseCsv.ts';
+import { parseCsvChunks, type CsvChunksSummary, type ParseCsvOptions } from '../table/parseCsv.ts';
 import { resolveAlone } from '../table/resolveNumberFormats.ts';
 import type { DecidedMark } from '../table/NumberFormatTracker.ts';
 import type { CsvInput } from '../table/textChunks.ts';
 import { TEXT_LIMIT, type Profile, type ProfileConfig, type ProfileSource } from './columnProfile.ts';
-import { ProfileBuilder } from './profileBuilder.ts';
+import { ProfileBuilder, type TextState } from './profileBuilder.ts';
 
 export interface ProfileCsvOptions extends ParseCsvOptions {
   /** Profile settings (profile.max_exact_values, profile.sketch_k); defaults DEFAULT_PROFILE_CONFIG. */
@@ -36,6 +36,19 @@ export interface ProfileCsvOptions extends ParseCsvOptions {
  * `source` is filled with what the reader knows (sha256 null: see node/readCsvProfile.ts).
  */
 export async function profileCsv(input: CsvInput, opts: ProfileCsvOptions): Promise<Profile> {
+  // Only a continuation part may come without a profile.
+  return (await profileCsvWithSummary(input, opts)).profile!;
+}
+
+/**
+ * profileCsv, with what the parser tells about the input (counts behind the warnings, header names):
+ * a part of a file read in parallel (`continuation`) is merged with the others by these. The profile
+ * is null for a continuation part without data rows (blank lines only).
+ */
+export async function profileCsvWithSummary(
+  input: CsvInput,
+  opts: ProfileCsvOptions,
+): Promise<{ profile: Profile | null; summary: CsvChunksSummary; textStates: (TextState | null)[] }> {
   const builder = new ProfileBuilder(opts.profile);
   const earlier = new Map<string, DecidedMark>();
   let bytes = 0;
@@ -55,6 +68,7 @@ export async function profileCsv(input: CsvInput, opts: ProfileCsvOptions): Prom
       builder.addTable(table);
     },
   });
+  if (summary.rows === 0 && opts.continuation !== undefined) return { profile: null, summary, textStates: [] };
   builder.addWarnings(summary.warnings);
   const source: ProfileSource = {
     file: opts.file,
@@ -68,7 +82,7 @@ export async function profileCsv(input: CsvInput, opts: ProfileCsvOptions): Prom
     dropped: [...(opts.skipColumns ?? [])],
     label: opts.label ?? null,
   };
-  return builder.build({ source, createdAt: opts.createdAt });
+  return { profile: builder.build({ source, createdAt: opts.createdAt }), summary, textStates: builder.textStates() };
 }
 
 function utf8Length(s: string): number {

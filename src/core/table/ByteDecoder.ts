@@ -48,10 +48,18 @@ export class ByteDecoder {
   private charsOut = 0;
   private previous: Uint8Array | null = null;
 
+  /**
+   * @param continuation the bytes are a later part of a file (split for parallel reading) in the
+   *   file's encoding `requested` (not 'auto'): no file-type check, and a byte-order mark at its start
+   *   is text (U+FEFF), as it would be in the middle of the file.
+   */
   constructor(
     private readonly file: string,
     private readonly requested: Encoding = 'auto',
-  ) {}
+    private readonly continuation = false,
+  ) {
+    if (continuation && requested === 'auto') throw new Error('ByteDecoder: a continuation needs the file encoding');
+  }
 
   /** Text decoded from this piece (may be empty: bytes are held back at the start and mid-character). */
   push(bytes: Uint8Array): string {
@@ -76,6 +84,12 @@ export class ByteDecoder {
 
   private start(head: Uint8Array): string {
     this.head = null;
+    if (this.continuation) {
+      const encoding = this.requested as Exclude<Encoding, 'auto'>;
+      this.encoding = encoding;
+      this.decoder = encoding === 'latin1' ? null : new TextDecoder(encoding, { fatal: encoding !== 'windows-1252', ignoreBOM: true });
+      return this.decode(head);
+    }
     const bom = byteOrderMark(head);
     let encoding: Exclude<Encoding, 'auto'>;
     if (this.requested !== 'auto') {

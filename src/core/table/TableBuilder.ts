@@ -33,6 +33,50 @@ export interface TableBuilderOptions {
    * It may settle undecided number formats in place (resolveAlone): the marks it leaves are carried on.
    */
   onChunk?: (table: ParsedTable, rowOffset: number) => void;
+  /**
+   * A later part of a file (split for parallel reading): its header's names, given instead of a header
+   * line (every row fed is data; no header warning), the data rows and parser rows (header and blank
+   * lines included) of the file before this part, added to the rows that messages name, and the
+   * decimal marks decided before it.
+   */
+  continuation?: Continuation;
+}
+
+/** A later part of a file: see TableBuilderOptions `continuation`. */
+export interface Continuation {
+  /** The header's names (all columns, dropped ones too). */
+  header: readonly string[];
+  /** Data rows of the file before the part. */
+  dataRowsBefore: number;
+  /** Parser rows before the part (header and blank lines included), for quote messages. */
+  rowsSeenBefore: number;
+  /** Decimal marks the columns have decided by then (as chunks carry them on), by column name. */
+  decided?: Record<string, DecidedMark>;
+}
+
+/** What the row warnings of a file count: short rows, rows with extra blank fields (see TableBuilder). */
+export interface RowTally {
+  shortRows: number;
+  /** Data row of the first short row (file-wide), 0 when none. */
+  firstShortRow: number;
+  longBlankRows: number;
+  firstLongBlankRow: number;
+}
+
+/** The row warnings of a tally, one line each, in the order TableBuilder.finish gives them. */
+export function rowWarnings(file: string, t: RowTally): string[] {
+  const warnings: string[] = [];
+  if (t.shortRows > 0) {
+    warnings.push(
+      `${file}: ${t.shortRows} row(s) have fewer fields than the header (first: data row ${t.firstShortRow}); the missing fields are treated as missing values`,
+    );
+  }
+  if (t.longBlankRows > 0) {
+    warnings.push(
+      `${file}: ${t.longBlankRows} row(s) end with extra empty fields (first: data row ${t.firstLongBlankRow}); they were ignored`,
+    );
+  }
+  return warnings;
 }
 
 /** Shows a delimiter in a message. */
@@ -62,6 +106,7 @@ export class TableBuilder {
   private readonly numberFormat: NumberFormatOptions;
   private headerWarning: string | null = null;
   private notParsed: string[] = [];
+  private names: string[] = [];
   private capacity: number;
   private rows = 0;
   /** Rows received so far, header and blank lines included (maps parser errors to rows). */
@@ -76,6 +121,10 @@ export class TableBuilder {
   private rowsBefore = 0;
   /** Decimal marks decided in earlier chunks, by column name. */
   private readonly decided = new Map<string, DecidedMark>();
+  /** Data rows of the file before the first row fed (a continuation part), for messages. */
+  private readonly rowNumberOffset: number;
+  /** A continuation part: may hold no data rows (blank lines only). */
+  private readonly continued: boolean;
 
   constructor(opts: TableBuilderOptions) {
     this.file = opts.file;
@@ -87,6 +136,34 @@ export class TableBuilder {
     this.onChunk = opts.onChunk ?? null;
     this.chunkRows = this.onChunk !== null ? Math.max(1, Math.floor(opts.chunkRows ?? 65_536)) : Infinity;
     if (this.onChunk !== null) this.capacity = Math.min(this.capacity, this.chunkRows);
+    this.rowNumberOffset = opts.continuation?.dataRowsBefore ?? 0;
+    this.continued = opts.continuation !== undefined;
+    if (opts.continuation !== undefined) {
+      for (const [name, mark] of Object.entries(opts.continuation.decided ?? {})) this.decided.set(name, mark);
+      this.rowsSeen = opts.continuation.rowsSeenBefore;
+      this.columns = this.header([...opts.continuation.header]);
+      this.headerWarning = null;
+    }
+  }
+
+  /** The all-numbers header warning, if the header is all numbers. */
+  get headerWarningText(): string | null {
+    return this.headerWarning;
+  }
+
+  /** The header's names (dropped columns too); empty before the header row. */
+  get headerNames(): string[] {
+    return [...this.names];
+  }
+
+  /** The row warnings' counts so far (rows file-wide). */
+  get tally(): RowTally {
+    return {
+      shortRows: this.shortRows,
+      firstShortRow: this.firstShortRow,
+      longBlankRows: this.longBlankRows,
+      firstLongBlankRow: this.firstLongBlankRow,
+    };
   }
 
   /** Data rows so far (in all chunks). */
@@ -128,7 +205,7 @@ export class TableBuilder {
     }
     const markers = this.markers;
     let n = row.length;
-    if (n !== width) n = this.ragged(row, width, this.rowsBefore + i + 1);
+    if (n !== width) n = this.ragged(row, width, this.rowNumberOffset + this.rowsBefore + i + 1);
     for (let c = 0; c < parsed; c++) {
       const f = fieldOf[c];
       if (f < n) columns[c].add(i, row[f], markers);
@@ -220,6 +297,7 @@ export class TableBuilder {
       this.headerWarning = `${this.file}: the first row (${shown}) is all numbers; the first row must be the header with the column names, so it is read as names; add a header line if the file has none`;
     }
     this.width = names.length;
+    this.names = names;
     const kept = names.map((name, c) => [name, c] as const).filter(([name]) => !this.skip.has(name));
     this.notParsed = names.filter((name) => this.skip.has(name));
     this.fieldOf = Int32Array.from(kept, ([, c]) => c);
@@ -234,20 +312,11 @@ export class TableBuilder {
     if (this.columns === null) {
       throw new InputError(`${this.file} is empty: it has no header and no rows; export it with a header line and data rows`);
     }
-    if (this.rowsBefore + this.rows === 0) {
+    if (this.rowsBefore + this.rows === 0 && !this.continued) {
       throw new InputError(`${this.file} has a header but no data rows: add rows below the header line (${this.width} columns)`);
     }
     const warnings: string[] = this.headerWarning !== null ? [this.headerWarning] : [];
-    if (this.shortRows > 0) {
-      warnings.push(
-        `${this.file}: ${this.shortRows} row(s) have fewer fields than the header (first: data row ${this.firstShortRow}); the missing fields are treated as missing values`,
-      );
-    }
-    if (this.longBlankRows > 0) {
-      warnings.push(
-        `${this.file}: ${this.longBlankRows} row(s) end with extra empty fields (first: data row ${this.firstLongBlankRow}); they were ignored`,
-      );
-    }
+    warnings.push(...rowWarnings(this.file, this.tally));
     if (this.onChunk !== null && this.rows > 0) this.handOver();
     const rows = this.rowsBefore + this.rows;
     return {

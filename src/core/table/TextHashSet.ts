@@ -58,6 +58,19 @@ export class TextHashSet {
     this.words[k + 1] = h2;
   }
 
+  /** The distinct hashes, sorted (a copy): what another set adds with addHashes. */
+  sortedHashes(): BigUint64Array {
+    if (this.count > this.distinct) this.compact();
+    return this.keys.slice(0, this.count);
+  }
+
+  /** Adds the hashes of another set (sortedHashes), as if its strings were added. */
+  addHashes(hashes: BigUint64Array): void {
+    while (this.count + hashes.length > this.keys.length) this.grow();
+    this.keys.set(hashes, this.count);
+    this.count += hashes.length;
+  }
+
   /** Sorts the stored hashes and drops repeats. */
   private compact(): void {
     const n = this.count;

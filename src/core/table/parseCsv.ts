@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { InputError } from '../errors.ts';
 import { detectFormat } from './detectFormat.ts';
-import { TableBuilder } from './TableBuilder.ts';
+import { rowWarnings, TableBuilder, type Continuation, type RowTally } from './TableBuilder.ts';
 import { textChunks, type CsvInput } from './textChunks.ts';
 import type { Encoding } from './ByteDecoder.ts';
 import type { ParsedTable } from './types.ts';
@@ -28,6 +28,34 @@ export interface ParseCsvOptions {
   sizeHint?: number;
   /** Header names not to parse (columns.drop), see TableBuilder. */
   skipColumns?: readonly string[];
+  /**
+   * The input is a later part of a file, starting at a record boundary (split for parallel reading):
+   * no header line (its names are given), no byte-order mark or file-type check (`encoding` must be
+   * the file's, not 'auto'), `delimiter` the file's, LF or CRLF line endings; messages name the rows
+   * of the whole file (see TableBuilder `continuation`).
+   */
+  continuation?: Continuation;
+}
+
+/** The counts behind a file's parse warnings, so the parts of a file read in parallel add up to one set. */
+export interface ParseTally extends RowTally {
+  /** Quoted fields with text after the closing quote, and the row of the first (0 when none). */
+  invalidQuotes: number;
+  firstInvalidQuoteRow: number;
+  /** The decoder's warnings (encoding fallback), the header warning (all-numbers header) if any. */
+  decodeWarnings: string[];
+  headerWarning: string | null;
+}
+
+/** A file's parse warnings from its tally, in the order parseCsv gives them. */
+export function parseWarnings(file: string, t: ParseTally): string[] {
+  const warnings = [...t.decodeWarnings, ...(t.headerWarning !== null ? [t.headerWarning] : []), ...rowWarnings(file, t)];
+  if (t.invalidQuotes > 0) {
+    warnings.push(
+      `${file}: ${t.invalidQuotes} quoted field(s) have text after the closing quote (first near data row ${t.firstInvalidQuoteRow}); the text was kept`,
+    );
+  }
+  return warnings;
 }
 
 /**
@@ -77,6 +105,10 @@ export interface CsvChunkOptions {
 export type CsvChunksSummary = Omit<ParsedTable, 'columns'> & {
   /** The text encoding in use (detected or configured); null for string input. */
   encoding: string | null;
+  /** The counts behind `warnings` (see parseWarnings). */
+  tally: ParseTally;
+  /** The names of the header (all columns, dropped ones too). */
+  header: string[];
 };
 
 /**
@@ -85,16 +117,19 @@ export type CsvChunksSummary = Omit<ParsedTable, 'columns'> & {
  * encoding) name data rows of the whole file and come once, in the summary.
  */
 export async function parseCsvChunks(input: CsvInput, opts: ParseCsvOptions & CsvChunkOptions): Promise<CsvChunksSummary> {
-  const { table, encoding } = await readCsv(input, opts, { rowsPerTable: opts.rowsPerTable ?? 65_536, onTable: opts.onTable });
+  const { table, encoding, tally, header } = await readCsv(input, opts, {
+    rowsPerTable: opts.rowsPerTable ?? 65_536,
+    onTable: opts.onTable,
+  });
   const { columns: _columns, ...summary } = table;
-  return { ...summary, encoding };
+  return { ...summary, encoding, tally, header };
 }
 
 async function readCsv(
   input: CsvInput,
   opts: ParseCsvOptions,
   chunking: Required<CsvChunkOptions> | null,
-): Promise<{ table: ParsedTable; encoding: string | null }> {
+): Promise<{ table: ParsedTable; encoding: string | null; tally: ParseTally; header: string[] }> {
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK);
   const { signal } = opts;
   throwIfAborted(signal, opts.file);
@@ -105,6 +140,7 @@ async function readCsv(
     encoding: opts.encoding,
     warnings: decodeWarnings,
     info,
+    continuation: opts.continuation !== undefined,
   });
   let failure: unknown = null;
   let parser: Papa.Parser | null = null;
@@ -130,7 +166,7 @@ async function readCsv(
     if (failure !== null) throw failure;
     // A UTF-8 BOM goes before papaparse sees the text: left in, it would be part of the first field,
     // so a quoted first header ("\ufeff"id",...) would not parse as quoted and keep its quotes.
-    if (head.length > 0 && head[0].charCodeAt(0) === 0xfeff) head[0] = head[0].slice(1);
+    if (opts.continuation === undefined && head.length > 0 && head[0].charCodeAt(0) === 0xfeff) head[0] = head[0].slice(1);
     const detected = detectFormat(head.length > 0 ? (head[0].length >= HEAD_SIZE ? head[0] : head.join('')) : '');
     const delimiter = opts.delimiter === 'auto' ? detected.delimiter : opts.delimiter;
     const builder = new TableBuilder({
@@ -140,11 +176,12 @@ async function readCsv(
       skipColumns: opts.skipColumns,
       numberFormat: { decimal: opts.decimal, thousands: opts.thousands },
       ...(chunking !== null ? { chunkRows: chunking.rowsPerTable, onChunk: chunking.onTable } : {}),
+      ...(opts.continuation !== undefined ? { continuation: opts.continuation } : {}),
     });
     // Line endings may change part-way (CRLF rows appended to an LF file, or the reverse) and papaparse
     // takes one newline: unless the file uses old Mac '\r' endings, every CRLF becomes LF before
     // papaparse (inside quoted fields too), and papaparse splits on LF.
-    const crlf = detected.newline !== '\r';
+    const crlf = opts.continuation !== undefined || detected.newline !== '\r';
     const source = new ChunkEmitter();
     const size =
       opts.sizeHint ?? (typeof input === 'string' ? input.length : typeof Blob !== 'undefined' && input instanceof Blob ? input.size : 0);
@@ -221,14 +258,11 @@ async function readCsv(
     if (failure === null) source.emit('end');
     if (failure === null) await completed;
     if (failure !== null) throw failure;
+    const headerWarning = builder.headerWarningText;
     const table = builder.finish();
-    table.warnings.unshift(...decodeWarnings);
-    if (invalidQuotes > 0) {
-      table.warnings.push(
-        `${opts.file}: ${invalidQuotes} quoted field(s) have text after the closing quote (first near data row ${firstInvalidQuoteRow}); the text was kept`,
-      );
-    }
-    return { table, encoding: info.encoding ?? null };
+    const tally: ParseTally = { ...builder.tally, invalidQuotes, firstInvalidQuoteRow, decodeWarnings, headerWarning };
+    table.warnings = parseWarnings(opts.file, tally);
+    return { table, encoding: info.encoding ?? null, tally, header: builder.headerNames };
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await chunks.return(undefined);

@@ -12,6 +12,8 @@ export interface TextChunksOptions {
   warnings?: string[];
   /** Receives the encoding in use once the bytes are read (byte input only). */
   info?: { encoding?: string };
+  /** Byte input is a later part of a file in encoding `encoding` (see ByteDecoder). */
+  continuation?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function* textChunks(
     }
     return;
   }
-  const decoder = new ByteDecoder(opts.file, opts.encoding);
+  const decoder = new ByteDecoder(opts.file, opts.encoding, opts.continuation ?? false);
   try {
     yield* byteChunks(input, decoder, chunkSize, onProgress);
   } finally {
