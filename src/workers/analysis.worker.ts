@@ -17,8 +17,8 @@ import { loadKernels } from '../kernels/loadKernels.ts';
 import { analysePerformance } from '../core/performance.ts';
 import type { PerformanceStats } from '../core/report/types.ts';
 import { createOnnxRunner } from '../onnx/ortBrowser.ts';
-import { featureDistribution } from './distribution/featureDistribution.ts';
-import type { FeatureDistribution } from './distribution/types.ts';
+import { featureDistribution } from '../core/distribution/featureDistribution.ts';
+import type { FeatureDistribution } from '../core/distribution/types.ts';
 import type { FitProgress } from '../core/train/types.ts';
 import { retrainReadiness, retrainTables, type RetrainRequest, type RetrainResponse } from './retrain/retrainTables.ts';
 import { untilCancelled, type RetrainOutcome } from './retrain/retrainOutcome.ts';
@@ -29,7 +29,7 @@ import { profileCsv } from '../core/profile/profileCsv.ts';
 import { analyseProfiles } from '../core/profile/analyseProfiles.ts';
 import { sha256OfBlob } from './sha256Stream.ts';
 import { resolveAlone } from '../core/table/resolveNumberFormats.ts';
-import { profileDistribution } from './distribution/profileDistribution.ts';
+import { profileDistribution } from '../core/distribution/profileDistribution.ts';
 import type { ParseRequest } from './parse.worker.ts';
 
 /** A model file for the run: its name (for messages and the report) and its bytes (transferred). */

@@ -13,7 +13,7 @@ import type { Config } from '../../core/config/types.ts';
 import type { ParsedTable } from '../../core/table/types.ts';
 import type { ParseRequest, ParseWorkerApi } from '../../workers/parse.worker.ts';
 import type { AnalysisResult, AnalysisWorkerApi, BuiltProfile } from '../../workers/analysis.worker.ts';
-import type { FeatureDistribution } from '../../workers/distribution/types.ts';
+import type { FeatureDistribution } from '../../core/distribution/types.ts';
 import { tableBuffers } from '../../core/table/tableBuffers.ts';
 import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retrainTables.ts';
 import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';

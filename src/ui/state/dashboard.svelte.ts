@@ -13,7 +13,7 @@ import { isInputError } from '../../core/errors.ts';
 import type { PerformanceStats, Report, RetrainingReport } from '../../core/report/types.ts';
 import { performanceSignal } from '../../core/performance.ts';
 import { Run, type RunProgress } from '../run/startRun.ts';
-import type { FeatureDistribution } from '../../workers/distribution/types.ts';
+import type { FeatureDistribution } from '../../core/distribution/types.ts';
 import { applyChoices, choicesFromConfig, type ColumnType } from './columnChoices.ts';
 import { guessLabel } from './guessLabel.ts';
 import { configIssues } from './configIssues.ts';
