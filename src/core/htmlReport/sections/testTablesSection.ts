@@ -50,7 +50,7 @@ export const testTablesSection: ReportSection = {
           }<td>${decided(f).drifted ? 'drifted' : 'ok'}</td></tr>`,
       );
       return html`<h3 id="${test.table.id}">${test.table.heading}</h3>
-        <p class="caption">${test.table.caption} Threshold ${test.threshold.key} = ${fmt(thresholdOf(test, t))}.</p>
+        <p class="caption">${test.table.caption.replace(/\.?$/, '.')} Threshold ${test.threshold.key} = ${fmt(thresholdOf(test, t))}.</p>
         ${
           rows.length
             ? html`<table>

@@ -3,7 +3,7 @@ import { html, type Markup } from '../html.ts';
 import { fmt, px } from '../formatValue.ts';
 import { PRODUCTION_COLOR, REFERENCE_COLOR } from './colors.ts';
 
-const W = 300;
+const W = 250;
 const H = 150;
 const M = { left: 34, right: 8, top: 8, bottom: 22 };
 const PW = W - M.left - M.right;
@@ -22,7 +22,8 @@ function frame(label: string, body: Markup | Markup[], xLo: string, xHi: string,
 
 /** Reference and production shares on shared bins, as two step outlines (both stay visible where they overlap). */
 export function histogramChart(d: NumericalDistribution): Markup {
-  const h = d.histogram;
+  // A highly right-skewed positive feature is drawn on log bins, as the dashboard's explorer opens it.
+  const h = logScale(d) ? d.logHistogram! : d.histogram;
   const k = h.reference.length;
   if (k === 0) return html`<p class="note">No values to plot.</p>`;
   const top = Math.max(...h.reference, ...h.production, 1e-12);
@@ -37,7 +38,13 @@ export function histogramChart(d: NumericalDistribution): Markup {
     html`<path d="${path(h.reference)}" fill="${REFERENCE_COLOR}" fill-opacity="0.25" stroke="${REFERENCE_COLOR}" />`,
     html`<path d="${path(h.production)}" fill="${PRODUCTION_COLOR}" fill-opacity="0.25" stroke="${PRODUCTION_COLOR}" />`,
   ];
-  return frame(`Histogram of ${d.feature}`, body, fmt(h.edges[0]), fmt(h.edges[h.edges.length - 1]), `${fmt(top * 100, 3)}%`);
+  return frame(
+    `Histogram of ${d.feature}${logScale(d) ? ' (log bins)' : ''}`,
+    body,
+    fmt(h.edges[0]),
+    fmt(h.edges[h.edges.length - 1]),
+    `${fmt(top * 100, 3)}%`,
+  );
 }
 
 /** Both ECDFs as step lines over the pooled range, the KS location as a vertical mark. */
@@ -47,8 +54,10 @@ export function ecdfChart(d: NumericalDistribution): Markup {
   if (xs.length === 0) return html`<p class="note">No values to plot.</p>`;
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
-  const span = hi > lo ? hi - lo : 1;
-  const x = (v: number) => M.left + ((v - lo) / span) * PW;
+  const log = logScale(d) && lo > 0;
+  const t = (v: number) => (log ? Math.log(v) : v);
+  const span = hi > lo ? t(hi) - t(lo) : 1;
+  const x = (v: number) => M.left + ((t(v) - t(lo)) / span) * PW;
   const y = (s: number) => M.top + PH - s * PH;
   const steps = (e: EcdfPoints) => {
     if (e.x.length === 0) return '';
@@ -72,7 +81,7 @@ export function ecdfChart(d: NumericalDistribution): Markup {
     html`<path d="${steps(production)}" fill="none" stroke="${PRODUCTION_COLOR}" stroke-width="1.5" stroke-dasharray="5 2" />`,
     ks ?? html``,
   ];
-  return frame(`ECDF of ${d.feature}`, body, fmt(lo), fmt(hi), '1');
+  return frame(`ECDF of ${d.feature}${log ? ' (log axis)' : ''}`, body, fmt(lo), fmt(hi), '1');
 }
 
 /** Category shares as paired bars (reference, production), the folded tail as "other". */
@@ -115,4 +124,9 @@ export function categoryChart(d: CategoricalDistribution): Markup {
   >
     ${bars}
   </svg>`;
+}
+
+/** The explorer's rule (logScaleRule.ts): all values above 0 and pooled skewness above 1. */
+function logScale(d: NumericalDistribution): boolean {
+  return d.logSuggested && d.logHistogram !== null;
 }
