@@ -15,6 +15,9 @@ import type { HtmlReportInput } from '../../../src/core/htmlReport/types.ts';
 import type { StatKernels } from '../../../src/core/stattests/kernels.ts';
 import { parseCsv } from '../../../src/core/table/parseCsv.ts';
 import { loadKernels } from '../../../src/kernels/index.ts';
+import { analyseProfiles } from '../../../src/core/profile/analyseProfiles.ts';
+import type { EstimatedPerformance, PerformanceReport, RetrainingReport } from '../../../src/core/report/types.ts';
+import { profileOf } from '../profile/profileOf.ts';
 
 const HOSTILE_COLUMN = '<img src=x onerror=alert(1)>';
 const HOSTILE_CATEGORY = '"><script>alert(2)</script>';
@@ -137,5 +140,85 @@ describe('renderHtmlReport', async () => {
     console.info(`100-feature HTML report: ${size} bytes`);
     expect(size).toBeLessThanOrEqual(1.5e6);
     expect(page.match(/<div class="card/g)).toHaveLength(100);
+  });
+
+  it('a sketched profile run marks its approximate features, and the retraining and estimate sections show when present', async () => {
+    const config = defaultConfig();
+    const read = (text: string, file: string) => parseCsv(text, { file, delimiter: 'auto', missingValues: [''] });
+    const reference = profileOf(await read(csv(3000, 2, 1, 0, 1, true), 'ref.csv'), 100);
+    const production = profileOf(await read(csv(3000, 2, 1, 1, 2, true), 'prod.csv'), 100);
+    const report = buildReport(analyseProfiles(reference, production, config), config, {
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      version: '0.0.0',
+    });
+    expect(report.features.some((f) => f.approximate)).toBe(true);
+    const estimate: EstimatedPerformance = {
+      estimated: true,
+      method: 'CBPE',
+      rows: 3000,
+      accuracy: 0.8,
+      f1: 0.7,
+      accuracy_band: [0.78, 0.82],
+      f1_band: [0.68, 0.72],
+      confusion_matrix: [
+        [1000, 200],
+        [300, 1500],
+      ],
+      calibration: 'isotonic',
+      band_method: 'binomial',
+      estimate_reliable: false,
+      reliability_reasons: [`the score ${HOSTILE_COLUMN} drifted`],
+      label_shift_adjusted: null,
+    };
+    report.performance = {
+      source: `model <b>m</b>.onnx`,
+      label_column: 'y',
+      classes: ['0', HOSTILE_CATEGORY],
+      positive_class: HOSTILE_CATEGORY,
+      positive_class_reason: 'the second class',
+      class_mapping: null,
+      f1_average: 'binary',
+      baseline: null,
+      production: estimate,
+      note: 'No baseline: the reference is a profile',
+      prediction_drift: [],
+      warnings: [],
+      f1_drop: null,
+      f1_drop_threshold: 0.05,
+      alert: false,
+    } satisfies PerformanceReport;
+    report.retraining = {
+      triggered: true,
+      trigger: 'auto',
+      status: 'cannot_retrain',
+      message: 'retraining needs rows',
+      reasons: ['drift'],
+      drifted_features: [],
+      training_data: 'reference+production',
+      model_family: 'logistic',
+      rows: null,
+      champion: null,
+      challenger: null,
+      min_improvement: 0,
+      promoted: false,
+      decision: null,
+      model_version: null,
+      save_path: null,
+      seed: 42,
+    } satisfies RetrainingReport;
+    const page = renderHtmlReport({
+      report,
+      distributions: reportDistributions(report.features, { mode: 'profiles', reference, production }),
+      inputs: [],
+      configText: configText(config),
+    });
+    const ids = [...page.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
+    expect(ids).toEqual(SECTIONS.map((s) => s.id));
+    expect(page).toContain('≈ approximate (sketch): D ±');
+    expect(page).toMatch(/≈ approximate \(sketch\): shares within ±/);
+    expect(page).toContain('Estimate not reliable');
+    expect(page).toContain('Production confusion matrix (expected counts)');
+    expect(page).toContain('model &lt;b&gt;m&lt;/b&gt;.onnx');
+    for (const bad of [HOSTILE_COLUMN, HOSTILE_CATEGORY, '<b>m</b>']) expect(page).not.toContain(bad);
   });
 });
