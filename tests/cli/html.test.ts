@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './runCli.ts';
+import { ROOT, runCli, tempDir } from './runCli.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -99,5 +99,34 @@ describe('drift-monitor --html', () => {
     expect(page).toContain(sha256(join(dir, 'ref.profile')));
     expect(page).toContain('aria-label="Histogram of &lt;img src=x onerror=alert(1)&gt;"');
     expect(page).toContain('aria-label="Category shares of c"');
+  });
+
+  it('with a model: metrics, both confusion matrices and the model listed with its SHA-256', () => {
+    const demo = (f: string) => join(ROOT, 'public/demo', f);
+    const dir = tempDir('dm-html-');
+    const r = runCli(
+      [
+        '-r',
+        demo('reference.csv'),
+        '-p',
+        demo('production.csv'),
+        '-l',
+        'churned',
+        '--model',
+        demo('model.onnx'),
+        '-o',
+        'r.json',
+        '--html',
+        'm.html',
+        '-q',
+      ],
+      dir,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const page = readFileSync(join(dir, 'm.html'), 'utf8');
+    expect(page).toContain('Baseline confusion matrix');
+    expect(page).toContain('Production confusion matrix');
+    expect(page).toContain(sha256(demo('model.onnx')));
+    expect(page).toMatch(/<strong>performance<\/strong>: F1 dropped/);
   });
 });
