@@ -103,4 +103,22 @@ describe('HTML report', () => {
     expect(dialogs).toEqual([]);
     await context.close();
   });
+
+  it('a profile run: the dashboard (reference profile + production CSV) downloads the same HTML as the CLI writes', async () => {
+    const { dir, ref, prod } = hostilePair();
+    expect(runCli(['profile', ref, '-o', 'ref.profile'], dir).code).toBe(0);
+    const cli = runCli(['-r', 'ref.profile', '-p', prod, '-o', 'r.json', '--html', 'cli.html', '-q'], dir);
+    expect(cli.code, cli.stderr).toBe(0);
+    const { page, errors } = await suite.open();
+    await chooseFiles(page, { name: 'ref.profile', path: join(dir, 'ref.profile') }, { name: 'prod.csv', path: prod });
+    expect(await runAnalysis(page)).toBe('done');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download HTML report' }).click(),
+    ]);
+    const dashPage = readFileSync(await download.path(), 'utf8');
+    expect(errors).toEqual([]);
+    expect(dashPage).toContain('aria-label="Histogram of &lt;img src=x onerror=alert(1)&gt;"');
+    expect(normalise(dashPage)).toBe(normalise(readFileSync(join(dir, 'cli.html'), 'utf8')));
+  });
 });
