@@ -12,6 +12,9 @@ import { runPipeline } from '../node/runPipeline.ts';
 import { packageVersion } from '../node/version.ts';
 import type { OutputFile, OutputKey } from '../node/outputFiles.ts';
 import { writeFileAtomic } from '../node/writeFileAtomic.ts';
+import { inputFileInfo } from '../node/inputFileInfo.ts';
+import { renderHtmlReport } from '../core/htmlReport/renderHtmlReport.ts';
+import { configText } from '../core/htmlReport/configText.ts';
 import { formatSummary } from './printSummary.ts';
 import { formatPerformance } from './formatPerformance.ts';
 import { formatRetraining } from './formatRetraining.ts';
@@ -27,6 +30,7 @@ interface RunFlags {
   drop?: string;
   out?: string;
   scores?: string;
+  html?: string;
   model?: string;
   failOnDrift?: boolean;
   quiet?: boolean;
@@ -53,6 +57,7 @@ export async function main(
     .option('--drop <columns>', 'comma-separated columns to leave out; overrides columns.drop')
     .option('-o, --out <file>', 'JSON report path (default: output.report_path or drift_report.json)')
     .option('-s, --scores <file>', 'CSV of per-feature scores (default: output.scores_path or <report>_scores.csv)')
+    .option('--html <file>', 'self-contained offline HTML report (charts as static SVG, no script); overrides output.html_path')
     .option('--stream', 'stream both CSVs into profiles: memory bounded by the profiles, not the files (no model or retraining)')
     .option('--fail-on-drift', 'exit with code 3 when overall drift is detected (for CI and cron)')
     .option('-q, --quiet', 'print only the verdict line')
@@ -121,7 +126,7 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean);
-  const { report, config, timings, outputs } = await runPipeline({
+  const { report, config, timings, outputs, distributions } = await runPipeline({
     reference: flags.reference,
     production: flags.production,
     label: flags.label,
@@ -130,12 +135,24 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
     model: flags.model,
     stream: flags.stream,
     // Checked with the retraining outputs against every input before the CSVs are read.
-    report: { out: flags.out, scores: flags.scores },
+    report: { out: flags.out, scores: flags.scores, html: flags.html },
   });
   const reportPath = outputPath(outputs, 'report');
   const scoresPath = outputPath(outputs, 'scores');
   await writeOutput(reportPath, reportToJson(report));
   await writeOutput(scoresPath, scoresCsv(report));
+  const htmlPath = outputs.find((f) => f.key === 'html')?.path ?? null;
+  if (htmlPath !== null) {
+    const sources: [string, string | null | undefined][] = [
+      ['reference', flags.reference ?? config.data.reference_path],
+      ['production', flags.production ?? config.data.production_path],
+      ['model', flags.model ?? config.model.path],
+      ['config', flags.config],
+    ];
+    const inputs = [];
+    for (const [role, path] of sources) if (path) inputs.push(await inputFileInfo(role, path));
+    await writeOutput(htmlPath, renderHtmlReport({ report, distributions: distributions ?? [], inputs, configText: configText(config) }));
+  }
   if (flags.quiet) {
     io.out(
       `${report.summary.overall_drift ? 'drift detected' : 'no drift'}: ${report.summary.drifted}/${report.summary.features} features drifted\n`,
@@ -145,7 +162,7 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
     if (report.performance) io.out(`${formatPerformance(report.performance)}\n\n`);
     if (report.retraining)
       io.out(`${formatRetraining(report.retraining, config.output.retrain_log_path && resolve(config.output.retrain_log_path))}\n\n`);
-    io.out(`wrote ${reportPath}\nwrote ${scoresPath}\n`);
+    io.out(`wrote ${reportPath}\nwrote ${scoresPath}\n${htmlPath !== null ? `wrote ${htmlPath}\n` : ''}`);
     io.out(
       `time: parse ${ms(timings.parse)}, detect ${ms(timings.detect)}, tests ${ms(timings.tests)}${timings.model !== undefined ? `, model ${ms(timings.model)}` : ''}${timings.retrain !== undefined ? `, retrain ${ms(timings.retrain)}` : ''}, total ${ms(timings.total)}\n`,
     );

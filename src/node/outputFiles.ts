@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../core/config/types.ts';
 import { checkRetrainLog } from './appendRetrainLog.ts';
 
-export type OutputKey = 'report' | 'scores' | 'model' | 'retrainLog' | 'profile';
+export type OutputKey = 'report' | 'scores' | 'model' | 'retrainLog' | 'profile' | 'html';
 
 export interface InputFile {
   /** e.g. "the reference CSV" */
@@ -36,6 +36,8 @@ export interface OutputFile {
 export interface ReportTargets {
   out?: string;
   scores?: string;
+  /** The HTML report (--html); falls back to output.html_path, none when both are unset. */
+  html?: string;
 }
 
 /**
@@ -47,6 +49,7 @@ export function outputFiles(config: Config, report?: ReportTargets): OutputFile[
   const files: (OutputFile | null)[] = [
     reportFile,
     reportFile && report ? scoresOutput(config, report, reportFile.path) : null,
+    report ? htmlOutput(config, report) : null,
     config.retraining.enabled ? output('model', 'retraining.save_path', config.retraining.save_path) : null,
     config.retraining.enabled
       ? output('retrainLog', 'output.retrain_log_path', config.output.retrain_log_path, { append: true, check: checkRetrainLog })
@@ -92,4 +95,9 @@ function scoresOutput(config: Config, report: ReportTargets, reportPath: string)
   if (report.scores !== undefined) return output('scores', '--scores', report.scores)!;
   if (config.output.scores_path) return output('scores', 'output.scores_path', config.output.scores_path)!;
   return output('scores', 'the default scores path (<report>_scores.csv)', reportPath.replace(/(\.json)?$/i, '_scores.csv'))!;
+}
+
+function htmlOutput(config: Config, report: ReportTargets): OutputFile | null {
+  if (report.html !== undefined) return output('html', '--html', report.html);
+  return output('html', 'output.html_path', config.output.html_path);
 }

@@ -36,6 +36,8 @@ import { profileSettingsWarnings } from '../core/profile/profileSettingsWarnings
 import { isProfileFile, readProfileFile } from './readProfileFile.ts';
 import { readCsvProfile } from './readCsvProfile.ts';
 import { readCsvFile } from './readCsvFile.ts';
+import type { FeatureDistribution } from '../core/distribution/types.ts';
+import { reportDistributions } from '../core/htmlReport/reportDistributions.ts';
 
 export interface PipelineOptions {
   /**
@@ -68,6 +70,12 @@ export interface PipelineOptions {
    * checked with the pipeline's own outputs before any input is read, and listed in `outputs`.
    */
   report?: ReportTargets;
+  /**
+   * Compute the bounded per-feature distributions the HTML report draws (reportDistributions: from the
+   * tables, or from the profiles of a profile run), returned as `distributions`. Default: when the run
+   * has an HTML output (report.html or output.html_path).
+   */
+  distributions?: boolean;
 }
 
 export interface PipelineResult {
@@ -79,6 +87,8 @@ export interface PipelineResult {
   retraining: RetrainingOutcome | null;
   /** Every output of the run (see outputFiles), checked before any input was read. */
   outputs: OutputFile[];
+  /** Bounded plot data per analysed feature when `distributions` was asked for, else null. */
+  distributions: FeatureDistribution[] | null;
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
@@ -189,6 +199,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     },
     retraining,
     outputs,
+    distributions: wantsDistributions(options, outputs)
+      ? reportDistributions(report.features, { mode: 'tables', reference, production })
+      : null,
   };
 }
 
@@ -305,7 +318,15 @@ async function runWithProfiles(run: ProfileRun): Promise<PipelineResult> {
     },
     retraining: null,
     outputs: run.outputs,
+    distributions: wantsDistributions(run.options, run.outputs)
+      ? reportDistributions(report.features, { mode: 'profiles', reference, production })
+      : null,
   };
+}
+
+/** Distributions are computed when asked for, or when the run writes an HTML report (an `html` output). */
+function wantsDistributions(options: PipelineOptions, outputs: readonly OutputFile[]): boolean {
+  return options.distributions ?? outputs.some((o) => o.key === 'html');
 }
 
 /** The run's configuration: the config file or values over the defaults, then the label and drop flags. */

@@ -17,8 +17,8 @@ import { loadKernels } from '../kernels/loadKernels.ts';
 import { analysePerformance } from '../core/performance.ts';
 import type { PerformanceStats } from '../core/report/types.ts';
 import { createOnnxRunner } from '../onnx/ortBrowser.ts';
-import { featureDistribution } from './distribution/featureDistribution.ts';
-import type { FeatureDistribution } from './distribution/types.ts';
+import { featureDistribution } from '../core/distribution/featureDistribution.ts';
+import type { FeatureDistribution } from '../core/distribution/types.ts';
 import type { FitProgress } from '../core/train/types.ts';
 import { retrainReadiness, retrainTables, type RetrainRequest, type RetrainResponse } from './retrain/retrainTables.ts';
 import { untilCancelled, type RetrainOutcome } from './retrain/retrainOutcome.ts';
@@ -29,8 +29,12 @@ import { profileCsv } from '../core/profile/profileCsv.ts';
 import { analyseProfiles } from '../core/profile/analyseProfiles.ts';
 import { sha256OfBlob } from './sha256Stream.ts';
 import { resolveAlone } from '../core/table/resolveNumberFormats.ts';
-import { profileDistribution } from './distribution/profileDistribution.ts';
+import { profileDistribution } from '../core/distribution/profileDistribution.ts';
 import type { ParseRequest } from './parse.worker.ts';
+import type { Report } from '../core/report/types.ts';
+import type { InputFileInfo } from '../core/htmlReport/types.ts';
+import { renderHtmlReport } from '../core/htmlReport/renderHtmlReport.ts';
+import { reportDistributions, type DistributionSource } from '../core/htmlReport/reportDistributions.ts';
 
 /** A model file for the run: its name (for messages and the report) and its bytes (transferred). */
 export interface ModelInput {
@@ -264,6 +268,21 @@ const api = {
   retrainReadiness(label: string | null): { ok: boolean; reason: string } {
     if (last?.mode === 'profiles') return { ok: false, reason: PROFILE_RETRAIN_REASON };
     return retrainReadiness(last && { ...last, plans: last.analysis.plans }, label);
+  },
+
+  /**
+   * The self-contained HTML report of the last run (the CLI's --html, the same renderer): bounded
+   * distributions from the kept tables or profiles, each input hashed here (streamed past 256 MB).
+   */
+  async htmlReport(report: Report, inputs: readonly { role: string; name: string; data: Blob }[], configText: string): Promise<string> {
+    if (!last) throw new Error('no analysis to report on; run the analysis first');
+    const source: DistributionSource =
+      last.mode === 'profiles'
+        ? { mode: 'profiles', reference: last.reference, production: last.production }
+        : { mode: 'tables', reference: last.reference, production: last.production };
+    const files: InputFileInfo[] = [];
+    for (const f of inputs) files.push({ role: f.role, name: f.name, size: f.data.size, sha256: await sha256OfBlob(f.data) });
+    return renderHtmlReport({ report, distributions: reportDistributions(report.features, source), inputs: files, configText });
   },
 
   distribution(feature: string): FeatureDistribution | null {

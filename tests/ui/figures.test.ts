@@ -4,8 +4,8 @@ import { defaultConfig } from '../../src/core/config/defaults.ts';
 import type { FeatureStats } from '../../src/core/report/types.ts';
 import { driftScoreFigure } from '../../src/ui/charts/driftScoreFigure.ts';
 import { ecdfFigure, sharesFigure } from '../../src/ui/charts/distributionFigures.ts';
-import { categoricalDistribution } from '../../src/workers/distribution/categoricalDistribution.ts';
-import { numericalDistribution } from '../../src/workers/distribution/numericalDistribution.ts';
+import { categoricalDistribution } from '../../src/core/distribution/categoricalDistribution.ts';
+import { numericalDistribution } from '../../src/core/distribution/numericalDistribution.ts';
 
 const HOSTILE_COLUMN = '<img src=x onerror=alert(1)>';
 const HOSTILE_CATEGORY = '<a href="javascript:alert(1)">x</a>';

@@ -113,6 +113,7 @@ export const CONFIG_SPEC: ConfigSpec = {
     report_path: nullablePath,
     scores_path: nullablePath,
     retrain_log_path: nullablePath,
+    html_path: nullablePath,
   },
 };
 

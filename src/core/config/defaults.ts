@@ -59,6 +59,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
     report_path: null,
     scores_path: null,
     retrain_log_path: null,
+    html_path: null,
   },
 } satisfies Config);
 

@@ -86,5 +86,7 @@ export interface Config {
     report_path: string | null;
     scores_path: string | null;
     retrain_log_path: string | null;
+    /** Self-contained offline HTML report; null = do not write (--html overrides it). */
+    html_path: string | null;
   };
 }

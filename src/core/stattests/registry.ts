@@ -7,8 +7,8 @@ import { psiTest } from './psi.ts';
 /**
  * The drift tests the engine runs, in the order of their keys in the report (ks, chi2, psi). A new
  * test is one file exporting a DriftTest and one line here: analyse runs it, decide flags with it,
- * and the report key order, the scores CSV, the CLI summary and the dashboard's tables and threshold
- * fields all loop over this list. Functions that take a registry default to this one; a caller (a
+ * and the report key order, the scores CSV, the CLI summary, the HTML report's tables and the
+ * dashboard's tables and threshold fields all loop over this list. Functions that take a registry default to this one; a caller (a
  * test) may pass a longer list instead.
  */
 export const STAT_TESTS: StatRegistry = [entry(ksTest), entry(chiSquareTest), entry(psiTest)];

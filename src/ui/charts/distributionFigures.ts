@@ -1,4 +1,4 @@
-import type { FeatureDistribution, NumericalDistribution } from '../../workers/distribution/types.ts';
+import type { FeatureDistribution, NumericalDistribution } from '../../core/distribution/types.ts';
 import type { Figure } from './driftScoreFigure.ts';
 import { palette } from './palette.ts';
 import { plotlyLabel, plotlyText } from './plotlyText.ts';

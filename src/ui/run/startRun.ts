@@ -13,7 +13,8 @@ import type { Config } from '../../core/config/types.ts';
 import type { ParsedTable } from '../../core/table/types.ts';
 import type { ParseRequest, ParseWorkerApi } from '../../workers/parse.worker.ts';
 import type { AnalysisResult, AnalysisWorkerApi, BuiltProfile } from '../../workers/analysis.worker.ts';
-import type { FeatureDistribution } from '../../workers/distribution/types.ts';
+import type { FeatureDistribution } from '../../core/distribution/types.ts';
+import type { Report } from '../../core/report/types.ts';
 import { tableBuffers } from '../../core/table/tableBuffers.ts';
 import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retrainTables.ts';
 import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
@@ -202,6 +203,11 @@ export class Run {
 
   retrainReadiness(label: string | null): Promise<{ ok: boolean; reason: string }> {
     return this.#analysis.retrainReadiness(label);
+  }
+
+  /** The HTML report of this run, rendered in its analysis worker (which holds the tables or profiles). */
+  htmlReport(report: Report, inputs: readonly { role: string; name: string; data: Blob }[], configText: string): Promise<string> {
+    return this.#analysis.htmlReport(report, inputs, configText);
   }
 
   /** Explorer data for one feature of this run's tables (null when unknown or after dispose()). */

@@ -13,7 +13,7 @@ import { isInputError } from '../../core/errors.ts';
 import type { PerformanceStats, Report, RetrainingReport } from '../../core/report/types.ts';
 import { performanceSignal } from '../../core/performance.ts';
 import { Run, type RunProgress } from '../run/startRun.ts';
-import type { FeatureDistribution } from '../../workers/distribution/types.ts';
+import type { FeatureDistribution } from '../../core/distribution/types.ts';
 import { applyChoices, choicesFromConfig, type ColumnType } from './columnChoices.ts';
 import { guessLabel } from './guessLabel.ts';
 import { configIssues } from './configIssues.ts';
@@ -25,6 +25,7 @@ import type { ProfileSummary } from '../../workers/profileInfo.worker.ts';
 import { isProfileFile } from './isProfileFile.ts';
 import { SavedProfiles } from './savedProfiles.svelte.ts';
 import { saveFile } from '../download/saveFile.ts';
+import { configText } from '../../core/htmlReport/configText.ts';
 import { defaultProfileName, profileFileName } from '../download/profileFileName.ts';
 
 export interface InputFile {
@@ -96,6 +97,10 @@ export class Dashboard implements RetrainHost {
   /** Retraining (family, automatic on/off, progress, cancel, last outcome, registry + log): its one owner. */
   readonly retrain: Retraining = new Retraining(this);
   generatedAt = $state('');
+  /** The files of the run whose results show (the HTML report lists them with their SHA-256). */
+  #runFiles: { role: string; name: string; data: Blob }[] = [];
+  /** The HTML report is being rendered (the button waits). */
+  savingHtml = $state(false);
   selectedFeature = $state<string | null>(null);
 
   /** Bumped by every file or config chosen: a new file is new data even under the same name. */
@@ -202,6 +207,31 @@ export class Dashboard implements RetrainHost {
     const listing = this.profiles.list.find((p) => p.id === id);
     const bytes = await this.profiles.bytes(id);
     if (listing && bytes) saveFile(bytes as Uint8Array<ArrayBuffer>, profileFileName(listing.name), 'application/octet-stream');
+  }
+
+  /**
+   * Downloads the self-contained HTML report of the results that show: rendered in the run's analysis
+   * worker by the CLI's renderer (same inputs, same bytes), saved as drift_report.html.
+   */
+  async downloadHtmlReport(): Promise<void> {
+    const run = this.#run;
+    const report = this.report;
+    const config = this.runConfig;
+    if (!run || !report || !config || this.status !== 'done' || this.savingHtml) return;
+    this.savingHtml = true;
+    this.error = null;
+    try {
+      const page = await run.htmlReport(
+        $state.snapshot(report) as Report,
+        this.#runFiles,
+        configText({ ...config, thresholds: $state.snapshot(this.thresholds) }),
+      );
+      saveFile(page, 'drift_report.html', 'text/html');
+    } catch (e) {
+      this.error = `Could not build the HTML report: ${messageOf(e)}`;
+    } finally {
+      this.savingHtml = false;
+    }
   }
 
   /** The name "Save reference profile" suggests for the run whose results show. */
@@ -361,6 +391,12 @@ export class Dashboard implements RetrainHost {
       this.performance = performance;
       this.retraining = null;
       this.runReference = { file: reference, profile, production: productionProfile };
+      this.#runFiles = [
+        { role: 'reference', name: reference.name, data: reference.data },
+        { role: 'production', name: production.name, data: production.data },
+        ...(model ? [{ role: 'model', name: model.name, data: model.data }] : []),
+        ...(this.configFile ? [{ role: 'config', name: this.configFile.name, data: this.configFile.data }] : []),
+      ];
       this.modelSkipped = productionProfile !== null && this.model !== null;
       this.analysis = analysis;
       this.#resultsKey = key;

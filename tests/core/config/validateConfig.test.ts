@@ -29,7 +29,7 @@ describe('validateConfig(raw, source)', () => {
 
   it('with no close key, lists the valid keys of the section', () => {
     expect(message('output:\n  zzzzzzzzzz: 1\n')).toBe(
-      'cfg.yaml: unknown key "output.zzzzzzzzzz"; valid keys in output: report_path, scores_path, retrain_log_path',
+      'cfg.yaml: unknown key "output.zzzzzzzzzz"; valid keys in output: report_path, scores_path, retrain_log_path, html_path',
     );
   });
 

@@ -1,4 +1,4 @@
-import { lowerBound } from '../../core/bisect.ts';
+import { lowerBound } from '../bisect.ts';
 import type { Histogram } from './types.ts';
 
 /**

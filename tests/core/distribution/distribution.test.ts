@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ksLocation } from '../../src/workers/distribution/ksLocation.ts';
-import { ecdfPoints } from '../../src/workers/distribution/ecdfPoints.ts';
-import { histogramShares } from '../../src/workers/distribution/histogramShares.ts';
-import { sortedFinite } from '../../src/workers/distribution/sortedFinite.ts';
-import { categoricalDistribution } from '../../src/workers/distribution/categoricalDistribution.ts';
-import { numericalDistribution } from '../../src/workers/distribution/numericalDistribution.ts';
+import { ksLocation } from '../../../src/core/distribution/ksLocation.ts';
+import { ecdfPoints } from '../../../src/core/distribution/ecdfPoints.ts';
+import { histogramShares } from '../../../src/core/distribution/histogramShares.ts';
+import { sortedFinite } from '../../../src/core/distribution/sortedFinite.ts';
+import { categoricalDistribution } from '../../../src/core/distribution/categoricalDistribution.ts';
+import { numericalDistribution } from '../../../src/core/distribution/numericalDistribution.ts';
 
 /** Brute-force ECDF, independent of the merge walk under test. */
 const ecdf = (xs: number[], x: number) => xs.filter((v) => v <= x).length / xs.length;

@@ -1,5 +1,5 @@
 import type { EcdfPoints } from './types.ts';
-import { upperBound } from '../../core/bisect.ts';
+import { upperBound } from '../bisect.ts';
 
 /**
  * Step points of the empirical CDF of an ascending sample, at most `maxPoints` of them: every distinct

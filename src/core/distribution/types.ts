@@ -55,3 +55,10 @@ export interface KsLocation {
   production: number;
   distance: number;
 }
+
+/** Caps on a distribution's size: histogram bins, ECDF points per side, categories listed (defaults: the explorer's). */
+export interface DistributionBounds {
+  bins?: number;
+  maxPoints?: number;
+  maxCategories?: number;
+}

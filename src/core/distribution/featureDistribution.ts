@@ -1,6 +1,6 @@
-import type { FeatureStats } from '../../core/report/types.ts';
-import type { ParsedTable } from '../../core/table/types.ts';
-import type { FeatureDistribution } from './types.ts';
+import type { FeatureStats } from '../report/types.ts';
+import type { ParsedTable } from '../table/types.ts';
+import type { DistributionBounds, FeatureDistribution } from './types.ts';
 import { numericalDistribution } from './numericalDistribution.ts';
 import { categoricalDistribution } from './categoricalDistribution.ts';
 
@@ -13,16 +13,17 @@ export function featureDistribution(
   stats: readonly FeatureStats[],
   reference: ParsedTable,
   production: ParsedTable,
+  opts: DistributionBounds = {},
 ): FeatureDistribution | null {
   const s = stats.find((f) => f.name === name);
   if (!s) return null;
   if (s.type === 'categorical') {
     const psi = s.psi;
-    if (!psi?.categories) return categoricalDistribution(name, [], [], []);
-    return categoricalDistribution(name, psi.categories, psi.reference_counts, psi.production_counts);
+    if (!psi?.categories) return categoricalDistribution(name, [], [], [], opts.maxCategories);
+    return categoricalDistribution(name, psi.categories, psi.reference_counts, psi.production_counts, opts.maxCategories);
   }
   const r = reference.columns.find((c) => c.name === name);
   const p = production.columns.find((c) => c.name === name);
   if (!r || !p) return null;
-  return numericalDistribution(name, r.values, p.values);
+  return numericalDistribution(name, r.values, p.values, opts);
 }

@@ -4,7 +4,7 @@
  * weights). Each function follows its raw twin rule for rule (same bins, edges, ECDF ranks and KS walk),
  * so on an exact profile the view equals the raw one: a value with count c counts as c rows.
  */
-import { lowerBound, upperBound } from '../../core/bisect.ts';
+import { lowerBound, upperBound } from '../bisect.ts';
 import type { EcdfPoints, Histogram, KsLocation, NumericalDistribution } from './types.ts';
 import { suggestLogScale } from './logScaleRule.ts';
 

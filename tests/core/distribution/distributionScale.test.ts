@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { categoricalDistribution } from '../../src/workers/distribution/categoricalDistribution.ts';
-import { numericValue } from '../../src/workers/distribution/numericCategories.ts';
-import { pooledSkewness } from '../../src/workers/distribution/skewness.ts';
-import { suggestLogScale } from '../../src/workers/distribution/logScaleRule.ts';
-import { logHistogramShares } from '../../src/workers/distribution/logHistogramShares.ts';
-import { numericalDistribution } from '../../src/workers/distribution/numericalDistribution.ts';
-import { sortedFinite } from '../../src/workers/distribution/sortedFinite.ts';
+import { categoricalDistribution } from '../../../src/core/distribution/categoricalDistribution.ts';
+import { numericValue } from '../../../src/core/distribution/numericCategories.ts';
+import { pooledSkewness } from '../../../src/core/distribution/skewness.ts';
+import { suggestLogScale } from '../../../src/core/distribution/logScaleRule.ts';
+import { logHistogramShares } from '../../../src/core/distribution/logHistogramShares.ts';
+import { numericalDistribution } from '../../../src/core/distribution/numericalDistribution.ts';
+import { sortedFinite } from '../../../src/core/distribution/sortedFinite.ts';
 
 const f64 = (xs: number[]) => sortedFinite(Float64Array.from(xs));
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { numericalDistribution } from '../../src/workers/distribution/numericalDistribution.ts';
-import { weightedDistribution, type WeightedSample } from '../../src/workers/distribution/weightedDistribution.ts';
-import { profileDistribution } from '../../src/workers/distribution/profileDistribution.ts';
-import type { ColumnProfile, Profile } from '../../src/core/profile/columnProfile.ts';
-import { KllSketch } from '../../src/core/profile/kllSketch.ts';
-import type { FeatureStats } from '../../src/core/report/types.ts';
+import { numericalDistribution } from '../../../src/core/distribution/numericalDistribution.ts';
+import { weightedDistribution, type WeightedSample } from '../../../src/core/distribution/weightedDistribution.ts';
+import { profileDistribution } from '../../../src/core/distribution/profileDistribution.ts';
+import type { ColumnProfile, Profile } from '../../../src/core/profile/columnProfile.ts';
+import { KllSketch } from '../../../src/core/profile/kllSketch.ts';
+import type { FeatureStats } from '../../../src/core/report/types.ts';
 
 /** Distinct values ascending with counts, as an exact profile holds a column (independent of the code under test). */
 function counted(xs: readonly number[]): WeightedSample {

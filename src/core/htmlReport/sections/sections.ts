@@ -1,0 +1,29 @@
+import { approximateSection } from './approximateSection.ts';
+import { configSection } from './configSection.ts';
+import { distributionsSection } from './distributionsSection.ts';
+import { driftScoreSection } from './driftScoreSection.ts';
+import { inputsSection } from './inputsSection.ts';
+import { kpiSection } from './kpiSection.ts';
+import { missingSection } from './missingSection.ts';
+import { performanceSection } from './performanceSection.ts';
+import { retrainingSection } from './retrainingSection.ts';
+import type { ReportSection } from './section.ts';
+import { testTablesSection } from './testTablesSection.ts';
+import { verdictSection } from './verdictSection.ts';
+import { warningsSection } from './warningsSection.ts';
+
+/** The report's sections in page order: a new section is one file and one line here. */
+export const SECTIONS: readonly ReportSection[] = [
+  verdictSection,
+  kpiSection,
+  driftScoreSection,
+  testTablesSection,
+  distributionsSection,
+  missingSection,
+  approximateSection,
+  warningsSection,
+  performanceSection,
+  retrainingSection,
+  inputsSection,
+  configSection,
+];
