@@ -92,6 +92,9 @@ export const CONFIG_SPEC: ConfigSpec = {
     drift_feature_fraction: share,
     p_value_correction: { kind: 'enum', values: ['none', 'bonferroni', 'fdr_bh'] },
     missing_share_change: { ...share, nullable: true },
+    unseen_share: { ...share, nullable: true },
+    out_of_range_share: { ...share, nullable: true },
+    duplicate_share: { ...share, nullable: true },
   },
   psi: {
     bins: { kind: 'number', integer: true, min: 1, max: 1000 },

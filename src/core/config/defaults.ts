@@ -38,6 +38,9 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
     drift_feature_fraction: 0.3,
     p_value_correction: 'none',
     missing_share_change: null,
+    unseen_share: null,
+    out_of_range_share: null,
+    duplicate_share: null,
   },
   psi: {
     bins: 10,

@@ -27,6 +27,12 @@ export interface Thresholds {
   p_value_correction: PValueCorrection;
   /** Flag a feature when |missing share production - missing share reference| exceeds this; null = off. */
   missing_share_change: number | null;
+  /** Overall drift when a categorical feature's share of production values in categories unseen in the reference exceeds this; null = reported only. */
+  unseen_share: number | null;
+  /** Overall drift when a numerical feature's share of production values outside the reference's [min, max] exceeds this; null = reported only. */
+  out_of_range_share: number | null;
+  /** Overall drift when the share of duplicate rows in production exceeds this; null = reported only. */
+  duplicate_share: number | null;
 }
 
 export interface Config {

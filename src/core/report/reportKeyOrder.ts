@@ -20,6 +20,9 @@ const thresholdKeys = (tests: StatRegistry): KeyShape => ({
   drift_feature_fraction: true,
   p_value_correction: true,
   missing_share_change: true,
+  unseen_share: true,
+  out_of_range_share: true,
+  duplicate_share: true,
 });
 
 /** A test's block: its result keys, then p_value_adjusted (p-value tests) and drifted (decide.ts). */
@@ -90,6 +93,32 @@ export const reportKeyOrder = (tests: StatRegistry = STAT_TESTS): KeyShape => ({
     model_version: true,
     save_path: true,
     seed: true,
+  },
+  data_quality: {
+    type_changes: [{ name: true, reference: true, production: true, reference_reason: true, production_reason: true }],
+    unseen_categories: [{ name: true, count: true, production_values: true, share: true, categories: true, drifted: true }],
+    unseen_overall_share: true,
+    out_of_range: [
+      {
+        name: true,
+        reference_min: true,
+        reference_max: true,
+        below: true,
+        above: true,
+        production_values: true,
+        share: true,
+        approximate: true,
+        drifted: true,
+      },
+    ],
+    constant_columns: [{ name: true, reference: true, production: true }],
+    duplicates: {
+      reference: { rows: true, duplicates: true, share: true },
+      production: { rows: true, duplicates: true, share: true },
+      ignored_columns: true,
+      note: true,
+      drifted: true,
+    },
   },
 });
 

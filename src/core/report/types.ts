@@ -126,7 +126,7 @@ export interface CategoricalFeatureReport extends Omit<CategoricalFeatureStats, 
 /** A feature's statistics with its flags (decide.ts). */
 export type FeatureReport = NumericalFeatureReport | CategoricalFeatureReport;
 
-export type VerdictRule = 'drift_feature_fraction' | 'psi' | 'performance';
+export type VerdictRule = 'drift_feature_fraction' | 'psi' | 'performance' | 'unseen_share' | 'out_of_range_share' | 'duplicate_share';
 
 export interface Summary {
   features: number;
@@ -171,6 +171,8 @@ export interface Report {
   performance: PerformanceReport | null;
   /** Retraining outcome (src/core/retraining.ts); null when retraining.enabled is false and nothing asked for it. */
   retraining: RetrainingReport | null;
+  /** Data quality (type changes, unseen categories, out-of-range values, constant columns, duplicate rows); null when not computed. */
+  data_quality: DataQualityReport | null;
 }
 
 /** Why retraining did or did not produce a challenger. */
@@ -255,4 +257,81 @@ export interface PerformanceReport extends Omit<PerformanceStats, 'prediction_dr
   /** f1_drop > thresholds.f1_drop (strictly). Joins summary.reasons as rule 'performance'. */
   alert: boolean;
   prediction_drift: FeatureReport[];
+}
+
+/** A column typed differently when each file is typed alone by the same rules (table/planColumns.ts). */
+export interface TypeChange {
+  name: string;
+  reference: 'numerical' | 'categorical' | 'skipped';
+  production: 'numerical' | 'categorical' | 'skipped';
+  reference_reason: string;
+  production_reason: string;
+}
+
+/** Production values of a categorical feature in categories the reference does not have. */
+export interface UnseenCategories {
+  name: string;
+  /** Production values (non-missing) in unseen categories. */
+  count: number;
+  /** Non-missing production values of the feature. */
+  production_values: number;
+  /** count / production_values (0 when there are none). */
+  share: number;
+  /** The unseen categories, most frequent first (at most 20). */
+  categories: string[];
+}
+
+/** Production values of a numerical feature outside the reference's [min, max]. */
+export interface OutOfRange {
+  name: string;
+  /** null when the reference has no value. */
+  reference_min: number | null;
+  reference_max: number | null;
+  below: number;
+  above: number;
+  production_values: number;
+  /** (below + above) / production_values (0 when there are none). */
+  share: number;
+  /** The production side is a profile sketch: the counts are estimates within its rank error. */
+  approximate: boolean;
+}
+
+/** A column with one distinct non-missing value in a file. */
+export interface ConstantColumn {
+  name: string;
+  reference: boolean;
+  production: boolean;
+}
+
+/** Duplicate rows of one file (rows equal to an earlier row in every column read). */
+export interface DuplicateRows {
+  rows: number;
+  duplicates: number;
+  share: number;
+}
+
+/** The threshold-independent data-quality figures (src/core/quality/). */
+export interface DataQualityStats {
+  type_changes: TypeChange[];
+  unseen_categories: UnseenCategories[];
+  /** Unseen-category values over all categorical features / their non-missing production values; null without categorical features. */
+  unseen_overall_share: number | null;
+  out_of_range: OutOfRange[];
+  constant_columns: ConstantColumn[];
+  duplicates: {
+    /** null when the rows are not available (a profile). */
+    reference: DuplicateRows | null;
+    production: DuplicateRows | null;
+    /** Columns left out of the row comparison (their text is not kept: IDs, free text). */
+    ignored_columns: string[];
+    /** Why a side is null, or what the comparison left out; null when nothing to say. */
+    note: string | null;
+  };
+}
+
+/** The data-quality section: the figures with their flags (thresholds.unseen_share, out_of_range_share, duplicate_share). */
+export interface DataQualityReport extends Omit<DataQualityStats, 'unseen_categories' | 'out_of_range' | 'duplicates'> {
+  unseen_categories: (UnseenCategories & { drifted: boolean })[];
+  out_of_range: (OutOfRange & { drifted: boolean })[];
+  duplicates: DataQualityStats['duplicates'] & { drifted: boolean };
 }

@@ -25,6 +25,9 @@ export function sampleReport(): Report {
         drift_feature_fraction: 0.3,
         p_value_correction: 'none',
         missing_share_change: null,
+        unseen_share: 0.05,
+        out_of_range_share: null,
+        duplicate_share: null,
       },
       psi: { bins: 10, epsilon: 0.0001 },
       max_categorical_unique: 20,
@@ -104,5 +107,39 @@ export function sampleReport(): Report {
     warnings: ['customer_id looks like an ID; add it to columns.drop'],
     performance: null,
     retraining: null,
+    data_quality: {
+      type_changes: [
+        {
+          name: 'plan',
+          reference: 'categorical',
+          production: 'numerical',
+          reference_reason: 'numeric with 3 distinct values (<= 20)',
+          production_reason: 'numeric with 40 distinct values (> 20)',
+        },
+      ],
+      unseen_categories: [{ name: 'region', count: 30, production_values: 5000, share: 0.006, categories: ['north'], drifted: false }],
+      unseen_overall_share: 0.006,
+      out_of_range: [
+        {
+          name: 'tenure',
+          reference_min: 0,
+          reference_max: 72,
+          below: 0,
+          above: 12,
+          production_values: 5000,
+          share: 0.0024,
+          approximate: false,
+          drifted: false,
+        },
+      ],
+      constant_columns: [{ name: 'country', reference: true, production: false }],
+      duplicates: {
+        reference: { rows: 5000, duplicates: 3, share: 0.0006 },
+        production: { rows: 5000, duplicates: 0, share: 0 },
+        ignored_columns: [],
+        note: null,
+        drifted: false,
+      },
+    },
   };
 }

@@ -1,0 +1,48 @@
+import type { DataQualityReport } from '../core/report/types.ts';
+
+/**
+ * The data-quality lines of the terminal summary: only what is worth reading (type changes, features
+ * with unseen categories or out-of-range values, constant columns, duplicate rows). Names are clipped
+ * by the caller's stripControl; a flagged figure ends in "FLAG".
+ */
+export function formatDataQuality(q: DataQualityReport): string[] {
+  const lines = ['data quality:'];
+  for (const t of q.type_changes) lines.push(`  type changed: ${name(t.name)}: ${t.reference} in reference, ${t.production} in production`);
+  const unseen = q.unseen_categories.filter((u) => u.count > 0);
+  for (const u of unseen) {
+    const cats = u.categories.map(name).join(', ');
+    lines.push(`  unseen categories: ${name(u.name)}: ${pct(u.share)} of production values (${u.count}) in ${cats}${flag(u.drifted)}`);
+  }
+  if (q.unseen_overall_share !== null)
+    lines.push(`  unseen categories overall: ${pct(q.unseen_overall_share)} of categorical production values`);
+  for (const o of q.out_of_range.filter((x) => x.below + x.above > 0)) {
+    lines.push(
+      `  out of range: ${name(o.name)}: ${pct(o.share)} of production values outside [${o.reference_min}, ${o.reference_max}] (${o.below} below, ${o.above} above${o.approximate ? ', estimated from a sketch' : ''})${flag(o.drifted)}`,
+    );
+  }
+  for (const c of q.constant_columns) {
+    const where = c.reference && c.production ? 'both files' : c.reference ? 'reference' : 'production';
+    lines.push(`  constant: ${name(c.name)} (one value in ${where})`);
+  }
+  const d = q.duplicates;
+  if (d.reference && d.production) {
+    lines.push(
+      `  duplicate rows: reference ${pct(d.reference.share)} (${d.reference.duplicates}), production ${pct(d.production.share)} (${d.production.duplicates})${flag(d.drifted)}`,
+    );
+  }
+  if (d.note) lines.push(`  ${d.note}`);
+  return lines;
+}
+
+function name(s: string): string {
+  const clean = s.replace(/[\t\n\r]/g, ' ');
+  return clean.length > 40 ? `${clean.slice(0, 39)}…` : clean;
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function flag(drifted: boolean): string {
+  return drifted ? '  FLAG' : '';
+}
