@@ -1,4 +1,4 @@
-import type { DataQualityReport } from '../core/report/types.ts';
+import type { DataQualityReport, DomainClassifierReport } from '../core/report/types.ts';
 
 /**
  * The data-quality lines of the terminal summary: only what is worth reading (type changes, features
@@ -45,4 +45,17 @@ function pct(x: number): string {
 
 function flag(drifted: boolean): string {
   return drifted ? '  FLAG' : '';
+}
+
+/** The domain classifier's lines: AUC with its interval, the rows used, the features it relies on. */
+export function formatDomainClassifier(d: DomainClassifierReport): string[] {
+  if (d.auc === null) return ['multivariate drift (domain classifier):', `  ${d.note ?? 'did not run'}`];
+  const ci = d.auc_ci ? ` (95% CI ${d.auc_ci[0].toFixed(3)}-${d.auc_ci[1].toFixed(3)}, DeLong)` : '';
+  const rows = `${d.rows.reference} reference + ${d.rows.production} production rows${d.sampled ? ` (sampled, at most ${d.max_rows} per file, seed ${d.seed})` : ''}`;
+  const top = d.top_features.map((f) => `${name(f.name)} ${pct(f.importance)}`).join(', ');
+  return [
+    'multivariate drift (domain classifier):',
+    `  AUC ${d.auc.toFixed(3)}${ci}, threshold ${d.threshold}: ${d.drifted ? 'DRIFT' : 'ok'}; ${d.folds}-fold, ${rows}`,
+    `  relies most on (share of tree splits): ${top || '-'}`,
+  ];
 }

@@ -4,7 +4,7 @@
  * change without re-running anything.
  */
 import type { Config } from './config/types.ts';
-import type { DataQualityStats, FeatureStats, SkippedColumn } from './report/types.ts';
+import type { DataQualityStats, DomainClassifierStats, FeatureStats, SkippedColumn } from './report/types.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from './table/types.ts';
 import type { StatKernels } from './stattests/kernels.ts';
 import { planColumns, type PlanColumnsConfig } from './table/planColumns.ts';
@@ -34,6 +34,8 @@ export interface Analysis {
   warnings: string[];
   /** Data-quality figures (quality/dataQuality.ts); absent when not computed. */
   dataQuality?: DataQualityStats;
+  /** The domain classifier's figures (quality/domainClassifier.ts, addDomainClassifier); absent when disabled. */
+  domainClassifier?: DomainClassifierStats;
   /** Milliseconds spent in column typing and in the tests. */
   timings: { detect: number; tests: number };
 }

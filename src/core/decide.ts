@@ -5,8 +5,17 @@
  * change without re-running any test.
  */
 import type { Thresholds } from './config/types.ts';
-import type { DataQualityReport, DataQualityStats, FeatureReport, FeatureStats, FlagRule, Summary } from './report/types.ts';
-import { decideQuality } from './quality/decideQuality.ts';
+import type {
+  DataQualityReport,
+  DataQualityStats,
+  DomainClassifierReport,
+  DomainClassifierStats,
+  FeatureReport,
+  FeatureStats,
+  FlagRule,
+  Summary,
+} from './report/types.ts';
+import { decideDomain, decideQuality } from './quality/decideQuality.ts';
 import { adjustPValues } from './adjustPValues.ts';
 import type { StatRegistry } from './stattests/driftTest.ts';
 import { STAT_TESTS, resultOf, thresholdOf } from './stattests/registry.ts';
@@ -16,6 +25,8 @@ export interface Decision {
   summary: Summary;
   /** The data-quality section with its flags; null when no data-quality figures were given. */
   dataQuality: DataQualityReport | null;
+  /** The domain classifier with its flag; null when it did not run. */
+  domainClassifier: DomainClassifierReport | null;
 }
 
 /** The F1 comparison that can raise the performance alert (from the performance section). */
@@ -31,6 +42,7 @@ export function decide(
   performance: PerformanceSignal | null = null,
   tests: StatRegistry = STAT_TESTS,
   quality: DataQualityStats | null = null,
+  domain: DomainClassifierStats | null = null,
 ): Decision {
   // p-values are corrected over all features that ran the test (p_value_correction) before the comparison.
   const adjusted = tests.map((test) =>
@@ -78,7 +90,13 @@ export function decide(
   });
 
   const q = quality ? decideQuality(quality, t) : null;
-  return { features, summary: summarise(features, t, performance, q?.reasons ?? []), dataQuality: q?.report ?? null };
+  const d = domain ? decideDomain(domain, t) : null;
+  return {
+    features,
+    summary: summarise(features, t, performance, [...(q?.reasons ?? []), ...(d?.reasons ?? [])]),
+    dataQuality: q?.report ?? null,
+    domainClassifier: d?.report ?? null,
+  };
 }
 
 /** The one F1-drop rule: baseline - production strictly above thresholds.f1_drop. */

@@ -10,6 +10,7 @@
  * table instead and scored without a baseline (analyseProfileAndTable). No retraining.
  */
 import * as Comlink from 'comlink';
+import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
 import { analyse, type Analysis } from '../core/analyse.ts';
 import type { Config } from '../core/config/types.ts';
 import type { ParsedTable } from '../core/table/types.ts';
@@ -88,6 +89,8 @@ const api = {
     last = null;
     const kernels = await loadKernels();
     const analysis = analyse(reference, production, config, kernels);
+    // The classifier trains here, in the worker, off the main thread.
+    await addDomainClassifier(analysis, reference, production, config);
     let performance: PerformanceStats | null = null;
     if (model || config.data.prediction_column || config.data.probability_column) {
       await onScoring?.();
@@ -129,6 +132,7 @@ const api = {
       sideProfile(production, request.production, config, progress(1)),
     ]);
     const analysis = analyseProfiles(ref.profile, prod.profile, config);
+    await addDomainClassifier(analysis, null, null, config);
     last = { mode: 'profiles', reference: ref.profile, production: prod.profile, referenceFromCsv: !ref.fromFile, analysis };
     return { analysis, performance: null };
   },
@@ -168,6 +172,7 @@ const api = {
       },
     });
     const analysis = analyseProfiles(ref.profile, prod, config);
+    await addDomainClassifier(analysis, null, null, config);
     await onScoring?.();
     const kernels = await loadKernels();
     const runner = model ? await createOnnxRunner(model.bytes, model.name) : null;

@@ -95,6 +95,7 @@ export const CONFIG_SPEC: ConfigSpec = {
     unseen_share: { ...share, nullable: true },
     out_of_range_share: { ...share, nullable: true },
     duplicate_share: { ...share, nullable: true },
+    domain_auc: share,
   },
   psi: {
     bins: { kind: 'number', integer: true, min: 1, max: 1000 },
@@ -111,6 +112,11 @@ export const CONFIG_SPEC: ConfigSpec = {
     min_improvement: share,
     seed: { kind: 'number', integer: true, min: 0, max: 4294967295 },
     model_family: { kind: 'enum', values: ['logistic', 'gradient_boosting'] },
+  },
+  domain_classifier: {
+    enabled: { kind: 'boolean' },
+    max_rows: { kind: 'number', integer: true, min: 10 },
+    seed: { kind: 'number', integer: true, min: 0, max: 4294967295 },
   },
   output: {
     report_path: nullablePath,

@@ -41,6 +41,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
     unseen_share: null,
     out_of_range_share: null,
     duplicate_share: null,
+    domain_auc: 0.55,
   },
   psi: {
     bins: 10,
@@ -57,6 +58,11 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
     min_improvement: 0,
     seed: 42,
     model_family: 'logistic',
+  },
+  domain_classifier: {
+    enabled: false,
+    max_rows: 5000,
+    seed: 42,
   },
   output: {
     report_path: null,

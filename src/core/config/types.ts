@@ -33,6 +33,8 @@ export interface Thresholds {
   out_of_range_share: number | null;
   /** Overall drift when the share of duplicate rows in production exceeds this; null = reported only. */
   duplicate_share: number | null;
+  /** Multivariate drift when the domain classifier's AUC is strictly above this (domain_classifier.enabled). */
+  domain_auc: number;
 }
 
 export interface Config {
@@ -87,6 +89,14 @@ export interface Config {
     seed: number;
     /** The challenger's family: regularised logistic regression (default) or gradient-boosted trees. */
     model_family: ModelFamily;
+  };
+  domain_classifier: {
+    /** Train the domain classifier (multivariate drift); needs rows, so absent in profile runs. */
+    enabled: boolean;
+    /** Rows sampled at most per file (seeded). */
+    max_rows: number;
+    /** Seeds the row sample and the folds. */
+    seed: number;
   };
   output: {
     report_path: string | null;

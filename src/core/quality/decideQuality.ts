@@ -4,7 +4,7 @@
  * without flagging it, so the verdict does not change unless a threshold is set.
  */
 import type { Thresholds } from '../config/types.ts';
-import type { DataQualityReport, DataQualityStats, Summary } from '../report/types.ts';
+import type { DataQualityReport, DataQualityStats, DomainClassifierReport, DomainClassifierStats, Summary } from '../report/types.ts';
 
 export function decideQuality(q: DataQualityStats, t: Thresholds): { report: DataQualityReport; reasons: Summary['reasons'] } {
   const above = (share: number, limit: number | null) => limit !== null && share > limit;
@@ -51,4 +51,25 @@ export function decideQuality(q: DataQualityStats, t: Thresholds): { report: Dat
 
 function pct(x: number): string {
   return `${(x * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+}
+
+/** The domain classifier's flag: AUC strictly above thresholds.domain_auc. */
+export function decideDomain(d: DomainClassifierStats, t: Thresholds): { report: DomainClassifierReport; reasons: Summary['reasons'] } {
+  const drifted = d.auc !== null && d.auc > t.domain_auc;
+  const top = d.top_features
+    .slice(0, 3)
+    .map((f) => f.name)
+    .join(', ');
+  const ci = d.auc_ci ? ` (95% CI ${d.auc_ci[0].toFixed(3)}-${d.auc_ci[1].toFixed(3)})` : '';
+  return {
+    report: { ...d, threshold: t.domain_auc, drifted },
+    reasons: drifted
+      ? [
+          {
+            rule: 'domain_auc',
+            message: `a classifier tells production rows from reference rows with AUC ${d.auc!.toFixed(3)}${ci}, above ${t.domain_auc}; it relies most on ${top}`,
+          },
+        ]
+      : [],
+  };
 }

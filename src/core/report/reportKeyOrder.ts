@@ -23,6 +23,7 @@ const thresholdKeys = (tests: StatRegistry): KeyShape => ({
   unseen_share: true,
   out_of_range_share: true,
   duplicate_share: true,
+  domain_auc: true,
 });
 
 /** A test's block: its result keys, then p_value_adjusted (p-value tests) and drifted (decide.ts). */
@@ -119,6 +120,21 @@ export const reportKeyOrder = (tests: StatRegistry = STAT_TESTS): KeyShape => ({
       note: true,
       drifted: true,
     },
+  },
+  domain_classifier: {
+    folds: true,
+    max_rows: true,
+    seed: true,
+    rows: { reference: true, production: true },
+    sampled: true,
+    auc: true,
+    auc_ci: true,
+    importance: true,
+    top_features: [{ name: true, importance: true }],
+    note: true,
+    ms: true,
+    threshold: true,
+    drifted: true,
   },
 });
 

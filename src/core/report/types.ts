@@ -126,7 +126,8 @@ export interface CategoricalFeatureReport extends Omit<CategoricalFeatureStats, 
 /** A feature's statistics with its flags (decide.ts). */
 export type FeatureReport = NumericalFeatureReport | CategoricalFeatureReport;
 
-export type VerdictRule = 'drift_feature_fraction' | 'psi' | 'performance' | 'unseen_share' | 'out_of_range_share' | 'duplicate_share';
+export type VerdictRule =
+  'drift_feature_fraction' | 'psi' | 'performance' | 'unseen_share' | 'out_of_range_share' | 'duplicate_share' | 'domain_auc';
 
 export interface Summary {
   features: number;
@@ -173,6 +174,8 @@ export interface Report {
   retraining: RetrainingReport | null;
   /** Data quality (type changes, unseen categories, out-of-range values, constant columns, duplicate rows); null when not computed. */
   data_quality: DataQualityReport | null;
+  /** Multivariate drift by a domain classifier; null when domain_classifier.enabled is false. */
+  domain_classifier: DomainClassifierReport | null;
 }
 
 /** Why retraining did or did not produce a challenger. */
@@ -334,4 +337,36 @@ export interface DataQualityReport extends Omit<DataQualityStats, 'unseen_catego
   unseen_categories: (UnseenCategories & { drifted: boolean })[];
   out_of_range: (OutOfRange & { drifted: boolean })[];
   duplicates: DataQualityStats['duplicates'] & { drifted: boolean };
+}
+
+/** The domain classifier's figures (quality/domainClassifier.ts), threshold-free. */
+export interface DomainClassifierStats {
+  /** Cross-validation folds (stratified, seeded). */
+  folds: number;
+  /** domain_classifier.max_rows: rows sampled at most per file. */
+  max_rows: number;
+  seed: number;
+  /** Rows used per file. */
+  rows: { reference: number; production: number };
+  /** True when a file had more rows than max_rows (a seeded sample was used). */
+  sampled: boolean;
+  /** Out-of-fold ROC AUC of telling production rows from reference rows; null when it did not run. */
+  auc: number | null;
+  /** 95% interval of the AUC (DeLong's variance, normal approximation). */
+  auc_ci: [number, number] | null;
+  /** How importance is measured: the share of all tree splits made on the feature. */
+  importance: 'split_count';
+  /** The features the classifier splits on most (at most 10), importance descending. */
+  top_features: { name: string; importance: number }[];
+  /** Why it did not run, or null. */
+  note: string | null;
+  /** Milliseconds spent. */
+  ms: number;
+}
+
+/** The report's `domain_classifier` section: the figures and the flag (auc > thresholds.domain_auc). */
+export interface DomainClassifierReport extends DomainClassifierStats {
+  /** thresholds.domain_auc */
+  threshold: number;
+  drifted: boolean;
 }

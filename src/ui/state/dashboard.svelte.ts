@@ -131,6 +131,7 @@ export class Dashboard implements RetrainHost {
           performanceSignal(this.performance),
           STAT_TESTS,
           this.analysis.dataQuality ?? null,
+          this.analysis.domainClassifier ?? null,
         )
       : null,
   );
