@@ -1,4 +1,4 @@
-import type { DataQualityReport, DomainClassifierReport } from '../core/report/types.ts';
+import type { DataQualityReport, DomainClassifierReport, DriftImpactStats } from '../core/report/types.ts';
 
 /**
  * The data-quality lines of the terminal summary: only what is worth reading (type changes, features
@@ -58,4 +58,16 @@ export function formatDomainClassifier(d: DomainClassifierReport): string[] {
     `  AUC ${d.auc.toFixed(3)}${ci}, threshold ${d.threshold}: ${d.drifted ? 'DRIFT' : 'ok'}; ${d.folds}-fold, ${rows}`,
     `  relies most on (share of tree splits): ${top || '-'}`,
   ];
+}
+
+/** Drift that matters: the features ranked by drift score x permutation importance (top 10). */
+export function formatDriftImpact(d: DriftImpactStats): string[] {
+  const lines = [
+    `drift that matters (drift score x model importance; ${d.method}, ${d.rows} reference rows${d.sampled ? `, sampled with seed ${d.seed}` : ''}):`,
+  ];
+  for (const f of d.features.slice(0, 10)) {
+    const score = f.drift_score === null ? '-' : f.drift_score.toFixed(3);
+    lines.push(`  ${name(f.name)}: ${f.weighted.toFixed(4)} (drift ${score} x importance ${f.importance.toFixed(4)})`);
+  }
+  return lines;
 }

@@ -4,7 +4,7 @@
  * change without re-running anything.
  */
 import type { Config } from './config/types.ts';
-import type { DataQualityStats, DomainClassifierStats, FeatureStats, SkippedColumn } from './report/types.ts';
+import type { DataQualityStats, DomainClassifierStats, DriftImpactStats, FeatureStats, SkippedColumn } from './report/types.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from './table/types.ts';
 import type { StatKernels } from './stattests/kernels.ts';
 import { planColumns, type PlanColumnsConfig } from './table/planColumns.ts';
@@ -36,6 +36,8 @@ export interface Analysis {
   dataQuality?: DataQualityStats;
   /** The domain classifier's figures (quality/domainClassifier.ts, addDomainClassifier); absent when disabled. */
   domainClassifier?: DomainClassifierStats;
+  /** Drift weighted by the model's permutation importance (quality/driftImpact.ts); absent without a model. */
+  driftImpact?: DriftImpactStats;
   /** Milliseconds spent in column typing and in the tests. */
   timings: { detect: number; tests: number };
 }

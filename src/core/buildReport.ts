@@ -73,5 +73,6 @@ export function buildReport(
     retraining: null,
     data_quality: dataQuality ?? null,
     domain_classifier: domainClassifier ?? null,
+    drift_impact: analysis.driftImpact ?? null,
   };
 }

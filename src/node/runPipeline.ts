@@ -6,6 +6,7 @@
  *   const { report } = await runPipeline({ reference: 'train.csv', production: 'prod.csv', label: 'churn' });
  */
 import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
+import { driftImpact, driftImpactOptions } from '../core/quality/driftImpact.ts';
 import type { Config } from '../core/config/types.ts';
 import type { ConfigOverrides } from '../core/config/mergeOverrides.ts';
 import type { Report } from '../core/report/types.ts';
@@ -149,6 +150,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let t4: number;
   try {
     perf = await analysePerformance({ reference, production, config, kernels, runner: model?.runner, modelFile: model?.file });
+    if (model && perf) {
+      analysis.driftImpact = await driftImpact(model.runner, reference, analysis.stats, driftImpactOptions(config, model.file));
+    }
     t3 = performance.now();
     report = buildReport(
       analysis,

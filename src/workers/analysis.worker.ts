@@ -11,6 +11,7 @@
  */
 import * as Comlink from 'comlink';
 import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
+import { driftImpact, driftImpactOptions } from '../core/quality/driftImpact.ts';
 import { analyse, type Analysis } from '../core/analyse.ts';
 import type { Config } from '../core/config/types.ts';
 import type { ParsedTable } from '../core/table/types.ts';
@@ -97,6 +98,9 @@ const api = {
       const runner = model ? await createOnnxRunner(model.bytes, model.name) : null;
       try {
         performance = await analysePerformance({ reference, production, config, kernels, runner, modelFile: model?.name });
+        if (runner && model && performance) {
+          analysis.driftImpact = await driftImpact(runner, reference, analysis.stats, driftImpactOptions(config, model.name));
+        }
       } finally {
         await runner?.release();
       }

@@ -118,6 +118,10 @@ export const CONFIG_SPEC: ConfigSpec = {
     max_rows: { kind: 'number', integer: true, min: 10 },
     seed: { kind: 'number', integer: true, min: 0, max: 4294967295 },
   },
+  drift_impact: {
+    max_rows: { kind: 'number', integer: true, min: 1 },
+    seed: { kind: 'number', integer: true, min: 0, max: 4294967295 },
+  },
   output: {
     report_path: nullablePath,
     scores_path: nullablePath,

@@ -64,6 +64,10 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
     max_rows: 5000,
     seed: 42,
   },
+  drift_impact: {
+    max_rows: 2000,
+    seed: 42,
+  },
   output: {
     report_path: null,
     scores_path: null,

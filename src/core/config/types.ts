@@ -98,6 +98,11 @@ export interface Config {
     /** Seeds the row sample and the folds. */
     seed: number;
   };
+  drift_impact: {
+    /** Reference rows scored at most for the permutation importance (seeded sample). */
+    max_rows: number;
+    seed: number;
+  };
   output: {
     report_path: string | null;
     scores_path: string | null;

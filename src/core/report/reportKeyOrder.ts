@@ -136,6 +136,14 @@ export const reportKeyOrder = (tests: StatRegistry = STAT_TESTS): KeyShape => ({
     threshold: true,
     drifted: true,
   },
+  drift_impact: {
+    method: true,
+    rows: true,
+    sampled: true,
+    max_rows: true,
+    seed: true,
+    features: [{ name: true, drift_score: true, importance: true, weighted: true }],
+  },
 });
 
 export const FEATURE_KEY_ORDER: KeyShape = featureKeyOrder();

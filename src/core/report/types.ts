@@ -176,6 +176,8 @@ export interface Report {
   data_quality: DataQualityReport | null;
   /** Multivariate drift by a domain classifier; null when domain_classifier.enabled is false. */
   domain_classifier: DomainClassifierReport | null;
+  /** Drift scores weighted by the model's permutation importance; null without a model. */
+  drift_impact: DriftImpactStats | null;
 }
 
 /** Why retraining did or did not produce a challenger. */
@@ -369,4 +371,17 @@ export interface DomainClassifierReport extends DomainClassifierStats {
   /** thresholds.domain_auc */
   threshold: number;
   drifted: boolean;
+}
+
+/** Drift that matters (quality/driftImpact.ts): drift scores weighted by the model's permutation importance on the reference. */
+export interface DriftImpactStats {
+  /** How importance is measured. */
+  method: string;
+  /** Reference rows scored. */
+  rows: number;
+  sampled: boolean;
+  max_rows: number;
+  seed: number;
+  /** Features by weighted score, descending. */
+  features: { name: string; drift_score: number | null; importance: number; weighted: number }[];
 }

@@ -157,5 +157,13 @@ export function sampleReport(): Report {
       threshold: 0.55,
       drifted: true,
     },
+    drift_impact: {
+      method: 'permutation: mean total variation change of predicted probabilities',
+      rows: 2000,
+      sampled: true,
+      max_rows: 2000,
+      seed: 42,
+      features: [{ name: 'tenure', drift_score: 0.2, importance: 0.1, weighted: 0.02 }],
+    },
   };
 }
