@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useDashboard } from './helpers/browser.ts';
-import { bannerText, chooseFiles, runAnalysis, tableNames } from './helpers/dashboard.ts';
+import { bannerText, chooseFiles, loadDemo, runAnalysis, tableNames } from './helpers/dashboard.ts';
 import { mulberry32 } from '../../src/core/samples/mulberry32.ts';
 import { normalSampler } from '../../src/core/samples/normalSampler.ts';
 
@@ -76,6 +76,21 @@ describe('data quality and multivariate drift panels (headless Chromium)', () =>
     const hrefs = await page.locator('a').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
     expect(hrefs.filter((h) => h.startsWith('javascript:'))).toEqual([]);
     expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('drift that matters: the demo model ranks every feature by drift x permutation importance, scored in the worker', async () => {
+    const { page, errors } = await suite.open();
+    await loadDemo(page);
+    expect(await runAnalysis(page)).toBe('done');
+    const names = await tableNames(page, 'drift-impact-table');
+    const tested = [...(await tableNames(page, 'ks-table')), ...(await tableNames(page, 'chi2-table'))];
+    expect([...names].sort()).toEqual([...new Set(tested)].sort());
+    // Sorted by the weighted score, descending.
+    const weighted = (await page.locator('#drift-impact-table tbody tr td:nth-child(2)').allInnerTexts()).map(Number);
+    expect(weighted).toEqual([...weighted].sort((a, b) => b - a));
+    expect(weighted[0]).toBeGreaterThan(0);
+    expect(await page.getByText(/permutation: mean total variation change/).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });
