@@ -1,6 +1,7 @@
 import type { Report } from '../core/report/types.ts';
 import type { Decided, StatRegistry } from '../core/stattests/driftTest.ts';
 import { STAT_TESTS, resultOf } from '../core/stattests/registry.ts';
+import { formatDataQuality, formatDomainClassifier, formatDriftImpact } from './formatDataQuality.ts';
 
 /**
  * A plain-text summary table of a report, for the terminal: one column per summary field of each
@@ -36,6 +37,9 @@ export function formatSummary(report: Report, tests: StatRegistry = STAT_TESTS):
     lines.push('', 'skipped:');
     for (const k of report.skipped) lines.push(`  ${clip(k.name, 40)}: ${k.reason}`);
   }
+  if (report.data_quality) lines.push('', ...formatDataQuality(report.data_quality));
+  if (report.domain_classifier) lines.push('', ...formatDomainClassifier(report.domain_classifier));
+  if (report.drift_impact) lines.push('', ...formatDriftImpact(report.drift_impact));
   if (report.warnings.length) {
     lines.push('', 'warnings:');
     for (const w of report.warnings) lines.push(`  ${w}`);

@@ -4,7 +4,7 @@
  * change without re-running anything.
  */
 import type { Config } from './config/types.ts';
-import type { FeatureStats, SkippedColumn } from './report/types.ts';
+import type { DataQualityStats, DomainClassifierStats, DriftImpactStats, FeatureStats, SkippedColumn } from './report/types.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from './table/types.ts';
 import type { StatKernels } from './stattests/kernels.ts';
 import { planColumns, type PlanColumnsConfig } from './table/planColumns.ts';
@@ -16,6 +16,7 @@ import { pointMassWarning } from './stattests/psi.ts';
 import { approximateWarning } from './stattests/approximate.ts';
 import type { StatRegistry } from './stattests/driftTest.ts';
 import { STAT_TESTS } from './stattests/registry.ts';
+import { tableQuality } from './quality/dataQuality.ts';
 
 export interface TableMeta {
   file: string;
@@ -31,6 +32,12 @@ export interface Analysis {
   stats: FeatureStats[];
   skipped: SkippedColumn[];
   warnings: string[];
+  /** Data-quality figures (quality/dataQuality.ts); absent when not computed. */
+  dataQuality?: DataQualityStats;
+  /** The domain classifier's figures (quality/domainClassifier.ts, addDomainClassifier); absent when disabled. */
+  domainClassifier?: DomainClassifierStats;
+  /** Drift weighted by the model's permutation importance (quality/driftImpact.ts); absent without a model. */
+  driftImpact?: DriftImpactStats;
   /** Milliseconds spent in column typing and in the tests. */
   timings: { detect: number; tests: number };
 }
@@ -66,6 +73,7 @@ export function analyse(
     ],
     featureStats: (plan) =>
       featureStats(plan, refCols.get(plan.name)!, prodCols.get(plan.name)!, reference.rows, production.rows, config, kernels, tests),
+    dataQuality: (stats) => tableQuality(reference, production, plans, stats, planConfig(config)),
     t0,
     t1,
   });
@@ -81,6 +89,8 @@ export interface AnalysisParts {
   warnings: string[];
   /** The statistics of one numerical or categorical feature. */
   featureStats: (plan: ColumnPlan) => FeatureStats;
+  /** The data-quality figures, given the features' statistics. */
+  dataQuality?: (stats: readonly FeatureStats[]) => DataQualityStats;
   /** now() before typing and after it. */
   t0: number;
   t1: number;
@@ -108,6 +118,7 @@ export function assembleAnalysis(parts: AnalysisParts): Analysis {
     if (massWarning) psiWarnings.push(massWarning);
     if (s.type === 'numerical' && s.approximate) approximateWarnings.push(approximateWarning(s.name, s.approximate));
   }
+  const dataQuality = parts.dataQuality?.(stats);
   const t2 = now();
   return {
     reference: parts.reference,
@@ -128,6 +139,7 @@ export function assembleAnalysis(parts: AnalysisParts): Analysis {
           ]
         : []),
     ],
+    ...(dataQuality ? { dataQuality } : {}),
     timings: { detect: parts.t1 - parts.t0, tests: t2 - parts.t1 },
   };
 }

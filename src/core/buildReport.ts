@@ -34,7 +34,16 @@ export function buildReport(
   options: ReportOptions = {},
 ): Report {
   const tests = options.tests ?? STAT_TESTS;
-  const { features, summary } = options.decision ?? decide(analysis.stats, config.thresholds, performanceSignal(performance), tests);
+  const { features, summary, dataQuality, domainClassifier } =
+    options.decision ??
+    decide(
+      analysis.stats,
+      config.thresholds,
+      performanceSignal(performance),
+      tests,
+      analysis.dataQuality ?? null,
+      analysis.domainClassifier ?? null,
+    );
   // Every test's threshold as used, so a test's default shows even when the config does not set it.
   const thresholds = {
     ...config.thresholds,
@@ -62,5 +71,8 @@ export function buildReport(
     warnings: [...analysis.warnings, ...(performance?.warnings ?? [])],
     performance: performance ? decidePerformance(performance, config.thresholds) : null,
     retraining: null,
+    data_quality: dataQuality ?? null,
+    domain_classifier: domainClassifier ?? null,
+    drift_impact: analysis.driftImpact ?? null,
   };
 }

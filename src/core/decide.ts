@@ -5,7 +5,17 @@
  * change without re-running any test.
  */
 import type { Thresholds } from './config/types.ts';
-import type { FeatureReport, FeatureStats, FlagRule, Summary } from './report/types.ts';
+import type {
+  DataQualityReport,
+  DataQualityStats,
+  DomainClassifierReport,
+  DomainClassifierStats,
+  FeatureReport,
+  FeatureStats,
+  FlagRule,
+  Summary,
+} from './report/types.ts';
+import { decideDomain, decideQuality } from './quality/decideQuality.ts';
 import { adjustPValues } from './adjustPValues.ts';
 import type { StatRegistry } from './stattests/driftTest.ts';
 import { STAT_TESTS, resultOf, thresholdOf } from './stattests/registry.ts';
@@ -13,6 +23,10 @@ import { STAT_TESTS, resultOf, thresholdOf } from './stattests/registry.ts';
 export interface Decision {
   features: FeatureReport[];
   summary: Summary;
+  /** The data-quality section with its flags; null when no data-quality figures were given. */
+  dataQuality: DataQualityReport | null;
+  /** The domain classifier with its flag; null when it did not run. */
+  domainClassifier: DomainClassifierReport | null;
 }
 
 /** The F1 comparison that can raise the performance alert (from the performance section). */
@@ -27,6 +41,8 @@ export function decide(
   t: Thresholds,
   performance: PerformanceSignal | null = null,
   tests: StatRegistry = STAT_TESTS,
+  quality: DataQualityStats | null = null,
+  domain: DomainClassifierStats | null = null,
 ): Decision {
   // p-values are corrected over all features that ran the test (p_value_correction) before the comparison.
   const adjusted = tests.map((test) =>
@@ -73,7 +89,14 @@ export function decide(
     } as FeatureReport;
   });
 
-  return { features, summary: summarise(features, t, performance) };
+  const q = quality ? decideQuality(quality, t) : null;
+  const d = domain ? decideDomain(domain, t) : null;
+  return {
+    features,
+    summary: summarise(features, t, performance, [...(q?.reasons ?? []), ...(d?.reasons ?? [])]),
+    dataQuality: q?.report ?? null,
+    domainClassifier: d?.report ?? null,
+  };
 }
 
 /** The one F1-drop rule: baseline - production strictly above thresholds.f1_drop. */
@@ -81,7 +104,12 @@ export function f1DropAlert(p: PerformanceSignal, t: Thresholds): boolean {
   return p.baseline - p.production > t.f1_drop;
 }
 
-function summarise(features: readonly FeatureReport[], t: Thresholds, performance: PerformanceSignal | null): Summary {
+function summarise(
+  features: readonly FeatureReport[],
+  t: Thresholds,
+  performance: PerformanceSignal | null,
+  qualityReasons: Summary['reasons'],
+): Summary {
   const drifted = features.filter((f) => f.drifted).map((f) => f.name);
   const fraction = features.length ? drifted.length / features.length : 0;
   const psiValues = features.flatMap((f) => (f.psi ? [f.psi.value] : []));
@@ -111,6 +139,7 @@ function summarise(features: readonly FeatureReport[], t: Thresholds, performanc
       message: `${performance.estimated ? 'estimated ' : ''}F1 dropped by ${drop.toFixed(3)} (${performance.baseline.toFixed(3)} -> ${performance.production.toFixed(3)}), more than ${t.f1_drop}`,
     });
   }
+  reasons.push(...qualityReasons);
   return {
     features: features.length,
     numerical: features.filter((f) => f.type === 'numerical').length,

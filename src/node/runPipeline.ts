@@ -5,6 +5,8 @@
  *   import { runPipeline } from 'drift-monitor';
  *   const { report } = await runPipeline({ reference: 'train.csv', production: 'prod.csv', label: 'churn' });
  */
+import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
+import { driftImpact, driftImpactOptions } from '../core/quality/driftImpact.ts';
 import type { Config } from '../core/config/types.ts';
 import type { ConfigOverrides } from '../core/config/mergeOverrides.ts';
 import type { Report } from '../core/report/types.ts';
@@ -148,6 +150,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   ]);
   const t1 = performance.now();
   const analysis = analyse(reference, production, config, kernels);
+  await addDomainClassifier(analysis, reference, production, config);
   const t2 = performance.now();
   const model = modelPath ? await readModelFile(modelPath) : null;
   let perf;
@@ -157,6 +160,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let t4: number;
   try {
     perf = await analysePerformance({ reference, production, config, kernels, runner: model?.runner, modelFile: model?.file });
+    if (model && perf) {
+      analysis.driftImpact = await driftImpact(model.runner, reference, analysis.stats, driftImpactOptions(config, model.file));
+    }
     t3 = performance.now();
     report = buildReport(
       analysis,
@@ -280,6 +286,7 @@ async function runWithProfiles(run: ProfileRun): Promise<PipelineResult> {
   const t1 = performance.now();
   const analysis: Analysis = analyseProfiles(reference, production, config);
   analysis.warnings.unshift(...settingsWarnings);
+  await addDomainClassifier(analysis, null, null, config);
   const t2 = performance.now();
   let perf: PerformanceStats | null = null;
   let t3 = t2;

@@ -10,6 +10,8 @@
  * table instead and scored without a baseline (analyseProfileAndTable). No retraining.
  */
 import * as Comlink from 'comlink';
+import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
+import { driftImpact, driftImpactOptions } from '../core/quality/driftImpact.ts';
 import { analyse, type Analysis } from '../core/analyse.ts';
 import type { Config } from '../core/config/types.ts';
 import type { ParsedTable } from '../core/table/types.ts';
@@ -92,12 +94,17 @@ const api = {
     last = null;
     const kernels = await loadKernels();
     const analysis = analyse(reference, production, config, kernels);
+    // The classifier trains here, in the worker, off the main thread.
+    await addDomainClassifier(analysis, reference, production, config);
     let performance: PerformanceStats | null = null;
     if (model || config.data.prediction_column || config.data.probability_column) {
       await onScoring?.();
       const runner = model ? await createOnnxRunner(model.bytes, model.name) : null;
       try {
         performance = await analysePerformance({ reference, production, config, kernels, runner, modelFile: model?.name });
+        if (runner && model && performance) {
+          analysis.driftImpact = await driftImpact(runner, reference, analysis.stats, driftImpactOptions(config, model.name));
+        }
       } finally {
         await runner?.release();
       }
@@ -133,6 +140,7 @@ const api = {
       sideProfile(production, request.production, config, progress(1)),
     ]);
     const analysis = analyseProfiles(ref.profile, prod.profile, config);
+    await addDomainClassifier(analysis, null, null, config);
     last = { mode: 'profiles', reference: ref.profile, production: prod.profile, referenceFromCsv: !ref.fromFile, analysis };
     return { analysis, performance: null };
   },
@@ -172,6 +180,7 @@ const api = {
       },
     });
     const analysis = analyseProfiles(ref.profile, prod, config);
+    await addDomainClassifier(analysis, null, null, config);
     await onScoring?.();
     const kernels = await loadKernels();
     const runner = model ? await createOnnxRunner(model.bytes, model.name) : null;

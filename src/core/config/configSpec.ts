@@ -92,6 +92,10 @@ export const CONFIG_SPEC: ConfigSpec = {
     drift_feature_fraction: share,
     p_value_correction: { kind: 'enum', values: ['none', 'bonferroni', 'fdr_bh'] },
     missing_share_change: { ...share, nullable: true },
+    unseen_share: { ...share, nullable: true },
+    out_of_range_share: { ...share, nullable: true },
+    duplicate_share: { ...share, nullable: true },
+    domain_auc: share,
   },
   psi: {
     bins: { kind: 'number', integer: true, min: 1, max: 1000 },
@@ -108,6 +112,15 @@ export const CONFIG_SPEC: ConfigSpec = {
     min_improvement: share,
     seed: { kind: 'number', integer: true, min: 0, max: 4294967295 },
     model_family: { kind: 'enum', values: ['logistic', 'gradient_boosting'] },
+  },
+  domain_classifier: {
+    enabled: { kind: 'boolean' },
+    max_rows: { kind: 'number', integer: true, min: 10 },
+    seed: { kind: 'number', integer: true, min: 0, max: 4294967295 },
+  },
+  drift_impact: {
+    max_rows: { kind: 'number', integer: true, min: 1 },
+    seed: { kind: 'number', integer: true, min: 0, max: 4294967295 },
   },
   output: {
     report_path: nullablePath,

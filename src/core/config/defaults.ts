@@ -38,6 +38,10 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
     drift_feature_fraction: 0.3,
     p_value_correction: 'none',
     missing_share_change: null,
+    unseen_share: null,
+    out_of_range_share: null,
+    duplicate_share: null,
+    domain_auc: 0.55,
   },
   psi: {
     bins: 10,
@@ -54,6 +58,15 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
     min_improvement: 0,
     seed: 42,
     model_family: 'logistic',
+  },
+  domain_classifier: {
+    enabled: false,
+    max_rows: 5000,
+    seed: 42,
+  },
+  drift_impact: {
+    max_rows: 2000,
+    seed: 42,
   },
   output: {
     report_path: null,

@@ -27,6 +27,14 @@ export interface Thresholds {
   p_value_correction: PValueCorrection;
   /** Flag a feature when |missing share production - missing share reference| exceeds this; null = off. */
   missing_share_change: number | null;
+  /** Overall drift when a categorical feature's share of production values in categories unseen in the reference exceeds this; null = reported only. */
+  unseen_share: number | null;
+  /** Overall drift when a numerical feature's share of production values outside the reference's [min, max] exceeds this; null = reported only. */
+  out_of_range_share: number | null;
+  /** Overall drift when the share of duplicate rows in production exceeds this; null = reported only. */
+  duplicate_share: number | null;
+  /** Multivariate drift when the domain classifier's AUC is strictly above this (domain_classifier.enabled). */
+  domain_auc: number;
 }
 
 export interface Config {
@@ -81,6 +89,19 @@ export interface Config {
     seed: number;
     /** The challenger's family: regularised logistic regression (default) or gradient-boosted trees. */
     model_family: ModelFamily;
+  };
+  domain_classifier: {
+    /** Train the domain classifier (multivariate drift); needs rows, so absent in profile runs. */
+    enabled: boolean;
+    /** Rows sampled at most per file (seeded). */
+    max_rows: number;
+    /** Seeds the row sample and the folds. */
+    seed: number;
+  };
+  drift_impact: {
+    /** Reference rows scored at most for the permutation importance (seeded sample). */
+    max_rows: number;
+    seed: number;
   };
   output: {
     report_path: string | null;

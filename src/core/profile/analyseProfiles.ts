@@ -21,6 +21,7 @@ import type { NumericalKernelResult } from '../stattests/kernels.ts';
 import type { ColumnProfile, NumberSummary, Profile } from './columnProfile.ts';
 import type { KllSketch } from './kllSketch.ts';
 import { profileFacts } from './profileFacts.ts';
+import { profileQuality } from '../quality/dataQuality.ts';
 import { profileCategories } from './profileCategories.ts';
 import { binCounts, cdfErrorBound, ksFromNumbers, profileQuantiles, summaryCount } from './profileStats.ts';
 import { profileNumberFormatWarnings } from './profileNumberFormats.ts';
@@ -30,11 +31,9 @@ export function analyseProfiles(reference: Profile, production: Profile, config:
   const t0 = now();
   const refFile = profileFile(reference, 'reference profile');
   const prodFile = profileFile(production, 'production profile');
-  const { plans, warnings } = planColumnsFromFacts(
-    profileFacts(reference, refFile),
-    profileFacts(production, prodFile),
-    planConfig(config),
-  );
+  const refFacts = profileFacts(reference, refFile);
+  const prodFacts = profileFacts(production, prodFile);
+  const { plans, warnings } = planColumnsFromFacts(refFacts, prodFacts, planConfig(config));
   const t1 = now();
   const refCols = byName(reference);
   const prodCols = byName(production);
@@ -53,6 +52,7 @@ export function analyseProfiles(reference: Profile, production: Profile, config:
     ],
     featureStats: (plan) =>
       profileFeatureStats(plan, refCols.get(plan.name)!, prodCols.get(plan.name)!, reference.rows, production.rows, config, tests),
+    dataQuality: (stats) => profileQuality(reference, production, refFacts, prodFacts, plans, stats, planConfig(config)),
     t0,
     t1,
   });

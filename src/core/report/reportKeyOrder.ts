@@ -20,6 +20,10 @@ const thresholdKeys = (tests: StatRegistry): KeyShape => ({
   drift_feature_fraction: true,
   p_value_correction: true,
   missing_share_change: true,
+  unseen_share: true,
+  out_of_range_share: true,
+  duplicate_share: true,
+  domain_auc: true,
 });
 
 /** A test's block: its result keys, then p_value_adjusted (p-value tests) and drifted (decide.ts). */
@@ -90,6 +94,55 @@ export const reportKeyOrder = (tests: StatRegistry = STAT_TESTS): KeyShape => ({
     model_version: true,
     save_path: true,
     seed: true,
+  },
+  data_quality: {
+    type_changes: [{ name: true, reference: true, production: true, reference_reason: true, production_reason: true }],
+    unseen_categories: [{ name: true, count: true, production_values: true, share: true, categories: true, drifted: true }],
+    unseen_overall_share: true,
+    out_of_range: [
+      {
+        name: true,
+        reference_min: true,
+        reference_max: true,
+        below: true,
+        above: true,
+        production_values: true,
+        share: true,
+        approximate: true,
+        drifted: true,
+      },
+    ],
+    constant_columns: [{ name: true, reference: true, production: true }],
+    duplicates: {
+      reference: { rows: true, duplicates: true, share: true },
+      production: { rows: true, duplicates: true, share: true },
+      ignored_columns: true,
+      note: true,
+      drifted: true,
+    },
+  },
+  domain_classifier: {
+    folds: true,
+    max_rows: true,
+    seed: true,
+    rows: { reference: true, production: true },
+    sampled: true,
+    auc: true,
+    auc_ci: true,
+    importance: true,
+    top_features: [{ name: true, importance: true }],
+    note: true,
+    ms: true,
+    threshold: true,
+    drifted: true,
+  },
+  drift_impact: {
+    method: true,
+    rows: true,
+    sampled: true,
+    max_rows: true,
+    seed: true,
+    features: [{ name: true, drift_score: true, importance: true, weighted: true }],
   },
 });
 

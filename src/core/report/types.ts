@@ -126,7 +126,8 @@ export interface CategoricalFeatureReport extends Omit<CategoricalFeatureStats, 
 /** A feature's statistics with its flags (decide.ts). */
 export type FeatureReport = NumericalFeatureReport | CategoricalFeatureReport;
 
-export type VerdictRule = 'drift_feature_fraction' | 'psi' | 'performance';
+export type VerdictRule =
+  'drift_feature_fraction' | 'psi' | 'performance' | 'unseen_share' | 'out_of_range_share' | 'duplicate_share' | 'domain_auc';
 
 export interface Summary {
   features: number;
@@ -171,6 +172,12 @@ export interface Report {
   performance: PerformanceReport | null;
   /** Retraining outcome (src/core/retraining.ts); null when retraining.enabled is false and nothing asked for it. */
   retraining: RetrainingReport | null;
+  /** Data quality (type changes, unseen categories, out-of-range values, constant columns, duplicate rows); null when not computed. */
+  data_quality: DataQualityReport | null;
+  /** Multivariate drift by a domain classifier; null when domain_classifier.enabled is false. */
+  domain_classifier: DomainClassifierReport | null;
+  /** Drift scores weighted by the model's permutation importance; null without a model. */
+  drift_impact: DriftImpactStats | null;
 }
 
 /** Why retraining did or did not produce a challenger. */
@@ -255,4 +262,126 @@ export interface PerformanceReport extends Omit<PerformanceStats, 'prediction_dr
   /** f1_drop > thresholds.f1_drop (strictly). Joins summary.reasons as rule 'performance'. */
   alert: boolean;
   prediction_drift: FeatureReport[];
+}
+
+/** A column typed differently when each file is typed alone by the same rules (table/planColumns.ts). */
+export interface TypeChange {
+  name: string;
+  reference: 'numerical' | 'categorical' | 'skipped';
+  production: 'numerical' | 'categorical' | 'skipped';
+  reference_reason: string;
+  production_reason: string;
+}
+
+/** Production values of a categorical feature in categories the reference does not have. */
+export interface UnseenCategories {
+  name: string;
+  /** Production values (non-missing) in unseen categories. */
+  count: number;
+  /** Non-missing production values of the feature. */
+  production_values: number;
+  /** count / production_values (0 when there are none). */
+  share: number;
+  /** The unseen categories, most frequent first (at most 20). */
+  categories: string[];
+}
+
+/** Production values of a numerical feature outside the reference's [min, max]. */
+export interface OutOfRange {
+  name: string;
+  /** null when the reference has no value. */
+  reference_min: number | null;
+  reference_max: number | null;
+  below: number;
+  above: number;
+  production_values: number;
+  /** (below + above) / production_values (0 when there are none). */
+  share: number;
+  /** The production side is a profile sketch: the counts are estimates within its rank error. */
+  approximate: boolean;
+}
+
+/** A column with one distinct non-missing value in a file. */
+export interface ConstantColumn {
+  name: string;
+  reference: boolean;
+  production: boolean;
+}
+
+/** Duplicate rows of one file (rows equal to an earlier row in every column read). */
+export interface DuplicateRows {
+  rows: number;
+  duplicates: number;
+  share: number;
+}
+
+/** The threshold-independent data-quality figures (src/core/quality/). */
+export interface DataQualityStats {
+  type_changes: TypeChange[];
+  unseen_categories: UnseenCategories[];
+  /** Unseen-category values over all categorical features / their non-missing production values; null without categorical features. */
+  unseen_overall_share: number | null;
+  out_of_range: OutOfRange[];
+  constant_columns: ConstantColumn[];
+  duplicates: {
+    /** null when the rows are not available (a profile). */
+    reference: DuplicateRows | null;
+    production: DuplicateRows | null;
+    /** Columns left out of the row comparison (their text is not kept: IDs, free text). */
+    ignored_columns: string[];
+    /** Why a side is null, or what the comparison left out; null when nothing to say. */
+    note: string | null;
+  };
+}
+
+/** The data-quality section: the figures with their flags (thresholds.unseen_share, out_of_range_share, duplicate_share). */
+export interface DataQualityReport extends Omit<DataQualityStats, 'unseen_categories' | 'out_of_range' | 'duplicates'> {
+  unseen_categories: (UnseenCategories & { drifted: boolean })[];
+  out_of_range: (OutOfRange & { drifted: boolean })[];
+  duplicates: DataQualityStats['duplicates'] & { drifted: boolean };
+}
+
+/** The domain classifier's figures (quality/domainClassifier.ts), threshold-free. */
+export interface DomainClassifierStats {
+  /** Cross-validation folds (stratified, seeded). */
+  folds: number;
+  /** domain_classifier.max_rows: rows sampled at most per file. */
+  max_rows: number;
+  seed: number;
+  /** Rows used per file. */
+  rows: { reference: number; production: number };
+  /** True when a file had more rows than max_rows (a seeded sample was used). */
+  sampled: boolean;
+  /** Out-of-fold ROC AUC of telling production rows from reference rows; null when it did not run. */
+  auc: number | null;
+  /** 95% interval of the AUC (DeLong's variance, normal approximation). */
+  auc_ci: [number, number] | null;
+  /** How importance is measured: the share of all tree splits made on the feature. */
+  importance: 'split_count';
+  /** The features the classifier splits on most (at most 10), importance descending. */
+  top_features: { name: string; importance: number }[];
+  /** Why it did not run, or null. */
+  note: string | null;
+  /** Milliseconds spent. */
+  ms: number;
+}
+
+/** The report's `domain_classifier` section: the figures and the flag (auc > thresholds.domain_auc). */
+export interface DomainClassifierReport extends DomainClassifierStats {
+  /** thresholds.domain_auc */
+  threshold: number;
+  drifted: boolean;
+}
+
+/** Drift that matters (quality/driftImpact.ts): drift scores weighted by the model's permutation importance on the reference. */
+export interface DriftImpactStats {
+  /** How importance is measured. */
+  method: string;
+  /** Reference rows scored. */
+  rows: number;
+  sampled: boolean;
+  max_rows: number;
+  seed: number;
+  /** Features by weighted score, descending. */
+  features: { name: string; drift_score: number | null; importance: number; weighted: number }[];
 }

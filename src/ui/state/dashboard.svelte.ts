@@ -12,6 +12,7 @@ import { decide, type Decision } from '../../core/decide.ts';
 import { isInputError } from '../../core/errors.ts';
 import type { PerformanceStats, Report, RetrainingReport } from '../../core/report/types.ts';
 import { performanceSignal } from '../../core/performance.ts';
+import { STAT_TESTS } from '../../core/stattests/registry.ts';
 import { Run, type RunProgress } from '../run/startRun.ts';
 import type { FeatureDistribution } from '../../core/distribution/types.ts';
 import { applyChoices, choicesFromConfig, type ColumnType } from './columnChoices.ts';
@@ -128,7 +129,16 @@ export class Dashboard implements RetrainHost {
 
   /** Flags and verdict under the live thresholds: decided once per threshold change, the report reuses it. */
   decision: Decision | null = $derived(
-    this.analysis ? decide(this.analysis.stats, $state.snapshot(this.thresholds), performanceSignal(this.performance)) : null,
+    this.analysis
+      ? decide(
+          this.analysis.stats,
+          $state.snapshot(this.thresholds),
+          performanceSignal(this.performance),
+          STAT_TESTS,
+          this.analysis.dataQuality ?? null,
+          this.analysis.domainClassifier ?? null,
+        )
+      : null,
   );
 
   report: Report | null = $derived(

@@ -32,6 +32,10 @@ describe('DEFAULT_CONFIG', () => {
       drift_feature_fraction: 0.3,
       p_value_correction: 'none',
       missing_share_change: null,
+      unseen_share: null,
+      out_of_range_share: null,
+      duplicate_share: null,
+      domain_auc: 0.55,
     });
     expect(DEFAULT_CONFIG.psi).toEqual({ bins: 10, epsilon: 1e-4 });
     expect(DEFAULT_CONFIG.columns.max_categorical_unique).toBe(20);

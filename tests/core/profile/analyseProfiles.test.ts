@@ -35,10 +35,16 @@ const CSV_DIR = fileURLToPath(new URL('../../fixtures/csv/', import.meta.url));
 
 type Read = () => Promise<ParsedTable>;
 
-/** The report (or the InputError message) of a run: tables read fresh each time (analyse settles them in place). */
+/**
+ * The report (or the InputError message) of a run: tables read fresh each time (analyse settles them in
+ * place). Duplicate rows need rows, which a profile does not keep (tests/core/quality checks both
+ * sides' duplicates), so they are left out of the comparison.
+ */
 async function outcome(run: () => Promise<Analysis>, config: Config): Promise<unknown> {
   try {
-    return buildReport(await run(), config, meta);
+    const report = buildReport(await run(), config, meta);
+    const { duplicates: _, ...quality } = report.data_quality!;
+    return { ...report, data_quality: quality };
   } catch (e) {
     return { error: (e as Error).message };
   }

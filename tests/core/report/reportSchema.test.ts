@@ -51,7 +51,8 @@ describe('schema/report.schema.json', () => {
     });
     // root, tool, data + 2 files, settings + thresholds + psi, summary + 2 reasons, 2 skipped,
     // 2 features x (feature, n, missing, ks or chi2, psi), the first one's approximate
-    expect(visited).toBe(24);
+    // + data_quality with one item in each list, duplicates and its two files; domain_classifier, rows, 1 feature; drift_impact, 1 feature
+    expect(visited).toBe(37);
     for (const [place, { schema: s, keys }] of seen) {
       const props = Object.keys(s.properties as object);
       const optional = OPTIONAL[place] ?? [];

@@ -24,7 +24,7 @@ describe('reportToJson(report)', () => {
 
   it('writes keys in the order of the type, whatever order the object was built in', () => {
     const shuffled = reversedKeys(sampleReport()) as Report;
-    expect(Object.keys(shuffled)[0]).toBe('retraining');
+    expect(Object.keys(shuffled)[0]).toBe('drift_impact');
     expect(reportToJson(shuffled)).toBe(reportToJson(sampleReport()));
     const parsed = JSON.parse(reportToJson(shuffled));
     expect(Object.keys(parsed)).toEqual([
@@ -39,6 +39,9 @@ describe('reportToJson(report)', () => {
       'warnings',
       'performance',
       'retraining',
+      'data_quality',
+      'domain_classifier',
+      'drift_impact',
     ]);
     expect(Object.keys(parsed.features[0]).slice(0, 6)).toEqual(['name', 'type', 'type_reason', 'n', 'missing', 'drift_score']);
     expect(Object.keys(parsed.features[0].ks)).toEqual(['statistic', 'p_value', 'method', 'drifted']);
@@ -64,7 +67,7 @@ describe('reportToJson(report)', () => {
     report.performance = { f1: { baseline: 0.82, production: 0.74 } } as unknown as typeof report.performance;
     const parsed = JSON.parse(reportToJson(report));
     expect(parsed.features[0].psi.edges).toEqual([0.30000000000000004, 0.3333333333333333]);
-    expect(Object.keys(parsed).slice(-2)).toEqual(['retraining', 'extra']);
+    expect(Object.keys(parsed).slice(-2)).toEqual(['drift_impact', 'extra']);
     expect(Object.keys(parsed.extra)).toEqual(['b', 'a']);
     expect(parsed.performance).toEqual({ f1: { baseline: 0.82, production: 0.74 } });
   });

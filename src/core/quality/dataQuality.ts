@@ -1,0 +1,88 @@
+/**
+ * The data-quality figures of a run (report section `data_quality`), threshold-free: decideQuality
+ * (decideQuality.ts) flags them. From two tables every figure is computed; from two profiles all but
+ * the duplicate rows, which need rows (the section says so).
+ */
+import type { DataQualityStats, FeatureStats } from '../report/types.ts';
+import type { ColumnPlan, ParsedTable } from '../table/types.ts';
+import type { PlanColumnsConfig } from '../table/planColumns.ts';
+import type { TableFacts } from '../table/columnFacts.ts';
+import { tableFacts } from '../table/columnFacts.ts';
+import type { Profile } from '../profile/columnProfile.ts';
+import { typeChanges } from './typeChanges.ts';
+import { unseenCategories } from './unseenCategories.ts';
+import { outOfRangeFromSummaries, outOfRangeFromValues } from './outOfRange.ts';
+import { constantColumns } from './constantColumns.ts';
+import { rowDuplicates } from './rowDuplicates.ts';
+
+export const PROFILE_DUPLICATES_NOTE = 'duplicate rows: not available from a profile (it keeps no rows)';
+
+export function tableQuality(
+  ref: ParsedTable,
+  prod: ParsedTable,
+  plans: readonly ColumnPlan[],
+  stats: readonly FeatureStats[],
+  cfg: PlanColumnsConfig,
+): DataQualityStats {
+  const refCols = new Map(ref.columns.map((c) => [c.name, c]));
+  const prodCols = new Map(prod.columns.map((c) => [c.name, c]));
+  const out_of_range = plans
+    .filter((p) => p.role === 'numerical')
+    .map((p) => outOfRangeFromValues(p.name, refCols.get(p.name)!.values, prodCols.get(p.name)!.values));
+  const r = rowDuplicates(ref);
+  const p = rowDuplicates(prod);
+  const ignored = [...new Set([...r.ignored, ...p.ignored])];
+  return {
+    ...common(tableFacts(ref), tableFacts(prod), plans, stats, cfg),
+    out_of_range,
+    duplicates: {
+      reference: { rows: r.rows, duplicates: r.duplicates, share: r.share },
+      production: { rows: p.rows, duplicates: p.duplicates, share: p.share },
+      ignored_columns: ignored,
+      note: ignored.length
+        ? `duplicate rows compare every column but ${ignored.length} whose text is not kept (more distinct values than the reader keeps): ${ignored.join(', ')}`
+        : null,
+    },
+  };
+}
+
+export function profileQuality(
+  ref: Profile,
+  prod: Profile,
+  refFacts: TableFacts,
+  prodFacts: TableFacts,
+  plans: readonly ColumnPlan[],
+  stats: readonly FeatureStats[],
+  cfg: PlanColumnsConfig,
+): DataQualityStats {
+  const refCols = new Map(ref.columns.map((c) => [c.name, c]));
+  const prodCols = new Map(prod.columns.map((c) => [c.name, c]));
+  const out_of_range = plans
+    .filter((p) => p.role === 'numerical')
+    .map((p) => outOfRangeFromSummaries(p.name, refCols.get(p.name)!.numbers, prodCols.get(p.name)!.numbers));
+  return {
+    ...common(refFacts, prodFacts, plans, stats, cfg),
+    out_of_range,
+    duplicates: { reference: null, production: null, ignored_columns: [], note: PROFILE_DUPLICATES_NOTE },
+  };
+}
+
+function common(
+  ref: TableFacts,
+  prod: TableFacts,
+  plans: readonly ColumnPlan[],
+  stats: readonly FeatureStats[],
+  cfg: PlanColumnsConfig,
+): Pick<DataQualityStats, 'type_changes' | 'unseen_categories' | 'unseen_overall_share' | 'constant_columns'> {
+  const unseen = unseenCategories(stats);
+  return {
+    type_changes: typeChanges(ref, prod, cfg),
+    unseen_categories: unseen.features,
+    unseen_overall_share: unseen.overall,
+    constant_columns: constantColumns(
+      ref,
+      prod,
+      plans.map((p) => p.name),
+    ),
+  };
+}
