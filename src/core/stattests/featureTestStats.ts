@@ -11,13 +11,19 @@ export type FeatureTestStats<K extends FeatureType = FeatureType> = Omit<
 type TestResults<K extends FeatureType> = Pick<Extract<FeatureStats, { type: K }>, 'ks' | 'chi2' | 'psi'>;
 
 /**
- * Runs every test of `tests` that applies to the input's column kind, keyed by report key; the others,
- * and all of them when `input` is null (an empty sample), are null.
+ * Runs every test of `tests` that applies to the input's column kind (and to the input, DriftTest.applies)
+ * and that `chosen` (the config's choice for the column, testChoice.ts) accepts, keyed by report key;
+ * the others, and all of them when `input` is null (an empty sample), are null.
  */
-export function runTests<K extends FeatureType>(tests: StatRegistry, input: (TestInput & { kind: K }) | null): TestResults<K> {
+export function runTests<K extends FeatureType>(
+  tests: StatRegistry,
+  input: (TestInput & { kind: K }) | null,
+  chosen: (id: string) => boolean = () => true,
+): TestResults<K> {
   const out: Record<string, object | null> = {};
   for (const test of tests) {
-    out[test.reportKey] = input && test.columnKinds.includes(input.kind) ? test.run(input) : null;
+    const runs = input && test.columnKinds.includes(input.kind) && chosen(test.id) && (test.applies?.(input) ?? true);
+    out[test.reportKey] = runs ? test.run(input) : null;
   }
   // Built-in keys are typed; a registered test's key is carried at run time (resultOf reads it).
   return out as unknown as TestResults<K>;
