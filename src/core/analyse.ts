@@ -15,7 +15,7 @@ import { categoricalFeatureStats } from './stattests/categoricalFeature.ts';
 import { pointMassWarning } from './stattests/psi.ts';
 import { approximateWarning } from './stattests/approximate.ts';
 import type { StatRegistry } from './stattests/driftTest.ts';
-import { STAT_TESTS } from './stattests/registry.ts';
+import { chosenTests, checkColumnTests, testsOfRun } from './stattests/testChoice.ts';
 
 export interface TableMeta {
   file: string;
@@ -35,13 +35,16 @@ export interface Analysis {
   timings: { detect: number; tests: number };
 }
 
-/** Runs every test of `tests` (default: the registry, stattests/registry.ts) on every feature. */
+/**
+ * Runs the tests of `tests` (default: the run's registry from the config, testChoice.ts) that the
+ * config chooses for each feature.
+ */
 export function analyse(
   reference: ParsedTable,
   production: ParsedTable,
   config: Config,
   kernels: StatKernels,
-  tests: StatRegistry = STAT_TESTS,
+  tests: StatRegistry = testsOfRun(config),
 ): Analysis {
   const t0 = now();
   // Before typing: columns whose numbers were ambiguous in one file take the decimal mark from the
@@ -93,6 +96,12 @@ export interface AnalysisParts {
  */
 export function assembleAnalysis(parts: AnalysisParts): Analysis {
   const { plans, config } = parts;
+  checkColumnTests(
+    config,
+    new Map(plans.flatMap((p) => (p.role === 'numerical' || p.role === 'categorical' ? [[p.name, p.role] as const] : []))),
+    // Dropped columns and the label are not planned; a choice for them is harmless.
+    [...plans.map((p) => p.name), ...config.columns.drop, ...(config.data.label_column === null ? [] : [config.data.label_column])],
+  );
   const stats: FeatureStats[] = [];
   const skipped: SkippedColumn[] = [];
   const psiWarnings: string[] = [];
@@ -156,11 +165,13 @@ function featureStats(
   const { bins, epsilon } = config.psi;
   const base = { name: plan.name, type_reason: plan.reason };
   if (plan.role === 'numerical') {
-    const s = numericalFeatureStats(kernels, r.values, p.values, { bins, epsilon }, tests);
+    const choose = (n: number) => chosenTests(config, plan.name, 'numerical', n);
+    const s = numericalFeatureStats(kernels, r.values, p.values, { bins, epsilon, choose }, tests);
     return { ...base, type: 'numerical', ...s, missing: missing(s.n, refRows, prodRows) };
   }
   const { categories, refCodes, prodCodes } = alignCategories(r, p);
-  const s = categoricalFeatureStats(kernels, refCodes, prodCodes, categories, { epsilon }, tests);
+  const choose = (n: number) => chosenTests(config, plan.name, 'categorical', n);
+  const s = categoricalFeatureStats(kernels, refCodes, prodCodes, categories, { epsilon, choose }, tests);
   return { ...base, type: 'categorical', ...s, missing: missing(s.n, refRows, prodRows) };
 }
 

@@ -43,8 +43,11 @@ export interface TestSettings {
  */
 export type Comparison = 'p_value' | 'distance';
 
-/** A test's result once decided: the result, p_value_adjusted (p-value tests) and the flag. */
-export type Decided<R> = R & { p_value_adjusted?: number; drifted: boolean };
+/**
+ * A test's result once decided: the result, p_value_adjusted and negligible (p-value tests), the
+ * effect size and the flag.
+ */
+export type Decided<R> = R & { p_value_adjusted?: number; effect_size?: number | null; negligible?: boolean; drifted: boolean };
 
 /** One value of a result, as a report reader sees it (CSV column, CLI column, dashboard column). */
 export interface ResultField<R> {
