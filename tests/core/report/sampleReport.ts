@@ -94,7 +94,7 @@ export function sampleReport(): Report {
           p_value: 3.3e-88,
           dof: 4,
           p_value_adjusted: 6.6e-88,
-          effect_size: 0.20305171758598788,
+          effect_size: 0.203,
           negligible: false,
           drifted: true,
         },
