@@ -115,7 +115,7 @@ export function assembleAnalysis(parts: AnalysisParts): Analysis {
     stats.push(s);
     const massWarning = s.type === 'numerical' && s.psi ? pointMassWarning(s.name, s.psi) : null;
     if (massWarning) psiWarnings.push(massWarning);
-    if (s.type === 'numerical' && s.approximate) approximateWarnings.push(approximateWarning(s.name, s.approximate));
+    if (s.type === 'numerical' && s.approximate) approximateWarnings.push(approximateWarning(s.name, s.approximate) + sampleTestsNote(s));
   }
   const t2 = now();
   return {
@@ -139,6 +139,19 @@ export function assembleAnalysis(parts: AnalysisParts): Analysis {
     ],
     timings: { detect: parts.t1 - parts.t0, tests: t2 - parts.t1 },
   };
+}
+
+/**
+ * The tests that read whole samples (Wasserstein, Cramér-von Mises, Anderson-Darling) ran on a
+ * sketch's retained items, each repeated by its weight: approximate, with no bound stated. Empty when
+ * none of them ran on the feature.
+ */
+const SAMPLE_TESTS = ['wasserstein', 'cvm', 'anderson'];
+function sampleTestsNote(s: FeatureStats): string {
+  const ran = SAMPLE_TESTS.filter((key) => (s as unknown as Record<string, unknown>)[key]);
+  return ran.length
+    ? `; ${ran.join(', ')} ran on the sketch's retained items repeated by their weights, so ${ran.length > 1 ? 'they are' : 'it is'} approximate too, without a stated bound`
+    : '';
 }
 
 /** The typing settings analyse passes to planColumns, from the config. */
