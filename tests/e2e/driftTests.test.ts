@@ -33,7 +33,7 @@ describe('dashboard: tests chosen by the config', () => {
     expect(await page.getByLabel('Wasserstein (normed) threshold', { exact: true }).inputValue()).toBe('0.2');
     expect(await page.getByLabel('Cramér-von Mises p-value threshold', { exact: true }).inputValue()).toBe('0.05');
     const report = await downloadJsonReport(page);
-    const tenure = report.features.find((f: { name: string }) => f.name === 'tenure_months');
+    const tenure = report.features.find((f) => f.name === 'tenure_months') as unknown as { wasserstein: { value: number } };
     expect(tenure.wasserstein.value).toBeGreaterThanOrEqual(0);
     expect(report.settings.thresholds.wasserstein).toBe(0.2);
     expect(errors).toEqual([]);
