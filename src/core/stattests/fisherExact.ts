@@ -5,6 +5,8 @@ export interface FisherExactResult {
   /** Sample odds ratio (ref_a * prod_b) / (ref_b * prod_a); null when infinite (JSON has no inf) or undefined. */
   odds_ratio: number | null;
   p_value: number;
+  /** The phi coefficient |ad - bc| / sqrt(row and column sums), Cramér's V of the 2x2 table: the effect size. */
+  phi: number;
   /** The two categories, the table's columns. */
   categories: [string, string];
 }
@@ -22,18 +24,18 @@ export const fisherExactTest: DriftTest<FisherExactResult> = {
   columnKinds: ['categorical'],
   comparison: 'p_value',
   score: (r) => r.p_value,
-  effect: { measure: "Cramér's V", value: (_r, f) => cramersV(f) },
+  effect: { measure: "Cramér's V", value: (r) => r.phi },
   applies: (input) => input.kind === 'categorical' && input.categories.length === 2,
   threshold: { key: 'fisher_p_value', default: 0.05, max: 1, label: 'Fisher exact p-value threshold', rule: 'flag when p <' },
   reportKey: 'fisher',
-  resultKeys: ['odds_ratio', 'p_value', 'categories'],
+  resultKeys: ['odds_ratio', 'p_value', 'phi', 'categories'],
   run(input) {
     if (input.kind !== 'categorical' || input.categories.length !== 2)
       throw new TypeError("Fisher's exact test runs on two categories only");
     const [ra, rb] = input.referenceCounts;
     const [pa, pb] = input.productionCounts;
     const r = fisherExact2x2(ra, rb, pa, pb);
-    return { ...r, categories: [input.categories[0], input.categories[1]] };
+    return { ...r, phi: phiCoefficient(ra, rb, pa, pb), categories: [input.categories[0], input.categories[1]] };
   },
   fields: [
     { key: 'odds_ratio', label: 'Odds ratio', csv: 'fisher_odds_ratio', format: 'number', value: (r) => r.odds_ratio },
@@ -57,10 +59,14 @@ export const fisherExactTest: DriftTest<FisherExactResult> = {
   },
 };
 
-/** Cramér's V of a categorical feature's 2 x k table, from its chi-square statistic when present. */
-function cramersV(f: { chi2?: { statistic: number } | null; n: { reference: number; production: number } }): number {
-  const x2 = f.chi2?.statistic;
-  return x2 === undefined ? 0 : Math.sqrt(x2 / (f.n.reference + f.n.production));
+/**
+ * The phi coefficient of [[a, b], [c, d]]: |ad - bc| / sqrt((a + b)(c + d)(a + c)(b + d)) = sqrt(X^2 / n),
+ * Cramér's V of a 2x2 table (as chi-square's effect size); 0 when a margin is 0.
+ * @example phiCoefficient(10, 20, 20, 10) // 0.3333333333333333
+ */
+export function phiCoefficient(a: number, b: number, c: number, d: number): number {
+  const denominator = Math.sqrt((a + b) * (c + d) * (a + c) * (b + d));
+  return denominator > 0 ? Math.abs(a * d - b * c) / denominator : 0;
 }
 
 /**

@@ -91,6 +91,11 @@ describe('test choice', () => {
     const { feature } = await run(config({ tests: { categorical: ['chi2', 'fisher'] } }));
     expect((feature('member').fisher as { categories: string[] }).categories).toEqual(['no', 'yes']);
     expect(feature('region').fisher).toBeNull();
+    // Chosen alone, Fisher's effect size is its own table's phi, not chi-square's.
+    const alone = (await run(config({ tests: { categorical: ['fisher'] } }))).feature('member');
+    expect(alone.chi2).toBeNull();
+    const fisher = alone.fisher as { phi: number; effect_size: number };
+    expect(fisher.effect_size).toBe(fisher.phi);
   });
 
   it('tests.policy large_sample: distances above tests.large_sample_rows, the defaults at or below', async () => {
