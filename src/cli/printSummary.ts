@@ -1,13 +1,14 @@
 import type { Report } from '../core/report/types.ts';
 import type { Decided, StatRegistry } from '../core/stattests/driftTest.ts';
-import { STAT_TESTS, resultOf } from '../core/stattests/registry.ts';
+import { resultOf } from '../core/stattests/registry.ts';
 import { formatDataQuality, formatDomainClassifier, formatDriftImpact } from './formatDataQuality.ts';
+import { testsIn } from '../core/stattests/testChoice.ts';
 
 /**
  * A plain-text summary table of a report, for the terminal: one column per summary field of each
  * registered test (`tests`, default the registry), '-' where the test did not run on a feature.
  */
-export function formatSummary(report: Report, tests: StatRegistry = STAT_TESTS): string {
+export function formatSummary(report: Report, tests: StatRegistry = testsIn(report.features)): string {
   const s = report.summary;
   const lines: string[] = [];
   lines.push(
@@ -29,7 +30,7 @@ export function formatSummary(report: Report, tests: StatRegistry = STAT_TESTS):
       num(f.drift_score, 3),
       ...cells,
       `${pctStr(f.missing.reference)}→${pctStr(f.missing.production)}`,
-      status(f),
+      status(f, tests),
     ];
   });
   lines.push(...table([header, ...rows]));
@@ -53,11 +54,21 @@ export function formatSummary(report: Report, tests: StatRegistry = STAT_TESTS):
   return lines.map(stripControl).join('\n');
 }
 
-/** DRIFT with its rules, then the reason no test ran (a column all missing in one file is both). */
-function status(f: Report['features'][number]): string {
+/**
+ * DRIFT with its rules, then the tests whose p-value was significant but whose effect was below
+ * thresholds.min_effect (not in the verdict), then the reason no test ran (a column all missing in
+ * one file is both).
+ */
+function status(f: Report['features'][number], tests: StatRegistry): string {
   const flag = f.drifted ? `DRIFT (${f.flagged_by.join('+')})` : f.error ? '' : 'ok';
+  const negligible = tests.flatMap((test) => {
+    const r = resultOf(test, f) as Decided<object> | null;
+    return r?.negligible
+      ? [`${test.id} significant but negligible (${test.effect?.measure ?? 'effect'} ${num(r.effect_size ?? null, 3)})`]
+      : [];
+  });
   const error = f.error ? `error: ${f.error}` : '';
-  return [flag, error].filter(Boolean).join('; ');
+  return [flag, ...negligible, error].filter(Boolean).join('; ');
 }
 
 /** `s` with control characters (terminal escapes) replaced by '?'; tabs and newlines kept. */

@@ -15,8 +15,8 @@ import { categoricalFeatureStats } from './stattests/categoricalFeature.ts';
 import { pointMassWarning } from './stattests/psi.ts';
 import { approximateWarning } from './stattests/approximate.ts';
 import type { StatRegistry } from './stattests/driftTest.ts';
-import { STAT_TESTS } from './stattests/registry.ts';
 import { tableQuality } from './quality/dataQuality.ts';
+import { chosenTests, checkColumnTests, testsOfRun } from './stattests/testChoice.ts';
 
 export interface TableMeta {
   file: string;
@@ -42,13 +42,16 @@ export interface Analysis {
   timings: { detect: number; tests: number };
 }
 
-/** Runs every test of `tests` (default: the registry, stattests/registry.ts) on every feature. */
+/**
+ * Runs the tests of `tests` (default: the run's registry from the config, testChoice.ts) that the
+ * config chooses for each feature.
+ */
 export function analyse(
   reference: ParsedTable,
   production: ParsedTable,
   config: Config,
   kernels: StatKernels,
-  tests: StatRegistry = STAT_TESTS,
+  tests: StatRegistry = testsOfRun(config),
 ): Analysis {
   const t0 = now();
   // Before typing: columns whose numbers were ambiguous in one file take the decimal mark from the
@@ -103,6 +106,12 @@ export interface AnalysisParts {
  */
 export function assembleAnalysis(parts: AnalysisParts): Analysis {
   const { plans, config } = parts;
+  checkColumnTests(
+    config,
+    new Map(plans.flatMap((p) => (p.role === 'numerical' || p.role === 'categorical' ? [[p.name, p.role] as const] : []))),
+    // Dropped columns and the label are not planned; a choice for them is harmless.
+    [...plans.map((p) => p.name), ...config.columns.drop, ...(config.data.label_column === null ? [] : [config.data.label_column])],
+  );
   const stats: FeatureStats[] = [];
   const skipped: SkippedColumn[] = [];
   const psiWarnings: string[] = [];
@@ -116,7 +125,7 @@ export function assembleAnalysis(parts: AnalysisParts): Analysis {
     stats.push(s);
     const massWarning = s.type === 'numerical' && s.psi ? pointMassWarning(s.name, s.psi) : null;
     if (massWarning) psiWarnings.push(massWarning);
-    if (s.type === 'numerical' && s.approximate) approximateWarnings.push(approximateWarning(s.name, s.approximate));
+    if (s.type === 'numerical' && s.approximate) approximateWarnings.push(approximateWarning(s.name, s.approximate) + sampleTestsNote(s));
   }
   const dataQuality = parts.dataQuality?.(stats);
   const t2 = now();
@@ -144,6 +153,19 @@ export function assembleAnalysis(parts: AnalysisParts): Analysis {
   };
 }
 
+/**
+ * The tests that read whole samples (Wasserstein, Cramér-von Mises, Anderson-Darling) ran on a
+ * sketch's retained items, each repeated by its weight: approximate, with no bound stated. Empty when
+ * none of them ran on the feature.
+ */
+const SAMPLE_TESTS = ['wasserstein', 'cvm', 'anderson'];
+function sampleTestsNote(s: FeatureStats): string {
+  const ran = SAMPLE_TESTS.filter((key) => (s as unknown as Record<string, unknown>)[key]);
+  return ran.length
+    ? `; ${ran.join(', ')} ran on the sketch's retained items repeated by their weights, so ${ran.length > 1 ? 'they are' : 'it is'} approximate too, without a stated bound`
+    : '';
+}
+
 /** The typing settings analyse passes to planColumns, from the config. */
 export function planConfig(config: Config): PlanColumnsConfig {
   return {
@@ -168,11 +190,13 @@ function featureStats(
   const { bins, epsilon } = config.psi;
   const base = { name: plan.name, type_reason: plan.reason };
   if (plan.role === 'numerical') {
-    const s = numericalFeatureStats(kernels, r.values, p.values, { bins, epsilon }, tests);
+    const choose = (n: number) => chosenTests(config, plan.name, 'numerical', n);
+    const s = numericalFeatureStats(kernels, r.values, p.values, { bins, epsilon, choose }, tests);
     return { ...base, type: 'numerical', ...s, missing: missing(s.n, refRows, prodRows) };
   }
   const { categories, refCodes, prodCodes } = alignCategories(r, p);
-  const s = categoricalFeatureStats(kernels, refCodes, prodCodes, categories, { epsilon }, tests);
+  const choose = (n: number) => chosenTests(config, plan.name, 'categorical', n);
+  const s = categoricalFeatureStats(kernels, refCodes, prodCodes, categories, { epsilon, choose }, tests);
   return { ...base, type: 'categorical', ...s, missing: missing(s.n, refRows, prodRows) };
 }
 

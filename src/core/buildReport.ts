@@ -5,7 +5,8 @@ import type { Analysis } from './analyse.ts';
 import { decide, type Decision } from './decide.ts';
 import { decidePerformance, performanceSignal } from './performance.ts';
 import type { StatRegistry } from './stattests/driftTest.ts';
-import { STAT_TESTS, thresholdOf } from './stattests/registry.ts';
+import { thresholdOf } from './stattests/registry.ts';
+import { testsIn } from './stattests/testChoice.ts';
 
 export interface ReportMeta {
   generatedAt: string;
@@ -33,7 +34,7 @@ export function buildReport(
   performance: PerformanceStats | null = null,
   options: ReportOptions = {},
 ): Report {
-  const tests = options.tests ?? STAT_TESTS;
+  const tests = options.tests ?? testsIn(analysis.stats);
   const { features, summary, dataQuality, domainClassifier } =
     options.decision ??
     decide(

@@ -18,7 +18,8 @@ import type {
 import { decideDomain, decideQuality } from './quality/decideQuality.ts';
 import { adjustPValues } from './adjustPValues.ts';
 import type { StatRegistry } from './stattests/driftTest.ts';
-import { STAT_TESTS, resultOf, thresholdOf } from './stattests/registry.ts';
+import { resultOf, thresholdOf } from './stattests/registry.ts';
+import { testsIn } from './stattests/testChoice.ts';
 
 export interface Decision {
   features: FeatureReport[];
@@ -40,7 +41,7 @@ export function decide(
   stats: readonly FeatureStats[],
   t: Thresholds,
   performance: PerformanceSignal | null = null,
-  tests: StatRegistry = STAT_TESTS,
+  tests: StatRegistry = testsIn(stats),
   quality: DataQualityStats | null = null,
   domain: DomainClassifierStats | null = null,
 ): Decision {
@@ -68,8 +69,15 @@ export function decide(
       }
       const limit = thresholdOf(test, t);
       const p = adjusted[k];
-      const drifted = p ? p[i] < limit : test.score(r) > limit;
-      decided[test.reportKey] = p ? { ...r, p_value_adjusted: p[i], drifted } : { ...r, drifted };
+      const significant = p ? p[i] < limit : test.score(r) > limit;
+      const effect = test.effect ? test.effect.value(r, s) : null;
+      // A p-value flag on an effect below thresholds.min_effect is "significant but negligible": the
+      // result says so (negligible) and the feature is not flagged by this test.
+      const negligible = p !== null && significant && t.min_effect != null && effect !== null && effect < t.min_effect;
+      const drifted = significant && !negligible;
+      decided[test.reportKey] = p
+        ? { ...r, p_value_adjusted: p[i], effect_size: effect, negligible, drifted }
+        : { ...r, effect_size: effect, drifted };
       if (drifted) flagged.push(test.id);
     });
     const missingChange = Math.abs(s.missing.production - s.missing.reference);

@@ -39,13 +39,28 @@ describe('testTables(features, thresholds): the dashboard result tables from the
     expect(psi.rows.map((f) => bins.text!(f))).toEqual(['5 (own bin for 30)', '5']);
     expect(psi.rows.map(psi.flagged)).toEqual([true, false]);
 
-    expect(byId.get('chi2-table')!.columns.map((c) => c.label)).toEqual(['Feature', 'Chi-square', 'p-value', 'dof', 'Flag']);
+    expect(byId.get('chi2-table')!.columns.map((c) => c.label)).toEqual([
+      'Feature',
+      'Chi-square',
+      'p-value',
+      'dof',
+      "Effect (Cramér's V)",
+      'Flag',
+    ]);
   });
 
   it('the adjusted p-value column shows only under a p-value correction', () => {
     const t = { ...report.settings.thresholds, p_value_correction: 'bonferroni' as const };
     const chi2 = testTables(report.features, t).find((x) => x.id === 'chi2-table')!;
-    expect(chi2.columns.map((c) => c.label)).toEqual(['Feature', 'Chi-square', 'p-value', 'adjusted p', 'dof', 'Flag']);
+    expect(chi2.columns.map((c) => c.label)).toEqual([
+      'Feature',
+      'Chi-square',
+      'p-value',
+      'adjusted p',
+      'dof',
+      "Effect (Cramér's V)",
+      'Flag',
+    ]);
     expect(chi2.columns[3].text!(chi2.rows[0])).toBe('6.60e-88');
   });
 });
@@ -84,6 +99,7 @@ describe('thresholdFields(): the dashboard threshold fields from the registry', 
       ['drift_feature_fraction', 'Drifted share threshold', 'drift when drifted share >', 1],
       ['f1_drop', 'F1 drop threshold', 'alert when F1 drop >', 1],
       ['missing_share_change', 'Missing share change threshold', 'flag when change >; empty = off', 1],
+      ['min_effect', 'Minimum effect size', 'p-value flags with a smaller effect are negligible; empty = off', Infinity],
     ]);
   });
 

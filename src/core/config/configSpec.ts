@@ -38,9 +38,22 @@ export interface StringListSpec {
   /** Items may be written as YAML numbers (`drop: [2020]`, `missing_values: [-999]`). */
   acceptNumbers?: boolean;
 }
-export type LeafSpec = NumberSpec | StringSpec | BooleanSpec | EnumSpec | StringListSpec;
+/** A list of drift test ids (stattests/registry.ts ALL_TESTS), for the column kinds given. */
+export interface TestListSpec {
+  kind: 'testList';
+  columnKind: 'numerical' | 'categorical';
+}
+/** A mapping of column name to a list of drift test ids (columns.tests). */
+export interface TestMapSpec {
+  kind: 'testMap';
+}
+export type LeafSpec = NumberSpec | StringSpec | BooleanSpec | EnumSpec | StringListSpec | TestListSpec | TestMapSpec;
 
-type SpecOf<T> = T extends readonly unknown[] | string | number | boolean | null ? LeafSpec : { [K in keyof T]-?: SpecOf<T[K]> };
+type SpecOf<T> = T extends readonly unknown[] | string | number | boolean | null | undefined
+  ? LeafSpec
+  : T extends Readonly<Record<string, readonly string[]>>
+    ? LeafSpec
+    : { [K in keyof T]-?: SpecOf<T[K]> };
 export type ConfigSpec = SpecOf<Config>;
 
 const nullablePath: StringSpec = { kind: 'string', nullable: true, path: true };
@@ -77,6 +90,13 @@ export const CONFIG_SPEC: ConfigSpec = {
     categorical: columnList,
     drop: columnList,
     max_categorical_unique: { kind: 'number', integer: true, min: 1 },
+    tests: { kind: 'testMap' },
+  },
+  tests: {
+    numerical: { kind: 'testList', columnKind: 'numerical' },
+    categorical: { kind: 'testList', columnKind: 'categorical' },
+    policy: { kind: 'enum', values: ['default', 'large_sample'] },
+    large_sample_rows: { kind: 'number', integer: true, min: 0 },
   },
   model: {
     path: nullablePath,
@@ -96,6 +116,13 @@ export const CONFIG_SPEC: ConfigSpec = {
     out_of_range_share: { ...share, nullable: true },
     duplicate_share: { ...share, nullable: true },
     domain_auc: share,
+    wasserstein: { kind: 'number', min: 0 },
+    jensenshannon: share,
+    hellinger: share,
+    cvm_p_value: share,
+    anderson_p_value: share,
+    fisher_p_value: share,
+    min_effect: { kind: 'number', min: 0, nullable: true },
   },
   psi: {
     bins: { kind: 'number', integer: true, min: 1, max: 1000 },

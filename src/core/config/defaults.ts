@@ -23,6 +23,13 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
     categorical: [],
     drop: [],
     max_categorical_unique: 20,
+    tests: {},
+  },
+  tests: {
+    numerical: ['ks', 'psi'],
+    categorical: ['chi2', 'psi'],
+    policy: 'default',
+    large_sample_rows: 1000,
   },
   model: {
     path: null,

@@ -35,7 +35,31 @@ export interface Thresholds {
   duplicate_share: number | null;
   /** Multivariate drift when the domain classifier's AUC is strictly above this (domain_classifier.enabled). */
   domain_auc: number;
+  /*
+   * The thresholds of the tests a config may add (stattests/registry.ts ALL_TESTS); absent = the test's
+   * default (DriftTest.threshold.default), so a config without them writes the same report as before.
+   */
+  /** Normed Wasserstein distance above this flags (default 0.1). */
+  wasserstein?: number;
+  /** Jensen-Shannon distance above this flags (default 0.1). */
+  jensenshannon?: number;
+  /** Hellinger distance above this flags (default 0.1). */
+  hellinger?: number;
+  /** Cramér-von Mises p-value below this flags (default 0.05). */
+  cvm_p_value?: number;
+  /** Anderson-Darling p-value below this flags (default 0.05). */
+  anderson_p_value?: number;
+  /** Fisher exact p-value below this flags (default 0.05). */
+  fisher_p_value?: number;
+  /**
+   * A p-value flag whose effect size (DriftTest.effect) is below this is "significant but negligible":
+   * shown, left out of the verdict. Absent or null = off.
+   */
+  min_effect?: number | null;
 }
+
+/** tests.policy: 'large_sample' swaps p-value tests for distances on columns with many reference values. */
+export type TestPolicy = 'default' | 'large_sample';
 
 export interface Config {
   data: {
@@ -61,6 +85,18 @@ export interface Config {
     drop: string[];
     /** Numbers with more distinct values than this are numerical (default 20). */
     max_categorical_unique: number;
+    /** Per-column choice of tests (ids of stattests/registry.ts ALL_TESTS), overriding `tests`. */
+    tests: Record<string, string[]>;
+  };
+  /** Which drift tests run on which columns (stattests/testChoice.ts). */
+  tests: {
+    /** Tests of numerical columns (default ks, psi). */
+    numerical: string[];
+    /** Tests of categorical columns (default chi2, psi). */
+    categorical: string[];
+    policy: TestPolicy;
+    /** large_sample: columns with more reference values than this get distances (default 1000, as Evidently). */
+    large_sample_rows: number;
   };
   model: {
     path: string | null;

@@ -9,7 +9,9 @@
  */
 import { InputError } from '../errors.ts';
 import { CONFIG_SPEC, configKeys, isLeafSpec } from './configSpec.ts';
-import type { EnumSpec, LeafSpec, NumberSpec, StringListSpec, StringSpec } from './configSpec.ts';
+import type { EnumSpec, LeafSpec, NumberSpec, StringListSpec, StringSpec, TestListSpec } from './configSpec.ts';
+import { ALL_TESTS } from '../stattests/registry.ts';
+import { closestName } from './suggestColumn.ts';
 import { DEFAULT_CONFIG } from './defaults.ts';
 import { suggestKey } from './suggestKey.ts';
 import type { Config } from './types.ts';
@@ -73,7 +75,45 @@ function validateValue(value: unknown, spec: LeafSpec, key: string, source: stri
       return validateEnum(value, spec, key, source);
     case 'stringList':
       return validateStringList(value, spec, key, source);
+    case 'testList':
+      return validateTestList(value, spec, key, source);
+    case 'testMap':
+      return validateTestMap(value, key, source);
   }
+}
+
+/** A list of test ids, each known and (with spec.columnKind) running on that column kind. */
+function validateTestList(value: unknown, spec: TestListSpec | null, key: string, source: string): string[] {
+  const list = validateStringList(value, { kind: 'stringList' }, key, source)!;
+  const ids = ALL_TESTS.map((t) => t.id);
+  for (const id of list) {
+    const test = ALL_TESTS.find((t) => t.id === id);
+    if (!test) {
+      const close = closestName(id, ids);
+      throw new InputError(`${source}: ${key}: unknown test "${id}"; ${close ? `did you mean "${close}"? ` : ''}tests: ${ids.join(', ')}`);
+    }
+    if (spec && !test.columnKinds.includes(spec.columnKind)) {
+      const fit = ALL_TESTS.filter((t) => t.columnKinds.includes(spec.columnKind)).map((t) => t.id);
+      throw new InputError(`${source}: ${key}: ${id} does not run on ${spec.columnKind} columns; choose among ${fit.join(', ')}`);
+    }
+  }
+  return list;
+}
+
+/**
+ * columns.tests: column name -> test ids. Column names are checked against the files when they are
+ * read (testChoice.ts); the map is built on a null-prototype object, so a column named "__proto__"
+ * stays a plain key.
+ */
+function validateTestMap(value: unknown, key: string, source: string): Record<string, string[]> {
+  if (!isPlainObject(value)) {
+    throw new InputError(
+      `${source}: ${key} must be a mapping of column name to a list of tests (e.g. {income: [wasserstein]}), got ${describe(value)}`,
+    );
+  }
+  const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  for (const [column, tests] of Object.entries(value)) out[column] = validateTestList(tests, null, `${key}.${column}`, source);
+  return out;
 }
 
 function validateNumber(value: unknown, spec: NumberSpec, key: string, source: string): number | null {

@@ -11,7 +11,7 @@ import type { ColumnPlan } from '../table/types.ts';
 import { planColumnsFromFacts } from '../table/planColumns.ts';
 import { columnFormatWarnings } from '../table/resolveNumberFormats.ts';
 import type { StatRegistry } from '../stattests/driftTest.ts';
-import { STAT_TESTS } from '../stattests/registry.ts';
+import { chosenTests, testsOfRun } from '../stattests/testChoice.ts';
 import { categoricalStatsFromCounts } from '../stattests/categoricalFeature.ts';
 import { numericalStatsFromKernel } from '../stattests/numericalFeature.ts';
 import { approximateStats } from '../stattests/approximate.ts';
@@ -26,8 +26,13 @@ import { profileCategories } from './profileCategories.ts';
 import { binCounts, cdfErrorBound, ksFromNumbers, profileQuantiles, summaryCount } from './profileStats.ts';
 import { profileNumberFormatWarnings } from './profileNumberFormats.ts';
 
-/** Runs every test of `tests` (default: the registry) on every feature of two profiles. */
-export function analyseProfiles(reference: Profile, production: Profile, config: Config, tests: StatRegistry = STAT_TESTS): Analysis {
+/** Runs the tests of `tests` (default: the run's registry, testChoice.ts) the config chooses on every feature of two profiles. */
+export function analyseProfiles(
+  reference: Profile,
+  production: Profile,
+  config: Config,
+  tests: StatRegistry = testsOfRun(config),
+): Analysis {
   const t0 = now();
   const refFile = profileFile(reference, 'reference profile');
   const prodFile = profileFile(production, 'production profile');
@@ -85,7 +90,7 @@ function profileFeatureStats(
       kernel,
       () => expand(r.numbers),
       () => expand(p.numbers),
-      { bins, epsilon },
+      { bins, epsilon, choose: (n) => chosenTests(config, plan.name, 'numerical', n) },
       tests,
     );
     const refError = cdfErrorBound(r.numbers);
@@ -97,7 +102,13 @@ function profileFeatureStats(
     return { ...base, type: 'numerical', ...s, ...approximate, missing: missing(s.n, refRows, prodRows) };
   }
   const { categories, refCounts, prodCounts } = profileCategories(r, p);
-  const s = categoricalStatsFromCounts(refCounts, prodCounts, categories, { epsilon }, tests);
+  const s = categoricalStatsFromCounts(
+    refCounts,
+    prodCounts,
+    categories,
+    { epsilon, choose: (n) => chosenTests(config, plan.name, 'categorical', n) },
+    tests,
+  );
   return { ...base, type: 'categorical', ...s, missing: missing(s.n, refRows, prodRows) };
 }
 

@@ -24,11 +24,16 @@ const thresholdKeys = (tests: StatRegistry): KeyShape => ({
   out_of_range_share: true,
   duplicate_share: true,
   domain_auc: true,
+  min_effect: true,
 });
 
-/** A test's block: its result keys, then p_value_adjusted (p-value tests) and drifted (decide.ts). */
+/** A test's block: its result keys, then p_value_adjusted, effect_size, negligible (p-value tests) and drifted (decide.ts). */
 function testKeys(test: StatRegistry[number]): KeyShape {
-  const keys = [...test.resultKeys, ...(test.comparison === 'p_value' ? ['p_value_adjusted'] : []), 'drifted'];
+  const keys = [
+    ...test.resultKeys,
+    ...(test.comparison === 'p_value' ? ['p_value_adjusted', 'effect_size', 'negligible'] : ['effect_size']),
+    'drifted',
+  ];
   return Object.fromEntries(keys.map((k) => [k, true]));
 }
 

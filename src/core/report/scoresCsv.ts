@@ -5,6 +5,7 @@ import { booleanCell, numberCell, textCell } from './csvCell.ts';
 import type { FeatureReport, PerformanceReport, Report } from './types.ts';
 import type { Decided, DriftTest, ResultField, StatRegistry } from '../stattests/driftTest.ts';
 import { STAT_TESTS, resultOf } from '../stattests/registry.ts';
+import { testsIn } from '../stattests/testChoice.ts';
 
 /** The CSV fields of each test, in registry order (ks_statistic, ..., chi2_dof, psi). */
 function csvFields(tests: StatRegistry): { test: DriftTest<object>; field: ResultField<object>; column: string }[] {
@@ -37,7 +38,7 @@ export const SCORES_CSV_COLUMNS: readonly string[] = scoresCsvColumns();
  *          flagged_by lists the rules separated by ";"; a test that did not run leaves its cells empty.
  *          Cells are quoted per RFC 4180 and text cells are guarded against formula injection.
  */
-export function scoresCsv(report: Report, tests: StatRegistry = STAT_TESTS): string {
+export function scoresCsv(report: Report, tests: StatRegistry = testsIn(report.features)): string {
   const columns = scoresCsvColumns(tests);
   const lines = [columns.join(',')];
   for (const feature of report.features) lines.push(scoresRow(feature, tests).join(','));

@@ -113,14 +113,35 @@ interface FeatureDecision {
   missing: FeatureStatsBase['missing'] & { drifted: boolean };
 }
 
+/**
+ * What decide adds to a distance test's result: its effect size (DriftTest.effect: KS D, PSI, the
+ * distance itself; null for a registered test without one) and the flag.
+ */
+export interface DistanceDecision {
+  effect_size: number | null;
+  drifted: boolean;
+}
+
+/**
+ * What decide adds to a p-value test's result: the corrected p-value, the effect size (chi-square:
+ * Cramér's V; Cramér-von Mises and Anderson-Darling: KS D), whether the flag is "significant but
+ * negligible" (p below its threshold, effect below thresholds.min_effect: not flagged) and the flag.
+ */
+export interface PValueDecision {
+  p_value_adjusted: number;
+  effect_size: number | null;
+  negligible: boolean;
+  drifted: boolean;
+}
+
 export interface NumericalFeatureReport extends Omit<NumericalFeatureStats, 'ks' | 'psi' | 'missing'>, FeatureDecision {
-  ks: (KsStats & { drifted: boolean }) | null;
-  psi: (PsiStats & { drifted: boolean }) | null;
+  ks: (KsStats & DistanceDecision) | null;
+  psi: (PsiStats & DistanceDecision) | null;
 }
 
 export interface CategoricalFeatureReport extends Omit<CategoricalFeatureStats, 'chi2' | 'psi' | 'missing'>, FeatureDecision {
-  chi2: (Chi2Stats & { p_value_adjusted: number; drifted: boolean }) | null;
-  psi: (PsiStats & { drifted: boolean }) | null;
+  chi2: (Chi2Stats & PValueDecision) | null;
+  psi: (PsiStats & DistanceDecision) | null;
 }
 
 /** A feature's statistics with its flags (decide.ts). */

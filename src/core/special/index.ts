@@ -13,3 +13,4 @@ export { kstwoSf } from './kstwoSf.ts';
 export { lgam1p } from './lgam1p.ts';
 export { log1pmx } from './log1pmx.ts';
 export { smirnov } from './smirnov.ts';
+export { besselKv } from './besselKv.ts';

@@ -1,13 +1,15 @@
 import type { StatKernels } from './kernels.ts';
 import { total } from './total.ts';
 import { totalVariation } from './totalVariation.ts';
-import { emptySampleError, runTests, type FeatureTestStats } from './featureTestStats.ts';
+import { chosenBy, emptySampleError, runTests, type FeatureTestStats } from './featureTestStats.ts';
 import type { StatRegistry } from './driftTest.ts';
 import { STAT_TESTS } from './registry.ts';
 
 export interface CategoricalTestOptions {
   /** Floor for category proportions in PSI (config psi.epsilon). */
   epsilon: number;
+  /** The test ids chosen for the column, given its non-missing reference values (testChoice.ts); absent = all. */
+  choose?: (nReference: number) => readonly string[];
 }
 
 /** At most this many names are listed in categories_only_in_production / _reference. */
@@ -62,14 +64,18 @@ export function categoricalStatsFromCounts(
   return {
     n,
     drift_score: totalVariation(refCounts, prodCounts),
-    ...runTests<'categorical'>(tests, {
-      kind: 'categorical',
-      categories: seen.map(({ name }) => name),
-      referenceCounts: refCounts,
-      productionCounts: prodCounts,
-      // bins is the numerical PSI's setting; categorical bins are the categories.
-      settings: { bins: seen.length, epsilon: opts.epsilon },
-    }),
+    ...runTests<'categorical'>(
+      tests,
+      {
+        kind: 'categorical',
+        categories: seen.map(({ name }) => name),
+        referenceCounts: refCounts,
+        productionCounts: prodCounts,
+        // bins is the numerical PSI's setting; categorical bins are the categories.
+        settings: { bins: seen.length, epsilon: opts.epsilon },
+      },
+      chosenBy(opts.choose, n.reference),
+    ),
     categories_only_in_production: onlyIn(allProd, allRef),
     categories_only_in_reference: onlyIn(allRef, allProd),
     error: null,

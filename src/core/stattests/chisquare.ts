@@ -19,6 +19,8 @@ export const chiSquareTest: DriftTest<ChiSquareResult> = {
   columnKinds: ['categorical'],
   comparison: 'p_value',
   score: (r) => r.p_value,
+  // Cramér's V = sqrt(X^2 / (n (min(rows, columns) - 1))); the table has 2 rows, so sqrt(X^2 / n).
+  effect: { measure: "Cramér's V", value: (r, f) => Math.sqrt(r.statistic / (f.n.reference + f.n.production)) },
   threshold: { key: 'chi2_p_value', default: 0.05, max: 1, label: 'Chi-square p-value threshold', rule: 'flag when p <' },
   reportKey: 'chi2',
   resultKeys: ['statistic', 'p_value', 'dof'],

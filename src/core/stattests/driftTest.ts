@@ -5,7 +5,7 @@
  * (analyse, decide, the writers, the dashboard tables and threshold fields) only loops over entries.
  */
 import type { Thresholds } from '../config/types.ts';
-import type { FeatureReport } from '../report/types.ts';
+import type { FeatureReport, FeatureStats } from '../report/types.ts';
 import type { NumericalKernelResult } from './kernels.ts';
 
 export type ColumnKind = 'numerical' | 'categorical';
@@ -43,8 +43,11 @@ export interface TestSettings {
  */
 export type Comparison = 'p_value' | 'distance';
 
-/** A test's result once decided: the result, p_value_adjusted (p-value tests) and the flag. */
-export type Decided<R> = R & { p_value_adjusted?: number; drifted: boolean };
+/**
+ * A test's result once decided: the result, p_value_adjusted and negligible (p-value tests), the
+ * effect size and the flag.
+ */
+export type Decided<R> = R & { p_value_adjusted?: number; effect_size?: number | null; negligible?: boolean; drifted: boolean };
 
 /** One value of a result, as a report reader sees it (CSV column, CLI column, dashboard column). */
 export interface ResultField<R> {
@@ -90,6 +93,22 @@ export interface DriftTest<R extends object = object> {
   resultKeys: readonly string[];
   /** The result for one feature; the engine calls it only for the column kinds listed. */
   run: (input: TestInput) => R;
+  /**
+   * Whether the test can run on this input beyond its column kind (e.g. Fisher's exact test needs two
+   * categories, Cramér-von Mises two values a side); absent = always. Where it cannot, the result is null.
+   */
+  applies?: (input: TestInput) => boolean;
+  /**
+   * The effect size a flag carries (decide writes it as effect_size in the result): how large the
+   * change is, whatever the sample size. With thresholds.min_effect, a p-value flag whose effect is
+   * below it is "significant but negligible" and leaves the verdict. Every built-in test has one; a
+   * test registered without it writes effect_size null and is never negligible.
+   */
+  effect?: {
+    /** What the number is, e.g. "Cramér's V". */
+    measure: string;
+    value: (r: R, f: FeatureStats) => number;
+  };
   fields: readonly ResultField<R>[];
   /** The dashboard's table for this test. */
   table: {

@@ -22,6 +22,7 @@ export const ksTest: DriftTest<KsStats> = {
   columnKinds: ['numerical'],
   comparison: 'distance',
   score: (r) => r.statistic,
+  effect: { measure: 'KS D', value: (r) => r.statistic },
   threshold: { key: 'ks_statistic', default: 0.1, max: 1, label: 'KS statistic threshold', rule: 'flag when KS D >' },
   reportKey: 'ks',
   resultKeys: ['statistic', 'p_value', 'method'],

@@ -1,5 +1,5 @@
 import type { NumericalKernelResult, StatKernels } from './kernels.ts';
-import { emptySampleError, runTests, type FeatureTestStats } from './featureTestStats.ts';
+import { chosenBy, emptySampleError, runTests, type FeatureTestStats } from './featureTestStats.ts';
 import type { StatRegistry } from './driftTest.ts';
 import { STAT_TESTS } from './registry.ts';
 
@@ -8,6 +8,8 @@ export interface NumericalTestOptions {
   bins: number;
   /** Floor for bin proportions in PSI (config psi.epsilon). */
   epsilon: number;
+  /** The test ids chosen for the column, given its non-missing reference values (testChoice.ts); absent = all. */
+  choose?: (nReference: number) => readonly string[];
 }
 
 /**
@@ -62,7 +64,7 @@ export function numericalStatsFromKernel(
   return {
     n,
     drift_score: error ? null : r.d,
-    ...runTests<'numerical'>(tests, error ? null : input),
+    ...runTests<'numerical'>(tests, error ? null : input, chosenBy(opts.choose, r.nRef)),
     error,
   };
 }

@@ -14,6 +14,7 @@ export const psiTest: DriftTest<PsiStats> = {
   columnKinds: ['numerical', 'categorical'],
   comparison: 'distance',
   score: (r) => r.value,
+  effect: { measure: 'PSI', value: (r) => r.value },
   threshold: { key: 'psi', default: 0.2, max: Infinity, label: 'PSI threshold', rule: 'flag when PSI >' },
   reportKey: 'psi',
   resultKeys: ['value', 'epsilon', 'bins', 'edges', 'point_masses', 'categories', 'reference_counts', 'production_counts'],

@@ -3,6 +3,12 @@ import { chiSquareTest } from './chisquare.ts';
 import { entry, type DriftTest, type StatRegistry } from './driftTest.ts';
 import { ksTest } from './ks.ts';
 import { psiTest } from './psi.ts';
+import { wassersteinTest } from './wasserstein.ts';
+import { jensenShannonTest } from './jensenShannon.ts';
+import { hellingerTest } from './hellinger.ts';
+import { cramerVonMisesTest } from './cramerVonMises.ts';
+import { andersonDarlingTest } from './andersonDarling.ts';
+import { fisherExactTest } from './fisherExact.ts';
 
 /**
  * The drift tests the engine runs, in the order of their keys in the report (ks, chi2, psi). A new
@@ -12,6 +18,21 @@ import { psiTest } from './psi.ts';
  * test) may pass a longer list instead.
  */
 export const STAT_TESTS: StatRegistry = [entry(ksTest), entry(chiSquareTest), entry(psiTest)];
+
+/**
+ * Every test a config may choose (tests.numerical, tests.categorical, columns.tests, tests.policy), in
+ * report key order: the defaults above, then the ones a run adds only when chosen (testChoice.ts), so
+ * a config that chooses none of them writes the same report as before they existed.
+ */
+export const ALL_TESTS: StatRegistry = [
+  ...STAT_TESTS,
+  entry(wassersteinTest),
+  entry(jensenShannonTest),
+  entry(hellingerTest),
+  entry(cramerVonMisesTest),
+  entry(andersonDarlingTest),
+  entry(fisherExactTest),
+];
 
 /** A feature's result for `test` (its report key), null when the test did not run on it. */
 export function resultOf<R extends object>(test: DriftTest<R>, feature: object): R | null {

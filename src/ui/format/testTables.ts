@@ -6,7 +6,8 @@
 import type { Thresholds } from '../../core/config/types.ts';
 import type { FeatureReport } from '../../core/report/types.ts';
 import type { Decided, DriftTest, StatRegistry } from '../../core/stattests/driftTest.ts';
-import { STAT_TESTS, resultOf, thresholdOrder } from '../../core/stattests/registry.ts';
+import { resultOf, thresholdOrder } from '../../core/stattests/registry.ts';
+import { testsIn } from '../../core/stattests/testChoice.ts';
 import type { Column } from './column.ts';
 import { formatNumber } from './formatNumber.ts';
 
@@ -31,7 +32,11 @@ export const NAME_COLUMN: Column<FeatureReport> = { key: 'name', label: 'Feature
  * One table per test of `tests`, in threshold order (distances, then p-values: KS, PSI, chi-square).
  * Fields with `shownWhen` show only under thresholds that ask for them (adjusted p with a correction).
  */
-export function testTables(features: readonly FeatureReport[], thresholds: Thresholds, tests: StatRegistry = STAT_TESTS): TestTable[] {
+export function testTables(
+  features: readonly FeatureReport[],
+  thresholds: Thresholds,
+  tests: StatRegistry = testsIn(features),
+): TestTable[] {
   return thresholdOrder(tests).map((test) => {
     // Rows are only features with a result, so a cell always has one; decided() is never null here.
     const decided = (f: FeatureReport) => resultOf(test, f) as Decided<object>;
@@ -54,6 +59,22 @@ export function testTables(features: readonly FeatureReport[], thresholds: Thres
     const rows = features.filter((f) => resultOf(test, f) !== null);
     const approx = approximateColumn(test.id, rows);
     if (approx) columns.push(approx);
+    // A p-value test's effect size (a distance's is its own value): "negligible" when the p-value is
+    // significant but the effect is below thresholds.min_effect, so the flag is off.
+    const effect = test.effect;
+    if (test.comparison === 'p_value' && effect) {
+      columns.push({
+        key: 'effect_size',
+        label: `Effect (${effect.measure})`,
+        value: (f) => decided(f).effect_size ?? null,
+        text: (f) => {
+          const r = decided(f);
+          const v = formatNumber(r.effect_size ?? null);
+          return r.negligible ? `${v} (significant but negligible)` : v;
+        },
+        kind: 'number',
+      });
+    }
     columns.push({ key: 'flag', label: 'Flag', value: (f) => decided(f).drifted, kind: 'flag' });
     return {
       test,

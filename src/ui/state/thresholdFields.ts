@@ -5,7 +5,7 @@
  */
 import type { Thresholds } from '../../core/config/types.ts';
 import type { StatRegistry } from '../../core/stattests/driftTest.ts';
-import { STAT_TESTS, thresholdOf, thresholdOrder } from '../../core/stattests/registry.ts';
+import { ALL_TESTS, STAT_TESTS, thresholdOf, thresholdOrder } from '../../core/stattests/registry.ts';
 
 export interface ThresholdField {
   /** Key in thresholds (a test's threshold key, or a numeric threshold of the config). */
@@ -21,6 +21,13 @@ const OTHER_FIELDS: ThresholdField[] = [
   { key: 'drift_feature_fraction', label: 'Drifted share threshold', rule: 'drift when drifted share >', max: 1 },
   { key: 'f1_drop', label: 'F1 drop threshold', rule: 'alert when F1 drop >', max: 1 },
   { key: 'missing_share_change', label: 'Missing share change threshold', rule: 'flag when change >; empty = off', max: 1, optional: true },
+  {
+    key: 'min_effect',
+    label: 'Minimum effect size',
+    rule: 'p-value flags with a smaller effect are negligible; empty = off',
+    max: Infinity,
+    optional: true,
+  },
 ];
 
 /** The fields in order: the tests' thresholds (distances, then p-values), then the others. */
@@ -32,7 +39,7 @@ export function thresholdFields(tests: StatRegistry = STAT_TESTS): ThresholdFiel
 }
 
 /** A threshold's value as the results use it (a registered test's default when `t` does not set it). */
-export function thresholdValue(t: Thresholds, key: string, tests: StatRegistry = STAT_TESTS): number | null {
+export function thresholdValue(t: Thresholds, key: string, tests: StatRegistry = ALL_TESTS): number | null {
   const test = tests.find((x) => x.threshold.key === key);
   if (test) return thresholdOf(test, t);
   const v = (t as unknown as Record<string, unknown>)[key];

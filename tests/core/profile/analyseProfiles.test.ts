@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse, type Analysis } from '../../../src/core/analyse.ts';
 import { buildReport } from '../../../src/core/buildReport.ts';
 import { defaultConfig } from '../../../src/core/config/defaults.ts';
+import { validateConfig } from '../../../src/core/config/validateConfig.ts';
 import type { Config } from '../../../src/core/config/types.ts';
 import { analyseProfiles } from '../../../src/core/profile/analyseProfiles.ts';
 import type { Profile } from '../../../src/core/profile/columnProfile.ts';
@@ -328,5 +329,27 @@ describe('a registered test that reads the samples (TestInput.reference)', () =>
     expect(got.min).toBeGreaterThanOrEqual(0);
     expect(got.max).toBeLessThanOrEqual(5002 / 7);
     expect(got.min).toBeLessThan(got.max);
+  });
+
+  it('Wasserstein and Cramér-von Mises: an exact profile gives the table result; a sketch is approximate and its warning says so', async () => {
+    const config = validateConfig({ tests: { numerical: ['ks', 'psi', 'wasserstein', 'cvm'] } }, 'cfg.yaml');
+    const rows = (n: number, shift: number) => range(n, (i) => [((i * 7919) % 5003) / 7 + shift]);
+    const fromTables = analyse(await csv('ref.csv', ['x'], rows(5000, 0))(), await csv('prod.csv', ['x'], rows(3000, 20))(), config, k);
+    const exact = analyseProfiles(
+      profileOf(await csv('ref.csv', ['x'], rows(5000, 0))()),
+      profileOf(await csv('prod.csv', ['x'], rows(3000, 20))()),
+      config,
+    );
+    expect(exact.stats).toEqual(fromTables.stats);
+    const sketched = analyseProfiles(
+      profileOf(await csv('ref.csv', ['x'], rows(5000, 0))(), 16),
+      profileOf(await csv('prod.csv', ['x'], rows(3000, 20))()),
+      config,
+    );
+    const w = (a: typeof exact) => (a.stats[0] as unknown as { wasserstein: { distance: number } }).wasserstein.distance;
+    expect(Math.abs(w(sketched) - w(fromTables)) / w(fromTables)).toBeLessThan(0.1);
+    expect(sketched.warnings.join('\n')).toMatch(
+      /wasserstein, cvm ran on the sketch's retained items repeated by their weights, so they are approximate too/,
+    );
   });
 });

@@ -18,6 +18,7 @@ import type { Schema } from '../../helpers/reportSchema.ts';
 const OPTIONAL: Record<string, string[]> = {
   '$.features[]': ['approximate', 'categories_only_in_production', 'categories_only_in_reference'],
   '$.features[].psi': ['bins', 'edges', 'point_masses', 'categories'],
+  '$.settings.thresholds': ['min_effect'],
 };
 
 describe('schema/report.schema.json', () => {

@@ -44,7 +44,7 @@ describe('reportToJson(report)', () => {
       'drift_impact',
     ]);
     expect(Object.keys(parsed.features[0]).slice(0, 6)).toEqual(['name', 'type', 'type_reason', 'n', 'missing', 'drift_score']);
-    expect(Object.keys(parsed.features[0].ks)).toEqual(['statistic', 'p_value', 'method', 'drifted']);
+    expect(Object.keys(parsed.features[0].ks)).toEqual(['statistic', 'p_value', 'method', 'effect_size', 'drifted']);
   });
 
   it('never emits NaN or Infinity: non-finite numbers become null', () => {

@@ -133,7 +133,7 @@ describe('a drift test registered at run time', () => {
     const json = JSON.parse(reportToJson(report, tests));
     const shifted = json.features.find((f: { name: string }) => f.name === 'shifted');
     expect(Object.keys(shifted).slice(5, 10)).toEqual(['drift_score', 'ks', 'chi2', 'psi', 'wasserstein']);
-    expect(Object.keys(shifted.wasserstein)).toEqual(['distance', 'drifted']);
+    expect(Object.keys(shifted.wasserstein)).toEqual(['distance', 'effect_size', 'drifted']);
     expect(shifted.wasserstein.drifted).toBe(true);
     expect(shifted.flagged_by).toContain('wasserstein');
     expect(Object.keys(json.settings.thresholds).slice(0, 4)).toEqual(['ks_statistic', 'psi', 'wasserstein_distance', 'chi2_p_value']);
@@ -177,6 +177,7 @@ describe('a drift test registered at run time', () => {
       'drift_feature_fraction',
       'f1_drop',
       'missing_share_change',
+      'min_effect',
     ]);
   });
 });
