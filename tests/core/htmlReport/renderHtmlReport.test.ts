@@ -18,6 +18,8 @@ import { loadKernels } from '../../../src/kernels/index.ts';
 import { analyseProfiles } from '../../../src/core/profile/analyseProfiles.ts';
 import type { EstimatedPerformance, PerformanceReport, RetrainingReport } from '../../../src/core/report/types.ts';
 import { profileOf } from '../profile/profileOf.ts';
+import { PROFILE_DOMAIN_NOTE, addDomainClassifier } from '../../../src/core/quality/domainClassifier.ts';
+import { ALL_TESTS } from '../../../src/core/stattests/registry.ts';
 
 const HOSTILE_COLUMN = '<img src=x onerror=alert(1)>';
 const HOSTILE_CATEGORY = '"><script>alert(2)</script>';
@@ -60,14 +62,20 @@ function csv(rows: number, numeric: number, categorical: number, shift: number, 
   return lines.join('\n') + '\n';
 }
 
-async function input(numeric: number, categorical: number, hostile: boolean, rows = 2000): Promise<HtmlReportInput> {
-  const config = defaultConfig();
+async function input(
+  numeric: number,
+  categorical: number,
+  hostile: boolean,
+  rows = 2000,
+  config = defaultConfig(),
+): Promise<HtmlReportInput> {
   const read = (text: string, file: string) => parseCsv(text, { file, delimiter: 'auto', missingValues: [''] });
   const refText = csv(rows, numeric, categorical, 0, 1, hostile);
   const prodText = csv(rows, numeric, categorical, 1, 2, hostile);
   const reference = await read(refText, hostile ? HOSTILE_FILE : 'ref.csv');
   const production = await read(prodText, 'prod.csv');
   const analysis = analyse(reference, production, config, k);
+  await addDomainClassifier(analysis, reference, production, config);
   const report = buildReport(analysis, config, { generatedAt: '2026-01-01T00:00:00.000Z', version: '0.0.0' });
   if (hostile) report.warnings.push(`column ${HOSTILE_COLUMN} looks odd`);
   return {
@@ -123,8 +131,10 @@ describe('renderHtmlReport', async () => {
   it('renders every section that has content, each once, in the listed order', async () => {
     const page = renderHtmlReport(await input(3, 2, false, 500));
     const ids = [...page.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
-    // A table run has no retraining and no sketch: those two sections are left out.
-    expect(ids).toEqual(SECTIONS.map((s) => s.id).filter((id) => id !== 'retraining' && id !== 'approximate'));
+    // A table run has no retraining, no sketch, no model and the domain classifier off: those are left out.
+    const absent = ['retraining', 'approximate', 'drift-impact', 'domain-classifier'];
+    expect(ids).toEqual(SECTIONS.map((s) => s.id).filter((id) => !absent.includes(id)));
+    expect(page).toContain('<h3>Unseen categories</h3>');
     expect(page).toContain('id="ks-table"');
     expect(page).toContain('id="chi2-table"');
     expect(page).toContain('id="psi-table"');
@@ -213,12 +223,75 @@ describe('renderHtmlReport', async () => {
       configText: configText(config),
     });
     const ids = [...page.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
-    expect(ids).toEqual(SECTIONS.map((s) => s.id));
+    // No model to weigh drift with and the domain classifier off: those two are left out.
+    expect(ids).toEqual(SECTIONS.map((s) => s.id).filter((id) => id !== 'drift-impact' && id !== 'domain-classifier'));
     expect(page).toContain('≈ approximate (sketch): D ±');
     expect(page).toMatch(/≈ approximate \(sketch\): shares within ±/);
     expect(page).toContain('Estimate not reliable');
     expect(page).toContain('Production confusion matrix (expected counts)');
     expect(page).toContain('model &lt;b&gt;m&lt;/b&gt;.onnx');
     for (const bad of [HOSTILE_COLUMN, HOSTILE_CATEGORY, '<b>m</b>']) expect(page).not.toContain(bad);
+  });
+
+  it('shows data quality, the domain classifier, drift that matters and every chosen test, names escaped', async () => {
+    const config = defaultConfig();
+    config.tests.numerical = ALL_TESTS.filter((t) => t.columnKinds.includes('numerical')).map((t) => t.id);
+    config.tests.categorical = ALL_TESTS.filter((t) => t.columnKinds.includes('categorical')).map((t) => t.id);
+    config.domain_classifier.enabled = true;
+    config.thresholds.unseen_share = 0.01;
+    const run = await input(3, 2, true, 400, config);
+    const { report } = run;
+    // The production file's shift makes categories the reference lacks; one of them is hostile.
+    report.data_quality!.unseen_categories[0].categories.push(HOSTILE_CATEGORY);
+    report.data_quality!.type_changes.push({
+      name: HOSTILE_COLUMN,
+      reference: 'numerical',
+      production: 'categorical',
+      reference_reason: 'numbers',
+      production_reason: `text ${HOSTILE_CATEGORY}`,
+    });
+    report.drift_impact = {
+      method: 'permutation importance (F1 drop)',
+      rows: 400,
+      sampled: false,
+      max_rows: 2000,
+      seed: 42,
+      features: [{ name: HOSTILE_COLUMN, drift_score: 0.5, importance: 0.2, weighted: 0.1 }],
+    };
+    const chi2 = report.features.find((f) => 'chi2' in f && f.chi2)!;
+    if ('chi2' in chi2 && chi2.chi2) chi2.chi2.negligible = true;
+    const page = renderHtmlReport(run);
+    const ids = [...page.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
+    expect(ids).toEqual(SECTIONS.map((s) => s.id).filter((id) => id !== 'retraining' && id !== 'approximate'));
+    for (const t of ALL_TESTS) expect(page, t.id).toContain(`id="${t.table.id}"`);
+    expect(page).toContain('(significant but negligible)');
+    expect(page).toMatch(/Effect \(Cramér/);
+    expect(report.domain_classifier!.auc).not.toBeNull();
+    expect(page).toMatch(/<strong>AUC [0-9.]+<\/strong> \(95% interval [0-9.]+ – [0-9.]+\)/);
+    expect(page).toContain('Flagged above thresholds.unseen_share = 1.0%.');
+    expect(page).toContain('thresholds.out_of_range_share is not set: reported, never flagged.');
+    for (const bad of [HOSTILE_COLUMN, HOSTILE_CATEGORY, '<script']) expect(page).not.toContain(bad);
+    expect(page).toContain(`<th scope="row">${escapeHtml(HOSTILE_COLUMN)}</th>\n                      <td>0.5</td>`);
+    expect(page).toContain(escapeHtml(HOSTILE_CATEGORY));
+    const tags = tagsAndAttributes(page);
+    for (const t of ['script', 'img', '@onerror']) expect(tags.has(t), t).toBe(false);
+  });
+
+  it('a disabled domain classifier and no data quality leave their sections out; a profile says why the classifier is absent', async () => {
+    const run = await input(2, 1, false, 300);
+    const page = renderHtmlReport({ ...run, report: { ...run.report, data_quality: null } });
+    expect(page).not.toContain('id="data-quality"');
+    expect(page).not.toContain('id="domain-classifier"');
+    const analysis: Parameters<typeof addDomainClassifier>[0] = { plans: [] };
+    const config = defaultConfig();
+    config.domain_classifier.enabled = true;
+    await addDomainClassifier(analysis, null, null, config);
+    const withNote = renderHtmlReport({
+      ...run,
+      report: { ...run.report, domain_classifier: { ...analysis.domainClassifier!, threshold: 0.55, drifted: false } },
+    });
+    expect(withNote).toContain('id="domain-classifier"');
+    expect(withNote).toContain('It did not run.');
+    expect(withNote).toContain(escapeHtml(PROFILE_DOMAIN_NOTE));
   });
 });

@@ -1,6 +1,9 @@
 import { approximateSection } from './approximateSection.ts';
 import { configSection } from './configSection.ts';
+import { dataQualitySection } from './dataQualitySection.ts';
 import { distributionsSection } from './distributionsSection.ts';
+import { domainClassifierSection } from './domainClassifierSection.ts';
+import { driftImpactSection } from './driftImpactSection.ts';
 import { driftScoreSection } from './driftScoreSection.ts';
 import { inputsSection } from './inputsSection.ts';
 import { kpiSection } from './kpiSection.ts';
@@ -18,8 +21,11 @@ export const SECTIONS: readonly ReportSection[] = [
   kpiSection,
   driftScoreSection,
   testTablesSection,
+  driftImpactSection,
+  domainClassifierSection,
   distributionsSection,
   missingSection,
+  dataQualitySection,
   approximateSection,
   warningsSection,
   performanceSection,

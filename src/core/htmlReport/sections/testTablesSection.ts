@@ -1,5 +1,6 @@
 import type { Decided } from '../../stattests/driftTest.ts';
-import { STAT_TESTS, resultOf, thresholdOf, thresholdOrder } from '../../stattests/registry.ts';
+import { resultOf, thresholdOf, thresholdOrder } from '../../stattests/registry.ts';
+import { testsIn } from '../../stattests/testChoice.ts';
 import type { FeatureReport } from '../../report/types.ts';
 import { fmt } from '../formatValue.ts';
 import { html, type Markup } from '../html.ts';
@@ -12,15 +13,17 @@ const APPROXIMATE_BOUND: Record<string, { key: 'ks_statistic_bound' | 'psi_bin_s
 };
 
 /**
- * One table per registered test (the registry's fields, as the dashboard's tables), so a new test
- * appears here with no change; rows sorted as the dashboard first shows them.
+ * One table per test the report's features hold (testsIn: the defaults and any chosen test, as the
+ * dashboard's tables), so a new test appears here with no change; rows sorted as the dashboard first
+ * shows them. A p-value test with an effect size gets its column, "significant but negligible" when
+ * the p-value is below its threshold but the effect is below thresholds.min_effect (not flagged).
  */
 export const testTablesSection: ReportSection = {
   id: 'tests',
   title: 'Test results',
   render: ({ report }) => {
     const t = report.settings.thresholds;
-    const tables: Markup[] = thresholdOrder(STAT_TESTS).map((test) => {
+    const tables: Markup[] = thresholdOrder(testsIn(report.features)).map((test) => {
       const decided = (f: FeatureReport) => resultOf(test, f) as Decided<object>;
       const fields = test.fields.filter((f) => f.label !== null && (!f.shownWhen || f.shownWhen(t)));
       const sortField = test.fields.find((f) => f.key === test.table.sort.key);
@@ -35,6 +38,12 @@ export const testTablesSection: ReportSection = {
         });
       const bound = APPROXIMATE_BOUND[test.id];
       const approx = bound !== undefined && rows.some((f) => f.approximate);
+      const effect = test.comparison === 'p_value' ? test.effect : undefined;
+      const effectCell = (f: FeatureReport) => {
+        const d = decided(f);
+        const v = fmt(d.effect_size ?? null);
+        return d.negligible ? `${v} (significant but negligible)` : v;
+      };
       const cell = (field: (typeof fields)[number], f: FeatureReport) => {
         const d = decided(f);
         if (field.text) return field.text(d, f, (x) => fmt(x));
@@ -47,7 +56,7 @@ export const testTablesSection: ReportSection = {
             approx
               ? html`<td>${f.approximate ? `≈ approximate (sketch): ${bound.what} ±${fmt(f.approximate[bound.key])}` : 'exact'}</td>`
               : null
-          }<td>${decided(f).drifted ? 'drifted' : 'ok'}</td></tr>`,
+          }${effect ? html`<td>${effectCell(f)}</td>` : null}<td>${decided(f).drifted ? 'drifted' : 'ok'}</td></tr>`,
       );
       return html`<h3 id="${test.table.id}">${test.table.heading}</h3>
         <p class="caption">${test.table.caption.replace(/\.?$/, '.')} Threshold ${test.threshold.key} = ${fmt(thresholdOf(test, t))}.</p>
@@ -57,7 +66,9 @@ export const testTablesSection: ReportSection = {
                 <thead>
                   <tr>
                     <th scope="col">Feature</th>
-                    ${fields.map((f) => html`<th scope="col">${f.label}</th>`)}${approx ? html`<th scope="col">Exactness</th>` : null}
+                    ${fields.map((f) => html`<th scope="col">${f.label}</th>`)}${approx ? html`<th scope="col">Exactness</th>` : null}${
+                      effect ? html`<th scope="col">Effect (${effect.measure})</th>` : null
+                    }
                     <th scope="col">Flag</th>
                   </tr>
                 </thead>
