@@ -3,7 +3,7 @@
  * order whatever order the report object was built in; keys not listed here follow in insertion
  * order. Each registered test (stattests/registry.ts) adds its feature key (with its result keys) after
  * drift_score and its threshold key to settings.thresholds. tests/core/report/reportSchema.test.ts
- * checks that schema/report.schema.json lists its properties in the same order.
+ * checks that schema/report.schema.json lists its properties in the same order (reportKeyOrder(ALL_TESTS)).
  *
  * A shape is `true` (a leaf), an object of child shapes, or `[shape]` for a list of such items.
  */

@@ -2,24 +2,92 @@
  * schema/report.schema.json against the Report type, without a JSON Schema package: a tiny
  * validator for the keywords the schema uses (it refuses any other keyword, so the schema cannot say
  * more than this test checks), a hand-built sample report that fills in every name of the type
- * (tsc checks the sample against the type), and checks that the `required` lists are exactly the
- * type's required names and that the property order is reportToJson's key order.
+ * (tsc checks the sample against the type), a real report (analyse + buildReport) with every
+ * registered test chosen and data quality and the domain classifier on, and checks that the
+ * `required` lists are exactly the type's required names and that the property order is
+ * reportToJson's key order (with every registered test).
  */
-import { describe, expect, it } from 'vitest';
-import { REPORT_KEY_ORDER } from '../../../src/core/report/reportKeyOrder.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyse } from '../../../src/core/analyse.ts';
+import { buildReport } from '../../../src/core/buildReport.ts';
+import { defaultConfig } from '../../../src/core/config/defaults.ts';
+import { addDomainClassifier } from '../../../src/core/quality/domainClassifier.ts';
+import { reportKeyOrder } from '../../../src/core/report/reportKeyOrder.ts';
 import type { KeyShape } from '../../../src/core/report/reportKeyOrder.ts';
 import { reportToJson } from '../../../src/core/report/reportToJson.ts';
+import type { Report } from '../../../src/core/report/types.ts';
 import { SCHEMA_VERSION } from '../../../src/core/report/types.ts';
+import { ALL_TESTS, STAT_TESTS } from '../../../src/core/stattests/registry.ts';
+import { parseCsv } from '../../../src/core/table/parseCsv.ts';
+import { loadKernels } from '../../../src/kernels/index.ts';
 import { sampleReport } from './sampleReport.ts';
 import { resolve, schema, schemaText, validate } from '../../helpers/reportSchema.ts';
 import type { Schema } from '../../helpers/reportSchema.ts';
 
 /** Names that are optional (`?`) in report/types.ts, by where they sit; every other property is required. */
 const OPTIONAL: Record<string, string[]> = {
-  '$.features[]': ['approximate', 'categories_only_in_production', 'categories_only_in_reference'],
+  // A test outside the defaults writes its key only when the run chooses it (testChoice.ts).
+  '$.features[]': [
+    'approximate',
+    'categories_only_in_production',
+    'categories_only_in_reference',
+    ...ALL_TESTS.filter((t) => !STAT_TESTS.includes(t)).map((t) => t.reportKey),
+  ],
   '$.features[].psi': ['bins', 'edges', 'point_masses', 'categories'],
-  '$.settings.thresholds': ['min_effect'],
+  '$.settings.thresholds': ['min_effect', ...ALL_TESTS.filter((t) => !STAT_TESTS.includes(t)).map((t) => t.threshold.key)],
 };
+
+/** A seeded generator (mulberry32), so the files are the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Two numerical columns, a five-category one and a two-category one (for Fisher's test); production shifted. */
+function csv(rows: number, shift: number, seed: number): string {
+  const r = rng(seed);
+  const lines = ['x,y,colour,flag'];
+  for (let i = 0; i < rows; i++) {
+    lines.push(
+      [
+        (r() * 10 + shift).toFixed(3),
+        (r() * 3).toFixed(3),
+        `c${Math.floor(r() * 4 + shift * r())}`,
+        r() < 0.5 + shift / 4 ? 'yes' : 'no',
+      ].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** A report through analyse and buildReport with every registered test chosen, data quality and the domain classifier on. */
+async function everyTestReport(): Promise<Report> {
+  const config = defaultConfig();
+  config.tests.numerical = ALL_TESTS.filter((t) => t.columnKinds.includes('numerical')).map((t) => t.id);
+  config.tests.categorical = ALL_TESTS.filter((t) => t.columnKinds.includes('categorical')).map((t) => t.id);
+  config.domain_classifier.enabled = true;
+  config.thresholds.unseen_share = 0.01;
+  config.thresholds.out_of_range_share = 0.01;
+  config.thresholds.duplicate_share = 0.5;
+  config.thresholds.min_effect = 0.5;
+  const read = (text: string, file: string) => parseCsv(text, { file, delimiter: 'auto', missingValues: [''] });
+  const reference = await read(csv(400, 0, 1), 'ref.csv');
+  const production = await read(csv(400, 1, 2), 'prod.csv');
+  const analysis = analyse(reference, production, config, await loadKernels());
+  await addDomainClassifier(analysis, reference, production, config);
+  return buildReport(analysis, config, { generatedAt: '2026-01-01T00:00:00.000Z', version: '0.0.0' });
+}
+
+let everyTest: Report;
+beforeAll(async () => {
+  everyTest = await everyTestReport();
+});
 
 describe('schema/report.schema.json', () => {
   it('is JSON, draft 2020-12, every required name is a listed property', () => {
@@ -54,12 +122,36 @@ describe('schema/report.schema.json', () => {
     // 2 features x (feature, n, missing, ks or chi2, psi), the first one's approximate
     // + data_quality with one item in each list, duplicates and its two files; domain_classifier, rows, 1 feature; drift_impact, 1 feature
     expect(visited).toBe(37);
+    // The report with every test chosen adds the other tests' blocks and thresholds.
+    validate(schema, JSON.parse(reportToJson(everyTest)), '$', (s, obj, path) => {
+      const place = path.replace(/\[\d+\]/g, '[]');
+      const entry = seen.get(place) ?? { schema: s, keys: new Set<string>() };
+      Object.keys(obj).forEach((k) => entry.keys.add(k));
+      seen.set(place, entry);
+    });
     for (const [place, { schema: s, keys }] of seen) {
       const props = Object.keys(s.properties as object);
       const optional = OPTIONAL[place] ?? [];
       expect(new Set(props), place).toEqual(keys);
       expect(new Set(s.required as string[]), place).toEqual(new Set(props.filter((k) => !optional.includes(k))));
     }
+  });
+
+  it('accepts a report with every test chosen, data quality and the domain classifier on', () => {
+    for (const t of ALL_TESTS)
+      expect(
+        everyTest.features.some((f) => Object.hasOwn(f, t.reportKey) && (f as unknown as Record<string, unknown>)[t.reportKey] !== null),
+        t.id,
+      ).toBe(true);
+    expect(everyTest.data_quality!.unseen_categories.length).toBeGreaterThan(0);
+    expect(everyTest.data_quality!.out_of_range.length).toBeGreaterThan(0);
+    expect(everyTest.domain_classifier!.auc).not.toBeNull();
+    expect(validate(schema, JSON.parse(reportToJson(everyTest)))).toEqual([]);
+    // A new test's block is checked, not only listed: a bad value there fails.
+    const bad = JSON.parse(reportToJson(everyTest)) as { features: Record<string, Record<string, unknown> | null>[] };
+    const i = bad.features.findIndex((f) => f.anderson);
+    bad.features[i].anderson!.p_value_bound = 'guess';
+    expect(validate(schema, bad)).toContain(`$.features[${i}].anderson.p_value_bound: "guess" not in enum`);
   });
 
   it('lists properties in the key order reportToJson writes', () => {
@@ -70,7 +162,7 @@ describe('schema/report.schema.json', () => {
       expect(Object.keys(s.properties as object), path).toEqual(Object.keys(shape));
       for (const [k, sub] of Object.entries(shape)) check((s.properties as Record<string, Schema>)[k], sub, `${path}.${k}`);
     };
-    check(schema, REPORT_KEY_ORDER, '$');
+    check(schema, reportKeyOrder(ALL_TESTS), '$');
   });
 
   it('rejects reports that break it (the validator can fail)', () => {
