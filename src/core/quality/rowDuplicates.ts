@@ -6,6 +6,7 @@
  * rows), which would count one spurious duplicate.
  */
 import type { ParsedTable } from '../table/types.ts';
+import { sortFloat64 } from '../profile/sortFloat64.ts';
 
 export interface RowDuplicates {
   rows: number;
@@ -52,14 +53,14 @@ export function rowDuplicates(table: ParsedTable): RowDuplicates {
       h2[r] = mix(h2[r], b, a, 0x5bd1e995);
     }
   }
-  const seen = new Set<number>();
+  // 32 bits of h1 and 21 of h2: an integer below 2^53, exact as a number. Duplicates = rows - distinct
+  // keys, counted on the sorted keys (a radix sort: 1M rows in ~50 ms, where a Set of the keys took
+  // ~450 ms on the 1M-row bench file).
+  const keys = new Float64Array(n);
+  for (let r = 0; r < n; r++) keys[r] = (h1[r] >>> 0) * 0x200000 + (h2[r] & 0x1fffff);
+  sortFloat64(keys);
   let duplicates = 0;
-  for (let r = 0; r < n; r++) {
-    // 32 bits of h1 and 21 of h2: an integer below 2^53, exact as a number.
-    const key = (h1[r] >>> 0) * 0x200000 + (h2[r] & 0x1fffff);
-    if (seen.has(key)) duplicates++;
-    else seen.add(key);
-  }
+  for (let r = 1; r < n; r++) if (keys[r] === keys[r - 1]) duplicates++;
   return { rows: n, duplicates, share: n ? duplicates / n : 0, ignored };
 }
 
