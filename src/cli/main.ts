@@ -19,6 +19,7 @@ import { formatSummary } from './printSummary.ts';
 import { formatPerformance } from './formatPerformance.ts';
 import { formatRetraining } from './formatRetraining.ts';
 import { profileCommand, type ProfileFlags } from './profileCommand.ts';
+import { dropList } from './dropList.ts';
 
 export const EXIT = { ok: 0, internal: 1, input: 2, drift: 3 } as const;
 
@@ -119,13 +120,7 @@ export async function main(
 }
 
 async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
-  const drop =
-    flags.drop === undefined
-      ? undefined
-      : flags.drop
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean);
+  const drop = dropList(flags.drop);
   const { report, config, timings, outputs, distributions } = await runPipeline({
     reference: flags.reference,
     production: flags.production,

@@ -23,6 +23,7 @@ import { isProfileFile, readProfileFile } from '../node/readProfileFile.ts';
 import { resolveConfig } from '../node/runPipeline.ts';
 import { writeFileAtomic } from '../node/writeFileAtomic.ts';
 import { formatProfile } from './formatProfile.ts';
+import { dropList } from './dropList.ts';
 
 export interface ProfileFlags {
   out?: string;
@@ -85,13 +86,7 @@ async function create(files: string[], flags: ProfileFlags, io: Io): Promise<voi
       `profile takes one CSV file, got ${files.length}; e.g. drift-monitor profile data.csv -o reference.profile (to combine profiles: --merge)`,
     );
   const [file] = files;
-  const drop =
-    flags.drop === undefined
-      ? undefined
-      : flags.drop
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean);
+  const drop = dropList(flags.drop);
   const config = await resolveConfig({ config: flags.config, label: flags.label, drop });
   const inputs = [
     { role: 'the CSV', shown: file, path: file },

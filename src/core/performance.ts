@@ -14,7 +14,7 @@ import { decide, f1DropAlert, type PerformanceSignal } from './decide.ts';
 import { classificationMetrics, type ClassificationMetrics } from './metrics/classificationMetrics.ts';
 import { estimatePerformance } from './metrics/estimatePerformance.ts';
 import { encodeLabels } from './model/encodeLabels.ts';
-import { positiveClass } from './model/positiveClass.ts';
+import { positiveClass, type PositiveClass } from './model/positiveClass.ts';
 import { predictionClasses, predictionsFromColumns } from './model/predictionsFromColumns.ts';
 import type { ModelRunner } from './model/runner.ts';
 import { scoreTable, type Predictions } from './model/scoreTable.ts';
@@ -61,35 +61,11 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
   const prodHasLabels = label !== null && hasValues(production, label);
   const warnings: string[] = [];
 
-  let ref: Predictions;
-  let prod: Predictions;
-  let positive;
-  let classSource: string;
-  if (runner) {
-    const file = args.modelFile ?? 'model.onnx';
-    // columns.drop: a dropped column is never picked as one of the numeric columns of an [N, F] input.
-    const exclude = [label, predCol, probCol, ...config.columns.drop].filter((x): x is string => x !== null);
-    const opts = { file, features: config.model.features, exclude };
-    ref = await scoreTable(runner, reference, opts);
-    prod = await scoreTable(runner, production, opts);
-    positive = positiveClass(ref.classes, config.model.positive_class);
-    classSource = ref.classSource ?? `the model's class labels`;
-  } else {
-    let classes = predictionClasses([reference, production], [label, predCol]);
-    classSource = label === null ? `the values of "${predCol}"` : 'the labels and predictions';
-    if (classes.length === 0 && probCol) {
-      // Only a probability column and no label: it is P(class "1") of a 0/1 problem.
-      classes = ['0', '1'];
-      classSource = 'default 0/1 (no label or prediction column names the classes)';
-      warnings.push(
-        `no label or prediction column names the classes: data.probability_column "${probCol}" is taken as the probability of class "1"`,
-      );
-    }
-    positive = positiveClass(classes, config.model.positive_class);
-    const cols = { prediction: predCol, probability: probCol };
-    ref = predictionsFromColumns(reference, cols, classes, positive?.index ?? null);
-    prod = predictionsFromColumns(production, cols, classes, positive?.index ?? null);
-  }
+  const {
+    predictions: [ref, prod],
+    positive,
+    classSource,
+  } = await predict(args, [reference, production], warnings);
   warnings.unshift(...ref.warnings);
   const classes = ref.classes;
   const what = runner ? `the model (${args.modelFile ?? 'model.onnx'})` : 'the predictions';
@@ -127,12 +103,7 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
     source: ref.source,
     label_column: label,
     classes,
-    positive_class: positive?.name ?? null,
-    positive_class_reason: positive
-      ? positive.reason === 'model.positive_class'
-        ? positive.reason
-        : `${positive.reason}; classes from ${classSource}`
-      : null,
+    ...positiveClassFields(positive, classSource),
     class_mapping: ref.classMapping ?? null,
     f1_average: pos === null ? 'macro' : 'binary',
     baseline,
@@ -146,30 +117,13 @@ export async function analysePerformance(args: PerformanceArgs): Promise<Perform
 /** analysePerformance without reference rows (a profile reference): production's side only. */
 async function productionOnly(args: PerformanceArgs & { reference: null }): Promise<PerformanceStats> {
   const { production, config, runner } = args;
-  const { prediction_column: predCol, probability_column: probCol, label_column: label } = config.data;
+  const { label_column: label } = config.data;
   const warnings: string[] = [];
-  let prod: Predictions;
-  let positive;
-  let classSource: string;
-  if (runner) {
-    const file = args.modelFile ?? 'model.onnx';
-    const exclude = [label, predCol, probCol, ...config.columns.drop].filter((x): x is string => x !== null);
-    prod = await scoreTable(runner, production, { file, features: config.model.features, exclude });
-    positive = positiveClass(prod.classes, config.model.positive_class);
-    classSource = prod.classSource ?? `the model's class labels`;
-  } else {
-    let classes = predictionClasses([production], [label, predCol]);
-    classSource = label === null ? `the values of "${predCol}"` : 'the labels and predictions';
-    if (classes.length === 0 && probCol) {
-      classes = ['0', '1'];
-      classSource = 'default 0/1 (no label or prediction column names the classes)';
-      warnings.push(
-        `no label or prediction column names the classes: data.probability_column "${probCol}" is taken as the probability of class "1"`,
-      );
-    }
-    positive = positiveClass(classes, config.model.positive_class);
-    prod = predictionsFromColumns(production, { prediction: predCol, probability: probCol }, classes, positive?.index ?? null);
-  }
+  const {
+    predictions: [prod],
+    positive,
+    classSource,
+  } = await predict(args, [production], warnings);
   warnings.unshift(...prod.warnings);
   const classes = prod.classes;
   const pos = positive?.index ?? null;
@@ -180,12 +134,7 @@ async function productionOnly(args: PerformanceArgs & { reference: null }): Prom
     source: prod.source,
     label_column: label,
     classes,
-    positive_class: positive?.name ?? null,
-    positive_class_reason: positive
-      ? positive.reason === 'model.positive_class'
-        ? positive.reason
-        : `${positive.reason}; classes from ${classSource}`
-      : null,
+    ...positiveClassFields(positive, classSource),
     class_mapping: prod.classMapping ?? null,
     f1_average: pos === null ? 'macro' : 'binary',
     baseline: null,
@@ -193,6 +142,62 @@ async function productionOnly(args: PerformanceArgs & { reference: null }): Prom
     note: `${args.referenceName ? `the reference ${args.referenceName}` : 'the reference'} is a profile, which keeps no rows: no baseline metrics, no F1-drop alert, no label-free estimate and no prediction drift (they need the reference rows); pass the reference CSV for them`,
     prediction_drift: [],
     warnings,
+  };
+}
+
+/**
+ * Predictions for each table (the model's scores, or the prediction columns) with the positive class and
+ * where the classes came from; a warning for a probability column taken as P(class "1") goes to `warnings`.
+ */
+async function predict(
+  args: PerformanceArgs,
+  tables: readonly ParsedTable[],
+  warnings: string[],
+): Promise<{ predictions: Predictions[]; positive: PositiveClass | null; classSource: string }> {
+  const { config, runner } = args;
+  const { prediction_column: predCol, probability_column: probCol, label_column: label } = config.data;
+  const predictions: Predictions[] = [];
+  if (runner) {
+    const file = args.modelFile ?? 'model.onnx';
+    // columns.drop: a dropped column is never picked as one of the numeric columns of an [N, F] input.
+    const exclude = [label, predCol, probCol, ...config.columns.drop].filter((x): x is string => x !== null);
+    const opts = { file, features: config.model.features, exclude };
+    for (const t of tables) predictions.push(await scoreTable(runner, t, opts));
+    const first = predictions[0];
+    return {
+      predictions,
+      positive: positiveClass(first.classes, config.model.positive_class),
+      classSource: first.classSource ?? `the model's class labels`,
+    };
+  }
+  let classes = predictionClasses(tables, [label, predCol]);
+  let classSource = label === null ? `the values of "${predCol}"` : 'the labels and predictions';
+  if (classes.length === 0 && probCol) {
+    // Only a probability column and no label: it is P(class "1") of a 0/1 problem.
+    classes = ['0', '1'];
+    classSource = 'default 0/1 (no label or prediction column names the classes)';
+    warnings.push(
+      `no label or prediction column names the classes: data.probability_column "${probCol}" is taken as the probability of class "1"`,
+    );
+  }
+  const positive = positiveClass(classes, config.model.positive_class);
+  const cols = { prediction: predCol, probability: probCol };
+  for (const t of tables) predictions.push(predictionsFromColumns(t, cols, classes, positive?.index ?? null));
+  return { predictions, positive, classSource };
+}
+
+/** The report's positive class and why it is the one. */
+function positiveClassFields(
+  positive: PositiveClass | null,
+  classSource: string,
+): Pick<PerformanceStats, 'positive_class' | 'positive_class_reason'> {
+  return {
+    positive_class: positive?.name ?? null,
+    positive_class_reason: positive
+      ? positive.reason === 'model.positive_class'
+        ? positive.reason
+        : `${positive.reason}; classes from ${classSource}`
+      : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs, type ReadStream, type Stats } from 'node:fs';
 import { InputError } from '../core/errors.ts';
 import { parseCsv, type ParseCsvOptions } from '../core/table/parseCsv.ts';
 import type { ParsedTable } from '../core/table/types.ts';
@@ -28,26 +28,8 @@ export interface ReadCsvFileOptions {
  * A missing file, a directory or an unreadable file is an InputError naming the path.
  */
 export async function readCsvFile(path: string, opts: ReadCsvFileOptions): Promise<ParsedTable> {
-  let stat;
-  try {
-    stat = await fs.stat(path);
-  } catch (e) {
-    throw new InputError(`cannot read ${path}: ${describe(e)}`);
-  }
-  if (stat.isDirectory()) throw new InputError(`cannot read ${path}: it is a directory; give the path of a CSV file`);
-  // Bytes, not Node's own UTF-8 decoding: that one replaces invalid bytes with U+FFFD silently. The
-  // core's ByteDecoder (fatal TextDecoder, encoding detection) costs about 0.08 s CPU more per 76 MB.
-  const stream = createReadStream(path, { highWaterMark: opts.chunkSize ?? 256 << 10 });
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', reject);
-  });
-  try {
-    await opened;
-  } catch (e) {
-    stream.destroy();
-    throw new InputError(`cannot read ${path}: ${describe(e)}`);
-  }
+  const stat = await statCsvPath(path);
+  const stream = await openCsvStream(path, opts.chunkSize);
   try {
     return await parseCsv(stream, {
       file: opts.file ?? path,
@@ -63,13 +45,51 @@ export async function readCsvFile(path: string, opts: ReadCsvFileOptions): Promi
       skipColumns: opts.skipColumns,
     });
   } catch (e) {
-    if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string' && e.name !== 'InputError') {
-      throw new InputError(`cannot read ${path}: ${describe(e)}`);
-    }
-    throw e;
+    throw asReadError(e, path);
   } finally {
     stream.destroy();
   }
+}
+
+/** The file's stats; a missing path or a directory is an InputError naming it. */
+export async function statCsvPath(path: string): Promise<Stats> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (e) {
+    throw new InputError(`cannot read ${path}: ${describe(e)}`);
+  }
+  if (stat.isDirectory()) throw new InputError(`cannot read ${path}: it is a directory; give the path of a CSV file`);
+  return stat;
+}
+
+/**
+ * A byte stream of the file (`chunkSize` bytes per read, default 256 KiB), once it is open: a file that
+ * cannot be opened is an InputError naming it.
+ */
+export async function openCsvStream(path: string, chunkSize?: number): Promise<ReadStream> {
+  // Bytes, not Node's own UTF-8 decoding: that one replaces invalid bytes with U+FFFD silently. The
+  // core's ByteDecoder (fatal TextDecoder, encoding detection) costs about 0.08 s CPU more per 76 MB.
+  const stream = createReadStream(path, { highWaterMark: chunkSize ?? 256 << 10 });
+  const opened = new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', reject);
+  });
+  try {
+    await opened;
+  } catch (e) {
+    stream.destroy();
+    throw new InputError(`cannot read ${path}: ${describe(e)}`);
+  }
+  return stream;
+}
+
+/** What to throw for an error while reading the file: a file-system error becomes an InputError naming it. */
+export function asReadError(e: unknown, path: string): unknown {
+  if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string' && e.name !== 'InputError') {
+    return new InputError(`cannot read ${path}: ${describe(e)}`);
+  }
+  return e;
 }
 
 /** A file-system error as the end of a one-line message ("file not found; check the path"). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, promises as fs } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import { profileCsv, profileCsvWithSummary, type ProfileCsvOptions } from '../co
 import type { DecidedMark } from '../core/table/NumberFormatTracker.ts';
 import { planCsvSplit, type CsvPart } from './planCsvSplit.ts';
 import { fromTransfer, profileCsvPart, type CsvPartResult } from './profileCsvPart.ts';
-import { describe } from './readCsvFile.ts';
+import { asReadError, describe, openCsvStream, statCsvPath } from './readCsvFile.ts';
 import type { ReadOptions } from './readTables.ts';
 
 /** When and how a file is split into parts profiled in parallel (see readCsvProfile). */
@@ -70,13 +70,7 @@ export interface ReadCsvProfileOptions extends ReadOptions {
  * maxExactValues distinct values merge within their KLL sketch's error bound, not bit for bit.
  */
 export async function readCsvProfile(path: string, opts: ReadCsvProfileOptions): Promise<Profile> {
-  let stat;
-  try {
-    stat = await fs.stat(path);
-  } catch (e) {
-    throw new InputError(`cannot read ${path}: ${describe(e)}`);
-  }
-  if (stat.isDirectory()) throw new InputError(`cannot read ${path}: it is a directory; give the path of a CSV file`);
+  const stat = await statCsvPath(path);
   const parallel = opts.parallel === false ? null : (opts.parallel ?? {});
   if (parallel !== null && stat.size >= (parallel.minBytes ?? 64 << 20)) {
     const parts = Math.min(
@@ -96,17 +90,7 @@ export async function readCsvProfile(path: string, opts: ReadCsvProfileOptions):
 }
 
 async function readWhole(path: string, opts: ReadCsvProfileOptions): Promise<Profile> {
-  const stream = createReadStream(path, { highWaterMark: opts.chunkSize ?? 256 << 10 });
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', reject);
-  });
-  try {
-    await opened;
-  } catch (e) {
-    stream.destroy();
-    throw new InputError(`cannot read ${path}: ${describe(e)}`);
-  }
+  const stream = await openCsvStream(path, opts.chunkSize);
   const hash = createHash('sha256');
   let size = 0;
   async function* hashed(): AsyncGenerator<Uint8Array> {
@@ -117,45 +101,19 @@ async function readWhole(path: string, opts: ReadCsvProfileOptions): Promise<Pro
     }
   }
   try {
-    const profile = await profileCsv(hashed(), {
-      file: opts.file ?? path,
-      delimiter: opts.delimiter,
-      missingValues: opts.missingValues,
-      encoding: opts.encoding,
-      decimal: opts.decimal,
-      thousands: opts.thousands,
-      skipColumns: opts.skipColumns,
-      onProgress: opts.onProgress,
-      signal: opts.signal,
-      chunkSize: opts.chunkSize,
-      profile: opts.profile,
-      rowsPerChunk: opts.rowsPerChunk,
-      label: opts.label,
-      createdAt: opts.createdAt,
-    });
+    const profile = await profileCsv(hashed(), { ...profileCsvOptionsOf(path, opts), onProgress: opts.onProgress, signal: opts.signal });
     profile.source = { ...profile.source!, file: basename(path), size, sha256: hash.digest('hex') };
     return profile;
   } catch (e) {
-    if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string' && e.name !== 'InputError') {
-      throw new InputError(`cannot read ${path}: ${describe(e)}`);
-    }
-    throw e;
+    throw asReadError(e, path);
   } finally {
     stream.destroy();
   }
 }
 
-/** readCsvProfile in parts; null when the file is to be read in one piece after all. */
-async function readInParts(path: string, parts: number, inThread: boolean, opts: ReadCsvProfileOptions): Promise<Profile | null> {
-  let split;
-  try {
-    split = await planCsvSplit(path, { parts, delimiter: opts.delimiter, encoding: opts.encoding, signal: opts.signal });
-  } catch (e) {
-    if (opts.signal?.aborted) throw abortError(opts.file ?? path);
-    throw new InputError(`cannot read ${path}: ${describe(e)}`);
-  }
-  if (split.parts === null) return null;
-  const base: ProfileCsvOptions = {
+/** The profiling settings of `opts`, without the progress callback and signal (which workers cannot take). */
+function profileCsvOptionsOf(path: string, opts: ReadCsvProfileOptions): ProfileCsvOptions {
+  return {
     file: opts.file ?? path,
     delimiter: opts.delimiter,
     missingValues: opts.missingValues,
@@ -169,6 +127,19 @@ async function readInParts(path: string, parts: number, inThread: boolean, opts:
     label: opts.label,
     createdAt: opts.createdAt,
   };
+}
+
+/** readCsvProfile in parts; null when the file is to be read in one piece after all. */
+async function readInParts(path: string, parts: number, inThread: boolean, opts: ReadCsvProfileOptions): Promise<Profile | null> {
+  let split;
+  try {
+    split = await planCsvSplit(path, { parts, delimiter: opts.delimiter, encoding: opts.encoding, signal: opts.signal });
+  } catch (e) {
+    if (opts.signal?.aborted) throw abortError(opts.file ?? path);
+    throw new InputError(`cannot read ${path}: ${describe(e)}`);
+  }
+  if (split.parts === null) return null;
+  const base = profileCsvOptionsOf(path, opts);
   // Later parts need the header's names, and the decimal marks decided before them: those the head
   // decides by its cells (checked against the first part's in mergeCsvParts).
   const head = await readHead(path, split.headEnd, base);

@@ -15,6 +15,23 @@ export function featureDistribution(
   production: ParsedTable,
   opts: DistributionBounds = {},
 ): FeatureDistribution | null {
+  return distributionWith(name, stats, reference.columns, production.columns, opts, (r, p) =>
+    numericalDistribution(name, r.values, p.values, opts),
+  );
+}
+
+/**
+ * The explorer data of one analysed feature, categorical from the analysis's aligned counts, numerical by
+ * `numerical` on the two sides' columns of that name (raw columns or profiles). Null for an unknown name.
+ */
+export function distributionWith<C extends { name: string }>(
+  name: string,
+  stats: readonly FeatureStats[],
+  reference: readonly C[],
+  production: readonly C[],
+  opts: DistributionBounds,
+  numerical: (r: C, p: C) => FeatureDistribution,
+): FeatureDistribution | null {
   const s = stats.find((f) => f.name === name);
   if (!s) return null;
   if (s.type === 'categorical') {
@@ -22,8 +39,8 @@ export function featureDistribution(
     if (!psi?.categories) return categoricalDistribution(name, [], [], [], opts.maxCategories);
     return categoricalDistribution(name, psi.categories, psi.reference_counts, psi.production_counts, opts.maxCategories);
   }
-  const r = reference.columns.find((c) => c.name === name);
-  const p = production.columns.find((c) => c.name === name);
+  const r = reference.find((c) => c.name === name);
+  const p = production.find((c) => c.name === name);
   if (!r || !p) return null;
-  return numericalDistribution(name, r.values, p.values, opts);
+  return numerical(r, p);
 }

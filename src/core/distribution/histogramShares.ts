@@ -11,10 +11,24 @@ export function histogramShares(ref: Float64Array, prod: Float64Array, bins = 40
   const lo = Math.min(ref.length ? ref[0] : Infinity, prod.length ? prod[0] : Infinity);
   const hi = Math.max(ref.length ? ref[ref.length - 1] : -Infinity, prod.length ? prod[prod.length - 1] : -Infinity);
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { edges: [], reference: [], production: [] };
+  const { start, width, k, edges } = linearBins(lo, hi, allIntegers(ref) && allIntegers(prod), bins);
+  return { edges, reference: shares(ref, start, width, k), production: shares(prod, start, width, k) };
+}
+
+/**
+ * The bins of histogramShares over [lo, hi] (finite): integer-centred with an integer width when every
+ * value is an integer, else `bins` equal-width bins (one when lo = hi). Shared with the weighted view.
+ */
+export function linearBins(
+  lo: number,
+  hi: number,
+  integers: boolean,
+  bins: number,
+): { start: number; width: number; k: number; edges: number[] } {
   let start: number;
   let width: number;
   let k: number;
-  if (allIntegers(ref) && allIntegers(prod)) {
+  if (integers) {
     width = Math.max(1, Math.ceil((hi - lo + 1) / bins));
     k = Math.ceil((hi - lo + 1) / width);
     start = lo - 0.5;
@@ -24,7 +38,7 @@ export function histogramShares(ref: Float64Array, prod: Float64Array, bins = 40
     start = lo;
   }
   const edges = Array.from({ length: k + 1 }, (_, b) => (b === k && width === 0 ? hi : start + b * width));
-  return { edges, reference: shares(ref, start, width, k), production: shares(prod, start, width, k) };
+  return { start, width, k, edges };
 }
 
 function allIntegers(sorted: Float64Array): boolean {

@@ -11,9 +11,18 @@ export function logHistogramShares(ref: Float64Array, prod: Float64Array, bins =
   const lo = Math.min(ref.length ? ref[0] : Infinity, prod.length ? prod[0] : Infinity);
   const hi = Math.max(ref.length ? ref[ref.length - 1] : -Infinity, prod.length ? prod[prod.length - 1] : -Infinity);
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo <= 0) return null;
+  const edges = logEdges(lo, hi, Number.isInteger(lo) && allIntegers(ref) && allIntegers(prod), bins);
+  return { edges, reference: shares(ref, edges), production: shares(prod, edges) };
+}
+
+/**
+ * The edges of logHistogramShares over [lo, hi] (finite, lo > 0): log-spaced, moved to the nearest
+ * k + 0.5 when every value is an integer, one bin when lo = hi. Shared with the weighted view.
+ */
+export function logEdges(lo: number, hi: number, integers: boolean, bins: number): number[] {
   let edges: number[];
   if (hi === lo) edges = [lo, hi];
-  else if (Number.isInteger(lo) && allIntegers(ref) && allIntegers(prod)) {
+  else if (integers) {
     const a = lo - 0.5;
     const b = hi + 0.5;
     edges = [];
@@ -25,7 +34,7 @@ export function logHistogramShares(ref: Float64Array, prod: Float64Array, bins =
     const ratio = hi / lo;
     edges = Array.from({ length: bins + 1 }, (_, k) => (k === 0 ? lo : k === bins ? hi : lo * ratio ** (k / bins)));
   }
-  return { edges, reference: shares(ref, edges), production: shares(prod, edges) };
+  return edges;
 }
 
 function allIntegers(sorted: Float64Array): boolean {

@@ -1,7 +1,7 @@
 import type { FeatureStats } from '../report/types.ts';
 import type { ColumnProfile, Profile } from '../profile/columnProfile.ts';
 import type { DistributionBounds, FeatureDistribution } from './types.ts';
-import { categoricalDistribution } from './categoricalDistribution.ts';
+import { distributionWith } from './featureDistribution.ts';
 import { fromCumulative, weightedDistribution, type WeightedSample } from './weightedDistribution.ts';
 
 /**
@@ -18,19 +18,11 @@ export function profileDistribution(
   production: Profile,
   opts: DistributionBounds = {},
 ): FeatureDistribution | null {
-  const s = stats.find((f) => f.name === name);
-  if (!s) return null;
-  if (s.type === 'categorical') {
-    const psi = s.psi;
-    if (!psi?.categories) return categoricalDistribution(name, [], [], [], opts.maxCategories);
-    return categoricalDistribution(name, psi.categories, psi.reference_counts, psi.production_counts, opts.maxCategories);
-  }
-  const r = reference.columns.find((c) => c.name === name);
-  const p = production.columns.find((c) => c.name === name);
-  if (!r || !p) return null;
-  const view = weightedDistribution(name, weighted(r), weighted(p), opts);
-  const bound = Math.max(errorBound(r), errorBound(p));
-  return bound > 0 ? { ...view, approximate: bound } : view;
+  return distributionWith(name, stats, reference.columns, production.columns, opts, (r, p) => {
+    const view = weightedDistribution(name, weighted(r), weighted(p), opts);
+    const bound = Math.max(errorBound(r), errorBound(p));
+    return bound > 0 ? { ...view, approximate: bound } : view;
+  });
 }
 
 /** A column's numbers as distinct values with counts. */

@@ -7,6 +7,8 @@
 import { lowerBound, upperBound } from '../bisect.ts';
 import type { EcdfPoints, Histogram, KsLocation, NumericalDistribution } from './types.ts';
 import { suggestLogScale } from './logScaleRule.ts';
+import { linearBins } from './histogramShares.ts';
+import { logEdges } from './logHistogramShares.ts';
 
 /** Distinct values ascending with their (positive) counts. */
 export interface WeightedSample {
@@ -70,19 +72,7 @@ function range(ref: WeightedSample, prod: WeightedSample): { lo: number; hi: num
 export function weightedHistogram(ref: WeightedSample, prod: WeightedSample, bins = 40): Histogram {
   const { lo, hi } = range(ref, prod);
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { edges: [], reference: [], production: [] };
-  let start: number;
-  let width: number;
-  let k: number;
-  if (allIntegers(ref) && allIntegers(prod)) {
-    width = Math.max(1, Math.ceil((hi - lo + 1) / bins));
-    k = Math.ceil((hi - lo + 1) / width);
-    start = lo - 0.5;
-  } else {
-    k = hi > lo ? bins : 1;
-    width = hi > lo ? (hi - lo) / k : 0;
-    start = lo;
-  }
-  const edges = Array.from({ length: k + 1 }, (_, b) => (b === k && width === 0 ? hi : start + b * width));
+  const { start, width, k, edges } = linearBins(lo, hi, allIntegers(ref) && allIntegers(prod), bins);
   const shares = (s: WeightedSample) => {
     const counts = new Array<number>(k).fill(0);
     for (let i = 0; i < s.values.length; i++) {
@@ -99,20 +89,7 @@ export function weightedHistogram(ref: WeightedSample, prod: WeightedSample, bin
 export function weightedLogHistogram(ref: WeightedSample, prod: WeightedSample, bins = 40): Histogram | null {
   const { lo, hi } = range(ref, prod);
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo <= 0) return null;
-  let edges: number[];
-  if (hi === lo) edges = [lo, hi];
-  else if (Number.isInteger(lo) && allIntegers(ref) && allIntegers(prod)) {
-    const a = lo - 0.5;
-    const b = hi + 0.5;
-    edges = [];
-    for (let k = 0; k <= bins; k++) {
-      const e = k === bins ? b : Math.round(a * (b / a) ** (k / bins) - 0.5) + 0.5;
-      if (e > (edges.at(-1) ?? -Infinity)) edges.push(e);
-    }
-  } else {
-    const ratio = hi / lo;
-    edges = Array.from({ length: bins + 1 }, (_, k) => (k === 0 ? lo : k === bins ? hi : lo * ratio ** (k / bins)));
-  }
+  const edges = logEdges(lo, hi, Number.isInteger(lo) && allIntegers(ref) && allIntegers(prod), bins);
   const shares = (s: WeightedSample) => {
     const cum = cumulative(s);
     const n = cum.length ? cum[cum.length - 1] : 0;

@@ -1,20 +1,7 @@
-/** Number formats of the HTML report (the same rules as the dashboard's tables, kept in core). */
+/** Number formats of the HTML report (fmt and pct are the dashboard tables' own, from core/format). */
 
-/** 4 significant digits, scientific for tiny or huge values, '–' for null. */
-export function fmt(x: number | null | undefined, digits = 4): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return '–';
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a < 1e-4 || a >= 1e6) return x.toExponential(digits - 2);
-  return Number(x.toPrecision(digits)).toString();
-}
-
-/** A share (0-1) as a percentage with one decimal. */
-export function pct(x: number | null | undefined): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return '–';
-  return `${(x * 100).toFixed(1)}%`;
-}
+/** 4 significant digits, scientific for tiny or huge values, '–' for null; a share as a percentage. */
+export { formatNumber as fmt, formatShare as pct } from '../format/formatNumber.ts';
 
 /** A byte count in B, kB or MB (decimal units), with the exact count for the record. */
 export function bytes(n: number): string {

@@ -24,11 +24,7 @@ export function tableQuality(
   stats: readonly FeatureStats[],
   cfg: PlanColumnsConfig,
 ): DataQualityStats {
-  const refCols = new Map(ref.columns.map((c) => [c.name, c]));
-  const prodCols = new Map(prod.columns.map((c) => [c.name, c]));
-  const out_of_range = plans
-    .filter((p) => p.role === 'numerical')
-    .map((p) => outOfRangeFromValues(p.name, refCols.get(p.name)!.values, prodCols.get(p.name)!.values));
+  const out_of_range = perNumerical(ref.columns, prod.columns, plans, (name, r, p) => outOfRangeFromValues(name, r.values, p.values));
   const r = rowDuplicates(ref);
   const p = rowDuplicates(prod);
   const ignored = [...new Set([...r.ignored, ...p.ignored])];
@@ -55,11 +51,7 @@ export function profileQuality(
   stats: readonly FeatureStats[],
   cfg: PlanColumnsConfig,
 ): DataQualityStats {
-  const refCols = new Map(ref.columns.map((c) => [c.name, c]));
-  const prodCols = new Map(prod.columns.map((c) => [c.name, c]));
-  const out_of_range = plans
-    .filter((p) => p.role === 'numerical')
-    .map((p) => outOfRangeFromSummaries(p.name, refCols.get(p.name)!.numbers, prodCols.get(p.name)!.numbers));
+  const out_of_range = perNumerical(ref.columns, prod.columns, plans, (name, r, p) => outOfRangeFromSummaries(name, r.numbers, p.numbers));
   return {
     ...common(refFacts, prodFacts, plans, stats, cfg),
     out_of_range,
@@ -85,4 +77,16 @@ function common(
       plans.map((p) => p.name),
     ),
   };
+}
+
+/** `f` of each numerical column's two sides (found by name), in plan order. */
+function perNumerical<C extends { name: string }, R>(
+  ref: readonly C[],
+  prod: readonly C[],
+  plans: readonly ColumnPlan[],
+  f: (name: string, r: C, p: C) => R,
+): R[] {
+  const refCols = new Map(ref.map((c) => [c.name, c]));
+  const prodCols = new Map(prod.map((c) => [c.name, c]));
+  return plans.filter((p) => p.role === 'numerical').map((p) => f(p.name, refCols.get(p.name)!, prodCols.get(p.name)!));
 }

@@ -18,6 +18,7 @@ import type { FeatureInput } from '../train/types.ts';
 import { fitPreprocessing } from '../train/fitPreprocessing.ts';
 import { binFeatures } from '../train/gbt/binFeatures.ts';
 import { DEFAULT_GBT_PARAMS, fitGradientBoosting } from '../train/gbt/fitGradientBoosting.ts';
+import { sampleRows, shuffled } from './sampleRows.ts';
 import { predictGbtRaw } from '../train/gbt/predictGbt.ts';
 import type { GbtModel, GbtParams } from '../train/gbt/types.ts';
 import { rocAuc } from '../metrics/rocAuc.ts';
@@ -64,8 +65,8 @@ export async function domainClassifier(
     };
   }
   const random = mulberry32(opts.seed);
-  const refRows = sample(ref.rows, opts.maxRows, random);
-  const prodRows = sample(prod.rows, opts.maxRows, random);
+  const refRows = sampleRows(ref.rows, opts.maxRows, random);
+  const prodRows = sampleRows(prod.rows, opts.maxRows, random);
   const inputs = sampledInputs(ref, prod, features, refRows, prodRows);
   const n = refRows.length + prodRows.length;
   const y = new Uint8Array(n);
@@ -118,19 +119,6 @@ export async function domainClassifier(
   };
 }
 
-/** `take` of `n` row indices without replacement (partial Fisher-Yates), ascending; all rows when n <= take. */
-function sample(n: number, take: number, random: () => number): Int32Array {
-  const rows = Int32Array.from({ length: n }, (_, i) => i);
-  if (n <= take) return rows;
-  for (let i = 0; i < take; i++) {
-    const j = i + Math.floor(random() * (n - i));
-    const t = rows[i];
-    rows[i] = rows[j];
-    rows[j] = t;
-  }
-  return rows.slice(0, take).sort();
-}
-
 /** Fold of each stacked row (reference rows first): each file's rows shuffled, then dealt round-robin. */
 function stratifiedFolds(nRef: number, nProd: number, k: number, random: () => number): Int32Array {
   const fold = new Int32Array(nRef + nProd);
@@ -138,14 +126,7 @@ function stratifiedFolds(nRef: number, nProd: number, k: number, random: () => n
     [0, nRef],
     [nRef, nProd],
   ]) {
-    const order = Int32Array.from({ length: count }, (_, i) => start + i);
-    for (let i = count - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    order.forEach((row, i) => (fold[row] = i % k));
+    shuffled(count, random).forEach((row, i) => (fold[start + row] = i % k));
   }
   return fold;
 }

@@ -14,6 +14,7 @@ import { scoreTable, type Predictions, type ScoreOptions } from '../model/scoreT
 import type { ParsedColumn, ParsedTable } from '../table/types.ts';
 import type { DriftImpactStats, FeatureStats } from '../report/types.ts';
 import { mulberry32 } from '../samples/mulberry32.ts';
+import { sampleRows, shuffled } from './sampleRows.ts';
 
 export interface DriftImpactOptions extends ScoreOptions {
   maxRows: number;
@@ -65,29 +66,6 @@ function change(a: Predictions, b: Predictions): number {
   let changed = 0;
   for (let i = 0; i < n; i++) if (a.predicted[i] !== b.predicted[i]) changed++;
   return changed / n;
-}
-
-function sampleRows(n: number, take: number, random: () => number): Int32Array {
-  const rows = Int32Array.from({ length: n }, (_, i) => i);
-  if (n <= take) return rows;
-  for (let i = 0; i < take; i++) {
-    const j = i + Math.floor(random() * (n - i));
-    const t = rows[i];
-    rows[i] = rows[j];
-    rows[j] = t;
-  }
-  return rows.slice(0, take).sort();
-}
-
-function shuffled(n: number, random: () => number): Int32Array {
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = order[i];
-    order[i] = order[j];
-    order[j] = t;
-  }
-  return order;
 }
 
 /** The table restricted to `rows`, every column's cells kept as read (dictionaries shared). */
