@@ -1,5 +1,5 @@
 /**
- * A config that chooses the tests added to the seed's (Wasserstein, Cramér-von Mises, Jensen-Shannon,
+ * A config that chooses tests beyond the defaults KS, chi-square and PSI (Wasserstein, Cramér-von Mises, Jensen-Shannon,
  * Fisher) shows their tables and threshold fields in the dashboard, in headless Chromium.
  */
 import { describe, expect, it } from 'vitest';
