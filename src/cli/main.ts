@@ -121,7 +121,7 @@ export async function main(
 
 async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   const drop = dropList(flags.drop);
-  const { report, config, timings, outputs, distributions } = await runPipeline({
+  const { report, config, timings, outputs, distributions, hashed } = await runPipeline({
     reference: flags.reference,
     production: flags.production,
     label: flags.label,
@@ -145,7 +145,7 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
       ['config', flags.config],
     ];
     const inputs = [];
-    for (const [role, path] of sources) if (path) inputs.push(await inputFileInfo(role, path));
+    for (const [role, path] of sources) if (path) inputs.push(await inputFileInfo(role, path, hashed.get(path)));
     await writeOutput(htmlPath, renderHtmlReport({ report, distributions: distributions ?? [], inputs, configText: configText(config) }));
   }
   if (flags.quiet) {

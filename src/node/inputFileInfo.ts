@@ -11,7 +11,9 @@ import type { InputFileInfo } from '../core/htmlReport/types.ts';
 import { InputError } from '../core/errors.ts';
 import { describeFsError } from './loadConfigFile.ts';
 
-export async function inputFileInfo(role: string, path: string): Promise<InputFileInfo> {
+/** `known`: the size and hash the run already computed for this file (a CSV streamed into a profile). */
+export async function inputFileInfo(role: string, path: string, known?: { size: number; sha256: string }): Promise<InputFileInfo> {
+  if (known) return { role, name: basename(path), ...known };
   try {
     const hash = createHash('sha256');
     for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);

@@ -91,6 +91,11 @@ export interface PipelineResult {
   outputs: OutputFile[];
   /** Bounded plot data per analysed feature when `distributions` was asked for, else null. */
   distributions: FeatureDistribution[] | null;
+  /**
+   * Size and SHA-256 of each input CSV the run already hashed while streaming it into a profile, by the
+   * path as given, so the HTML report's input list need not read that file a second time.
+   */
+  hashed: Map<string, { size: number; sha256: string }>;
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
@@ -205,6 +210,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     },
     retraining,
     outputs,
+    hashed: new Map(),
     distributions: wantsDistributions(options, outputs)
       ? reportDistributions(report.features, { mode: 'tables', reference, production })
       : null,
@@ -242,6 +248,7 @@ async function runWithProfiles(run: ProfileRun): Promise<PipelineResult> {
     thousands: config.data.thousands,
   };
   const profileOptions = { config: profileConfigOf(config) };
+  const hashed: PipelineResult['hashed'] = new Map();
   const asProfile = async (src: string | ParsedTable, isProfile: boolean): Promise<Profile> => {
     if (typeof src !== 'string') return profileFromTable(src, profileOptions);
     if (isProfile) return readProfileFile(src);
@@ -252,6 +259,7 @@ async function runWithProfiles(run: ProfileRun): Promise<PipelineResult> {
       profile: profileOptions.config,
       label: config.data.label_column,
     });
+    if (profile.source?.sha256) hashed.set(src, { size: profile.source.size, sha256: profile.source.sha256 });
     // Named as given (like a table read from the path), so messages and the report match a CSV run.
     return { ...profile, source: profile.source && { ...profile.source, file: src } };
   };
@@ -325,6 +333,7 @@ async function runWithProfiles(run: ProfileRun): Promise<PipelineResult> {
     },
     retraining: null,
     outputs: run.outputs,
+    hashed,
     distributions: wantsDistributions(run.options, run.outputs)
       ? reportDistributions(report.features, { mode: 'profiles', reference, production })
       : null,

@@ -97,8 +97,18 @@ describe('drift-monitor --html', () => {
     expect(r.code, r.stderr).toBe(0);
     const page = readFileSync(join(dir, 'p.html'), 'utf8');
     expect(page).toContain(sha256(join(dir, 'ref.profile')));
+    // The production CSV's hash is the one taken while it streamed into its profile (not read again).
+    expect(page).toContain(sha256(prod));
     expect(page).toContain('aria-label="Histogram of &lt;img src=x onerror=alert(1)&gt;"');
     expect(page).toContain('aria-label="Category shares of c"');
+  });
+
+  it('--stream: both CSVs listed with the SHA-256 taken while they streamed into profiles', () => {
+    const { dir, ref, prod } = pair();
+    const r = runCli(['-r', ref, '-p', prod, '-o', 'r.json', '--stream', '--html', 's.html', '-q'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const page = readFileSync(join(dir, 's.html'), 'utf8');
+    for (const f of [ref, prod]) expect(page).toContain(sha256(f));
   });
 
   it('with a model: metrics, both confusion matrices and the model listed with its SHA-256', () => {
