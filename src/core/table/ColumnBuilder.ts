@@ -93,6 +93,37 @@ export class ColumnBuilder {
       else if (this.hashes !== null) this.hashes.add(String(v));
       return;
     }
+    this.addNonNumber(i, s);
+  }
+
+  /**
+   * Records row `i` as a number read from bytes (see csvBytes.ts): `v` and `shape` are what
+   * parseNumber and its pointShape give for the cell's text. Returns false, recording nothing, when
+   * the column's number format needs the text: then the caller calls add() with it.
+   */
+  addNumber(i: number, v: number, shape: number): boolean {
+    if (shape !== 0) {
+      if (!this.format.pointSettled) return false;
+      // Decided '.': a plain decimal needs no bookkeeping and an ambiguous "1.234" is read as a decimal,
+      // without looking at its text (NumberFormatTracker.point).
+      if (shape !== POINT_DECIMAL) v = this.format.point(i, v, shape, '');
+    }
+    this.values[i] = v;
+    if (this.codes !== null) this.codes[i] = this.code(String(v));
+    else if (this.hashes !== null) this.hashes.add(String(v));
+    return true;
+  }
+
+  /**
+   * Records row `i` from a trimmed, non-empty text that is no missing marker and that neither
+   * parseNumber nor parseGroupedNumber can read (its first character rules both out, see mayBeGrouped).
+   */
+  addText(i: number, s: string): void {
+    this.values[i] = NaN;
+    this.addNonNumber(i, s);
+  }
+
+  private addNonNumber(i: number, s: string): void {
     this.nonNumeric++;
     if (this.hashes !== null) {
       this.hashes.add(s);
