@@ -55,6 +55,9 @@ let slotHash: usize = 0;
 let slotEntry: usize = 0;
 /** Per kept column: codes given so far. */
 let colCodes: usize = 0;
+/** Per kept column, CACHE slots of entry + 1 (0 empty), by length and first and last bytes. */
+let colCache: usize = 0;
+const CACHE: i32 = 64;
 
 // Unescaped text of a quoted field with doubled quotes or CRLF.
 let scratch: usize = 0;
@@ -113,6 +116,8 @@ export function csvInit(w: i32, fieldColPtr: usize, delimiter: u32, markerData: 
   }
   colCodes = grow(colCodes, <usize>max(kept, 1) * 4);
   memory.fill(colCodes, 0, <usize>max(kept, 1) * 4);
+  colCache = grow(colCache, <usize>max(kept, 1) * <usize>CACHE * 4);
+  memory.fill(colCache, 0, <usize>max(kept, 1) * <usize>CACHE * 4);
   entryCount = 0;
   arenaUsed = 0;
   if (slotCap == 0) {
@@ -177,8 +182,36 @@ function rehash(): void {
   heap.free(oldEntry);
 }
 
+@inline
+function sameBytes(x: usize, y: usize, n: usize): bool {
+  let i: usize = 0;
+  for (; i + 8 <= n; i += 8) if (load<u64>(x + i) != load<u64>(y + i)) return false;
+  for (; i < n; i++) if (load<u8>(x + i) != load<u8>(y + i)) return false;
+  return true;
+}
+
 /** The column's code of bytes [a, b), adding an entry for a new text. */
 function codeOf(col: i32, a: usize, b: usize): i32 {
+  const n = <i32>(b - a);
+  // A low-cardinality column's cells mostly hit this cache: no hashing, one comparison.
+  const slot =
+    colCache +
+    ((<usize>col * <usize>CACHE + <usize>((<u32>n * 7 + <u32>load<u8>(a) * 31 + <u32>load<u8>(b - 1) * 131) & <u32>(CACHE - 1))) << 2);
+  const cached = load<i32>(slot) - 1;
+  if (
+    cached >= 0 &&
+    load<i32>(entryLen + <usize>cached * 4) == n &&
+    sameBytes(arena + <usize>load<i32>(entryOff + <usize>cached * 4), a, <usize>n)
+  ) {
+    return load<i32>(entryCode + <usize>cached * 4);
+  }
+  const e = lookup(col, a, b);
+  store<i32>(slot, e + 1);
+  return load<i32>(entryCode + <usize>e * 4);
+}
+
+/** The entry of the column's bytes [a, b), added when new. */
+function lookup(col: i32, a: usize, b: usize): i32 {
   const n = <i32>(b - a);
   let h: u32 = 0x811c9dc5 ^ (<u32>col * 0x9e3779b1);
   for (let p = a; p < b; p++) h = (h ^ <u32>load<u8>(p)) * 0x01000193;
@@ -195,9 +228,9 @@ function codeOf(col: i32, a: usize, b: usize): i32 {
       if (
         load<i32>(entryCol + <usize>e * 4) == col &&
         load<i32>(entryLen + <usize>e * 4) == n &&
-        memory.compare(arena + <usize>load<i32>(entryOff + <usize>e * 4), a, <usize>n) == 0
+        sameBytes(arena + <usize>load<i32>(entryOff + <usize>e * 4), a, <usize>n)
       ) {
-        return load<i32>(entryCode + <usize>e * 4);
+        return e;
       }
     }
     j = (j + 1) & mask;
@@ -225,7 +258,7 @@ function codeOf(col: i32, a: usize, b: usize): i32 {
   store<u32>(slotHash + <usize>j * 4, h);
   store<i32>(slotEntry + <usize>j * 4, e + 1);
   if (entryCount * 2 > slotCap) rehash();
-  return code;
+  return e;
 }
 
 /**
@@ -298,7 +331,7 @@ function unescape(s: usize, e: usize): usize {
 
 /**
  * Parses the rows of [ptr, ptr + len) (whole rows; the last one only when `final`), at most `maxRows`
- * data rows, into the cell slots. Returns the bytes consumed (up to the end of the last row parsed),
+ * data rows, into the cell slots (column-major: cell (row, col) at col * maxRows + row). Returns the bytes consumed (up to the end of the last row parsed),
  * or DECLINE. Sets rowsOut and the row tallies (rows counted within this block).
  */
 export function csvParseBlock(
@@ -328,7 +361,8 @@ export function csvParseBlock(
   let consumed = ptr;
   let rows = 0;
   while (rows < maxRows && p < end) {
-    const slot = <usize>rows * <usize>kept;
+    const slot = <usize>rows; // cell (row, col) is at col * maxRows + row: column-major
+    const stride = <usize>maxRows;
     let f = 0;
     let f0s: usize = 0;
     let f0e: usize = 0;
@@ -388,10 +422,26 @@ export function csvParseBlock(
         }
       } else {
         let q = p;
-        while (q < end) {
-          const c = <u32>load<u8>(q);
-          if (c == d || c == LF) break;
-          q++;
+        // 16 bytes at a time: the first delimiter or LF.
+        const dv = i8x16.splat(<i8>d);
+        const lfv = i8x16.splat(<i8>LF);
+        let found = false;
+        while (q + 16 <= end) {
+          const v = v128.load(q);
+          const m = i8x16.bitmask(v128.or(i8x16.eq(v, dv), i8x16.eq(v, lfv)));
+          if (m != 0) {
+            q += <usize>ctz<u32>(m);
+            found = true;
+            break;
+          }
+          q += 16;
+        }
+        if (!found) {
+          while (q < end) {
+            const c = <u32>load<u8>(q);
+            if (c == d || c == LF) break;
+            q++;
+          }
         }
         if (q >= end) {
           if (!final) break;
@@ -413,7 +463,7 @@ export function csvParseBlock(
       }
       if (f < width) {
         const col = load<i32>(fieldCol + <usize>f * 4);
-        if (col >= 0) cell(col, s, e, slot + <usize>col, own);
+        if (col >= 0) cell(col, s, e, <usize>col * stride + slot, own);
       } else if (blankness(s, e) != 1) {
         return DECLINE; // too many fields (or Unicode spaces): papaparse's path reports it
       }
@@ -435,7 +485,7 @@ export function csvParseBlock(
     }
     if (f < width) {
       for (let c = 0; c < kept; c++) {
-        if (load<i32>(colField + <usize>c * 4) >= f) store<i32>(tags + (slot + <usize>c) * 4, TAG_MISSING);
+        if (load<i32>(colField + <usize>c * 4) >= f) store<i32>(tags + (<usize>c * stride + slot) * 4, TAG_MISSING);
       }
       if (shortRows++ == 0) firstShortRow = rows;
     } else if (f > width) {

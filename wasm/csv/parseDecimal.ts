@@ -100,6 +100,51 @@ export let numStatus: i32 = NUM_NOT;
  * other byte (spaces too) is NUM_NOT, which the caller hands to JavaScript when it may be a number.
  */
 export function scanNumber(p: usize, end: usize): f64 {
+  // Fast path for the common cell: [-]digits[.digits], at most 19 digits in all (exact in a u64),
+  // no exponent; anything else goes to the general scan below.
+  {
+    let i = p;
+    let neg = false;
+    if (i < end && load<u8>(i) == 45) {
+      neg = true;
+      i++;
+    }
+    const first = i;
+    let man: u64 = 0;
+    let d = <u32>load<u8>(i) - 48;
+    while (i < end && d < 10) {
+      man = man * 10 + <u64>d;
+      i++;
+      d = <u32>load<u8>(i) - 48;
+    }
+    const intDigits = <i32>(i - first);
+    let fraction: i32 = -1;
+    if (i < end && d == 46 - 48) {
+      i++;
+      const f0 = i;
+      d = <u32>load<u8>(i) - 48;
+      while (i < end && d < 10) {
+        man = man * 10 + <u64>d;
+        i++;
+        d = <u32>load<u8>(i) - 48;
+      }
+      fraction = <i32>(i - f0);
+    }
+    const digits = intDigits + (fraction > 0 ? fraction : 0);
+    if (i == end && digits > 0 && digits <= 15) {
+      // <= 15 digits: man < 2^53 and 10^fraction exact, one correctly rounded division (Clinger)
+      numStatus = NUM_OK;
+      numShape =
+        fraction < 0
+          ? 0
+          : fraction == 3 && digits > 3 && digits <= 6 && load<u8>(first) != 48
+            ? POINT_AMBIGUOUS
+            : POINT_DECIMAL;
+      const m = <f64>man;
+      const v = fraction > 0 ? m / unchecked(EXACT[fraction]) : m;
+      return neg ? -v : v;
+    }
+  }
   numStatus = NUM_NOT;
   let i = p;
   if (i >= end) return 0;

@@ -55,13 +55,15 @@ export interface Continuation {
 }
 
 /**
- * Rows typed by the byte reader (csvBytes.ts): `rows` data rows of `kept` cells (parsed columns in
- * order), tag per cell: -1 missing; -2 - shape a number (`vals`, `shape` parseNumber's pointShape);
+ * Rows typed by the byte reader (csvBytes.ts): `rows` data rows of the parsed columns, column-major
+ * (see `stride`), tag per cell: -1 missing; -2 - shape a number (`vals`, `shape` parseNumber's pointShape);
  * code * 2 a text that is no number (`dict[column][code]`, trimmed); code * 2 + 1 a text ColumnBuilder.add
  * must type. Blank rows were skipped; the row tallies count within the block (first rows 0-based, -1 none).
  */
 export interface CellBlock {
   rows: number;
+  /** Cell (row r, parsed column c) is at c * stride + r. */
+  stride: number;
   tags: Int32Array;
   vals: Float64Array;
   dict: string[][];
@@ -256,32 +258,21 @@ export class TableBuilder {
       if (this.longBlankRows === 0) this.firstLongBlankRow = this.rowNumberOffset + total + b.firstLongBlankRow + 1;
       this.longBlankRows += b.longBlankRows;
     }
-    const { tags, vals, dict } = b;
     const markers = this.markers;
-    let columns = this.columns!;
-    for (let r = 0; r < b.rows; r++) {
-      const i = this.rows;
-      if (i === this.capacity) {
-        this.capacity *= 2;
-        for (let c = 0; c < kept; c++) columns[c].grow(this.capacity, i);
+    let done = 0;
+    while (done < b.rows) {
+      // Up to the end of the block, or of the current chunk (chunk mode).
+      const n = Math.min(b.rows - done, this.chunkRows - this.rows);
+      const i0 = this.rows;
+      if (i0 + n > this.capacity) {
+        while (i0 + n > this.capacity) this.capacity *= 2;
+        for (let c = 0; c < kept; c++) this.columns![c].grow(this.capacity, i0);
       }
-      const k0 = r * kept;
-      for (let c = 0; c < kept; c++) {
-        const k = k0 + c;
-        const t = tags[k];
-        const col = columns[c];
-        if (t >= 0) {
-          const s = dict[c][t >> 1];
-          if ((t & 1) === 0) col.addText(i, s);
-          else col.add(i, s, markers);
-        } else if (t === -1) col.addMissing(i);
-        else if (!col.addNumber(i, vals[k], -2 - t)) col.add(i, b.text(k), markers);
-      }
-      this.rows = i + 1;
-      if (this.rows === this.chunkRows) {
-        this.handOver();
-        columns = this.columns!;
-      }
+      const columns = this.columns!;
+      for (let c = 0; c < kept; c++) columns[c].addCells(i0, n, b, c * b.stride + done, 1, b.dict[c], markers);
+      this.rows = i0 + n;
+      done += n;
+      if (this.rows === this.chunkRows) this.handOver();
     }
   }
 

@@ -188,8 +188,9 @@ export async function readCsvBytes(
           }
           const block: CellBlock = {
             rows,
-            tags: buffers.i32(buffers.tags, rows * kept),
-            vals: new Float64Array(wasm.memory.buffer, buffers.vals, rows * kept),
+            stride: MAX_ROWS,
+            tags: buffers.i32(buffers.tags, MAX_ROWS * kept),
+            vals: new Float64Array(wasm.memory.buffer, buffers.vals, MAX_ROWS * kept),
             dict,
             text,
             blankRows: wasm.blankRows.value,
