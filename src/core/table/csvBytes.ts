@@ -15,6 +15,8 @@ export interface ByteReadResult {
   encoding: string | null;
   tally: ParseTally;
   header: string[];
+  /** Byte offset of the first data row (after the header, blank lines and byte-order mark). */
+  dataStart: number;
 }
 
 /**
@@ -147,6 +149,7 @@ export async function readCsvBytes(
       if (parsed.errors.length > 0 || parsed.data.length > 1) return decline();
       builder.addRows(parsed.data.length > 0 ? parsed.data : [['']]);
     }
+    const dataStart = off;
     const names = builder.headerNames;
     if (names.length > 0) {
       const parsedNames = builder.parsedNames;
@@ -219,7 +222,7 @@ export async function readCsvBytes(
     const table = builder.finish();
     const tally: ParseTally = { ...builder.tally, invalidQuotes: 0, firstInvalidQuoteRow: 0, decodeWarnings: [], headerWarning };
     table.warnings = parseWarnings(opts.file, tally);
-    return { table, encoding: 'utf-8', tally, header: builder.headerNames };
+    return { table, encoding: 'utf-8', tally, header: builder.headerNames, dataStart };
   } finally {
     buffers.release();
     await pieces.return?.(undefined);
