@@ -54,7 +54,9 @@ export async function profileCsvWithSummary(
     return await profileOnce(input, opts);
   } catch (e) {
     // The byte reader declined after it handed rows over: start again from the input's start, with papaparse.
-    if (e instanceof ByteReaderDeclined && opts.reopen !== undefined) return profileOnce(opts.reopen(), { ...opts, byteReader: undefined });
+    if (!(e instanceof ByteReaderDeclined)) throw e;
+    const again = opts.reopen?.() ?? (typeof Blob !== 'undefined' && input instanceof Blob ? input : null);
+    if (again !== null) return profileOnce(again, { ...opts, byteReader: undefined });
     throw e;
   }
 }

@@ -180,3 +180,22 @@ describe('readCsvBytes (the wasm byte reader) against papaparse', () => {
     }
   });
 });
+
+describe('the byte reader in chunk mode (profiles)', () => {
+  it('profileCsv gives the same profile through the byte reader, also when it declines after handing rows over', async () => {
+    const { profileCsv } = await import('../../../src/core/profile/profileCsv.ts');
+    const lines = ['a,b,c'];
+    for (let i = 0; i < 20_000; i++) lines.push(`${i},${(i % 17) * 0.5},t${i % 7}`);
+    const clean = enc.encode(lines.join('\n') + '\n');
+    // a Windows-1252 byte far after the first chunk of rows: the byte reader declines, papaparse reads on
+    const before = enc.encode(lines.slice(0, 15_000).join('\n') + '\n7,1,caf');
+    const after = enc.encode('\n' + lines.slice(15_000).join('\n') + '\n');
+    const flagged = new Uint8Array([...before, 0xe9, ...after]);
+    for (const bytes of [clean, flagged]) {
+      const opts = { ...options(), rowsPerChunk: 500, createdAt: '2026-01-01T00:00:00Z' };
+      const papa = await profileCsv(new Blob([bytes]), opts);
+      const fast = await profileCsv(new Blob([bytes]), { ...opts, byteReader: csvReaderInstance });
+      expect(fast).toEqual(papa);
+    }
+  });
+});
