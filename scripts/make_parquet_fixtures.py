@@ -5,7 +5,8 @@ Writes, from the repository root:
 - real/<pair>/{reference,production}.parquet: the real-data CSV pairs (tests/fixtures/real, and
   tests/fixtures/generated) read by pandas with the reader's default missing values
   ("", NA, NaN, null, ?) and written by pyarrow (zstd, dictionary pages, 1000-row row groups);
-  real/bank/production.duckdb.parquet: bank's production file written by DuckDB from the same CSV.
+  real/bank/production.duckdb.parquet: bank's production file written by DuckDB from the same CSV
+  (typed as BIGINT, DOUBLE or VARCHAR: DuckDB's CSV sniffer would make its "yes"/"no" columns BOOLEAN).
 - types_<codec>.parquet (pyarrow): one table of every type the reader maps (ints, floats,
   decimals, booleans, dates, timestamps, strings, dictionary strings, nulls), nested columns (list,
   struct, map) it skips, and hostile column names, in 100-row row groups, once per compression codec;
@@ -66,7 +67,7 @@ def write_real():
     src = os.path.join(FIXTURES, "real", "bank", "production.csv").replace("'", "''")
     dst = os.path.join(OUT, "real", "bank", "production.duckdb.parquet").replace("'", "''")
     con = duckdb.connect()
-    con.execute(f"COPY (SELECT * FROM read_csv('{src}', delim=';', quote='\"', header=true, nullstr=['', 'NA', 'NaN', 'null', '?'])) TO '{dst}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 2048)")
+    con.execute(f"COPY (SELECT * FROM read_csv('{src}', delim=';', quote='\"', header=true, nullstr=['', 'NA', 'NaN', 'null', '?'], auto_type_candidates=['BIGINT', 'DOUBLE', 'VARCHAR'])) TO '{dst}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 2048)")
 
 
 def types_table():
