@@ -153,6 +153,11 @@ export async function readParquetChunks(buffer: AsyncBuffer, opts: ParquetChunks
   });
 }
 
+/** The top-level column names of a Parquet file, from its footer (nested and dropped columns too). */
+export async function parquetHeader(buffer: AsyncBuffer, file: string): Promise<string[]> {
+  return guarded(file, async () => (await openParquet(buffer, { file, missingValues: [] })).header);
+}
+
 interface OpenParquet {
   metadata: FileMetaData;
   rows: number;
