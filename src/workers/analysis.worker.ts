@@ -36,7 +36,7 @@ import type { ParseRequest } from './parse.worker.ts';
 import type { Report } from '../core/report/types.ts';
 import type { InputFileInfo } from '../core/htmlReport/types.ts';
 import { blobBuffer, isParquetBlob } from '../core/table/parquet/blobBuffer.ts';
-import { profileParquet } from '../core/profile/profileParquet.ts';
+import { PARQUET_SOURCE, profileParquet } from '../core/profile/profileParquet.ts';
 import { renderHtmlReport } from '../core/htmlReport/renderHtmlReport.ts';
 import { reportDistributions, type DistributionSource } from '../core/htmlReport/reportDistributions.ts';
 
@@ -174,7 +174,7 @@ const api = {
         sha256: null,
         delimiter: production.delimiter,
         missingValues: [...request.missingValues],
-        encoding: request.encoding,
+        encoding: production.delimiter === PARQUET_SOURCE ? PARQUET_SOURCE : request.encoding,
         decimal: request.decimal,
         thousands: request.thousands,
         dropped: [...(production.notParsed ?? [])],
@@ -229,7 +229,7 @@ const api = {
           sha256,
           delimiter: table.delimiter,
           missingValues: [...request.missingValues],
-          encoding: request.encoding,
+          encoding: table.delimiter === PARQUET_SOURCE ? PARQUET_SOURCE : request.encoding,
           decimal: request.decimal,
           thousands: request.thousands,
           dropped: [...(table.notParsed ?? [])],

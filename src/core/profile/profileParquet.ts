@@ -3,7 +3,7 @@
  * the profile and one row group, not the file. Equal to `profileFromTable` of the whole file read by
  * readParquetTable (a Parquet column has no number format to settle, so nothing depends on the chunks).
  */
-import { readParquetChunks, type AsyncBuffer, type ReadParquetOptions } from '../table/parquet/readParquet.ts';
+import { PARQUET_FORMAT, readParquetChunks, type AsyncBuffer, type ReadParquetOptions } from '../table/parquet/readParquet.ts';
 import { TEXT_LIMIT, type Profile, type ProfileConfig, type ProfileSource } from './columnProfile.ts';
 import { ProfileBuilder } from './profileBuilder.ts';
 
@@ -19,7 +19,7 @@ export interface ProfileParquetOptions extends ReadParquetOptions {
 }
 
 /** `source.delimiter` and `source.encoding` of a profile made from a Parquet file. */
-export const PARQUET_SOURCE = 'parquet';
+export const PARQUET_SOURCE = PARQUET_FORMAT;
 
 /** The profile of a Parquet file; `source.sha256` is null (the caller hashes the bytes if it can). */
 export async function profileParquet(buffer: AsyncBuffer, opts: ProfileParquetOptions): Promise<Profile> {

@@ -8,6 +8,27 @@ import type { ParquetValueKind } from './parquetColumns.ts';
 export type DecodedValues = ArrayLike<unknown>;
 
 /**
+ * A dictionary-encoded page of a text-like column: per row the index of its value in `dictionary`
+ * (-1 for null), so each distinct value is trimmed and looked up once per page, not once per row.
+ */
+export interface CodedValues {
+  indices: Int32Array;
+  dictionary: ArrayLike<unknown>;
+}
+
+/** One page (or a slice of one) of a column. */
+export type PageValues = DecodedValues | CodedValues;
+
+export function isCoded(page: PageValues): page is CodedValues {
+  return (page as CodedValues).indices instanceof Int32Array;
+}
+
+/** The rows a page holds. */
+export function pageRows(page: PageValues): number {
+  return isCoded(page) ? page.indices.length : page.length;
+}
+
+/**
  * Accumulates one Parquet column into a ParsedColumn, typed by its schema (parquetColumns.ts) rather
  * than by its cells: a number column never gets text cells, a string column's cells are never parsed as
  * numbers. Null is missing; so is NaN (as pandas reads it) and an infinity (counted for a warning: the
@@ -42,11 +63,74 @@ export class ParquetColumnBuilder {
   }
 
   /** Appends the next rows' decoded values. */
-  append(data: DecodedValues, markers: MissingMarkers): void {
+  append(data: PageValues, markers: MissingMarkers): void {
+    if (isCoded(data)) return this.appendCoded(data, markers);
     const n = data.length;
     this.reserve(this.rows + n);
     if (this.kind === 'number') this.appendNumbers(data, n);
     else this.appendTexts(data, n, markers);
+  }
+
+  /** The last dictionary seen, its entries as texts (null: missing) and their codes (-2: not looked up yet). */
+  private lastDictionary: ArrayLike<unknown> | null = null;
+  private entryTexts: (string | null)[] = [];
+  private entryCodes = new Int32Array(0);
+
+  private appendCoded(data: CodedValues, markers: MissingMarkers): void {
+    const { indices, dictionary } = data;
+    const n = indices.length;
+    this.reserve(this.rows + n);
+    if (dictionary !== this.lastDictionary) {
+      this.lastDictionary = dictionary;
+      this.entryTexts = Array.from({ length: dictionary.length }, (_, i) => {
+        const s = this.text(dictionary[i]);
+        return s === null || s.length === 0 || markers.has(s) ? null : s;
+      });
+      this.entryCodes = new Int32Array(dictionary.length).fill(-2);
+    }
+    const texts = this.entryTexts;
+    const entryCodes = this.entryCodes;
+    const values = this.values;
+    let r = this.rows;
+    for (let i = 0; i < n; i++, r++) {
+      values[r] = NaN;
+      const k = indices[i];
+      const s = k >= 0 ? texts[k] : null;
+      if (s === null || s === undefined) {
+        this.missing++;
+        if (this.codes !== null) this.codes[r] = -1;
+        continue;
+      }
+      this.nonNumeric++;
+      if (this.firstNonNumeric === null) this.firstNonNumeric = { row: r + 1, value: s };
+      if (this.hashes !== null) {
+        this.hashes.add(s);
+        continue;
+      }
+      let c = entryCodes[k];
+      if (c === -2) {
+        c = this.code(s);
+        if (this.hashes !== null) continue;
+        entryCodes[k] = c;
+      }
+      this.codes![r] = c;
+    }
+    this.rows = r;
+  }
+
+  /** The code of a text (a new one when unseen); past DICTIONARY_LIMIT texts, switches to hashing (then -1). */
+  private code(s: string): number {
+    let c = this.index!.get(s);
+    if (c === undefined) {
+      c = this.dictionary!.length;
+      this.dictionary!.push(s);
+      this.index!.set(s, c);
+      if (c === DICTIONARY_LIMIT) {
+        this.startHashing();
+        return -1;
+      }
+    }
+    return c;
   }
 
   private reserve(rows: number): void {
@@ -95,16 +179,8 @@ export class ParquetColumnBuilder {
         this.hashes.add(s);
         continue;
       }
-      let c = this.index!.get(s);
-      if (c === undefined) {
-        c = this.dictionary!.length;
-        this.dictionary!.push(s);
-        this.index!.set(s, c);
-        if (c === DICTIONARY_LIMIT) {
-          this.startHashing();
-          continue;
-        }
-      }
+      const c = this.code(s);
+      if (this.hashes !== null) continue;
       this.codes![r] = c;
     }
     this.rows = r;

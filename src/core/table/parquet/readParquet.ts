@@ -8,20 +8,25 @@
 import {
   parquetMetadataAsync,
   parquetSchema,
-  parquetScan,
   type AsyncBuffer,
   type Compressors,
   type FileMetaData,
   type ParquetParsers,
+  type SchemaTree,
 } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { InputError, isInputError } from '../../errors.ts';
 import { MissingMarkers } from '../missingMarkers.ts';
 import type { ParsedTable } from '../types.ts';
-import { ParquetColumnBuilder, type DecodedValues } from './ParquetColumnBuilder.ts';
+import { isCoded, pageRows, ParquetColumnBuilder, type PageValues } from './ParquetColumnBuilder.ts';
 import { parquetColumns, type ParquetColumn, type UnreadColumn } from './parquetColumns.ts';
+import { readFlatColumn } from './readFlatColumn.ts';
+import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 
 export type { AsyncBuffer } from 'hyparquet';
+
+/** The `delimiter` of a table read from a Parquet file (it has none; messages and profiles show this). */
+export const PARQUET_FORMAT = 'parquet';
 
 /** "PAR1", the first and last four bytes of every Parquet file. */
 const MAGIC = [0x50, 0x41, 0x52, 0x31];
@@ -91,6 +96,9 @@ function emptyAware(decompress: (input: Uint8Array, outputLength: number) => Uin
   return (input: Uint8Array, outputLength: number) => (outputLength === 0 ? new Uint8Array(0) : decompress(input, outputLength));
 }
 
+/** PARSERS over hyparquet's defaults (its page decoders take a complete set). */
+const ALL_PARSERS: ParquetParsers = { ...DEFAULT_PARSERS, ...PARSERS };
+
 /** A Parquet file as one table (every row group appended). */
 export async function readParquetTable(buffer: AsyncBuffer, opts: ReadParquetOptions): Promise<ParsedTable> {
   return guarded(opts.file, async () => {
@@ -98,12 +106,12 @@ export async function readParquetTable(buffer: AsyncBuffer, opts: ReadParquetOpt
     const markers = new MissingMarkers(opts.missingValues);
     const builders = file.columns.map((c) => new ParquetColumnBuilder(c.name, c.kind, Math.min(file.rows, 1 << 20)));
     await eachRowGroup(file, opts, async (read) => {
-      for (let c = 0; c < builders.length; c++) builders[c].append(await read(c), markers);
+      for (let c = 0; c < builders.length; c++) for (const page of await read(c)) builders[c].append(page, markers);
     });
     return {
       file: opts.file,
       rows: file.rows,
-      delimiter: 'parquet',
+      delimiter: PARQUET_FORMAT,
       columns: builders.map((b) => b.finish()),
       warnings: builderWarnings(opts.file, builders),
       ...(file.notParsed.length > 0 ? { notParsed: file.notParsed } : {}),
@@ -130,14 +138,14 @@ export async function readParquetChunks(buffer: AsyncBuffer, opts: ParquetChunks
         file.columns.map((c) => new ParquetColumnBuilder(c.name, c.kind, Math.min(per, rows - k * per))),
       );
       for (let c = 0; c < file.columns.length; c++) {
-        const data = await read(c);
-        for (let k = 0; k < cuts; k++) tables[k][c].append(slice(data, k * per, Math.min(rows, (k + 1) * per)), markers);
+        const pages = await read(c);
+        for (let k = 0; k < cuts; k++) appendRange(tables[k][c], pages, k * per, Math.min(rows, (k + 1) * per), markers);
       }
       for (const [k, builders] of tables.entries()) {
         const table: ParsedTable = {
           file: opts.file,
           rows: Math.min(per, rows - k * per),
-          delimiter: 'parquet',
+          delimiter: PARQUET_FORMAT,
           columns: builders.map((b) => b.finish()),
           warnings: [],
           ...(file.notParsed.length > 0 ? { notParsed: file.notParsed } : {}),
@@ -166,6 +174,8 @@ interface OpenParquet {
   unread: UnreadColumn[];
   notParsed: string[];
   buffer: AsyncBuffer;
+  /** Each read column's schema path from the root (for its definition levels). */
+  paths: SchemaTree[][];
 }
 
 /** Reads and checks the footer: magic bytes, schema, column names, row counts. */
@@ -204,11 +214,13 @@ async function openParquet(buffer: AsyncBuffer, opts: ReadParquetOptions): Promi
     );
   if (rows === 0)
     throw new InputError(`${file} has no data rows: its Parquet schema has ${header.length} columns but no rows; give a file with rows`);
+  const read = columns.filter((c) => !skip.has(c.name));
   return {
     metadata,
     rows,
     header,
-    columns: columns.filter((c) => !skip.has(c.name)),
+    paths: read.map((c) => [root, root.children.find((child) => child.element.name === c.name)!]),
+    columns: read,
     unread: unread.filter((c) => !skip.has(c.name)),
     notParsed: header.filter((n) => skip.has(n)),
     buffer,
@@ -216,48 +228,63 @@ async function openParquet(buffer: AsyncBuffer, opts: ReadParquetOptions): Promi
 }
 
 /**
- * Calls `each` for every row group in order, with a reader of each column's values of that group
- * (checked to have one value per row) and the group's rows.
+ * Calls `each` for every row group in order, with a reader of each column's values of that group (page
+ * by page, one value per row in all) and the group's rows.
  */
 async function eachRowGroup(
   file: OpenParquet,
   opts: ReadParquetOptions,
-  each: (read: (column: number) => Promise<DecodedValues>, rows: number) => Promise<void>,
+  each: (read: (column: number) => Promise<PageValues[]>, rows: number) => Promise<void>,
 ): Promise<void> {
   const names = file.columns.map((c) => c.name);
-  const scan = await parquetScan({
-    file: file.buffer,
-    metadata: file.metadata,
-    columns: names,
-    compressors: COMPRESSORS,
-    parsers: PARSERS,
-    geoparquet: false,
-  });
-  let start = 0;
   let bytes = 0;
   for (const [g, group] of file.metadata.row_groups.entries()) {
     const rows = Number(group.num_rows);
-    const end = start + rows;
     if (opts.signal?.aborted) throw abortError(opts.file);
     if (rows > 0) {
       await each(async (c) => {
-        const data = (await scan.readColumn({ column: names[c], rowStart: start, rowEnd: end })) as DecodedValues;
-        if (data.length !== rows)
+        const chunk = group.columns.find((ch) => ch.meta_data?.path_in_schema.length === 1 && ch.meta_data.path_in_schema[0] === names[c]);
+        if (chunk === undefined)
           throw new InputError(
-            `${opts.file} is a damaged Parquet file: column "${names[c]}" has ${data.length} values in row group ${g + 1}, which has ${rows} rows; copy or export it again`,
+            `${opts.file} is a damaged Parquet file: row group ${g + 1} has no data for column "${names[c]}"; copy or export it again`,
           );
-        return data;
+        try {
+          return await readFlatColumn(file.buffer, chunk, rows, {
+            kind: file.columns[c].kind,
+            schemaPath: file.paths[c],
+            parsers: ALL_PARSERS,
+            compressors: COMPRESSORS,
+          });
+        } catch (e) {
+          if (isInputError(e)) throw e;
+          const detail = e instanceof Error ? e.message : String(e);
+          throw new InputError(
+            `${opts.file} is a damaged or unsupported Parquet file (column "${names[c]}", row group ${g + 1}: ${detail}); copy or export it again, or write it with pyarrow or DuckDB`,
+          );
+        }
       }, rows);
     }
     bytes += group.columns.reduce((n, c) => n + Number(c.meta_data?.total_compressed_size ?? 0), 0);
     opts.onProgress?.(Math.min(bytes, file.buffer.byteLength));
-    start = end;
   }
 }
 
-function slice(data: DecodedValues, from: number, to: number): DecodedValues {
+/** Appends rows [from, to) of a column given as consecutive pages. */
+function appendRange(builder: ParquetColumnBuilder, pages: PageValues[], from: number, to: number, markers: MissingMarkers): void {
+  let start = 0;
+  for (const page of pages) {
+    const end = start + pageRows(page);
+    if (end > from && start < to) builder.append(slice(page, Math.max(from, start) - start, Math.min(to, end) - start), markers);
+    start = end;
+    if (start >= to) break;
+  }
+}
+
+function slice(data: PageValues, from: number, to: number): PageValues {
+  if (isCoded(data))
+    return from === 0 && to === data.indices.length ? data : { indices: data.indices.subarray(from, to), dictionary: data.dictionary };
   if (from === 0 && to === data.length) return data;
-  const d = data as unknown as { subarray?: (a: number, b: number) => DecodedValues; slice: (a: number, b: number) => DecodedValues };
+  const d = data as unknown as { subarray?: (a: number, b: number) => PageValues; slice: (a: number, b: number) => PageValues };
   return typeof d.subarray === 'function' ? d.subarray(from, to) : d.slice(from, to);
 }
 
