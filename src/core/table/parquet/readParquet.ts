@@ -74,6 +74,7 @@ export interface ParquetSummary {
 // Dates and timestamps come as numbers (days, milliseconds since 1970) and are written as text by the
 // column builder; JSON stays text. Statistics in the footer go through these too.
 const PARSERS: Partial<ParquetParsers> = {
+  stringFromBytes: (bytes: Uint8Array) => bytes && utf8(bytes),
   timestampFromMilliseconds: (v: bigint) => Number(v),
   timestampFromMicroseconds: (v: bigint) => Number(v) / 1e3,
   timestampFromNanoseconds: (v: bigint) => Number(v) / 1e6,
@@ -94,6 +95,20 @@ const COMPRESSORS: Compressors = {
 
 function emptyAware(decompress: (input: Uint8Array, outputLength: number) => Uint8Array) {
   return (input: Uint8Array, outputLength: number) => (outputLength === 0 ? new Uint8Array(0) : decompress(input, outputLength));
+}
+
+const UTF8 = new TextDecoder();
+
+/**
+ * A cell's UTF-8 bytes as text. Short ASCII cells (ids, codes, timestamps) are built from their bytes
+ * directly: a TextDecoder call per cell is a browser binding call, which made a 1M-row string column
+ * take seconds in Chromium workers; anything else goes through the decoder (U+FFFD for invalid bytes).
+ */
+function utf8(bytes: Uint8Array): string {
+  const n = bytes.length;
+  if (n > 32) return UTF8.decode(bytes);
+  for (let i = 0; i < n; i++) if (bytes[i] > 0x7f) return UTF8.decode(bytes);
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
 }
 
 /** PARSERS over hyparquet's defaults (its page decoders take a complete set). */
