@@ -37,9 +37,12 @@ function leavesCore(depth) {
   };
 }
 const CORE_PACKAGES = {
-  // Anything that is neither relative nor one of the two pure packages core uses.
-  regex: '^(?!\\.|papaparse$|yaml$)',
-  message: 'src/core imports only papaparse and yaml among packages (no node:*, no browser or runtime libraries).',
+  // Anything that is neither relative nor one of the pure packages core uses (hyparquet and its
+  // decompressors read Parquet files in plain JavaScript, in Node and in browser workers alike; its page
+  // decoders are imported from hyparquet/src/*.js, which its package exports).
+  regex: '^(?!\\.|papaparse$|yaml$|hyparquet$|hyparquet/src/[a-z]+\\.js$|hyparquet-compressors$)',
+  message:
+    'src/core imports only papaparse, yaml, hyparquet and hyparquet-compressors among packages (no node:*, no browser or runtime libraries).',
 };
 
 const CLI_RESTRICTED = [

@@ -10,6 +10,7 @@
  * scoring both files, the metrics and the prediction-drift tests.
  * Run via `node scripts/bench.mjs` (it imports benchBrowser) after `npm run build`, or on its own:
  *   node scripts/bench-browser.mjs --model .bench/logistic_1m.onnx [--sizes 1000000] [--reps 3]
+ * --format parquet uploads the pair's Parquet files instead (scripts/make_bench_parquet.py writes them).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -52,7 +53,9 @@ export function rendererRssMb() {
   }
 }
 
-export async function benchBrowser(dirs, { reps = 3, model = null } = {}) {
+export async function benchBrowser(dirs, { reps = 3, model = null, format = 'csv' } = {}) {
+  // format 'parquet': the pair's reference.parquet / production.parquet (scripts/make_bench_parquet.py).
+  const ext = format === 'parquet' ? 'parquet' : 'csv';
   const dist = join(root, 'dist');
   if (!existsSync(join(dist, 'index.html'))) {
     console.log('\n(browser benchmark skipped: dist/ is missing; run `npm run build` first)');
@@ -87,9 +90,12 @@ export async function benchBrowser(dirs, { reps = 3, model = null } = {}) {
         });
         const page = await context.newPage();
         await page.goto(server.url);
-        await page.getByLabel('Reference CSV').setInputFiles(join(dir, 'reference.csv'));
-        await page.getByLabel('Production CSV').setInputFiles(join(dir, 'production.csv'));
-        await page.getByTestId('production-file-name').filter({ hasText: 'production.csv' }).waitFor();
+        await page.getByLabel('Reference CSV').setInputFiles(join(dir, `reference.${ext}`));
+        await page.getByLabel('Production CSV').setInputFiles(join(dir, `production.${ext}`));
+        await page
+          .getByTestId('production-file-name')
+          .filter({ hasText: `production.${ext}` })
+          .waitFor();
         if (model) await page.getByLabel('Model (ONNX)').setInputFiles(model);
         // The page preloads Plotly when idle; let that finish so only the run is measured.
         await page.waitForLoadState('networkidle');
@@ -122,6 +128,7 @@ export async function benchBrowser(dirs, { reps = 3, model = null } = {}) {
       }
       const r = {
         dir,
+        format: ext,
         seconds: median(runs.map((x) => x.seconds)),
         longestTaskMs: Math.max(...runs.map((x) => x.longest)),
         peakMb: Math.max(...runs.map((x) => x.peak)),
@@ -129,7 +136,7 @@ export async function benchBrowser(dirs, { reps = 3, model = null } = {}) {
         scoringSeconds: model ? median(runs.map((x) => x.scoring)) : null,
       };
       results.push(r);
-      console.log(`\n== browser (headless Chromium), ${dir}: median of ${reps}`);
+      console.log(`\n== browser (headless Chromium), ${dir} (${ext}): median of ${reps}`);
       console.log(`verdict shown: ${r.verdict}`);
       console.log(`Run analysis -> results  ${r.seconds.toFixed(2)} s`);
       console.log(
@@ -157,6 +164,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const model = opt('model', null);
   await benchBrowser(
     sizes.map((rows) => join(root, '.bench', `gen_${rows}`)),
-    { reps: Number(opt('reps', '3')), model: model && resolve(model) },
+    { reps: Number(opt('reps', '3')), model: model && resolve(model), format: opt('format', 'csv') },
   );
 }

@@ -198,6 +198,14 @@ if (withBrowser) {
     sizes.map((rows) => join(root, '.bench', `gen_${rows}`)),
     { reps, model: model && resolve(model) },
   );
+  if (!args.includes('--no-parquet') && sizes.includes(1000000)) {
+    // The same 1M-row pair as Parquet files (pyarrow defaults), uploaded through the same inputs.
+    const dir = join(root, '.bench', 'gen_1000000');
+    if (!existsSync(join(dir, 'production.parquet')))
+      spawnSync(python, [join(root, 'scripts/make_bench_parquet.py'), dir], { stdio: 'inherit' });
+    if (existsSync(join(dir, 'production.parquet'))) await benchBrowser([dir], { reps, format: 'parquet' });
+    else console.log('(Parquet browser benchmark skipped: make_bench_parquet.py needs pandas and pyarrow)');
+  }
   if (!args.includes('--no-retrain') && sizes.includes(100000)) {
     // Retraining in the browser vs scikit-learn's fit on the same rows.
     spawnSync(

@@ -47,8 +47,14 @@ export async function main(
     .description('Detect data drift between a reference CSV and a production CSV (KS, chi-square, PSI).')
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
-    .option('-r, --reference <file>', 'reference (training) CSV or *.profile (see: drift-monitor profile); overrides data.reference_path')
-    .option('-p, --production <file>', 'production CSV (or *.profile) with the same columns; overrides data.production_path')
+    .option(
+      '-r, --reference <file>',
+      'reference (training) CSV, Parquet file or *.profile (see: drift-monitor profile); overrides data.reference_path',
+    )
+    .option(
+      '-p, --production <file>',
+      'production CSV or Parquet file (or *.profile) with the same columns; overrides data.production_path',
+    )
     .option('-l, --label <column>', 'label column, never tested as a feature; overrides data.label_column')
     .option('-c, --config <file>', 'YAML config (see config/default_config.yaml)')
     .option(
@@ -89,7 +95,7 @@ export async function main(
     .description(
       'make a reference profile from a CSV (-o FILE), merge profiles (--merge a.profile b.profile -o all.profile) or show one (--show x.profile)',
     )
-    .argument('[files...]', 'the CSV to profile; with --merge, the profiles; with --show, the profile')
+    .argument('[files...]', 'the CSV or Parquet file to profile; with --merge, the profiles; with --show, the profile')
     .option('-o, --out <file>', 'where to write the profile (e.g. reference.profile)')
     .option('-l, --label <column>', 'label column (recorded; profiled like any column); overrides data.label_column')
     .option('--drop <columns>', 'comma-separated columns to leave out of the profile; overrides columns.drop')

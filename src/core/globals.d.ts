@@ -30,6 +30,9 @@ interface ReadableStream<T> {
 interface Blob {
   readonly size: number;
   stream(): ReadableStream<Uint8Array>;
+  /** A range of the bytes (a Parquet file is read by ranges: table/parquet/blobBuffer.ts). */
+  slice(start?: number, end?: number): Blob;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 declare var Blob: { prototype: Blob; new (parts?: (string | Uint8Array)[]): Blob };
 

@@ -4,6 +4,7 @@ import { parseCsv, type ParseCsvOptions } from '../core/table/parseCsv.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import type { Encoding } from '../core/table/ByteDecoder.ts';
 import { csvReaderInstance } from '../kernels/loadCsvReader.ts';
+import { isParquetPath, readParquetFile } from './readParquetFile.ts';
 
 export interface ReadCsvFileOptions {
   delimiter: 'auto' | ',' | ';' | '\t';
@@ -31,6 +32,8 @@ export interface ReadCsvFileOptions {
  * A missing file, a directory or an unreadable file is an InputError naming the path.
  */
 export async function readCsvFile(path: string, opts: ReadCsvFileOptions): Promise<ParsedTable> {
+  // A Parquet file (told by its first bytes or its name) is read wherever a CSV is accepted.
+  if (await isParquetPath(path)) return readParquetFile(path, opts);
   const stat = await statCsvPath(path);
   const stream = await openCsvStream(path, opts.chunkSize);
   const reopened: ReadStream[] = [];

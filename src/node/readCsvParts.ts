@@ -1,4 +1,5 @@
 import { createReadStream, existsSync, promises as fs } from 'node:fs';
+import { isParquetPath } from './readParquetFile.ts';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../core/errors.ts';
@@ -38,6 +39,8 @@ export async function readCsvFileInParts(
   parts: number,
   run: PartRunner = runPartHere,
 ): Promise<ParsedTable | null> {
+  // A Parquet file has its own reader (readCsvFile hands it over): never split its bytes as CSV.
+  if (await isParquetPath(path)) return null;
   const file = opts.file ?? path;
   const handle = await fs.open(path, 'r').catch((e: Error) => {
     throw new InputError(`cannot read ${path}: ${e.message}`);

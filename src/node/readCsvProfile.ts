@@ -14,6 +14,7 @@ import { fromTransfer, profileCsvPart, type CsvPartResult } from './profileCsvPa
 import { asReadError, describe, openCsvStream, statCsvPath } from './readCsvFile.ts';
 import { csvReaderInstance } from '../kernels/loadCsvReader.ts';
 import type { ReadOptions } from './readTables.ts';
+import { isParquetPath, readParquetProfile } from './readParquetFile.ts';
 
 /** When and how a file is split into parts profiled in parallel (see readCsvProfile). */
 export interface ParallelOptions {
@@ -71,6 +72,8 @@ export interface ReadCsvProfileOptions extends ReadOptions {
  * maxExactValues distinct values merge within their KLL sketch's error bound, not bit for bit.
  */
 export async function readCsvProfile(path: string, opts: ReadCsvProfileOptions): Promise<Profile> {
+  // A Parquet file (told by its first bytes or its name) is streamed row group by row group instead.
+  if (await isParquetPath(path)) return readParquetProfile(path, opts);
   const stat = await statCsvPath(path);
   const parallel = opts.parallel === false ? null : (opts.parallel ?? {});
   if (parallel !== null && stat.size >= (parallel.minBytes ?? 64 << 20)) {

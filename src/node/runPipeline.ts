@@ -38,6 +38,7 @@ import { profileSettingsWarnings } from '../core/profile/profileSettingsWarnings
 import { isProfileFile, readProfileFile } from './readProfileFile.ts';
 import { readCsvProfile } from './readCsvProfile.ts';
 import { readCsvFile } from './readCsvFile.ts';
+import { PARQUET_SOURCE } from '../core/profile/profileParquet.ts';
 import type { FeatureDistribution } from '../core/distribution/types.ts';
 import { reportDistributions } from '../core/htmlReport/reportDistributions.ts';
 
@@ -278,7 +279,7 @@ async function runWithProfiles(run: ProfileRun): Promise<PipelineResult> {
         sha256: null,
         delimiter: table.delimiter,
         missingValues: [...config.data.missing_values],
-        encoding: config.data.encoding,
+        encoding: table.delimiter === PARQUET_SOURCE ? PARQUET_SOURCE : config.data.encoding,
         decimal: config.data.decimal,
         thousands: config.data.thousands,
         dropped: [...(table.notParsed ?? [])],

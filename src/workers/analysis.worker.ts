@@ -35,6 +35,8 @@ import { profileDistribution } from '../core/distribution/profileDistribution.ts
 import type { ParseRequest } from './parse.worker.ts';
 import type { Report } from '../core/report/types.ts';
 import type { InputFileInfo } from '../core/htmlReport/types.ts';
+import { blobBuffer, isParquetBlob } from '../core/table/parquet/blobBuffer.ts';
+import { PARQUET_SOURCE, profileParquet } from '../core/profile/profileParquet.ts';
 import { renderHtmlReport } from '../core/htmlReport/renderHtmlReport.ts';
 import { reportDistributions, type DistributionSource } from '../core/htmlReport/reportDistributions.ts';
 
@@ -172,7 +174,7 @@ const api = {
         sha256: null,
         delimiter: production.delimiter,
         missingValues: [...request.missingValues],
-        encoding: request.encoding,
+        encoding: production.delimiter === PARQUET_SOURCE ? PARQUET_SOURCE : request.encoding,
         decimal: request.decimal,
         thousands: request.thousands,
         dropped: [...(production.notParsed ?? [])],
@@ -227,7 +229,7 @@ const api = {
           sha256,
           delimiter: table.delimiter,
           missingValues: [...request.missingValues],
-          encoding: request.encoding,
+          encoding: table.delimiter === PARQUET_SOURCE ? PARQUET_SOURCE : request.encoding,
           decimal: request.decimal,
           thousands: request.thousands,
           dropped: [...(table.notParsed ?? [])],
@@ -316,6 +318,18 @@ async function sideProfile(
 ): Promise<{ profile: Profile; fromFile: boolean }> {
   if (hasProfileMagic(new Uint8Array(await side.data.slice(0, PROFILE_MAGIC.length).arrayBuffer())))
     return { profile: decodeProfile(new Uint8Array(await side.data.arrayBuffer()), side.name), fromFile: true };
+  if (await isParquetBlob(side.data, side.name)) {
+    // Row group by row group, read by ranges of the File: memory holds the profile and one row group.
+    const profile = await profileParquet(blobBuffer(side.data), {
+      file: side.name,
+      missingValues: request.missingValues,
+      skipColumns: request.skipColumns,
+      profile: profileConfigOf(config),
+      label: config.data.label_column,
+      onProgress,
+    });
+    return { profile, fromFile: false };
+  }
   const profile = await profileCsv(side.data, {
     ...request,
     file: side.name,

@@ -1,5 +1,5 @@
 /**
- * Parses one CSV file off the main thread (papaparse runs inside parseCsv, in this module worker) and
+ * Parses one CSV (or Parquet) file off the main thread (papaparse runs inside parseCsv, in this module worker) and
  * hands the columns back as transferred buffers. One worker per file, so both files parse in parallel.
  */
 import * as Comlink from 'comlink';
@@ -7,6 +7,8 @@ import { parseCsv } from '../core/table/parseCsv.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import type { Config } from '../core/config/types.ts';
 import { tableBuffers } from '../core/table/tableBuffers.ts';
+import { blobBuffer, isParquetBlob } from '../core/table/parquet/blobBuffer.ts';
+import { readParquetTable } from '../core/table/parquet/readParquet.ts';
 
 export interface ParseRequest {
   file: string;
@@ -25,15 +27,17 @@ const PROGRESS_EVERY_MS = 100;
 const api = {
   async parse(input: Blob | string, request: ParseRequest, onProgress?: (bytesRead: number) => void): Promise<ParsedTable> {
     let last = 0;
-    const table = await parseCsv(input, {
-      ...request,
-      onProgress: (bytesRead) => {
-        const now = performance.now();
-        if (!onProgress || now - last < PROGRESS_EVERY_MS) return;
-        last = now;
-        void onProgress(bytesRead);
-      },
-    });
+    const progress = (bytesRead: number) => {
+      const now = performance.now();
+      if (!onProgress || now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      void onProgress(bytesRead);
+    };
+    // A Parquet file (told by its first bytes or its name) is read by ranges of the File, row group by row group.
+    const table =
+      typeof input !== 'string' && (await isParquetBlob(input, request.file))
+        ? await readParquetTable(blobBuffer(input), { ...request, onProgress: progress })
+        : await parseCsv(input, { ...request, onProgress: progress });
     return Comlink.transfer(table, tableBuffers(table));
   },
 };

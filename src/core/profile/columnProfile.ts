@@ -136,6 +136,8 @@ export interface Profile {
   createdAt: string;
   /** For merged profiles: the sources merged, in order. */
   mergedFrom?: ProfileSource[];
+  /** Columns of the source not readable as values (a Parquet file's nested columns), with why. */
+  unreadable?: { name: string; reason: string }[];
 }
 
 /** Cells of a column that parsed as numbers. */

@@ -378,6 +378,8 @@ export class ProfileBuilder {
   private readonly warnings: string[] = [];
   private headerIsNumbers = false;
   private file = '';
+  /** The tables' unreadable columns (ParsedTable.unreadable), kept in the profile. */
+  private unreadable: { name: string; reason: string }[] | undefined;
 
   constructor(config: Partial<ProfileConfig> = {}) {
     this.config = checkedConfig({ ...DEFAULT_PROFILE_CONFIG, ...config });
@@ -405,6 +407,7 @@ export class ProfileBuilder {
     this.columns.forEach((c, i) => c.addColumn(table.columns[i], table.rows));
     this.rows += table.rows;
     this.headerIsNumbers ||= table.headerIsNumbers === true;
+    this.unreadable ??= table.unreadable?.map((u) => ({ ...u }));
     for (const w of table.warnings) if (!this.warnings.includes(w)) this.warnings.push(w);
   }
 
@@ -433,6 +436,7 @@ export class ProfileBuilder {
       ...(this.headerIsNumbers ? { headerIsNumbers: true } : {}),
       source: opts.source ?? null,
       createdAt: opts.createdAt ?? new Date().toISOString(),
+      ...(this.unreadable !== undefined ? { unreadable: this.unreadable } : {}),
     };
   }
 }

@@ -18,6 +18,7 @@ export function profileFacts(p: Profile, file: string): TableFacts {
     columns: p.columns.map(columnProfileFacts),
     ...(p.source !== null && p.source.dropped.length > 0 ? { notParsed: p.source.dropped } : {}),
     ...(p.headerIsNumbers !== undefined ? { headerIsNumbers: p.headerIsNumbers } : {}),
+    ...(p.unreadable !== undefined ? { unreadable: p.unreadable } : {}),
   };
 }
 

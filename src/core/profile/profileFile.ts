@@ -134,6 +134,7 @@ export function profileMetadata(p: Profile): JsonObject {
     config: { max_exact_values: p.config.maxExactValues, sketch_k: p.config.sketchK, sketch_seed: p.config.sketchSeed },
     source: p.source === null ? null : sourceJson(p.source),
     ...(p.mergedFrom ? { merged_from: p.mergedFrom.map(sourceJson) } : {}),
+    ...(p.unreadable ? { unreadable_columns: p.unreadable.map((u) => ({ name: u.name, reason: u.reason })) } : {}),
     warnings: p.warnings,
     columns: p.columns.map((c, i) => columnJson(c, kinds[i])),
   };
@@ -212,7 +213,7 @@ export function decodeProfile(bytes: Uint8Array, fileName: string): Profile {
   const read = new MetadataReader(fail);
   const root = read.object(parsed, 'metadata', {
     required: ['format', 'version', 'created_at', 'rows', 'config', 'source', 'warnings', 'columns'],
-    optional: ['header_is_numbers', 'merged_from'],
+    optional: ['header_is_numbers', 'merged_from', 'unreadable_columns'],
   });
   if (root.format !== PROFILE_FORMAT) fail(`metadata format must be "${PROFILE_FORMAT}"`);
   if (root.version !== version) fail(`metadata version (${JSON.stringify(root.version)}) differs from the header's version ${version}`);
@@ -233,6 +234,14 @@ export function decodeProfile(bytes: Uint8Array, fileName: string): Profile {
   const warnings = read.array(root.warnings, 'metadata warnings').map((w, i) => read.string(w, `metadata warnings[${i}]`));
   const headerIsNumbers =
     root.header_is_numbers === undefined ? undefined : read.boolean(root.header_is_numbers, 'metadata header_is_numbers');
+  const unreadable =
+    root.unreadable_columns === undefined
+      ? undefined
+      : read.array(root.unreadable_columns, 'metadata unreadable_columns').map((u, i) => {
+          const at = `metadata unreadable_columns[${i}]`;
+          const o = read.object(u, at, { required: ['name', 'reason'] });
+          return { name: read.string(o.name, `${at}.name`), reason: read.string(o.reason, `${at}.reason`) };
+        });
 
   // Sizes first: the arrays must fill the rest of the file exactly, before anything is allocated.
   const available = bytes.length - HEADER_BYTES - metaLength;
@@ -331,6 +340,7 @@ export function decodeProfile(bytes: Uint8Array, fileName: string): Profile {
     source,
     createdAt,
     ...(mergedFrom !== undefined ? { mergedFrom } : {}),
+    ...(unreadable !== undefined ? { unreadable } : {}),
   };
 }
 

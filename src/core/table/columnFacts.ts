@@ -52,6 +52,8 @@ export interface TableFacts {
   notParsed?: string[];
   /** Every header name is a number: probably no header row. */
   headerIsNumbers?: boolean;
+  /** Columns present but not readable as values (ParsedTable.unreadable), skipped with the reason. */
+  unreadable?: { name: string; reason: string }[];
 }
 
 /** The facts of a parsed table. */
@@ -62,6 +64,7 @@ export function tableFacts(t: ParsedTable): TableFacts {
     columns: t.columns.map(parsedColumnFacts),
     ...(t.notParsed !== undefined ? { notParsed: t.notParsed } : {}),
     ...(t.headerIsNumbers !== undefined ? { headerIsNumbers: t.headerIsNumbers } : {}),
+    ...(t.unreadable !== undefined ? { unreadable: t.unreadable } : {}),
   };
 }
 

@@ -68,7 +68,11 @@ export function planColumnsFromFacts(
   const refByName = new Map(ref.columns.map((c) => [c.name, c]));
   const prodByName = new Map(prod.columns.map((c) => [c.name, c]));
   const notParsed = new Set([...(ref.notParsed ?? []), ...(prod.notParsed ?? [])]);
-  const exists = (name: string) => refByName.has(name) || prodByName.has(name) || notParsed.has(name);
+  // Columns a file has but whose values could not be read (a Parquet file's nested columns): skipped
+  // with the reader's reason, wherever the other file has them.
+  const unreadable = new Map<string, string>();
+  for (const u of [...(ref.unreadable ?? []), ...(prod.unreadable ?? [])]) if (!unreadable.has(u.name)) unreadable.set(u.name, u.reason);
+  const exists = (name: string) => refByName.has(name) || prodByName.has(name) || notParsed.has(name) || unreadable.has(name);
   const allNames = () => [...new Set([...refByName.keys(), ...prodByName.keys()])];
   // "did you mean "Churn"? Columns: ...": a typed name is most often a case or spelling slip.
   const hint = (name: string) => columnHint(name, allNames());
@@ -77,6 +81,9 @@ export function planColumnsFromFacts(
   const label = cfg.label;
   if (label !== null && !exists(label)) {
     throw new InputError(`label column "${label}" (--label / data.label_column) is not in ${both}; ${hint(label)}`);
+  }
+  if (label !== null && unreadable.has(label)) {
+    throw new InputError(`label column "${label}" cannot be read: ${unreadable.get(label)}; choose another label column`);
   }
   const drop = new Set(cfg.drop);
   for (const name of drop) {
@@ -108,7 +115,7 @@ export function planColumnsFromFacts(
     [ref, prod],
     [prod, ref],
   ] as const) {
-    const otherNames = new Set(other.columns.map((c) => c.name));
+    const otherNames = new Set([...other.columns.map((c) => c.name), ...unreadable.keys()]);
     for (const c of here.columns) {
       if (isFeature(c.name) && !otherNames.has(c.name)) {
         const close = closestName(
@@ -133,8 +140,17 @@ export function planColumnsFromFacts(
   }
 
   const plans: ColumnPlan[] = [];
+  const unreadPlan = (name: string): ColumnPlan => {
+    const reason = unreadable.get(name)!;
+    warnings.push(`column "${name}" is skipped (${reason})`);
+    return { name, role: 'skipped', reason };
+  };
   for (const r of ref.columns) {
     if (!isFeature(r.name)) continue;
+    if (unreadable.has(r.name)) {
+      plans.push(unreadPlan(r.name));
+      continue;
+    }
     const p = prodByName.get(r.name)!;
     plans.push(
       planColumn(
@@ -147,6 +163,7 @@ export function planColumnsFromFacts(
       ),
     );
   }
+  for (const name of unreadable.keys()) if (isFeature(name) && !refByName.has(name)) plans.push(unreadPlan(name));
   return { plans, warnings };
 }
 

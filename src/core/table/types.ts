@@ -71,6 +71,11 @@ export interface ParsedTable {
   notParsed?: string[];
   /** Every header name is a number: the file probably has no header row (a warning says so). */
   headerIsNumbers?: boolean;
+  /**
+   * Columns the reader found but could not read as one value per row (a Parquet file's nested columns),
+   * with why: the typing rules skip them with that reason.
+   */
+  unreadable?: { name: string; reason: string }[];
 }
 
 export type ColumnRole = 'numerical' | 'categorical' | 'skipped';

@@ -2,6 +2,8 @@ import Papa from 'papaparse';
 import type { Config } from '../../core/config/types.ts';
 import { detectFormat } from '../../core/table/detectFormat.ts';
 import { ByteDecoder } from '../../core/table/ByteDecoder.ts';
+import { blobBuffer, isParquetBlob } from '../../core/table/parquet/blobBuffer.ts';
+import { parquetHeader } from '../../core/table/parquet/readParquet.ts';
 
 /** How much of a file to read to find its header row. */
 const HEADER_BYTES = 64 * 1024;
@@ -19,6 +21,8 @@ export async function readHeader(
   encoding: Config['data']['encoding'] = 'auto',
   name = 'file',
 ): Promise<string[]> {
+  // A Parquet file: the column names of its schema, from the footer.
+  if (await isParquetBlob(file, name)) return parquetHeader(blobBuffer(file), name);
   const decoder = new ByteDecoder(name, encoding);
   const bytes = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
   const text = decoder.push(bytes) + decoder.end(file.size > HEADER_BYTES);

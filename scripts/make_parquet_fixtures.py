@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Parquet test fixtures (tests/fixtures/parquet/), written by pyarrow and by DuckDB.
+
+Writes, from the repository root:
+- real/<pair>/{reference,production}.parquet: the real-data CSV pairs (tests/fixtures/real, and
+  tests/fixtures/generated) read by pandas with the reader's default missing values
+  ("", NA, NaN, null, ?) and written by pyarrow (zstd, dictionary pages, 1000-row row groups);
+  real/bank/production.duckdb.parquet: bank's production file written by DuckDB from the same CSV
+  (typed as BIGINT, DOUBLE or VARCHAR: DuckDB's CSV sniffer would make its "yes"/"no" columns BOOLEAN).
+- types_<codec>.parquet (pyarrow): one table of every type the reader maps (ints, floats,
+  decimals, booleans, dates, timestamps, strings, dictionary strings, nulls), nested columns (list,
+  struct, map) it skips, and hostile column names, in 100-row row groups, once per compression codec;
+  types_v2.parquet: the same with data page v2; types_duckdb.parquet: the same columns from DuckDB.
+- types_expected.json: per column, what pandas reads from the pyarrow file (missing count, number
+  sum, distinct values), the oracle the reader's tests compare with.
+
+Pinned versions (Python 3.11.7): pyarrow 25.0.1, duckdb 1.5.6, pandas 3.0.6. Python is never a runtime
+dependency. Usage: python3 scripts/make_parquet_fixtures.py
+"""
+import datetime as dt
+import decimal
+import json
+import os
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+VERSIONS = {"pyarrow": "25.0.1", "duckdb": "1.5.6", "pandas": "3.0.6"}
+for name, mod in (("pyarrow", pa), ("duckdb", duckdb), ("pandas", pd)):
+    if mod.__version__ != VERSIONS[name]:
+        raise SystemExit(f"{name} {mod.__version__} is not the pinned {VERSIONS[name]}")
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, "..", "tests", "fixtures")
+OUT = os.path.join(FIXTURES, "parquet")
+MISSING = ["", "NA", "NaN", "null", "?"]
+PAIRS = {"adult": "real/adult", "bank": "real/bank", "electricity": "real/electricity", "bike": "real/bike", "generated": "generated"}
+
+HOSTILE = {
+    "quote": 'say "hi"',
+    "html": "<img src=x onerror=alert(1)>",
+    "delims": "a,b;c\td",
+    "unicode": "ünïcödé 列 🚀",
+    "proto": "__proto__",
+    "formula": "=SUM(A1)",
+    "backslash": "back\\slash",
+}
+ROWS = 300
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8") as f:
+        head = f.readline()
+    sep = ";" if head.count(";") > head.count(",") else ","
+    return pd.read_csv(path, sep=sep, keep_default_na=False, na_values=MISSING)
+
+
+def write_real():
+    for pair, folder in PAIRS.items():
+        os.makedirs(os.path.join(OUT, "real", pair), exist_ok=True)
+        for side in ("reference", "production"):
+            df = read_csv(os.path.join(FIXTURES, folder, f"{side}.csv"))
+            table = pa.Table.from_pandas(df, preserve_index=False)
+            pq.write_table(table, os.path.join(OUT, "real", pair, f"{side}.parquet"), compression="zstd", row_group_size=1000)
+    src = os.path.join(FIXTURES, "real", "bank", "production.csv").replace("'", "''")
+    dst = os.path.join(OUT, "real", "bank", "production.duckdb.parquet").replace("'", "''")
+    con = duckdb.connect()
+    con.execute(f"COPY (SELECT * FROM read_csv('{src}', delim=';', quote='\"', header=true, nullstr=['', 'NA', 'NaN', 'null', '?'], auto_type_candidates=['BIGINT', 'DOUBLE', 'VARCHAR'])) TO '{dst}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 2048)")
+
+
+def types_table():
+    n = ROWS
+    idx = range(n)
+    cities = ["Paris", "Berlin", "Oslo", " Lima ", None]
+    cols = {
+        "id": pa.array([1000 + i for i in idx], pa.int64()),
+        "small_int": pa.array([i % 5 for i in idx], pa.int32()),
+        "big_int": pa.array([None if i % 17 == 0 else (i * 7919) % 1009 - 500 for i in idx], pa.int64()),
+        "u8": pa.array([i % 3 for i in idx], pa.uint8()),
+        "score": pa.array([None if i % 11 == 0 else (i * 0.37) % 13.1 - 2.5 for i in idx], pa.float64()),
+        "ratio": pa.array([float((i * 13) % 97) / 8 for i in idx], pa.float32()),
+        "price": pa.array([decimal.Decimal(f"{(i * 37) % 500}.{i % 100:02d}") for i in idx], pa.decimal128(10, 2)),
+        "flag": pa.array([None if i % 13 == 0 else i % 3 == 0 for i in idx], pa.bool_()),
+        "day": pa.array([dt.date(2024, 1, 1) + dt.timedelta(days=i) for i in idx], pa.date32()),
+        "ts": pa.array([dt.datetime(2024, 1, 1, 0, 0, 0) + dt.timedelta(minutes=37 * i) for i in idx], pa.timestamp("us")),
+        "city": pa.array([cities[i % 5] for i in idx], pa.string()).dictionary_encode(),
+        "comment": pa.array([None if i % 7 == 0 else f"note {i % 9}" for i in idx], pa.string()),
+        "all_null": pa.array([None] * n, pa.float64()),
+        "tags": pa.array([[f"t{i % 3}", "x"] if i % 4 else None for i in idx], pa.list_(pa.string())),
+        "point": pa.array([{"x": i, "y": -i} for i in idx], pa.struct([("x", pa.int32()), ("y", pa.int32())])),
+        "attrs": pa.array([[("k", i)] for i in idx], pa.map_(pa.string(), pa.int64())),
+    }
+    for key, name in HOSTILE.items():
+        cols[name] = pa.array([f"{key}{i % 4}" if key != "proto" else ["a", "b"][i % 2] for i in idx], pa.string())
+    cols["label"] = pa.array([i % 2 for i in idx], pa.int64())
+    return pa.table(cols)
+
+
+def write_types():
+    table = types_table()
+    for codec in ("none", "snappy", "gzip", "zstd", "brotli", "lz4"):
+        pq.write_table(table, os.path.join(OUT, f"types_{codec}.parquet"), compression=codec, row_group_size=100, use_dictionary=True)
+    pq.write_table(table, os.path.join(OUT, "types_v2.parquet"), compression="snappy", row_group_size=100, data_page_version="2.0")
+    con = duckdb.connect()
+    con.register("t", table)
+    dst = os.path.join(OUT, "types_duckdb.parquet").replace("'", "''")
+    con.execute(f"COPY (SELECT * FROM t) TO '{dst}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 128)")
+    # What pandas reads: the oracle for the flat columns.
+    df = pq.read_table(os.path.join(OUT, "types_none.parquet")).to_pandas()
+    expected = {"versions": VERSIONS, "rows": ROWS, "columns": {}}
+    for name in df.columns:
+        s = df[name]
+        if name in ("tags", "point", "attrs"):
+            continue
+        entry = {"missing": int(s.isna().sum())}
+        present = s.dropna()
+        if name in ("day", "ts"):
+            entry["first"] = str(present.iloc[0])
+        elif pd.api.types.is_bool_dtype(present) or name == "flag":
+            entry["true"] = int((present == True).sum())  # noqa: E712
+        elif name == "price":
+            entry["sum"] = float(sum(float(v) for v in present))
+        elif pd.api.types.is_numeric_dtype(present):
+            entry["sum"] = float(present.astype(float).sum())
+            entry["distinct"] = int(present.nunique())
+        else:
+            entry["distinct"] = sorted({str(v).strip() for v in present})
+        expected["columns"][name] = entry
+    with open(os.path.join(OUT, "types_expected.json"), "w", encoding="utf-8") as f:
+        json.dump(expected, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    write_real()
+    write_types()

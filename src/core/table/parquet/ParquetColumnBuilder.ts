@@ -1,0 +1,241 @@
+import { DICTIONARY_LIMIT } from '../ColumnBuilder.ts';
+import type { MissingMarkers } from '../missingMarkers.ts';
+import { TextHashSet } from '../TextHashSet.ts';
+import type { ParsedColumn } from '../types.ts';
+import type { ParquetValueKind } from './parquetColumns.ts';
+
+/** The values hyparquet decodes a column chunk into (typed arrays, or arrays with null for a missing value). */
+export type DecodedValues = ArrayLike<unknown>;
+
+/**
+ * A dictionary-encoded page of a text-like column: per row the index of its value in `dictionary`
+ * (-1 for null), so each distinct value is trimmed and looked up once per page, not once per row.
+ */
+export interface CodedValues {
+  indices: Int32Array;
+  dictionary: ArrayLike<unknown>;
+}
+
+/** One page (or a slice of one) of a column. */
+export type PageValues = DecodedValues | CodedValues;
+
+export function isCoded(page: PageValues): page is CodedValues {
+  return (page as CodedValues).indices instanceof Int32Array;
+}
+
+/** The rows a page holds. */
+export function pageRows(page: PageValues): number {
+  return isCoded(page) ? page.indices.length : page.length;
+}
+
+/**
+ * Accumulates one Parquet column into a ParsedColumn, typed by its schema (parquetColumns.ts) rather
+ * than by its cells: a number column never gets text cells, a string column's cells are never parsed as
+ * numbers. Null is missing; so is NaN (as pandas reads it) and an infinity (counted for a warning: the
+ * tests need finite numbers). Texts are trimmed and compared with data.missing_values as a CSV's cells
+ * are, so a file written from a CSV reads as that CSV; they are dictionary-encoded up to
+ * DICTIONARY_LIMIT distinct values, then counted by hash (high cardinality), as ColumnBuilder does.
+ */
+export class ParquetColumnBuilder {
+  private values: Float64Array;
+  private codes: Int32Array | null = null;
+  private dictionary: string[] | null = null;
+  private index: Map<string, number> | null = null;
+  private hashes: TextHashSet | null = null;
+  private rows = 0;
+  missing = 0;
+  nonNumeric = 0;
+  /** Infinite numbers read as missing. */
+  infinite = 0;
+  private firstNonNumeric: { row: number; value: string } | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly kind: ParquetValueKind,
+    capacity: number,
+  ) {
+    this.values = new Float64Array(Math.max(16, capacity));
+    if (kind !== 'number') {
+      this.codes = new Int32Array(this.values.length);
+      this.dictionary = [];
+      this.index = new Map();
+    }
+  }
+
+  /** Appends the next rows' decoded values. */
+  append(data: PageValues, markers: MissingMarkers): void {
+    if (isCoded(data)) return this.appendCoded(data, markers);
+    const n = data.length;
+    this.reserve(this.rows + n);
+    if (this.kind === 'number') this.appendNumbers(data, n);
+    else this.appendTexts(data, n, markers);
+  }
+
+  /** The last dictionary seen, its entries as texts (null: missing) and their codes (-2: not looked up yet). */
+  private lastDictionary: ArrayLike<unknown> | null = null;
+  private entryTexts: (string | null)[] = [];
+  private entryCodes = new Int32Array(0);
+
+  private appendCoded(data: CodedValues, markers: MissingMarkers): void {
+    const { indices, dictionary } = data;
+    const n = indices.length;
+    this.reserve(this.rows + n);
+    if (dictionary !== this.lastDictionary) {
+      this.lastDictionary = dictionary;
+      this.entryTexts = Array.from({ length: dictionary.length }, (_, i) => {
+        const s = this.text(dictionary[i]);
+        return s === null || s.length === 0 || markers.has(s) ? null : s;
+      });
+      this.entryCodes = new Int32Array(dictionary.length).fill(-2);
+    }
+    const texts = this.entryTexts;
+    const entryCodes = this.entryCodes;
+    const values = this.values;
+    let r = this.rows;
+    for (let i = 0; i < n; i++, r++) {
+      values[r] = NaN;
+      const k = indices[i];
+      const s = k >= 0 ? texts[k] : null;
+      if (s === null || s === undefined) {
+        this.missing++;
+        if (this.codes !== null) this.codes[r] = -1;
+        continue;
+      }
+      this.nonNumeric++;
+      if (this.firstNonNumeric === null) this.firstNonNumeric = { row: r + 1, value: s };
+      if (this.hashes !== null) {
+        this.hashes.add(s);
+        continue;
+      }
+      let c = entryCodes[k];
+      if (c === -2) {
+        c = this.code(s);
+        if (this.hashes !== null) continue;
+        entryCodes[k] = c;
+      }
+      this.codes![r] = c;
+    }
+    this.rows = r;
+  }
+
+  /** The code of a text (a new one when unseen); past DICTIONARY_LIMIT texts, switches to hashing (then -1). */
+  private code(s: string): number {
+    let c = this.index!.get(s);
+    if (c === undefined) {
+      c = this.dictionary!.length;
+      this.dictionary!.push(s);
+      this.index!.set(s, c);
+      if (c === DICTIONARY_LIMIT) {
+        this.startHashing();
+        return -1;
+      }
+    }
+    return c;
+  }
+
+  private reserve(rows: number): void {
+    if (rows <= this.values.length) return;
+    const capacity = Math.max(rows, this.values.length * 2);
+    const values = new Float64Array(capacity);
+    values.set(this.values.subarray(0, this.rows));
+    this.values = values;
+    if (this.codes !== null) {
+      const codes = new Int32Array(capacity);
+      codes.set(this.codes.subarray(0, this.rows));
+      this.codes = codes;
+    }
+  }
+
+  private appendNumbers(data: DecodedValues, n: number): void {
+    const values = this.values;
+    let r = this.rows;
+    for (let i = 0; i < n; i++, r++) {
+      const v = data[i];
+      const x = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : NaN;
+      if (x - x === 0) values[r] = x;
+      else {
+        values[r] = NaN;
+        this.missing++;
+        if (x === Infinity || x === -Infinity) this.infinite++;
+      }
+    }
+    this.rows = r;
+  }
+
+  private appendTexts(data: DecodedValues, n: number, markers: MissingMarkers): void {
+    const values = this.values;
+    let r = this.rows;
+    for (let i = 0; i < n; i++, r++) {
+      values[r] = NaN;
+      const s = this.text(data[i]);
+      if (s === null || s.length === 0 || markers.has(s)) {
+        this.missing++;
+        if (this.codes !== null) this.codes[r] = -1;
+        continue;
+      }
+      this.nonNumeric++;
+      if (this.firstNonNumeric === null) this.firstNonNumeric = { row: r + 1, value: s };
+      if (this.hashes !== null) {
+        this.hashes.add(s);
+        continue;
+      }
+      const c = this.code(s);
+      if (this.hashes !== null) continue;
+      this.codes![r] = c;
+    }
+    this.rows = r;
+  }
+
+  /** A cell as trimmed text (null when missing). */
+  private text(v: unknown): string | null {
+    if (v === null || v === undefined) return null;
+    switch (this.kind) {
+      case 'boolean':
+        return v === true ? 'true' : v === false ? 'false' : null;
+      case 'date':
+        return typeof v === 'number' && Number.isFinite(v) ? isoDate(v * 86_400_000) : null;
+      case 'timestamp':
+        return typeof v === 'number' && Number.isFinite(v) ? isoDateTime(v) : null;
+      default:
+        return typeof v === 'string' ? v.trim() : null;
+    }
+  }
+
+  /** Too many distinct texts: keep counting them by hash; the dictionary keeps the first ones as a sample. */
+  private startHashing(): void {
+    const hashes = new TextHashSet(Math.max(DICTIONARY_LIMIT * 4, this.values.length));
+    for (const d of this.dictionary!) hashes.add(d);
+    this.hashes = hashes;
+    this.codes = null;
+    this.index = null;
+    this.dictionary!.length = DICTIONARY_LIMIT;
+  }
+
+  finish(): ParsedColumn {
+    const rows = this.rows;
+    return {
+      name: this.name,
+      values: this.values.length === rows ? this.values : this.values.slice(0, rows),
+      codes: this.codes === null || this.nonNumeric === 0 ? null : this.codes.length === rows ? this.codes : this.codes.slice(0, rows),
+      dictionary: this.nonNumeric === 0 ? null : this.dictionary,
+      missing: this.missing,
+      nonNumeric: this.nonNumeric,
+      firstNonNumeric: this.firstNonNumeric,
+      ...(this.hashes !== null ? { highCardinality: { distinct: this.hashes.size } } : {}),
+    };
+  }
+}
+
+/** Milliseconds since 1970 (UTC) as "2024-01-31"; out of Date's range, null. */
+function isoDate(ms: number): string | null {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+}
+
+/** Milliseconds since 1970 (UTC) as "2024-01-31 12:00:00", with ".fff" when not a whole second. */
+function isoDateTime(ms: number): string | null {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return null;
+  const iso = d.toISOString();
+  return iso.slice(0, 10) + ' ' + (iso.slice(20, 23) === '000' ? iso.slice(11, 19) : iso.slice(11, 23));
+}
