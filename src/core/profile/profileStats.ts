@@ -72,8 +72,8 @@ export function ksFromNumbers(a: NumberSummary, b: NumberSummary): KsFromNumbers
   const bound = cdfErrorBound(a) + cdfErrorBound(b);
   if (sa.total === 0 || sb.total === 0) return { statistic: 0, bound };
   // One side much smaller (a window against a large reference): evaluate only where it matters.
-  if (sb.values.length * 32 < sa.values.length) return { statistic: ksSmallSide(sa, sb, false), bound };
-  if (sa.values.length * 32 < sb.values.length) return { statistic: ksSmallSide(sb, sa, true), bound };
+  if (sb.values.length * 4 < sa.values.length) return { statistic: ksSmallSide(sa, sb, false), bound };
+  if (sa.values.length * 4 < sb.values.length) return { statistic: ksSmallSide(sb, sa, true), bound };
   let i = 0;
   let j = 0;
   let d = 0;
@@ -95,7 +95,7 @@ export function ksFromNumbers(a: NumberSummary, b: NumberSummary): KsFromNumbers
  * side's points there is largest at the first or the last of them; with the small side's own points
  * that is every candidate the merge visits that can hold the maximum. Each difference is computed from
  * the same counts in the same order (`swapped`: the small side is ksFromNumbers' `a`), so D is the
- * merge's D bit for bit, in O(small * log big).
+ * merge's D bit for bit, in O(small * log(big / small)) (galloping searches from the last position).
  */
 function ksSmallSide(big: Steps, small: Steps, swapped: boolean): number {
   const bv = big.values;
@@ -110,18 +110,47 @@ function ksSmallSide(big: Steps, small: Steps, swapped: boolean): number {
   for (let j = 0; j <= small.values.length; j++) {
     const smallBefore = j === 0 ? 0 : small.cum[j - 1];
     // Big points strictly between the previous small point and this one (all the rest after the last).
-    const to = j < small.values.length ? lowerBound(bv, small.values[j]) : nb;
+    const to = j < small.values.length ? gallop(bv, small.values[j], from, false) : nb;
     if (to > from) {
-      at(big.cum[from], smallBefore);
+      // A sketch's steps may repeat a value: the merge reads the last of equal points.
+      at(big.cum[gallop(bv, bv[from], from, true) - 1], smallBefore);
       at(big.cum[to - 1], smallBefore);
     }
     if (j === small.values.length) break;
-    // At the small point itself: the big side's CDF there.
-    const upTo = upperBound(bv, small.values[j]);
-    at(bigCumBefore(upTo), small.cum[j]);
+    const upTo = gallop(bv, small.values[j], to, true);
     from = upTo;
+    if (j + 1 < small.values.length && small.values[j + 1] === small.values[j]) continue;
+    // At the small point itself: the big side's CDF there.
+    at(bigCumBefore(upTo), small.cum[j]);
   }
   return d;
+}
+
+/**
+ * The first index at or after `from` whose value is >= x (`strict`: > x) in ascending `sorted`, found
+ * by doubling steps from `from` and then bisecting: O(log distance).
+ */
+function gallop(sorted: Float64Array, x: number, from: number, strict: boolean): number {
+  const n = sorted.length;
+  const before = (v: number) => (strict ? v <= x : v < x);
+  if (from >= n || !before(sorted[from])) return from;
+  let lo = from; // sorted[lo] is before x
+  let step = 1;
+  let hi = from + step;
+  while (hi < n && before(sorted[hi])) {
+    lo = hi;
+    step *= 2;
+    hi = from + step;
+  }
+  if (hi > n) hi = n;
+  // sorted[lo] before x; sorted[hi] (or the end) not.
+  lo++;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(sorted[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The value at 0-based position `pos` of the expanded sorted sample of an exact profile. */
