@@ -13,14 +13,15 @@ import type { ParsedTable } from '../core/table/types.ts';
 import type { Profile } from '../core/profile/columnProfile.ts';
 import { InputError } from '../core/errors.ts';
 import { analyse, type Analysis } from '../core/analyse.ts';
-import { analyseProfiles, profileFeatureStats } from '../core/profile/analyseProfiles.ts';
+import { analyseProfiles } from '../core/profile/analyseProfiles.ts';
 import { mergeProfiles, profileConfigOf, profileFromTable } from '../core/profile/profileBuilder.ts';
 import { buildReport } from '../core/buildReport.ts';
 import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
 import { columnsToSkip } from '../core/table/columnsToSkip.ts';
 import { TimestampColumn, type TimestampValues } from '../core/windows/timestampColumn.ts';
-import { analyseWindows, labelPlan } from '../core/windows/analyseWindows.ts';
-import { decideWindows, labelDriftReport } from '../core/windows/decideWindows.ts';
+import { analyseWindows } from '../core/windows/analyseWindows.ts';
+import { addLabelDrift } from '../core/windows/labelDrift.ts';
+import { decideWindows } from '../core/windows/decideWindows.ts';
 import { rowOffsets, sliceTables } from '../core/windows/sliceTables.ts';
 import { testsOfRun } from '../core/stattests/testChoice.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
@@ -177,28 +178,6 @@ function labelProfile(productions: readonly ParsedTable[], config: Config): Prof
   const offsets = rowOffsets(productions);
   const all = Int32Array.from({ length: offsets[productions.length] }, (_, i) => i);
   return profileFromTable(sliceTables(productions, offsets, all, [label], 'production'), { config: profileConfigOf(config) });
-}
-
-/**
- * report.label_drift: the label tested like a feature (target drift) when both sides have it; with
- * thresholds.label_drift: true a drifted label joins the verdict (rule 'label_drift').
- */
-export function addLabelDrift(report: Report, reference: Profile, production: Profile | null, config: Config): void {
-  const label = config.data.label_column;
-  if (label === null || production === null) return;
-  const plan = labelPlan(reference, production, config);
-  if (plan === null) return;
-  const r = reference.columns.find((c) => c.name === label)!;
-  const p = production.columns.find((c) => c.name === label)!;
-  const stats = profileFeatureStats(plan, r, p, reference.rows, production.rows, config, testsOfRun(config));
-  report.label_drift = labelDriftReport(label, stats, config.thresholds);
-  if (report.label_drift.in_verdict && report.label_drift.feature.drifted) {
-    report.summary.overall_drift = true;
-    report.summary.reasons.push({
-      rule: 'label_drift',
-      message: `the label ${label} drifted (target drift; thresholds.label_drift is true)`,
-    });
-  }
 }
 
 function checkSameColumns(tables: readonly ParsedTable[]): void {
