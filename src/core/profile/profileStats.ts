@@ -99,29 +99,36 @@ export function ksFromNumbers(a: NumberSummary, b: NumberSummary): KsFromNumbers
  */
 function ksSmallSide(big: Steps, small: Steps, swapped: boolean): number {
   const bv = big.values;
+  const bc = big.cum;
+  const sv = small.values;
+  const sc = small.cum;
   const nb = bv.length;
+  const ns = sv.length;
+  const bt = big.total;
+  const st = small.total;
   let d = 0;
-  const at = (bigCum: number, smallCum: number) => {
-    const diff = swapped ? Math.abs(smallCum / small.total - bigCum / big.total) : Math.abs(bigCum / big.total - smallCum / small.total);
-    if (diff > d) d = diff;
-  };
-  const bigCumBefore = (index: number) => (index === 0 ? 0 : big.cum[index - 1]);
+  let diff: number;
   let from = 0; // first big point above the previous small point
-  for (let j = 0; j <= small.values.length; j++) {
-    const smallBefore = j === 0 ? 0 : small.cum[j - 1];
+  for (let j = 0; j <= ns; j++) {
+    const smallBefore = j === 0 ? 0 : sc[j - 1];
     // Big points strictly between the previous small point and this one (all the rest after the last).
-    const to = j < small.values.length ? gallop(bv, small.values[j], from, false) : nb;
+    const to = j < ns ? gallop(bv, sv[j], from, false) : nb;
     if (to > from) {
       // A sketch's steps may repeat a value: the merge reads the last of equal points.
-      at(big.cum[gallop(bv, bv[from], from, true) - 1], smallBefore);
-      at(big.cum[to - 1], smallBefore);
+      const first = from + 1 < nb && bv[from + 1] === bv[from] ? gallop(bv, bv[from], from, true) - 1 : from;
+      diff = swapped ? Math.abs(smallBefore / st - bc[first] / bt) : Math.abs(bc[first] / bt - smallBefore / st);
+      if (diff > d) d = diff;
+      diff = swapped ? Math.abs(smallBefore / st - bc[to - 1] / bt) : Math.abs(bc[to - 1] / bt - smallBefore / st);
+      if (diff > d) d = diff;
     }
-    if (j === small.values.length) break;
-    const upTo = gallop(bv, small.values[j], to, true);
+    if (j === ns) break;
+    const upTo = to < nb && bv[to] === sv[j] ? gallop(bv, sv[j], to, true) : to;
     from = upTo;
-    if (j + 1 < small.values.length && small.values[j + 1] === small.values[j]) continue;
+    if (j + 1 < ns && sv[j + 1] === sv[j]) continue;
     // At the small point itself: the big side's CDF there.
-    at(bigCumBefore(upTo), small.cum[j]);
+    const bigAt = upTo === 0 ? 0 : bc[upTo - 1];
+    diff = swapped ? Math.abs(sc[j] / st - bigAt / bt) : Math.abs(bigAt / bt - sc[j] / st);
+    if (diff > d) d = diff;
   }
   return d;
 }
@@ -132,22 +139,39 @@ function ksSmallSide(big: Steps, small: Steps, swapped: boolean): number {
  */
 function gallop(sorted: Float64Array, x: number, from: number, strict: boolean): number {
   const n = sorted.length;
-  const before = (v: number) => (strict ? v <= x : v < x);
-  if (from >= n || !before(sorted[from])) return from;
-  let lo = from; // sorted[lo] is before x
+  if (strict) {
+    if (from >= n || sorted[from] > x) return from;
+    let lo = from;
+    let step = 1;
+    let hi = from + 1;
+    while (hi < n && sorted[hi] <= x) {
+      lo = hi;
+      step += step;
+      hi = from + step;
+    }
+    if (hi > n) hi = n;
+    lo++;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  if (from >= n || sorted[from] >= x) return from;
+  let lo = from;
   let step = 1;
-  let hi = from + step;
-  while (hi < n && before(sorted[hi])) {
+  let hi = from + 1;
+  while (hi < n && sorted[hi] < x) {
     lo = hi;
-    step *= 2;
+    step += step;
     hi = from + step;
   }
   if (hi > n) hi = n;
-  // sorted[lo] before x; sorted[hi] (or the end) not.
   lo++;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (before(sorted[mid])) lo = mid + 1;
+    if (sorted[mid] < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
