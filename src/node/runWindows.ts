@@ -125,7 +125,8 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
       .map((t) => profileFromTable(t, { ...profileOptions, source: null }))
       .reduce((a, b) => mergeProfiles(a, b));
     analysis = analyseProfiles(referenceProfile, { ...productionProfile, source: namedSource(productions) }, config);
-    if (typeof input.reference === 'string' && refIsProfile) analysis.reference = { ...analysis.reference, file: input.reference };
+    // Named as given (a table's file, a profile's path), as a run without windows names it.
+    analysis.reference = { ...analysis.reference, file: typeof input.reference === 'string' ? input.reference : input.reference.file };
     await addDomainClassifier(analysis, null, null, config);
   }
   const t2 = performance.now();

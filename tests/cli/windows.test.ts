@@ -133,6 +133,8 @@ describe('drift-monitor with windows', () => {
       ['batches/b2.csv', chunks[2].length, 'file'],
     ]);
     expect(rep.data.production.rows).toBe(prodLines.length);
+    expect(rep.data.reference.file).toBe('reference.csv');
+    expect(rep.data.production.file).toBe('batches/b0.csv + batches/b1.csv + batches/b2.csv');
     const folder = runCli([...base, '-p', 'batches', '-o', 'g.json'], dir);
     expect(folder.code).toBe(0);
     expect(report(join(dir, 'g.json')).windows!.map((x) => x.rows)).toEqual([400, 300, chunks[2].length]);
