@@ -16,6 +16,7 @@ import { analyse, type Analysis } from '../core/analyse.ts';
 import { analyseProfiles } from '../core/profile/analyseProfiles.ts';
 import { mergeProfiles, profileConfigOf, profileFromTable } from '../core/profile/profileBuilder.ts';
 import { buildReport } from '../core/buildReport.ts';
+import { analysePerformance } from '../core/performance.ts';
 import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
 import { columnsToSkip } from '../core/table/columnsToSkip.ts';
 import { TimestampColumn, type TimestampValues } from '../core/windows/timestampColumn.ts';
@@ -70,9 +71,9 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
   const { config } = input;
   if (config.retraining.enabled)
     throw new InputError('retraining with windows is not supported; set retraining.enabled: false or run without windows');
-  if (config.model.path || config.data.prediction_column || config.data.probability_column)
+  if (config.model.path)
     throw new InputError(
-      'windows with a model or prediction columns are not supported yet; run the windows without model.path, data.prediction_column and data.probability_column, or run without windows',
+      'windows with a model are not supported yet; use prediction columns (data.prediction_column, data.probability_column) or run without windows',
     );
   const read = {
     delimiter: config.data.delimiter,
@@ -130,7 +131,22 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     await addDomainClassifier(analysis, null, null, config);
   }
   const t2 = performance.now();
-  const report = buildReport(analysis, config, { generatedAt: input.generatedAt ?? new Date().toISOString(), version: packageVersion() });
+  // The whole run's performance section, as without windows, when there is one pair of tables.
+  const withPredictions = config.data.prediction_column !== null || config.data.probability_column !== null;
+  const perf =
+    withPredictions && referenceTable !== null && productions.length === 1
+      ? await analysePerformance({ reference: referenceTable, production: productions[0], config, kernels: await loadKernels() })
+      : null;
+  const report = buildReport(
+    analysis,
+    config,
+    { generatedAt: input.generatedAt ?? new Date().toISOString(), version: packageVersion() },
+    perf,
+  );
+  if (withPredictions && perf === null)
+    report.warnings.push(
+      'the whole-run performance section needs the reference rows and one production file; with windows over a profile or several files it is left out (prediction drift is in each window)',
+    );
   const tests = testsOfRun(config);
   const windowsAnalysis = analyseWindows({
     reference: referenceProfile,

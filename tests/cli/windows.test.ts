@@ -159,6 +159,38 @@ describe('drift-monitor with windows', () => {
   });
 });
 
+describe('drift-monitor with windows and prediction columns', () => {
+  it('tracks prediction drift per window; the whole run keeps its performance section', () => {
+    const r = rng(8);
+    const line = (shift: number) => {
+      const p = Math.min(0.99, Math.max(0.01, r() * 0.6 + shift * 0.35));
+      const y = r() < p ? 'yes' : 'no';
+      return `${(normal(r) + shift).toFixed(3)},${p.toFixed(3)},${p >= 0.5 ? 'yes' : 'no'},${y}`;
+    };
+    writeFileSync(join(dir, 'pref.csv'), ['x,proba,pred,churn', ...Array.from({ length: 2000 }, () => line(0))].join('\n') + '\n');
+    writeFileSync(
+      join(dir, 'pprod.csv'),
+      ['x,proba,pred,churn', ...Array.from({ length: 600 }, () => line(0)), ...Array.from({ length: 600 }, () => line(1))].join('\n') +
+        '\n',
+    );
+    writeFileSync(
+      join(dir, 'pred.yaml'),
+      'data:\n  probability_column: proba\n  prediction_column: pred\ncolumns:\n  drop: [proba, pred]\n',
+    );
+    const run = runCli(
+      ['-r', 'pref.csv', '-p', 'pprod.csv', '--label', 'churn', '-c', 'pred.yaml', '--window-every', '300', '-q', '-o', 'pw.json'],
+      dir,
+    );
+    expect(run.stderr).toBe('');
+    const rep = report(join(dir, 'pw.json'));
+    expect(validate(schema, rep)).toEqual([]);
+    expect(rep.performance).not.toBeNull();
+    expect(rep.windows!.map((w) => w.prediction_drift.map((f) => f.name))).toEqual(Array(4).fill(['pred', 'proba']));
+    const probaDrift = rep.windows!.map((w) => w.prediction_drift.find((f) => f.name === 'proba')!.drifted);
+    expect(probaDrift).toEqual([false, false, true, true]);
+  });
+});
+
 describe('drift-monitor history', () => {
   it('appends one summary per run and prints the trend table; a bad line is one error naming it', () => {
     const h = join(dir, 'runs.jsonl');
