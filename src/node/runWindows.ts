@@ -188,6 +188,23 @@ function namedSource(productions: readonly ParsedTable[]): Profile['source'] {
   };
 }
 
+/**
+ * Target drift in a run without windows: only when thresholds.label_drift is set (true or false), so
+ * that other reports stay as they were. Either side a table or a profile.
+ */
+export function addLabelDriftWithoutWindows(
+  report: Report,
+  reference: ParsedTable | Profile,
+  production: ParsedTable | Profile,
+  config: Config,
+): void {
+  if (config.thresholds.label_drift === undefined || config.data.label_column === null) return;
+  const asProfile = (side: ParsedTable | Profile): Profile | null => ('config' in side ? side : labelProfile([side], config));
+  const r = asProfile(reference);
+  const p = asProfile(production);
+  if (r !== null) addLabelDrift(report, r, p, config);
+}
+
 /** The label column of the production files as a profile (for target drift). */
 function labelProfile(productions: readonly ParsedTable[], config: Config): Profile | null {
   const label = config.data.label_column;

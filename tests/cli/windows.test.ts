@@ -191,6 +191,46 @@ describe('drift-monitor with windows and prediction columns', () => {
   });
 });
 
+describe('target drift without windows', () => {
+  it('appears only when thresholds.label_drift is set, and joins the verdict when true', () => {
+    const plain = runCli(
+      ['-r', 'reference.csv', '-p', 'production.csv', '--label', 'churn', '--drop', 'when,amount,plan', '-q', '-o', 'l0.json'],
+      dir,
+    );
+    expect(plain.code).toBe(0);
+    expect(report(join(dir, 'l0.json')).label_drift).toBeUndefined();
+    writeFileSync(join(dir, 'label.yaml'), 'thresholds:\n  label_drift: true\n');
+    const on = runCli(
+      [
+        '-r',
+        'reference.csv',
+        '-p',
+        'production.csv',
+        '--label',
+        'churn',
+        '--drop',
+        'when,amount,plan',
+        '-c',
+        'label.yaml',
+        '-q',
+        '-o',
+        'l1.json',
+      ],
+      dir,
+    );
+    const rep = report(join(dir, 'l1.json'));
+    expect(validate(schema, rep)).toEqual([]);
+    expect(rep.label_drift).toMatchObject({
+      column: 'churn',
+      in_verdict: true,
+      feature: { name: 'churn', type: 'categorical', drifted: true },
+    });
+    expect(rep.summary.reasons.map((x) => x.rule)).toContain('label_drift');
+    expect(rep.summary.overall_drift).toBe(true);
+    expect(on.stdout).toMatch(/^drift detected/);
+  });
+});
+
 describe('drift-monitor history', () => {
   it('appends one summary per run and prints the trend table; a bad line is one error naming it', () => {
     const h = join(dir, 'runs.jsonl');
