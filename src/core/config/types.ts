@@ -3,6 +3,8 @@
  * (config/default_config.yaml holds the defaults and a one-line comment per key). Sections: data, columns,
  * model, thresholds, psi, profile, retraining and output.
  */
+import type { WindowsConfig } from '../windows/types.ts';
+
 export type PValueCorrection = 'none' | 'bonferroni' | 'fdr_bh';
 
 /**
@@ -56,6 +58,8 @@ export interface Thresholds {
    * shown, left out of the verdict. Absent or null = off.
    */
   min_effect?: number | null;
+  /** Target drift (report.label_drift) joins the verdict when true (default false: reported only). */
+  label_drift?: boolean;
 }
 
 /** tests.policy: 'large_sample' swaps p-value tests for distances on columns with many reference values. */
@@ -145,5 +149,11 @@ export interface Config {
     retrain_log_path: string | null;
     /** Self-contained offline HTML report; null = do not write (--html overrides it). */
     html_path: string | null;
+    /** Append a run summary (JSON Lines, src/core/windows/history.ts) here; null = do not. */
+    history_path: string | null;
   };
+  /** Monitoring over time (src/core/windows/types.ts WindowsConfig); every: null = windows off. */
+  windows: WindowsConfig;
+  /** Alerts (CLI only): POST a JSON summary here when the verdict is drift; null = off. */
+  alerts: { webhook_url: string | null };
 }

@@ -5,6 +5,7 @@
 import type { ModelFamily, Thresholds } from '../config/types.ts';
 import type { ClassificationMetrics } from '../metrics/classificationMetrics.ts';
 import type { PerformanceEstimate } from '../metrics/estimatePerformance.ts';
+import type { LabelDriftReport, WindowResult, WindowingReport } from '../windows/types.ts';
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -148,7 +149,15 @@ export interface CategoricalFeatureReport extends Omit<CategoricalFeatureStats, 
 export type FeatureReport = NumericalFeatureReport | CategoricalFeatureReport;
 
 export type VerdictRule =
-  'drift_feature_fraction' | 'psi' | 'performance' | 'unseen_share' | 'out_of_range_share' | 'duplicate_share' | 'domain_auc';
+  | 'drift_feature_fraction'
+  | 'psi'
+  | 'performance'
+  | 'unseen_share'
+  | 'out_of_range_share'
+  | 'duplicate_share'
+  | 'domain_auc'
+  /** Target drift joins the verdict (thresholds.label_drift: true). */
+  | 'label_drift';
 
 export interface Summary {
   features: number;
@@ -199,6 +208,12 @@ export interface Report {
   domain_classifier: DomainClassifierReport | null;
   /** Drift scores weighted by the model's permutation importance; null without a model. */
   drift_impact: DriftImpactStats | null;
+  /** One result per production window in order (src/core/windows/); absent when windows are off, so reports without windows are unchanged. */
+  windows?: WindowResult[];
+  /** How the windows were made, the first drifting window and the expected-variation band; absent when windows are off. */
+  windowing?: WindowingReport;
+  /** Target drift: the label column tested like a feature; absent without a label column in both files or when not asked for. */
+  label_drift?: LabelDriftReport;
 }
 
 /** Why retraining did or did not produce a challenger. */

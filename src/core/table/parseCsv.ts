@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { InputError } from '../errors.ts';
 import { detectFormat } from './detectFormat.ts';
-import { rowWarnings, TableBuilder, type Continuation, type RowTally } from './TableBuilder.ts';
+import { rowWarnings, TableBuilder, type CellTap, type Continuation, type RowTally } from './TableBuilder.ts';
 import { textChunks, type CsvInput } from './textChunks.ts';
 import type { Encoding } from './ByteDecoder.ts';
 import type { ParsedTable } from './types.ts';
@@ -44,6 +44,8 @@ export interface ParseCsvOptions {
   byteReader?: () => Promise<CsvReaderWasm>;
   /** The stream input again from its start, for papaparse when the byte reader declines. */
   reopen?: () => CsvInput;
+  /** Every data row's raw cell of one column, see TableBuilder `cellTap`. */
+  cellTap?: CellTap;
 }
 
 /** The counts behind a file's parse warnings, so the parts of a file read in parallel add up to one set. */
@@ -139,7 +141,9 @@ async function readCsv(
   opts: ParseCsvOptions,
   chunking: Required<CsvChunkOptions> | null,
 ): Promise<{ table: ParsedTable; encoding: string | null; tally: ParseTally; header: string[] }> {
-  if (opts.byteReader !== undefined && typeof input !== 'string') {
+  // The byte reader types whole blocks of cells without their text, so a cell tap (the windows'
+  // timestamps) reads through papaparse, which hands every raw cell over.
+  if (opts.byteReader !== undefined && opts.cellTap === undefined && typeof input !== 'string') {
     const blob = typeof Blob !== 'undefined' && input instanceof Blob;
     if (blob || opts.reopen !== undefined) {
       const read = await readCsvBytes(input, opts, chunking, await opts.byteReader());
@@ -194,6 +198,7 @@ async function readCsv(
       numberFormat: { decimal: opts.decimal, thousands: opts.thousands },
       ...(chunking !== null ? { chunkRows: chunking.rowsPerTable, onChunk: chunking.onTable } : {}),
       ...(opts.continuation !== undefined ? { continuation: opts.continuation } : {}),
+      ...(opts.cellTap !== undefined ? { cellTap: opts.cellTap } : {}),
     });
     // Line endings may change part-way (CRLF rows appended to an LF file, or the reverse) and papaparse
     // takes one newline: unless the file uses old Mac '\r' endings, every CRLF becomes LF before
