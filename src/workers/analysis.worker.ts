@@ -33,6 +33,7 @@ import { sha256OfBlob } from './sha256Stream.ts';
 import { resolveAlone } from '../core/table/resolveNumberFormats.ts';
 import { profileDistribution } from '../core/distribution/profileDistribution.ts';
 import type { ParseRequest } from './parse.worker.ts';
+import { receiveTable, type TableSource } from './receiveTable.ts';
 import type { Report } from '../core/report/types.ts';
 import type { InputFileInfo } from '../core/htmlReport/types.ts';
 import { renderHtmlReport } from '../core/htmlReport/renderHtmlReport.ts';
@@ -85,13 +86,15 @@ const api = {
 
   /** `onScoring` is called before the model runs (or the prediction columns are read). */
   async analyse(
-    reference: ParsedTable,
-    production: ParsedTable,
+    referenceSource: TableSource,
+    productionSource: TableSource,
     config: Config,
     model: ModelInput | null = null,
     onScoring?: () => void,
   ): Promise<AnalysisResult> {
     last = null;
+    // The tables come straight from the parse workers when given as ports (not through the main thread).
+    const [reference, production] = await Promise.all([receiveTable(referenceSource), receiveTable(productionSource)]);
     const kernels = await loadKernels();
     const analysis = analyse(reference, production, config, kernels);
     // The classifier trains here, in the worker, off the main thread.
@@ -153,7 +156,7 @@ const api = {
    */
   async analyseProfileAndTable(
     reference: { name: string; data: Blob },
-    production: ParsedTable,
+    productionSource: TableSource,
     productionSize: number,
     request: ParseRequest,
     config: Config,
@@ -161,6 +164,7 @@ const api = {
     onScoring?: () => void,
   ): Promise<AnalysisResult> {
     last = null;
+    const production = await receiveTable(productionSource);
     const ref = await sideProfile(reference, request, config, () => undefined);
     // Undecided number formats are settled as a lone file's, as the streamed profile of a CSV settles them.
     resolveAlone(production);

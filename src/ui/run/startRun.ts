@@ -10,12 +10,10 @@
 import { columnsToSkip } from '../../core/table/columnsToSkip.ts';
 import * as Comlink from 'comlink';
 import type { Config } from '../../core/config/types.ts';
-import type { ParsedTable } from '../../core/table/types.ts';
 import type { ParseRequest, ParseWorkerApi } from '../../workers/parse.worker.ts';
 import type { AnalysisResult, AnalysisWorkerApi, BuiltProfile } from '../../workers/analysis.worker.ts';
 import type { FeatureDistribution } from '../../core/distribution/types.ts';
 import type { Report } from '../../core/report/types.ts';
-import { tableBuffers } from '../../core/table/tableBuffers.ts';
 import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retrainTables.ts';
 import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
 import type { FitProgress } from '../../core/train/types.ts';
@@ -77,27 +75,33 @@ export class Run {
     const warm = this.#analysis.warmUp();
     const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
     const skipColumns = columnsToSkip(input.config, input.model !== null && input.model !== undefined);
-    const [reference, production] = await Promise.all(
+    // Each parse worker posts its table straight to the analysis worker (a MessageChannel each).
+    const channels = [new MessageChannel(), new MessageChannel()];
+    const parsed = Promise.all(
       [input.reference, input.production].map((f, i) =>
-        this.#parse(f.name, f.data, readingSettings(input.config, f.name, skipColumns), (bytes) => {
+        this.#parseTo(f.name, f.data, readingSettings(input.config, f.name, skipColumns), channels[i].port1, (bytes) => {
           read[i] = bytes;
           report('parsing');
         }),
       ),
     );
-    read[0] = input.reference.data.size;
-    read[1] = input.production.data.size;
-    report('testing');
-    await warm;
     const bytes = await modelBytes;
     const model = input.model && bytes ? Comlink.transfer({ name: input.model.name, bytes }, [bytes.buffer]) : null;
-    return this.#analysis.analyse(
-      Comlink.transfer(reference, tableBuffers(reference)),
-      Comlink.transfer(production, tableBuffers(production)),
+    const analysed = this.#analysis.analyse(
+      Comlink.transfer(channels[0].port2, [channels[0].port2]),
+      Comlink.transfer(channels[1].port2, [channels[1].port2]),
       input.config,
       model,
       Comlink.proxy(() => report('scoring')),
     );
+    // A failed parse fails the run (the analysis worker, left waiting for that table, is terminated).
+    analysed.catch(() => undefined);
+    await parsed;
+    read[0] = input.reference.data.size;
+    read[1] = input.production.data.size;
+    report('testing');
+    await warm;
+    return analysed;
   }
 
   /**
@@ -133,25 +137,30 @@ export class Run {
     const warm = this.#analysis.warmUp();
     const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
     const withModel = input.model !== null && input.model !== undefined;
-    const production = await this.#parse(
+    const channel = new MessageChannel();
+    const parsed = this.#parseTo(
       input.production.name,
       input.production.data,
       readingSettings(input.config, input.production.name, columnsToSkip(input.config, withModel)),
+      channel.port1,
       (bytes) => report('parsing', bytes),
     );
-    report('testing', totalBytes);
-    await warm;
     const bytes = await modelBytes;
     const model = input.model && bytes ? Comlink.transfer({ name: input.model.name, bytes }, [bytes.buffer]) : null;
-    return this.#analysis.analyseProfileAndTable(
+    const analysed = this.#analysis.analyseProfileAndTable(
       { name: input.reference.name, data: input.reference.data },
-      Comlink.transfer(production, tableBuffers(production)),
+      Comlink.transfer(channel.port2, [channel.port2]),
       totalBytes,
       readingSettings(input.config, input.reference.name, columnsToSkip(input.config, false)),
       input.config,
       model,
       Comlink.proxy(() => report('scoring', totalBytes)),
     );
+    analysed.catch(() => undefined);
+    await parsed;
+    report('testing', totalBytes);
+    await warm;
+    return analysed;
   }
 
   /**
@@ -166,19 +175,23 @@ export class Run {
     ) as Promise<BuiltProfile>;
   }
 
-  #parse(
-    name: string,
-    data: Blob,
-    request: Parameters<ParseWorkerApi['parse']>[1],
-    onBytes: (bytes: number) => void,
-  ): Promise<ParsedTable> {
+  /**
+   * Parses one file in a parse worker that posts the table on `port` (to the analysis worker), and
+   * ends that worker as soon as it has: its heap (the parser's garbage) is given back before the tests.
+   */
+  async #parseTo(name: string, data: Blob, request: ParseRequest, port: MessagePort, onBytes: (bytes: number) => void): Promise<void> {
     const worker = new Worker(new URL('../../workers/parse.worker.ts', import.meta.url), {
       type: 'module',
       name: `parse ${name}`,
     });
     this.#watch(worker);
     const api = Comlink.wrap<ParseWorkerApi>(worker);
-    return api.parse(data, request, Comlink.proxy(onBytes)) as Promise<ParsedTable>;
+    try {
+      await api.parseTo(data, request, Comlink.transfer(port, [port]), Comlink.proxy(onBytes));
+    } finally {
+      worker.terminate();
+      this.#workers = this.#workers.filter((w) => w !== worker);
+    }
   }
 
   /** A worker that fails to load or throws outside a call would leave its call pending: fail the run instead. */
