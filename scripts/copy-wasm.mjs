@@ -12,3 +12,9 @@ if (!existsSync(src)) {
 }
 mkdirSync(join(root, 'lib/kernels'), { recursive: true });
 copyFileSync(src, join(root, 'lib/kernels/drift_kernels.wasm'));
+const reader = join(root, 'src/kernels/csv_reader.wasm');
+if (!existsSync(reader)) {
+  console.error('error: src/kernels/csv_reader.wasm is missing; run `npm run build:wasm` first');
+  process.exit(1);
+}
+copyFileSync(reader, join(root, 'lib/kernels/csv_reader.wasm'));

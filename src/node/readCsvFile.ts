@@ -3,6 +3,7 @@ import { InputError } from '../core/errors.ts';
 import { parseCsv, type ParseCsvOptions } from '../core/table/parseCsv.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import type { Encoding } from '../core/table/ByteDecoder.ts';
+import { csvReaderInstance } from '../kernels/loadCsvReader.ts';
 
 export interface ReadCsvFileOptions {
   delimiter: 'auto' | ',' | ';' | '\t';
@@ -20,6 +21,8 @@ export interface ReadCsvFileOptions {
   chunkSize?: number;
   /** Header names not to parse (columns.drop). */
   skipColumns?: readonly string[];
+  /** Read with papaparse only, not the wasm byte reader (default false; for comparisons). */
+  papaparseOnly?: boolean;
 }
 
 /**
@@ -30,8 +33,19 @@ export interface ReadCsvFileOptions {
 export async function readCsvFile(path: string, opts: ReadCsvFileOptions): Promise<ParsedTable> {
   const stat = await statCsvPath(path);
   const stream = await openCsvStream(path, opts.chunkSize);
+  const reopened: ReadStream[] = [];
   try {
     return await parseCsv(stream, {
+      ...(opts.papaparseOnly
+        ? {}
+        : {
+            byteReader: csvReaderInstance,
+            reopen: () => {
+              const again = createReadStream(path, { highWaterMark: opts.chunkSize ?? 256 << 10 });
+              reopened.push(again);
+              return again;
+            },
+          }),
       file: opts.file ?? path,
       delimiter: opts.delimiter,
       missingValues: opts.missingValues,
@@ -48,6 +62,7 @@ export async function readCsvFile(path: string, opts: ReadCsvFileOptions): Promi
     throw asReadError(e, path);
   } finally {
     stream.destroy();
+    for (const s of reopened) s.destroy();
   }
 }
 

@@ -4,6 +4,7 @@ import { parseNumber, pointShape, POINT_DECIMAL } from './parseNumber.ts';
 import { groupedShape, mayBeGrouped, parseGroupedNumber } from './parseGroupedNumber.ts';
 import { NumberFormatTracker, type NumberFormatOptions } from './NumberFormatTracker.ts';
 import { TextHashSet } from './TextHashSet.ts';
+import type { CellBlock } from './TableBuilder.ts';
 
 /** Distinct texts kept as strings; beyond this a column is high-cardinality (hashes only). */
 export const DICTIONARY_LIMIT = 1 << 16;
@@ -93,6 +94,92 @@ export class ColumnBuilder {
       else if (this.hashes !== null) this.hashes.add(String(v));
       return;
     }
+    this.addNonNumber(i, s);
+  }
+
+  /**
+   * Records row `i` as a number read from bytes (see csvBytes.ts): `v` and `shape` are what
+   * parseNumber and its pointShape give for the cell's text. Returns false, recording nothing, when
+   * the column's number format needs the text: then the caller calls add() with it.
+   */
+  addNumber(i: number, v: number, shape: number): boolean {
+    if (shape !== 0) {
+      if (!this.format.pointSettled) return false;
+      // Decided '.': a plain decimal needs no bookkeeping and an ambiguous "1.234" is read as a decimal,
+      // without looking at its text (NumberFormatTracker.point).
+      if (shape !== POINT_DECIMAL) v = this.format.point(i, v, shape, '');
+    }
+    this.values[i] = v;
+    if (this.codes !== null) this.codes[i] = this.code(String(v));
+    else if (this.hashes !== null) this.hashes.add(String(v));
+    return true;
+  }
+
+  /**
+   * Rows `i0` to `i0 + n - 1` from a block of the byte reader (see TableBuilder CellBlock): row r's tag
+   * and number are at k = k0 + r * stride. The rows must fit (grow() first). Each cell takes the path
+   * add() would: plain numbers of a column without codes are stored at once.
+   */
+  addCells(i0: number, n: number, b: CellBlock, k0: number, stride: number, dict: string[], markers: MissingMarkers): void {
+    const { tags, vals } = b;
+    const values = this.values;
+    let plain = this.codes === null && this.hashes === null;
+    let settled = this.format.pointSettled;
+    for (let r = 0, k = k0; r < n; r++, k += stride) {
+      const t = tags[k];
+      const i = i0 + r;
+      if (t === -2 || (t === -3 && settled)) {
+        if (plain) {
+          values[i] = vals[k];
+          continue;
+        }
+      }
+      if (t >= 0) {
+        const s = dict[t >> 1];
+        if ((t & 1) === 0) {
+          const codes = this.codes;
+          if (codes !== null) {
+            // The reader's code of a text maps to one dictionary code for the life of this builder
+            // (codes only change at finish, or go away when the column turns high-cardinality).
+            const known = this.readerCodes.length > t >> 1 ? this.readerCodes[t >> 1] : -1;
+            if (known >= 0) {
+              values[i] = NaN;
+              this.nonNumeric++;
+              codes[i] = known;
+              continue;
+            }
+          }
+          this.addText(i, s);
+          if (this.codes !== null) this.rememberReaderCode(t >> 1, this.codes[i]);
+        } else this.add(i, s, markers);
+      } else if (t === -1) this.addMissing(i);
+      else if (!this.addNumber(i, vals[k], -2 - t)) this.add(i, b.text(k), markers);
+      plain = this.codes === null && this.hashes === null;
+      settled = this.format.pointSettled;
+    }
+  }
+
+  private readerCodes = EMPTY_CACHE;
+
+  private rememberReaderCode(readerCode: number, code: number): void {
+    if (readerCode >= this.readerCodes.length) {
+      const next = new Int32Array(Math.max(64, readerCode * 2)).fill(-1);
+      next.set(this.readerCodes);
+      this.readerCodes = next;
+    }
+    this.readerCodes[readerCode] = code;
+  }
+
+  /**
+   * Records row `i` from a trimmed, non-empty text that is no missing marker and that neither
+   * parseNumber nor parseGroupedNumber can read (its first character rules both out, see mayBeGrouped).
+   */
+  addText(i: number, s: string): void {
+    this.values[i] = NaN;
+    this.addNonNumber(i, s);
+  }
+
+  private addNonNumber(i: number, s: string): void {
     this.nonNumeric++;
     if (this.hashes !== null) {
       this.hashes.add(s);

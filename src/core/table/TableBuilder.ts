@@ -54,6 +54,28 @@ export interface Continuation {
   decided?: Record<string, DecidedMark>;
 }
 
+/**
+ * Rows typed by the byte reader (csvBytes.ts): `rows` data rows of the parsed columns, column-major
+ * (see `stride`), tag per cell: -1 missing; -2 - shape a number (`vals`, `shape` parseNumber's pointShape);
+ * code * 2 a text that is no number (`dict[column][code]`, trimmed); code * 2 + 1 a text ColumnBuilder.add
+ * must type. Blank rows were skipped; the row tallies count within the block (first rows 0-based, -1 none).
+ */
+export interface CellBlock {
+  rows: number;
+  /** Cell (row r, parsed column c) is at c * stride + r. */
+  stride: number;
+  tags: Int32Array;
+  vals: Float64Array;
+  dict: string[][];
+  /** The text of number cell k, when its column's number format needs it. */
+  text(k: number): string;
+  blankRows: number;
+  shortRows: number;
+  firstShortRow: number;
+  longBlankRows: number;
+  firstLongBlankRow: number;
+}
+
 /** What the row warnings of a file count: short rows, rows with extra blank fields (see TableBuilder). */
 export interface RowTally {
   shortRows: number;
@@ -213,6 +235,45 @@ export class TableBuilder {
     }
     this.rows = i + 1;
     if (this.rows === this.chunkRows) this.handOver();
+  }
+
+  /** The header's names whose columns are parsed, in column order (empty before the header row). */
+  get parsedNames(): string[] {
+    return this.columns === null ? [] : this.columns.map((c) => c.name);
+  }
+
+  /**
+   * Adds the data rows of a block typed by the byte reader (csvBytes.ts): per row, one tag per parsed
+   * column (see CellBlock), so each cell takes the same ColumnBuilder path add() would take for its text.
+   */
+  addCells(b: CellBlock): void {
+    const kept = this.columns!.length;
+    const total = this.rowsBefore + this.rows;
+    this.rowsSeen += b.rows + b.blankRows;
+    if (b.shortRows > 0) {
+      if (this.shortRows === 0) this.firstShortRow = this.rowNumberOffset + total + b.firstShortRow + 1;
+      this.shortRows += b.shortRows;
+    }
+    if (b.longBlankRows > 0) {
+      if (this.longBlankRows === 0) this.firstLongBlankRow = this.rowNumberOffset + total + b.firstLongBlankRow + 1;
+      this.longBlankRows += b.longBlankRows;
+    }
+    const markers = this.markers;
+    let done = 0;
+    while (done < b.rows) {
+      // Up to the end of the block, or of the current chunk (chunk mode).
+      const n = Math.min(b.rows - done, this.chunkRows - this.rows);
+      const i0 = this.rows;
+      if (i0 + n > this.capacity) {
+        while (i0 + n > this.capacity) this.capacity *= 2;
+        for (let c = 0; c < kept; c++) this.columns![c].grow(this.capacity, i0);
+      }
+      const columns = this.columns!;
+      for (let c = 0; c < kept; c++) columns[c].addCells(i0, n, b, c * b.stride + done, 1, b.dict[c], markers);
+      this.rows = i0 + n;
+      done += n;
+      if (this.rows === this.chunkRows) this.handOver();
+    }
   }
 
   /** Chunk mode: hands the rows so far to onChunk and starts fresh columns (carrying decided marks). */

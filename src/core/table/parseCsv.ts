@@ -5,6 +5,8 @@ import { rowWarnings, TableBuilder, type Continuation, type RowTally } from './T
 import { textChunks, type CsvInput } from './textChunks.ts';
 import type { Encoding } from './ByteDecoder.ts';
 import type { ParsedTable } from './types.ts';
+import type { CsvReaderWasm } from './csvReaderWasm.ts';
+import { readCsvBytes } from './csvBytes.ts';
 
 export interface ParseCsvOptions {
   /** File name for messages. */
@@ -35,6 +37,13 @@ export interface ParseCsvOptions {
    * of the whole file (see TableBuilder `continuation`).
    */
   continuation?: Continuation;
+  /**
+   * A fresh instance of the wasm byte reader (src/kernels/loadCsvReader.ts): byte input (a Blob, or a
+   * stream with `reopen`) is then read by it (csvBytes.ts) unless it declines, with the same result.
+   */
+  byteReader?: () => Promise<CsvReaderWasm>;
+  /** The stream input again from its start, for papaparse when the byte reader declines. */
+  reopen?: () => CsvInput;
 }
 
 /** The counts behind a file's parse warnings, so the parts of a file read in parallel add up to one set. */
@@ -130,6 +139,14 @@ async function readCsv(
   opts: ParseCsvOptions,
   chunking: Required<CsvChunkOptions> | null,
 ): Promise<{ table: ParsedTable; encoding: string | null; tally: ParseTally; header: string[] }> {
+  if (opts.byteReader !== undefined && typeof input !== 'string') {
+    const blob = typeof Blob !== 'undefined' && input instanceof Blob;
+    if (blob || opts.reopen !== undefined) {
+      const read = await readCsvBytes(input, opts, chunking, await opts.byteReader());
+      if (read !== null) return read;
+      if (!blob) input = opts.reopen!();
+    }
+  }
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK);
   const { signal } = opts;
   throwIfAborted(signal, opts.file);

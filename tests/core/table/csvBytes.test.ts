@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseCsv, type ParseCsvOptions } from '../../../src/core/table/parseCsv.ts';
+import { readCsvBytes } from '../../../src/core/table/csvBytes.ts';
+import { csvReaderInstance } from '../../../src/kernels/loadCsvReader.ts';
+
+const MISSING = ['', 'NA', 'null', '?', ' -999 '];
+const enc = new TextEncoder();
+const options = (extra: Partial<ParseCsvOptions> = {}): ParseCsvOptions => ({
+  file: 't.csv',
+  delimiter: 'auto',
+  missingValues: MISSING,
+  ...extra,
+});
+
+/** The byte reader's table (null when it declines) and papaparse's, for the same bytes. */
+async function both(bytes: Uint8Array, extra: Partial<ParseCsvOptions> = {}) {
+  const opts = options(extra);
+  const papa = await parseCsv(new Blob([bytes as Uint8Array<ArrayBuffer>]), opts).catch((e: Error) => e.message);
+  const fast = await readCsvBytes(new Blob([bytes as Uint8Array<ArrayBuffer>]), opts, null, await csvReaderInstance()).then(
+    (r) => (r === null ? null : r.table),
+    (e: Error) => e.message,
+  );
+  return { papa, fast };
+}
+
+const CELLS = [
+  '0',
+  '1',
+  '-1',
+  '+7',
+  '42',
+  '-0',
+  '3.14',
+  '2.5',
+  '1.234',
+  '12.500',
+  '0.125',
+  '.5',
+  '5.',
+  '1e5',
+  '1E-7',
+  '2.5e3',
+  '12345678901234567890',
+  '0.30000000000000004',
+  '9007199254740993',
+  '1e400',
+  '1e-400',
+  '4.9e-324',
+  '0x1F',
+  '1_000',
+  '1,5',
+  '1.234,5',
+  '1,234.5',
+  '1 234',
+  "1'234",
+  '\u22123',
+  '−1,5',
+  ',5',
+  '',
+  ' ',
+  '  12  ',
+  ' NA',
+  'NA',
+  'null',
+  '?',
+  '-999',
+  'abc',
+  'Köln',
+  'a b',
+  ' x ',
+  '\u00a0x',
+  'x\u00a0 ',
+  '\u00a0',
+  'Infinity',
+  '2024-01-01',
+  '12:30',
+  'é',
+  'say "hi"',
+  'a,b',
+  'a;b',
+  'a\tb',
+  'line\nbreak',
+  'cr\r\nlf',
+  '"',
+  '""',
+  'x"y',
+  '  ',
+  'nan',
+  'TRUE',
+];
+
+interface Dialect {
+  delimiter: ',' | ';' | '\t';
+  newline: '\n' | '\r\n';
+  bom: boolean;
+  trailingNewline: boolean;
+  quoteAll: boolean;
+}
+
+function render(d: Dialect, header: string[], rows: string[][]): Uint8Array<ArrayBuffer> {
+  const field = (s: string) => {
+    const needs = d.quoteAll || /[",;\t\n\r]/.test(s) || s.startsWith(' ');
+    return needs ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [header.map(field).join(d.delimiter), ...rows.map((r) => r.map(field).join(d.delimiter))];
+  const text = (d.bom ? '\ufeff' : '') + lines.join(d.newline) + (d.trailingNewline ? d.newline : '');
+  return enc.encode(text);
+}
+
+const dialect = fc.record({
+  delimiter: fc.constantFrom(',', ';', '\t'),
+  newline: fc.constantFrom('\n', '\r\n'),
+  bom: fc.boolean(),
+  trailingNewline: fc.boolean(),
+  quoteAll: fc.boolean(),
+}) as fc.Arbitrary<Dialect>;
+
+const table = fc.integer({ min: 1, max: 5 }).chain((width) =>
+  fc.record({
+    header: fc.constant(Array.from({ length: width }, (_, c) => `c${c}`)),
+    rows: fc.array(
+      fc.oneof(
+        { weight: 8, arbitrary: fc.array(fc.constantFrom(...CELLS), { minLength: width, maxLength: width }) },
+        // ragged: short rows, rows with extra blank fields, blank lines
+        { weight: 1, arbitrary: fc.array(fc.constantFrom(...CELLS), { minLength: 1, maxLength: width }) },
+        { weight: 1, arbitrary: fc.array(fc.constantFrom(...CELLS), { minLength: width, maxLength: width }).map((r) => [...r, '', ' ']) },
+        { weight: 1, arbitrary: fc.constant<string[]>(['']) },
+      ),
+      { minLength: 1, maxLength: 40 },
+    ),
+  }),
+);
+
+describe('readCsvBytes (the wasm byte reader) against papaparse', () => {
+  it('gives deep-equal tables, warnings and errors on random dialects, or declines', async () => {
+    let read = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        dialect,
+        table,
+        fc.constantFrom('auto', '.', ','),
+        fc.constantFrom<string[]>([], ['c1']),
+        async (d, t, decimal, skip) => {
+          const { papa, fast } = await both(render(d, t.header, t.rows), {
+            decimal: decimal as ParseCsvOptions['decimal'],
+            skipColumns: skip,
+          });
+          if (fast === null) return;
+          read++;
+          expect(fast).toEqual(papa);
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // Declining is allowed (texts papaparse flags), but most random files must take the byte path.
+    expect(read).toBeGreaterThan(300);
+  });
+
+  it('reads a file larger than its 4 MiB block with the same table (rows cut across blocks)', async () => {
+    const lines = ['id,x,name,amount'];
+    for (let i = 0; i < 150_000; i++) lines.push(`${i},${(i * 0.37).toFixed(i % 5)},"n${i % 97}, ok",${i % 3 === 0 ? 'NA' : i * 1.5}`);
+    const bytes = enc.encode(lines.join('\n'));
+    expect(bytes.length).toBeGreaterThan(4 << 20);
+    const { papa, fast } = await both(bytes);
+    expect(fast).not.toBeNull();
+    expect(fast).toEqual(papa);
+  });
+
+  it('declines what papaparse reports, and the whole parseCsv then gives papaparse result', async () => {
+    for (const text of ['a,b\n"x,1\n', 'a,b\n"x"y,1\n', 'a,b\n1,2,3\n', 'a,b\n\xff,1\n']) {
+      const bytes = text.includes('\xff') ? Uint8Array.from(text, (c) => c.charCodeAt(0)) : enc.encode(text);
+      const { fast } = await both(bytes);
+      expect(fast).toBeNull();
+      const viaReader = await parseCsv(new Blob([bytes as Uint8Array<ArrayBuffer>]), { ...options(), byteReader: csvReaderInstance }).catch(
+        (e: Error) => e.message,
+      );
+      const papa = await parseCsv(new Blob([bytes as Uint8Array<ArrayBuffer>]), options()).catch((e: Error) => e.message);
+      expect(viaReader).toEqual(papa);
+    }
+  });
+});
