@@ -5,6 +5,7 @@ import { profileCsvWithSummary, type ProfileCsvOptions } from '../core/profile/p
 import type { TextState } from '../core/profile/profileBuilder.ts';
 import type { CsvChunksSummary } from '../core/table/parseCsv.ts';
 import type { CsvPart } from './planCsvSplit.ts';
+import { csvReaderInstance } from '../kernels/loadCsvReader.ts';
 
 /** What one part of a split CSV gives: its profile (null when it holds no data rows) and parse facts. */
 export interface CsvPartResult {
@@ -20,11 +21,20 @@ export interface CsvPartResult {
  * rows before, the file's encoding and delimiter).
  */
 export async function profileCsvPart(path: string, part: CsvPart, opts: ProfileCsvOptions): Promise<CsvPartResult> {
-  const stream = createReadStream(path, { start: part.start, end: part.end - 1, highWaterMark: opts.chunkSize ?? 256 << 10 });
+  const open = () => createReadStream(path, { start: part.start, end: part.end - 1, highWaterMark: opts.chunkSize ?? 256 << 10 });
+  const streams = [open()];
   try {
-    return await profileCsvWithSummary(stream as AsyncIterable<Buffer>, opts);
+    // The wasm byte reader, unless it declines: then papaparse reads the part again.
+    return await profileCsvWithSummary(streams[0] as AsyncIterable<Buffer>, {
+      ...opts,
+      byteReader: csvReaderInstance,
+      reopen: () => {
+        streams.push(open());
+        return streams[streams.length - 1] as AsyncIterable<Buffer>;
+      },
+    });
   } finally {
-    stream.destroy();
+    for (const s of streams) s.destroy();
   }
 }
 

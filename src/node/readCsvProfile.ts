@@ -12,6 +12,7 @@ import type { DecidedMark } from '../core/table/NumberFormatTracker.ts';
 import { planCsvSplit, type CsvPart } from './planCsvSplit.ts';
 import { fromTransfer, profileCsvPart, type CsvPartResult } from './profileCsvPart.ts';
 import { asReadError, describe, openCsvStream, statCsvPath } from './readCsvFile.ts';
+import { csvReaderInstance } from '../kernels/loadCsvReader.ts';
 import type { ReadOptions } from './readTables.ts';
 
 /** When and how a file is split into parts profiled in parallel (see readCsvProfile). */
@@ -91,23 +92,38 @@ export async function readCsvProfile(path: string, opts: ReadCsvProfileOptions):
 
 async function readWhole(path: string, opts: ReadCsvProfileOptions): Promise<Profile> {
   const stream = await openCsvStream(path, opts.chunkSize);
-  const hash = createHash('sha256');
+  const streams = [stream];
+  let hash = createHash('sha256');
   let size = 0;
-  async function* hashed(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+  async function* hashed(from: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array> {
+    // A read that starts again (see reopen) hashes the file afresh.
+    hash = createHash('sha256');
+    size = 0;
+    for await (const chunk of from) {
       hash.update(chunk);
       size += chunk.length;
       yield chunk;
     }
   }
+  // The wasm byte reader, unless it declines: then papaparse reads the file again from its start.
+  const reopen = () => {
+    const again = createReadStream(path, { highWaterMark: opts.chunkSize ?? 256 << 10 });
+    streams.push(again);
+    return hashed(again as AsyncIterable<Buffer>);
+  };
   try {
-    const profile = await profileCsv(hashed(), { ...profileCsvOptionsOf(path, opts), onProgress: opts.onProgress, signal: opts.signal });
+    const profile = await profileCsv(hashed(stream as AsyncIterable<Buffer>), {
+      ...profileCsvOptionsOf(path, opts),
+      onProgress: opts.onProgress,
+      signal: opts.signal,
+      ...(opts.papaparseOnly ? {} : { byteReader: csvReaderInstance, reopen }),
+    });
     profile.source = { ...profile.source!, file: basename(path), size, sha256: hash.digest('hex') };
     return profile;
   } catch (e) {
     throw asReadError(e, path);
   } finally {
-    stream.destroy();
+    for (const s of streams) s.destroy();
   }
 }
 

@@ -15,6 +15,8 @@ export interface ReadOptions {
   thousands?: Config['data']['thousands'];
   /** Header names not to parse (see columnsToSkip). */
   skipColumns?: readonly string[];
+  /** Read with papaparse only, not the wasm byte reader (default false; for comparisons and tests). */
+  papaparseOnly?: boolean;
 }
 
 // Compiled (lib/) builds parse each file in its own worker thread; from TypeScript sources (tests run

@@ -9,6 +9,7 @@ import type { DecidedMark } from '../table/NumberFormatTracker.ts';
 import type { CsvInput } from '../table/textChunks.ts';
 import { TEXT_LIMIT, type Profile, type ProfileConfig, type ProfileSource } from './columnProfile.ts';
 import { ProfileBuilder, type TextState } from './profileBuilder.ts';
+import { ByteReaderDeclined } from '../table/csvBytes.ts';
 
 export interface ProfileCsvOptions extends ParseCsvOptions {
   /** Profile settings (profile.max_exact_values, profile.sketch_k); defaults DEFAULT_PROFILE_CONFIG. */
@@ -46,6 +47,19 @@ export async function profileCsv(input: CsvInput, opts: ProfileCsvOptions): Prom
  * is null for a continuation part without data rows (blank lines only).
  */
 export async function profileCsvWithSummary(
+  input: CsvInput,
+  opts: ProfileCsvOptions,
+): Promise<{ profile: Profile | null; summary: CsvChunksSummary; textStates: (TextState | null)[] }> {
+  try {
+    return await profileOnce(input, opts);
+  } catch (e) {
+    // The byte reader declined after it handed rows over: start again from the input's start, with papaparse.
+    if (e instanceof ByteReaderDeclined && opts.reopen !== undefined) return profileOnce(opts.reopen(), { ...opts, byteReader: undefined });
+    throw e;
+  }
+}
+
+async function profileOnce(
   input: CsvInput,
   opts: ProfileCsvOptions,
 ): Promise<{ profile: Profile | null; summary: CsvChunksSummary; textStates: (TextState | null)[] }> {
