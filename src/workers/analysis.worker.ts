@@ -75,6 +75,8 @@ export const PROFILE_RETRAIN_REASON =
 const PROGRESS_EVERY_MS = 100;
 
 let last: LastRun | null = null;
+/** In how many parts the last run's reference and production CSVs were parsed (1: one piece; 0: not parsed). */
+let readParts: number[] = [0, 0];
 /** The retraining in progress (cancelRetrain aborts it between Newton iterations). */
 let retraining: AbortController | null = null;
 
@@ -93,8 +95,11 @@ const api = {
     onScoring?: () => void,
   ): Promise<AnalysisResult> {
     last = null;
+    readParts = [0, 0];
     // The tables come straight from the parse workers when given as ports (not through the main thread).
-    const [reference, production] = await Promise.all([receiveTable(referenceSource), receiveTable(productionSource)]);
+    const received = await Promise.all([receiveTable(referenceSource), receiveTable(productionSource)]);
+    const [reference, production] = received.map((r) => r.table);
+    readParts = received.map((r) => r.parts);
     const kernels = await loadKernels();
     const analysis = analyse(reference, production, config, kernels);
     // The classifier trains here, in the worker, off the main thread.
@@ -129,6 +134,7 @@ const api = {
     onProgress?: (bytesRead: number) => void,
   ): Promise<AnalysisResult> {
     last = null;
+    readParts = [0, 0];
     const read = [0, 0];
     let shown = 0;
     const progress = (i: number) => (bytesRead: number) => {
@@ -164,7 +170,9 @@ const api = {
     onScoring?: () => void,
   ): Promise<AnalysisResult> {
     last = null;
-    const production = await receiveTable(productionSource);
+    readParts = [0, 0];
+    const { table: production, parts } = await receiveTable(productionSource);
+    readParts = [0, parts];
     const ref = await sideProfile(reference, request, config, () => undefined);
     // Undecided number formats are settled as a lone file's, as the streamed profile of a CSV settles them.
     resolveAlone(production);
@@ -296,6 +304,11 @@ const api = {
     const files: InputFileInfo[] = [];
     for (const f of inputs) files.push({ role: f.role, name: f.name, size: f.data.size, sha256: await sha256OfBlob(f.data) });
     return renderHtmlReport({ report, distributions: reportDistributions(report.features, source), inputs: files, configText });
+  },
+
+  /** In how many parts the last run's CSVs were parsed, reference and production (1: one piece; 0: not parsed here). */
+  readParts(): number[] {
+    return readParts;
   },
 
   distribution(feature: string): FeatureDistribution | null {

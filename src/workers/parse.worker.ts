@@ -1,15 +1,18 @@
 /**
- * Parses one CSV file off the main thread (papaparse runs inside parseCsv, in this module worker) and
- * hands the columns over as transferred buffers: back to the caller (`parse`), or straight to another
- * worker through a MessagePort (`parseTo`), so a table never passes through the main thread (whose heap
- * would then count its hundreds of MB and collect garbage for them). One worker per file, so both
- * files parse in parallel.
+ * Parses CSV files off the main thread (parseCsv in this module worker: the wasm byte reader, or
+ * papaparse where that declines) and hands the columns over as transferred buffers: back to the caller
+ * (`parse`), or straight to another worker through a MessagePort (`parseTo`, `parsePartTo`), so a
+ * table never passes through the main thread (whose heap would then count its hundreds of MB and
+ * collect garbage for them). A large file is parsed in parts, one worker each (`planParts`, then
+ * `parsePartTo` per part; the analysis worker merges them, see receiveTable.ts).
  */
 import * as Comlink from 'comlink';
 import { parseCsv } from '../core/table/parseCsv.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import type { Config } from '../core/config/types.ts';
 import { tableBuffers } from '../core/table/tableBuffers.ts';
+import { csvReaderInstance } from '../kernels/loadCsvReader.ts';
+import { parseTablePart, readCsvHead, splitOffsets, type CsvHead, type TablePart } from '../core/table/tableParts.ts';
 
 export interface ParseRequest {
   file: string;
@@ -28,20 +31,41 @@ export interface ParsedFacts {
   columns: number;
 }
 
+/** Where a file's parts start and end (bytes), and what later parts need to know of its head. */
+export interface PartsPlan {
+  head: CsvHead;
+  /** Part k is bytes [offsets[k], offsets[k + 1]) (the last one runs to the end of the file). */
+  offsets: number[];
+}
+
 /** Progress callbacks are throttled to this interval: each one is a message to the main thread. */
 const PROGRESS_EVERY_MS = 100;
+/** Bytes of a file's head read for its header, delimiter and decimal marks (tableParts.readCsvHead). */
+const HEAD_BYTES = 1 << 20;
+/** Bytes read around a split target to find the next line start. */
+const WINDOW_BYTES = 64 << 10;
+
+function throttled(onProgress?: (bytesRead: number) => void): (bytesRead: number) => void {
+  let last = 0;
+  return (bytesRead) => {
+    const now = performance.now();
+    if (!onProgress || now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    void onProgress(bytesRead);
+  };
+}
 
 function parseInput(input: Blob | string, request: ParseRequest, onProgress?: (bytesRead: number) => void): Promise<ParsedTable> {
-  let last = 0;
   return parseCsv(input, {
     ...request,
-    onProgress: (bytesRead) => {
-      const now = performance.now();
-      if (!onProgress || now - last < PROGRESS_EVERY_MS) return;
-      last = now;
-      void onProgress(bytesRead);
-    },
+    // The wasm byte reader reads the file (a Blob) unless it declines; papaparse reads it then.
+    byteReader: csvReaderInstance,
+    onProgress: throttled(onProgress),
   });
+}
+
+async function bytesOf(data: Blob, start: number, end: number): Promise<Uint8Array> {
+  return new Uint8Array(await data.slice(start, end).arrayBuffer());
 }
 
 const api = {
@@ -64,6 +88,48 @@ const api = {
       const table = await parseInput(input, request, onProgress);
       port.postMessage(table, tableBuffers(table));
       return { rows: table.rows, columns: table.columns.length };
+    } finally {
+      port.close();
+    }
+  },
+
+  /**
+   * Where `data` splits into up to `parts` parts at line starts (tableParts.splitOffsets), from its
+   * head and a small window at each target; null when it is to be parsed in one piece (the head is not
+   * one the byte reader takes, or the file is too short to split).
+   */
+  async planParts(data: Blob, request: ParseRequest, parts: number): Promise<PartsPlan | null> {
+    const head = await readCsvHead(await bytesOf(data, 0, HEAD_BYTES), { ...request }, await csvReaderInstance());
+    if (head === null) return null;
+    const offsets = await splitOffsets(data.size, parts, (at) => bytesOf(data, at, at + WINDOW_BYTES), head.dataStart);
+    return offsets.length > 1 ? { head, offsets } : null;
+  },
+
+  /**
+   * Parses part `index` of `plan` (its bytes only) and posts it on `port` (a TablePart, or null when the
+   * byte reader declined it: the analysis worker then parses the file in one piece), then closes it.
+   */
+  async parsePartTo(
+    data: Blob,
+    request: ParseRequest,
+    plan: PartsPlan,
+    index: number,
+    port: MessagePort,
+    onProgress?: (bytesRead: number) => void,
+  ): Promise<boolean> {
+    try {
+      const end = index + 1 < plan.offsets.length ? plan.offsets[index + 1] : data.size;
+      const bytes = await bytesOf(data, plan.offsets[index], end);
+      const progress = throttled(onProgress);
+      const part: TablePart | null = await parseTablePart(
+        bytes,
+        { ...request, onProgress: progress },
+        { index, head: plan.head },
+        await csvReaderInstance(),
+      );
+      onProgress?.(bytes.length);
+      port.postMessage(part, part ? tableBuffers(part.table) : []);
+      return part !== null;
     } finally {
       port.close();
     }
