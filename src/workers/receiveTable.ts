@@ -1,7 +1,6 @@
 import { parseCsv } from '../core/table/parseCsv.ts';
 import { mergeTableParts, type TablePart } from '../core/table/tableParts.ts';
 import type { ParsedTable } from '../core/table/types.ts';
-import { csvReaderInstance } from '../kernels/loadCsvReader.ts';
 import type { ParseRequest } from './parse.worker.ts';
 
 /** A file parsed in parts: one port per part (posted by parse workers' parsePartTo, in order of index). */
@@ -45,6 +44,6 @@ export async function receiveTable(source: TableSource): Promise<Received> {
   const parts = await Promise.all(source.parts.map((p) => firstMessage<TablePart | null>(p)));
   const merged = parts.every((p) => p !== null) ? mergeTableParts(parts as TablePart[], { file: source.request.file }) : null;
   if (merged !== null) return { table: merged, parts: parts.length };
-  const table = await parseCsv(source.data, { ...source.request, byteReader: csvReaderInstance });
+  const table = await parseCsv(source.data, { ...source.request });
   return { table, parts: 1 };
 }
