@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './median.mjs';
@@ -154,6 +155,12 @@ for (const rows of sizes) {
   }
   console.log(
     `peak RSS   ${`${row.cli.rss.toFixed(0)} MB`.padStart(13)}   ${row.base ? `${row.base.rss.toFixed(0)} MB`.padStart(9) : '        -'}`,
+  );
+  // The CLI parses the two files at once, each on its own worker (in parts on cores / 2 workers each
+  // with 4+ cores): per worker, the pair's MB over the parse stage and the workers.
+  const workers = 2 * Math.max(1, Math.floor(availableParallelism() / 2));
+  console.log(
+    `parse per worker: ${(mb / row.cli.parse / workers).toFixed(0)} MB/s (${workers} workers, ${availableParallelism()} cores; ${(row.cli.wall / (row.base?.wall ?? NaN)).toFixed(2)} x baseline wall)`,
   );
 }
 

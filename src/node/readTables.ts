@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParsedTable } from '../core/table/types.ts';
 import type { Config } from '../core/config/types.ts';
 import { InputError } from '../core/errors.ts';
 import { readCsvFile } from './readCsvFile.ts';
+import { canRunPartWorkers, readCsvFileInParts, runPartInWorker } from './readCsvParts.ts';
 
 export interface ReadOptions {
   delimiter: 'auto' | ',' | ';' | '\t';
@@ -31,8 +33,13 @@ export async function readTables(
   opts: ReadOptions,
 ): Promise<[ParsedTable, ParsedTable]> {
   const both = typeof reference === 'string' && typeof production === 'string';
+  // With 4+ cores each file is read in parts on its own workers (readCsvParts.ts), else one worker per file.
+  const parts = Math.floor(availableParallelism() / 2);
+  const inParts = async (src: string) =>
+    (opts.papaparseOnly !== true && parts >= 2 && canRunPartWorkers ? await readCsvFileInParts(src, opts, parts, runPartInWorker) : null) ??
+    readInWorker(src, opts);
   const read = (src: string | ParsedTable) =>
-    typeof src !== 'string' ? Promise.resolve(src) : both && canUseWorkers ? readInWorker(src, opts) : readCsvFile(src, opts);
+    typeof src !== 'string' ? Promise.resolve(src) : both && canUseWorkers ? inParts(src) : readCsvFile(src, opts);
   return Promise.all([read(reference), read(production)]);
 }
 

@@ -14,8 +14,8 @@ import type { ColumnNumberFormat, ParsedColumn, ParsedTable } from './types.ts';
  *    decimal marks its columns decide there. Null: read the file in one piece (parseCsv).
  * 2. `splitOffsets(size, parts, window, head.dataStart)`: the byte offsets where parts start, each
  *    just after a '\n' (the first part holds the header and at least one line after it).
- * 3. `parseTablePart(bytes, opts, { index, head }, wasm)` for each range [offsets[k], offsets[k + 1]),
- *    anywhere. Null: the reader declined, read the file in one piece.
+ * 3. `parseTablePart(bytes, opts, { index, head }, wasm)` for each range [offsets[k], offsets[k + 1])
+ *    (the bytes, or a stream of them), anywhere. Null: the reader declined, read the file in one piece.
  * 4. `mergeTableParts(parts, opts)` in order: the table, or null when the parts cannot give the
  *    one-piece table exactly (a quote in the file: a split may fall inside a quoted field; a column
  *    whose decimal mark was decided later than the head assumed; a high-cardinality text column).
@@ -97,15 +97,23 @@ export async function splitOffsets(
  * the reader declines.
  */
 export async function parseTablePart(
-  bytes: Uint8Array,
+  bytes: Uint8Array | AsyncIterable<Uint8Array>,
   opts: ParseCsvOptions,
   part: { index: number; head: CsvHead },
   wasm: CsvReaderWasm,
 ): Promise<TablePart | null> {
   const first = part.index === 0;
   const assumed = first ? {} : part.head.decided;
+  let hasQuote = false;
+  async function* watched(pieces: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    for await (const piece of pieces) {
+      if (!hasQuote && piece.indexOf(34) >= 0) hasQuote = true;
+      yield piece;
+    }
+  }
+  if (bytes instanceof Uint8Array) hasQuote = bytes.indexOf(34) >= 0;
   const read = await readCsvBytes(
-    bytes,
+    bytes instanceof Uint8Array ? bytes : watched(bytes),
     first
       ? opts
       : {
@@ -118,7 +126,7 @@ export async function parseTablePart(
     wasm,
   ).catch(() => null); // an error (or an empty first part) is the one-piece read's to report
   if (read === null) return null;
-  return { index: part.index, table: read.table, tally: read.tally, header: read.header, hasQuote: bytes.indexOf(34) >= 0, assumed };
+  return { index: part.index, table: read.table, tally: read.tally, header: read.header, hasQuote, assumed };
 }
 
 /** The parts' table, equal to a one-piece parse; null when that cannot be guaranteed (see above). */
