@@ -33,6 +33,7 @@ import { sha256OfBlob } from './sha256Stream.ts';
 import { resolveAlone } from '../core/table/resolveNumberFormats.ts';
 import { profileDistribution } from '../core/distribution/profileDistribution.ts';
 import type { ParseRequest } from './parse.worker.ts';
+import { receiveTable, type TableSource } from './receiveTable.ts';
 import type { Report } from '../core/report/types.ts';
 import type { InputFileInfo } from '../core/htmlReport/types.ts';
 import { blobBuffer, isParquetBlob } from '../core/table/parquet/blobBuffer.ts';
@@ -76,6 +77,8 @@ export const PROFILE_RETRAIN_REASON =
 const PROGRESS_EVERY_MS = 100;
 
 let last: LastRun | null = null;
+/** In how many parts the last run's reference and production CSVs were parsed (1: one piece; 0: not parsed). */
+let readParts: number[] = [0, 0];
 /** The retraining in progress (cancelRetrain aborts it between Newton iterations). */
 let retraining: AbortController | null = null;
 
@@ -87,13 +90,18 @@ const api = {
 
   /** `onScoring` is called before the model runs (or the prediction columns are read). */
   async analyse(
-    reference: ParsedTable,
-    production: ParsedTable,
+    referenceSource: TableSource,
+    productionSource: TableSource,
     config: Config,
     model: ModelInput | null = null,
     onScoring?: () => void,
   ): Promise<AnalysisResult> {
     last = null;
+    readParts = [0, 0];
+    // The tables come straight from the parse workers when given as ports (not through the main thread).
+    const received = await Promise.all([receiveTable(referenceSource), receiveTable(productionSource)]);
+    const [reference, production] = received.map((r) => r.table);
+    readParts = received.map((r) => r.parts);
     const kernels = await loadKernels();
     const analysis = analyse(reference, production, config, kernels);
     // The classifier trains here, in the worker, off the main thread.
@@ -128,6 +136,7 @@ const api = {
     onProgress?: (bytesRead: number) => void,
   ): Promise<AnalysisResult> {
     last = null;
+    readParts = [0, 0];
     const read = [0, 0];
     let shown = 0;
     const progress = (i: number) => (bytesRead: number) => {
@@ -155,7 +164,7 @@ const api = {
    */
   async analyseProfileAndTable(
     reference: { name: string; data: Blob },
-    production: ParsedTable,
+    productionSource: TableSource,
     productionSize: number,
     request: ParseRequest,
     config: Config,
@@ -163,6 +172,9 @@ const api = {
     onScoring?: () => void,
   ): Promise<AnalysisResult> {
     last = null;
+    readParts = [0, 0];
+    const { table: production, parts } = await receiveTable(productionSource);
+    readParts = [0, parts];
     const ref = await sideProfile(reference, request, config, () => undefined);
     // Undecided number formats are settled as a lone file's, as the streamed profile of a CSV settles them.
     resolveAlone(production);
@@ -294,6 +306,11 @@ const api = {
     const files: InputFileInfo[] = [];
     for (const f of inputs) files.push({ role: f.role, name: f.name, size: f.data.size, sha256: await sha256OfBlob(f.data) });
     return renderHtmlReport({ report, distributions: reportDistributions(report.features, source), inputs: files, configText });
+  },
+
+  /** In how many parts the last run's CSVs were parsed, reference and production (1: one piece; 0: not parsed here). */
+  readParts(): number[] {
+    return readParts;
   },
 
   distribution(feature: string): FeatureDistribution | null {

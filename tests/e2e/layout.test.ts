@@ -106,6 +106,9 @@ describe('layout at desktop and phone width (built app, headless Chromium)', () 
     expect(ks.scrollWidth).toBeGreaterThan(ks.clientWidth);
     // The page itself does not scroll sideways: only the table's box does.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // The charts' margins are computed from the labels (no automargin): the long name's labels still fit.
+    await expect.poll(() => page.locator('.js-plotly-plot').count()).toBe(3);
+    expect(await chartProblems(page)).toEqual([]);
   }, 120_000);
 
   for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {

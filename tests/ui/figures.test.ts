@@ -87,14 +87,34 @@ describe('sharesFigure(distribution) and ecdfFigure(distribution)', () => {
     expect((ecdfFigure(d, { log: true }) as { layout: { xaxis: { type: string } } }).layout.xaxis.type).toBe('linear');
   });
 
-  it('every figure puts its legend below the plot (the mode bar is top right) and grows its margins for long labels', () => {
+  it('every figure puts its legend below the plot (the mode bar is top right) and sets its margins itself (no automargin)', () => {
     const { features } = decide([stats('a', 0.05), stats('b', 0.4)], defaultConfig().thresholds);
     const num = numericalDistribution('x', new Float64Array([1, 2, 3, 4]), new Float64Array([3, 4, 5, 6]));
     const cat = categoricalDistribution('c', ['1', '2'], [1, 2], [2, 1]);
     for (const fig of [driftScoreFigure(features, 0.1), sharesFigure(num), ecdfFigure(num), sharesFigure(cat)]) {
-      const layout = fig.layout as { legend: object; xaxis: { automargin: boolean }; yaxis: { automargin: boolean } };
+      const layout = fig.layout as {
+        legend: object;
+        xaxis: { automargin: boolean; ticklabeloverflow: string };
+        yaxis: { automargin: boolean; ticklabeloverflow: string };
+      };
       expect(layout.legend).toMatchObject({ orientation: 'h', yref: 'container', y: 0, yanchor: 'bottom' });
-      expect([layout.xaxis.automargin, layout.yaxis.automargin]).toEqual([true, true]);
+      // Plotly's automargin and label-overflow checks measure every tick label in the DOM (slow on big results).
+      expect([layout.xaxis.automargin, layout.yaxis.automargin]).toEqual([false, false]);
+      expect([layout.xaxis.ticklabeloverflow, layout.yaxis.ticklabeloverflow]).toEqual(['allow', 'allow']);
     }
+  });
+
+  it('the margins grow with the labels: long feature names on the drift chart, long turned category labels', () => {
+    const short = decide([stats('a', 0.05), stats('b', 0.4)], defaultConfig().thresholds).features;
+    const long = decide([stats('a', 0.05), stats('a_much_longer_feature_name', 0.4)], defaultConfig().thresholds).features;
+    const margin = (fig: { layout: object }) => (fig.layout as { margin: { l: number; r: number; b: number } }).margin;
+    expect(margin(driftScoreFigure(long, 0.1)).l).toBeGreaterThan(margin(driftScoreFigure(short, 0.1)).l + 100);
+    const names = (n: number, len: number) => Array.from({ length: n }, (_, i) => `${'w'.repeat(len - 2)}${String(i).padStart(2, '0')}`);
+    const shortCats = categoricalDistribution('c', names(8, 4), Array(8).fill(1), Array(8).fill(1));
+    const longCats = categoricalDistribution('c', names(8, 18), Array(8).fill(1), Array(8).fill(1));
+    const turned = sharesFigure(longCats).layout as { xaxis: { tickangle: number } };
+    expect(turned.xaxis.tickangle).toBeLessThan(0);
+    expect(margin(sharesFigure(longCats)).b).toBeGreaterThan(margin(sharesFigure(shortCats)).b + 30);
+    expect(margin(sharesFigure(longCats)).l).toBeGreaterThan(margin(sharesFigure(shortCats)).l);
   });
 });

@@ -2,15 +2,27 @@ import type { FeatureDistribution, NumericalDistribution } from '../../core/dist
 import type { Figure } from './driftScoreFigure.ts';
 import { palette } from './palette.ts';
 import { plotlyLabel, plotlyText } from './plotlyText.ts';
-import { baseLayout, TOP_MARGIN } from './chartLayout.ts';
+import { baseLayout, BOTTOM_MARGIN, fixedAxis, LINE_PX, rotatedExtent, TITLE_CHARS, TOP_MARGIN, textWidth } from './chartLayout.ts';
 
+/** Left: the y tick labels ("100%", "0.8") and the y title; right: half a number tick label past the axis end. */
+const MARGIN = { l: 55, r: 20, t: TOP_MARGIN, b: BOTTOM_MARGIN };
 const base = {
   ...baseLayout,
-  margin: { l: 55, r: 16, t: TOP_MARGIN, b: 40 },
+  margin: MARGIN,
   height: 360,
 };
-/** Long tick labels and titles grow the margins instead of being cut at the figure's edge. */
-const axis = { automargin: true };
+/** Margins are fixed (see chartLayout.ts): Plotly does not measure the labels and draw again. */
+const axis = fixedAxis;
+/** Categorical tick labels turn by this much when many or long. */
+const TICK_ANGLE = 35;
+/** The narrowest a category's slot gets in practice (px): later labels start that much further right. */
+const MIN_SLOT = 12;
+
+/** The x axis title: the feature's name (shortened to fit a phone-width figure), and the scale. */
+function axisTitle(feature: string, log: boolean): string {
+  const suffix = ' (log scale)';
+  return log ? `${plotlyLabel(feature, TITLE_CHARS - suffix.length)}${suffix}` : plotlyLabel(feature, TITLE_CHARS);
+}
 
 /** A bin edge for the hover: 4 significant digits. */
 function fmt(x: number): string {
@@ -30,7 +42,7 @@ export interface ScaleOptions {
  * either axis type; the hover shows the bin's range.
  */
 export function sharesFigure(d: FeatureDistribution, opts: ScaleOptions = {}): Figure {
-  const name = plotlyText(d.feature);
+  const name = plotlyLabel(d.feature, TITLE_CHARS);
   if (d.kind === 'numerical') {
     const log = opts.log === true && d.logHistogram !== null;
     const { edges, reference, production } = log ? d.logHistogram! : d.histogram;
@@ -53,7 +65,7 @@ export function sharesFigure(d: FeatureDistribution, opts: ScaleOptions = {}): F
         ...base,
         barmode: 'overlay',
         bargap: 0,
-        xaxis: { ...axis, type: log ? 'log' : 'linear', title: { text: log ? `${name} (log scale)` : name } },
+        xaxis: { ...axis, type: log ? 'log' : 'linear', title: { text: axisTitle(d.feature, log) } },
         yaxis: { ...axis, title: { text: 'share of rows' }, tickformat: '.0%' },
       },
     };
@@ -65,6 +77,23 @@ export function sharesFigure(d: FeatureDistribution, opts: ScaleOptions = {}): F
     full.push(`${d.other.categories} other categories`);
   }
   const x = labels.map((_, i) => i);
+  const angled = labels.length > 6 && d.categories.some((c) => c.length > 3);
+  const widths = labels.map((l) => textWidth(l));
+  let margin: typeof MARGIN = MARGIN;
+  if (angled) {
+    // A turned label hangs down and to the left of its tick: room below, and left of the first ones.
+    const ext = widths.map((w) => rotatedExtent(w, TICK_ANGLE));
+    const across = Math.max(...ext.map((e) => e.across));
+    const along = Math.max(...ext.map((e, i) => e.along - i * MIN_SLOT));
+    margin = { ...MARGIN, l: Math.max(MARGIN.l, along + 8), b: BOTTOM_MARGIN - LINE_PX + across };
+  } else if (widths.length > 0) {
+    // A level label is centred on its tick: the outer ones may reach past the plot's edges.
+    margin = {
+      ...MARGIN,
+      l: Math.max(MARGIN.l, Math.ceil(widths[0] / 2) + 4),
+      r: Math.max(MARGIN.r, Math.ceil(widths[widths.length - 1] / 2) + 4),
+    };
+  }
   const trace = (label: string, y: number[], color: string) => ({
     type: 'bar',
     name: label,
@@ -82,13 +111,14 @@ export function sharesFigure(d: FeatureDistribution, opts: ScaleOptions = {}): F
     ],
     layout: {
       ...base,
+      margin,
       barmode: 'group',
       xaxis: {
         ...axis,
         tickmode: 'array',
         tickvals: x,
         ticktext: labels,
-        tickangle: labels.length > 6 && d.categories.some((c) => c.length > 3) ? -35 : 0,
+        tickangle: angled ? -TICK_ANGLE : 0,
         title: { text: name },
       },
       yaxis: { ...axis, title: { text: 'share of rows' }, tickformat: '.0%' },
@@ -146,7 +176,7 @@ export function ecdfFigure(d: NumericalDistribution, opts: ScaleOptions = {}): F
       xaxis: {
         ...axis,
         type: log ? 'log' : 'linear',
-        title: { text: log ? `${plotlyText(d.feature)} (log scale)` : plotlyText(d.feature) },
+        title: { text: axisTitle(d.feature, log) },
       },
       yaxis: { ...axis, title: { text: 'cumulative share' }, range: [0, 1.02] },
       annotations,

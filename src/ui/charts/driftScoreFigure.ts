@@ -1,7 +1,7 @@
 import type { FeatureReport } from '../../core/report/types.ts';
 import { palette } from './palette.ts';
 import { plotlyLabel, plotlyText } from './plotlyText.ts';
-import { baseLayout, TOP_MARGIN } from './chartLayout.ts';
+import { baseLayout, BOTTOM_MARGIN, fixedAxis, TOP_MARGIN, textWidth } from './chartLayout.ts';
 
 export interface Figure {
   data: object[];
@@ -50,7 +50,8 @@ export function driftScoreFigure(features: readonly FeatureReport[], ksThreshold
     hoverinfo: 'skip',
   });
   const labels = sorted.map((f) => plotlyLabel(f.name, 24));
-  const longest = Math.max(4, ...sorted.map((f) => Math.min(f.name.length, 24)));
+  // The margins are fixed (see chartLayout.ts): the widest name label and the tick gap on the left.
+  const left = Math.max(40, ...labels.map((l) => textWidth(l) + 14));
   // Room for the "0.274 drifted" labels right of the longest bar; the score itself never exceeds 1.
   const top = Math.max(ksThreshold, ...sorted.map((f) => f.drift_score!));
   const xMax = Math.min(1.15, top * 1.3 + 0.1);
@@ -60,13 +61,13 @@ export function driftScoreFigure(features: readonly FeatureReport[], ksThreshold
     layout: {
       ...baseLayout,
       height: Math.max(230, 26 * sorted.length + 120),
-      margin: { l: Math.min(190, 12 + 7 * longest), r: 24, t: TOP_MARGIN, b: 40 },
+      margin: { l: left, r: 24, t: TOP_MARGIN, b: BOTTOM_MARGIN },
       barmode: 'overlay',
       bargap: 0.25,
       // A short title: a long one does not fit a phone's width (DriftScoreChart's note says what the score is).
-      xaxis: { automargin: true, range: [0, xMax], title: { text: 'drift score (0–1)' }, tickformat: '.2~f', fixedrange: true },
+      xaxis: { ...fixedAxis, range: [0, xMax], title: { text: 'drift score (0–1)' }, tickformat: '.2~f', fixedrange: true },
       yaxis: {
-        automargin: true,
+        ...fixedAxis,
         tickmode: 'array',
         tickvals: sorted.map((_, i) => i),
         ticktext: labels,

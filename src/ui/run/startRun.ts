@@ -10,12 +10,12 @@
 import { columnsToSkip } from '../../core/table/columnsToSkip.ts';
 import * as Comlink from 'comlink';
 import type { Config } from '../../core/config/types.ts';
-import type { ParsedTable } from '../../core/table/types.ts';
 import type { ParseRequest, ParseWorkerApi } from '../../workers/parse.worker.ts';
+import type { PartsSource } from '../../workers/receiveTable.ts';
+import { PARTS_DEFAULTS, partsPerFile, type PartsOptions } from './planParts.ts';
 import type { AnalysisResult, AnalysisWorkerApi, BuiltProfile } from '../../workers/analysis.worker.ts';
 import type { FeatureDistribution } from '../../core/distribution/types.ts';
 import type { Report } from '../../core/report/types.ts';
-import { tableBuffers } from '../../core/table/tableBuffers.ts';
 import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retrainTables.ts';
 import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
 import type { FitProgress } from '../../core/train/types.ts';
@@ -53,7 +53,11 @@ export class Run {
   #cancel!: (e: Error) => void;
   #done = false;
 
-  constructor(input: RunInput, onProgress: (p: RunProgress) => void) {
+  /** How files are split for parallel parsing (planParts.ts). */
+  #partsOptions: PartsOptions;
+
+  constructor(input: RunInput, onProgress: (p: RunProgress) => void, partsOptions: PartsOptions = { ...PARTS_DEFAULTS, workers: 1 }) {
+    this.#partsOptions = partsOptions;
     const analysisWorker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), {
       type: 'module',
       name: 'analysis',
@@ -77,27 +81,38 @@ export class Run {
     const warm = this.#analysis.warmUp();
     const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
     const skipColumns = columnsToSkip(input.config, input.model !== null && input.model !== undefined);
-    const [reference, production] = await Promise.all(
-      [input.reference, input.production].map((f, i) =>
-        this.#parse(f.name, f.data, readingSettings(input.config, f.name, skipColumns), (bytes) => {
+    // Each parse worker posts its table (or its part of a large file) straight to the analysis worker.
+    const files = [input.reference, input.production];
+    const parts = partsPerFile(
+      files.map((f) => f.data.size),
+      this.#partsOptions,
+    );
+    const sides = await Promise.all(
+      files.map((f, i) =>
+        this.#parseSide(f.name, f.data, readingSettings(input.config, f.name, skipColumns), parts[i], (bytes) => {
           read[i] = bytes;
           report('parsing');
         }),
       ),
     );
-    read[0] = input.reference.data.size;
-    read[1] = input.production.data.size;
-    report('testing');
-    await warm;
+    const parsed = Promise.all(sides.map((s) => s.done));
     const bytes = await modelBytes;
     const model = input.model && bytes ? Comlink.transfer({ name: input.model.name, bytes }, [bytes.buffer]) : null;
-    return this.#analysis.analyse(
-      Comlink.transfer(reference, tableBuffers(reference)),
-      Comlink.transfer(production, tableBuffers(production)),
+    const analysed = this.#analysis.analyse(
+      Comlink.transfer(sides[0].source, sides[0].transfer),
+      Comlink.transfer(sides[1].source, sides[1].transfer),
       input.config,
       model,
       Comlink.proxy(() => report('scoring')),
     );
+    // A failed parse fails the run (the analysis worker, left waiting for that table, is terminated).
+    analysed.catch(() => undefined);
+    await parsed;
+    read[0] = input.reference.data.size;
+    read[1] = input.production.data.size;
+    report('testing');
+    await warm;
+    return analysed;
   }
 
   /**
@@ -133,25 +148,30 @@ export class Run {
     const warm = this.#analysis.warmUp();
     const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
     const withModel = input.model !== null && input.model !== undefined;
-    const production = await this.#parse(
+    const channel = new MessageChannel();
+    const parsed = this.#parseTo(
       input.production.name,
       input.production.data,
       readingSettings(input.config, input.production.name, columnsToSkip(input.config, withModel)),
+      channel.port1,
       (bytes) => report('parsing', bytes),
     );
-    report('testing', totalBytes);
-    await warm;
     const bytes = await modelBytes;
     const model = input.model && bytes ? Comlink.transfer({ name: input.model.name, bytes }, [bytes.buffer]) : null;
-    return this.#analysis.analyseProfileAndTable(
+    const analysed = this.#analysis.analyseProfileAndTable(
       { name: input.reference.name, data: input.reference.data },
-      Comlink.transfer(production, tableBuffers(production)),
+      Comlink.transfer(channel.port2, [channel.port2]),
       totalBytes,
       readingSettings(input.config, input.reference.name, columnsToSkip(input.config, false)),
       input.config,
       model,
       Comlink.proxy(() => report('scoring', totalBytes)),
     );
+    analysed.catch(() => undefined);
+    await parsed;
+    report('testing', totalBytes);
+    await warm;
+    return analysed;
   }
 
   /**
@@ -166,19 +186,73 @@ export class Run {
     ) as Promise<BuiltProfile>;
   }
 
-  #parse(
+  /**
+   * One CSV of a run, on its way to the analysis worker: in one piece (a parse worker posting on a
+   * port), or, with `parts` > 1, split (planParts in the first worker) and each part parsed in its own
+   * worker, posted on a port of its own; the analysis worker merges them (receiveTable.ts). `done`
+   * settles when every worker has posted; `source` and `transfer` go to the analysis worker.
+   */
+  async #parseSide(
     name: string,
     data: Blob,
-    request: Parameters<ParseWorkerApi['parse']>[1],
+    request: ParseRequest,
+    parts: number,
     onBytes: (bytes: number) => void,
-  ): Promise<ParsedTable> {
+  ): Promise<{ source: MessagePort | PartsSource; transfer: MessagePort[]; done: Promise<unknown> }> {
+    const plan = parts > 1 ? await this.#withWorker(name, (api) => api.planParts(data, request, parts)) : null;
+    if (plan === null) {
+      const channel = new MessageChannel();
+      return { source: channel.port2, transfer: [channel.port2], done: this.#parseTo(name, data, request, channel.port1, onBytes) };
+    }
+    const channels = plan.offsets.map(() => new MessageChannel());
+    const read = plan.offsets.map(() => 0);
+    const done = Promise.all(
+      channels.map((c, k) =>
+        this.#withWorker(`${name} part ${k + 1}`, (api) =>
+          api.parsePartTo(
+            data,
+            request,
+            plan,
+            k,
+            Comlink.transfer(c.port1, [c.port1]),
+            Comlink.proxy((bytes: number) => {
+              read[k] = bytes;
+              onBytes(read.reduce((a, b) => a + b, 0));
+            }),
+          ),
+        ),
+      ),
+    );
+    const ports = channels.map((c) => c.port2);
+    return { source: { parts: ports, data, request }, transfer: ports, done };
+  }
+
+  /** Runs `job` on a new parse worker, terminated when it settles (its heap is given back at once). */
+  async #withWorker<T>(name: string, job: (api: Comlink.Remote<ParseWorkerApi>) => Promise<T>): Promise<T> {
     const worker = new Worker(new URL('../../workers/parse.worker.ts', import.meta.url), {
       type: 'module',
       name: `parse ${name}`,
     });
     this.#watch(worker);
-    const api = Comlink.wrap<ParseWorkerApi>(worker);
-    return api.parse(data, request, Comlink.proxy(onBytes)) as Promise<ParsedTable>;
+    try {
+      return await job(Comlink.wrap<ParseWorkerApi>(worker));
+    } finally {
+      worker.terminate();
+      this.#workers = this.#workers.filter((w) => w !== worker);
+    }
+  }
+
+  /**
+   * Parses one file in a parse worker that posts the table on `port` (to the analysis worker), and
+   * ends that worker as soon as it has: its heap (the parser's garbage) is given back before the tests.
+   */
+  async #parseTo(name: string, data: Blob, request: ParseRequest, port: MessagePort, onBytes: (bytes: number) => void): Promise<void> {
+    await this.#withWorker(name, (api) => api.parseTo(data, request, Comlink.transfer(port, [port]), Comlink.proxy(onBytes)));
+  }
+
+  /** In how many parts this run's reference and production CSVs were parsed (1: one piece; 0: not parsed). */
+  readParts(): Promise<number[]> {
+    return this.#analysis.readParts();
   }
 
   /** A worker that fails to load or throws outside a call would leave its call pending: fail the run instead. */

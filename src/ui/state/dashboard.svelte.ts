@@ -14,6 +14,7 @@ import type { PerformanceStats, Report, RetrainingReport } from '../../core/repo
 import { performanceSignal } from '../../core/performance.ts';
 import { STAT_TESTS } from '../../core/stattests/registry.ts';
 import { Run, type RunProgress } from '../run/startRun.ts';
+import { partsOptions } from '../run/planParts.ts';
 import type { FeatureDistribution } from '../../core/distribution/types.ts';
 import { applyChoices, choicesFromConfig, type ColumnType } from './columnChoices.ts';
 import { guessLabel } from './guessLabel.ts';
@@ -103,6 +104,8 @@ export class Dashboard implements RetrainHost {
   /** The HTML report is being rendered (the button waits). */
   savingHtml = $state(false);
   selectedFeature = $state<string | null>(null);
+  /** In how many parts the shown run parsed its reference and production CSVs (1: one piece; 0: not parsed). */
+  readParts = $state.raw<number[]>([]);
 
   /** Bumped by every file or config chosen: a new file is new data even under the same name. */
   #inputsVersion = $state(0);
@@ -387,9 +390,13 @@ export class Dashboard implements RetrainHost {
     const model = productionProfile ? null : this.model;
     const kind = (p: ProfileInfo | null) => (p ? ('profile' as const) : ('csv' as const));
     const input = { reference: { ...reference, kind: kind(profile) }, production: { ...production, kind: kind(productionProfile) } };
-    const run = new Run({ ...input, model, config }, (p) => {
-      if (this.#seq === seq) this.progress = p;
-    });
+    const run = new Run(
+      { ...input, model, config },
+      (p) => {
+        if (this.#seq === seq) this.progress = p;
+      },
+      partsOptions(location.search, navigator.hardwareConcurrency),
+    );
     this.#run = run;
     let finished = false;
     try {
@@ -408,6 +415,8 @@ export class Dashboard implements RetrainHost {
         ...(this.configFile ? [{ role: 'config', name: this.configFile.name, data: this.configFile.data }] : []),
       ];
       this.modelSkipped = productionProfile !== null && this.model !== null;
+      this.readParts = await run.readParts();
+      if (this.#run !== run) return;
       this.analysis = analysis;
       this.#resultsKey = key;
       this.runId += 1;
