@@ -13,7 +13,9 @@ export const sparkDialect: Dialect = {
   ident: (name) => `\`${checkSqlText(name, 'name').replaceAll('`', '``')}\``,
   string: str,
   types: { double: 'DOUBLE', text: 'STRING', bigint: 'BIGINT' },
-  trimmedText: (expr) => `trim(BOTH ${str(TRIM_CHARS)} FROM CAST(${expr} AS STRING))`,
+  // regexp_replace rather than trim(BOTH chars FROM s), which older parsers (and node-sql-parser's Hive
+  // grammar) do not read; the class holds the characters themselves (\\u escapes in the literal).
+  trimmedText: (expr) => `regexp_replace(CAST(${expr} AS STRING), ${str(`^[${TRIM_CHARS}]+|[${TRIM_CHARS}]+$`)}, '')`,
   // CAST is guarded by the pattern (so ANSI mode never sees a bad literal); 1e400 reads as Infinity.
   number: (s) =>
     `CASE WHEN ${s} RLIKE ${str(NUMBER_PATTERN)} AND abs(CAST(${s} AS DOUBLE)) <= CAST('1.7976931348623157E308' AS DOUBLE) THEN CAST(${s} AS DOUBLE) END`,
