@@ -17,4 +17,6 @@ export const bigqueryDialect: Dialect = {
     `CASE WHEN REGEXP_CONTAINS(${s}, ${str(NUMBER_PATTERN)}) AND NOT IS_INF(SAFE_CAST(${s} AS FLOAT64)) THEN SAFE_CAST(${s} AS FLOAT64) END`,
   // Numbers rows on one worker: for big tables pass --row-number with a column that numbers the rows.
   rowNumber: 'ROW_NUMBER() OVER ()',
+  isNan: (x) => `IS_NAN(${x})`,
+  isFinite: (x) => `NOT (IS_NAN(${x}) OR IS_INF(${x}))`,
 };

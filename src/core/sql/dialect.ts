@@ -28,6 +28,10 @@ export interface Dialect {
   number(s: string): string;
   /** 1-based row numbers in the engine's scan order. */
   rowNumber: string;
+  /** True when the double `x` is NaN (NULL for NULL). */
+  isNan(x: string): string;
+  /** True when the double `x` is neither infinite nor NaN (NULL for NULL). */
+  isFinite(x: string): string;
 }
 
 /** The cell shape parseNumber accepts (table/parseNumber.ts), anchored. */

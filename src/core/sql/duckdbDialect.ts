@@ -15,4 +15,6 @@ export const duckdbDialect: Dialect = {
   number: (s) =>
     `CASE WHEN regexp_full_match(${s}, ${singleQuoted(NUMBER_PATTERN)}) AND isfinite(try_cast(${s} AS DOUBLE)) THEN try_cast(${s} AS DOUBLE) END`,
   rowNumber: 'row_number() OVER ()',
+  isNan: (x) => `isnan(${x})`,
+  isFinite: (x) => `isfinite(${x})`,
 };

@@ -23,6 +23,9 @@ export const postgresDialect: Dialect = {
     `CASE WHEN ${s} ~ ${singleQuoted(PG_NUMBER)} THEN CASE WHEN abs(CAST(${s} AS numeric)) >= ${OVERFLOW} THEN NULL ` +
     `WHEN abs(CAST(${s} AS numeric)) <= ${UNDERFLOW} THEN CAST(0 AS double precision) ELSE CAST(${s} AS double precision) END END`,
   rowNumber: 'row_number() OVER ()',
+  isNan: (x) => `(${x} = CAST('NaN' AS double precision))`,
+  isFinite: (x) =>
+    `(${x} NOT IN (CAST('NaN' AS double precision), CAST('Infinity' AS double precision), CAST('-Infinity' AS double precision)))`,
 };
 
 /** An E'' string for control characters (only used for the fixed trim set). */

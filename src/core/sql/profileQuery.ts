@@ -36,6 +36,12 @@ export interface ProfileQueryOptions {
   columns: string[];
   /** data.missing_values: cells (trimmed) read as missing; the empty cell always is. */
   missingValues: string[];
+  /**
+   * Columns the engine stores as numbers (DuckDB reads a Parquet file's types): read as doubles, not
+   * through their text: NULL and NaN are missing, infinities are text ("inf"), as a CSV reader reads the
+   * cells "NaN" and "inf" with the default markers. Other columns go through their text.
+   */
+  numberColumns?: readonly string[];
   /** A column holding 1-based row numbers (file order); null: the engine's scan order. */
   rowNumber?: string | null;
   /** Trusted SQL condition (see the file comment), or null. */
@@ -104,6 +110,16 @@ export function profileQuery(o: ProfileQueryOptions): ProfileQuery {
   const isMissing = (s: string) => `${s} IS NULL OR ${s} = ''${markers.length ? ` OR ${s} IN (${markers.map(d.string).join(', ')})` : ''}`;
   const { double, text, bigint } = d.types;
 
+  const typed = new Set(o.numberColumns ?? []);
+  /** The column's (s, r, m, x) rows: trimmed text, row, missing 0/1, finite number or NULL. */
+  const cells = (i: number) =>
+    typed.has(o.columns[i])
+      ? `SELECT CASE WHEN NOT ${d.isFinite(`CAST(c${i} AS ${double})`)} AND NOT ${d.isNan(`CAST(c${i} AS ${double})`)} THEN CAST(c${i} AS ${text}) END AS s, r, ` +
+        `CASE WHEN c${i} IS NULL OR ${d.isNan(`CAST(c${i} AS ${double})`)} THEN 1 ELSE 0 END AS m, ` +
+        `CASE WHEN ${d.isFinite(`CAST(c${i} AS ${double})`)} THEN CAST(c${i} AS ${double}) END AS x FROM dm_src`
+      : `SELECT s, r, m, CASE WHEN m = 0 THEN ${d.number('s')} END AS x\n` +
+        `      FROM (SELECT s, r, CASE WHEN ${isMissing('s')} THEN 1 ELSE 0 END AS m\n` +
+        `        FROM (SELECT ${d.trimmedText(`c${i}`)} AS s, r FROM dm_src) dm_a) dm_b`;
   const branches = [
     `SELECT CAST(-2 AS ${bigint}) AS col, CAST('q' AS ${text}) AS kind, CAST(NULL AS ${double}) AS num, CAST(${d.string(meta.query_id)} AS ${text}) AS txt, ` +
       `CAST(0 AS ${bigint}) AS n, CAST(NULL AS ${bigint}) AS first_row, CAST(0 AS ${bigint}) AS points`,
@@ -114,9 +130,7 @@ export function profileQuery(o: ProfileQueryOptions): ProfileQuery {
         `    SELECT CASE WHEN m = 1 THEN 'm' WHEN x IS NOT NULL THEN 'n' ELSE 't' END AS kind, x AS num,\n` +
         `      CASE WHEN m = 0 AND x IS NULL THEN s END AS txt, CASE WHEN m = 0 AND x IS NULL THEN r END AS r,\n` +
         `      CASE WHEN x IS NOT NULL AND s LIKE '%.%' THEN 1 ELSE 0 END AS p\n` +
-        `    FROM (SELECT s, r, m, CASE WHEN m = 0 THEN ${d.number('s')} END AS x\n` +
-        `      FROM (SELECT s, r, CASE WHEN ${isMissing('s')} THEN 1 ELSE 0 END AS m\n` +
-        `        FROM (SELECT ${d.trimmedText(`c${i}`)} AS s, r FROM dm_src) dm_a) dm_b) dm_c\n` +
+        `    FROM (${cells(i)}) dm_c\n` +
         `  ) dm_d GROUP BY kind, num, txt`,
     ),
   ];

@@ -22,4 +22,6 @@ export const sparkDialect: Dialect = {
   // Spark needs an order for row_number: monotonically_increasing_id() follows the scan order. For big
   // tables pass --row-number with a column that numbers the rows (this sorts on one partition).
   rowNumber: 'row_number() OVER (ORDER BY monotonically_increasing_id())',
+  isNan: (x) => `isnan(${x})`,
+  isFinite: (x) => `(NOT isnan(${x}) AND abs(${x}) <= CAST('1.7976931348623157E308' AS DOUBLE))`,
 };
