@@ -27,6 +27,14 @@ export interface DuckDbFileOptions {
   session?: DuckDbSession;
 }
 
+/**
+ * Bins of a binned column (more distinct numbers than profile.max_exact_values) and the reservoir
+ * sample their edges come from: about 1/1000 of the numbers per bin, so KS is within about 0.001 per
+ * binned side (the report states the measured bound).
+ */
+export const DUCKDB_BINS = 1000;
+export const DUCKDB_BIN_SAMPLE = 100_000;
+
 const NUMERIC =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL(\(\d+,\s*\d+\))?)$/;
 const NESTED = /[[\]()]|^(STRUCT|MAP|UNION|LIST)/;
@@ -38,8 +46,9 @@ export function isParquetPath(path: string): boolean {
 
 export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Promise<Profile> {
   const q = duckdbDialect.string;
-  const from = isParquetPath(path)
-    ? `read_parquet(${q(path)})`
+  const parquet = isParquetPath(path);
+  const from = parquet
+    ? `read_parquet(${q(path)}, file_row_number = true)`
     : `read_csv(${q(path)}, all_varchar = true, header = true${o.delimiter !== 'auto' ? `, delim = ${q(o.delimiter)}` : ''})`;
   const session = o.session ?? (await openDuckDb());
   try {
@@ -57,7 +66,7 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
     for (const r of described) {
       const name = String(r.column_name);
       const type = String(r.column_type);
-      if (o.skipColumns.includes(name)) continue;
+      if (o.skipColumns.includes(name) || (parquet && name === 'file_row_number')) continue;
       if (!NUMERIC.test(type) && NESTED.test(type) && !/^DECIMAL/.test(type)) {
         warnings.push(`${basename(path)}: column ${JSON.stringify(name)} is skipped: its type ${type} is nested (not a number or a text)`);
         continue;
@@ -66,12 +75,21 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
       if (NUMERIC.test(type)) numberColumns.push(name);
     }
     if (columns.length === 0) throw new InputError(`${path}: no columns to profile (all dropped or nested)`);
+    // Step 1, a cheap pass: DuckDB's approximate distinct counts say which columns go on bins.
+    const ident = duckdbDialect.ident;
+    const [counts] = await session.rows(
+      `SELECT ${columns.map((c, i) => `approx_count_distinct(${ident(c)}) AS d${i}`).join(', ')} FROM ${from}`,
+    );
+    const binColumns = columns.filter((_, i) => Number(counts[`d${i}`]) > o.profile.maxExactValues);
     const query = profileQuery({
       dialect: duckdbDialect,
       table: basename(path),
       from,
       columns,
       numberColumns,
+      ...(binColumns.length > 0 ? { binned: { columns: binColumns, bins: DUCKDB_BINS, sample: DUCKDB_BIN_SAMPLE } } : {}),
+      // A Parquet file numbers its rows itself (per file); CSV rows are numbered in scan order.
+      ...(parquet ? { rowExpression: 'file_row_number + 1' } : {}),
       missingValues: o.missingValues,
       label: o.label,
       dropped: o.skipColumns.filter((c) => described.some((r) => r.column_name === c)),

@@ -42,6 +42,16 @@ export interface ProfileQueryOptions {
    * cells "NaN" and "inf" with the default markers. Other columns go through their text.
    */
   numberColumns?: readonly string[];
+  /**
+   * Columns whose numbers are counted on bins instead of per value (more distinct numbers than
+   * profile.max_exact_values): `bins` bins between quantiles of a reservoir sample of `sample` numbers
+   * (plus the exact min and max), so the bin edges are data values. Each bin gives its count and the
+   * count exactly at its closed end; queryResultProfile.ts turns them into a binned summary whose CDF
+   * is exact at the edges and off by at most the largest in-bin share between them. DuckDB only.
+   */
+  binned?: { columns: readonly string[]; bins: number; sample: number };
+  /** An SQL expression numbering the rows (for --engine duckdb: a Parquet file's file_row_number + 1). */
+  rowExpression?: string;
   /** A column holding 1-based row numbers (file order); null: the engine's scan order. */
   rowNumber?: string | null;
   /** Trusted SQL condition (see the file comment), or null. */
@@ -104,7 +114,12 @@ export function profileQuery(o: ProfileQueryOptions): ProfileQuery {
   const meta: SqlMeta = { ...metaBase, query_id: metaId(metaBase) };
 
   const from = o.from ?? tableParts(o.table).map(d.ident).join('.');
-  const row = o.rowNumber ? `CAST(${d.ident(o.rowNumber)} AS ${d.types.bigint})` : d.rowNumber;
+  const row = o.rowExpression ?? (o.rowNumber ? `CAST(${d.ident(o.rowNumber)} AS ${d.types.bigint})` : d.rowNumber);
+  const binned = new Set(o.binned?.columns ?? []);
+  if (binned.size > 0 && d.name !== 'duckdb')
+    throw new InputError(
+      `binned columns are generated for DuckDB only in this version; profile ${[...binned].map((c) => JSON.stringify(c)).join(', ')} with --dialect duckdb or exactly`,
+    );
   const picked = o.columns.map((c, i) => `${d.ident(c)} AS c${i}`).join(', ');
   const markers = [...new Set(o.missingValues.map((m) => m.trim()).filter((m) => m !== ''))];
   const isMissing = (s: string) => `${s} IS NULL OR ${s} = ''${markers.length ? ` OR ${s} IN (${markers.map(d.string).join(', ')})` : ''}`;
@@ -124,20 +139,55 @@ export function profileQuery(o: ProfileQueryOptions): ProfileQuery {
     `SELECT CAST(-2 AS ${bigint}) AS col, CAST('q' AS ${text}) AS kind, CAST(NULL AS ${double}) AS num, CAST(${d.string(meta.query_id)} AS ${text}) AS txt, ` +
       `CAST(0 AS ${bigint}) AS n, CAST(NULL AS ${bigint}) AS first_row, CAST(0 AS ${bigint}) AS points`,
     `SELECT -1, 'r', NULL, NULL, COUNT(*), NULL, 0 FROM dm_src`,
-    ...o.columns.map(
-      (_, i) =>
-        `SELECT ${i}, kind, num, txt, COUNT(*), MIN(r), SUM(p) FROM (\n` +
-        `    SELECT CASE WHEN m = 1 THEN 'm' WHEN x IS NOT NULL THEN 'n' ELSE 't' END AS kind, x AS num,\n` +
-        `      CASE WHEN m = 0 AND x IS NULL THEN s END AS txt, CASE WHEN m = 0 AND x IS NULL THEN r END AS r,\n` +
-        `      CASE WHEN x IS NOT NULL AND s LIKE '%.%' THEN 1 ELSE 0 END AS p\n` +
-        `    FROM (${cells(i)}) dm_c\n` +
-        `  ) dm_d GROUP BY kind, num, txt`,
+    ...o.columns.map((c, i) =>
+      binned.has(c)
+        ? binnedBranches(i)
+        : `SELECT ${i}, kind, num, txt, COUNT(*), MIN(r), SUM(p) FROM (\n` +
+          `    SELECT CASE WHEN m = 1 THEN 'm' WHEN x IS NOT NULL THEN 'n' ELSE 't' END AS kind, x AS num,\n` +
+          `      CASE WHEN m = 0 AND x IS NULL THEN s END AS txt, CASE WHEN m = 0 AND x IS NULL THEN r END AS r,\n` +
+          `      CASE WHEN x IS NOT NULL AND s LIKE '%.%' THEN 1 ELSE 0 END AS p\n` +
+          `    FROM (${cells(i)}) dm_c\n` +
+          `  ) dm_d GROUP BY kind, num, txt`,
     ),
   ];
+  const binnedCtes = o.columns
+    .map((c, i) =>
+      binned.has(c) ? `,\ndm_v${i} AS (${cells(i)}),\ndm_e${i} AS MATERIALIZED (${binEdges(i, o.binned!.bins, o.binned!.sample)})` : '',
+    )
+    .join('');
   const sql =
     `-- drift-monitor profile query (${d.name}), query id ${meta.query_id}: one row per distinct value of each column, see README "Monitoring a warehouse table"\n` +
-    `WITH dm_src AS (\n  SELECT ${picked}, ${row} AS r\n  FROM ${from}${where === null ? '' : `\n  WHERE (${where})`}\n)\n` +
+    `WITH dm_src AS (\n  SELECT ${picked}, ${row} AS r\n  FROM ${from}${where === null ? '' : `\n  WHERE (${where})`}\n)${binnedCtes}\n` +
     branches.join('\nUNION ALL\n') +
     '\n';
   return { sql, meta };
+}
+
+/** The bin edges of column i, computed once (MATERIALIZED: the reservoir sample is random). */
+function binEdges(i: number, bins: number, sample: number): string {
+  if (!(Number.isInteger(bins) && bins >= 2 && Number.isInteger(sample) && sample >= bins))
+    throw new RangeError(`binned: bins must be an integer >= 2 and sample >= bins, got ${bins}, ${sample}`);
+  return (
+    `SELECT list_sort(list_distinct(list_concat([min(x), max(x)], reservoir_quantile(x, [k / ${bins} for k in range(${bins + 1})], ${sample})))) AS e ` +
+    `FROM dm_v${i} WHERE x IS NOT NULL`
+  );
+}
+
+/**
+ * A binned column's rows (DuckDB): texts and missing cells as for an exact column; one 'd' row (n: the
+ * engine's approximate distinct count of the numbers, HyperLogLog; first_row: how many are not
+ * integers; points: how many were written with a '.'); per bin a 'u' row (num: the bin's upper edge,
+ * n: numbers in (previous edge, edge], as DuckDB's histogram counts them) and an 'e' row (n: numbers
+ * equal to the edge).
+ */
+function binnedBranches(i: number): string {
+  return [
+    `SELECT ${i}, kind, NULL, txt, COUNT(*), MIN(r), 0 FROM (\n` +
+      `    SELECT CASE WHEN m = 1 THEN 'm' ELSE 't' END AS kind, CASE WHEN m = 0 THEN s END AS txt, CASE WHEN m = 0 THEN r END AS r\n` +
+      `    FROM dm_v${i} WHERE x IS NULL\n` +
+      `  ) dm_d GROUP BY kind, txt`,
+    `SELECT ${i}, 'd', NULL, NULL, approx_count_distinct(x), SUM(CASE WHEN x <> floor(x) THEN 1 ELSE 0 END), SUM(CASE WHEN s LIKE '%.%' THEN 1 ELSE 0 END) FROM dm_v${i} WHERE x IS NOT NULL`,
+    `SELECT ${i}, 'u', unnest(map_keys(h)), NULL, unnest(map_values(h)), NULL, 0 FROM (SELECT histogram(x, e) AS h FROM dm_v${i}, dm_e${i} WHERE x IS NOT NULL GROUP BY e) dm_h`,
+    `SELECT ${i}, 'e', x, NULL, COUNT(*), NULL, 0 FROM dm_v${i} WHERE x IN (SELECT unnest(e) FROM dm_e${i}) GROUP BY x`,
+  ].join('\nUNION ALL\n');
 }

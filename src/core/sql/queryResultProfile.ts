@@ -116,6 +116,10 @@ interface ColumnAcc {
   counts: number[];
   texts: { text: string; count: number; first: number }[];
   points: number;
+  /** A binned column's 'd' row: approximate distinct count, numbers that are not integers. */
+  binned: { distinct: number; nonInteger: number } | null;
+  /** Binned: numbers equal to each edge ('e' rows). */
+  atEdge: Map<number, number>;
 }
 
 /** The profile a query's result stands for (see the file comment). */
@@ -131,7 +135,15 @@ export function profileFromQueryResult(rows: readonly ResultRow[], meta: SqlMeta
       return fail(`${what} is ${JSON.stringify(String(v))}, not an integer >= ${min}`);
     return x;
   };
-  const cols: ColumnAcc[] = meta.columns.map(() => ({ missing: 0, values: [], counts: [], texts: [], points: 0 }));
+  const cols: ColumnAcc[] = meta.columns.map(() => ({
+    missing: 0,
+    values: [],
+    counts: [],
+    texts: [],
+    points: 0,
+    binned: null,
+    atEdge: new Map(),
+  }));
   let rowsTotal: number | null = null;
   let id: string | null = null;
   rows.forEach((r, i) => {
@@ -150,13 +162,31 @@ export function profileFromQueryResult(rows: readonly ResultRow[], meta: SqlMeta
       return;
     }
     if (col < 0 || col >= cols.length) return fail(`${at}: column number ${col}, the query has ${cols.length} columns`);
-    if (n < 1) fail(`${at}: count ${n}`);
     const c = cols[col];
-    if (kind === 'm') c.missing += n;
-    else if (kind === 'n') {
+    const num = () => {
       const x = typeof r.num === 'number' ? r.num : typeof r.num === 'string' && r.num.trim() !== '' ? Number(r.num) : NaN;
       if (!Number.isFinite(x)) fail(`${at}: number ${JSON.stringify(String(r.num))} is not a finite number`);
-      c.values.push(x === 0 ? 0 : x);
+      return x === 0 ? 0 : x;
+    };
+    if (kind === 'd') {
+      if (c.binned !== null) fail(`${at}: a second distinct-count row for column ${col}`);
+      c.binned = { distinct: n, nonInteger: int(r.first_row ?? 0, `${at}: first_row`, 0) };
+      c.points += int(r.points ?? 0, `${at}: points`, 0);
+      return;
+    }
+    // A bin may be empty (DuckDB's histogram lists every edge).
+    if (kind === 'u') {
+      if (n > 0) {
+        c.values.push(num());
+        c.counts.push(n);
+      }
+      return;
+    }
+    if (n < 1) fail(`${at}: count ${n}`);
+    if (kind === 'e') c.atEdge.set(num(), (c.atEdge.get(num()) ?? 0) + n);
+    else if (kind === 'm') c.missing += n;
+    else if (kind === 'n') {
+      c.values.push(num());
       c.counts.push(n);
       c.points += int(r.points ?? 0, `${at}: points`, 0);
     } else if (kind === 't') {
@@ -171,7 +201,7 @@ export function profileFromQueryResult(rows: readonly ResultRow[], meta: SqlMeta
 
   const columns = cols.map((c, i): ColumnProfile => {
     const name = meta.columns[i];
-    const numbers = numberSummary(c, o.config);
+    const numbers: NumberSummary = c.binned !== null ? binnedSummary(c) : numberSummary(c, o.config);
     const numberCells = c.counts.reduce((s, n) => s + n, 0);
     c.texts.sort((a, b) => a.first - b.first || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
     const text = new Map<string, number>();
@@ -189,8 +219,9 @@ export function profileFromQueryResult(rows: readonly ResultRow[], meta: SqlMeta
       rows: total,
       missing: c.missing,
       numbers: numbers,
-      integerValued: c.values.every(Number.isInteger),
-      numbersUnique: c.counts.every((n) => n === 1),
+      integerValued: c.binned !== null ? c.binned.nonInteger === 0 : c.values.every(Number.isInteger),
+      // A binned column's distinct count is approximate: like a sketch, it cannot prove uniqueness.
+      numbersUnique: c.binned !== null ? numberCells === 0 : c.counts.every((n) => n === 1),
       nonNumeric,
       firstNonNumeric: first === undefined ? null : { row: first.first, value: first.text },
       text,
@@ -199,6 +230,11 @@ export function profileFromQueryResult(rows: readonly ResultRow[], meta: SqlMeta
       // written with one records it as decided by its cells, as the CSV reader does on such a column.
       ...(c.points > 0 ? { numberFormat: { decimal: '.', decidedBy: 'cells', thousands: '', localeCells: 0, ambiguousCells: 0 } } : {}),
     };
+    if (c.binned !== null)
+      profile.binned = {
+        distinct: Math.max(c.binned.distinct, numbers.mode === 'exact' ? numbers.values.length : 0),
+        bound: binBound(c, numberCells),
+      };
     return applyTextLimit(profile, null);
   });
 
@@ -241,4 +277,20 @@ function numberSummary(c: ColumnAcc, config: ProfileConfig): NumberSummary {
   const sketch = new KllSketch(config.sketchK, config.sketchSeed);
   for (let i = 0; i < values.length; i++) sketch.updateWeighted(values[i], counts[i]);
   return { mode: 'sketch', sketch, distinctAtLeast: values.length };
+}
+
+/** A binned column's edges (ascending) with the count of each bin. */
+function binnedSummary(c: ColumnAcc): NumberSummary {
+  const order = c.values.map((_, i) => i).sort((a, b) => c.values[a] - c.values[b]);
+  for (let k = 1; k < order.length; k++)
+    if (c.values[order[k]] === c.values[order[k - 1]]) throw new InputError(`the result lists the bin edge ${c.values[order[k]]} twice`);
+  return { mode: 'exact', values: Float64Array.from(order, (i) => c.values[i]), counts: Float64Array.from(order, (i) => c.counts[i]) };
+}
+
+/** The largest share of the numbers strictly inside one bin (its count less those at its edge). */
+function binBound(c: ColumnAcc, numbers: number): number {
+  if (numbers === 0) return 0;
+  let worst = 0;
+  for (let i = 0; i < c.values.length; i++) worst = Math.max(worst, c.counts[i] - (c.atEdge.get(c.values[i]) ?? 0));
+  return worst / numbers;
 }
