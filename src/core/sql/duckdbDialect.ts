@@ -11,9 +11,10 @@ export const duckdbDialect: Dialect = {
   types: { double: 'DOUBLE', text: 'VARCHAR', bigint: 'BIGINT' },
   trimmedText: (expr) => `trim(CAST(${expr} AS VARCHAR), ${TRIM_SET})`,
   // try_cast reads every literal the pattern lets through (correctly rounded, like Number()); isfinite
-  // drops 1e400, which DuckDB reads as infinity.
+  // drops 1e400, which DuckDB reads as infinity. The cast comes first: text cells ("Z3") fail it at once,
+  // and only cells that cast pay for the pattern.
   number: (s) =>
-    `CASE WHEN regexp_full_match(${s}, ${singleQuoted(NUMBER_PATTERN)}) AND isfinite(try_cast(${s} AS DOUBLE)) THEN try_cast(${s} AS DOUBLE) END`,
+    `CASE WHEN isfinite(try_cast(${s} AS DOUBLE)) AND regexp_full_match(${s}, ${singleQuoted(NUMBER_PATTERN)}) THEN try_cast(${s} AS DOUBLE) END`,
   rowNumber: 'row_number() OVER ()',
   isNan: (x) => `isnan(${x})`,
   isFinite: (x) => `isfinite(${x})`,
