@@ -4,7 +4,8 @@
  * ../shared/bench/gen_data.py --drift some) of 100k and 1M rows, and the Python baseline script
  * (../shared/bench/seed_baseline.py) on the same files when pandas/scipy are there; prints medians
  * per stage and the ratios; then the profile benchmarks (scripts/bench-profile.mjs) on the 1M-row pair.
- * Options: --sizes 100000,1000000  --reps 3  --no-baseline  --no-browser  --no-profile
+ * Options: --sizes 100000,1000000  --reps 3  --no-baseline  --no-browser  --no-profile  --no-duckdb
+ * (--engine duckdb on a 10M-row Parquet pair, scripts/bench-duckdb.mjs; skipped without @duckdb/node-api)
  * --big-copies N (the 1M-row production rows N times against the saved reference profile); then the
  * windows benchmark (scripts/bench-windows.mjs: 365 daily windows of the 1M-row production; --no-windows skips it).
  */
@@ -225,4 +226,9 @@ if (withBrowser) {
       { stdio: 'inherit' },
     );
   }
+}
+
+if (!args.includes('--no-duckdb')) {
+  // DuckDB on a 10M-row Parquet pair; the script skips itself when the optional package is absent.
+  spawnSync(process.execPath, [join(root, 'scripts/bench-duckdb.mjs'), '--reps', String(reps)], { stdio: 'inherit' });
 }

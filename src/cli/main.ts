@@ -27,6 +27,7 @@ import { formatHistory, parseHistory, summariseRun } from '../core/windows/histo
 import { appendHistory } from '../node/appendHistory.ts';
 import { postWebhook } from '../node/postWebhook.ts';
 import { formatWindows } from './formatWindows.ts';
+import { sqlCommand, type SqlFlags } from './sqlCommand.ts';
 
 export const EXIT = { ok: 0, internal: 1, input: 2, drift: 3 } as const;
 
@@ -47,6 +48,7 @@ interface RunFlags {
   windowEvery?: string;
   history?: string;
   webhook?: string;
+  engine?: string;
 }
 
 export async function main(
@@ -81,6 +83,10 @@ export async function main(
     .option('--window-every <period>', 'day | week | month | a number of rows per window; overrides windows.every')
     .option('--history <file>', 'append a one-line run summary to this JSON Lines file; overrides output.history_path')
     .option('--webhook <url>', 'POST a JSON alert (Slack-style text + summary) here when drift is detected; overrides alerts.webhook_url')
+    .option(
+      '--engine <name>',
+      'csv (default: the built-in reader) or duckdb: profile CSV/Parquet files or globs inside DuckDB (optional package @duckdb/node-api)',
+    )
     .option('--fail-on-drift', 'exit with code 3 when overall drift is detected (for CI and cron)')
     .option('-q, --quiet', 'print only the verdict line')
     .enablePositionalOptions()
@@ -125,8 +131,29 @@ export async function main(
     .option('-c, --config <file>', 'YAML config: reading settings (data.*), columns.drop, profile.max_exact_values, profile.sketch_k')
     .option('--merge', 'combine two or more profiles of the same columns (batches add up)')
     .option('--show', 'print what a profile holds')
+    .option('--from-query-result <file>', "an SQL engine's result (CSV or JSON) of the query drift-monitor sql printed; needs --sql-meta")
+    .option('--sql-meta <file>', 'the query description drift-monitor sql --meta wrote')
     .action(async (files: string[], flags: ProfileFlags) => {
       await profileCommand(files, flags, io);
+      exitCode = EXIT.ok;
+    });
+
+  program
+    .command('sql')
+    .description('print the SQL query that profiles a warehouse table; its result becomes a profile (profile --from-query-result)')
+    .option('--dialect <name>', 'duckdb, postgres, spark or bigquery')
+    .option('--table <name>', 'the table (dotted parts quoted one by one: project.dataset.table)')
+    .option('--columns <list>', 'comma-separated columns to profile (or a JSON array of names)')
+    .option('--columns-from <profile>', 'profile the columns a (reference) profile holds')
+    .option('--where <condition>', 'SQL condition pasted as written (trusted operator input; no ";" or comments)')
+    .option('-l, --label <column>', 'label column (recorded); overrides data.label_column')
+    .option('--drop <columns>', 'comma-separated columns to leave out; overrides columns.drop')
+    .option('-c, --config <file>', 'YAML config: data.missing_values, columns.drop, data.label_column')
+    .option('--row-number <column>', "a column numbering the rows (first appearance order, messages); default the engine's scan order")
+    .option('--meta <file>', 'where to write the query description (required; profile --sql-meta reads it)')
+    .option('-o, --out <file>', 'write the query to this file instead of stdout')
+    .action(async (flags: SqlFlags) => {
+      await sqlCommand(flags, io);
       exitCode = EXIT.ok;
     });
 
@@ -159,6 +186,7 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
     overrides: runOverrides(flags),
     model: flags.model,
     stream: flags.stream,
+    ...(flags.engine !== undefined ? { engine: flags.engine as 'csv' | 'duckdb' } : {}),
     // Checked with the retraining outputs against every input before the CSVs are read.
     report: { out: flags.out, scores: flags.scores, html: flags.html },
   });

@@ -8,13 +8,16 @@
  * Every check (arguments, output not an input, folder writable) runs before any file is read, and
  * the output is written atomically, so a refused or failed command writes nothing.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { columnHint } from '../core/config/suggestColumn.ts';
 import { InputError } from '../core/errors.ts';
 import type { Profile } from '../core/profile/columnProfile.ts';
 import { encodeProfile } from '../core/profile/profileFile.ts';
-import { mergeProfiles, profileConfigOf } from '../core/profile/profileBuilder.ts';
+import { DEFAULT_PROFILE_CONFIG, mergeProfiles, profileConfigOf } from '../core/profile/profileBuilder.ts';
+import { parseResultCsv, parseResultJson, profileFromQueryResult } from '../core/sql/queryResultProfile.ts';
+import { parseSqlMeta } from '../core/sql/sqlMeta.ts';
+import { describeFsError } from '../node/loadConfigFile.ts';
 import { columnsToSkip } from '../core/table/columnsToSkip.ts';
 import { checkOutputFiles } from '../node/checkOutputFiles.ts';
 import type { OutputFile } from '../node/outputFiles.ts';
@@ -32,12 +35,16 @@ export interface ProfileFlags {
   config?: string;
   merge?: boolean;
   show?: boolean;
+  /** A profile query's result (CSV or JSON), with --sql-meta: see fromQueryResult. */
+  fromQueryResult?: string;
+  sqlMeta?: string;
 }
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
 export async function profileCommand(files: string[], flags: ProfileFlags, io: Io): Promise<void> {
   if (flags.show && flags.merge) throw new InputError('profile: --show and --merge do not go together; use one of them');
+  if (flags.fromQueryResult !== undefined || flags.sqlMeta !== undefined) return fromQueryResult(files, flags, io);
   if (flags.show) return show(files, flags, io);
   if (flags.merge) return merge(files, flags, io);
   return create(files, flags, io);
@@ -116,6 +123,50 @@ async function create(files: string[], flags: ProfileFlags, io: Io): Promise<voi
   // A mistyped label would be recorded and only fail at the first run; say so now.
   if (label !== null && !names.includes(label))
     throw new InputError(`label column "${label}" (--label / data.label_column) is not in ${file}; ${columnHint(label, names)}`);
+  await writeProfile(profile, output, t0, io);
+}
+
+/**
+ * A profile from an SQL engine's result of the query `drift-monitor sql` printed (--from-query-result
+ * result.csv|result.json) and that query's metadata (--sql-meta q.json). The label and drop list are
+ * the query's (recorded in its metadata); --config gives the profile settings.
+ */
+async function fromQueryResult(files: string[], flags: ProfileFlags, io: Io): Promise<void> {
+  if (flags.fromQueryResult === undefined || flags.sqlMeta === undefined)
+    throw new InputError(
+      'profile: --from-query-result RESULT and --sql-meta QUERY.json go together (the result and the query that made it)',
+    );
+  if (files.length > 0) throw new InputError(`profile --from-query-result reads no CSV; leave out ${files[0]}`);
+  const extra = (['label', 'drop', 'merge', 'show'] as const).find((k) => flags[k] !== undefined);
+  if (extra)
+    throw new InputError(`profile --from-query-result takes the label and drop list from the query's --sql-meta; leave out --${extra}`);
+  const resultFile = flags.fromQueryResult;
+  const metaFile = flags.sqlMeta;
+  const config = await resolveConfig({ config: flags.config });
+  const output = await checkedOutput(flags.out, [
+    { role: '--from-query-result', shown: resultFile, path: resultFile },
+    { role: '--sql-meta', shown: metaFile, path: metaFile },
+    ...(flags.config ? [{ role: 'the config file', shown: flags.config, path: flags.config }] : []),
+  ]);
+  const t0 = performance.now();
+  const text = async (path: string) => {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (e) {
+      throw new InputError(`cannot read ${path}: ${describeFsError(e)}`);
+    }
+  };
+  const meta = parseSqlMeta(await text(metaFile), metaFile);
+  const body = await text(resultFile);
+  const rows = /^\s*[[{]/.test(body.replace(/^\ufeff/, '')) ? parseResultJson(body, resultFile) : parseResultCsv(body, resultFile);
+  const profile = profileFromQueryResult(rows, meta, {
+    file: resultFile,
+    config: { ...DEFAULT_PROFILE_CONFIG, ...profileConfigOf(config) },
+    delimiter: config.data.delimiter,
+    encoding: config.data.encoding,
+    decimal: config.data.decimal,
+    thousands: config.data.thousands,
+  });
   await writeProfile(profile, output, t0, io);
 }
 

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../core/config/types.ts';
 import { checkRetrainLog } from './appendRetrainLog.ts';
 
-export type OutputKey = 'report' | 'scores' | 'model' | 'retrainLog' | 'profile' | 'html' | 'history';
+export type OutputKey = 'report' | 'scores' | 'model' | 'retrainLog' | 'profile' | 'html' | 'history' | 'sqlMeta' | 'sql';
 
 export interface InputFile {
   /** e.g. "the reference CSV" */

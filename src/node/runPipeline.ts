@@ -33,12 +33,13 @@ import type { PerformanceStats } from '../core/report/types.ts';
 import type { Profile, ProfileSource } from '../core/profile/columnProfile.ts';
 import { stat } from 'node:fs/promises';
 import { analyseProfiles } from '../core/profile/analyseProfiles.ts';
-import { profileConfigOf, profileFromTable } from '../core/profile/profileBuilder.ts';
+import { DEFAULT_PROFILE_CONFIG, profileConfigOf, profileFromTable } from '../core/profile/profileBuilder.ts';
 import { profileSettingsWarnings } from '../core/profile/profileSettingsWarnings.ts';
 import { isProfileFile, readProfileFile } from './readProfileFile.ts';
 import { readCsvProfile } from './readCsvProfile.ts';
 import { readCsvFile } from './readCsvFile.ts';
 import { PARQUET_SOURCE } from '../core/profile/profileParquet.ts';
+import { duckDbFileProfile } from './duckdbFileProfile.ts';
 import type { FeatureDistribution } from '../core/distribution/types.ts';
 import { reportDistributions } from '../core/htmlReport/reportDistributions.ts';
 import { windowSource } from '../core/windows/analyseWindows.ts';
@@ -84,6 +85,12 @@ export interface PipelineOptions {
    * has an HTML output (report.html or output.html_path).
    */
   distributions?: boolean;
+  /**
+   * 'duckdb': profile each CSV or Parquet side (a path or a glob) inside DuckDB (the optional package
+   * @duckdb/node-api) and compare the profiles, as with --stream: no rows kept, so no model or
+   * retraining. Default 'csv': the built-in reader.
+   */
+  engine?: 'csv' | 'duckdb';
 }
 
 export interface PipelineResult {
@@ -131,6 +138,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     throw new InputError(
       `--stream keeps no rows, and ${config.retraining.enabled ? 'retraining trains on them' : modelPath ? 'the model scores them' : 'the prediction columns are read from them'}; run without --stream`,
     );
+  if (options.engine === 'duckdb' && (config.retraining.enabled || scoresRows))
+    throw new InputError(
+      `--engine duckdb keeps no rows, and ${config.retraining.enabled ? 'retraining trains on them' : modelPath ? 'the model scores them' : 'the prediction columns are read from them'}; run without --engine duckdb`,
+    );
+  if (options.engine !== undefined && options.engine !== 'csv' && options.engine !== 'duckdb')
+    throw new InputError(`unknown --engine ${JSON.stringify(options.engine)}; use csv (the default) or duckdb`);
   if (prodIsProfile && scoresRows)
     throw new InputError(
       `${modelPath ? 'the model scores' : 'the prediction columns are read from'} the production rows; pass the production CSV instead of the profile ${prodSource as string}`,
@@ -149,7 +162,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     }),
     outputs,
   );
-  if (refIsProfile || prodIsProfile || options.stream) {
+  if (refIsProfile || prodIsProfile || options.stream || options.engine === 'duckdb') {
     return runWithProfiles({ options, config, refSource, prodSource, refIsProfile, prodIsProfile, modelPath, scoresRows, outputs, t0 });
   }
   const [kernels, [reference, production]] = await Promise.all([
@@ -263,6 +276,14 @@ async function runWithProfiles(run: ProfileRun): Promise<PipelineResult> {
   const asProfile = async (src: string | ParsedTable, isProfile: boolean): Promise<Profile> => {
     if (typeof src !== 'string') return profileFromTable(src, profileOptions);
     if (isProfile) return readProfileFile(src);
+    if (run.options.engine === 'duckdb')
+      return duckDbFileProfile(src, {
+        delimiter: config.data.delimiter,
+        missingValues: config.data.missing_values,
+        skipColumns: columnsToSkip(config, false),
+        label: config.data.label_column,
+        profile: { ...DEFAULT_PROFILE_CONFIG, ...profileOptions.config },
+      });
     const profile = await readCsvProfile(src, {
       ...read,
       file: src,

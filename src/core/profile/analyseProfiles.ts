@@ -93,10 +93,11 @@ export function profileFeatureStats(
       { bins, epsilon, choose: (n) => chosenTests(config, plan.name, 'numerical', n) },
       tests,
     );
-    const refError = cdfErrorBound(r.numbers);
-    const prodError = cdfErrorBound(p.numbers);
+    // A binned side (ColumnProfile.binned) is approximate like a sketch, within its measured bound.
+    const refError = r.binned?.bound ?? cdfErrorBound(r.numbers);
+    const prodError = p.binned?.bound ?? cdfErrorBound(p.numbers);
     const approximate =
-      s.error === null && (r.numbers.mode === 'sketch' || p.numbers.mode === 'sketch')
+      s.error === null && (r.numbers.mode === 'sketch' || p.numbers.mode === 'sketch' || r.binned !== undefined || p.binned !== undefined)
         ? { approximate: approximateStats(kernel.d, kernel.nRef, kernel.nProd, refError, prodError) }
         : {};
     return { ...base, type: 'numerical', ...s, ...approximate, missing: missing(s.n, refRows, prodRows) };

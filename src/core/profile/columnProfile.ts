@@ -81,6 +81,22 @@ export interface ColumnProfile {
   textSample?: string[];
   /** How the numbers were written (as ParsedColumn.numberFormat, settled: no pending rows). */
   numberFormat?: ProfileNumberFormat;
+  /**
+   * Set when an SQL engine counted the numbers on bins (core/sql/profileQuery.ts, a column with more
+   * distinct numbers than profile.max_exact_values): `numbers` is then exact in form, but its values
+   * are the bin edges and each count is its bin's (the numbers in the bin, placed at the edge that
+   * closes it). Its CDF is exact at every edge and off by at most `bound` (the largest share of
+   * numbers strictly inside one bin) in between, so KS, quantiles and PSI bins are approximate within
+   * it; the column has no per-value counts (never categorical) and integerValued comes from the engine.
+   */
+  binned?: BinnedNumbers;
+}
+
+export interface BinnedNumbers {
+  /** The engine's count of distinct numbers (approximate: HyperLogLog). */
+  distinct: number;
+  /** Largest share of the column's numbers strictly inside one bin (0..1): the CDF error bound. */
+  bound: number;
 }
 
 /**

@@ -491,6 +491,12 @@ export function mergeProfiles(a: Profile, b: Profile, opts: { createdAt?: string
       `cannot merge profiles: column ${at + 1} is "${a.columns[at]?.name ?? '(none)'}" in the first and "${b.columns[at]?.name ?? '(none)'}" in the second (columns ${names(a)} vs ${names(b)}); profiles must list the same columns in the same order`,
     );
   }
+  // Bins of two engine results have different edges: their counts do not add up bin by bin.
+  const binned = [...a.columns, ...b.columns].find((c) => c.binned);
+  if (binned)
+    throw new InputError(
+      `cannot merge profiles with binned numbers (column "${binned.name}" was counted on bins by an SQL engine); run the profile query once on all the rows instead`,
+    );
   const warnings = [...a.warnings, ...b.warnings];
   const columns = a.columns.map((ca, i) => {
     const cb = b.columns[i];

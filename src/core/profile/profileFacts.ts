@@ -29,13 +29,19 @@ export function columnProfileFacts(c: ColumnProfile): ColumnFacts {
     missing: c.missing,
     nonNumeric: c.nonNumeric,
     firstNonNumeric: c.firstNonNumeric,
-    highCardinality: c.text === null ? { distinct: c.textDistinct + distinctNumbers(numbers) } : undefined,
+    highCardinality: c.text === null ? { distinct: c.textDistinct + (c.binned?.distinct ?? distinctNumbers(numbers)) } : undefined,
     integerValued: () => c.integerValued,
     numbersUnique: () => c.numbersUnique,
-    numberValues: () => (numbers.mode === 'exact' ? numbers.values : null),
-    distinctNumbersAtLeast: numbers.mode === 'sketch' ? numbers.distinctAtLeast : numbers.values.length,
+    // A binned column (ColumnProfile.binned) holds bin edges, not its values: like a sketch, no values.
+    numberValues: () => (numbers.mode === 'exact' && !c.binned ? numbers.values : null),
+    distinctNumbersAtLeast: c.binned ? c.binned.distinct : numbers.mode === 'sketch' ? numbers.distinctAtLeast : numbers.values.length,
     labels: () => profileLabels(c),
-    labelCount: () => (c.text === null ? c.textDistinct + distinctNumbers(numbers) : new Set(profileLabels(c)).size),
+    labelCount: () =>
+      c.binned
+        ? c.binned.distinct + c.textDistinct
+        : c.text === null
+          ? c.textDistinct + distinctNumbers(numbers)
+          : new Set(profileLabels(c)).size,
     // A high-cardinality text column keeps the entries the timestamp rule samples (textSample).
     texts: () => (c.text === null ? (c.textSample ?? null) : [...c.text.keys()]),
   };
@@ -53,7 +59,7 @@ function distinctNumbers(n: NumberSummary): number {
  */
 function* profileLabels(c: ColumnProfile): Iterable<string> {
   const seen = new Set<string>();
-  if (c.numbers.mode === 'exact') {
+  if (c.numbers.mode === 'exact' && !c.binned) {
     for (const v of c.numbers.values) {
       const label = String(v);
       seen.add(label);

@@ -20,6 +20,7 @@
  */
 import { InputError } from '../errors.ts';
 import {
+  type BinnedNumbers,
   TEXT_DISTINCT_CAP,
   TEXT_LIMIT,
   type ColumnProfile,
@@ -119,6 +120,7 @@ function columnJson(c: ColumnProfile, kind: string): JsonObject {
     ...(c.numberFormat ? { number_format: numberFormatJson(c.numberFormat) } : {}),
     numbers: numbersJson(c.numbers),
     text: c.text === null ? null : [...c.text],
+    ...(c.binned ? { binned: { distinct: c.binned.distinct, bound: c.binned.bound } } : {}),
   };
 }
 
@@ -295,7 +297,13 @@ export function decodeProfile(bytes: Uint8Array, fileName: string): Profile {
       }
       if (!Number.isSafeInteger(total) || total !== present)
         fail(`${p.at}: the counts add up to ${total}, not rows - missing - non_numeric = ${present}`);
-      if (values.length > 0) {
+      if (p.binned) {
+        if (p.numbers.mode !== 'exact') fail(`${p.at}: binned numbers must be stored in exact form (edges and bin counts)`);
+        if (p.binned.distinct < values.length)
+          fail(`${p.at}: binned.distinct (${p.binned.distinct}) is less than its ${values.length} bin edges`);
+        // Edges are values of the column, but the facts cover every number (not only the edges): they are the engine's.
+        if (p.integerValued && !values.every(Number.isInteger)) fail(`${p.at}: integer_valued is true but a bin edge is not an integer`);
+      } else if (values.length > 0) {
         if (p.integerValued !== values.every(Number.isInteger)) fail(`${p.at}: integer_valued does not match its values`);
         if (p.numbersUnique !== allOnce) fail(`${p.at}: numbers_unique does not match its counts`);
       }
@@ -328,6 +336,7 @@ export function decodeProfile(bytes: Uint8Array, fileName: string): Profile {
       textDistinct: p.textDistinct,
       ...(p.textSample ? { textSample: p.textSample } : {}),
       ...(p.numberFormat ? { numberFormat: p.numberFormat } : {}),
+      ...(p.binned ? { binned: p.binned } : {}),
     };
   });
 
@@ -371,6 +380,7 @@ interface ColumnPlan {
   text: Map<string, number> | null;
   textSample?: string[];
   numberFormat?: ProfileNumberFormat;
+  binned?: BinnedNumbers;
   numbers: { mode: 'exact' } | SketchPlan;
   sizes: number[];
 }
@@ -488,7 +498,7 @@ class MetadataReader {
         'numbers',
         'text',
       ],
-      optional: ['number_format', 'text_sample'],
+      optional: ['number_format', 'text_sample', 'binned'],
     });
     const name = this.string(c.name, `${path}.name`);
     const at = `${path} (column ${JSON.stringify(name)})`;
@@ -518,6 +528,13 @@ class MetadataReader {
       if (textSample.length > TEXT_LIMIT) this.fail(`${at} text_sample lists ${textSample.length} texts (at most ${TEXT_LIMIT})`);
     }
     const numberFormat = c.number_format === undefined ? undefined : this.numberFormat(c.number_format, `${at} number_format`, rows);
+    let binned: BinnedNumbers | undefined;
+    if (c.binned !== undefined) {
+      const b = this.object(c.binned, `${at} binned`, { required: ['distinct', 'bound'] });
+      const bound = this.finite(b.bound, `${at} binned.bound`);
+      if (bound < 0 || bound > 1) this.fail(`${at} binned.bound must be from 0 to 1, got ${bound}`);
+      binned = { distinct: this.integer(b.distinct, `${at} binned.distinct`), bound };
+    }
 
     let text: Map<string, number> | null = null;
     if (textDistinct > nonNumeric) this.fail(`${at} text_distinct (${textDistinct}) is more than its ${nonNumeric} non-numeric cells`);
@@ -548,7 +565,8 @@ class MetadataReader {
     let sizes: number[];
     if (nm.mode === 'exact') {
       this.object(nm, `${at} numbers`, { required: ['mode', 'distinct'] });
-      const distinct = this.integer(nm.distinct, `${at} numbers.distinct`, Math.min(config.maxExactValues, MAX_ARRAY));
+      // Binned numbers hold bin edges, as many as the engine's bins (not limited by max_exact_values).
+      const distinct = this.integer(nm.distinct, `${at} numbers.distinct`, binned ? MAX_ARRAY : Math.min(config.maxExactValues, MAX_ARRAY));
       if (distinct > present) this.fail(`${at} numbers.distinct (${distinct}) is more than its ${present} numbers`);
       numbers = { mode: 'exact' };
       sizes = [distinct, distinct];
@@ -599,6 +617,7 @@ class MetadataReader {
       text,
       ...(textSample ? { textSample } : {}),
       ...(numberFormat ? { numberFormat } : {}),
+      ...(binned ? { binned } : {}),
       numbers,
       sizes,
     };

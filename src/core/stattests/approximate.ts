@@ -32,7 +32,7 @@ export function approximateStats(d: number, nRef: number, nProd: number, refErro
 export function approximateWarning(column: string, a: ApproximateStats): string {
   const [pLow, pHigh] = a.ks_p_value_range;
   return (
-    `column "${column}": its numbers come from a profile sketch, so KS and PSI are approximate: KS D within ` +
+    `column "${column}": its numbers come from a profile sketch (or an SQL engine's bins), so KS and PSI are approximate: KS D within ` +
     `${round(a.ks_statistic_bound)} of the raw files' D (p-value between ${pLow.toPrecision(3)} and ${pHigh.toPrecision(3)}), ` +
     `each PSI bin share within ${round(a.psi_bin_share_bound)}; make the profiles with a larger profile.max_exact_values for exact results`
   );

@@ -1,0 +1,64 @@
+/**
+ * DuckDB through the optional package @duckdb/node-api: runs a profile query (core/sql/profileQuery.ts)
+ * and hands back its rows. The package is loaded only when asked for (`--engine duckdb`, tests), so
+ * the CLI runs without it; when it is absent the error says how to add it.
+ */
+import { InputError } from '../core/errors.ts';
+import type { ResultRow } from '../core/sql/queryResultProfile.ts';
+
+type DuckDbModule = typeof import('@duckdb/node-api');
+
+/** The version package.json pins (optionalDependencies); said in the install hint. */
+export const DUCKDB_PACKAGE = '@duckdb/node-api@1.5.6-r.1';
+
+let loaded: Promise<DuckDbModule> | null = null;
+
+const importDuckDb = (): Promise<DuckDbModule> => import('@duckdb/node-api');
+
+/** Loads @duckdb/node-api, or one InputError saying how to install it. `importer` is for tests. */
+export function loadDuckDb(importer: () => Promise<DuckDbModule> = importDuckDb): Promise<DuckDbModule> {
+  const load = async () => {
+    try {
+      return await importer();
+    } catch (e) {
+      throw new InputError(
+        `--engine duckdb needs the optional package @duckdb/node-api, which is not installed (${(e as Error).message.split('\n')[0]}); install it with npm install --save-exact ${DUCKDB_PACKAGE}`,
+      );
+    }
+  };
+  if (importer === importDuckDb) return (loaded ??= load().catch((e: unknown) => ((loaded = null), Promise.reject(e))));
+  return load();
+}
+
+export interface DuckDbSession {
+  /** Runs one statement and returns its rows as objects (BIGINT as bigint). */
+  rows(sql: string): Promise<Record<string, unknown>[]>;
+  /** Runs statements for their effect. */
+  run(sql: string): Promise<void>;
+  close(): void;
+}
+
+/** An in-memory DuckDB database; `threads` limits its worker threads (default: DuckDB's own). */
+export async function openDuckDb(opts: { threads?: number } = {}): Promise<DuckDbSession> {
+  const duckdb = await loadDuckDb();
+  const instance = await duckdb.DuckDBInstance.create(':memory:', opts.threads ? { threads: String(opts.threads) } : {});
+  const connection = await instance.connect();
+  return {
+    async rows(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getRowObjects() as Record<string, unknown>[];
+    },
+    async run(sql) {
+      await connection.run(sql);
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** A profile query's rows from DuckDB, in the shape profileFromQueryResult reads. */
+export async function duckDbResultRows(session: DuckDbSession, sql: string): Promise<ResultRow[]> {
+  return (await session.rows(sql)) as unknown as ResultRow[];
+}
