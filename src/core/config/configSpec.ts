@@ -43,11 +43,20 @@ export interface TestListSpec {
   kind: 'testList';
   columnKind: 'numerical' | 'categorical';
 }
+/** windows.every: 'day', 'week', 'month', a whole number of rows (at least 1), or null. */
+export interface PeriodSpec {
+  kind: 'period';
+}
+/** An IANA time zone name ('UTC', 'Europe/Berlin'), checked with Intl. */
+export interface TimeZoneSpec {
+  kind: 'timeZone';
+}
 /** A mapping of column name to a list of drift test ids (columns.tests). */
 export interface TestMapSpec {
   kind: 'testMap';
 }
-export type LeafSpec = NumberSpec | StringSpec | BooleanSpec | EnumSpec | StringListSpec | TestListSpec | TestMapSpec;
+export type LeafSpec =
+  NumberSpec | StringSpec | BooleanSpec | EnumSpec | StringListSpec | TestListSpec | TestMapSpec | PeriodSpec | TimeZoneSpec;
 
 type SpecOf<T> = T extends readonly unknown[] | string | number | boolean | null | undefined
   ? LeafSpec
@@ -123,6 +132,7 @@ export const CONFIG_SPEC: ConfigSpec = {
     anderson_p_value: share,
     fisher_p_value: share,
     min_effect: { kind: 'number', min: 0, nullable: true },
+    label_drift: { kind: 'boolean' },
   },
   psi: {
     bins: { kind: 'number', integer: true, min: 1, max: 1000 },
@@ -154,6 +164,17 @@ export const CONFIG_SPEC: ConfigSpec = {
     scores_path: nullablePath,
     retrain_log_path: nullablePath,
     html_path: nullablePath,
+    history_path: nullablePath,
+  },
+  windows: {
+    column: columnName,
+    every: { kind: 'period' },
+    min_rows: { kind: 'number', integer: true, min: 1 },
+    timezone: { kind: 'timeZone' },
+    expected_variation: { kind: 'boolean' },
+  },
+  alerts: {
+    webhook_url: { kind: 'string', nullable: true },
   },
 };
 

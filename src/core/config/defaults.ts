@@ -80,6 +80,17 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
     scores_path: null,
     retrain_log_path: null,
     html_path: null,
+    history_path: null,
+  },
+  windows: {
+    column: null,
+    every: null,
+    min_rows: 100,
+    timezone: 'UTC',
+    expected_variation: true,
+  },
+  alerts: {
+    webhook_url: null,
   },
 } satisfies Config);
 

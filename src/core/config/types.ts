@@ -150,10 +150,10 @@ export interface Config {
     /** Self-contained offline HTML report; null = do not write (--html overrides it). */
     html_path: string | null;
     /** Append a run summary (JSON Lines, src/core/windows/history.ts) here; null = do not. */
-    history_path?: string | null;
+    history_path: string | null;
   };
-  /** Monitoring over time (src/core/windows/types.ts WindowsConfig); absent = defaults (windows off). */
-  windows?: WindowsConfig;
+  /** Monitoring over time (src/core/windows/types.ts WindowsConfig); every: null = windows off. */
+  windows: WindowsConfig;
   /** Alerts (CLI only): POST a JSON summary here when the verdict is drift; null = off. */
-  alerts?: { webhook_url: string | null };
+  alerts: { webhook_url: string | null };
 }

@@ -79,7 +79,37 @@ function validateValue(value: unknown, spec: LeafSpec, key: string, source: stri
       return validateTestList(value, spec, key, source);
     case 'testMap':
       return validateTestMap(value, key, source);
+    case 'period':
+      return validatePeriod(value, key, source);
+    case 'timeZone':
+      return validateTimeZone(value, key, source);
   }
+}
+
+const PERIODS = ['day', 'week', 'month'];
+
+/** windows.every: a calendar period, a whole number of rows, or null (no windows). */
+function validatePeriod(value: unknown, key: string, source: string): string | number | null {
+  if (value === null) return null;
+  if (typeof value === 'string' && PERIODS.includes(value)) return value;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
+  const close = typeof value === 'string' ? closestName(value, PERIODS) : null;
+  throw new InputError(
+    `${source}: ${key} must be day, week, month, a whole number of rows (at least 1) or null, got ${describe(value)}${close ? `; did you mean "${close}"?` : ''}`,
+  );
+}
+
+/** An IANA time zone name that this runtime's Intl knows (Intl.DateTimeFormat throws a RangeError for others). */
+function validateTimeZone(value: unknown, key: string, source: string): string {
+  if (typeof value === 'string' && value !== '') {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      return value;
+    } catch {
+      // an unknown zone: the message below
+    }
+  }
+  throw new InputError(`${source}: ${key} must be an IANA time zone name such as UTC or Europe/Berlin, got ${describe(value)}`);
 }
 
 /** A list of test ids, each known and (with spec.columnKind) running on that column kind. */

@@ -45,7 +45,16 @@ describe('DEFAULT_CONFIG', () => {
   it('lists every spec key, and every key in the YAML carries a one-line comment', () => {
     // The thresholds of the tests a config may add have no default here (each test's own default
     // applies, so a config without them writes the same report); the YAML lists them as comments.
-    const optional = ['wasserstein', 'jensenshannon', 'hellinger', 'cvm_p_value', 'anderson_p_value', 'fisher_p_value', 'min_effect'];
+    const optional = [
+      'wasserstein',
+      'jensenshannon',
+      'hellinger',
+      'cvm_p_value',
+      'anderson_p_value',
+      'fisher_p_value',
+      'min_effect',
+      'label_drift',
+    ];
     for (const key of optional) expect(yamlText).toMatch(new RegExp(`^  # ${key}: \\S+ +# \\S`, 'm'));
     // columns.tests is a mapping leaf whose default {} has no keys.
     const specLeaves = configKeys()

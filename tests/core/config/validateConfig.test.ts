@@ -29,7 +29,7 @@ describe('validateConfig(raw, source)', () => {
 
   it('with no close key, lists the valid keys of the section', () => {
     expect(message('output:\n  zzzzzzzzzz: 1\n')).toBe(
-      'cfg.yaml: unknown key "output.zzzzzzzzzz"; valid keys in output: report_path, scores_path, retrain_log_path, html_path',
+      'cfg.yaml: unknown key "output.zzzzzzzzzz"; valid keys in output: report_path, scores_path, retrain_log_path, html_path, history_path',
     );
   });
 
@@ -46,7 +46,7 @@ describe('validateConfig(raw, source)', () => {
     expect(message('columns:\n  drop: [a, {b: 1}]\n')).toBe('cfg.yaml: columns.drop[1] must be a string, got a mapping');
     expect(message('data:\n  reference_path: 5\n')).toBe('cfg.yaml: data.reference_path must be a string or null, got number 5');
     expect(message('thresholds: 0.1\n')).toBe(
-      'cfg.yaml: thresholds must be a mapping (ks_statistic:, psi:, chi2_p_value:, f1_drop:, drift_feature_fraction:, p_value_correction:, missing_share_change:, unseen_share:, out_of_range_share:, duplicate_share:, domain_auc:, wasserstein:, jensenshannon:, hellinger:, cvm_p_value:, anderson_p_value:, fisher_p_value:, min_effect:), got number 0.1',
+      'cfg.yaml: thresholds must be a mapping (ks_statistic:, psi:, chi2_p_value:, f1_drop:, drift_feature_fraction:, p_value_correction:, missing_share_change:, unseen_share:, out_of_range_share:, duplicate_share:, domain_auc:, wasserstein:, jensenshannon:, hellinger:, cvm_p_value:, anderson_p_value:, fisher_p_value:, min_effect:, label_drift:), got number 0.1',
     );
     expect(message('thresholds:\n  psi: .inf\n')).toBe('cfg.yaml: thresholds.psi must be a number, got number Infinity');
   });
