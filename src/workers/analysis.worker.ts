@@ -37,6 +37,7 @@ import type { Report } from '../core/report/types.ts';
 import type { InputFileInfo } from '../core/htmlReport/types.ts';
 import { renderHtmlReport } from '../core/htmlReport/renderHtmlReport.ts';
 import { reportDistributions, type DistributionSource } from '../core/htmlReport/reportDistributions.ts';
+import { analyseWindows, windowsOff, type WindowsAnalysis } from '../core/windows/api.ts';
 
 /** A model file for the run: its name (for messages and the report) and its bytes (transferred). */
 export interface ModelInput {
@@ -48,6 +49,8 @@ export interface ModelInput {
 export interface AnalysisResult {
   analysis: Analysis;
   performance: PerformanceStats | null;
+  /** Every window analysed against the reference (threshold-free); null when windows are off. */
+  windows?: WindowsAnalysis | null;
 }
 
 /** What the last run compared: two tables, or two profiles (at least one side was a `*.profile`). */
@@ -90,10 +93,14 @@ const api = {
     config: Config,
     model: ModelInput | null = null,
     onScoring?: () => void,
+    /** The other production files, when several were chosen (one window each, after `production`). */
+    moreProductions: ParsedTable[] = [],
   ): Promise<AnalysisResult> {
     last = null;
     const kernels = await loadKernels();
     const analysis = analyse(reference, production, config, kernels);
+    const productions = [production, ...moreProductions];
+    const windows = windowsOff(config, productions.length) ? null : analyseWindows(reference, productions, config, kernels);
     // The classifier trains here, in the worker, off the main thread.
     await addDomainClassifier(analysis, reference, production, config);
     let performance: PerformanceStats | null = null;
@@ -110,7 +117,7 @@ const api = {
       }
     }
     last = { mode: 'tables', reference, production, analysis };
-    return { analysis, performance };
+    return { analysis, performance, windows };
   },
 
   /**
@@ -199,7 +206,8 @@ const api = {
       await runner?.release();
     }
     last = { mode: 'profiles', reference: ref.profile, production: prod, referenceFromCsv: !ref.fromFile, analysis };
-    return { analysis, performance };
+    const windows = windowsOff(config, 1) ? null : analyseWindows(ref.profile, [production], config, kernels);
+    return { analysis, performance, windows };
   },
 
   /**
@@ -292,6 +300,13 @@ const api = {
     const files: InputFileInfo[] = [];
     for (const f of inputs) files.push({ role: f.role, name: f.name, size: f.data.size, sha256: await sha256OfBlob(f.data) });
     return renderHtmlReport({ report, distributions: reportDistributions(report.features, source), inputs: files, configText });
+  },
+
+  /** SHA-256 (hex) of each blob (the History's file hashes), streamed so memory stays bounded. */
+  async hashFiles(blobs: readonly Blob[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const b of blobs) out.push(await sha256OfBlob(b));
+    return out;
   },
 
   distribution(feature: string): FeatureDistribution | null {

@@ -184,7 +184,11 @@ export function trendFigure(
       height: 320,
       margin: { l: 55, r: 16, t: TOP_MARGIN, b: 50 },
       xaxis: { automargin: true, title: { text: axisTitle }, ...timeTicks(points.map((p) => p.label)) },
-      yaxis: { automargin: true, title: { text: `${plotlyLabel(feature, 24)} drift score` }, range: [0, Math.min(1.05, top * 1.15 + 0.02)] },
+      yaxis: {
+        automargin: true,
+        title: { text: `${plotlyLabel(feature, 24)} drift score` },
+        range: [0, Math.min(1.05, top * 1.15 + 0.02)],
+      },
     },
   };
 }
@@ -246,7 +250,9 @@ export function performanceFigure(points: readonly TrendPoint[], axisTitle = 'wi
   ];
   const data: object[] = kinds
     .map((k) => {
-      const idx = points.map((_, i) => i).filter((i) => points[i].performance?.f1 != null && points[i].performance!.estimated === k.estimated);
+      const idx = points
+        .map((_, i) => i)
+        .filter((i) => points[i].performance?.f1 != null && points[i].performance!.estimated === k.estimated);
       return {
         type: 'scatter',
         mode: 'lines+markers',

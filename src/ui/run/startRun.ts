@@ -28,6 +28,8 @@ export interface RunInput {
   /** An ONNX model to score both files with (its bytes go to the analysis worker). */
   model?: { name: string; data: Blob } | null;
   config: Config;
+  /** Several production CSVs (one window each, in this order); `production` is the first of them. Empty or absent for one file. */
+  productions?: readonly { name: string; data: Blob }[];
 }
 
 export type RunStage = 'parsing' | 'testing' | 'scoring';
@@ -70,33 +72,35 @@ export class Run {
 
   async #execute(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
     if (input.reference.kind === 'profile' || input.production.kind === 'profile') return this.#executeProfiles(input, onProgress);
-    const totalBytes = input.reference.data.size + input.production.data.size;
-    const read = [0, 0];
-    const report = (stage: RunStage) => onProgress({ stage, bytesRead: Math.min(read[0] + read[1], totalBytes), totalBytes });
+    const productions = input.productions && input.productions.length > 1 ? input.productions : [input.production];
+    const files = [input.reference, ...productions];
+    const totalBytes = files.reduce((n, f) => n + f.data.size, 0);
+    const read = files.map(() => 0);
+    const report = (stage: RunStage) =>
+      onProgress({ stage, bytesRead: Math.min(read.reduce((a, b) => a + b, 0), totalBytes), totalBytes });
     report('parsing');
     const warm = this.#analysis.warmUp();
     const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
     const skipColumns = columnsToSkip(input.config, input.model !== null && input.model !== undefined);
-    const [reference, production] = await Promise.all(
-      [input.reference, input.production].map((f, i) =>
-        this.#parse(f.name, f.data, readingSettings(input.config, f.name, skipColumns), (bytes) => {
-          read[i] = bytes;
-          report('parsing');
-        }),
-      ),
+    const [reference, ...tables] = await inParallel(files, PARSE_WORKERS, (f, i) =>
+      this.#parse(f.name, f.data, readingSettings(input.config, f.name, skipColumns), (bytes) => {
+        read[i] = bytes;
+        report('parsing');
+      }),
     );
-    read[0] = input.reference.data.size;
-    read[1] = input.production.data.size;
+    files.forEach((f, i) => (read[i] = f.data.size));
     report('testing');
     await warm;
     const bytes = await modelBytes;
     const model = input.model && bytes ? Comlink.transfer({ name: input.model.name, bytes }, [bytes.buffer]) : null;
+    const production = tables[0];
     return this.#analysis.analyse(
       Comlink.transfer(reference, tableBuffers(reference)),
       Comlink.transfer(production, tableBuffers(production)),
       input.config,
       model,
       Comlink.proxy(() => report('scoring')),
+      tables.length > 1 ? Comlink.transfer(tables.slice(1), tables.slice(1).flatMap(tableBuffers)) : [],
     );
   }
 
@@ -108,7 +112,9 @@ export class Run {
   async #executeProfiles(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
     const { prediction_column, probability_column } = input.config.data;
     const scores = Boolean(input.model) || prediction_column !== null || probability_column !== null;
-    if (scores && input.production.kind !== 'profile') return this.#executeProfileAndTable(input, onProgress);
+    // Windows need production's rows too (each window is analysed against the reference profile).
+    const windows = input.config.windows.every !== null;
+    if ((scores || windows) && input.production.kind !== 'profile') return this.#executeProfileAndTable(input, onProgress);
     const csvSides = [input.reference, input.production].filter((s) => s.kind !== 'profile');
     const totalBytes = csvSides.reduce((n, s) => n + s.data.size, 0);
     onProgress({ stage: 'parsing', bytesRead: 0, totalBytes });
@@ -178,7 +184,8 @@ export class Run {
     });
     this.#watch(worker);
     const api = Comlink.wrap<ParseWorkerApi>(worker);
-    return api.parse(data, request, Comlink.proxy(onBytes)) as Promise<ParsedTable>;
+    // Done with its one file: end it now (a run with many production files would otherwise keep one idle worker per file).
+    return (api.parse(data, request, Comlink.proxy(onBytes)) as Promise<ParsedTable>).finally(() => worker.terminate());
   }
 
   /** A worker that fails to load or throws outside a call would leave its call pending: fail the run instead. */
@@ -205,6 +212,11 @@ export class Run {
     return this.#analysis.retrainReadiness(label);
   }
 
+  /** SHA-256 (hex) of each blob, taken in this run's analysis worker (streamed: memory stays bounded). */
+  hashFiles(blobs: readonly Blob[]): Promise<string[]> {
+    return this.#analysis.hashFiles(blobs);
+  }
+
   /** The HTML report of this run, rendered in its analysis worker (which holds the tables or profiles). */
   htmlReport(report: Report, inputs: readonly { role: string; name: string; data: Blob }[], configText: string): Promise<string> {
     return this.#analysis.htmlReport(report, inputs, configText);
@@ -226,6 +238,23 @@ export class Run {
     for (const w of this.#workers) w.terminate();
     this.#workers = [];
   }
+}
+
+/** At most this many parse workers at once (several production files would otherwise start one each). */
+const PARSE_WORKERS = Math.max(2, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
+
+/** `work` on every item, at most `limit` at a time; results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }
 
 /** The reading settings of the run's config for one file (the parse worker's request). */

@@ -28,6 +28,10 @@ import { SavedProfiles } from './savedProfiles.svelte.ts';
 import { saveFile } from '../download/saveFile.ts';
 import { configText } from '../../core/htmlReport/configText.ts';
 import { defaultProfileName, profileFileName } from '../download/profileFileName.ts';
+import type { WindowsConfig } from '../../core/windows/types.ts';
+import { RunHistory } from './runHistory.svelte.ts';
+import { summariseRun } from '../../core/windows/api.ts';
+import { windowsReport, type WindowsOutcome } from './windowsReport.ts';
 
 export interface InputFile {
   name: string;
@@ -51,6 +55,14 @@ export class Dashboard implements RetrainHost {
   /** The reference profiles kept in this browser (IndexedDB). */
   readonly profiles: SavedProfiles = new SavedProfiles();
   production = $state.raw<InputFile | null>(null);
+  /** Several production files chosen together (name order): one window each; empty for one file. */
+  productions = $state.raw<InputFile[]>([]);
+  /** The windows controls (the config's `windows:` keys). */
+  windows = $state<WindowsConfig>(structuredClone(defaultConfig().windows));
+  /** Windows of the run whose results show (threshold-free; decided with the live thresholds below). */
+  windowsAnalysis = $state.raw<WindowsOutcome | null>(null);
+  /** Every finished run's summary, kept in this browser (History view). */
+  readonly history: RunHistory = new RunHistory();
   /** An ONNX model: scored on both files in the analysis worker (performance section, prediction drift). */
   model = $state.raw<InputFile | null>(null);
   /** The model is the demo's (public/demo/model.onnx), loaded with the demo files. */
@@ -111,7 +123,13 @@ export class Dashboard implements RetrainHost {
    * left out: they re-decide the current results at once, so changing one never makes them stale.
    */
   settingsKey: string = $derived(
-    JSON.stringify([this.#inputsVersion, this.label, $state.snapshot(this.types), $state.snapshot(this.dropped)]),
+    JSON.stringify([
+      this.#inputsVersion,
+      this.label,
+      $state.snapshot(this.types),
+      $state.snapshot(this.dropped),
+      $state.snapshot(this.windows),
+    ]),
   );
   /** settingsKey of the run whose results show. */
   #resultsKey = $state<string | null>(null);
@@ -152,6 +170,7 @@ export class Dashboard implements RetrainHost {
             { decision: this.decision },
           ),
           retraining: this.retraining,
+          ...windowsReport(this.windowsAnalysis, this.runConfig, $state.snapshot(this.thresholds)),
         }
       : null,
   );
@@ -294,8 +313,16 @@ export class Dashboard implements RetrainHost {
   }
 
   /** A production file: a CSV, or a `*.profile` (told by its first bytes; decoded at once, as a reference). */
+  /** Several production files: one window each, in name order (the first one also shows as the production file). */
+  async setProductions(files: InputFile[]): Promise<void> {
+    const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+    await this.setProduction(sorted[0] ?? null);
+    this.productions = sorted.length > 1 && this.productionProfile === null ? sorted : [];
+  }
+
   async setProduction(file: InputFile | null): Promise<void> {
     this.production = file;
+    this.productions = [];
     this.productionProfile = null;
     this.#inputsVersion += 1;
     this.error = null;
@@ -345,6 +372,7 @@ export class Dashboard implements RetrainHost {
       const [reference, production, model] = await Promise.all(['reference.csv', 'production.csv', 'model.onnx'].map(fetchDemo));
       await this.setReference(reference);
       this.production = production;
+      this.productions = [];
       this.productionProfile = null;
       this.model = model;
       this.modelFromDemo = true;
@@ -362,6 +390,7 @@ export class Dashboard implements RetrainHost {
       dropped: $state.snapshot(this.dropped),
     });
     config.thresholds = $state.snapshot(this.thresholds);
+    config.windows = $state.snapshot(this.windows);
     return config;
   }
 
@@ -386,14 +415,18 @@ export class Dashboard implements RetrainHost {
     // a reference profile the model scores production only (no baseline), as in the CLI.
     const model = productionProfile ? null : this.model;
     const kind = (p: ProfileInfo | null) => (p ? ('profile' as const) : ('csv' as const));
-    const input = { reference: { ...reference, kind: kind(profile) }, production: { ...production, kind: kind(productionProfile) } };
+    const input = {
+      reference: { ...reference, kind: kind(profile) },
+      production: { ...production, kind: kind(productionProfile) },
+      productions: this.productions,
+    };
     const run = new Run({ ...input, model, config }, (p) => {
       if (this.#seq === seq) this.progress = p;
     });
     this.#run = run;
     let finished = false;
     try {
-      const { analysis, performance } = await run.result;
+      const { analysis, performance, windows } = await run.result;
       if (this.#run !== run) return;
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway Date read once as a string; nothing reactive holds it
       this.generatedAt = new Date().toISOString();
@@ -408,6 +441,7 @@ export class Dashboard implements RetrainHost {
         ...(this.configFile ? [{ role: 'config', name: this.configFile.name, data: this.configFile.data }] : []),
       ];
       this.modelSkipped = productionProfile !== null && this.model !== null;
+      this.windowsAnalysis = windows ?? null;
       this.analysis = analysis;
       this.#resultsKey = key;
       this.runId += 1;
@@ -421,6 +455,7 @@ export class Dashboard implements RetrainHost {
       this.#run = null;
       // The previous run's worker is gone, so its results go too: what shows always matches a live run.
       this.analysis = null;
+      this.windowsAnalysis = null;
       this.performance = null;
       this.retraining = null;
       this.runConfig = null;
@@ -434,7 +469,31 @@ export class Dashboard implements RetrainHost {
     }
     // The run goes on to what follows an analysis (model registration, retraining readiness and, with
     // automatic retraining on, the retraining itself) and ends only when that has settled.
-    if (finished) await this.retrain.afterAnalysis();
+    if (finished) {
+      await this.#keepInHistory(run, reference, profile, this.productions.length ? this.productions : [production]);
+      await this.retrain.afterAnalysis();
+    }
+  }
+
+  /**
+   * Keeps the finished run's summary in the History: the files' SHA-256 are taken in the run's analysis
+   * worker (the summary's id is a hash of its content, so a re-run on the same files and settings at
+   * another time is a new entry). A storage failure is the History's own one line; the run is unaffected.
+   */
+  async #keepInHistory(run: Run, reference: InputFile, profile: ProfileInfo | null, productions: InputFile[]): Promise<void> {
+    const report = this.report;
+    if (!report || this.#run !== run) return;
+    try {
+      const hashes = await run.hashFiles([...(profile ? [] : [reference.data]), ...productions.map((p) => p.data)]);
+      const referenceSha = profile ? profile.sha256 : hashes.shift()!;
+      const entry = summariseRun($state.snapshot(report) as Report, {
+        reference: { sha256: referenceSha ?? null, profile_id: profile?.savedId ?? null },
+        production: productions.map((p, i) => ({ file: p.name, sha256: hashes[i] ?? null, rows: null })),
+      });
+      await this.history.append(entry);
+    } catch (e) {
+      this.history.error = `Could not keep this run in the History: ${messageOf(e)}`;
+    }
   }
 
   /** Puts a retraining outcome into the report of run `runId` (ignored when another run has started since). */
@@ -459,6 +518,7 @@ export class Dashboard implements RetrainHost {
   #useConfig(config: Config): void {
     this.baseConfig = config;
     this.thresholds = structuredClone(config.thresholds);
+    this.windows = structuredClone(config.windows);
     this.retrain.useConfig(config);
     this.#resetChoices();
   }
