@@ -77,7 +77,14 @@ export class Run {
     const totalBytes = files.reduce((n, f) => n + f.data.size, 0);
     const read = files.map(() => 0);
     const report = (stage: RunStage) =>
-      onProgress({ stage, bytesRead: Math.min(read.reduce((a, b) => a + b, 0), totalBytes), totalBytes });
+      onProgress({
+        stage,
+        bytesRead: Math.min(
+          read.reduce((a, b) => a + b, 0),
+          totalBytes,
+        ),
+        totalBytes,
+      });
     report('parsing');
     const warm = this.#analysis.warmUp();
     const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;

@@ -13,7 +13,9 @@ export const MAX_HISTORY_BYTES = 64 * 1024 * 1024;
 
 export async function readHistoryFile(file: { name: string; data: Blob }): Promise<HistoryEntry[]> {
   if (file.data.size > MAX_HISTORY_BYTES)
-    throw new InputError(`${file.name}: ${file.data.size} bytes is more than a history export can be (64 MB); choose the exported history file.`);
+    throw new InputError(
+      `${file.name}: ${file.data.size} bytes is more than a history export can be (64 MB); choose the exported history file.`,
+    );
   const text = await file.data.text();
   const trimmed = text.trimStart();
   if (trimmed.startsWith('[')) {
@@ -21,9 +23,12 @@ export async function readHistoryFile(file: { name: string; data: Blob }): Promi
     try {
       items = JSON.parse(trimmed);
     } catch (e) {
-      throw new InputError(`${file.name}: not valid JSON (${String((e as Error).message).slice(0, 120)}); choose a history exported by Drift Monitor.`);
+      throw new InputError(
+        `${file.name}: not valid JSON (${String((e as Error).message).slice(0, 120)}); choose a history exported by Drift Monitor.`,
+      );
     }
-    if (!Array.isArray(items)) throw new InputError(`${file.name}: expected a list of run summaries; choose a history exported by Drift Monitor.`);
+    if (!Array.isArray(items))
+      throw new InputError(`${file.name}: expected a list of run summaries; choose a history exported by Drift Monitor.`);
     return parseHistory(items.map((item) => JSON.stringify(item)).join('\n'), file.name);
   }
   return parseHistory(text, file.name);
