@@ -20,6 +20,8 @@ export interface ReadCsvFileOptions {
   chunkSize?: number;
   /** Header names not to parse (columns.drop). */
   skipColumns?: readonly string[];
+  /** Every data row's raw cell of one column (the windows' timestamps), see parseCsv `cellTap`. */
+  cellTap?: ParseCsvOptions['cellTap'];
 }
 
 /**
@@ -43,6 +45,7 @@ export async function readCsvFile(path: string, opts: ReadCsvFileOptions): Promi
       chunkSize: opts.chunkSize,
       sizeHint: stat.size,
       skipColumns: opts.skipColumns,
+      ...(opts.cellTap !== undefined ? { cellTap: opts.cellTap } : {}),
     });
   } catch (e) {
     throw asReadError(e, path);

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { columnHint } from '../config/suggestColumn.ts';
 import { ColumnBuilder } from './ColumnBuilder.ts';
 import { MissingMarkers } from './missingMarkers.ts';
 import type { DecidedMark, NumberFormatOptions } from './NumberFormatTracker.ts';
@@ -40,6 +41,18 @@ export interface TableBuilderOptions {
    * decimal marks decided before it.
    */
   continuation?: Continuation;
+  /**
+   * Hands every data row's raw cell of one column to `add` (row numbered 0-based over the whole file,
+   * '' when the row is short), whether or not the column is parsed: the time windows read their
+   * timestamp column this way without keeping its text (windows/timestampColumn.ts).
+   */
+  cellTap?: CellTap;
+}
+
+/** See TableBuilderOptions `cellTap`. */
+export interface CellTap {
+  column: string;
+  add: (row: number, raw: string) => void;
 }
 
 /** A later part of a file: see TableBuilderOptions `continuation`. */
@@ -125,6 +138,9 @@ export class TableBuilder {
   private readonly rowNumberOffset: number;
   /** A continuation part: may hold no data rows (blank lines only). */
   private readonly continued: boolean;
+  private readonly tap: CellTap | null;
+  /** The header field the tap reads; -1 before the header. */
+  private tapField = -1;
 
   constructor(opts: TableBuilderOptions) {
     this.file = opts.file;
@@ -138,6 +154,7 @@ export class TableBuilder {
     if (this.onChunk !== null) this.capacity = Math.min(this.capacity, this.chunkRows);
     this.rowNumberOffset = opts.continuation?.dataRowsBefore ?? 0;
     this.continued = opts.continuation !== undefined;
+    this.tap = opts.cellTap ?? null;
     if (opts.continuation !== undefined) {
       for (const [name, mark] of Object.entries(opts.continuation.decided ?? {})) this.decided.set(name, mark);
       this.rowsSeen = opts.continuation.rowsSeenBefore;
@@ -211,6 +228,7 @@ export class TableBuilder {
       if (f < n) columns[c].add(i, row[f], markers);
       else columns[c].addMissing(i);
     }
+    if (this.tap !== null) this.tap.add(this.rowsBefore + i, this.tapField < n ? row[this.tapField] : '');
     this.rows = i + 1;
     if (this.rows === this.chunkRows) this.handOver();
   }
@@ -298,6 +316,11 @@ export class TableBuilder {
     }
     this.width = names.length;
     this.names = names;
+    if (this.tap !== null) {
+      this.tapField = names.indexOf(this.tap.column);
+      if (this.tapField < 0)
+        throw new InputError(`${this.file}: windows.column "${this.tap.column}" is not a column; ${columnHint(this.tap.column, names)}`);
+    }
     const kept = names.map((name, c) => [name, c] as const).filter(([name]) => !this.skip.has(name));
     this.notParsed = names.filter((name) => this.skip.has(name));
     this.fieldOf = Int32Array.from(kept, ([, c]) => c);

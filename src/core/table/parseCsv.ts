@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { InputError } from '../errors.ts';
 import { detectFormat } from './detectFormat.ts';
-import { rowWarnings, TableBuilder, type Continuation, type RowTally } from './TableBuilder.ts';
+import { rowWarnings, TableBuilder, type CellTap, type Continuation, type RowTally } from './TableBuilder.ts';
 import { textChunks, type CsvInput } from './textChunks.ts';
 import type { Encoding } from './ByteDecoder.ts';
 import type { ParsedTable } from './types.ts';
@@ -35,6 +35,8 @@ export interface ParseCsvOptions {
    * of the whole file (see TableBuilder `continuation`).
    */
   continuation?: Continuation;
+  /** Every data row's raw cell of one column, see TableBuilder `cellTap`. */
+  cellTap?: CellTap;
 }
 
 /** The counts behind a file's parse warnings, so the parts of a file read in parallel add up to one set. */
@@ -177,6 +179,7 @@ async function readCsv(
       numberFormat: { decimal: opts.decimal, thousands: opts.thousands },
       ...(chunking !== null ? { chunkRows: chunking.rowsPerTable, onChunk: chunking.onTable } : {}),
       ...(opts.continuation !== undefined ? { continuation: opts.continuation } : {}),
+      ...(opts.cellTap !== undefined ? { cellTap: opts.cellTap } : {}),
     });
     // Line endings may change part-way (CRLF rows appended to an LF file, or the reverse) and papaparse
     // takes one newline: unless the file uses old Mac '\r' endings, every CRLF becomes LF before
