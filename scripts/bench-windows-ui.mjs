@@ -88,7 +88,10 @@ try {
     await page.getByLabel(/^Timestamp column/).selectOption('ts');
     const since = () => page.evaluate(() => performance.now());
     const longest = (from, to) =>
-      page.evaluate(([a, b]) => Math.max(0, ...window.__tasks.filter((t) => t.start >= a && t.start < b).map((t) => t.duration)), [from, to]);
+      page.evaluate(
+        ([a, b]) => Math.max(0, ...window.__tasks.filter((t) => t.start >= a && t.start < b).map((t) => t.duration)),
+        [from, to],
+      );
 
     const t0 = await since();
     await page.getByRole('button', { name: 'Run analysis' }).click();
@@ -97,7 +100,9 @@ try {
     phases.run.push({ longest: await longest(t0, t1), seconds: (t1 - t0) / 1000 });
 
     await page.evaluate(() => document.querySelector('#windows-view')?.scrollIntoView());
-    await page.waitForFunction(() => document.querySelectorAll('#windows-view .js-plotly-plot').length >= 3, undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#windows-view .js-plotly-plot').length >= 3, undefined, {
+      timeout: 120_000,
+    });
     // Let the last chart's task finish and be reported.
     await page.waitForTimeout(500);
     const t2 = await since();
@@ -117,7 +122,9 @@ try {
   await server.close();
 }
 const rows = 365 * perDay;
-console.log(`windows view: 365 daily windows x 20 features (${rows.toLocaleString('en')} production rows, 20,000 reference rows), ${reps} runs, medians`);
+console.log(
+  `windows view: 365 daily windows x 20 features (${rows.toLocaleString('en')} production rows, 20,000 reference rows), ${reps} runs, medians`,
+);
 for (const [name, list] of Object.entries(phases)) {
   console.log(
     `  ${name.padEnd(8)} longest main-thread task ${median(list.map((x) => x.longest)).toFixed(0)} ms (max ${Math.max(...list.map((x) => x.longest)).toFixed(0)} ms), phase ${median(list.map((x) => x.seconds)).toFixed(2)} s`,

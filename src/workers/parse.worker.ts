@@ -7,6 +7,7 @@ import { parseCsv } from '../core/table/parseCsv.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import type { Config } from '../core/config/types.ts';
 import { tableBuffers } from '../core/table/tableBuffers.ts';
+import { TimestampColumn, type TimestampValues } from '../core/windows/timestampColumn.ts';
 
 export interface ParseRequest {
   file: string;
@@ -36,7 +37,35 @@ const api = {
     });
     return Comlink.transfer(table, tableBuffers(table));
   },
+  parseWithTimestamps,
 };
+
+/**
+ * A production file with the windows' timestamp column: parsed as parse() does, with every row's
+ * timestamp cell read as it passes (TimestampColumn, in `timezone`) into local milliseconds, whether or
+ * not the column is kept as a feature. The table and the timestamps come back transferred.
+ */
+async function parseWithTimestamps(
+  input: Blob | string,
+  request: ParseRequest,
+  timestamps: { column: string; timezone: string },
+  onProgress?: (bytesRead: number) => void,
+): Promise<{ table: ParsedTable; timestamps: TimestampValues }> {
+  const column = new TimestampColumn(timestamps.timezone, request.missingValues);
+  let last = 0;
+  const table = await parseCsv(input, {
+    ...request,
+    cellTap: { column: timestamps.column, add: (row, raw) => column.add(row, raw) },
+    onProgress: (bytesRead) => {
+      const now = performance.now();
+      if (!onProgress || now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      void onProgress(bytesRead);
+    },
+  });
+  const values = column.finish(table.rows);
+  return Comlink.transfer({ table, timestamps: values }, [...tableBuffers(table), values.local.buffer]);
+}
 
 export type ParseWorkerApi = typeof api;
 Comlink.expose(api);
