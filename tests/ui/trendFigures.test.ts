@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { driftedShareFigure, heatmapFigure, performanceFigure, timeTicks, trendFigure } from '../../src/ui/charts/trendFigures.ts';
+import { cellText, driftedShareFigure, heatmapCells, performanceFigure, timeTicks, trendFigure } from '../../src/ui/charts/trendFigures.ts';
+import { cividis, luminance } from '../../src/ui/charts/cividis.ts';
 import { seriesFeatures, seriesFromHistory, seriesFromWindows, type TrendPoint } from '../../src/ui/charts/trendSeries.ts';
 import type { HistoryEntry, WindowResult } from '../../src/core/windows/types.ts';
 
@@ -13,33 +14,39 @@ function point(label: string, scores: Record<string, [number | null, boolean]>, 
 
 type Trace = Record<string, unknown>;
 
-describe('heatmapFigure(points, features)', () => {
+describe('heatmapCells(points, features) and cellText', () => {
   const points = [
     point('2024-03-01', { a: [0.05, false], [HOSTILE]: [0.3, true] }),
-    point('2024-03-02', { a: [0.4, true], [HOSTILE]: [null, false] }),
+    point('2024-03-02', { a: [0.4, true], [HOSTILE]: [null, false] }, { too_small: true, rows: 7 }),
   ];
-  const fig = heatmapFigure(points, ['a', HOSTILE]);
-  const [heat, flags] = fig.data as Trace[];
-
-  it('is one heatmap trace of features x windows in the Cividis scale, the flagged cells marked by a second trace at exactly those cells', () => {
-    expect((fig.data as Trace[]).filter((t) => t.type === 'heatmap')).toHaveLength(1);
-    expect(heat.colorscale).toBe('Cividis');
-    expect(heat.z).toEqual([
+  it('z is features x windows, flagged the drifted cells, max the largest score', () => {
+    const cells = heatmapCells(points, ['a', HOSTILE]);
+    expect(cells.z).toEqual([
       [0.05, 0.4],
       [0.3, null],
     ]);
-    expect(flags.type).toBe('scatter');
-    expect(flags.x).toEqual([1, 0]);
-    expect(flags.y).toEqual([0, 1]);
+    expect(cells.flagged).toEqual([
+      [false, true],
+      [true, false],
+    ]);
+    expect(cells.max).toBe(0.4);
   });
+  it('the hover line names the feature, the window, the score and the status as plain text', () => {
+    expect(cellText(points, HOSTILE, 0)).toBe(`${HOSTILE} · 2024-03-01: drift score 0.300 (drifted)`);
+    expect(cellText(points, 'a', 1)).toBe('a · 2024-03-02: drift score 0.400 (drifted, too small (7 rows))');
+    expect(cellText(points, HOSTILE, 1)).toBe(`${HOSTILE} · 2024-03-02: drift score – (no score, too small (7 rows))`);
+  });
+});
 
-  it('escapes names and labels from the files in ticks and hover text', () => {
-    const layout = fig.layout as { yaxis: { ticktext: string[] } };
-    expect(layout.yaxis.ticktext[1]).not.toContain('<');
-    expect(layout.yaxis.ticktext[1]).toContain('&lt;img');
-    const hover = (heat.customdata as string[][]).flat().join('');
-    expect(hover).not.toContain('<img');
-    expect(hover).toContain('drifted');
+describe('cividis(t)', () => {
+  it('runs from dark blue to yellow as plotly.js defines it, clamped, and marks pick a contrasting colour', () => {
+    expect(cividis(0)).toEqual([0, 32, 76]);
+    expect(cividis(1)).toEqual([255, 233, 69]);
+    expect(cividis(2)).toEqual([255, 233, 69]);
+    expect(cividis(Number.NaN)).toEqual([0, 32, 76]);
+    expect(cividis(0.5)).toEqual([124, 123, 119]);
+    expect(luminance(cividis(0))).toBeLessThan(0.35);
+    expect(luminance(cividis(1))).toBeGreaterThan(0.35);
   });
 });
 

@@ -3,11 +3,10 @@
  * drift scores, a per-feature trend line with the threshold and the expected-variation band, the
  * drifted share per window, and performance per window.
  *
- * The heatmap is ONE heatmap trace (drawn to a single image by Plotly, so 365 x 20 cells stay cheap) in
- * the Cividis scale (perceptually uniform and readable with colour-vision deficiencies), plus one
- * scatter of "x" marks on the flagged cells: the flag is a shape, never a colour alone. Axes use
- * numeric positions with a thinned list of tick labels: hundreds of category labels are the slow part
- * of a Plotly render (each is measured). Every file-derived string passes plotlyText.
+ * The heatmap is drawn on one canvas (HeatmapCanvas.svelte) from heatmapCells(): a Plotly heatmap of
+ * 365 x 20 cells took 130-700 ms of main-thread time per render here (layout, axes, auto-margins and
+ * hover data), a canvas a few ms. The other charts are Plotly figures. Axes use numeric positions with
+ * a thinned list of tick labels. Every file-derived string in a Plotly figure passes plotlyText.
  */
 import type { ScoreBand } from '../../core/windows/types.ts';
 import type { Figure } from './driftScoreFigure.ts';
@@ -36,81 +35,37 @@ function status(p: TrendPoint, feature: string): string {
   return out;
 }
 
-/** The heatmap: x = window (in order), y = feature, colour = drift score, "x" on flagged cells. */
-export function heatmapFigure(points: readonly TrendPoint[], features: readonly string[], axisTitle = 'window'): Figure {
-  const z: (number | null)[][] = [];
-  const hover: string[][] = [];
-  const flagX: number[] = [];
-  const flagY: number[] = [];
-  const flagHover: string[] = [];
-  const labels = points.map((p) => plotlyText(p.label));
-  features.forEach((name, fi) => {
-    const row: (number | null)[] = [];
-    const text: string[] = [];
-    const shown = plotlyText(name);
-    points.forEach((p, wi) => {
-      const s = p.scores[name];
-      row.push(s?.drift_score ?? null);
-      const line = `${shown}<br>${labels[wi]}<br>${status(p, name)}`;
-      text.push(line);
-      if (s?.drifted) {
-        flagX.push(wi);
-        flagY.push(fi);
-        flagHover.push(line);
-      }
-    });
-    z.push(row);
-    hover.push(text);
-  });
-  let top = 0;
-  for (const row of z) for (const v of row) if (v !== null && v > top) top = v;
-  const longest = Math.max(4, ...features.map((f) => Math.min(f.length, 24)));
-  return {
-    data: [
-      {
-        type: 'heatmap',
-        name: 'drift score',
-        z,
-        x: points.map((_, i) => i),
-        y: features.map((_, i) => i),
-        customdata: hover,
-        colorscale: 'Cividis',
-        zmin: 0,
-        zmax: Math.max(top, 0.01),
-        xgap: points.length > 120 ? 0 : 1,
-        ygap: 1,
-        hoverongaps: false,
-        colorbar: { title: { text: 'drift score' }, thickness: 12 },
-        hovertemplate: '%{customdata}<br>drift score %{z:.3f}<extra></extra>',
-      },
-      {
-        type: 'scatter',
-        mode: 'markers',
-        name: 'flagged (drifted)',
-        x: flagX,
-        y: flagY,
-        customdata: flagHover,
-        marker: { symbol: 'x-thin', size: points.length > 120 ? 5 : 9, line: { width: 1.5, color: '#ffffff' }, color: '#ffffff' },
-        hovertemplate: '%{customdata}<extra></extra>',
-      },
-    ],
-    layout: {
-      ...baseLayout,
-      height: Math.max(220, 22 * features.length + 110),
-      margin: { l: Math.min(190, 12 + 7 * longest), r: 16, t: TOP_MARGIN, b: 50 },
-      xaxis: { automargin: true, title: { text: axisTitle }, ...timeTicks(points.map((p) => p.label)), range: [-0.5, points.length - 0.5] },
-      yaxis: {
-        automargin: true,
-        tickmode: 'array',
-        tickvals: features.map((_, i) => i),
-        ticktext: features.map((f) => plotlyLabel(f, 24)),
-        autorange: 'reversed',
-        fixedrange: true,
-      },
-      showlegend: true,
-    },
-  };
+/** The heatmap's cells: z[feature][window] = drift score (null = none), flagged cells, the largest score. */
+export interface HeatmapCells {
+  z: (number | null)[][];
+  flagged: boolean[][];
+  max: number;
 }
+
+export function heatmapCells(points: readonly TrendPoint[], features: readonly string[]): HeatmapCells {
+  let max = 0;
+  const z = features.map((name) =>
+    points.map((p) => {
+      const v = p.scores[name]?.drift_score ?? null;
+      if (v !== null && v > max) max = v;
+      return v;
+    }),
+  );
+  const flagged = features.map((name) => points.map((p) => p.scores[name]?.drifted === true));
+  return { z, flagged, max };
+}
+
+/** The hover line of one cell: feature, window, score and status (plain text: shown with textContent). */
+export function cellText(points: readonly TrendPoint[], feature: string, window: number): string {
+  const p = points[window];
+  const v = p.scores[feature]?.drift_score;
+  return `${feature} · ${p.label}: drift score ${v === null || v === undefined ? '–' : v.toFixed(3)} (${status(p, feature)})`;
+}
+
+/*
+ * The Plotly figures below use fixed margins, no `automargin`: auto-margins make Plotly lay the figure
+ * out again after measuring the labels, about doubling the main-thread time of a render here.
+ */
 
 /**
  * One feature's drift score per window: the line, flagged points as vermillion diamonds, the threshold
@@ -183,12 +138,8 @@ export function trendFigure(
       ...baseLayout,
       height: 320,
       margin: { l: 55, r: 16, t: TOP_MARGIN, b: 50 },
-      xaxis: { automargin: true, title: { text: axisTitle }, ...timeTicks(points.map((p) => p.label)) },
-      yaxis: {
-        automargin: true,
-        title: { text: `${plotlyLabel(feature, 24)} drift score` },
-        range: [0, Math.min(1.05, top * 1.15 + 0.02)],
-      },
+      xaxis: { title: { text: axisTitle }, ...timeTicks(points.map((p) => p.label)) },
+      yaxis: { title: { text: 'drift score' }, range: [0, Math.min(1.05, top * 1.15 + 0.02)] },
     },
   };
 }
@@ -231,8 +182,8 @@ export function driftedShareFigure(points: readonly TrendPoint[], fractionThresh
       barmode: 'overlay',
       bargap: points.length > 120 ? 0 : 0.2,
       margin: { l: 55, r: 16, t: TOP_MARGIN, b: 50 },
-      xaxis: { automargin: true, title: { text: axisTitle }, ...timeTicks(points.map((p) => p.label)) },
-      yaxis: { automargin: true, title: { text: 'drifted features' }, tickformat: '.0%', range: [0, 1] },
+      xaxis: { title: { text: axisTitle }, ...timeTicks(points.map((p) => p.label)) },
+      yaxis: { title: { text: 'drifted features' }, tickformat: '.0%', range: [0, 1] },
     },
   };
 }
@@ -280,8 +231,8 @@ export function performanceFigure(points: readonly TrendPoint[], axisTitle = 'wi
       ...baseLayout,
       height: 280,
       margin: { l: 55, r: 16, t: TOP_MARGIN, b: 50 },
-      xaxis: { automargin: true, title: { text: axisTitle }, ...timeTicks(points.map((p) => p.label)) },
-      yaxis: { automargin: true, title: { text: 'F1' }, range: [0, 1.02] },
+      xaxis: { title: { text: axisTitle }, ...timeTicks(points.map((p) => p.label)) },
+      yaxis: { title: { text: 'F1' }, range: [0, 1.02] },
     },
   };
 }
