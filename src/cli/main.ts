@@ -20,12 +20,19 @@ import { formatPerformance } from './formatPerformance.ts';
 import { formatRetraining } from './formatRetraining.ts';
 import { profileCommand, type ProfileFlags } from './profileCommand.ts';
 import { dropList } from './dropList.ts';
+import { readFile } from 'node:fs/promises';
+import type { ConfigOverrides } from '../core/config/mergeOverrides.ts';
+import type { Report } from '../core/report/types.ts';
+import { formatHistory, parseHistory, summariseRun } from '../core/windows/history.ts';
+import { appendHistory } from '../node/appendHistory.ts';
+import { postWebhook } from '../node/postWebhook.ts';
+import { formatWindows } from './formatWindows.ts';
 
 export const EXIT = { ok: 0, internal: 1, input: 2, drift: 3 } as const;
 
 interface RunFlags {
   reference?: string;
-  production?: string;
+  production?: string[];
   label?: string;
   config?: string;
   drop?: string;
@@ -36,6 +43,10 @@ interface RunFlags {
   failOnDrift?: boolean;
   quiet?: boolean;
   stream?: boolean;
+  windowColumn?: string;
+  windowEvery?: string;
+  history?: string;
+  webhook?: string;
 }
 
 export async function main(
@@ -48,7 +59,10 @@ export async function main(
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .option('-r, --reference <file>', 'reference (training) CSV or *.profile (see: drift-monitor profile); overrides data.reference_path')
-    .option('-p, --production <file>', 'production CSV (or *.profile) with the same columns; overrides data.production_path')
+    .option(
+      '-p, --production <files...>',
+      'production CSV (or *.profile) with the same columns; several files or a folder of CSVs are windows in order; overrides data.production_path',
+    )
     .option('-l, --label <column>', 'label column, never tested as a feature; overrides data.label_column')
     .option('-c, --config <file>', 'YAML config (see config/default_config.yaml)')
     .option(
@@ -60,6 +74,10 @@ export async function main(
     .option('-s, --scores <file>', 'CSV of per-feature scores (default: output.scores_path or <report>_scores.csv)')
     .option('--html <file>', 'self-contained offline HTML report (charts as static SVG, no script); overrides output.html_path')
     .option('--stream', 'stream both CSVs into profiles: memory bounded by the profiles, not the files (no model or retraining)')
+    .option('--window-column <column>', 'timestamp column that cuts production into windows; overrides windows.column')
+    .option('--window-every <period>', 'day | week | month | a number of rows per window; overrides windows.every')
+    .option('--history <file>', 'append a one-line run summary to this JSON Lines file; overrides output.history_path')
+    .option('--webhook <url>', 'POST a JSON alert (Slack-style text + summary) here when drift is detected; overrides alerts.webhook_url')
     .option('--fail-on-drift', 'exit with code 3 when overall drift is detected (for CI and cron)')
     .option('-q, --quiet', 'print only the verdict line')
     .enablePositionalOptions()
@@ -72,6 +90,14 @@ export async function main(
     })
     .action(async (flags: RunFlags) => {
       exitCode = await run(flags, io);
+    });
+
+  program
+    .command('history')
+    .description('print the trend table of a run history (output.history_path, JSON Lines)')
+    .argument('<file>', 'the history file')
+    .action(async (file: string) => {
+      exitCode = await historyCommand(file, io);
     });
 
   program
@@ -127,6 +153,7 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
     label: flags.label,
     config: flags.config,
     drop,
+    overrides: runOverrides(flags),
     model: flags.model,
     stream: flags.stream,
     // Checked with the retraining outputs against every input before the CSVs are read.
@@ -140,7 +167,7 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
   if (htmlPath !== null) {
     const sources: [string, string | null | undefined][] = [
       ['reference', flags.reference ?? config.data.reference_path],
-      ['production', flags.production ?? config.data.production_path],
+      ...(flags.production ?? [config.data.production_path]).map((p): [string, string | null | undefined] => ['production', p]),
       ['model', flags.model ?? config.model.path],
       ['config', flags.config],
     ];
@@ -148,16 +175,40 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
     for (const [role, path] of sources) if (path) inputs.push(await inputFileInfo(role, path, hashed.get(path)));
     await writeOutput(htmlPath, renderHtmlReport({ report, distributions: distributions ?? [], inputs, configText: configText(config) }));
   }
+  const historyPath = outputs.find((f) => f.key === 'history')?.path ?? null;
+  const webhook = config.alerts.webhook_url;
+  if (historyPath !== null || (webhook !== null && report.summary.overall_drift)) {
+    const entry = summariseRun(report, { production: await productionInfo(flags.production ?? [], report, hashed) });
+    if (historyPath !== null) {
+      try {
+        await appendHistory(historyPath, entry);
+      } catch (e) {
+        throw new InputError(
+          `cannot append to ${historyPath}: ${(e as Error).message.split('\n')[0]}; check the folder exists and is writable`,
+        );
+      }
+    }
+    if (webhook !== null && report.summary.overall_drift) {
+      const sent = await postWebhook(webhook, entry);
+      if (!sent.ok)
+        io.err(
+          `warning: the drift alert to ${webhookHost(webhook)} was not delivered after ${sent.attempts} attempts (${sent.error}); the report is written\n`,
+        );
+    }
+  }
   if (flags.quiet) {
     io.out(
       `${report.summary.overall_drift ? 'drift detected' : 'no drift'}: ${report.summary.drifted}/${report.summary.features} features drifted\n`,
     );
   } else {
     io.out(`${formatSummary(report)}\n\n`);
+    if (report.windowing) io.out(`${formatWindows(report)}\n\n`);
     if (report.performance) io.out(`${formatPerformance(report.performance)}\n\n`);
     if (report.retraining)
       io.out(`${formatRetraining(report.retraining, config.output.retrain_log_path && resolve(config.output.retrain_log_path))}\n\n`);
-    io.out(`wrote ${reportPath}\nwrote ${scoresPath}\n${htmlPath !== null ? `wrote ${htmlPath}\n` : ''}`);
+    io.out(
+      `wrote ${reportPath}\nwrote ${scoresPath}\n${htmlPath !== null ? `wrote ${htmlPath}\n` : ''}${historyPath !== null ? `appended to ${historyPath}\n` : ''}`,
+    );
     io.out(
       `time: parse ${ms(timings.parse)}, detect ${ms(timings.detect)}, tests ${ms(timings.tests)}${timings.model !== undefined ? `, model ${ms(timings.model)}` : ''}${timings.retrain !== undefined ? `, retrain ${ms(timings.retrain)}` : ''}, total ${ms(timings.total)}\n`,
     );
@@ -167,6 +218,59 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
     io.err(`${JSON.stringify({ timings, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
   }
   return flags.failOnDrift && report.summary.overall_drift ? EXIT.drift : EXIT.ok;
+}
+
+/** The config values the run's flags set (windows, history, webhook). */
+function runOverrides(flags: RunFlags): ConfigOverrides {
+  const o: ConfigOverrides = {};
+  const every = flags.windowEvery;
+  if (flags.windowColumn !== undefined || every !== undefined)
+    o.windows = {
+      ...(flags.windowColumn !== undefined ? { column: flags.windowColumn } : {}),
+      ...(every !== undefined ? { every: /^\d+$/.test(every) ? Number(every) : (every as 'day') } : {}),
+    };
+  if (flags.history !== undefined) o.output = { history_path: resolve(flags.history) };
+  if (flags.webhook !== undefined) o.alerts = { webhook_url: flags.webhook };
+  return o;
+}
+
+/** The production files' names, sizes' hashes when the run took them, and rows (the whole run's when one file). */
+async function productionInfo(
+  paths: readonly string[],
+  report: Report,
+  hashed: Map<string, { size: number; sha256: string }>,
+): Promise<{ file: string; sha256: string | null; rows: number }[]> {
+  const hashOf = async (path: string) =>
+    hashed.get(path)?.sha256 ?? (await inputFileInfo('production', path).catch(() => null))?.sha256 ?? null;
+  if (report.windowing?.source === 'file' && report.windows) {
+    const out = [];
+    for (const w of report.windows)
+      out.push({ file: w.file ?? w.label, sha256: w.file !== null ? await hashOf(w.file) : null, rows: w.rows });
+    return out;
+  }
+  const file = paths.length === 1 ? paths[0] : report.data.production.file;
+  const sha256 = paths.length === 1 ? await hashOf(file) : null;
+  return [{ file: report.data.production.file, sha256, rows: report.data.production.rows }];
+}
+
+/** The webhook's host only: its path may hold a secret token (Slack's do). */
+function webhookHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the webhook';
+  }
+}
+
+async function historyCommand(file: string, io: { out: (s: string) => void }): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  io.out(`${formatHistory(parseHistory(text, file))}\n`);
+  return EXIT.ok;
 }
 
 async function samples(flags: { out: string; rows: string; seed: string }, io: { out: (s: string) => void }): Promise<number> {

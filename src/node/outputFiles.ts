@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../core/config/types.ts';
 import { checkRetrainLog } from './appendRetrainLog.ts';
 
-export type OutputKey = 'report' | 'scores' | 'model' | 'retrainLog' | 'profile' | 'html';
+export type OutputKey = 'report' | 'scores' | 'model' | 'retrainLog' | 'profile' | 'html' | 'history';
 
 export interface InputFile {
   /** e.g. "the reference CSV" */
@@ -54,6 +54,8 @@ export function outputFiles(config: Config, report?: ReportTargets): OutputFile[
     config.retraining.enabled
       ? output('retrainLog', 'output.retrain_log_path', config.output.retrain_log_path, { append: true, check: checkRetrainLog })
       : null,
+    // The run history (JSON Lines), appended to by the caller after the report is written.
+    report ? output('history', 'output.history_path', config.output.history_path, { append: true }) : null,
   ];
   return files.filter((f): f is OutputFile => f !== null);
 }

@@ -40,6 +40,8 @@ import { readCsvProfile } from './readCsvProfile.ts';
 import { readCsvFile } from './readCsvFile.ts';
 import type { FeatureDistribution } from '../core/distribution/types.ts';
 import { reportDistributions } from '../core/htmlReport/reportDistributions.ts';
+import { windowSource } from '../core/windows/analyseWindows.ts';
+import { expandProductions, runWindows } from './runWindows.ts';
 
 export interface PipelineOptions {
   /**
@@ -48,13 +50,16 @@ export interface PipelineOptions {
    * a profile and the profiles are compared (analyseProfiles); see runWithProfiles.
    */
   reference?: string | ParsedTable;
-  production?: string | ParsedTable;
+  /** Several production files (or a folder of CSVs) are windows, in order (see runWindows). */
+  production?: string | ParsedTable | (string | ParsedTable)[];
   /** Label column (overrides config data.label_column); null = no label. */
   label?: string | null;
   /** A YAML config file path, or config values (validated and merged over the defaults). */
   config?: string | ConfigOverrides;
   /** Columns to leave out (overrides config columns.drop). */
   drop?: string[];
+  /** Config values given on the command line (--window-every, --history, --webhook ...), merged last. */
+  overrides?: ConfigOverrides;
   /** ONNX model file (overrides config model.path): fills report.performance. */
   model?: string;
   /**
@@ -84,7 +89,7 @@ export interface PipelineResult {
   report: Report;
   config: Config;
   /** Milliseconds per stage. */
-  timings: { parse: number; detect: number; tests: number; total: number; model?: number; retrain?: number };
+  timings: { parse: number; detect: number; tests: number; total: number; model?: number; retrain?: number; windows?: number };
   /** The retraining step (retraining.enabled); its model and log row are already written when configured. */
   retraining: RetrainingOutcome | null;
   /** Every output of the run (see outputFiles), checked before any input was read. */
@@ -102,9 +107,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const t0 = performance.now();
   const config = await resolveConfig(options);
   const refSource = options.reference ?? config.data.reference_path;
-  const prodSource = options.production ?? config.data.production_path;
+  const prodSources = options.production ?? config.data.production_path;
   if (refSource == null) throw new InputError('no reference CSV given; pass --reference FILE or set data.reference_path in the config');
-  if (prodSource == null) throw new InputError('no production CSV given; pass --production FILE or set data.production_path in the config');
+  if (prodSources == null || (Array.isArray(prodSources) && prodSources.length === 0))
+    throw new InputError('no production CSV given; pass --production FILE or set data.production_path in the config');
+  const prodList = await expandProductions(Array.isArray(prodSources) ? prodSources : [prodSources]);
+  if (windowSource(config, prodList.length) !== null) return runWindowed(options, config, refSource, prodList);
+  const prodSource = prodList[0];
   const modelPath = options.model ?? config.model.path;
   const refIsProfile = typeof refSource === 'string' && (await isProfileFile(refSource));
   const prodIsProfile = typeof prodSource === 'string' && (await isProfileFile(prodSource));
@@ -340,13 +349,45 @@ async function runWithProfiles(run: ProfileRun): Promise<PipelineResult> {
   };
 }
 
+/** A run with windows (runWindows.ts): output checks first, as every run. */
+async function runWindowed(
+  options: PipelineOptions,
+  config: Config,
+  reference: string | ParsedTable,
+  productions: (string | ParsedTable)[],
+): Promise<PipelineResult> {
+  if (options.stream) throw new InputError('--stream keeps no rows, and the windows are cut from them; run without --stream');
+  const outputs = outputFiles(config, options.report);
+  const refIsProfile = typeof reference === 'string' && (await isProfileFile(reference));
+  await checkOutputFiles(
+    [
+      ...inputFiles({ reference, config: options.config, referenceIsProfile: refIsProfile }),
+      ...productions.flatMap((p) => inputFiles({ production: p })),
+    ],
+    outputs,
+  );
+  const run = await runWindows({ config, reference, productions, generatedAt: options.generatedAt });
+  return {
+    report: run.report,
+    config,
+    timings: run.timings,
+    retraining: null,
+    outputs,
+    hashed: new Map(),
+    distributions:
+      wantsDistributions(options, outputs) && run.reference !== null && run.productions.length === 1
+        ? reportDistributions(run.report.features, { mode: 'tables', reference: run.reference, production: run.productions[0] })
+        : null,
+  };
+}
+
 /** Distributions are computed when asked for, or when the run writes an HTML report (an `html` output). */
 function wantsDistributions(options: PipelineOptions, outputs: readonly OutputFile[]): boolean {
   return options.distributions ?? outputs.some((o) => o.key === 'html');
 }
 
 /** The run's configuration: the config file or values over the defaults, then the label and drop flags. */
-export async function resolveConfig(options: Pick<PipelineOptions, 'config' | 'label' | 'drop'>): Promise<Config> {
+export async function resolveConfig(options: Pick<PipelineOptions, 'config' | 'label' | 'drop' | 'overrides'>): Promise<Config> {
   let config: Config =
     typeof options.config === 'string'
       ? await loadConfigFile(options.config)
@@ -357,5 +398,6 @@ export async function resolveConfig(options: Pick<PipelineOptions, 'config' | 'l
   if (options.label !== undefined) overrides.data = { label_column: options.label };
   if (options.drop !== undefined) overrides.columns = { drop: options.drop };
   if (Object.keys(overrides).length) config = mergeOverrides(config, overrides, 'command-line flags');
+  if (options.overrides !== undefined) config = mergeOverrides(config, options.overrides, 'command-line flags');
   return config;
 }

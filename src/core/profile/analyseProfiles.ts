@@ -73,7 +73,7 @@ function formatWarnings(p: Profile, file: string): string[] {
   return columnFormatWarnings(file, p.columns, (c) => c.numberFormat?.example?.value ?? NaN);
 }
 
-function profileFeatureStats(
+export function profileFeatureStats(
   plan: ColumnPlan,
   r: ColumnProfile,
   p: ColumnProfile,

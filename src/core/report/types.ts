@@ -149,7 +149,15 @@ export interface CategoricalFeatureReport extends Omit<CategoricalFeatureStats, 
 export type FeatureReport = NumericalFeatureReport | CategoricalFeatureReport;
 
 export type VerdictRule =
-  'drift_feature_fraction' | 'psi' | 'performance' | 'unseen_share' | 'out_of_range_share' | 'duplicate_share' | 'domain_auc';
+  | 'drift_feature_fraction'
+  | 'psi'
+  | 'performance'
+  | 'unseen_share'
+  | 'out_of_range_share'
+  | 'duplicate_share'
+  | 'domain_auc'
+  /** Target drift joins the verdict (thresholds.label_drift: true). */
+  | 'label_drift';
 
 export interface Summary {
   features: number;

@@ -16,3 +16,28 @@ export type {
   HistoryEntry,
   HistoryScore,
 } from './types.ts';
+export { TimestampColumn, type TimestampValues } from './timestampColumn.ts';
+export { ZoneClock } from './zoneClock.ts';
+export { calendarWindows, rowWindows, fileWindows, type WindowPlan } from './assignWindows.ts';
+export { sliceTables, rowOffsets } from './sliceTables.ts';
+export {
+  analyseWindows,
+  windowSource,
+  labelPlan,
+  WindowTester,
+  type WindowsInput,
+  type WindowsAnalysis,
+  type WindowStats,
+} from './analyseWindows.ts';
+export { decideWindows, labelDriftReport } from './decideWindows.ts';
+export { expectedVariation, percentile, BAND_PERCENTILES } from './expectedVariation.ts';
+export {
+  summariseRun,
+  mergeHistory,
+  parseHistory,
+  historyId,
+  historyLine,
+  formatHistory,
+  historyProblem,
+  type RunInputs,
+} from './history.ts';

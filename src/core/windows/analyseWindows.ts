@@ -1,0 +1,254 @@
+/**
+ * The heavy, threshold-free half of the windows: each window's rows as a table of their own
+ * (sliceTables.ts), profiled, and every feature tested against the reference profile with the run's
+ * column types (the plans of the whole run, so every window runs the same tests on the same columns),
+ * as analyseProfiles does for two profiles: with exact numbers the results are those of a run on the
+ * window's rows alone. The label column is tested like a feature (target drift), and the reference cut
+ * into windows of the production windows' size gives the expected variation of every score.
+ * decideWindows.ts adds the flags and verdicts.
+ */
+import type { Config } from '../config/types.ts';
+import type { DataQualityStats, FeatureStats } from '../report/types.ts';
+import type { ColumnPlan, ParsedTable } from '../table/types.ts';
+import type { Profile } from '../profile/columnProfile.ts';
+import type { StatRegistry } from '../stattests/driftTest.ts';
+import { testsOfRun } from '../stattests/testChoice.ts';
+import { profileConfigOf, profileFromTable } from '../profile/profileBuilder.ts';
+import { profileFeatureStats } from '../profile/analyseProfiles.ts';
+import { profileFacts } from '../profile/profileFacts.ts';
+import { profileQuality } from '../quality/dataQuality.ts';
+import { planConfig } from '../analyse.ts';
+import { planColumnsFromFacts } from '../table/planColumns.ts';
+import type { TableFacts } from '../table/columnFacts.ts';
+import { InputError } from '../errors.ts';
+import { calendarWindows, fileWindows, rowWindows, type WindowPlan } from './assignWindows.ts';
+import { rowOffsets, sliceTables } from './sliceTables.ts';
+import type { TimestampValues } from './timestampColumn.ts';
+import type { ExpectedVariation, WindowEvery, WindowSource } from './types.ts';
+import { expectedVariation } from './expectedVariation.ts';
+
+export interface WindowsInput {
+  /** The reference as a profile (read from a .profile, or profileFromTable of the reference table). */
+  reference: Profile;
+  /** The reference rows, for the expected variation; null with a profile reference. */
+  referenceTable: ParsedTable | null;
+  /** The production files in order (same columns). */
+  productions: readonly ParsedTable[];
+  /** The timestamp column of each production file (timestampColumn.ts), when windows.column is set. */
+  timestamps: readonly TimestampValues[] | null;
+  /** The whole run's column plans (Analysis.plans). */
+  plans: readonly ColumnPlan[];
+  config: Config;
+  tests?: StatRegistry;
+}
+
+/** One window's statistics (threshold-free). */
+export interface WindowStats {
+  label: string;
+  source: WindowSource;
+  start: string | null;
+  end: string | null;
+  file: string | null;
+  rows: number;
+  timestampMissing: number;
+  timestampUnparsable: number;
+  /** One per tested feature, in plan order; empty for a window without rows. */
+  stats: FeatureStats[];
+  /** The window's data-quality figures (unseen categories, out-of-range values), when a threshold uses them. */
+  dataQuality: DataQualityStats | null;
+  /** The label column tested like a feature; null without a label (or a window without rows). */
+  labelStats: FeatureStats | null;
+}
+
+export interface WindowsAnalysis {
+  source: WindowSource;
+  column: string | null;
+  every: WindowEvery | null;
+  timezone: string;
+  timestamps: { missing: number; unparsable: number; unparsableExamples: string[] };
+  windows: WindowStats[];
+  expectedVariation: ExpectedVariation | null;
+  note: string | null;
+  warnings: string[];
+}
+
+/** How the run's production is windowed, or null for no windows (windows.every null, one file). */
+export function windowSource(config: Config, productionFiles: number): WindowSource | null {
+  const every = config.windows.every;
+  if (every === null) return productionFiles > 1 ? 'file' : null;
+  if (typeof every === 'number') return 'rows';
+  if (config.windows.column === null)
+    throw new InputError(`windows.every: ${every} needs the timestamp column; set windows.column (or --window-column)`);
+  return 'time';
+}
+
+/** The label column's type by the same rules as a feature's (its facts in both profiles), or null when it is not in both. */
+export function labelPlan(reference: Profile, production: Profile, config: Config): ColumnPlan | null {
+  const label = config.data.label_column;
+  if (label === null) return null;
+  const only = (p: Profile, file: string): TableFacts => {
+    const facts = profileFacts(p, file);
+    return { ...facts, columns: facts.columns.filter((c) => c.name === label), notParsed: [] };
+  };
+  const ref = only(reference, 'reference');
+  const prod = only(production, 'production');
+  if (ref.columns.length === 0 || prod.columns.length === 0) return null;
+  const cfg = { ...planConfig(config), label: null, drop: [], numerical: [], categorical: [] };
+  const plan = planColumnsFromFacts(ref, prod, cfg).plans.find((p) => p.name === label);
+  return plan && plan.role !== 'skipped' ? plan : null;
+}
+
+/** The statistics of one table of rows against the reference profile, with the given plans. */
+export class WindowTester {
+  private readonly refColumns: Map<string, Profile['columns'][number]>;
+  private readonly refFacts: TableFacts;
+  private readonly features: ColumnPlan[];
+  private readonly columns: string[];
+  private readonly tests: StatRegistry;
+  private readonly quality: boolean;
+
+  constructor(
+    private readonly reference: Profile,
+    plans: readonly ColumnPlan[],
+    private readonly label: ColumnPlan | null,
+    private readonly config: Config,
+    tests?: StatRegistry,
+  ) {
+    this.refColumns = new Map(reference.columns.map((c) => [c.name, c]));
+    this.refFacts = profileFacts(reference, 'reference');
+    this.features = plans.filter((p) => p.role !== 'skipped');
+    this.columns = [...this.features.map((p) => p.name), ...(label ? [label.name] : [])];
+    this.tests = tests ?? testsOfRun(config);
+    const t = config.thresholds;
+    this.quality = t.unseen_share !== null || t.out_of_range_share !== null;
+  }
+
+  /** The column names a window table needs. */
+  get neededColumns(): readonly string[] {
+    return this.columns;
+  }
+
+  test(table: ParsedTable): { stats: FeatureStats[]; dataQuality: DataQualityStats | null; labelStats: FeatureStats | null } {
+    if (table.rows === 0) return { stats: [], dataQuality: null, labelStats: null };
+    const profile = profileFromTable(table, { config: profileConfigOf(this.config) });
+    const prodColumns = new Map(profile.columns.map((c) => [c.name, c]));
+    const one = (plan: ColumnPlan) =>
+      profileFeatureStats(
+        plan,
+        this.refColumns.get(plan.name)!,
+        prodColumns.get(plan.name)!,
+        this.reference.rows,
+        profile.rows,
+        this.config,
+        this.tests,
+      );
+    const stats = this.features.map(one);
+    const labelStats = this.label && prodColumns.has(this.label.name) ? one(this.label) : null;
+    const dataQuality = this.quality
+      ? profileQuality(
+          this.reference,
+          profile,
+          this.refFacts,
+          profileFacts(profile, table.file),
+          this.features,
+          stats,
+          planConfig(this.config),
+        )
+      : null;
+    return { stats, dataQuality, labelStats };
+  }
+}
+
+/** Every window's statistics and the expected variation. */
+export function analyseWindows(input: WindowsInput): WindowsAnalysis {
+  const { config, productions } = input;
+  const source = windowSource(config, productions.length);
+  if (source === null) throw new InputError('windows are off: set windows.every or give several production files');
+  const offsets = rowOffsets(productions);
+  const total = offsets[productions.length];
+  const warnings: string[] = [];
+  let plans: WindowPlan[];
+  const stamps = input.timestamps;
+  let local: Float64Array | null = null;
+  if (stamps !== null) {
+    local = new Float64Array(total);
+    stamps.forEach((s, i) => local!.set(s.local, offsets[i]));
+    stamps.forEach((s, i) => {
+      if (s.dayOrder !== null)
+        warnings.push(
+          `${productions[i].file}: dates written a/b/yyyy in ${config.windows.column} were read ${s.dayOrder}${s.dayOrder === 'day-first' ? ' (no cell proved month-first)' : ''}`,
+        );
+    });
+  }
+  if (source === 'time') plans = calendarWindows(local!, config.windows.every as 'day' | 'week' | 'month', config.windows.timezone);
+  else if (source === 'rows') plans = rowWindows(total, config.windows.every as number);
+  else plans = fileWindows(productions.map((t) => ({ file: t.file, rows: t.rows })));
+  if (plans.length === 0)
+    throw new InputError(
+      `windows.column "${config.windows.column}": no production row has a timestamp, so there is no window; check the column and its format`,
+    );
+
+  const labelColumn = config.data.label_column;
+  const every = Int32Array.from({ length: total }, (_, i) => i);
+  const label =
+    labelColumn === null
+      ? null
+      : labelPlan(input.reference, profileFromTable(sliceTables(productions, offsets, every, [labelColumn], 'production')), config);
+  const tester = new WindowTester(input.reference, input.plans, label, config, input.tests);
+  const windows: WindowStats[] = plans.map((plan, i) => {
+    const table = sliceTables(productions, offsets, plan.rows, tester.neededColumns, plan.label);
+    const fileStamps = source === 'file' && stamps !== null ? stamps[i] : null;
+    return {
+      label: plan.label,
+      source: plan.source,
+      start: plan.start,
+      end: plan.end,
+      file: plan.file,
+      rows: plan.rows.length,
+      timestampMissing: fileStamps?.missing ?? 0,
+      timestampUnparsable: fileStamps?.unparsable ?? 0,
+      ...tester.test(table),
+    };
+  });
+
+  const missing = stamps?.reduce((a, s) => a + s.missing, 0) ?? 0;
+  const unparsable = stamps?.reduce((a, s) => a + s.unparsable, 0) ?? 0;
+  if (source === 'time' && missing + unparsable > 0) {
+    const examples = stamps!.flatMap((s) => s.unparsableExamples).slice(0, 3);
+    warnings.push(
+      `${config.windows.column}: ${missing} production row(s) without a timestamp and ${unparsable} with one that is not a date/time${examples.length ? ` (e.g. ${examples.map((e) => JSON.stringify(e)).join(', ')})` : ''} are in no window`,
+    );
+  }
+  const band = bandOf(input, tester, windows);
+  return {
+    source,
+    column: config.windows.column,
+    every: config.windows.every,
+    timezone: config.windows.timezone,
+    timestamps: { missing, unparsable, unparsableExamples: stamps?.flatMap((s) => s.unparsableExamples).slice(0, 3) ?? [] },
+    windows,
+    expectedVariation: band.value,
+    note: band.note,
+    warnings,
+  };
+}
+
+function bandOf(
+  input: WindowsInput,
+  tester: WindowTester,
+  windows: WindowStats[],
+): { value: ExpectedVariation | null; note: string | null } {
+  if (!input.config.windows.expected_variation) return { value: null, note: 'expected variation off (windows.expected_variation: false)' };
+  if (input.referenceTable === null)
+    return { value: null, note: 'no expected variation: it cuts the reference rows into windows, and the reference is a profile' };
+  const sizes = windows.map((w) => w.rows).filter((n) => n >= input.config.windows.min_rows);
+  const usable = sizes.length ? sizes : windows.map((w) => w.rows).filter((n) => n > 0);
+  if (usable.length === 0) return { value: null, note: 'no expected variation: no window has rows' };
+  return expectedVariation(input.referenceTable, tester, median(usable));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : Math.round((s[m - 1] + s[m]) / 2);
+}

@@ -1,0 +1,216 @@
+/**
+ * A run with windows (windows.every set, or several production files): the production files are read
+ * as tables, their timestamp column tapped while parsing (windows/timestampColumn.ts); the whole run is
+ * analysed as without windows (two tables: analyse; otherwise the profiles: analyseProfiles), then each
+ * window against the reference profile (windows/analyseWindows.ts), and report.windows, report.windowing
+ * and report.label_drift are filled.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from '../core/config/types.ts';
+import type { Report } from '../core/report/types.ts';
+import type { ParsedTable } from '../core/table/types.ts';
+import type { Profile } from '../core/profile/columnProfile.ts';
+import { InputError } from '../core/errors.ts';
+import { analyse, type Analysis } from '../core/analyse.ts';
+import { analyseProfiles, profileFeatureStats } from '../core/profile/analyseProfiles.ts';
+import { mergeProfiles, profileConfigOf, profileFromTable } from '../core/profile/profileBuilder.ts';
+import { buildReport } from '../core/buildReport.ts';
+import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
+import { columnsToSkip } from '../core/table/columnsToSkip.ts';
+import { TimestampColumn, type TimestampValues } from '../core/windows/timestampColumn.ts';
+import { analyseWindows, labelPlan } from '../core/windows/analyseWindows.ts';
+import { decideWindows, labelDriftReport } from '../core/windows/decideWindows.ts';
+import { rowOffsets, sliceTables } from '../core/windows/sliceTables.ts';
+import { testsOfRun } from '../core/stattests/testChoice.ts';
+import { loadKernels } from '../kernels/loadKernels.ts';
+import { isProfileFile, readProfileFile } from './readProfileFile.ts';
+import { readCsvFile } from './readCsvFile.ts';
+import { packageVersion } from './version.ts';
+
+export interface WindowsRunInput {
+  config: Config;
+  reference: string | ParsedTable;
+  productions: (string | ParsedTable)[];
+  generatedAt?: string;
+}
+
+export interface WindowsRunResult {
+  report: Report;
+  reference: ParsedTable | null;
+  referenceProfile: Profile;
+  productions: ParsedTable[];
+  timings: { parse: number; detect: number; tests: number; windows: number; total: number };
+}
+
+/**
+ * The production files of a run: a folder stands for its *.csv files in name order; several paths are
+ * taken in the order given.
+ */
+export async function expandProductions(sources: readonly (string | ParsedTable)[]): Promise<(string | ParsedTable)[]> {
+  const out: (string | ParsedTable)[] = [];
+  for (const src of sources) {
+    if (typeof src !== 'string') {
+      out.push(src);
+      continue;
+    }
+    const s = await stat(src).catch(() => null);
+    if (s?.isDirectory()) {
+      const names = (await readdir(src)).filter((n) => n.toLowerCase().endsWith('.csv')).sort();
+      if (names.length === 0) throw new InputError(`the production folder ${src} has no .csv file; put the production CSVs in it`);
+      out.push(...names.map((n) => join(src, n)));
+    } else out.push(src);
+  }
+  return out;
+}
+
+export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResult> {
+  const t0 = performance.now();
+  const { config } = input;
+  if (config.retraining.enabled)
+    throw new InputError('retraining with windows is not supported; set retraining.enabled: false or run without windows');
+  if (config.model.path || config.data.prediction_column || config.data.probability_column)
+    throw new InputError(
+      'windows with a model or prediction columns are not supported yet; run the windows without model.path, data.prediction_column and data.probability_column, or run without windows',
+    );
+  const read = {
+    delimiter: config.data.delimiter,
+    missingValues: config.data.missing_values,
+    encoding: config.data.encoding,
+    decimal: config.data.decimal,
+    thousands: config.data.thousands,
+    skipColumns: columnsToSkip(config, false),
+  };
+  const column = config.windows.column;
+  const readProduction = async (src: string | ParsedTable): Promise<{ table: ParsedTable; stamps: TimestampValues | null }> => {
+    if (typeof src !== 'string') {
+      if (column !== null)
+        throw new InputError('windows.column needs the production files as paths (their timestamp cells are read while parsing)');
+      return { table: src, stamps: null };
+    }
+    if (await isProfileFile(src))
+      throw new InputError(`windows need the production rows; pass the production CSV instead of the profile ${src}`);
+    const tap = column !== null ? new TimestampColumn(config.windows.timezone, config.data.missing_values) : null;
+    const table = await readCsvFile(src, { ...read, ...(tap ? { cellTap: { column: column!, add: (r, raw) => tap.add(r, raw) } } : {}) });
+    return { table, stamps: tap ? tap.finish(table.rows) : null };
+  };
+  const refIsProfile = typeof input.reference === 'string' && (await isProfileFile(input.reference));
+  const [reference, read2] = await Promise.all([
+    refIsProfile
+      ? readProfileFile(input.reference as string)
+      : typeof input.reference === 'string'
+        ? readCsvFile(input.reference, read)
+        : Promise.resolve(input.reference),
+    Promise.all(input.productions.map(readProduction)),
+  ]);
+  const productions = read2.map((r) => r.table);
+  const stamps = column !== null ? read2.map((r) => r.stamps!) : null;
+  checkSameColumns(productions);
+  const t1 = performance.now();
+
+  const referenceTable = refIsProfile ? null : (reference as ParsedTable);
+  let analysis: Analysis;
+  let referenceProfile: Profile;
+  let productionProfile: Profile | null = null;
+  const profileOptions = { config: profileConfigOf(config) };
+  if (referenceTable !== null && productions.length === 1) {
+    // As a run without windows on the same two files: the same report, windows added.
+    analysis = analyse(referenceTable, productions[0], config, await loadKernels());
+    await addDomainClassifier(analysis, referenceTable, productions[0], config);
+    referenceProfile = profileFromTable(referenceTable, profileOptions);
+  } else {
+    referenceProfile = referenceTable !== null ? profileFromTable(referenceTable, profileOptions) : (reference as Profile);
+    productionProfile = productions
+      .map((t) => profileFromTable(t, { ...profileOptions, source: null }))
+      .reduce((a, b) => mergeProfiles(a, b));
+    analysis = analyseProfiles(referenceProfile, { ...productionProfile, source: namedSource(productions) }, config);
+    if (typeof input.reference === 'string' && refIsProfile) analysis.reference = { ...analysis.reference, file: input.reference };
+    await addDomainClassifier(analysis, null, null, config);
+  }
+  const t2 = performance.now();
+  const report = buildReport(analysis, config, { generatedAt: input.generatedAt ?? new Date().toISOString(), version: packageVersion() });
+  const tests = testsOfRun(config);
+  const windowsAnalysis = analyseWindows({
+    reference: referenceProfile,
+    referenceTable,
+    productions,
+    timestamps: stamps,
+    plans: analysis.plans,
+    config,
+    tests,
+  });
+  const decided = decideWindows(windowsAnalysis, config);
+  report.warnings.push(...windowsAnalysis.warnings);
+  addLabelDrift(report, referenceProfile, productionProfile ?? labelProfile(productions, config), config);
+  report.windows = decided.windows;
+  report.windowing = decided.windowing;
+  const t3 = performance.now();
+  return {
+    report,
+    reference: referenceTable,
+    referenceProfile,
+    productions,
+    timings: { parse: t1 - t0, detect: analysis.timings.detect, tests: analysis.timings.tests, windows: t3 - t2, total: t3 - t0 },
+  };
+}
+
+/** A profile source naming the production files end to end (as the report's data.production.file). */
+function namedSource(productions: readonly ParsedTable[]): Profile['source'] {
+  return {
+    file: productions.map((t) => t.file).join(' + '),
+    size: 0,
+    sha256: null,
+    delimiter: productions[0].delimiter,
+    missingValues: [],
+    encoding: 'auto',
+    decimal: 'auto',
+    thousands: 'auto',
+    dropped: [...(productions[0].notParsed ?? [])],
+    label: null,
+  };
+}
+
+/** The label column of the production files as a profile (for target drift). */
+function labelProfile(productions: readonly ParsedTable[], config: Config): Profile | null {
+  const label = config.data.label_column;
+  if (label === null) return null;
+  const offsets = rowOffsets(productions);
+  const all = Int32Array.from({ length: offsets[productions.length] }, (_, i) => i);
+  return profileFromTable(sliceTables(productions, offsets, all, [label], 'production'), { config: profileConfigOf(config) });
+}
+
+/**
+ * report.label_drift: the label tested like a feature (target drift) when both sides have it; with
+ * thresholds.label_drift: true a drifted label joins the verdict (rule 'label_drift').
+ */
+export function addLabelDrift(report: Report, reference: Profile, production: Profile | null, config: Config): void {
+  const label = config.data.label_column;
+  if (label === null || production === null) return;
+  const plan = labelPlan(reference, production, config);
+  if (plan === null) return;
+  const r = reference.columns.find((c) => c.name === label)!;
+  const p = production.columns.find((c) => c.name === label)!;
+  const stats = profileFeatureStats(plan, r, p, reference.rows, production.rows, config, testsOfRun(config));
+  report.label_drift = labelDriftReport(label, stats, config.thresholds);
+  if (report.label_drift.in_verdict && report.label_drift.feature.drifted) {
+    report.summary.overall_drift = true;
+    report.summary.reasons.push({
+      rule: 'label_drift',
+      message: `the label ${label} drifted (target drift; thresholds.label_drift is true)`,
+    });
+  }
+}
+
+function checkSameColumns(tables: readonly ParsedTable[]): void {
+  const names = (t: ParsedTable) => t.columns.map((c) => c.name);
+  const first = names(tables[0]);
+  for (const t of tables.slice(1)) {
+    const these = names(t);
+    const missing = first.find((n) => !these.includes(n));
+    const extra = these.find((n) => !first.includes(n));
+    if (missing !== undefined || extra !== undefined)
+      throw new InputError(
+        `${t.file}: production files used as windows need the same columns; ${missing !== undefined ? `column "${missing}" of ${tables[0].file} is missing` : `column "${extra}" is not in ${tables[0].file}`}`,
+      );
+  }
+}
