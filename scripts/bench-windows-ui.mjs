@@ -84,6 +84,7 @@ try {
     await page.getByLabel('Reference CSV or profile').setInputFiles(join(dir, 'reference.csv'));
     await page.getByLabel('Production CSV').setInputFiles(join(dir, `production_${perDay}.csv`));
     await page.getByTestId('production-file-name').filter({ hasText: 'production_' }).waitFor();
+    await page.getByText('Windows (monitoring over time)').click();
     await page.getByLabel(/^Period/).selectOption('day');
     await page.getByLabel(/^Timestamp column/).selectOption('ts');
     const since = () => page.evaluate(() => performance.now());

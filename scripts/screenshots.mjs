@@ -158,6 +158,7 @@ async function windowsShot() {
     .setInputFiles({ name: 'reference.csv', mimeType: 'text/csv', buffer: Buffer.from(reference) });
   await page.getByLabel('Production CSV').setInputFiles({ name: 'production.csv', mimeType: 'text/csv', buffer: Buffer.from(production) });
   await page.getByTestId('production-file-name').filter({ hasText: 'production.csv' }).waitFor();
+  await page.getByText('Windows (monitoring over time)').click();
   await page.getByLabel(/^Period/).selectOption('day');
   await page.getByLabel(/^Timestamp column/).selectOption('ts');
   await page.getByRole('button', { name: 'Run analysis' }).click();

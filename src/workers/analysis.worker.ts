@@ -37,7 +37,9 @@ import type { Report } from '../core/report/types.ts';
 import type { InputFileInfo } from '../core/htmlReport/types.ts';
 import { renderHtmlReport } from '../core/htmlReport/renderHtmlReport.ts';
 import { reportDistributions, type DistributionSource } from '../core/htmlReport/reportDistributions.ts';
-import { analyseWindows, windowsOff, type WindowsAnalysis } from '../core/windows/api.ts';
+import type { WindowsAnalysis } from '../core/windows/api.ts';
+import type { FeatureStats } from '../core/report/types.ts';
+import { analyseWindowed, type WindowedInput } from './windowedRun.ts';
 
 /** A model file for the run: its name (for messages and the report) and its bytes (transferred). */
 export interface ModelInput {
@@ -49,8 +51,12 @@ export interface ModelInput {
 export interface AnalysisResult {
   analysis: Analysis;
   performance: PerformanceStats | null;
-  /** Every window analysed against the reference (threshold-free); null when windows are off. */
+  /** Every window analysed against the reference (threshold-free); absent when windows are off. */
   windows?: WindowsAnalysis | null;
+  /** The label column tested like a feature (target drift, threshold-free); absent without windows or a label. */
+  labelStats?: FeatureStats | null;
+  /** Rows of each production file of a windowed run (the History records them). */
+  productionRows?: number[];
 }
 
 /** What the last run compared: two tables, or two profiles (at least one side was a `*.profile`). */
@@ -93,14 +99,10 @@ const api = {
     config: Config,
     model: ModelInput | null = null,
     onScoring?: () => void,
-    /** The other production files, when several were chosen (one window each, after `production`). */
-    moreProductions: ParsedTable[] = [],
   ): Promise<AnalysisResult> {
     last = null;
     const kernels = await loadKernels();
     const analysis = analyse(reference, production, config, kernels);
-    const productions = [production, ...moreProductions];
-    const windows = windowsOff(config, productions.length) ? null : analyseWindows(reference, productions, config, kernels);
     // The classifier trains here, in the worker, off the main thread.
     await addDomainClassifier(analysis, reference, production, config);
     let performance: PerformanceStats | null = null;
@@ -117,7 +119,7 @@ const api = {
       }
     }
     last = { mode: 'tables', reference, production, analysis };
-    return { analysis, performance, windows };
+    return { analysis, performance };
   },
 
   /**
@@ -206,8 +208,7 @@ const api = {
       await runner?.release();
     }
     last = { mode: 'profiles', reference: ref.profile, production: prod, referenceFromCsv: !ref.fromFile, analysis };
-    const windows = windowsOff(config, 1) ? null : analyseWindows(ref.profile, [production], config, kernels);
-    return { analysis, performance, windows };
+    return { analysis, performance };
   },
 
   /**
@@ -300,6 +301,42 @@ const api = {
     const files: InputFileInfo[] = [];
     for (const f of inputs) files.push({ role: f.role, name: f.name, size: f.data.size, sha256: await sha256OfBlob(f.data) });
     return renderHtmlReport({ report, distributions: reportDistributions(report.features, source), inputs: files, configText });
+  },
+
+  /**
+   * A run with windows (windows.every set, or several production files): the whole run as without
+   * windows, then every window against the reference (windowedRun.ts). A reference profile comes as
+   * its file (decoded here); a reference CSV as its parsed table.
+   */
+  async analyseWindowed(
+    reference: ParsedTable | { name: string; data: Blob },
+    input: Omit<WindowedInput, 'reference'>,
+  ): Promise<AnalysisResult> {
+    last = null;
+    const fromProfile = 'data' in reference && reference.data instanceof Blob;
+    const ref = fromProfile
+      ? decodeProfile(new Uint8Array(await reference.data.arrayBuffer()), reference.name)
+      : (reference as ParsedTable);
+    const out = await analyseWindowed({ ...input, reference: ref });
+    // As the CLI's report, which names the profile file it read.
+    if (fromProfile) out.analysis.reference = { ...out.analysis.reference, file: reference.name };
+    last =
+      out.referenceTable && out.productionTable
+        ? { mode: 'tables', reference: out.referenceTable, production: out.productionTable, analysis: out.analysis }
+        : {
+            mode: 'profiles',
+            reference: out.referenceProfile,
+            production: out.productionProfile ?? profileFromTable(input.productions[0], { config: profileConfigOf(input.config) }),
+            referenceFromCsv: !fromProfile,
+            analysis: out.analysis,
+          };
+    return {
+      analysis: out.analysis,
+      performance: null,
+      windows: out.windows,
+      labelStats: out.labelStats,
+      productionRows: input.productions.map((t) => t.rows),
+    };
   },
 
   /** SHA-256 (hex) of each blob (the History's file hashes), streamed so memory stays bounded. */

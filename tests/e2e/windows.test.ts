@@ -2,7 +2,7 @@
  * The dashboard's windows view, end to end (built app, Debian's Chromium): the committed seeded pair
  * with a timestamp column (tests/fixtures/windowsui, scripts/make-windows-fixture.mjs) split by day
  * through the Windows controls, the report's windows equal to the CLI's for the same files and config,
- * the heatmap (one heatmap trace) and its table view showing the same numbers, the first drifting
+ * the heatmap (values on hover) and its table view showing the same numbers, the first drifting
  * window named, too-small windows marked, hostile names shown as text, several production files as
  * one window each, and nothing leaving the page.
  */
@@ -36,12 +36,14 @@ function cliReport(args: string[], yaml: string): Report {
   return JSON.parse(readFileSync(out, 'utf8')) as Report;
 }
 
-const DAY_CONFIG = 'data:\n  label_column: label\nwindows:\n  column: ts\n  every: day\n  min_rows: 50\n';
+// The timestamp column is dropped as a feature; the windows still read it.
+const DAY_CONFIG = 'data:\n  label_column: label\ncolumns:\n  drop: [ts]\nwindows:\n  column: ts\n  every: day\n  min_rows: 50\n';
 
 async function chooseInputs(page: Page, production: string | string[]): Promise<void> {
   await page.getByLabel('Reference CSV or profile').setInputFiles(REFERENCE);
   await page.getByLabel('Production CSV').setInputFiles(production);
-  const first = (Array.isArray(production) ? production[0] : production).split('/').pop()!;
+  // Several files show the first in name order.
+  const first = (Array.isArray(production) ? [...production].sort()[0] : production).split('/').pop()!;
   await page.getByTestId('production-file-name').filter({ hasText: first }).waitFor();
 }
 
@@ -53,16 +55,6 @@ async function expectClean(opened: OpenedPage): Promise<void> {
   expect(offOrigin(opened.requests, suite.app.origin)).toEqual([]);
 }
 
-/** The heatmap's traces as Plotly holds them (type and z) once it has drawn. */
-async function heatmapTraces(page: Page): Promise<{ type: string; z?: (number | null)[][] }[]> {
-  const plot = page.locator('[data-testid="windows-trend"] .js-plotly-plot').first();
-  await plot.scrollIntoViewIfNeeded();
-  await plot.waitFor();
-  return plot.evaluate((el) =>
-    (el as unknown as { data: { type: string; z?: (number | null)[][] }[] }).data.map((t) => ({ type: t.type, z: t.z })),
-  );
-}
-
 let dayReport: Report;
 
 describe('windows view (built app, Chromium)', () => {
@@ -71,6 +63,9 @@ describe('windows view (built app, Chromium)', () => {
     const { page } = opened;
     await chooseInputs(page, PRODUCTION);
     await page.getByLabel('Label column').selectOption('label');
+    await page.getByText(/^Column types and drops/).click();
+    await page.getByLabel('Drop ts').check();
+    await page.getByText('Windows (monitoring over time)').click();
     await page.getByLabel(/^Period/).selectOption('day');
     await page.getByLabel(/^Timestamp column/).selectOption('ts');
     await page.getByLabel(/^Minimum rows/).fill('50');
@@ -87,14 +82,22 @@ describe('windows view (built app, Chromium)', () => {
     // The first drifting window is named, the 12-row day is marked, the two rows without a date are counted.
     const message = page.getByTestId('windows-message');
     expect(await message.innerText()).toBe(dayReport.windowing!.message);
-    expect(dayReport.windowing!.message).toMatch(/^drift since 2024-03-0[5-8]$/);
+    const first = dayReport.windows!.find((w) => w.overall_drift)!;
+    expect(dayReport.windowing!.message).toBe(`drift since ${first.label}`);
+    // The shift from 2024-03-05 on: every later window drifts, with amount flagged.
+    for (const w of dayReport.windows!.slice(4)) {
+      expect(w.overall_drift, w.label).toBe(true);
+      expect(w.features.find((f) => f.name === 'amount')?.drifted, w.label).toBe(true);
+    }
+    expect(dayReport.label_drift?.column).toBe('label');
+    await page.locator('#label-drift-verdict').waitFor();
     expect(dayReport.windows!.find((w) => w.label === '2024-03-03')?.too_small).toBe(true);
     expect(dayReport.windowing!.timestamps.missing + dayReport.windowing!.timestamps.unparsable).toBe(2);
     expect(await page.locator('#windows-facts').innerText()).toContain('in no window');
     await expectClean(opened);
   }, 180_000);
 
-  it('draws the heatmap as one heatmap trace of features x windows, and the table view lists the same numbers', async () => {
+  it('draws the heatmap (values on hover) and the table view lists the same numbers; the config file fills the controls', async () => {
     const opened = await suite.open();
     const { page } = opened;
     await page.getByLabel('Config (YAML)').setInputFiles({ name: 'windows.yaml', mimeType: 'text/yaml', buffer: Buffer.from(DAY_CONFIG) });
@@ -106,12 +109,24 @@ describe('windows view (built app, Chromium)', () => {
     const report = await downloadJsonReport(page);
     expect(comparableReport(report).windows).toEqual(comparableReport(dayReport).windows);
 
-    const traces = await heatmapTraces(page);
-    expect(traces.filter((t) => t.type === 'heatmap')).toHaveLength(1);
-    const heat = traces.find((t) => t.type === 'heatmap')!;
+    // The heatmap: one canvas; hovering a cell names its feature, window, score and status as text.
     const features = report.windows![0].features.map((f) => f.name);
-    expect(heat.z).toEqual(features.map((name) => report.windows!.map((w) => w.features.find((f) => f.name === name)!.drift_score)));
-
+    const canvas = page.locator('[data-testid="windows-trend"] [data-testid="heatmap"] canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    const cellWidth = box.width / report.windows!.length;
+    const rowHeight = box.height / features.length;
+    for (const [w, f] of [
+      [5, features.indexOf('amount')],
+      [2, features.indexOf(HOSTILE)],
+    ]) {
+      await canvas.hover({ position: { x: (w + 0.5) * cellWidth, y: (f + 0.5) * rowHeight } });
+      const feature = report.windows![w].features[f];
+      const tip = await page.getByRole('tooltip').innerText();
+      expect(tip).toContain(
+        `${feature.name} · ${report.windows![w].label}: drift score ${feature.drift_score!.toFixed(3)} (${feature.drifted ? 'drifted' : 'ok'}`,
+      );
+    }
     await page.getByRole('button', { name: 'Table' }).first().click();
     const table = page.locator('#windows-scores-table');
     await table.waitFor();
@@ -148,7 +163,7 @@ describe('windows view (built app, Chromium)', () => {
     expect(report.windows?.map((w) => w.source)).toEqual(['file', 'file', 'file']);
     const cli = cliReport(['-r', REFERENCE, ...PARTS.flatMap((p) => ['-p', p])], 'data:\n  label_column: label\n');
     expectAgreement('file windows', comparableReport(report).windows, comparableReport(cli, [REFERENCE, ...PARTS]).windows);
-    await heatmapTraces(page);
+    await page.locator('[data-testid="windows-trend"] [data-testid="heatmap"] canvas').waitFor();
     await expectClean(opened);
   }, 180_000);
 });

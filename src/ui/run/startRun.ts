@@ -19,6 +19,8 @@ import { tableBuffers } from '../../core/table/tableBuffers.ts';
 import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retrainTables.ts';
 import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
 import type { FitProgress } from '../../core/train/types.ts';
+import { InputError } from '../../core/errors.ts';
+import { windowSource, type TimestampValues } from '../../core/windows/api.ts';
 
 export interface RunInput {
   /** The reference CSV, or (kind 'profile') a `*.profile` file. */
@@ -71,9 +73,55 @@ export class Run {
   }
 
   async #execute(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
-    if (input.reference.kind === 'profile' || input.production.kind === 'profile') return this.#executeProfiles(input, onProgress);
     const productions = input.productions && input.productions.length > 1 ? input.productions : [input.production];
-    const files = [input.reference, ...productions];
+    if (windowSource(input.config, productions.length) !== null) return this.#executeWindows(input, productions, onProgress);
+    if (input.reference.kind === 'profile' || input.production.kind === 'profile') return this.#executeProfiles(input, onProgress);
+    const totalBytes = input.reference.data.size + input.production.data.size;
+    const read = [0, 0];
+    const report = (stage: RunStage) => onProgress({ stage, bytesRead: Math.min(read[0] + read[1], totalBytes), totalBytes });
+    report('parsing');
+    const warm = this.#analysis.warmUp();
+    const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
+    const skipColumns = columnsToSkip(input.config, input.model !== null && input.model !== undefined);
+    const [reference, production] = await Promise.all(
+      [input.reference, input.production].map((f, i) =>
+        this.#parse(f.name, f.data, readingSettings(input.config, f.name, skipColumns), (bytes) => {
+          read[i] = bytes;
+          report('parsing');
+        }),
+      ),
+    );
+    read[0] = input.reference.data.size;
+    read[1] = input.production.data.size;
+    report('testing');
+    await warm;
+    const bytes = await modelBytes;
+    const model = input.model && bytes ? Comlink.transfer({ name: input.model.name, bytes }, [bytes.buffer]) : null;
+    return this.#analysis.analyse(
+      Comlink.transfer(reference, tableBuffers(reference)),
+      Comlink.transfer(production, tableBuffers(production)),
+      input.config,
+      model,
+      Comlink.proxy(() => report('scoring')),
+    );
+  }
+
+  /**
+   * A run with windows: the reference (its table, or the profile file) and every production file
+   * (a table each, its timestamp column read while parsing when windows.column is set), at most
+   * PARSE_WORKERS parse workers at a time, then the analysis worker's analyseWindowed.
+   */
+  async #executeWindows(
+    input: RunInput,
+    productions: readonly { name: string; data: Blob; kind?: 'csv' | 'profile' }[],
+    onProgress: (p: RunProgress) => void,
+  ): Promise<AnalysisResult> {
+    const { config } = input;
+    if (input.model) throw new InputError('windows with a model are not supported yet; remove the model, or turn the windows off');
+    if (input.production.kind === 'profile')
+      throw new InputError(`windows need the production rows; choose the production CSV instead of the profile ${input.production.name}`);
+    const referenceIsProfile = input.reference.kind === 'profile';
+    const files = [...(referenceIsProfile ? [] : [input.reference]), ...productions];
     const totalBytes = files.reduce((n, f) => n + f.data.size, 0);
     const read = files.map(() => 0);
     const report = (stage: RunStage) =>
@@ -87,27 +135,28 @@ export class Run {
       });
     report('parsing');
     const warm = this.#analysis.warmUp();
-    const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
-    const skipColumns = columnsToSkip(input.config, input.model !== null && input.model !== undefined);
-    const [reference, ...tables] = await inParallel(files, PARSE_WORKERS, (f, i) =>
-      this.#parse(f.name, f.data, readingSettings(input.config, f.name, skipColumns), (bytes) => {
+    const skip = columnsToSkip(config, false);
+    const column = config.windows.column;
+    const parsed = await inParallel(files, PARSE_WORKERS, (f, i): Promise<{ table: ParsedTable; timestamps: TimestampValues | null }> => {
+      const onBytes = (bytes: number) => {
         read[i] = bytes;
         report('parsing');
-      }),
-    );
+      };
+      const isProduction = referenceIsProfile || i > 0;
+      return isProduction && column !== null
+        ? this.#parseTimed(f.name, f.data, readingSettings(config, f.name, skip), { column, timezone: config.windows.timezone }, onBytes)
+        : this.#parse(f.name, f.data, readingSettings(config, f.name, skip), onBytes).then((table) => ({ table, timestamps: null }));
+    });
     files.forEach((f, i) => (read[i] = f.data.size));
     report('testing');
     await warm;
-    const bytes = await modelBytes;
-    const model = input.model && bytes ? Comlink.transfer({ name: input.model.name, bytes }, [bytes.buffer]) : null;
-    const production = tables[0];
-    return this.#analysis.analyse(
-      Comlink.transfer(reference, tableBuffers(reference)),
-      Comlink.transfer(production, tableBuffers(production)),
-      input.config,
-      model,
-      Comlink.proxy(() => report('scoring')),
-      tables.length > 1 ? Comlink.transfer(tables.slice(1), tables.slice(1).flatMap(tableBuffers)) : [],
+    const reference = referenceIsProfile ? null : parsed.shift()!.table;
+    const tables = parsed.map((p) => p.table);
+    const timestamps = column !== null ? parsed.map((p) => p.timestamps!) : null;
+    const buffers = [...tables.flatMap(tableBuffers), ...(timestamps ?? []).map((t) => t.local.buffer)];
+    return this.#analysis.analyseWindowed(
+      reference ? Comlink.transfer(reference, tableBuffers(reference)) : { name: input.reference.name, data: input.reference.data },
+      Comlink.transfer({ productions: tables, timestamps, config }, buffers),
     );
   }
 
@@ -119,9 +168,7 @@ export class Run {
   async #executeProfiles(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
     const { prediction_column, probability_column } = input.config.data;
     const scores = Boolean(input.model) || prediction_column !== null || probability_column !== null;
-    // Windows need production's rows too (each window is analysed against the reference profile).
-    const windows = input.config.windows.every !== null;
-    if ((scores || windows) && input.production.kind !== 'profile') return this.#executeProfileAndTable(input, onProgress);
+    if (scores && input.production.kind !== 'profile') return this.#executeProfileAndTable(input, onProgress);
     const csvSides = [input.reference, input.production].filter((s) => s.kind !== 'profile');
     const totalBytes = csvSides.reduce((n, s) => n + s.data.size, 0);
     onProgress({ stage: 'parsing', bytesRead: 0, totalBytes });
@@ -193,6 +240,28 @@ export class Run {
     const api = Comlink.wrap<ParseWorkerApi>(worker);
     // Done with its one file: end it now (a run with many production files would otherwise keep one idle worker per file).
     return (api.parse(data, request, Comlink.proxy(onBytes)) as Promise<ParsedTable>).finally(() => worker.terminate());
+  }
+
+  /** #parse with the windows' timestamp column read while parsing (parse.worker.ts parseWithTimestamps). */
+  #parseTimed(
+    name: string,
+    data: Blob,
+    request: ParseRequest,
+    timestamps: { column: string; timezone: string },
+    onBytes: (bytes: number) => void,
+  ): Promise<{ table: ParsedTable; timestamps: TimestampValues }> {
+    const worker = new Worker(new URL('../../workers/parse.worker.ts', import.meta.url), {
+      type: 'module',
+      name: `parse ${name}`,
+    });
+    this.#watch(worker);
+    const api = Comlink.wrap<ParseWorkerApi>(worker);
+    return (
+      api.parseWithTimestamps(data, request, timestamps, Comlink.proxy(onBytes)) as Promise<{
+        table: ParsedTable;
+        timestamps: TimestampValues;
+      }>
+    ).finally(() => worker.terminate());
   }
 
   /** A worker that fails to load or throws outside a call would leave its call pending: fail the run instead. */

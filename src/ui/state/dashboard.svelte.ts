@@ -31,7 +31,7 @@ import { defaultProfileName, profileFileName } from '../download/profileFileName
 import type { WindowsConfig } from '../../core/windows/types.ts';
 import { RunHistory } from './runHistory.svelte.ts';
 import { summariseRun } from '../../core/windows/api.ts';
-import { windowsReport, type WindowsOutcome } from './windowsReport.ts';
+import { withWindows, type WindowsOutcome } from './windowsReport.ts';
 
 export interface InputFile {
   name: string;
@@ -61,6 +61,8 @@ export class Dashboard implements RetrainHost {
   windows = $state<WindowsConfig>(structuredClone(defaultConfig().windows));
   /** Windows of the run whose results show (threshold-free; decided with the live thresholds below). */
   windowsAnalysis = $state.raw<WindowsOutcome | null>(null);
+  /** Rows of each production file of the windowed run whose results show (null: one file, see report.data). */
+  #productionRows: number[] | null = null;
   /** Every finished run's summary, kept in this browser (History view). */
   readonly history: RunHistory = new RunHistory();
   /** An ONNX model: scored on both files in the analysis worker (performance section, prediction drift). */
@@ -161,17 +163,21 @@ export class Dashboard implements RetrainHost {
 
   report: Report | null = $derived(
     this.analysis && this.runConfig && this.decision
-      ? {
-          ...buildReport(
-            this.analysis,
-            { ...this.runConfig, thresholds: $state.snapshot(this.thresholds) },
-            { generatedAt: this.generatedAt, version },
-            this.performance,
-            { decision: this.decision },
-          ),
-          retraining: this.retraining,
-          ...windowsReport(this.windowsAnalysis, this.runConfig, $state.snapshot(this.thresholds)),
-        }
+      ? withWindows(
+          {
+            ...buildReport(
+              this.analysis,
+              { ...this.runConfig, thresholds: $state.snapshot(this.thresholds) },
+              { generatedAt: this.generatedAt, version },
+              this.performance,
+              { decision: this.decision },
+            ),
+            retraining: this.retraining,
+          },
+          this.windowsAnalysis,
+          this.runConfig,
+          $state.snapshot(this.thresholds),
+        )
       : null,
   );
 
@@ -426,7 +432,7 @@ export class Dashboard implements RetrainHost {
     this.#run = run;
     let finished = false;
     try {
-      const { analysis, performance, windows } = await run.result;
+      const { analysis, performance, windows, labelStats, productionRows } = await run.result;
       if (this.#run !== run) return;
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway Date read once as a string; nothing reactive holds it
       this.generatedAt = new Date().toISOString();
@@ -441,7 +447,8 @@ export class Dashboard implements RetrainHost {
         ...(this.configFile ? [{ role: 'config', name: this.configFile.name, data: this.configFile.data }] : []),
       ];
       this.modelSkipped = productionProfile !== null && this.model !== null;
-      this.windowsAnalysis = windows ?? null;
+      this.windowsAnalysis = windows ? { windows, labelStats: labelStats ?? null } : null;
+      this.#productionRows = productionRows ?? null;
       this.analysis = analysis;
       this.#resultsKey = key;
       this.runId += 1;
@@ -488,7 +495,11 @@ export class Dashboard implements RetrainHost {
       const referenceSha = profile ? profile.sha256 : hashes.shift()!;
       const entry = summariseRun($state.snapshot(report) as Report, {
         reference: { sha256: referenceSha ?? null, profile_id: profile?.savedId ?? null },
-        production: productions.map((p, i) => ({ file: p.name, sha256: hashes[i] ?? null, rows: null })),
+        production: productions.map((p, i) => ({
+          file: p.name,
+          sha256: hashes[i] ?? null,
+          rows: this.#productionRows?.[i] ?? report.data.production.rows,
+        })),
       });
       await this.history.append(entry);
     } catch (e) {
