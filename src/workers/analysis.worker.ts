@@ -37,7 +37,9 @@ import type { Report } from '../core/report/types.ts';
 import type { InputFileInfo } from '../core/htmlReport/types.ts';
 import { renderHtmlReport } from '../core/htmlReport/renderHtmlReport.ts';
 import { reportDistributions, type DistributionSource } from '../core/htmlReport/reportDistributions.ts';
-import type { WindowsAnalysis } from '../core/windows/api.ts';
+import { decideWindows, type WindowsAnalysis } from '../core/windows/api.ts';
+import type { WindowingReport, WindowResult } from '../core/windows/types.ts';
+import type { Thresholds } from '../core/config/types.ts';
 import type { FeatureStats } from '../core/report/types.ts';
 import { analyseWindowed, type WindowedInput } from './windowedRun.ts';
 
@@ -51,8 +53,10 @@ export interface ModelInput {
 export interface AnalysisResult {
   analysis: Analysis;
   performance: PerformanceStats | null;
-  /** Every window analysed against the reference (threshold-free); absent when windows are off. */
-  windows?: WindowsAnalysis | null;
+  /** The windows decided with the run's thresholds (decideWindows again for others); absent when windows are off. */
+  windows?: { windows: WindowResult[]; windowing: WindowingReport } | null;
+  /** The windows analysis' warnings (the CLI adds them to report.warnings). */
+  windowWarnings?: string[];
   /** The label column tested like a feature (target drift, threshold-free); absent without windows or a label. */
   labelStats?: FeatureStats | null;
   /** Rows of each production file of a windowed run (the History records them). */
@@ -83,6 +87,8 @@ export const PROFILE_RETRAIN_REASON =
 const PROGRESS_EVERY_MS = 100;
 
 let last: LastRun | null = null;
+/** The last windowed run's analysis (threshold-free) and config, kept to decide again on new thresholds. */
+let lastWindows: { analysis: WindowsAnalysis; config: Config } | null = null;
 /** The retraining in progress (cancelRetrain aborts it between Newton iterations). */
 let retraining: AbortController | null = null;
 
@@ -313,6 +319,7 @@ const api = {
     input: Omit<WindowedInput, 'reference'>,
   ): Promise<AnalysisResult> {
     last = null;
+    lastWindows = null;
     const fromProfile = 'data' in reference && reference.data instanceof Blob;
     const ref = fromProfile
       ? decodeProfile(new Uint8Array(await reference.data.arrayBuffer()), reference.name)
@@ -330,13 +337,21 @@ const api = {
             referenceFromCsv: !fromProfile,
             analysis: out.analysis,
           };
+    lastWindows = { analysis: out.windows, config: input.config };
     return {
       analysis: out.analysis,
       performance: null,
-      windows: out.windows,
+      windows: decideWindows(out.windows, input.config),
+      windowWarnings: out.windows.warnings,
       labelStats: out.labelStats,
       productionRows: input.productions.map((t) => t.rows),
     };
+  },
+
+  /** The last windowed run's windows decided with `thresholds` (null without one). */
+  decideWindows(thresholds: Thresholds): { windows: WindowResult[]; windowing: WindowingReport } | null {
+    if (!lastWindows) return null;
+    return decideWindows(lastWindows.analysis, { ...lastWindows.config, thresholds });
   },
 
   /** SHA-256 (hex) of each blob (the History's file hashes), streamed so memory stays bounded. */

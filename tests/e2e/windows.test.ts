@@ -146,6 +146,18 @@ describe('windows view (built app, Chromium)', () => {
       }),
     ]);
     expect(rows).toEqual(expected);
+
+    // A threshold edit re-decides every window (in the analysis worker): with the drifted-share and PSI
+    // thresholds at their maximum no window drifts any more, in the table and in the JSON report.
+    expect(report.windows!.some((w) => w.overall_drift)).toBe(true);
+    await page.getByLabel('Drifted share threshold', { exact: true }).fill('1');
+    await page.getByLabel('PSI threshold', { exact: true }).fill('1000');
+    await expect
+      .poll(async () => (await downloadJsonReport(page)).windows?.map((w) => w.overall_drift))
+      .toEqual(report.windows!.map(() => false));
+    await expect
+      .poll(() => table.locator('tbody tr td:nth-child(3)').allInnerTexts())
+      .toEqual(report.windows!.map((w) => (w.too_small ? 'too small' : 'no drift')));
     await expectClean(opened);
   }, 180_000);
 

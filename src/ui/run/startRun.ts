@@ -9,7 +9,8 @@
  */
 import { columnsToSkip } from '../../core/table/columnsToSkip.ts';
 import * as Comlink from 'comlink';
-import type { Config } from '../../core/config/types.ts';
+import type { Config, Thresholds } from '../../core/config/types.ts';
+import type { WindowingReport, WindowResult } from '../../core/windows/types.ts';
 import type { ParsedTable } from '../../core/table/types.ts';
 import type { ParseRequest, ParseWorkerApi } from '../../workers/parse.worker.ts';
 import type { AnalysisResult, AnalysisWorkerApi, BuiltProfile } from '../../workers/analysis.worker.ts';
@@ -286,6 +287,11 @@ export class Run {
 
   retrainReadiness(label: string | null): Promise<{ ok: boolean; reason: string }> {
     return this.#analysis.retrainReadiness(label);
+  }
+
+  /** This run's windows decided again with `thresholds`, in its analysis worker (null without windows). */
+  decideWindows(thresholds: Thresholds): Promise<{ windows: WindowResult[]; windowing: WindowingReport } | null> {
+    return this.#analysis.decideWindows(thresholds);
   }
 
   /** SHA-256 (hex) of each blob, taken in this run's analysis worker (streamed: memory stays bounded). */

@@ -31,7 +31,7 @@ import { defaultProfileName, profileFileName } from '../download/profileFileName
 import type { WindowsConfig } from '../../core/windows/types.ts';
 import { RunHistory } from './runHistory.svelte.ts';
 import { summariseRun } from '../../core/windows/api.ts';
-import { withWindows, type WindowsOutcome } from './windowsReport.ts';
+import { thresholdsKey, withWindows, type WindowsOutcome } from './windowsReport.ts';
 
 export interface InputFile {
   name: string;
@@ -78,6 +78,8 @@ export class Dashboard implements RetrainHost {
   types = $state<Record<string, ColumnType>>({});
   dropped = $state<Record<string, boolean>>({});
   thresholds = $state<Thresholds>(defaultConfig().thresholds);
+  /** The live thresholds' key, for the windows the worker decides (thresholdsKey). */
+  #thresholdsKey: string = $derived(thresholdsKey($state.snapshot(this.thresholds) as Thresholds));
 
   status = $state<RunStatus>('idle');
   progress = $state.raw<RunProgress | null>(null);
@@ -184,6 +186,23 @@ export class Dashboard implements RetrainHost {
   #run: Run | null = null;
   /** Counts started runs, so a cancelled run's late progress messages are ignored. */
   #seq = 0;
+
+  /** Thresholds edited after a windowed run: the run's worker decides its windows again (the report leaves them out meanwhile). */
+  constructor() {
+    $effect.root(() => {
+      $effect(() => {
+        const outcome = this.windowsAnalysis;
+        const key = this.#thresholdsKey;
+        const run = this.#run;
+        if (!outcome || !run || outcome.decided.key === key) return;
+        const thresholds = JSON.parse(key) as Thresholds;
+        void run.decideWindows(thresholds).then((decided) => {
+          if (decided && this.windowsAnalysis === outcome && this.#run === run)
+            this.windowsAnalysis = { ...outcome, decided: { ...decided, key } };
+        });
+      });
+    });
+  }
 
   /**
    * A reference file: a CSV, or a `*.profile` (told by its first bytes, not its name), which is decoded
@@ -432,7 +451,7 @@ export class Dashboard implements RetrainHost {
     this.#run = run;
     let finished = false;
     try {
-      const { analysis, performance, windows, labelStats, productionRows } = await run.result;
+      const { analysis, performance, windows, windowWarnings, labelStats, productionRows } = await run.result;
       if (this.#run !== run) return;
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway Date read once as a string; nothing reactive holds it
       this.generatedAt = new Date().toISOString();
@@ -447,7 +466,9 @@ export class Dashboard implements RetrainHost {
         ...(this.configFile ? [{ role: 'config', name: this.configFile.name, data: this.configFile.data }] : []),
       ];
       this.modelSkipped = productionProfile !== null && this.model !== null;
-      this.windowsAnalysis = windows ? { windows, labelStats: labelStats ?? null } : null;
+      this.windowsAnalysis = windows
+        ? { decided: { ...windows, key: thresholdsKey(config.thresholds) }, warnings: windowWarnings ?? [], labelStats: labelStats ?? null }
+        : null;
       this.#productionRows = productionRows ?? null;
       this.analysis = analysis;
       this.#resultsKey = key;
@@ -493,7 +514,8 @@ export class Dashboard implements RetrainHost {
     try {
       const hashes = await run.hashFiles([...(profile ? [] : [reference.data]), ...productions.map((p) => p.data)]);
       const referenceSha = profile ? profile.sha256 : hashes.shift()!;
-      const entry = summariseRun($state.snapshot(report) as Report, {
+      // The report is a plain object (a $derived of buildReport), read only here: no copy of its windows.
+      const entry = summariseRun(report, {
         reference: { sha256: referenceSha ?? null, profile_id: profile?.savedId ?? null },
         production: productions.map((p, i) => ({
           file: p.name,

@@ -1,28 +1,45 @@
 /**
- * The windows part of the dashboard's report: the run's threshold-free windows analysis (made in the
- * analysis worker) decided with the live thresholds, as the CLI's report.windows, report.windowing and
- * report.label_drift (src/node/runWindows.ts). Deciding is cheap (flags and verdicts only), so a
- * threshold edit re-decides every window at once.
+ * The windows part of the dashboard's report, as the CLI's report.windows, report.windowing and
+ * report.label_drift (src/node/runWindows.ts). The windows are analysed AND decided in the analysis
+ * worker (a year of daily windows is thousands of per-feature results: moving them to the page and
+ * deciding them there took most of a second of main-thread time); a threshold edit asks the worker to
+ * decide again (Run.decideWindows). The label drift, one feature, is decided here with the live thresholds.
  */
 import type { Config, Thresholds } from '../../core/config/types.ts';
 import type { FeatureStats, Report } from '../../core/report/types.ts';
-import { decideWindows, labelDriftReport, type WindowsAnalysis } from '../../core/windows/api.ts';
+import { labelDriftReport } from '../../core/windows/api.ts';
+import type { WindowingReport, WindowResult } from '../../core/windows/types.ts';
+
+/** The worker's decided windows for one set of thresholds. */
+export interface DecidedWindows {
+  windows: WindowResult[];
+  windowing: WindowingReport;
+  /** thresholdsKey() of the thresholds they were decided with. */
+  key: string;
+}
 
 export interface WindowsOutcome {
-  windows: WindowsAnalysis;
+  decided: DecidedWindows;
+  /** The windows analysis' warnings (added to report.warnings). */
+  warnings: string[];
   /** The label tested like a feature (target drift), threshold-free; null without a label. */
   labelStats: FeatureStats | null;
+}
+
+/** Identifies a set of thresholds (decided windows are used only with the thresholds they were decided with). */
+export function thresholdsKey(t: Thresholds): string {
+  return JSON.stringify(t);
 }
 
 /**
  * `report` with the windows, the windowing, the windows' warnings and the label drift added (a drifted
  * label joins the verdict when thresholds.label_drift is true), as the CLI adds them; `report` itself
- * when the run had no windows.
+ * without windows. While the worker re-decides after a threshold edit the windows are left out, never
+ * shown with the old thresholds' flags.
  */
 export function withWindows(report: Report, outcome: WindowsOutcome | null, config: Config, thresholds: Thresholds): Report {
   if (!outcome) return report;
-  const decided = decideWindows(outcome.windows, { ...config, thresholds });
-  const out: Report = { ...report, warnings: [...report.warnings, ...outcome.windows.warnings] };
+  const out: Report = { ...report, warnings: [...report.warnings, ...outcome.warnings] };
   const label = config.data.label_column;
   if (label !== null && outcome.labelStats) {
     out.label_drift = labelDriftReport(label, outcome.labelStats, thresholds);
@@ -37,7 +54,9 @@ export function withWindows(report: Report, outcome: WindowsOutcome | null, conf
       };
     }
   }
-  out.windows = decided.windows;
-  out.windowing = decided.windowing;
+  if (outcome.decided.key === thresholdsKey(thresholds)) {
+    out.windows = outcome.decided.windows;
+    out.windowing = outcome.decided.windowing;
+  }
   return out;
 }
