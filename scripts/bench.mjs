@@ -5,7 +5,8 @@
  * (../shared/bench/seed_baseline.py) on the same files when pandas/scipy are there; prints medians
  * per stage and the ratios; then the profile benchmarks (scripts/bench-profile.mjs) on the 1M-row pair.
  * Options: --sizes 100000,1000000  --reps 3  --no-baseline  --no-browser  --no-profile
- * --big-copies N (the 1M-row production rows N times against the saved reference profile).
+ * --big-copies N (the 1M-row production rows N times against the saved reference profile); then the
+ * windows benchmark (scripts/bench-windows.mjs: 365 daily windows of the 1M-row production; --no-windows skips it).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -170,6 +171,16 @@ if (!args.includes('--no-profile') && sizes.includes(1000000)) {
       opt('big-copies', '0'),
     ],
     { stdio: 'inherit' },
+  );
+}
+
+if (!args.includes('--no-windows') && sizes.includes(1000000)) {
+  spawnSync(
+    process.execPath,
+    [join(root, 'scripts/bench-windows.mjs'), '--dir', join(root, '.bench', 'gen_1000000'), '--reps', String(reps)],
+    {
+      stdio: 'inherit',
+    },
   );
 }
 

@@ -41,7 +41,7 @@ import { readCsvFile } from './readCsvFile.ts';
 import type { FeatureDistribution } from '../core/distribution/types.ts';
 import { reportDistributions } from '../core/htmlReport/reportDistributions.ts';
 import { windowSource } from '../core/windows/analyseWindows.ts';
-import { expandProductions, runWindows } from './runWindows.ts';
+import { addLabelDriftWithoutWindows, expandProductions, runWindows } from './runWindows.ts';
 
 export interface PipelineOptions {
   /**
@@ -187,6 +187,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       },
       perf,
     );
+    addLabelDriftWithoutWindows(report, reference, production, config);
     if (config.retraining.enabled) {
       retraining = await runRetraining({
         reference,
@@ -330,6 +331,7 @@ async function runWithProfiles(run: ProfileRun): Promise<PipelineResult> {
     { generatedAt: run.options.generatedAt ?? new Date().toISOString(), version: packageVersion() },
     perf,
   );
+  addLabelDriftWithoutWindows(report, reference, production, config);
   return {
     report,
     config,

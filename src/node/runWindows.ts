@@ -13,14 +13,16 @@ import type { ParsedTable } from '../core/table/types.ts';
 import type { Profile } from '../core/profile/columnProfile.ts';
 import { InputError } from '../core/errors.ts';
 import { analyse, type Analysis } from '../core/analyse.ts';
-import { analyseProfiles, profileFeatureStats } from '../core/profile/analyseProfiles.ts';
+import { analyseProfiles } from '../core/profile/analyseProfiles.ts';
 import { mergeProfiles, profileConfigOf, profileFromTable } from '../core/profile/profileBuilder.ts';
 import { buildReport } from '../core/buildReport.ts';
+import { analysePerformance } from '../core/performance.ts';
 import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
 import { columnsToSkip } from '../core/table/columnsToSkip.ts';
 import { TimestampColumn, type TimestampValues } from '../core/windows/timestampColumn.ts';
-import { analyseWindows, labelPlan } from '../core/windows/analyseWindows.ts';
-import { decideWindows, labelDriftReport } from '../core/windows/decideWindows.ts';
+import { analyseWindows } from '../core/windows/analyseWindows.ts';
+import { addLabelDrift } from '../core/windows/labelDrift.ts';
+import { decideWindows } from '../core/windows/decideWindows.ts';
 import { rowOffsets, sliceTables } from '../core/windows/sliceTables.ts';
 import { testsOfRun } from '../core/stattests/testChoice.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
@@ -69,9 +71,9 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
   const { config } = input;
   if (config.retraining.enabled)
     throw new InputError('retraining with windows is not supported; set retraining.enabled: false or run without windows');
-  if (config.model.path || config.data.prediction_column || config.data.probability_column)
+  if (config.model.path)
     throw new InputError(
-      'windows with a model or prediction columns are not supported yet; run the windows without model.path, data.prediction_column and data.probability_column, or run without windows',
+      'windows with a model are not supported yet; use prediction columns (data.prediction_column, data.probability_column) or run without windows',
     );
   const read = {
     delimiter: config.data.delimiter,
@@ -124,11 +126,27 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
       .map((t) => profileFromTable(t, { ...profileOptions, source: null }))
       .reduce((a, b) => mergeProfiles(a, b));
     analysis = analyseProfiles(referenceProfile, { ...productionProfile, source: namedSource(productions) }, config);
-    if (typeof input.reference === 'string' && refIsProfile) analysis.reference = { ...analysis.reference, file: input.reference };
+    // Named as given (a table's file, a profile's path), as a run without windows names it.
+    analysis.reference = { ...analysis.reference, file: typeof input.reference === 'string' ? input.reference : input.reference.file };
     await addDomainClassifier(analysis, null, null, config);
   }
   const t2 = performance.now();
-  const report = buildReport(analysis, config, { generatedAt: input.generatedAt ?? new Date().toISOString(), version: packageVersion() });
+  // The whole run's performance section, as without windows, when there is one pair of tables.
+  const withPredictions = config.data.prediction_column !== null || config.data.probability_column !== null;
+  const perf =
+    withPredictions && referenceTable !== null && productions.length === 1
+      ? await analysePerformance({ reference: referenceTable, production: productions[0], config, kernels: await loadKernels() })
+      : null;
+  const report = buildReport(
+    analysis,
+    config,
+    { generatedAt: input.generatedAt ?? new Date().toISOString(), version: packageVersion() },
+    perf,
+  );
+  if (withPredictions && perf === null)
+    report.warnings.push(
+      'the whole-run performance section needs the reference rows and one production file; with windows over a profile or several files it is left out (prediction drift is in each window)',
+    );
   const tests = testsOfRun(config);
   const windowsAnalysis = analyseWindows({
     reference: referenceProfile,
@@ -170,6 +188,23 @@ function namedSource(productions: readonly ParsedTable[]): Profile['source'] {
   };
 }
 
+/**
+ * Target drift in a run without windows: only when thresholds.label_drift is set (true or false), so
+ * that other reports stay as they were. Either side a table or a profile.
+ */
+export function addLabelDriftWithoutWindows(
+  report: Report,
+  reference: ParsedTable | Profile,
+  production: ParsedTable | Profile,
+  config: Config,
+): void {
+  if (config.thresholds.label_drift === undefined || config.data.label_column === null) return;
+  const asProfile = (side: ParsedTable | Profile): Profile | null => ('config' in side ? side : labelProfile([side], config));
+  const r = asProfile(reference);
+  const p = asProfile(production);
+  if (r !== null) addLabelDrift(report, r, p, config);
+}
+
 /** The label column of the production files as a profile (for target drift). */
 function labelProfile(productions: readonly ParsedTable[], config: Config): Profile | null {
   const label = config.data.label_column;
@@ -177,28 +212,6 @@ function labelProfile(productions: readonly ParsedTable[], config: Config): Prof
   const offsets = rowOffsets(productions);
   const all = Int32Array.from({ length: offsets[productions.length] }, (_, i) => i);
   return profileFromTable(sliceTables(productions, offsets, all, [label], 'production'), { config: profileConfigOf(config) });
-}
-
-/**
- * report.label_drift: the label tested like a feature (target drift) when both sides have it; with
- * thresholds.label_drift: true a drifted label joins the verdict (rule 'label_drift').
- */
-export function addLabelDrift(report: Report, reference: Profile, production: Profile | null, config: Config): void {
-  const label = config.data.label_column;
-  if (label === null || production === null) return;
-  const plan = labelPlan(reference, production, config);
-  if (plan === null) return;
-  const r = reference.columns.find((c) => c.name === label)!;
-  const p = production.columns.find((c) => c.name === label)!;
-  const stats = profileFeatureStats(plan, r, p, reference.rows, production.rows, config, testsOfRun(config));
-  report.label_drift = labelDriftReport(label, stats, config.thresholds);
-  if (report.label_drift.in_verdict && report.label_drift.feature.drifted) {
-    report.summary.overall_drift = true;
-    report.summary.reasons.push({
-      rule: 'label_drift',
-      message: `the label ${label} drifted (target drift; thresholds.label_drift is true)`,
-    });
-  }
 }
 
 function checkSameColumns(tables: readonly ParsedTable[]): void {

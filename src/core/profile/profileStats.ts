@@ -72,8 +72,8 @@ export function ksFromNumbers(a: NumberSummary, b: NumberSummary): KsFromNumbers
   const bound = cdfErrorBound(a) + cdfErrorBound(b);
   if (sa.total === 0 || sb.total === 0) return { statistic: 0, bound };
   // One side much smaller (a window against a large reference): evaluate only where it matters.
-  if (sb.values.length * 32 < sa.values.length) return { statistic: ksSmallSide(sa, sb, false), bound };
-  if (sa.values.length * 32 < sb.values.length) return { statistic: ksSmallSide(sb, sa, true), bound };
+  if (sb.values.length * 4 < sa.values.length) return { statistic: ksSmallSide(sa, sb, false), bound };
+  if (sa.values.length * 4 < sb.values.length) return { statistic: ksSmallSide(sb, sa, true), bound };
   let i = 0;
   let j = 0;
   let d = 0;
@@ -95,33 +95,86 @@ export function ksFromNumbers(a: NumberSummary, b: NumberSummary): KsFromNumbers
  * side's points there is largest at the first or the last of them; with the small side's own points
  * that is every candidate the merge visits that can hold the maximum. Each difference is computed from
  * the same counts in the same order (`swapped`: the small side is ksFromNumbers' `a`), so D is the
- * merge's D bit for bit, in O(small * log big).
+ * merge's D bit for bit, in O(small * log(big / small)) (galloping searches from the last position).
  */
 function ksSmallSide(big: Steps, small: Steps, swapped: boolean): number {
   const bv = big.values;
+  const bc = big.cum;
+  const sv = small.values;
+  const sc = small.cum;
   const nb = bv.length;
+  const ns = sv.length;
+  const bt = big.total;
+  const st = small.total;
   let d = 0;
-  const at = (bigCum: number, smallCum: number) => {
-    const diff = swapped ? Math.abs(smallCum / small.total - bigCum / big.total) : Math.abs(bigCum / big.total - smallCum / small.total);
-    if (diff > d) d = diff;
-  };
-  const bigCumBefore = (index: number) => (index === 0 ? 0 : big.cum[index - 1]);
+  let diff: number;
   let from = 0; // first big point above the previous small point
-  for (let j = 0; j <= small.values.length; j++) {
-    const smallBefore = j === 0 ? 0 : small.cum[j - 1];
+  for (let j = 0; j <= ns; j++) {
+    const smallBefore = j === 0 ? 0 : sc[j - 1];
     // Big points strictly between the previous small point and this one (all the rest after the last).
-    const to = j < small.values.length ? lowerBound(bv, small.values[j]) : nb;
+    const to = j < ns ? gallop(bv, sv[j], from, false) : nb;
     if (to > from) {
-      at(big.cum[from], smallBefore);
-      at(big.cum[to - 1], smallBefore);
+      // A sketch's steps may repeat a value: the merge reads the last of equal points.
+      const first = from + 1 < nb && bv[from + 1] === bv[from] ? gallop(bv, bv[from], from, true) - 1 : from;
+      diff = swapped ? Math.abs(smallBefore / st - bc[first] / bt) : Math.abs(bc[first] / bt - smallBefore / st);
+      if (diff > d) d = diff;
+      diff = swapped ? Math.abs(smallBefore / st - bc[to - 1] / bt) : Math.abs(bc[to - 1] / bt - smallBefore / st);
+      if (diff > d) d = diff;
     }
-    if (j === small.values.length) break;
-    // At the small point itself: the big side's CDF there.
-    const upTo = upperBound(bv, small.values[j]);
-    at(bigCumBefore(upTo), small.cum[j]);
+    if (j === ns) break;
+    const upTo = to < nb && bv[to] === sv[j] ? gallop(bv, sv[j], to, true) : to;
     from = upTo;
+    if (j + 1 < ns && sv[j + 1] === sv[j]) continue;
+    // At the small point itself: the big side's CDF there.
+    const bigAt = upTo === 0 ? 0 : bc[upTo - 1];
+    diff = swapped ? Math.abs(sc[j] / st - bigAt / bt) : Math.abs(bigAt / bt - sc[j] / st);
+    if (diff > d) d = diff;
   }
   return d;
+}
+
+/**
+ * The first index at or after `from` whose value is >= x (`strict`: > x) in ascending `sorted`, found
+ * by doubling steps from `from` and then bisecting: O(log distance).
+ */
+function gallop(sorted: Float64Array, x: number, from: number, strict: boolean): number {
+  const n = sorted.length;
+  if (strict) {
+    if (from >= n || sorted[from] > x) return from;
+    let lo = from;
+    let step = 1;
+    let hi = from + 1;
+    while (hi < n && sorted[hi] <= x) {
+      lo = hi;
+      step += step;
+      hi = from + step;
+    }
+    if (hi > n) hi = n;
+    lo++;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  if (from >= n || sorted[from] >= x) return from;
+  let lo = from;
+  let step = 1;
+  let hi = from + 1;
+  while (hi < n && sorted[hi] < x) {
+    lo = hi;
+    step += step;
+    hi = from + step;
+  }
+  if (hi > n) hi = n;
+  lo++;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The value at 0-based position `pos` of the expanded sorted sample of an exact profile. */

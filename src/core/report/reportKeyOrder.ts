@@ -25,6 +25,7 @@ const thresholdKeys = (tests: StatRegistry): KeyShape => ({
   duplicate_share: true,
   domain_auc: true,
   min_effect: true,
+  label_drift: true,
 });
 
 /** A test's block: its result keys, then p_value_adjusted, effect_size, negligible (p-value tests) and drifted (decide.ts). */
@@ -149,7 +150,64 @@ export const reportKeyOrder = (tests: StatRegistry = STAT_TESTS): KeyShape => ({
     seed: true,
     features: [{ name: true, drift_score: true, importance: true, weighted: true }],
   },
+  windows: [
+    {
+      index: true,
+      label: true,
+      source: true,
+      start: true,
+      end: true,
+      file: true,
+      rows: true,
+      too_small: true,
+      timestamp_missing: true,
+      timestamp_unparsable: true,
+      features: [WINDOW_FEATURE],
+      drifted: true,
+      drifted_fraction: true,
+      overall_drift: true,
+      reasons: true,
+      // A window_feature or null (schema oneOf): its keys keep windowFeature's order.
+      label_drift: true,
+      prediction_drift: [WINDOW_FEATURE],
+      performance: { estimated: true, f1: true, accuracy: true, f1_drop: true, alert: true, reliable: true },
+    },
+  ],
+  windowing: {
+    source: true,
+    column: true,
+    every: true,
+    timezone: true,
+    min_rows: true,
+    timestamps: { missing: true, unparsable: true, unparsable_examples: true },
+    windows: true,
+    too_small: true,
+    drifted_windows: true,
+    first_drift: true,
+    message: true,
+    expected_variation: {
+      window_rows: true,
+      reference_windows: true,
+      percentiles: true,
+      features: [{ name: true, drift_score: SCORE_BAND, psi: SCORE_BAND }],
+    },
+    note: true,
+  },
+  label_drift: { column: true, feature: WINDOW_FEATURE, in_verdict: true },
 });
+
+const WINDOW_FEATURE: KeyShape = {
+  name: true,
+  type: true,
+  drift_score: true,
+  psi: true,
+  p_value: true,
+  drifted: true,
+  flagged_by: true,
+  outside_band: true,
+  error: true,
+};
+const SCORE_BAND: KeyShape = { low: true, median: true, high: true };
 
 export const FEATURE_KEY_ORDER: KeyShape = featureKeyOrder();
 export const REPORT_KEY_ORDER: KeyShape = reportKeyOrder();

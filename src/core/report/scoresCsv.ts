@@ -43,7 +43,34 @@ export function scoresCsv(report: Report, tests: StatRegistry = testsIn(report.f
   const lines = [columns.join(',')];
   for (const feature of report.features) lines.push(scoresRow(feature, tests).join(','));
   if (report.performance) lines.push(...performanceRows(report.performance, tests, columns.length).map((r) => r.join(',')));
+  if (report.windows) return windowLines(lines, report, columns);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * With windows: a first column `window`, "all" on the whole run's rows, then one row per window and
+ * feature (the window's label; drift_score, drifted, flagged_by, the PSI and the main test's p-value
+ * in their columns, the other test cells empty).
+ */
+function windowLines(lines: string[], report: Report, columns: string[]): string {
+  const out = [`window,${lines[0]}`, ...lines.slice(1).map((l) => `all,${l}`)];
+  const at = new Map(columns.map((c, i) => [c, i]));
+  for (const w of report.windows!) {
+    for (const f of w.features) {
+      const row = new Array<string>(columns.length).fill('');
+      row[0] = textCell(f.name);
+      row[1] = textCell(f.type);
+      row[2] = numberCell(f.drift_score);
+      row[3] = booleanCell(f.drifted);
+      row[4] = textCell(f.flagged_by.join(';'));
+      if (at.has('psi')) row[at.get('psi')!] = numberCell(f.psi);
+      const pColumn = f.type === 'numerical' ? 'ks_p_value' : 'chi2_p_value_adjusted';
+      if (at.has(pColumn)) row[at.get(pColumn)!] = numberCell(f.p_value);
+      if (f.error !== null) row[columns.length - 1] = textCell(f.error);
+      out.push(`${textCell(w.label)},${row.join(',')}`);
+    }
+  }
+  return out.join('\n') + '\n';
 }
 
 const PERFORMANCE_METRICS = ['accuracy', 'precision', 'recall', 'f1', 'f1_macro', 'f1_weighted', 'roc_auc'] as const;

@@ -58,6 +58,8 @@ export interface WindowStats {
   dataQuality: DataQualityStats | null;
   /** The label column tested like a feature; null without a label (or a window without rows). */
   labelStats: FeatureStats | null;
+  /** data.prediction_column and data.probability_column tested like features (prediction drift). */
+  predictionStats: FeatureStats[];
 }
 
 export interface WindowsAnalysis {
@@ -84,17 +86,23 @@ export function windowSource(config: Config, productionFiles: number): WindowSou
 
 /** The label column's type by the same rules as a feature's (its facts in both profiles), or null when it is not in both. */
 export function labelPlan(reference: Profile, production: Profile, config: Config): ColumnPlan | null {
-  const label = config.data.label_column;
-  if (label === null) return null;
+  return config.data.label_column === null ? null : columnPlan(reference, production, config, config.data.label_column);
+}
+
+/**
+ * A column outside the features (the label, a prediction column) typed by the same rules as a feature
+ * (its facts in both profiles); null when it is not in both or is not testable.
+ */
+export function columnPlan(reference: Profile, production: Profile, config: Config, column: string): ColumnPlan | null {
   const only = (p: Profile, file: string): TableFacts => {
     const facts = profileFacts(p, file);
-    return { ...facts, columns: facts.columns.filter((c) => c.name === label), notParsed: [] };
+    return { ...facts, columns: facts.columns.filter((c) => c.name === column), notParsed: [] };
   };
   const ref = only(reference, 'reference');
   const prod = only(production, 'production');
   if (ref.columns.length === 0 || prod.columns.length === 0) return null;
   const cfg = { ...planConfig(config), label: null, drop: [], numerical: [], categorical: [] };
-  const plan = planColumnsFromFacts(ref, prod, cfg).plans.find((p) => p.name === label);
+  const plan = planColumnsFromFacts(ref, prod, cfg).plans.find((p) => p.name === column);
   return plan && plan.role !== 'skipped' ? plan : null;
 }
 
@@ -113,11 +121,12 @@ export class WindowTester {
     private readonly label: ColumnPlan | null,
     private readonly config: Config,
     tests?: StatRegistry,
+    private readonly predictions: readonly ColumnPlan[] = [],
   ) {
     this.refColumns = new Map(reference.columns.map((c) => [c.name, c]));
     this.refFacts = profileFacts(reference, 'reference');
     this.features = plans.filter((p) => p.role !== 'skipped');
-    this.columns = [...this.features.map((p) => p.name), ...(label ? [label.name] : [])];
+    this.columns = [...this.features.map((p) => p.name), ...(label ? [label.name] : []), ...predictions.map((p) => p.name)];
     this.tests = tests ?? testsOfRun(config);
     const t = config.thresholds;
     this.quality = t.unseen_share !== null || t.out_of_range_share !== null;
@@ -128,8 +137,13 @@ export class WindowTester {
     return this.columns;
   }
 
-  test(table: ParsedTable): { stats: FeatureStats[]; dataQuality: DataQualityStats | null; labelStats: FeatureStats | null } {
-    if (table.rows === 0) return { stats: [], dataQuality: null, labelStats: null };
+  test(table: ParsedTable): {
+    stats: FeatureStats[];
+    dataQuality: DataQualityStats | null;
+    labelStats: FeatureStats | null;
+    predictionStats: FeatureStats[];
+  } {
+    if (table.rows === 0) return { stats: [], dataQuality: null, labelStats: null, predictionStats: [] };
     const profile = profileFromTable(table, { config: profileConfigOf(this.config) });
     const prodColumns = new Map(profile.columns.map((c) => [c.name, c]));
     const one = (plan: ColumnPlan) =>
@@ -155,7 +169,8 @@ export class WindowTester {
           planConfig(this.config),
         )
       : null;
-    return { stats, dataQuality, labelStats };
+    const predictionStats = this.predictions.filter((p) => prodColumns.has(p.name)).map(one);
+    return { stats, dataQuality, labelStats, predictionStats };
   }
 }
 
@@ -194,7 +209,18 @@ export function analyseWindows(input: WindowsInput): WindowsAnalysis {
     labelColumn === null
       ? null
       : labelPlan(input.reference, profileFromTable(sliceTables(productions, offsets, every, [labelColumn], 'production')), config);
-  const tester = new WindowTester(input.reference, input.plans, label, config, input.tests);
+  // Prediction drift: the prediction and probability columns tested like features in each window.
+  const predictionColumns = [config.data.prediction_column, config.data.probability_column].filter((c): c is string => c !== null);
+  const predictions = predictionColumns.flatMap((column) => {
+    const plan = columnPlan(
+      input.reference,
+      profileFromTable(sliceTables(productions, offsets, every, [column], 'production')),
+      config,
+      column,
+    );
+    return plan ? [plan] : [];
+  });
+  const tester = new WindowTester(input.reference, input.plans, label, config, input.tests, predictions);
   const windows: WindowStats[] = plans.map((plan, i) => {
     const table = sliceTables(productions, offsets, plan.rows, tester.neededColumns, plan.label);
     const fileStamps = source === 'file' && stamps !== null ? stamps[i] : null;

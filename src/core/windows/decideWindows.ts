@@ -67,7 +67,7 @@ export function decideWindows(
       overall_drift: !tooSmall && reasons.length > 0,
       reasons,
       label_drift: label,
-      prediction_drift: [],
+      prediction_drift: w.predictionStats.length ? decide(w.predictionStats, t).features.map((f) => windowFeature(f, null)) : [],
       performance: null,
     };
   });

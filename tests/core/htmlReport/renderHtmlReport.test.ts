@@ -131,8 +131,8 @@ describe('renderHtmlReport', async () => {
   it('renders every section that has content, each once, in the listed order', async () => {
     const page = renderHtmlReport(await input(3, 2, false, 500));
     const ids = [...page.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
-    // A table run has no retraining, no sketch, no model and the domain classifier off: those are left out.
-    const absent = ['retraining', 'approximate', 'drift-impact', 'domain-classifier'];
+    // A table run has no retraining, no sketch, no model, the domain classifier off and no windows: those are left out.
+    const absent = ['retraining', 'approximate', 'drift-impact', 'domain-classifier', 'windows'];
     expect(ids).toEqual(SECTIONS.map((s) => s.id).filter((id) => !absent.includes(id)));
     expect(page).toContain('<h3>Unseen categories</h3>');
     expect(page).toContain('id="ks-table"');
@@ -224,7 +224,7 @@ describe('renderHtmlReport', async () => {
     });
     const ids = [...page.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
     // No model to weigh drift with and the domain classifier off: those two are left out.
-    expect(ids).toEqual(SECTIONS.map((s) => s.id).filter((id) => id !== 'drift-impact' && id !== 'domain-classifier'));
+    expect(ids).toEqual(SECTIONS.map((s) => s.id).filter((id) => id !== 'drift-impact' && id !== 'domain-classifier' && id !== 'windows'));
     expect(page).toContain('≈ approximate (sketch): D ±');
     expect(page).toMatch(/≈ approximate \(sketch\): shares within ±/);
     expect(page).toContain('Estimate not reliable');
@@ -262,7 +262,7 @@ describe('renderHtmlReport', async () => {
     if ('chi2' in chi2 && chi2.chi2) chi2.chi2.negligible = true;
     const page = renderHtmlReport(run);
     const ids = [...page.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
-    expect(ids).toEqual(SECTIONS.map((s) => s.id).filter((id) => id !== 'retraining' && id !== 'approximate'));
+    expect(ids).toEqual(SECTIONS.map((s) => s.id).filter((id) => id !== 'retraining' && id !== 'approximate' && id !== 'windows'));
     for (const t of ALL_TESTS) expect(page, t.id).toContain(`id="${t.table.id}"`);
     expect(page).toContain('(significant but negligible)');
     expect(page).toMatch(/Effect \(Cramér/);

@@ -21,6 +21,10 @@ import { ALL_TESTS, STAT_TESTS } from '../../../src/core/stattests/registry.ts';
 import { parseCsv } from '../../../src/core/table/parseCsv.ts';
 import { loadKernels } from '../../../src/kernels/index.ts';
 import { sampleReport } from './sampleReport.ts';
+import { profileFromTable } from '../../../src/core/profile/profileBuilder.ts';
+import { analyseWindows } from '../../../src/core/windows/analyseWindows.ts';
+import { decideWindows } from '../../../src/core/windows/decideWindows.ts';
+import { addLabelDrift } from '../../../src/core/windows/labelDrift.ts';
 import { resolve, schema, schemaText, validate } from '../../helpers/reportSchema.ts';
 import type { Schema } from '../../helpers/reportSchema.ts';
 
@@ -34,7 +38,9 @@ const OPTIONAL: Record<string, string[]> = {
     ...ALL_TESTS.filter((t) => !STAT_TESTS.includes(t)).map((t) => t.reportKey),
   ],
   '$.features[].psi': ['bins', 'edges', 'point_masses', 'categories'],
-  '$.settings.thresholds': ['min_effect', ...ALL_TESTS.filter((t) => !STAT_TESTS.includes(t)).map((t) => t.threshold.key)],
+  '$.settings.thresholds': ['min_effect', 'label_drift', ...ALL_TESTS.filter((t) => !STAT_TESTS.includes(t)).map((t) => t.threshold.key)],
+  // Present only when windows are on (or thresholds.label_drift is set).
+  $: ['windows', 'windowing', 'label_drift'],
 };
 
 /** A seeded generator (mulberry32), so the files are the same on every run. */
@@ -84,9 +90,39 @@ async function everyTestReport(): Promise<Report> {
   return buildReport(analysis, config, { generatedAt: '2026-01-01T00:00:00.000Z', version: '0.0.0' });
 }
 
+/** A report with windows (20-row windows, the expected-variation band) and target drift (flag as the label). */
+async function windowedReport(): Promise<Report> {
+  const config = defaultConfig();
+  config.data.label_column = 'flag';
+  config.windows.every = 20;
+  config.windows.min_rows = 10;
+  config.thresholds.label_drift = true;
+  const read = (text: string, file: string) => parseCsv(text, { file, delimiter: 'auto', missingValues: [''] });
+  const reference = await read(csv(400, 0, 1), 'ref.csv');
+  const production = await read(csv(410, 1, 2), 'prod.csv');
+  const analysis = analyse(reference, production, config, await loadKernels());
+  const report = buildReport(analysis, config, { generatedAt: '2026-01-01T00:00:00.000Z', version: '0.0.0' });
+  const referenceProfile = profileFromTable(reference);
+  const wa = analyseWindows({
+    reference: referenceProfile,
+    referenceTable: reference,
+    productions: [production],
+    timestamps: null,
+    plans: analysis.plans,
+    config,
+  });
+  const decided = decideWindows(wa, config);
+  report.windows = decided.windows;
+  report.windowing = decided.windowing;
+  addLabelDrift(report, referenceProfile, profileFromTable(production), config);
+  return report;
+}
+
 let everyTest: Report;
+let windowed: Report;
 beforeAll(async () => {
   everyTest = await everyTestReport();
+  windowed = await windowedReport();
 });
 
 describe('schema/report.schema.json', () => {
@@ -122,13 +158,14 @@ describe('schema/report.schema.json', () => {
     // 2 features x (feature, n, missing, ks or chi2, psi), the first one's approximate
     // + data_quality with one item in each list, duplicates and its two files; domain_classifier, rows, 1 feature; drift_impact, 1 feature
     expect(visited).toBe(37);
-    // The report with every test chosen adds the other tests' blocks and thresholds.
-    validate(schema, JSON.parse(reportToJson(everyTest)), '$', (s, obj, path) => {
-      const place = path.replace(/\[\d+\]/g, '[]');
-      const entry = seen.get(place) ?? { schema: s, keys: new Set<string>() };
-      Object.keys(obj).forEach((k) => entry.keys.add(k));
-      seen.set(place, entry);
-    });
+    // The report with every test chosen adds the other tests' blocks and thresholds; the windowed one the windows.
+    for (const r of [everyTest, windowed])
+      validate(schema, JSON.parse(reportToJson(r)), '$', (s, obj, path) => {
+        const place = path.replace(/\[\d+\]/g, '[]');
+        const entry = seen.get(place) ?? { schema: s, keys: new Set<string>() };
+        Object.keys(obj).forEach((k) => entry.keys.add(k));
+        seen.set(place, entry);
+      });
     for (const [place, { schema: s, keys }] of seen) {
       const props = Object.keys(s.properties as object);
       const optional = OPTIONAL[place] ?? [];
@@ -152,6 +189,16 @@ describe('schema/report.schema.json', () => {
     const i = bad.features.findIndex((f) => f.anderson);
     bad.features[i].anderson!.p_value_bound = 'guess';
     expect(validate(schema, bad)).toContain(`$.features[${i}].anderson.p_value_bound: "guess" not in enum`);
+  });
+
+  it('accepts a report with windows, the expected-variation band and target drift', () => {
+    expect(windowed.windows!.length).toBe(21);
+    expect(windowed.windowing!.expected_variation).not.toBeNull();
+    expect(windowed.label_drift!.column).toBe('flag');
+    expect(validate(schema, JSON.parse(reportToJson(windowed)))).toEqual([]);
+    const bad = JSON.parse(reportToJson(windowed)) as { windows: { features: { outside_band: unknown }[] }[] };
+    bad.windows[0].features[0].outside_band = 'maybe';
+    expect(validate(schema, bad).join()).toMatch(/^\$\.windows\[0\]\.features\[0\]\.outside_band: /);
   });
 
   it('lists properties in the key order reportToJson writes', () => {

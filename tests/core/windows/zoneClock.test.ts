@@ -39,3 +39,27 @@ describe('ZoneClock', () => {
     expect(iso(utc(99, 1, 2))).toBe('0099-01-02T00:00:00.000Z');
   });
 });
+
+describe('windows config keys', () => {
+  it('validates windows.every and windows.timezone with clear messages', async () => {
+    const { parseConfig } = await import('../../../src/core/config/loadConfig.ts');
+    expect(parseConfig('windows:\n  every: 500\n  column: ts\n', 'c.yaml').windows).toEqual({
+      column: 'ts',
+      every: 500,
+      min_rows: 100,
+      timezone: 'UTC',
+      expected_variation: true,
+    });
+    expect(parseConfig('windows:\n  every: month\n  timezone: America/New_York\n', 'c.yaml').windows.every).toBe('month');
+    expect(() => parseConfig('windows:\n  every: 2.5\n', 'c.yaml')).toThrow(
+      'c.yaml: windows.every must be day, week, month, a whole number of rows (at least 1) or null, got number 2.5',
+    );
+    expect(() => parseConfig('windows:\n  timezone: Mars/Olympus\n', 'c.yaml')).toThrow(
+      'c.yaml: windows.timezone must be an IANA time zone name such as UTC or Europe/Berlin, got string "Mars/Olympus"',
+    );
+    expect(() => parseConfig('windows:\n  evry: day\n', 'c.yaml')).toThrow(/unknown key "windows.evry"; did you mean "windows.every"\?/);
+    expect(() => parseConfig('alerts:\n  webhook: x\n', 'c.yaml')).toThrow(
+      /unknown key "alerts.webhook"; did you mean "alerts.webhook_url"\?/,
+    );
+  });
+});

@@ -14,12 +14,14 @@ import type { ReportSection } from './section.ts';
 import { testTablesSection } from './testTablesSection.ts';
 import { verdictSection } from './verdictSection.ts';
 import { warningsSection } from './warningsSection.ts';
+import { windowsSection } from './windowsSection.ts';
 
 /** The report's sections in page order: a new section is one file and one line here. */
 export const SECTIONS: readonly ReportSection[] = [
   verdictSection,
   kpiSection,
   driftScoreSection,
+  windowsSection,
   testTablesSection,
   driftImpactSection,
   domainClassifierSection,

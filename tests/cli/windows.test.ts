@@ -1,0 +1,374 @@
+/**
+ * The CLI with windows: each window's results equal the CLI run on that window's rows alone (written to
+ * a CSV), several production files are windows in order, the scores CSV gains a window column, the run
+ * history (--history, `drift-monitor history`), and the webhook alert never changing the exit code.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runCli, tempDir } from './runCli.ts';
+import { schema, validate } from '../helpers/reportSchema.ts';
+import type { Report } from '../../src/core/report/types.ts';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const normal = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+const HEADER = 'when,amount,tenure,plan,churn';
+function row(r: () => number, when: string, shift: number): string {
+  const plans = ['basic', 'plus', 'pro'];
+  return [
+    when,
+    (normal(r) * 10 + 50 + shift * 8).toFixed(2),
+    String(Math.floor(r() * 40)),
+    plans[Math.min(2, Math.floor(r() * 3 + shift * r()))],
+    r() < 0.2 + shift * 0.3 ? 'yes' : 'no',
+  ].join(',');
+}
+
+let dir: string;
+let prodLines: string[];
+beforeAll(() => {
+  dir = tempDir('dm-windows-');
+  const r = rng(5);
+  writeFileSync(
+    join(dir, 'reference.csv'),
+    [HEADER, ...Array.from({ length: 3000 }, () => row(r, '2024-01-15 10:00', 0))].join('\n') + '\n',
+  );
+  prodLines = [];
+  // Berlin wall-clock times, five days around the spring DST change; drift from 2024-03-31 on. Unsorted.
+  for (const [day, n, shift] of [
+    ['2024-03-29', 250, 0],
+    ['2024-03-30', 250, 0],
+    ['2024-03-31', 250, 1],
+    ['2024-04-01', 250, 1],
+  ] as const)
+    for (let i = 0; i < n; i++) prodLines.push(row(r, `${day}T${String(Math.floor(r() * 24)).padStart(2, '0')}:30:00+01:00`, shift));
+  prodLines.push(row(r, '', 0), row(r, 'not a date', 0));
+  for (let i = prodLines.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [prodLines[i], prodLines[j]] = [prodLines[j], prodLines[i]];
+  }
+  writeFileSync(join(dir, 'production.csv'), [HEADER, ...prodLines].join('\n') + '\n');
+  // Two of the three features must drift: one chance flag in a 250-row day is not drift.
+  writeFileSync(join(dir, 'half.yaml'), 'thresholds:\n  drift_feature_fraction: 0.5\n');
+});
+
+const base = ['-r', 'reference.csv', '--label', 'churn', '--drop', 'when', '-q', '-c', 'half.yaml'];
+
+function report(path: string): Report {
+  return JSON.parse(readFileSync(path, 'utf8')) as Report;
+}
+
+describe('drift-monitor with windows', () => {
+  it("gives each window the results of the CLI on that window's rows alone", () => {
+    const r = runCli([...base, '-p', 'production.csv', '--window-column', 'when', '--window-every', 'day', '-o', 'w.json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const rep = report(join(dir, 'w.json'));
+    expect(validate(schema, rep)).toEqual([]);
+    const w = rep.windowing!;
+    expect(w.timestamps).toEqual({ missing: 1, unparsable: 1, unparsable_examples: ['not a date'] });
+    // +01:00 times are instants; days are cut in UTC (the default zone).
+    expect(rep.windows!.map((x) => x.label)).toEqual(['2024-03-28', '2024-03-29', '2024-03-30', '2024-03-31', '2024-04-01']);
+    for (const win of rep.windows!) {
+      if (win.rows === 0) continue;
+      // The window's rows: those whose instant falls in [start, end).
+      const lines = prodLines.filter((l) => {
+        const t = Date.parse(l.split(',')[0]);
+        return t >= Date.parse(win.start!) && t < Date.parse(win.end!);
+      });
+      expect(lines.length, win.label).toBe(win.rows);
+      const file = `window-${win.index}.csv`;
+      writeFileSync(join(dir, file), [HEADER, ...lines].join('\n') + '\n');
+      const alone = runCli([...base, '-p', file, '-o', `alone-${win.index}.json`], dir);
+      expect(alone.code).toBe(0);
+      const a = report(join(dir, `alone-${win.index}.json`));
+      expect(win.features.map((f) => f.name)).toEqual(a.features.map((f) => f.name));
+      for (const f of a.features) {
+        const got = win.features.find((x) => x.name === f.name)!;
+        expect([got.drift_score, got.psi, got.p_value, got.drifted], `${win.label} ${f.name}`).toEqual([
+          f.drift_score,
+          f.psi?.value ?? null,
+          f.type === 'numerical' ? f.ks!.p_value : f.chi2!.p_value_adjusted,
+          f.drifted,
+        ]);
+      }
+      if (!win.too_small) expect(win.overall_drift, win.label).toBe(a.summary.overall_drift);
+      expect(win.label_drift!.drift_score).toBe(a.label_drift?.feature.drift_score ?? win.label_drift!.drift_score);
+    }
+    expect(w.first_drift).toBe('2024-03-31');
+  });
+
+  it('cuts days in windows.timezone (Europe/Berlin: a 23-hour day on 2024-03-31)', () => {
+    writeFileSync(join(dir, 'berlin.yaml'), 'windows:\n  column: when\n  every: day\n  timezone: Europe/Berlin\n  min_rows: 50\n');
+    const r = runCli([...base.slice(0, -2), '-c', 'berlin.yaml', '-p', 'production.csv', '-o', 'b.json'], dir);
+    expect(r.code).toBe(0);
+    const rep = report(join(dir, 'b.json'));
+    const day = rep.windows!.find((x) => x.label === '2024-03-31')!;
+    expect([day.start, day.end]).toEqual(['2024-03-30T23:00:00.000Z', '2024-03-31T22:00:00.000Z']);
+    expect(rep.windowing!.timezone).toBe('Europe/Berlin');
+  });
+
+  it('takes several production files (or a folder) as windows in order; the scores CSV gets a window column', () => {
+    mkdirSync(join(dir, 'batches'), { recursive: true });
+    const chunks = [prodLines.slice(0, 400), prodLines.slice(400, 700), prodLines.slice(700)];
+    chunks.forEach((c, i) => writeFileSync(join(dir, 'batches', `b${i}.csv`), [HEADER, ...c].join('\n') + '\n'));
+    const r = runCli([...base, '-p', 'batches/b0.csv', 'batches/b1.csv', 'batches/b2.csv', '-o', 'f.json'], dir);
+    expect(r.stderr).toBe('');
+    const rep = report(join(dir, 'f.json'));
+    expect(rep.windows!.map((x) => [x.label, x.rows, x.source])).toEqual([
+      ['batches/b0.csv', 400, 'file'],
+      ['batches/b1.csv', 300, 'file'],
+      ['batches/b2.csv', chunks[2].length, 'file'],
+    ]);
+    expect(rep.data.production.rows).toBe(prodLines.length);
+    expect(rep.data.reference.file).toBe('reference.csv');
+    expect(rep.data.production.file).toBe('batches/b0.csv + batches/b1.csv + batches/b2.csv');
+    const folder = runCli([...base, '-p', 'batches', '-o', 'g.json'], dir);
+    expect(folder.code).toBe(0);
+    expect(report(join(dir, 'g.json')).windows!.map((x) => x.rows)).toEqual([400, 300, chunks[2].length]);
+    const scores = readFileSync(join(dir, 'f_scores.csv'), 'utf8').trim().split('\n');
+    expect(scores[0].startsWith('window,feature,type,drift_score')).toBe(true);
+    expect(scores.filter((l) => l.startsWith('all,'))).toHaveLength(rep.features.length);
+    expect(scores.filter((l) => l.startsWith('batches/b1.csv,amount,numerical,'))).toHaveLength(1);
+    expect(scores).toHaveLength(1 + rep.features.length * 4);
+  });
+
+  it('refuses day windows without a timestamp column, and an unknown column with a suggestion', () => {
+    const r = runCli([...base, '-p', 'production.csv', '--window-every', 'day', '-o', 'x.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: windows.every: day needs the timestamp column; set windows.column (or --window-column)\n');
+    const u = runCli([...base, '-p', 'production.csv', '--window-every', 'day', '--window-column', 'When', '-o', 'x.json'], dir);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toMatch(/^error: production.csv: windows.column "When" is not a column; did you mean "when"\?/);
+    const bad = runCli([...base, '-p', 'production.csv', '--window-every', 'weak', '-o', 'x.json'], dir);
+    expect(bad.stderr).toBe(
+      'error: command-line flags: windows.every must be day, week, month, a whole number of rows (at least 1) or null, got string "weak"; did you mean "week"?\n',
+    );
+  });
+});
+
+describe('drift-monitor with windows and prediction columns', () => {
+  it('tracks prediction drift per window; the whole run keeps its performance section', () => {
+    const r = rng(8);
+    const line = (shift: number) => {
+      const p = Math.min(0.99, Math.max(0.01, r() * 0.6 + shift * 0.35));
+      const y = r() < p ? 'yes' : 'no';
+      return `${(normal(r) + shift).toFixed(3)},${p.toFixed(3)},${p >= 0.5 ? 'yes' : 'no'},${y}`;
+    };
+    writeFileSync(join(dir, 'pref.csv'), ['x,proba,pred,churn', ...Array.from({ length: 2000 }, () => line(0))].join('\n') + '\n');
+    writeFileSync(
+      join(dir, 'pprod.csv'),
+      ['x,proba,pred,churn', ...Array.from({ length: 600 }, () => line(0)), ...Array.from({ length: 600 }, () => line(1))].join('\n') +
+        '\n',
+    );
+    writeFileSync(
+      join(dir, 'pred.yaml'),
+      'data:\n  probability_column: proba\n  prediction_column: pred\ncolumns:\n  drop: [proba, pred]\n',
+    );
+    const run = runCli(
+      ['-r', 'pref.csv', '-p', 'pprod.csv', '--label', 'churn', '-c', 'pred.yaml', '--window-every', '300', '-q', '-o', 'pw.json'],
+      dir,
+    );
+    expect(run.stderr).toBe('');
+    const rep = report(join(dir, 'pw.json'));
+    expect(validate(schema, rep)).toEqual([]);
+    expect(rep.performance).not.toBeNull();
+    expect(rep.windows!.map((w) => w.prediction_drift.map((f) => f.name))).toEqual(Array(4).fill(['pred', 'proba']));
+    const probaDrift = rep.windows!.map((w) => w.prediction_drift.find((f) => f.name === 'proba')!.drifted);
+    expect(probaDrift).toEqual([false, false, true, true]);
+  });
+});
+
+describe('target drift without windows', () => {
+  it('appears only when thresholds.label_drift is set, and joins the verdict when true', () => {
+    const plain = runCli(
+      ['-r', 'reference.csv', '-p', 'production.csv', '--label', 'churn', '--drop', 'when,amount,plan', '-q', '-o', 'l0.json'],
+      dir,
+    );
+    expect(plain.code).toBe(0);
+    expect(report(join(dir, 'l0.json')).label_drift).toBeUndefined();
+    writeFileSync(join(dir, 'label.yaml'), 'thresholds:\n  label_drift: true\n');
+    const on = runCli(
+      [
+        '-r',
+        'reference.csv',
+        '-p',
+        'production.csv',
+        '--label',
+        'churn',
+        '--drop',
+        'when,amount,plan',
+        '-c',
+        'label.yaml',
+        '-q',
+        '-o',
+        'l1.json',
+      ],
+      dir,
+    );
+    const rep = report(join(dir, 'l1.json'));
+    expect(validate(schema, rep)).toEqual([]);
+    expect(rep.label_drift).toMatchObject({
+      column: 'churn',
+      in_verdict: true,
+      feature: { name: 'churn', type: 'categorical', drifted: true },
+    });
+    expect(rep.summary.reasons.map((x) => x.rule)).toContain('label_drift');
+    expect(rep.summary.overall_drift).toBe(true);
+    expect(on.stdout).toMatch(/^drift detected/);
+  });
+});
+
+describe('drift-monitor history', () => {
+  it('appends one summary per run and prints the trend table; a bad line is one error naming it', () => {
+    const h = join(dir, 'runs.jsonl');
+    for (const p of ['batches/b0.csv', 'production.csv'])
+      expect(runCli([...base, '-p', p, '--history', 'runs.jsonl', '-o', 'h.json'], dir).code).toBe(0);
+    const lines = readFileSync(h, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[1]).production.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    const t = runCli(['history', 'runs.jsonl'], dir);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/^run +verdict +drifted +max score +windows +first drift +production\n/);
+    expect(t.stdout).toContain('batches/b0.csv');
+    expect(t.stdout).toMatch(/2 run\(s\), \d with drift\n$/);
+    writeFileSync(h, readFileSync(h, 'utf8') + '{"oops": 1}\n');
+    const bad = runCli(['history', 'runs.jsonl'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'error: runs.jsonl: line 3 is not a run summary: history_version must be 1, got nothing; remove or fix that line\n',
+    );
+  });
+});
+
+describe('drift-monitor --webhook', () => {
+  let server: Server | null = null;
+  afterEach(async () => {
+    if (server) await new Promise((r) => server!.close(r));
+    server = null;
+  });
+
+  async function serve(status: number): Promise<{ url: string; bodies: string[] }> {
+    const bodies: string[] = [];
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        bodies.push(body);
+        res.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/T000/SECRET`, bodies };
+  }
+
+  /** The CLI in a child process (the test's server must keep answering while it runs). */
+  function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((res) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: dir });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('exit', (code) => res({ code: code ?? -1, stdout, stderr }));
+    });
+  }
+
+  it('posts the alert when the verdict is drift', async () => {
+    const { url, bodies } = await serve(200);
+    const r = await cli([
+      ...base,
+      '-p',
+      'production.csv',
+      '--window-column',
+      'when',
+      '--window-every',
+      'day',
+      '--webhook',
+      url,
+      '-o',
+      'hook.json',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(bodies).toHaveLength(1);
+    const body = JSON.parse(bodies[0]);
+    expect(body.text).toMatch(/^Drift Monitor: drift detected since 2024-03-31 in production.csv: /);
+    expect(body.summary.verdict.overall_drift).toBe(true);
+  });
+
+  it('a failing webhook (500s, then refused) is a warning: same exit code, the report is written', async () => {
+    const { url, bodies } = await serve(500);
+    const r = await cli([
+      ...base,
+      '-p',
+      'production.csv',
+      '--window-column',
+      'when',
+      '--window-every',
+      'day',
+      '--webhook',
+      url,
+      '--fail-on-drift',
+      '-o',
+      'hook500.json',
+    ]);
+    expect(r.code).toBe(3);
+    expect(bodies).toHaveLength(4);
+    expect(r.stderr).toMatch(
+      /^warning: the drift alert to 127\.0\.0\.1:\d+ was not delivered after 4 attempts \(HTTP 500\); the report is written\n$/,
+    );
+    expect(r.stderr).not.toContain('SECRET');
+    expect(existsSync(join(dir, 'hook500.json'))).toBe(true);
+    await new Promise((res) => server!.close(res));
+    server = null;
+    const refused = await cli([
+      ...base,
+      '-p',
+      'production.csv',
+      '--window-column',
+      'when',
+      '--window-every',
+      'day',
+      '--webhook',
+      url,
+      '-o',
+      'hookr.json',
+    ]);
+    expect(refused.code).toBe(0);
+    expect(refused.stderr).toMatch(/not delivered after 4 attempts \(ECONNREFUSED\)/);
+  }, 30_000);
+
+  it('posts nothing without drift', async () => {
+    const { url, bodies } = await serve(200);
+    const r = await cli([
+      '-r',
+      'reference.csv',
+      '-p',
+      'batches/b0.csv',
+      '--label',
+      'churn',
+      '--drop',
+      'when,plan,amount',
+      '--webhook',
+      url,
+      '-q',
+      '-o',
+      'nodrift.json',
+    ]);
+    expect(r.stdout).toMatch(/^no drift/);
+    expect(bodies).toHaveLength(0);
+  });
+});

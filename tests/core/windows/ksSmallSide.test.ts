@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ksFromNumbers } from '../../../src/core/profile/profileStats.ts';
+import type { NumberSummary } from '../../../src/core/profile/columnProfile.ts';
+
+/** A seeded generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function exact(xs: number[]): NumberSummary {
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  const values = Float64Array.from([...counts.keys()].sort((a, b) => a - b));
+  return { mode: 'exact', values, counts: Float64Array.from(values, (v) => counts.get(v)!) } as NumberSummary;
+}
+
+/** The textbook two-sample D: both ECDFs at every point of either sample (count / n). */
+function bruteD(a: number[], b: number[]): number {
+  const sa = [...a].sort((x, y) => x - y);
+  const sb = [...b].sort((x, y) => x - y);
+  const cdf = (s: number[], x: number) => {
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (s[m] <= x) lo = m + 1;
+      else hi = m;
+    }
+    return lo;
+  };
+  let d = 0;
+  for (const x of [...sa, ...sb]) d = Math.max(d, Math.abs(cdf(sa, x) / sa.length - cdf(sb, x) / sb.length));
+  return d;
+}
+
+describe('ksFromNumbers with one side much smaller (galloping path)', () => {
+  it('equals the textbook D bit for bit, either side small, with ties, shifts and disjoint ranges', () => {
+    const r = rng(7);
+    const cases: [number[], number[]][] = [];
+    for (let k = 0; k < 60; k++) {
+      const big = Array.from({ length: 2000 + Math.floor(r() * 3000) }, () => Math.round(r() * 1000 * (k % 3 === 0 ? 0.1 : 1)) / 10);
+      const shift = [0, 3, -5, 200, -200][k % 5];
+      const small = Array.from({ length: 5 + Math.floor(r() * 200) }, () => Math.round((r() * 100 + shift) * 10) / 10);
+      cases.push([big, small]);
+    }
+    for (const [big, small] of cases) {
+      expect(ksFromNumbers(exact(big), exact(small)).statistic).toBe(bruteD(big, small));
+      expect(ksFromNumbers(exact(small), exact(big)).statistic).toBe(bruteD(small, big));
+    }
+  });
+
+  it('reads the last of repeated step values (as sketch steps may have) like the merge does', () => {
+    const r = rng(11);
+    for (let k = 0; k < 30; k++) {
+      const big = Array.from({ length: 3000 }, () => Math.round(r() * 500) / 10);
+      // Steps with each value split in two entries: the same sample, repeated points.
+      const small = Array.from({ length: 40 }, () => Math.round(r() * 500 + k) / 10).sort((a, b) => a - b);
+      const values = Float64Array.from(small.flatMap((v) => [v, v]));
+      const counts = Float64Array.from(small.flatMap(() => [0.5, 0.5]));
+      const repeated = { mode: 'exact', values, counts } as NumberSummary;
+      expect(ksFromNumbers(exact(big), repeated).statistic).toBeCloseTo(bruteD(big, small), 12);
+      expect(ksFromNumbers(repeated, exact(big)).statistic).toBeCloseTo(bruteD(small, big), 12);
+    }
+  });
+});
