@@ -69,6 +69,8 @@ export async function analyseWindowed(input: WindowedInput): Promise<WindowedOut
       .map((t) => profileFromTable(t, { ...profileOptions, source: null }))
       .reduce((a, b) => mergeProfiles(a, b));
     analysis = analyseProfiles(referenceProfile, { ...productionProfile, source: namedSource(productions) }, config);
+    // Named as given, as a run without windows names it (a profile reference is named by the worker).
+    if (referenceTable !== null) analysis.reference = { ...analysis.reference, file: referenceTable.file };
     await addDomainClassifier(analysis, null, null, config);
   }
   const tests = testsOfRun(config);

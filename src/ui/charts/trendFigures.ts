@@ -16,14 +16,15 @@ import { plotlyLabel, plotlyText } from './plotlyText.ts';
 import type { TrendPoint } from './trendSeries.ts';
 
 /** At most this many tick labels on the time axis (the hover names every window). */
-const MAX_TICKS = 12;
+const MAX_TICKS = 8;
 
 /** Tick positions and labels for `labels` along a numeric axis, thinned to MAX_TICKS. */
-export function timeTicks(labels: readonly string[]): { tickmode: 'array'; tickvals: number[]; ticktext: string[] } {
+export function timeTicks(labels: readonly string[]): { tickmode: 'array'; tickvals: number[]; ticktext: string[]; tickangle: number } {
   const step = Math.max(1, Math.ceil(labels.length / MAX_TICKS));
   const tickvals: number[] = [];
   for (let i = 0; i < labels.length; i += step) tickvals.push(i);
-  return { tickmode: 'array', tickvals, ticktext: tickvals.map((i) => plotlyLabel(labels[i], 22)) };
+  // Level labels, few enough not to collide: rotated ones ran into the legend under fixed margins.
+  return { tickmode: 'array', tickvals, ticktext: tickvals.map((i) => plotlyLabel(labels[i], 22)), tickangle: 0 };
 }
 
 /** 'drifted (ks, psi)', 'ok', 'no score', with ', too small' for a too-small window. */
@@ -71,13 +72,7 @@ export function cellText(points: readonly TrendPoint[], feature: string, window:
  * One feature's drift score per window: the line, flagged points as vermillion diamonds, the threshold
  * as a dashed line and the expected-variation band (when known) as a shaded area.
  */
-export function trendFigure(
-  points: readonly TrendPoint[],
-  feature: string,
-  threshold: number,
-  band: ScoreBand | null,
-  axisTitle = 'window',
-): Figure {
+export function trendFigure(points: readonly TrendPoint[], feature: string, threshold: number, band: ScoreBand | null): Figure {
   const x = points.map((_, i) => i);
   const labels = points.map((p) => plotlyText(p.label));
   const y = points.map((p) => p.scores[feature]?.drift_score ?? null);
@@ -137,15 +132,15 @@ export function trendFigure(
     layout: {
       ...baseLayout,
       height: 320,
-      margin: { l: 55, r: 16, t: TOP_MARGIN, b: 50 },
-      xaxis: { title: { text: axisTitle }, ...timeTicks(points.map((p) => p.label)) },
+      margin: { l: 55, r: 16, t: TOP_MARGIN, b: 60 },
+      xaxis: { ...timeTicks(points.map((p) => p.label)) },
       yaxis: { title: { text: 'drift score' }, range: [0, Math.min(1.05, top * 1.15 + 0.02)] },
     },
   };
 }
 
 /** The share of drifted features per window, drifted windows in vermillion, too-small ones grey, with the verdict's threshold. */
-export function driftedShareFigure(points: readonly TrendPoint[], fractionThreshold: number, axisTitle = 'window'): Figure {
+export function driftedShareFigure(points: readonly TrendPoint[], fractionThreshold: number): Figure {
   const groups = [
     { name: 'drift', color: palette.drifted, test: (p: TrendPoint) => !p.too_small && p.overall_drift },
     { name: 'no drift', color: palette.stable, test: (p: TrendPoint) => !p.too_small && !p.overall_drift },
@@ -181,8 +176,8 @@ export function driftedShareFigure(points: readonly TrendPoint[], fractionThresh
       height: 280,
       barmode: 'overlay',
       bargap: points.length > 120 ? 0 : 0.2,
-      margin: { l: 55, r: 16, t: TOP_MARGIN, b: 50 },
-      xaxis: { title: { text: axisTitle }, ...timeTicks(points.map((p) => p.label)) },
+      margin: { l: 55, r: 16, t: TOP_MARGIN, b: 60 },
+      xaxis: { ...timeTicks(points.map((p) => p.label)) },
       yaxis: { title: { text: 'drifted features' }, tickformat: '.0%', range: [0, 1] },
     },
   };
@@ -194,7 +189,7 @@ export function hasPerformance(points: readonly TrendPoint[]): boolean {
 }
 
 /** F1 per window: measured (circles) and estimated without labels (open squares; unreliable ones say so on hover). */
-export function performanceFigure(points: readonly TrendPoint[], axisTitle = 'window'): Figure {
+export function performanceFigure(points: readonly TrendPoint[]): Figure {
   const kinds = [
     { name: 'F1 (measured)', estimated: false, color: palette.stable, symbol: 'circle' },
     { name: 'F1 (estimated without labels)', estimated: true, color: palette.production, symbol: 'square-open' },
@@ -230,8 +225,8 @@ export function performanceFigure(points: readonly TrendPoint[], axisTitle = 'wi
     layout: {
       ...baseLayout,
       height: 280,
-      margin: { l: 55, r: 16, t: TOP_MARGIN, b: 50 },
-      xaxis: { title: { text: axisTitle }, ...timeTicks(points.map((p) => p.label)) },
+      margin: { l: 55, r: 16, t: TOP_MARGIN, b: 60 },
+      xaxis: { ...timeTicks(points.map((p) => p.label)) },
       yaxis: { title: { text: 'F1' }, range: [0, 1.02] },
     },
   };
