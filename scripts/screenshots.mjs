@@ -8,6 +8,8 @@
  *   retrain (a config with `retraining.enabled: true`), in a fresh profile so the log holds this run only;
  * - docs/screenshots/profiles.png: the Reference input holding a saved profile and the Saved profiles
  *   list, after the demo run saved its reference profile and a second run used it as the reference.
+ * - docs/screenshots/windows.png: the Windows view (heatmap, trend with the expected-variation band,
+ *   drifted share) of a generated pair with a timestamp column: 90 daily windows, a shift from day 60.
  * Uses the built app (run `npx vite build` / `npm run build` first) served under /drift-monitor/, in headless Chromium.
  *
  *   node scripts/screenshots.mjs            CHROMIUM_PATH overrides /usr/bin/chromium
@@ -107,7 +109,70 @@ try {
     console.log(`wrote ${OUT}/${shot.file}`);
     await context.close();
   }
+  await windowsShot();
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** A seeded pair with a timestamp column: reference 3000 rows, production 90 days x 120 rows, a shift in two features from day 60. */
+function windowsPair() {
+  let a = 90;
+  const rnd = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+  const header = 'ts,amount,tenure,sessions,basket,plan,region,churned\n';
+  const row = (ts, shift) =>
+    [
+      ts,
+      (100 + 15 * normal() + 12 * shift).toFixed(2),
+      Math.floor(rnd() * 60),
+      (5 + normal() + shift).toFixed(2),
+      (40 + 8 * normal()).toFixed(2),
+      ['basic', 'pro', 'team'][Math.floor(rnd() * (shift ? 3 : 2.5))],
+      ['north', 'south', 'east', 'west'][Math.floor(rnd() * 4)],
+      rnd() < 0.3 ? 1 : 0,
+    ].join(',') + '\n';
+  let reference = header;
+  for (let i = 0; i < 3000; i++) reference += row(new Date(Date.UTC(2024, 0, 1) + i * 1_800_000).toISOString(), 0);
+  let production = header;
+  for (let d = 0; d < 90; d++)
+    for (let i = 0; i < 120; i++)
+      production += row(new Date(Date.UTC(2024, 3, 1) + d * 86_400_000 + i * 700_000).toISOString(), d >= 60 ? 1 : 0);
+  return { reference, production };
+}
+
+/** docs/screenshots/windows.png: the Windows view after a run split by day. */
+async function windowsShot() {
+  const { reference, production } = windowsPair();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page
+    .getByLabel('Reference CSV or profile')
+    .setInputFiles({ name: 'reference.csv', mimeType: 'text/csv', buffer: Buffer.from(reference) });
+  await page.getByLabel('Production CSV').setInputFiles({ name: 'production.csv', mimeType: 'text/csv', buffer: Buffer.from(production) });
+  await page.getByTestId('production-file-name').filter({ hasText: 'production.csv' }).waitFor();
+  await page.getByText('Windows (monitoring over time)').click();
+  await page.getByLabel(/^Period/).selectOption('day');
+  await page.getByLabel(/^Timestamp column/).selectOption('ts');
+  await page.getByRole('button', { name: 'Run analysis' }).click();
+  const view = page.locator('#windows-view');
+  await view.waitFor({ timeout: 60_000 });
+  // The charts draw when they come near the viewport: pass over the whole view once.
+  await view.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(300);
+  await view.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await page.waitForFunction(() => document.querySelectorAll('#windows-view .js-plotly-plot .main-svg').length >= 3, undefined, {
+    timeout: 30_000,
+  });
+  await page.waitForTimeout(500);
+  await view.screenshot({ path: `${OUT}/windows.png` });
+  console.log(`wrote ${OUT}/windows.png`);
+  await context.close();
 }

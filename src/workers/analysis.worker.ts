@@ -40,6 +40,11 @@ import { blobBuffer, isParquetBlob } from '../core/table/parquet/blobBuffer.ts';
 import { PARQUET_SOURCE, profileParquet } from '../core/profile/profileParquet.ts';
 import { renderHtmlReport } from '../core/htmlReport/renderHtmlReport.ts';
 import { reportDistributions, type DistributionSource } from '../core/htmlReport/reportDistributions.ts';
+import { decideWindows, type WindowsAnalysis } from '../core/windows/api.ts';
+import type { WindowingReport, WindowResult } from '../core/windows/types.ts';
+import type { Thresholds } from '../core/config/types.ts';
+import type { FeatureStats } from '../core/report/types.ts';
+import { analyseWindowed, type WindowedInput } from './windowedRun.ts';
 
 /** A model file for the run: its name (for messages and the report) and its bytes (transferred). */
 export interface ModelInput {
@@ -51,6 +56,14 @@ export interface ModelInput {
 export interface AnalysisResult {
   analysis: Analysis;
   performance: PerformanceStats | null;
+  /** The windows decided with the run's thresholds (decideWindows again for others); absent when windows are off. */
+  windows?: { windows: WindowResult[]; windowing: WindowingReport } | null;
+  /** The windows analysis' warnings (the CLI adds them to report.warnings). */
+  windowWarnings?: string[];
+  /** The label column tested like a feature (target drift, threshold-free); absent without windows or a label. */
+  labelStats?: FeatureStats | null;
+  /** Rows of each production file of a windowed run (the History records them). */
+  productionRows?: number[];
 }
 
 /** What the last run compared: two tables, or two profiles (at least one side was a `*.profile`). */
@@ -79,6 +92,8 @@ const PROGRESS_EVERY_MS = 100;
 let last: LastRun | null = null;
 /** In how many parts the last run's reference and production CSVs were parsed (1: one piece; 0: not parsed). */
 let readParts: number[] = [0, 0];
+/** The last windowed run's analysis (threshold-free) and config, kept to decide again on new thresholds. */
+let lastWindows: { analysis: WindowsAnalysis; config: Config } | null = null;
 /** The retraining in progress (cancelRetrain aborts it between Newton iterations). */
 let retraining: AbortController | null = null;
 
@@ -311,6 +326,59 @@ const api = {
   /** In how many parts the last run's CSVs were parsed, reference and production (1: one piece; 0: not parsed here). */
   readParts(): number[] {
     return readParts;
+  },
+
+  /**
+   * A run with windows (windows.every set, or several production files): the whole run as without
+   * windows, then every window against the reference (windowedRun.ts). A reference profile comes as
+   * its file (decoded here); a reference CSV as its parsed table.
+   */
+  async analyseWindowed(
+    reference: ParsedTable | { name: string; data: Blob },
+    input: Omit<WindowedInput, 'reference'>,
+  ): Promise<AnalysisResult> {
+    last = null;
+    lastWindows = null;
+    readParts = [0, 0];
+    const fromProfile = 'data' in reference && reference.data instanceof Blob;
+    const ref = fromProfile
+      ? decodeProfile(new Uint8Array(await reference.data.arrayBuffer()), reference.name)
+      : (reference as ParsedTable);
+    const out = await analyseWindowed({ ...input, reference: ref });
+    // As the CLI's report, which names the profile file it read.
+    if (fromProfile) out.analysis.reference = { ...out.analysis.reference, file: reference.name };
+    last =
+      out.referenceTable && out.productionTable
+        ? { mode: 'tables', reference: out.referenceTable, production: out.productionTable, analysis: out.analysis }
+        : {
+            mode: 'profiles',
+            reference: out.referenceProfile,
+            production: out.productionProfile ?? profileFromTable(input.productions[0], { config: profileConfigOf(input.config) }),
+            referenceFromCsv: !fromProfile,
+            analysis: out.analysis,
+          };
+    lastWindows = { analysis: out.windows, config: input.config };
+    return {
+      analysis: out.analysis,
+      performance: null,
+      windows: decideWindows(out.windows, input.config),
+      windowWarnings: out.windows.warnings,
+      labelStats: out.labelStats,
+      productionRows: input.productions.map((t) => t.rows),
+    };
+  },
+
+  /** The last windowed run's windows decided with `thresholds` (null without one). */
+  decideWindows(thresholds: Thresholds): { windows: WindowResult[]; windowing: WindowingReport } | null {
+    if (!lastWindows) return null;
+    return decideWindows(lastWindows.analysis, { ...lastWindows.config, thresholds });
+  },
+
+  /** SHA-256 (hex) of each blob (the History's file hashes), streamed so memory stays bounded. */
+  async hashFiles(blobs: readonly Blob[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const b of blobs) out.push(await sha256OfBlob(b));
+    return out;
   },
 
   distribution(feature: string): FeatureDistribution | null {

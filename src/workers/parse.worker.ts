@@ -7,6 +7,7 @@
  * `parsePartTo` per part; the analysis worker merges them, see receiveTable.ts).
  */
 import * as Comlink from 'comlink';
+import { InputError } from '../core/errors.ts';
 import { parseCsv } from '../core/table/parseCsv.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import type { Config } from '../core/config/types.ts';
@@ -15,6 +16,7 @@ import { blobBuffer, isParquetBlob } from '../core/table/parquet/blobBuffer.ts';
 import { readParquetTable } from '../core/table/parquet/readParquet.ts';
 import { csvReaderInstance } from '../kernels/loadCsvReader.ts';
 import { parseTablePart, readCsvHead, splitOffsets, type CsvHead, type TablePart } from '../core/table/tableParts.ts';
+import { TimestampColumn, type TimestampValues } from '../core/windows/timestampColumn.ts';
 
 export interface ParseRequest {
   file: string;
@@ -154,7 +156,34 @@ const api = {
       port.close();
     }
   },
+
+  parseWithTimestamps,
 };
+
+/**
+ * A production file with the windows' timestamp column: parsed as parse() does, with every row's
+ * timestamp cell read as it passes (TimestampColumn, in `timezone`) into local milliseconds, whether or
+ * not the column is kept as a feature. The table and the timestamps come back transferred.
+ */
+async function parseWithTimestamps(
+  input: Blob | string,
+  request: ParseRequest,
+  timestamps: { column: string; timezone: string },
+  onProgress?: (bytesRead: number) => void,
+): Promise<{ table: ParsedTable; timestamps: TimestampValues }> {
+  if (typeof input !== 'string' && (await isParquetBlob(input, request.file)))
+    throw new InputError(
+      `${request.file}: windows by a timestamp column are read from CSV files only for now; export the production data as CSV, or choose one Parquet file per window`,
+    );
+  const column = new TimestampColumn(timestamps.timezone, request.missingValues);
+  const table = await parseCsv(input, {
+    ...request,
+    cellTap: { column: timestamps.column, add: (row, raw) => column.add(row, raw) },
+    onProgress: throttled(onProgress),
+  });
+  const values = column.finish(table.rows);
+  return Comlink.transfer({ table, timestamps: values }, [...tableBuffers(table), values.local.buffer]);
+}
 
 export type ParseWorkerApi = typeof api;
 Comlink.expose(api);

@@ -9,7 +9,10 @@
  */
 import { columnsToSkip } from '../../core/table/columnsToSkip.ts';
 import * as Comlink from 'comlink';
-import type { Config } from '../../core/config/types.ts';
+import type { Config, Thresholds } from '../../core/config/types.ts';
+import type { WindowingReport, WindowResult } from '../../core/windows/types.ts';
+import type { ParsedTable } from '../../core/table/types.ts';
+import { tableBuffers } from '../../core/table/tableBuffers.ts';
 import type { ParseRequest, ParseWorkerApi } from '../../workers/parse.worker.ts';
 import type { PartsSource } from '../../workers/receiveTable.ts';
 import { PARTS_DEFAULTS, partsPerFile, type PartsOptions } from './planParts.ts';
@@ -19,6 +22,8 @@ import type { Report } from '../../core/report/types.ts';
 import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retrainTables.ts';
 import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
 import type { FitProgress } from '../../core/train/types.ts';
+import { InputError } from '../../core/errors.ts';
+import { windowSource, type TimestampValues } from '../../core/windows/api.ts';
 
 export interface RunInput {
   /** The reference CSV, or (kind 'profile') a `*.profile` file. */
@@ -28,6 +33,8 @@ export interface RunInput {
   /** An ONNX model to score both files with (its bytes go to the analysis worker). */
   model?: { name: string; data: Blob } | null;
   config: Config;
+  /** Several production CSVs (one window each, in this order); `production` is the first of them. Empty or absent for one file. */
+  productions?: readonly { name: string; data: Blob }[];
 }
 
 export type RunStage = 'parsing' | 'testing' | 'scoring';
@@ -73,6 +80,8 @@ export class Run {
   }
 
   async #execute(input: RunInput, onProgress: (p: RunProgress) => void): Promise<AnalysisResult> {
+    const productions = input.productions && input.productions.length > 1 ? input.productions : [input.production];
+    if (windowSource(input.config, productions.length) !== null) return this.#executeWindows(input, productions, onProgress);
     if (input.reference.kind === 'profile' || input.production.kind === 'profile') return this.#executeProfiles(input, onProgress);
     const totalBytes = input.reference.data.size + input.production.data.size;
     const read = [0, 0];
@@ -113,6 +122,60 @@ export class Run {
     report('testing');
     await warm;
     return analysed;
+  }
+
+  /**
+   * A run with windows: the reference (its table, or the profile file) and every production file
+   * (a table each, its timestamp column read while parsing when windows.column is set), at most
+   * PARSE_WORKERS parse workers at a time, then the analysis worker's analyseWindowed.
+   */
+  async #executeWindows(
+    input: RunInput,
+    productions: readonly { name: string; data: Blob; kind?: 'csv' | 'profile' }[],
+    onProgress: (p: RunProgress) => void,
+  ): Promise<AnalysisResult> {
+    const { config } = input;
+    if (input.model) throw new InputError('windows with a model are not supported yet; remove the model, or turn the windows off');
+    if (input.production.kind === 'profile')
+      throw new InputError(`windows need the production rows; choose the production CSV instead of the profile ${input.production.name}`);
+    const referenceIsProfile = input.reference.kind === 'profile';
+    const files = [...(referenceIsProfile ? [] : [input.reference]), ...productions];
+    const totalBytes = files.reduce((n, f) => n + f.data.size, 0);
+    const read = files.map(() => 0);
+    const report = (stage: RunStage) =>
+      onProgress({
+        stage,
+        bytesRead: Math.min(
+          read.reduce((a, b) => a + b, 0),
+          totalBytes,
+        ),
+        totalBytes,
+      });
+    report('parsing');
+    const warm = this.#analysis.warmUp();
+    const skip = columnsToSkip(config, false);
+    const column = config.windows.column;
+    const parsed = await inParallel(files, PARSE_WORKERS, (f, i): Promise<{ table: ParsedTable; timestamps: TimestampValues | null }> => {
+      const onBytes = (bytes: number) => {
+        read[i] = bytes;
+        report('parsing');
+      };
+      const isProduction = referenceIsProfile || i > 0;
+      return isProduction && column !== null
+        ? this.#parseTimed(f.name, f.data, readingSettings(config, f.name, skip), { column, timezone: config.windows.timezone }, onBytes)
+        : this.#parse(f.name, f.data, readingSettings(config, f.name, skip), onBytes).then((table) => ({ table, timestamps: null }));
+    });
+    files.forEach((f, i) => (read[i] = f.data.size));
+    report('testing');
+    await warm;
+    const reference = referenceIsProfile ? null : parsed.shift()!.table;
+    const tables = parsed.map((p) => p.table);
+    const timestamps = column !== null ? parsed.map((p) => p.timestamps!) : null;
+    const buffers = [...tables.flatMap(tableBuffers), ...(timestamps ?? []).map((t) => t.local.buffer)];
+    return this.#analysis.analyseWindowed(
+      reference ? Comlink.transfer(reference, tableBuffers(reference)) : { name: input.reference.name, data: input.reference.data },
+      Comlink.transfer({ productions: tables, timestamps, config }, buffers),
+    );
   }
 
   /**
@@ -255,6 +318,29 @@ export class Run {
     return this.#analysis.readParts();
   }
 
+  /** Parses one file in a parse worker and returns its table (a windowed run hands all tables over together). */
+  #parse(name: string, data: Blob, request: ParseRequest, onBytes: (bytes: number) => void): Promise<ParsedTable> {
+    return this.#withWorker(name, (api) => api.parse(data, request, Comlink.proxy(onBytes)) as Promise<ParsedTable>);
+  }
+
+  /** #parse with the windows' timestamp column read while parsing (parse.worker.ts parseWithTimestamps). */
+  #parseTimed(
+    name: string,
+    data: Blob,
+    request: ParseRequest,
+    timestamps: { column: string; timezone: string },
+    onBytes: (bytes: number) => void,
+  ): Promise<{ table: ParsedTable; timestamps: TimestampValues }> {
+    return this.#withWorker(
+      name,
+      (api) =>
+        api.parseWithTimestamps(data, request, timestamps, Comlink.proxy(onBytes)) as Promise<{
+          table: ParsedTable;
+          timestamps: TimestampValues;
+        }>,
+    );
+  }
+
   /** A worker that fails to load or throws outside a call would leave its call pending: fail the run instead. */
   #watch(worker: Worker): void {
     this.#workers.push(worker);
@@ -279,6 +365,16 @@ export class Run {
     return this.#analysis.retrainReadiness(label);
   }
 
+  /** This run's windows decided again with `thresholds`, in its analysis worker (null without windows). */
+  decideWindows(thresholds: Thresholds): Promise<{ windows: WindowResult[]; windowing: WindowingReport } | null> {
+    return this.#analysis.decideWindows(thresholds);
+  }
+
+  /** SHA-256 (hex) of each blob, taken in this run's analysis worker (streamed: memory stays bounded). */
+  hashFiles(blobs: readonly Blob[]): Promise<string[]> {
+    return this.#analysis.hashFiles(blobs);
+  }
+
   /** The HTML report of this run, rendered in its analysis worker (which holds the tables or profiles). */
   htmlReport(report: Report, inputs: readonly { role: string; name: string; data: Blob }[], configText: string): Promise<string> {
     return this.#analysis.htmlReport(report, inputs, configText);
@@ -300,6 +396,23 @@ export class Run {
     for (const w of this.#workers) w.terminate();
     this.#workers = [];
   }
+}
+
+/** At most this many parse workers at once (several production files would otherwise start one each). */
+const PARSE_WORKERS = Math.max(2, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
+
+/** `work` on every item, at most `limit` at a time; results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }
 
 /** The reading settings of the run's config for one file (the parse worker's request). */

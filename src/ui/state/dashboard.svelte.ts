@@ -29,6 +29,10 @@ import { SavedProfiles } from './savedProfiles.svelte.ts';
 import { saveFile } from '../download/saveFile.ts';
 import { configText } from '../../core/htmlReport/configText.ts';
 import { defaultProfileName, profileFileName } from '../download/profileFileName.ts';
+import type { WindowsConfig } from '../../core/windows/types.ts';
+import { RunHistory } from './runHistory.svelte.ts';
+import { summariseRun } from '../../core/windows/api.ts';
+import { thresholdsKey, withWindows, type WindowsOutcome } from './windowsReport.ts';
 
 export interface InputFile {
   name: string;
@@ -52,6 +56,16 @@ export class Dashboard implements RetrainHost {
   /** The reference profiles kept in this browser (IndexedDB). */
   readonly profiles: SavedProfiles = new SavedProfiles();
   production = $state.raw<InputFile | null>(null);
+  /** Several production files chosen together (name order): one window each; empty for one file. */
+  productions = $state.raw<InputFile[]>([]);
+  /** The windows controls (the config's `windows:` keys). */
+  windows = $state<WindowsConfig>(structuredClone(defaultConfig().windows));
+  /** Windows of the run whose results show (threshold-free; decided with the live thresholds below). */
+  windowsAnalysis = $state.raw<WindowsOutcome | null>(null);
+  /** Rows of each production file of the windowed run whose results show (null: one file, see report.data). */
+  #productionRows: number[] | null = null;
+  /** Every finished run's summary, kept in this browser (History view). */
+  readonly history: RunHistory = new RunHistory();
   /** An ONNX model: scored on both files in the analysis worker (performance section, prediction drift). */
   model = $state.raw<InputFile | null>(null);
   /** The model is the demo's (public/demo/model.onnx), loaded with the demo files. */
@@ -65,6 +79,8 @@ export class Dashboard implements RetrainHost {
   types = $state<Record<string, ColumnType>>({});
   dropped = $state<Record<string, boolean>>({});
   thresholds = $state<Thresholds>(defaultConfig().thresholds);
+  /** The live thresholds' key, for the windows the worker decides (thresholdsKey). */
+  #thresholdsKey: string = $derived(thresholdsKey($state.snapshot(this.thresholds) as Thresholds));
 
   status = $state<RunStatus>('idle');
   progress = $state.raw<RunProgress | null>(null);
@@ -114,7 +130,13 @@ export class Dashboard implements RetrainHost {
    * left out: they re-decide the current results at once, so changing one never makes them stale.
    */
   settingsKey: string = $derived(
-    JSON.stringify([this.#inputsVersion, this.label, $state.snapshot(this.types), $state.snapshot(this.dropped)]),
+    JSON.stringify([
+      this.#inputsVersion,
+      this.label,
+      $state.snapshot(this.types),
+      $state.snapshot(this.dropped),
+      $state.snapshot(this.windows),
+    ]),
   );
   /** settingsKey of the run whose results show. */
   #resultsKey = $state<string | null>(null);
@@ -146,22 +168,44 @@ export class Dashboard implements RetrainHost {
 
   report: Report | null = $derived(
     this.analysis && this.runConfig && this.decision
-      ? {
-          ...buildReport(
-            this.analysis,
-            { ...this.runConfig, thresholds: $state.snapshot(this.thresholds) },
-            { generatedAt: this.generatedAt, version },
-            this.performance,
-            { decision: this.decision },
-          ),
-          retraining: this.retraining,
-        }
+      ? withWindows(
+          {
+            ...buildReport(
+              this.analysis,
+              { ...this.runConfig, thresholds: $state.snapshot(this.thresholds) },
+              { generatedAt: this.generatedAt, version },
+              this.performance,
+              { decision: this.decision },
+            ),
+            retraining: this.retraining,
+          },
+          this.windowsAnalysis,
+          this.runConfig,
+          $state.snapshot(this.thresholds),
+        )
       : null,
   );
 
   #run: Run | null = null;
   /** Counts started runs, so a cancelled run's late progress messages are ignored. */
   #seq = 0;
+
+  /** Thresholds edited after a windowed run: the run's worker decides its windows again (the report leaves them out meanwhile). */
+  constructor() {
+    $effect.root(() => {
+      $effect(() => {
+        const outcome = this.windowsAnalysis;
+        const key = this.#thresholdsKey;
+        const run = this.#run;
+        if (!outcome || !run || outcome.decided.key === key) return;
+        const thresholds = JSON.parse(key) as Thresholds;
+        void run.decideWindows(thresholds).then((decided) => {
+          if (decided && this.windowsAnalysis === outcome && this.#run === run)
+            this.windowsAnalysis = { ...outcome, decided: { ...decided, key } };
+        });
+      });
+    });
+  }
 
   /**
    * A reference file: a CSV, or a `*.profile` (told by its first bytes, not its name), which is decoded
@@ -297,8 +341,16 @@ export class Dashboard implements RetrainHost {
   }
 
   /** A production file: a CSV, or a `*.profile` (told by its first bytes; decoded at once, as a reference). */
+  /** Several production files: one window each, in name order (the first one also shows as the production file). */
+  async setProductions(files: InputFile[]): Promise<void> {
+    const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+    await this.setProduction(sorted[0] ?? null);
+    this.productions = sorted.length > 1 && this.productionProfile === null ? sorted : [];
+  }
+
   async setProduction(file: InputFile | null): Promise<void> {
     this.production = file;
+    this.productions = [];
     this.productionProfile = null;
     this.#inputsVersion += 1;
     this.error = null;
@@ -348,6 +400,7 @@ export class Dashboard implements RetrainHost {
       const [reference, production, model] = await Promise.all(['reference.csv', 'production.csv', 'model.onnx'].map(fetchDemo));
       await this.setReference(reference);
       this.production = production;
+      this.productions = [];
       this.productionProfile = null;
       this.model = model;
       this.modelFromDemo = true;
@@ -365,6 +418,7 @@ export class Dashboard implements RetrainHost {
       dropped: $state.snapshot(this.dropped),
     });
     config.thresholds = $state.snapshot(this.thresholds);
+    config.windows = $state.snapshot(this.windows);
     return config;
   }
 
@@ -389,7 +443,11 @@ export class Dashboard implements RetrainHost {
     // a reference profile the model scores production only (no baseline), as in the CLI.
     const model = productionProfile ? null : this.model;
     const kind = (p: ProfileInfo | null) => (p ? ('profile' as const) : ('csv' as const));
-    const input = { reference: { ...reference, kind: kind(profile) }, production: { ...production, kind: kind(productionProfile) } };
+    const input = {
+      reference: { ...reference, kind: kind(profile) },
+      production: { ...production, kind: kind(productionProfile) },
+      productions: this.productions,
+    };
     const run = new Run(
       { ...input, model, config },
       (p) => {
@@ -400,7 +458,7 @@ export class Dashboard implements RetrainHost {
     this.#run = run;
     let finished = false;
     try {
-      const { analysis, performance } = await run.result;
+      const { analysis, performance, windows, windowWarnings, labelStats, productionRows } = await run.result;
       if (this.#run !== run) return;
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway Date read once as a string; nothing reactive holds it
       this.generatedAt = new Date().toISOString();
@@ -417,6 +475,10 @@ export class Dashboard implements RetrainHost {
       this.modelSkipped = productionProfile !== null && this.model !== null;
       this.readParts = await run.readParts();
       if (this.#run !== run) return;
+      this.windowsAnalysis = windows
+        ? { decided: { ...windows, key: thresholdsKey(config.thresholds) }, warnings: windowWarnings ?? [], labelStats: labelStats ?? null }
+        : null;
+      this.#productionRows = productionRows ?? null;
       this.analysis = analysis;
       this.#resultsKey = key;
       this.runId += 1;
@@ -430,6 +492,7 @@ export class Dashboard implements RetrainHost {
       this.#run = null;
       // The previous run's worker is gone, so its results go too: what shows always matches a live run.
       this.analysis = null;
+      this.windowsAnalysis = null;
       this.performance = null;
       this.retraining = null;
       this.runConfig = null;
@@ -443,7 +506,36 @@ export class Dashboard implements RetrainHost {
     }
     // The run goes on to what follows an analysis (model registration, retraining readiness and, with
     // automatic retraining on, the retraining itself) and ends only when that has settled.
-    if (finished) await this.retrain.afterAnalysis();
+    if (finished) {
+      await this.#keepInHistory(run, reference, profile, this.productions.length ? this.productions : [production]);
+      await this.retrain.afterAnalysis();
+    }
+  }
+
+  /**
+   * Keeps the finished run's summary in the History: the files' SHA-256 are taken in the run's analysis
+   * worker (the summary's id is a hash of its content, so a re-run on the same files and settings at
+   * another time is a new entry). A storage failure is the History's own one line; the run is unaffected.
+   */
+  async #keepInHistory(run: Run, reference: InputFile, profile: ProfileInfo | null, productions: InputFile[]): Promise<void> {
+    const report = this.report;
+    if (!report || this.#run !== run) return;
+    try {
+      const hashes = await run.hashFiles([...(profile ? [] : [reference.data]), ...productions.map((p) => p.data)]);
+      const referenceSha = profile ? profile.sha256 : hashes.shift()!;
+      // The report is a plain object (a $derived of buildReport), read only here: no copy of its windows.
+      const entry = summariseRun(report, {
+        reference: { sha256: referenceSha ?? null, profile_id: profile?.savedId ?? null },
+        production: productions.map((p, i) => ({
+          file: p.name,
+          sha256: hashes[i] ?? null,
+          rows: this.#productionRows?.[i] ?? report.data.production.rows,
+        })),
+      });
+      await this.history.append(entry);
+    } catch (e) {
+      this.history.error = `Could not keep this run in the History: ${messageOf(e)}`;
+    }
   }
 
   /** Puts a retraining outcome into the report of run `runId` (ignored when another run has started since). */
@@ -468,6 +560,7 @@ export class Dashboard implements RetrainHost {
   #useConfig(config: Config): void {
     this.baseConfig = config;
     this.thresholds = structuredClone(config.thresholds);
+    this.windows = structuredClone(config.windows);
     this.retrain.useConfig(config);
     this.#resetChoices();
   }

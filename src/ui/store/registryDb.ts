@@ -12,9 +12,11 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { RETRAIN_LOG_COLUMNS, type RetrainLogRow } from '../../core/retrainLog/types.ts';
 import { currentFamilyRow } from '../../core/retrainLog/modelFamily.ts';
+import type { HistoryEntry } from '../../core/windows/types.ts';
 
 export const REGISTRY_DB = 'drift-monitor';
-export const REGISTRY_VERSION = 1;
+/** 2 added `runHistory` (the History view's run summaries); the upgrade from 1 keeps both earlier stores and their data. */
+export const REGISTRY_VERSION = 2;
 
 export interface ModelRecord {
   /** SHA-256 hex of `bytes`: the model version. */
@@ -36,6 +38,8 @@ export type RetrainEventRecord = RetrainLogRow & { key?: number };
 interface RegistrySchema extends DBSchema {
   models: { key: string; value: ModelRecord; indexes: { created: string } };
   retrainEvents: { key: number; value: RetrainLogRow };
+  /** Run summaries keyed by their content id (src/ui/store/historyDb.ts). */
+  runHistory: { key: string; value: HistoryEntry; indexes: { created_at: string } };
 }
 
 export type RegistryDb = IDBPDatabase<RegistrySchema>;
@@ -43,10 +47,14 @@ export type RegistryDb = IDBPDatabase<RegistrySchema>;
 /** Opens (creating on first use) the registry database. */
 export function openRegistry(name = REGISTRY_DB): Promise<RegistryDb> {
   return openDB<RegistrySchema>(name, REGISTRY_VERSION, {
-    upgrade(db) {
-      const models = db.createObjectStore('models', { keyPath: 'id' });
-      models.createIndex('created', 'created');
-      db.createObjectStore('retrainEvents', { autoIncrement: true });
+    // Each step creates only what its version added, so an upgrade never drops a store (or its data).
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const models = db.createObjectStore('models', { keyPath: 'id' });
+        models.createIndex('created', 'created');
+        db.createObjectStore('retrainEvents', { autoIncrement: true });
+      }
+      if (oldVersion < 2) db.createObjectStore('runHistory', { keyPath: 'id' }).createIndex('created_at', 'created_at');
     },
     // Another tab upgrading the schema: let it, this tab reopens on its next write.
     blocking() {},

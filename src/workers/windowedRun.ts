@@ -1,0 +1,146 @@
+/**
+ * A dashboard run with windows, in the analysis worker, made of the same core steps in the same order
+ * as the CLI's src/node/runWindows.ts (which also reads files; this side gets parsed tables): the whole
+ * run as without windows (a reference table and one production file: analyse(); otherwise the
+ * profiles: analyseProfiles() on the production files' merged profile), then every window against the
+ * reference profile (analyseWindows). Everything here is threshold-free; the page decides the
+ * windows and the label drift with the live thresholds (decideWindows, labelDriftReport).
+ */
+import { analyse, type Analysis } from '../core/analyse.ts';
+import type { Config } from '../core/config/types.ts';
+import { InputError } from '../core/errors.ts';
+import type { Profile } from '../core/profile/columnProfile.ts';
+import { analyseProfiles, profileFeatureStats } from '../core/profile/analyseProfiles.ts';
+import { mergeProfiles, profileConfigOf, profileFromTable } from '../core/profile/profileBuilder.ts';
+import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
+import type { FeatureStats } from '../core/report/types.ts';
+import { testsOfRun } from '../core/stattests/testChoice.ts';
+import type { ParsedTable } from '../core/table/types.ts';
+import { analyseWindows, labelPlan, rowOffsets, sliceTables, type TimestampValues, type WindowsAnalysis } from '../core/windows/api.ts';
+import { loadKernels } from '../kernels/loadKernels.ts';
+
+export interface WindowedInput {
+  /** The reference CSV's table, or a decoded reference profile. */
+  reference: ParsedTable | Profile;
+  /** The production files in order (one window each when windows.every is null). */
+  productions: ParsedTable[];
+  /** Each production file's timestamp column (windows.column set), else null. */
+  timestamps: TimestampValues[] | null;
+  config: Config;
+}
+
+export interface WindowedOutput {
+  analysis: Analysis;
+  windows: WindowsAnalysis;
+  labelStats: FeatureStats | null;
+  /** What the explorer and the HTML report read afterwards. */
+  referenceTable: ParsedTable | null;
+  referenceProfile: Profile;
+  productionTable: ParsedTable | null;
+  productionProfile: Profile | null;
+}
+
+function isTable(x: ParsedTable | Profile): x is ParsedTable {
+  return 'delimiter' in x && !('config' in x);
+}
+
+export async function analyseWindowed(input: WindowedInput): Promise<WindowedOutput> {
+  const { config, productions } = input;
+  if (config.retraining.enabled)
+    throw new InputError('retraining with windows is not supported; set retraining.enabled: false or run without windows');
+  if (config.data.prediction_column || config.data.probability_column)
+    throw new InputError(
+      'windows with a model or prediction columns are not supported yet; run the windows without data.prediction_column and data.probability_column, or run without windows',
+    );
+  checkSameColumns(productions);
+  const referenceTable = isTable(input.reference) ? input.reference : null;
+  const profileOptions = { config: profileConfigOf(config) };
+  let analysis: Analysis;
+  let referenceProfile: Profile;
+  let productionProfile: Profile | null = null;
+  if (referenceTable !== null && productions.length === 1) {
+    // As a run without windows on the same two files: the same report, windows added.
+    analysis = analyse(referenceTable, productions[0], config, await loadKernels());
+    await addDomainClassifier(analysis, referenceTable, productions[0], config);
+    referenceProfile = profileFromTable(referenceTable, profileOptions);
+  } else {
+    referenceProfile = referenceTable !== null ? profileFromTable(referenceTable, profileOptions) : (input.reference as Profile);
+    productionProfile = productions
+      .map((t) => profileFromTable(t, { ...profileOptions, source: null }))
+      .reduce((a, b) => mergeProfiles(a, b));
+    analysis = analyseProfiles(referenceProfile, { ...productionProfile, source: namedSource(productions) }, config);
+    // Named as given, as a run without windows names it (a profile reference is named by the worker).
+    if (referenceTable !== null) analysis.reference = { ...analysis.reference, file: referenceTable.file };
+    await addDomainClassifier(analysis, null, null, config);
+  }
+  const tests = testsOfRun(config);
+  const windows = analyseWindows({
+    reference: referenceProfile,
+    referenceTable,
+    productions,
+    timestamps: input.timestamps,
+    plans: analysis.plans,
+    config,
+    tests,
+  });
+  const labelStats = labelOf(referenceProfile, productionProfile ?? labelProfile(productions, config), config);
+  return {
+    analysis,
+    windows,
+    labelStats,
+    referenceTable,
+    referenceProfile,
+    productionTable: referenceTable !== null && productions.length === 1 ? productions[0] : null,
+    productionProfile,
+  };
+}
+
+/** The label tested like a feature (target drift) when both sides have it, as runWindows' addLabelDrift. */
+function labelOf(reference: Profile, production: Profile | null, config: Config): FeatureStats | null {
+  const label = config.data.label_column;
+  if (label === null || production === null) return null;
+  const plan = labelPlan(reference, production, config);
+  if (plan === null) return null;
+  const r = reference.columns.find((c) => c.name === label)!;
+  const p = production.columns.find((c) => c.name === label)!;
+  return profileFeatureStats(plan, r, p, reference.rows, production.rows, config, testsOfRun(config));
+}
+
+/** A profile source naming the production files end to end (as the report's data.production.file). */
+function namedSource(productions: readonly ParsedTable[]): Profile['source'] {
+  return {
+    file: productions.map((t) => t.file).join(' + '),
+    size: 0,
+    sha256: null,
+    delimiter: productions[0].delimiter,
+    missingValues: [],
+    encoding: 'auto',
+    decimal: 'auto',
+    thousands: 'auto',
+    dropped: [...(productions[0].notParsed ?? [])],
+    label: null,
+  };
+}
+
+/** The label column of the production files as a profile (for target drift). */
+function labelProfile(productions: readonly ParsedTable[], config: Config): Profile | null {
+  const label = config.data.label_column;
+  if (label === null) return null;
+  const offsets = rowOffsets(productions);
+  const all = Int32Array.from({ length: offsets[productions.length] }, (_, i) => i);
+  return profileFromTable(sliceTables(productions, offsets, all, [label], 'production'), { config: profileConfigOf(config) });
+}
+
+function checkSameColumns(tables: readonly ParsedTable[]): void {
+  const names = (t: ParsedTable) => t.columns.map((c) => c.name);
+  const first = names(tables[0]);
+  for (const t of tables.slice(1)) {
+    const these = names(t);
+    const missing = first.find((n) => !these.includes(n));
+    const extra = these.find((n) => !first.includes(n));
+    if (missing !== undefined || extra !== undefined)
+      throw new InputError(
+        `${t.file}: production files used as windows need the same columns; ${missing !== undefined ? `column "${missing}" of ${tables[0].file} is missing` : `column "${extra}" is not in ${tables[0].file}`}`,
+      );
+  }
+}
