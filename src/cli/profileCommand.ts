@@ -114,7 +114,7 @@ async function create(files: string[], flags: ProfileFlags, io: Io): Promise<voi
     encoding: config.data.encoding,
     decimal: config.data.decimal,
     thousands: config.data.thousands,
-    skipColumns: columnsToSkip(config, false),
+    skipColumns: columnsToSkip(config, false, { keepTimestamp: true }),
     profile: profileConfigOf(config),
     label: config.data.label_column,
   });

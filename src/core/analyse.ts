@@ -174,6 +174,7 @@ export function planConfig(config: Config): PlanColumnsConfig {
     numerical: config.columns.numerical,
     categorical: config.columns.categorical,
     maxCategoricalUnique: config.columns.max_categorical_unique,
+    timestamp: config.windows.column,
   };
 }
 

@@ -145,6 +145,25 @@ describe('drift-monitor with windows', () => {
     expect(scores).toHaveLength(1 + rep.features.length * 4);
   });
 
+  it("never tests the windows' timestamp column: it is skipped with its reason, and still cuts the windows", () => {
+    const args = ['-r', 'reference.csv', '--label', 'churn', '-q', '-c', 'half.yaml', '-p', 'production.csv'];
+    const r = runCli([...args, '--window-column', 'when', '--window-every', 'day', '-o', 'ts.json'], dir);
+    expect(r.stderr).toBe('');
+    const rep = report(join(dir, 'ts.json'));
+    expect(validate(schema, rep)).toEqual([]);
+    expect(rep.skipped).toContainEqual({ name: 'when', reason: "the windows' timestamp column (windows.column)" });
+    expect(rep.features.map((f) => f.name)).toEqual(['amount', 'tenure', 'plan']);
+    for (const w of rep.windows!) expect(w.features.map((f) => f.name)).toEqual(['amount', 'tenure', 'plan']);
+    expect(rep.windowing!.timestamps).toEqual({ missing: 1, unparsable: 1, unparsable_examples: ['not a date'] });
+    expect(rep.windowing!.first_drift).toBe('2024-03-31');
+    // Several production files as windows (profiles of the parts): the same.
+    const files = runCli([...args.slice(0, -1), 'batches/b0.csv', 'batches/b1.csv', '--window-column', 'when', '-o', 'tsf.json'], dir);
+    expect(files.stderr).toBe('');
+    const f = report(join(dir, 'tsf.json'));
+    expect(f.skipped).toContainEqual({ name: 'when', reason: "the windows' timestamp column (windows.column)" });
+    expect(f.windows!.map((w) => w.features.map((x) => x.name))).toEqual(Array(2).fill(['amount', 'tenure', 'plan']));
+  });
+
   it('refuses day windows without a timestamp column, and an unknown column with a suggestion', () => {
     const r = runCli([...base, '-p', 'production.csv', '--window-every', 'day', '-o', 'x.json'], dir);
     expect(r.code).toBe(2);

@@ -17,7 +17,16 @@ export interface PlanColumnsConfig {
    * Python script behind tests/fixtures/real_expectations.json types columns).
    */
   distinctFrom?: 'both' | 'reference';
+  /**
+   * The windows' timestamp column (windows.column), or null: it says when a row happened, not what it
+   * holds, so it is never tested (a day's dates are all new to the reference: it would drift in every
+   * window). It is skipped with that reason and may be absent from the reference.
+   */
+  timestamp?: string | null;
 }
+
+/** The skipped-column reason of the windows' timestamp column. */
+export const TIMESTAMP_COLUMN_REASON = "the windows' timestamp column (windows.column)";
 
 /** Distinct numbers are counted exactly up to this many (then reported as "more than"). */
 const DISTINCT_CAP = 10_000;
@@ -110,7 +119,14 @@ export function planColumnsFromFacts(
     }
   }
 
-  const isFeature = (name: string) => name !== label && !drop.has(name);
+  const timestamp =
+    cfg.timestamp !== undefined && cfg.timestamp !== null && cfg.timestamp !== label && !drop.has(cfg.timestamp) ? cfg.timestamp : null;
+  if (timestamp !== null && overrides.has(timestamp)) {
+    throw new InputError(
+      `columns.${overrides.get(timestamp)!} names "${timestamp}", the windows' timestamp column (windows.column), which is never a feature; remove it from columns.${overrides.get(timestamp)!}`,
+    );
+  }
+  const isFeature = (name: string) => name !== label && !drop.has(name) && name !== timestamp;
   for (const [here, other] of [
     [ref, prod],
     [prod, ref],
@@ -164,6 +180,8 @@ export function planColumnsFromFacts(
     );
   }
   for (const name of unreadable.keys()) if (isFeature(name) && !refByName.has(name)) plans.push(unreadPlan(name));
+  // Last, parsed or not (the reader may skip it: columnsToSkip), without a warning: it is not data to test.
+  if (timestamp !== null && exists(timestamp)) plans.push({ name: timestamp, role: 'skipped', reason: TIMESTAMP_COLUMN_REASON });
   return { plans, warnings };
 }
 

@@ -55,3 +55,60 @@ describe('columnsToSkip(config, withModel)', () => {
     expect(columnsToSkip(c, true)).toEqual([]);
   });
 });
+
+describe("the windows' timestamp column (windows.column)", () => {
+  // Daily dates plus one unparsable cell: typed alone, this column is categorical and every production
+  // day is a category the reference never had.
+  const ref = 'when,x\n2024-01-01,1\n2024-01-01,2\n2024-01-02,3\n';
+  const prod = 'when,x\n2024-03-04,1\n2024-03-05,2\nlater,3\n';
+  const base = { label: null, drop: [], numerical: [], categorical: [], maxCategoricalUnique: 20 };
+
+  it('is skipped by planColumns with its reason, parsed or not, and no warning', async () => {
+    const r = await parseCsv(ref, opts);
+    const p = await parseCsv(prod, { ...opts, file: 'g.csv' });
+    expect(planColumns(r, p, base).plans.find((x) => x.name === 'when')!.role).toBe('categorical');
+    const typed = planColumns(r, p, { ...base, timestamp: 'when' });
+    expect(typed.plans.map((x) => [x.name, x.role])).toEqual([
+      ['x', 'categorical'],
+      ['when', 'skipped'],
+    ]);
+    expect(typed.plans[1].reason).toBe("the windows' timestamp column (windows.column)");
+    expect(typed.warnings.join('\n')).not.toContain('when');
+    const skipped = { ...opts, skipColumns: ['when'] };
+    const unparsed = planColumns(await parseCsv(ref, skipped), await parseCsv(prod, { ...skipped, file: 'g.csv' }), {
+      ...base,
+      timestamp: 'when',
+    });
+    expect(unparsed.plans).toEqual(typed.plans);
+  });
+
+  it('may be missing from the reference; a user drop list still wins (no plan); an override naming it is refused', async () => {
+    const r = await parseCsv('x\n1\n2\n', opts);
+    const p = await parseCsv(prod, { ...opts, file: 'g.csv' });
+    expect(() => planColumns(r, p, base)).toThrow(/column "when" is in g.csv but missing from f.csv/);
+    expect(planColumns(r, p, { ...base, timestamp: 'when' }).plans.map((x) => x.name)).toEqual(['x', 'when']);
+    expect(planColumns(r, p, { ...base, drop: ['when'], timestamp: 'when' }).plans.map((x) => x.name)).toEqual(['x']);
+    expect(() => planColumns(r, p, { ...base, categorical: ['when'], timestamp: 'when' })).toThrow(
+      `columns.categorical names "when", the windows' timestamp column (windows.column), which is never a feature; remove it from columns.categorical`,
+    );
+  });
+
+  it('columnsToSkip skips it (the cell tap still reads it), except for a profile file', async () => {
+    const c = defaultConfig();
+    c.columns.drop = ['id'];
+    c.windows.column = 'when';
+    expect(columnsToSkip(c, false)).toEqual(['id', 'when']);
+    expect(columnsToSkip(c, false, { keepTimestamp: true })).toEqual(['id']);
+    expect(columnsToSkip(c, true)).toEqual([]);
+    c.data.label_column = 'when';
+    expect(columnsToSkip(c, false)).toEqual(['id']);
+    const seen: string[] = [];
+    const t = await parseCsv(prod, {
+      ...opts,
+      skipColumns: columnsToSkip({ ...c, data: { ...c.data, label_column: null } }, false),
+      cellTap: { column: 'when', add: (row, raw) => (seen[row] = raw) },
+    });
+    expect(t.notParsed).toEqual(['when']);
+    expect(seen).toEqual(['2024-03-04', '2024-03-05', 'later']);
+  });
+});
