@@ -31,6 +31,23 @@ export function formatWindows(report: Report): string {
         .join(', ')})`,
     );
   if (w.drifted_windows > drifted.length) lines.push(`  ... ${w.drifted_windows - drifted.length} more drifted window(s) in the report`);
+  const scored = windows.filter((x) => x.performance !== null);
+  if (scored.length > 0) {
+    const num = (v: number | null) => (v === null ? 'n/a' : v.toFixed(3));
+    // The label-free estimate is marked: it is not a measurement.
+    lines.push(
+      `  performance per window (F1, accuracy${scored.some((x) => x.performance!.estimated) ? '; ~ = label-free estimate' : ''}):`,
+    );
+    for (const x of scored.slice(0, 10)) {
+      const p = x.performance!;
+      const mark = p.estimated ? '~' : '';
+      const flags = [p.alert ? `F1 drop ${num(p.f1_drop)}: alert` : '', p.reliable === false ? 'unreliable estimate' : ''].filter(Boolean);
+      lines.push(
+        `    ${clean(x.label)}: F1 ${mark}${num(p.f1)}, accuracy ${mark}${num(p.accuracy)}${flags.length ? ` (${flags.join(', ')})` : ''}`,
+      );
+    }
+    if (scored.length > 10) lines.push(`    ... ${scored.length - 10} more window(s) in the report`);
+  }
   if (report.label_drift)
     lines.push(
       `label ${clean(report.label_drift.column)}: ${report.label_drift.feature.drifted ? 'drifted' : 'no drift'} (target drift${report.label_drift.in_verdict ? ', in the verdict' : ', reported only'})`,

@@ -23,6 +23,7 @@ import { TimestampColumn, type TimestampValues } from '../core/windows/timestamp
 import { analyseWindows } from '../core/windows/analyseWindows.ts';
 import { addLabelDrift } from '../core/windows/labelDrift.ts';
 import { decideWindows } from '../core/windows/decideWindows.ts';
+import { addWindowsPerformance } from '../core/windows/windowPerformance.ts';
 import { rowOffsets, sliceTables } from '../core/windows/sliceTables.ts';
 import { testsOfRun } from '../core/stattests/testChoice.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
@@ -157,6 +158,7 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     config,
     tests,
   });
+  await addWindowsPerformance(windowsAnalysis, { referenceTable, productions, config, kernels: await loadKernels() });
   const decided = decideWindows(windowsAnalysis, config);
   report.warnings.push(...windowsAnalysis.warnings);
   addLabelDrift(report, referenceProfile, productionProfile ?? labelProfile(productions, config), config);

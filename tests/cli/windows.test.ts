@@ -210,6 +210,71 @@ describe('drift-monitor with windows and prediction columns', () => {
   });
 });
 
+describe('drift-monitor with windows and labelled predictions', () => {
+  it("gives each window the performance of the CLI on that window's rows alone (measured, or estimated without labels)", () => {
+    const [header, ...lines] = readFileSync(join(dir, 'pprod.csv'), 'utf8').trim().split('\n');
+    const run = runCli(
+      ['-r', 'pref.csv', '-p', 'pprod.csv', '--label', 'churn', '-c', 'pred.yaml', '--window-every', '300', '-o', 'perf.json'],
+      dir,
+    );
+    expect(run.stderr).toBe('');
+    const rep = report(join(dir, 'perf.json'));
+    expect(validate(schema, rep)).toEqual([]);
+    expect(rep.windows!.map((w) => w.performance?.estimated)).toEqual([false, false, false, false]);
+    // The CLI's windows block lists them.
+    expect(run.stdout).toContain('performance per window (F1, accuracy):');
+    expect(run.stdout).toMatch(/\n {4}rows 1-300: F1 0\.\d{3}, accuracy 0\.\d{3}\n/);
+    for (const w of rep.windows!) {
+      const file = `perf-${w.index}.csv`;
+      writeFileSync(join(dir, file), [header, ...lines.slice(w.index * 300, w.index * 300 + 300)].join('\n') + '\n');
+      const alone = runCli(['-r', 'pref.csv', '-p', file, '--label', 'churn', '-c', 'pred.yaml', '-q', '-o', `perf-${w.index}.json`], dir);
+      expect(alone.code).toBe(0);
+      const a = report(join(dir, `perf-${w.index}.json`)).performance!;
+      expect(w.performance, w.label).toEqual({
+        estimated: false,
+        f1: a.production!.f1,
+        accuracy: a.production!.accuracy,
+        f1_drop: a.f1_drop,
+        alert: a.alert,
+        reliable: null,
+        rows: 300,
+        f1_band: null,
+      });
+      expect(w.reasons.includes('performance'), w.label).toBe(a.alert);
+    }
+    // Each window's own figures, not the whole run's repeated.
+    expect(new Set(rep.windows!.map((w) => w.performance!.f1)).size).toBeGreaterThan(1);
+
+    // Without production labels: the label-free estimate per window, with its reliability, as the run alone.
+    const unlabelled = [header, ...lines.map((l) => l.replace(/,(yes|no)$/, ','))].join('\n') + '\n';
+    writeFileSync(join(dir, 'pnolab.csv'), unlabelled);
+    const est = runCli(
+      ['-r', 'pref.csv', '-p', 'pnolab.csv', '--label', 'churn', '-c', 'pred.yaml', '--window-every', '600', '-q', '-o', 'est.json'],
+      dir,
+    );
+    expect(est.code).toBe(0);
+    const e = report(join(dir, 'est.json'));
+    expect(validate(schema, e)).toEqual([]);
+    writeFileSync(join(dir, 'pnolab-0.csv'), [header, ...lines.slice(0, 600).map((l) => l.replace(/,(yes|no)$/, ','))].join('\n') + '\n');
+    expect(
+      runCli(['-r', 'pref.csv', '-p', 'pnolab-0.csv', '--label', 'churn', '-c', 'pred.yaml', '-q', '-o', 'est-0.json'], dir).code,
+    ).toBe(0);
+    const a = report(join(dir, 'est-0.json')).performance!;
+    expect(a.production!.estimated).toBe(true);
+    const p = a.production as Extract<typeof a.production, { estimated: true }>;
+    expect(e.windows![0].performance).toEqual({
+      estimated: true,
+      f1: p.f1,
+      accuracy: p.accuracy,
+      f1_drop: a.f1_drop,
+      alert: a.alert,
+      reliable: p.estimate_reliable,
+      rows: 600,
+      f1_band: p.f1_band,
+    });
+  });
+});
+
 describe('target drift without windows', () => {
   it('appears only when thresholds.label_drift is set, and joins the verdict when true', () => {
     const plain = runCli(

@@ -170,7 +170,7 @@ export const reportKeyOrder = (tests: StatRegistry = STAT_TESTS): KeyShape => ({
       // A window_feature or null (schema oneOf): its keys keep windowFeature's order.
       label_drift: true,
       prediction_drift: [WINDOW_FEATURE],
-      performance: { estimated: true, f1: true, accuracy: true, f1_drop: true, alert: true, reliable: true },
+      performance: { estimated: true, f1: true, accuracy: true, f1_drop: true, alert: true, reliable: true, rows: true, f1_band: true },
     },
   ],
   windowing: {

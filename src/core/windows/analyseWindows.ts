@@ -8,7 +8,7 @@
  * decideWindows.ts adds the flags and verdicts.
  */
 import type { Config } from '../config/types.ts';
-import type { DataQualityStats, FeatureStats } from '../report/types.ts';
+import type { DataQualityStats, FeatureStats, PerformanceStats } from '../report/types.ts';
 import type { ColumnPlan, ParsedTable } from '../table/types.ts';
 import type { Profile } from '../profile/columnProfile.ts';
 import type { StatRegistry } from '../stattests/driftTest.ts';
@@ -60,6 +60,10 @@ export interface WindowStats {
   labelStats: FeatureStats | null;
   /** data.prediction_column and data.probability_column tested like features (prediction drift). */
   predictionStats: FeatureStats[];
+  /** The window's rows (over the production files end to end), kept when its performance can be computed (windowPerformance.ts). */
+  rowIndex?: Int32Array;
+  /** The window's performance statistics (windowPerformance.ts addWindowsPerformance); absent or null when none. */
+  performance?: PerformanceStats | null;
 }
 
 export interface WindowsAnalysis {
@@ -221,6 +225,9 @@ export function analyseWindows(input: WindowsInput): WindowsAnalysis {
     return plan ? [plan] : [];
   });
   const tester = new WindowTester(input.reference, input.plans, label, config, input.tests, predictions);
+  // Performance per window (windowPerformance.ts) re-reads the window's rows: labels and predictions
+  // against the reference rows.
+  const keepRows = input.referenceTable !== null && labelColumn !== null && predictionColumns.length > 0;
   const windows: WindowStats[] = plans.map((plan, i) => {
     const table = sliceTables(productions, offsets, plan.rows, tester.neededColumns, plan.label);
     const fileStamps = source === 'file' && stamps !== null ? stamps[i] : null;
@@ -234,6 +241,7 @@ export function analyseWindows(input: WindowsInput): WindowsAnalysis {
       timestampMissing: fileStamps?.missing ?? 0,
       timestampUnparsable: fileStamps?.unparsable ?? 0,
       ...tester.test(table),
+      ...(keepRows ? { rowIndex: plan.rows } : {}),
     };
   });
 

@@ -8,6 +8,8 @@ import type { FeatureReport, FeatureStats, VerdictRule } from '../report/types.t
 import { decide } from '../decide.ts';
 import type { StatRegistry } from '../stattests/driftTest.ts';
 import { testsIn } from '../stattests/testChoice.ts';
+import { performanceSignal } from '../performance.ts';
+import { windowPerformanceOf } from './windowPerformance.ts';
 import type { WindowsAnalysis } from './analyseWindows.ts';
 import type { ExpectedVariation, LabelDriftReport, WindowFeatureResult, WindowingReport, WindowResult } from './types.ts';
 
@@ -46,7 +48,9 @@ export function decideWindows(
   const band = analysis.expectedVariation;
   const windows = analysis.windows.map((w, index): WindowResult => {
     const tooSmall = w.rows < config.windows.min_rows;
-    const d = w.stats.length ? decide(w.stats, t, null, tests ?? testsIn(w.stats), w.dataQuality, null) : null;
+    // The window's F1 drop joins its verdict as the whole run's does (rule 'performance').
+    const perf = performanceSignal(w.performance ?? null);
+    const d = w.stats.length ? decide(w.stats, t, perf, tests ?? testsIn(w.stats), w.dataQuality, null) : null;
     const label = w.labelStats ? decideLabel(w.labelStats, t) : null;
     const reasons: VerdictRule[] = d ? d.summary.reasons.map((r) => r.rule) : [];
     if (label?.drifted && t.label_drift === true) reasons.push('label_drift');
@@ -68,7 +72,7 @@ export function decideWindows(
       reasons,
       label_drift: label,
       prediction_drift: w.predictionStats.length ? decide(w.predictionStats, t).features.map((f) => windowFeature(f, null)) : [],
-      performance: null,
+      performance: windowPerformanceOf(w.performance, t),
     };
   });
   const first = windows.find((w) => w.overall_drift) ?? null;

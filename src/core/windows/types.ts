@@ -54,6 +54,10 @@ export interface WindowPerformance {
   alert: boolean;
   /** The estimate's reliability (estimated only; null when measured). */
   reliable: boolean | null;
+  /** Rows the metrics cover (labelled rows when measured). */
+  rows?: number;
+  /** The estimate's 95% F1 band (estimated only; null when measured or not derived). */
+  f1_band?: [number, number] | null;
 }
 
 export interface WindowResult {
