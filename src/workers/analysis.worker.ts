@@ -358,9 +358,20 @@ const api = {
             analysis: out.analysis,
           };
     lastWindows = { analysis: out.windows, config: input.config };
+    // The whole run's performance section as the CLI's runWindows gives it: one pair of tables.
+    const { prediction_column, probability_column } = input.config.data;
+    const performance =
+      (prediction_column !== null || probability_column !== null) && out.referenceTable && out.productionTable
+        ? await analysePerformance({
+            reference: out.referenceTable,
+            production: out.productionTable,
+            config: input.config,
+            kernels: await loadKernels(),
+          })
+        : null;
     return {
       analysis: out.analysis,
-      performance: null,
+      performance,
       windows: decideWindows(out.windows, input.config),
       windowWarnings: out.windows.warnings,
       labelStats: out.labelStats,

@@ -17,6 +17,7 @@ import type { FeatureStats } from '../core/report/types.ts';
 import { testsOfRun } from '../core/stattests/testChoice.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import { analyseWindows, labelPlan, rowOffsets, sliceTables, type TimestampValues, type WindowsAnalysis } from '../core/windows/api.ts';
+import { addWindowsPerformance } from '../core/windows/windowPerformance.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
 
 export interface WindowedInput {
@@ -48,10 +49,6 @@ export async function analyseWindowed(input: WindowedInput): Promise<WindowedOut
   const { config, productions } = input;
   if (config.retraining.enabled)
     throw new InputError('retraining with windows is not supported; set retraining.enabled: false or run without windows');
-  if (config.data.prediction_column || config.data.probability_column)
-    throw new InputError(
-      'windows with a model or prediction columns are not supported yet; run the windows without data.prediction_column and data.probability_column, or run without windows',
-    );
   checkSameColumns(productions);
   const referenceTable = isTable(input.reference) ? input.reference : null;
   const profileOptions = { config: profileConfigOf(config) };
@@ -83,6 +80,8 @@ export async function analyseWindowed(input: WindowedInput): Promise<WindowedOut
     config,
     tests,
   });
+  // Performance per window from the prediction columns, as the CLI's runWindows.
+  await addWindowsPerformance(windows, { referenceTable, productions, config, kernels: await loadKernels() });
   const labelStats = labelOf(referenceProfile, productionProfile ?? labelProfile(productions, config), config);
   return {
     analysis,

@@ -179,3 +179,40 @@ describe('windows view (built app, Chromium)', () => {
     await expectClean(opened);
   }, 180_000);
 });
+
+describe('windows view with prediction columns (built app, Chromium)', () => {
+  it('gives each window the performance the CLI gives it, and draws the performance chart', async () => {
+    let a = 11;
+    const r = () => {
+      a = (a * 16807) % 2147483647;
+      return a / 2147483647;
+    };
+    const line = (shift: number) => {
+      const p = Math.min(0.99, Math.max(0.01, r() * 0.6 + shift * 0.35));
+      return `${(r() + shift).toFixed(3)},${p.toFixed(3)},${p >= 0.5 ? 'yes' : 'no'},${r() < p ? 'yes' : 'no'}`;
+    };
+    const ref = join(dir, 'pref.csv');
+    const prod = join(dir, 'pprod.csv');
+    writeFileSync(ref, ['x,proba,pred,churn', ...Array.from({ length: 1000 }, () => line(0))].join('\n') + '\n');
+    writeFileSync(prod, ['x,proba,pred,churn', ...Array.from({ length: 600 }, (_, i) => line(i < 300 ? 0 : 1))].join('\n') + '\n');
+    const yaml =
+      'data:\n  label_column: churn\n  prediction_column: pred\n  probability_column: proba\ncolumns:\n  drop: [proba, pred]\nwindows:\n  every: 200\n';
+    const opened = await suite.open();
+    const { page } = opened;
+    await page.getByLabel('Config (YAML)').setInputFiles({ name: 'pred.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
+    await page.getByLabel('Reference CSV or profile').setInputFiles(ref);
+    await page.getByLabel('Production CSV').setInputFiles(prod);
+    await page.getByTestId('production-file-name').filter({ hasText: 'pprod.csv' }).waitFor();
+    expect(await runAnalysis(page)).toBe('done');
+    const report = await downloadJsonReport(page);
+    const cli = cliReport(['-r', ref, '-p', prod], yaml);
+    expect(cli.windows!.map((w) => w.performance?.estimated)).toEqual([false, false, false]);
+    expect(report.windows!.map((w) => w.performance)).toEqual(cli.windows!.map((w) => w.performance));
+    expect(report.performance?.production?.f1).toBe(cli.performance!.production!.f1);
+    await page
+      .locator('[data-testid="windows-trend"]')
+      .getByText(/^Performance per/)
+      .waitFor();
+    await expectClean(opened);
+  }, 180_000);
+});
