@@ -133,9 +133,19 @@ class NumberAccumulator {
     let n = 0;
     for (let j = 0; j < keys.length; j++) if (this.keyCounts[j] !== 0) values[n++] = keys[j];
     values.sort();
-    const at = new Map<number, number>();
-    for (let j = 0; j < keys.length; j++) if (this.keyCounts[j] !== 0) at.set(keys[j], this.keyCounts[j]);
-    return { values, counts: Float64Array.from(values, (v) => at.get(v)!) };
+    // Each count found by probing the table itself (as add() does): a Map of the entries cost more
+    // than the rest of a small window's profile.
+    const counts = new Float64Array(n);
+    const mask = keys.length - 1;
+    for (let k = 0; k < n; k++) {
+      const x = values[k];
+      F64[0] = x;
+      let i = Math.imul(U32[0] ^ Math.imul(U32[1], 0x9e3779b1), 0x85ebca6b);
+      i = (i ^ (i >>> 15)) & mask;
+      while (keys[i] !== x || this.keyCounts[i] === 0) i = (i + 1) & mask;
+      counts[k] = this.keyCounts[i];
+    }
+    return { values, counts };
   }
 
   /** Past HASH_LIMIT distinct values: on to sorted batches (or straight to the sketch). */

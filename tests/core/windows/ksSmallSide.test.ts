@@ -69,4 +69,23 @@ describe('ksFromNumbers with one side much smaller (galloping path)', () => {
       expect(ksFromNumbers(repeated, exact(big)).statistic).toBeCloseTo(bruteD(small, big), 12);
     }
   });
+
+  it('equals the textbook D bit for bit against a big side large enough for the sampled index (>= 32768 points)', () => {
+    const r = rng(23);
+    for (let k = 0; k < 12; k++) {
+      // Distinct-heavy big sides of 40k-100k points (with some ties), windows of a few to a few thousand values.
+      const big = Array.from({ length: 40_000 + Math.floor(r() * 60_000) }, () => Math.round(r() * 1e7) / 1e3);
+      const shift = [0, 0.5, -3000, 12000, -12000, 5000][k % 6];
+      const small = Array.from({ length: 1 + Math.floor(r() * (k % 2 ? 3000 : 30)) }, () => Math.round((r() * 10_000 + shift) * 1e3) / 1e3);
+      // Some small values equal to big points (ties across the sides) and at the extremes.
+      for (let i = 0; i < small.length; i += 3) small[i] = big[Math.floor(r() * big.length)];
+      small.push(Math.min(...big.slice(0, 100)), Math.max(...big.slice(-100)));
+      const a = exact(big);
+      const b = exact(small);
+      expect(ksFromNumbers(a, b).statistic).toBe(bruteD(big, small));
+      expect(ksFromNumbers(b, a).statistic).toBe(bruteD(small, big));
+      // Again on the same (now indexed) big side.
+      expect(ksFromNumbers(a, b).statistic).toBe(bruteD(big, small));
+    }
+  });
 });
