@@ -24,12 +24,12 @@ import { analyseWindows } from '../core/windows/analyseWindows.ts';
 import { addLabelDrift } from '../core/windows/labelDrift.ts';
 import { decideWindows } from '../core/windows/decideWindows.ts';
 import { addWindowsPerformance } from '../core/windows/windowPerformance.ts';
-import { rowOffsets, sliceTables } from '../core/windows/sliceTables.ts';
 import { testsOfRun } from '../core/stattests/testChoice.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
 import { isProfileFile, readProfileFile } from './readProfileFile.ts';
 import { readCsvFile } from './readCsvFile.ts';
 import { packageVersion } from './version.ts';
+import { checkSameColumns, labelProfile } from '../core/windows/productionTables.ts';
 
 export interface WindowsRunInput {
   config: Config;
@@ -205,27 +205,4 @@ export function addLabelDriftWithoutWindows(
   const r = asProfile(reference);
   const p = asProfile(production);
   if (r !== null) addLabelDrift(report, r, p, config);
-}
-
-/** The label column of the production files as a profile (for target drift). */
-function labelProfile(productions: readonly ParsedTable[], config: Config): Profile | null {
-  const label = config.data.label_column;
-  if (label === null) return null;
-  const offsets = rowOffsets(productions);
-  const all = Int32Array.from({ length: offsets[productions.length] }, (_, i) => i);
-  return profileFromTable(sliceTables(productions, offsets, all, [label], 'production'), { config: profileConfigOf(config) });
-}
-
-function checkSameColumns(tables: readonly ParsedTable[]): void {
-  const names = (t: ParsedTable) => t.columns.map((c) => c.name);
-  const first = names(tables[0]);
-  for (const t of tables.slice(1)) {
-    const these = names(t);
-    const missing = first.find((n) => !these.includes(n));
-    const extra = these.find((n) => !first.includes(n));
-    if (missing !== undefined || extra !== undefined)
-      throw new InputError(
-        `${t.file}: production files used as windows need the same columns; ${missing !== undefined ? `column "${missing}" of ${tables[0].file} is missing` : `column "${extra}" is not in ${tables[0].file}`}`,
-      );
-  }
 }

@@ -16,9 +16,10 @@ import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
 import type { FeatureStats } from '../core/report/types.ts';
 import { testsOfRun } from '../core/stattests/testChoice.ts';
 import type { ParsedTable } from '../core/table/types.ts';
-import { analyseWindows, labelPlan, rowOffsets, sliceTables, type TimestampValues, type WindowsAnalysis } from '../core/windows/api.ts';
+import { analyseWindows, labelPlan, type TimestampValues, type WindowsAnalysis } from '../core/windows/api.ts';
 import { addWindowsPerformance } from '../core/windows/windowPerformance.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
+import { checkSameColumns, labelProfile } from '../core/windows/productionTables.ts';
 
 export interface WindowedInput {
   /** The reference CSV's table, or a decoded reference profile. */
@@ -119,27 +120,4 @@ function namedSource(productions: readonly ParsedTable[]): Profile['source'] {
     dropped: [...(productions[0].notParsed ?? [])],
     label: null,
   };
-}
-
-/** The label column of the production files as a profile (for target drift). */
-function labelProfile(productions: readonly ParsedTable[], config: Config): Profile | null {
-  const label = config.data.label_column;
-  if (label === null) return null;
-  const offsets = rowOffsets(productions);
-  const all = Int32Array.from({ length: offsets[productions.length] }, (_, i) => i);
-  return profileFromTable(sliceTables(productions, offsets, all, [label], 'production'), { config: profileConfigOf(config) });
-}
-
-function checkSameColumns(tables: readonly ParsedTable[]): void {
-  const names = (t: ParsedTable) => t.columns.map((c) => c.name);
-  const first = names(tables[0]);
-  for (const t of tables.slice(1)) {
-    const these = names(t);
-    const missing = first.find((n) => !these.includes(n));
-    const extra = these.find((n) => !first.includes(n));
-    if (missing !== undefined || extra !== undefined)
-      throw new InputError(
-        `${t.file}: production files used as windows need the same columns; ${missing !== undefined ? `column "${missing}" of ${tables[0].file} is missing` : `column "${extra}" is not in ${tables[0].file}`}`,
-      );
-  }
 }
