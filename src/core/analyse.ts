@@ -7,7 +7,8 @@ import type { Config } from './config/types.ts';
 import type { DataQualityStats, DomainClassifierStats, DriftImpactStats, FeatureStats, SkippedColumn } from './report/types.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from './table/types.ts';
 import type { StatKernels } from './stattests/kernels.ts';
-import { planColumns, type PlanColumnsConfig } from './table/planColumns.ts';
+import { planColumnsFromFacts, type PlanColumnsConfig } from './table/planColumns.ts';
+import { tableFacts } from './table/columnFacts.ts';
 import { numberFormatWarnings, resolveNumberFormats } from './table/resolveNumberFormats.ts';
 import { alignCategories } from './table/categories.ts';
 import { numericalFeatureStats } from './stattests/numericalFeature.ts';
@@ -57,7 +58,11 @@ export function analyse(
   // Before typing: columns whose numbers were ambiguous in one file take the decimal mark from the
   // other file (the tables are settled in place, so the model and retraining see the same numbers).
   resolveNumberFormats(reference, production);
-  const { plans, warnings } = planColumns(reference, production, planConfig(config));
+  // One set of facts for typing the pair and for the data-quality type changes (each file typed
+  // alone): their lazy passes over the values run once.
+  const refFacts = tableFacts(reference);
+  const prodFacts = tableFacts(production);
+  const { plans, warnings } = planColumnsFromFacts(refFacts, prodFacts, planConfig(config));
   const t1 = now();
   const refCols = byName(reference);
   const prodCols = byName(production);
@@ -76,7 +81,7 @@ export function analyse(
     ],
     featureStats: (plan) =>
       featureStats(plan, refCols.get(plan.name)!, prodCols.get(plan.name)!, reference.rows, production.rows, config, kernels, tests),
-    dataQuality: (stats) => tableQuality(reference, production, plans, stats, planConfig(config)),
+    dataQuality: (stats) => tableQuality(reference, production, plans, stats, planConfig(config), refFacts, prodFacts),
     t0,
     t1,
   });

@@ -23,13 +23,15 @@ export function tableQuality(
   plans: readonly ColumnPlan[],
   stats: readonly FeatureStats[],
   cfg: PlanColumnsConfig,
+  refFacts: TableFacts = tableFacts(ref),
+  prodFacts: TableFacts = tableFacts(prod),
 ): DataQualityStats {
   const out_of_range = perNumerical(ref.columns, prod.columns, plans, (name, r, p) => outOfRangeFromValues(name, r.values, p.values));
   const r = rowDuplicates(ref);
   const p = rowDuplicates(prod);
   const ignored = [...new Set([...r.ignored, ...p.ignored])];
   return {
-    ...common(tableFacts(ref), tableFacts(prod), plans, stats, cfg),
+    ...common(refFacts, prodFacts, plans, stats, cfg),
     out_of_range,
     duplicates: {
       reference: { rows: r.rows, duplicates: r.duplicates, share: r.share },

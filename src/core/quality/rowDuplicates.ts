@@ -21,36 +21,28 @@ export interface RowDuplicates {
   ignored: string[];
 }
 
+/** Rows hashed per block: the block's two hash words stay in the L1 cache across all columns. */
+const BLOCK = 2048;
+
 export function rowDuplicates(table: ParsedTable): RowDuplicates {
   const n = table.rows;
   const h1 = new Int32Array(n).fill(0x811c9dc5 | 0);
   const h2 = new Int32Array(n).fill(0x2545f491);
   const ignored: string[] = [];
-  const bits = new Float64Array(1);
-  const words = new Int32Array(bits.buffer);
-  for (const col of table.columns) {
-    const { codes, values } = col;
-    if (codes === null && col.nonNumeric > 0) ignored.push(col.name);
-    for (let r = 0; r < n; r++) {
-      let a: number;
-      let b: number;
-      if (codes !== null) {
-        // Code -1 is missing; a number cell of a column with text is coded too.
-        a = codes[r];
-        b = ~codes[r];
-      } else {
-        const v = values[r];
-        if (v !== v) {
-          a = -1;
-          b = 0;
-        } else {
-          bits[0] = v === 0 ? 0 : v; // -0 and 0 are one value
-          a = words[0];
-          b = words[1];
-        }
-      }
-      h1[r] = mix(h1[r], a, b, 0x01000193);
-      h2[r] = mix(h2[r], b, a, 0x5bd1e995);
+  for (const col of table.columns) if (col.codes === null && col.nonNumeric > 0) ignored.push(col.name);
+  // The values' two 32-bit words, read in place (a Float64Array's offset is a multiple of 8).
+  const words = table.columns.map((c) =>
+    c.codes === null ? new Int32Array(c.values.buffer, c.values.byteOffset, 2 * c.values.length) : null,
+  );
+  // Block by block, column by column: hashing column after column over all rows moved the two hash
+  // arrays through memory once per column (3x the traffic of reading the values, on a machine where
+  // memory bandwidth, not arithmetic, bounds this loop).
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    for (let c = 0; c < table.columns.length; c++) {
+      const { codes, values } = table.columns[c];
+      if (codes !== null) hashCodes(h1, h2, codes, start, end);
+      else hashValues(h1, h2, values, words[c]!, start, end);
     }
   }
   // 32 bits of h1 and 21 of h2: an integer below 2^53, exact as a number. Duplicates = rows - distinct
@@ -62,6 +54,32 @@ export function rowDuplicates(table: ParsedTable): RowDuplicates {
   let duplicates = 0;
   for (let r = 1; r < n; r++) if (keys[r] === keys[r - 1]) duplicates++;
   return { rows: n, duplicates, share: n ? duplicates / n : 0, ignored };
+}
+
+/** Code -1 is missing; a number cell of a column with text is coded too. */
+function hashCodes(h1: Int32Array, h2: Int32Array, codes: Int32Array, start: number, end: number): void {
+  for (let r = start; r < end; r++) {
+    const a = codes[r];
+    const b = ~a;
+    h1[r] = mix(h1[r], a, b, 0x01000193);
+    h2[r] = mix(h2[r], b, a, 0x5bd1e995);
+  }
+}
+
+/** A number by its bits; missing (NaN) as one value, -0 and 0 as one value. */
+function hashValues(h1: Int32Array, h2: Int32Array, values: Float64Array, words: Int32Array, start: number, end: number): void {
+  for (let r = start; r < end; r++) {
+    const v = values[r];
+    let a = 0;
+    let b = 0;
+    if (v !== v) a = -1;
+    else if (v !== 0) {
+      a = words[2 * r];
+      b = words[2 * r + 1];
+    }
+    h1[r] = mix(h1[r], a, b, 0x01000193);
+    h2[r] = mix(h2[r], b, a, 0x5bd1e995);
+  }
 }
 
 /** One step of an FNV-style multiplicative hash over two 32-bit words, with a murmur finaliser. */

@@ -70,14 +70,18 @@ export function tableFacts(t: ParsedTable): TableFacts {
 
 export function parsedColumnFacts(col: ParsedColumn): ColumnFacts {
   let texts: string[] | null = null;
+  // Each is a pass over a million values; typing the pair and typing each file alone (the data-quality
+  // type changes) ask for them again on the same facts.
+  let integerValued: boolean | undefined;
+  let numbersUnique: boolean | undefined;
   return {
     name: col.name,
     missing: col.missing,
     nonNumeric: col.nonNumeric,
     firstNonNumeric: col.firstNonNumeric,
     highCardinality: col.highCardinality,
-    integerValued: () => isIntegerValued(col.values),
-    numbersUnique: () => allNumbersUnique(col.values),
+    integerValued: () => (integerValued ??= isIntegerValued(col.values)),
+    numbersUnique: () => (numbersUnique ??= allNumbersUnique(col.values)),
     numberValues: () => col.values,
     distinctNumbersAtLeast: 0,
     labels: () => col.dictionary ?? distinctLabels(col.values),

@@ -348,8 +348,10 @@ function distinctNumberCount(sides: Side[], cap: number): number {
   let atLeast = 0;
   for (const s of sides) {
     const values = s.col.numberValues();
-    if (values !== null) arrays.push(values);
-    else atLeast = Math.max(atLeast, s.col.distinctNumbersAtLeast);
+    // A file typed alone is both sides: its numbers are counted once.
+    if (values !== null) {
+      if (!arrays.includes(values)) arrays.push(values);
+    } else atLeast = Math.max(atLeast, s.col.distinctNumbersAtLeast);
   }
   const counted = countDistinctNumbers(arrays, cap);
   return Math.min(cap + 1, Math.max(counted, atLeast));
