@@ -10,9 +10,9 @@ import type { StatKernels } from './stattests/kernels.ts';
 import { planColumnsFromFacts, type PlanColumnsConfig } from './table/planColumns.ts';
 import { tableFacts } from './table/columnFacts.ts';
 import { numberFormatWarnings, resolveNumberFormats } from './table/resolveNumberFormats.ts';
-import { alignCategories } from './table/categories.ts';
+import { alignedCategoryCounts } from './table/categories.ts';
 import { numericalFeatureStats } from './stattests/numericalFeature.ts';
-import { categoricalFeatureStats } from './stattests/categoricalFeature.ts';
+import { categoricalStatsFromCounts } from './stattests/categoricalFeature.ts';
 import { pointMassWarning } from './stattests/psi.ts';
 import { approximateWarning } from './stattests/approximate.ts';
 import type { StatRegistry } from './stattests/driftTest.ts';
@@ -200,9 +200,9 @@ function featureStats(
     const s = numericalFeatureStats(kernels, r.values, p.values, { bins, epsilon, choose }, tests);
     return { ...base, type: 'numerical', ...s, missing: missing(s.n, refRows, prodRows) };
   }
-  const { categories, refCodes, prodCodes } = alignCategories(r, p);
+  const { categories, refCounts, prodCounts } = alignedCategoryCounts(r, p, (codes, k) => kernels.countCodes(codes, k));
   const choose = (n: number) => chosenTests(config, plan.name, 'categorical', n);
-  const s = categoricalFeatureStats(kernels, refCodes, prodCodes, categories, { epsilon, choose }, tests);
+  const s = categoricalStatsFromCounts(refCounts, prodCounts, categories, { epsilon, choose }, tests);
   return { ...base, type: 'categorical', ...s, missing: missing(s.n, refRows, prodRows) };
 }
 

@@ -46,6 +46,34 @@ export function alignCategories(refCol: ParsedColumn, prodCol: ParsedColumn): Al
   };
 }
 
+/**
+ * alignCategories' categories with each file's count per category (index = position in
+ * `categories`), for the tests, which read only counts: a text column's rows are counted by their own
+ * dictionary codes and the counts moved to the shared positions, instead of re-coding every row (two
+ * 1M-element remaps per column on the bench file).
+ */
+export function alignedCategoryCounts(
+  refCol: ParsedColumn,
+  prodCol: ParsedColumn,
+  countCodes: (codes: Int32Array, k: number) => Float64Array,
+): { categories: string[]; refCounts: Float64Array; prodCounts: Float64Array } {
+  if (refCol.highCardinality || prodCol.highCardinality || (refCol.codes === null && prodCol.codes === null)) {
+    const { categories, refCodes, prodCodes } = alignCategories(refCol, prodCol);
+    return { categories, refCounts: countCodes(refCodes, categories.length), prodCounts: countCodes(prodCodes, categories.length) };
+  }
+  const ref = textCodes(refCol);
+  const prod = textCodes(prodCol);
+  const categories = sortCategories([...new Set([...ref.labels, ...prod.labels])]);
+  const position = new Map(categories.map((c, i) => [c, i]));
+  const gather = (side: { labels: string[]; codes: Int32Array }): Float64Array => {
+    const local = countCodes(side.codes, side.labels.length);
+    const out = new Float64Array(categories.length);
+    side.labels.forEach((label, i) => (out[position.get(label)!] += local[i]));
+    return out;
+  };
+  return { categories, refCounts: gather(ref), prodCounts: gather(prod) };
+}
+
 function alignNumbers(ref: Float64Array, prod: Float64Array): AlignedCategories {
   // Small non-negative integers (the usual numeric categories) go through flag / position arrays,
   // other numbers through a Set and a Map.
