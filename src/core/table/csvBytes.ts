@@ -60,7 +60,7 @@ export async function readCsvBytes(
   const encoding = opts.encoding ?? 'auto';
   if (encoding !== 'auto' && encoding !== 'utf-8') return null;
   if (opts.continuation !== undefined && encoding !== 'utf-8') return null;
-  const pieces = byteIterator(input);
+  const pieces = opts.readInto !== undefined ? byteIterator(new Uint8Array(0)) : byteIterator(input);
   const buffers = new WasmBuffers(wasm);
   let handedOver = false;
   const decline = (): null => {
@@ -74,7 +74,15 @@ export async function readCsvBytes(
     let eof = false;
     let pending: Uint8Array | null = null;
     /** Fills the buffer [filled, cap) from the input; false when a piece was text (no bytes). */
+    const readInto = opts.readInto;
     const fill = async (): Promise<boolean> => {
+      while (readInto !== undefined && buffers.filled < buffers.cap && !eof) {
+        const n = await readInto(buffers.bytes().subarray(buffers.filled));
+        if (n === 0) eof = true;
+        buffers.filled += n;
+        bytesRead += n;
+        opts.onProgress?.(bytesRead);
+      }
       while (buffers.filled < buffers.cap && !eof) {
         if (pending === null) {
           const next = await pieces.next();

@@ -44,6 +44,11 @@ export interface ParseCsvOptions {
   byteReader?: () => Promise<CsvReaderWasm>;
   /** The stream input again from its start, for papaparse when the byte reader declines. */
   reopen?: () => CsvInput;
+  /**
+   * Reads the input's next bytes straight into `into` (a file in Node; resolves to the bytes read, 0 at
+   * the end): the byte reader then reads through it instead of `input`, without a copy per piece.
+   */
+  readInto?: (into: Uint8Array) => Promise<number>;
   /** Every data row's raw cell of one column, see TableBuilder `cellTap`. */
   cellTap?: CellTap;
 }
