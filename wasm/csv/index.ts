@@ -16,6 +16,7 @@ export {
   longBlankRows,
   firstLongBlankRow,
   csvTap,
+  csvHashing,
   csvTapPtr,
   tapBytes,
 } from './parseBlock';

@@ -10,6 +10,8 @@ import type { CellBlock } from './TableBuilder.ts';
 export const DICTIONARY_LIMIT = 1 << 16;
 
 const CACHE_MASK = 1023;
+/** The byte reader's tag of a text given by its hash (wasm/csv/parseBlock.ts TAG_HASHED). */
+const TAG_HASHED = -16;
 const EMPTY_CACHE = new Int32Array(0);
 
 /**
@@ -125,8 +127,8 @@ export class ColumnBuilder {
     const { tags, vals } = b;
     let r = 0;
     while (r < n) {
-      if (this.hashes === null)
-        r = this.codes === null ? this.plainRun(i0, n, r, tags, vals, k0, stride) : this.codedRun(i0, n, r, tags, k0, stride);
+      if (this.hashes !== null) r = b.words !== undefined ? this.hashedRun(i0, n, r, tags, b.words, k0, stride) : r;
+      else r = this.codes === null ? this.plainRun(i0, n, r, tags, vals, k0, stride) : this.codedRun(i0, n, r, tags, k0, stride);
       if (r >= n) break;
       this.cell(i0 + r, tags[k0 + r * stride], k0 + r * stride, b, dict, markers);
       r++;
@@ -182,6 +184,34 @@ export class ColumnBuilder {
     return r;
   }
 
+  /** Rows from r while they are missing or hashed texts (tag -16), in a column that counts texts by hash. */
+  private hashedRun(i0: number, n: number, r: number, tags: Int32Array, words: Int32Array, k0: number, stride: number): number {
+    const values = this.values;
+    const hashes = this.hashes!;
+    let missing = 0;
+    let texts = 0;
+    let k = k0 + r * stride;
+    for (; r < n; r++, k += stride) {
+      const t = tags[k];
+      if (t === TAG_HASHED) {
+        values[i0 + r] = NaN;
+        hashes.addHash(words[2 * k], words[2 * k + 1]);
+        texts++;
+      } else if (t === -1) {
+        values[i0 + r] = NaN;
+        missing++;
+      } else break;
+    }
+    this.missing += missing;
+    this.nonNumeric += texts;
+    return r;
+  }
+
+  /** Whether the column counts its texts by hash only (it passed DICTIONARY_LIMIT). */
+  get hashing(): boolean {
+    return this.hashes !== null;
+  }
+
   /** One cell of a byte reader block (tag t, slot k), as add() would take it. */
   private cell(i: number, t: number, k: number, b: CellBlock, dict: string[], markers: MissingMarkers): void {
     if (t >= 0) {
@@ -191,7 +221,13 @@ export class ColumnBuilder {
         if (this.codes !== null) this.rememberReaderCode(t >> 1, this.codes[i]);
       } else this.add(i, s, markers);
     } else if (t === -1) this.addMissing(i);
-    else if (!this.addNumber(i, b.vals[k], -2 - t)) this.add(i, b.text(k), markers);
+    else if (t === TAG_HASHED) {
+      if (this.hashes !== null) {
+        this.values[i] = NaN;
+        this.nonNumeric++;
+        this.hashes.addHash(b.words![2 * k], b.words![2 * k + 1]);
+      } else this.addText(i, b.text(k));
+    } else if (!this.addNumber(i, b.vals[k], -2 - t)) this.add(i, b.text(k), markers);
   }
 
   private readerCodes = EMPTY_CACHE;

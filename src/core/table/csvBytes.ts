@@ -181,6 +181,8 @@ export async function readCsvBytes(
       };
       let reserved = false;
       let consumed = 0;
+      /** Per parsed column: the reader hashes its texts (the builder's column counts them by hash). */
+      const hashing = new Uint8Array(kept);
       for (;;) {
         throwIfAborted(opts);
         for (;;) {
@@ -214,6 +216,7 @@ export async function readCsvBytes(
             stride: MAX_ROWS,
             tags: buffers.i32(buffers.tags, MAX_ROWS * kept),
             vals: new Float64Array(wasm.memory.buffer, buffers.vals, MAX_ROWS * kept),
+            words: new Int32Array(wasm.memory.buffer, buffers.vals, MAX_ROWS * kept * 2),
             dict,
             text,
             blankRows: wasm.blankRows.value,
@@ -224,6 +227,15 @@ export async function readCsvBytes(
             ...(tapped >= 0 ? { tapCell } : {}),
           };
           builder.addCells(block);
+          // A column past the dictionary limit keeps no texts: the reader hashes them, without a
+          // dictionary entry and a string per distinct text (a million timestamps or IDs).
+          for (let c = 0; c < kept; c++) {
+            const on = builder.hashing(c) ? 1 : 0;
+            if (on !== hashing[c]) {
+              hashing[c] = on;
+              wasm.csvHashing(c, on);
+            }
+          }
           off += n;
           consumed += n;
           if (!reserved && size > 0 && builder.rowCount > 0) {

@@ -34,6 +34,8 @@ export interface CsvReaderWasm {
   /** The last block's tapped cells (tapBytes UTF-8 bytes, end to end). */
   csvTapPtr(): number;
   tapBytes: WasmGlobal;
+  /** Kept column `col`'s texts are hashed (tag -16, TextHashSet hash pair in its vals slot) from the next block on (1), or coded (0). */
+  csvHashing(col: number, on: number): void;
   scanNumber(ptr: number, end: number): number;
   numStatus: WasmGlobal;
   numShape: WasmGlobal;

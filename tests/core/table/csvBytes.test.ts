@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseCsv, type ParseCsvOptions } from '../../../src/core/table/parseCsv.ts';
 import { readCsvBytes } from '../../../src/core/table/csvBytes.ts';
 import { csvReaderInstance } from '../../../src/kernels/loadCsvReader.ts';
+import type { ParsedTable } from '../../../src/core/table/types.ts';
 
 const MISSING = ['', 'NA', 'null', '?', ' -999 '];
 const enc = new TextEncoder();
@@ -165,6 +166,22 @@ describe('readCsvBytes (the wasm byte reader) against papaparse', () => {
     const { papa, fast } = await both(bytes);
     expect(fast).not.toBeNull();
     expect(fast).toEqual(papa);
+  });
+
+  it('gives the same table for high-cardinality texts (hashed in wasm past the dictionary limit)', async () => {
+    const lines = ['id,ts,name,mixed,low'];
+    for (let i = 0; i < 150_000; i++) {
+      const ts = new Date(Date.UTC(2024, 0, 1) + i * 6000).toISOString().slice(0, 19);
+      // non-ASCII (2-, 3-, 4-byte UTF-8), quoted with escapes, repeats; numbers among texts
+      const name = i % 7 === 0 ? `"q""${i % 90_000}"` : i % 5 === 0 ? `é東😀${i}` : `n${i % 100_000}`;
+      const mixed = i % 3 === 0 ? String(i * 0.5) : i % 11 === 0 ? 'NA' : `m${i}`;
+      lines.push(`${i},${ts},${name},${mixed},${i % 4 === 0 ? ' ' : `l${i % 9}`}`);
+    }
+    const { papa, fast } = await both(enc.encode(lines.join('\n')));
+    expect(fast).not.toBeNull();
+    expect(fast).toEqual(papa);
+    const cols = (papa as ParsedTable).columns;
+    expect(cols.filter((c) => c.highCardinality !== undefined).map((c) => c.name)).toEqual(['ts', 'name', 'mixed']);
   });
 
   it('declines what papaparse reports, and the whole parseCsv then gives papaparse result', async () => {
