@@ -15,5 +15,9 @@ export {
   firstShortRow,
   longBlankRows,
   firstLongBlankRow,
+  csvTap,
+  csvHashing,
+  csvTapPtr,
+  tapBytes,
 } from './parseBlock';
 export { scanNumber, numStatus, numShape } from './parseDecimal';

@@ -10,6 +10,10 @@
 //   TAG_NUMBER - shape     a number (value in vals, its bytes at starts/lens), shape as parseNumber's pointShape
 //   code * 2 (+ 1)         dictionary code of the trimmed text (+ 1: JavaScript must type the text itself:
 //                          it may be a grouped or locale number, or needs JavaScript's Unicode trim)
+//   TAG_HASHED             a text that is no number, in a column JavaScript counts by hashes only
+//                          (csvHashing: it passed the dictionary limit): no dictionary entry; its
+//                          TextHashSet hash pair (h1, h2) as two i32 in its vals slot, its bytes at
+//                          starts/lens
 // Anything papaparse would report or handle differently (a quote that does not close, text after a
 // closing quote, a row with too many fields, invalid UTF-8, Unicode spaces around a blank field) makes
 // csvParseBlock return DECLINE, and the caller reads the file with papaparse instead.
@@ -17,6 +21,7 @@ import { NUM_OK, numShape, numStatus, scanNumber } from './parseDecimal';
 
 export const TAG_MISSING: i32 = -1;
 export const TAG_NUMBER: i32 = -2;
+export const TAG_HASHED: i32 = -16;
 export const DECLINE: i32 = -1;
 
 const QUOTE: u32 = 34;
@@ -55,9 +60,23 @@ let slotHash: usize = 0;
 let slotEntry: usize = 0;
 /** Per kept column: codes given so far. */
 let colCodes: usize = 0;
+/** Per kept column: 1 when its texts are hashed, not coded (csvHashing). */
+let colHashing: usize = 0;
 /** Per kept column, CACHE slots of entry + 1 (0 empty), by length and first and last bytes. */
 let colCache: usize = 0;
 const CACHE: i32 = 64;
+
+// The tapped field (TableBuilder `cellTap`): every data row's raw cell of field `tapField` (-1: none),
+// unquoted and unescaped, copied end to end into tapBuf; tapEnds[r] is the end of row r's cell in
+// UTF-16 code units from the block's first, so JavaScript decodes the block's cells as one string and
+// slices it (one TextDecoder call per block, not per cell).
+let tapField: i32 = -1;
+let tapBuf: usize = 0;
+let tapCap: usize = 0;
+let tapEnds: usize = 0;
+/** Bytes in tapBuf (this block). */
+export let tapBytes: i32 = 0;
+let tapUnits: i32 = 0;
 
 // Unescaped text of a quoted field with doubled quotes or CRLF.
 let scratch: usize = 0;
@@ -88,6 +107,7 @@ function grow(ptr: usize, bytes: usize): usize {
  */
 export function csvInit(w: i32, fieldColPtr: usize, delimiter: u32, markerData: usize, markerIndex: usize, n: i32): void {
   width = w;
+  tapField = -1;
   fieldCol = grow(fieldCol, <usize>max(w, 1) * 4);
   memory.copy(fieldCol, fieldColPtr, <usize>w * 4);
   kept = 0;
@@ -114,6 +134,8 @@ export function csvInit(w: i32, fieldColPtr: usize, delimiter: u32, markerData: 
     store<i32>(markerLen + <usize>i * 4, len);
     if (len > 0) store<u8>(markerFirst + <usize>load<u8>(markerBytes + <usize>off), 1);
   }
+  colHashing = grow(colHashing, <usize>max(kept, 1) * 4);
+  memory.fill(colHashing, 0, <usize>max(kept, 1) * 4);
   colCodes = grow(colCodes, <usize>max(kept, 1) * 4);
   memory.fill(colCodes, 0, <usize>max(kept, 1) * 4);
   colCache = grow(colCache, <usize>max(kept, 1) * <usize>CACHE * 4);
@@ -126,6 +148,115 @@ export function csvInit(w: i32, fieldColPtr: usize, delimiter: u32, markerData: 
     slotEntry = heap.alloc(<usize>slotCap * 4);
   }
   memory.fill(slotEntry, 0, <usize>slotCap * 4);
+}
+
+/**
+ * Taps field `field` (-1: none): each block then writes row r's cell end (UTF-16 code units) at
+ * `endsPtr` + 4r (room for the block's maxRows) and the cells' bytes to csvTapPtr().
+ */
+export function csvTap(field: i32, endsPtr: usize): void {
+  tapField = field;
+  tapEnds = endsPtr;
+}
+
+/** The tapped cells' bytes of the last block (tapBytes of them). */
+export function csvTapPtr(): usize {
+  return tapBuf;
+}
+
+/** Appends bytes [s, e) to the tapped cells, counting their UTF-16 code units. */
+function tapCell(s: usize, e: usize): void {
+  const n = e - s;
+  if (<usize>tapBytes + n > tapCap) {
+    tapCap = max<usize>(tapCap * 2, <usize>tapBytes + n + 65536);
+    tapBuf = grow(tapBuf, tapCap);
+  }
+  memory.copy(tapBuf + <usize>tapBytes, s, n);
+  tapBytes += <i32>n;
+  // UTF-8 (valid: the block is checked) to UTF-16: a unit per byte but continuation bytes (10xxxxxx),
+  // and two for a 4-byte sequence (lead byte 11110xxx).
+  let units = <i32>n;
+  for (let p = s; p < e; p++) {
+    const c = <u32>load<u8>(p);
+    if (c >= 0x80) {
+      if (c < 0xc0) units--;
+      else if (c >= 0xf0) units++;
+    }
+  }
+  tapUnits += units;
+}
+
+/**
+ * Column `col`'s texts that are no number are hashed (TAG_HASHED), not coded, from the next block on
+ * (`on` 1), or coded again (0): JavaScript counts a high-cardinality column's texts by hash only.
+ */
+export function csvHashing(col: i32, on: i32): void {
+  store<i32>(colHashing + <usize>col * 4, on);
+}
+
+/**
+ * Writes TextHashSet.add's hash pair of the UTF-16 code units of UTF-8 bytes [a, b) (valid UTF-8: an
+ * invalid block is declined anyway) as two i32 at `out`.
+ */
+function textHash(a: usize, b: usize, out: usize): void {
+  let h1: u32 = 0x811c9dc5;
+  let h2: u32 = 0x9747b28c;
+  let p = a;
+  while (p < b) {
+    let c = <u32>load<u8>(p);
+    if (c < 0x80) p++;
+    else if (c < 0xe0) {
+      c = ((c & 0x1f) << 6) | (<u32>load<u8>(p + 1) & 0x3f);
+      p += 2;
+    } else if (c < 0xf0) {
+      c = ((c & 0x0f) << 12) | ((<u32>load<u8>(p + 1) & 0x3f) << 6) | (<u32>load<u8>(p + 2) & 0x3f);
+      p += 3;
+    } else {
+      const cp = (((c & 0x07) << 18) | ((<u32>load<u8>(p + 1) & 0x3f) << 12) | ((<u32>load<u8>(p + 2) & 0x3f) << 6) | (<u32>load<u8>(p + 3) & 0x3f)) - 0x10000;
+      p += 4;
+      const hi = 0xd800 + (cp >> 10);
+      h1 = (h1 ^ hi) * 0x01000193;
+      h2 = (h2 ^ hi) * 0x5bd1e995;
+      h2 ^= h2 >> 15;
+      c = 0xdc00 + (cp & 0x3ff);
+    }
+    h1 = (h1 ^ c) * 0x01000193;
+    h2 = (h2 ^ c) * 0x5bd1e995;
+    h2 ^= h2 >> 15;
+  }
+  h1 ^= h1 >> 16;
+  h1 *= 0x85ebca6b;
+  h1 ^= h1 >> 13;
+  store<u32>(out, h1);
+  store<u32>(out + 4, h2);
+}
+
+/**
+ * True when bytes [a, b) (trimmed, starting like a number) hold an ASCII character that no number
+ * parseNumber or parseGroupedNumber reads can hold (anything but digits, + - . , ' e E, spaces and
+ * controls, non-ASCII): a date or time such as 2024-01-01T00:00:00 is text without JavaScript's look.
+ */
+function surelyText(a: usize, b: usize): bool {
+  for (let p = a; p < b; p++) {
+    const c = <u32>load<u8>(p);
+    if (c <= 32 || c >= 0x80 || c - 48 < 10) continue;
+    if (c == 43 || c == 45 || c == 46 || c == 44 || c == 39 || c == 101 || c == 69) continue;
+    return true;
+  }
+  return false;
+}
+
+/** A text that is no number: hashed (a hashing column, bytes in the block) or coded. */
+@inline
+function textCell(col: i32, a: usize, b: usize, k: usize, own: bool): void {
+  if (own && load<i32>(colHashing + <usize>col * 4) != 0) {
+    store<i32>(tags + k * 4, TAG_HASHED);
+    textHash(a, b, vals + k * 8);
+    store<i32>(starts + k * 4, <i32>(a - base));
+    store<i32>(lens + k * 4, <i32>(b - a));
+    return;
+  }
+  store<i32>(tags + k * 4, codeOf(col, a, b) * 2);
 }
 
 /** Dictionary entries so far (all columns); entry e's column, code, arena offset and length. */
@@ -293,12 +424,16 @@ function cell(col: i32, s: usize, e: usize, k: usize, own: bool): void {
         return;
       }
     }
-    store<i32>(tags + k * 4, codeOf(col, a, b) * 2 + 1);
+    if (surelyText(a, b)) textCell(col, a, b, k, own);
+    else store<i32>(tags + k * 4, codeOf(col, a, b) * 2 + 1);
     return;
   }
   // ',' starts ",5"; U+2212 (E2 88 92) is a minus sign: both may be locale numbers.
-  const slow = c0 == 44 || (c0 == 0xe2 && b - a >= 3 && load<u8>(a + 1) == 0x88 && load<u8>(a + 2) == 0x92);
-  store<i32>(tags + k * 4, codeOf(col, a, b) * 2 + (slow ? 1 : 0));
+  if (c0 == 44 || (c0 == 0xe2 && b - a >= 3 && load<u8>(a + 1) == 0x88 && load<u8>(a + 2) == 0x92)) {
+    store<i32>(tags + k * 4, codeOf(col, a, b) * 2 + 1);
+    return;
+  }
+  textCell(col, a, b, k, own);
 }
 
 /** 0: not blank; 1: blank (empty or ASCII spaces); -1: undecidable here (Unicode spaces may follow). */
@@ -355,6 +490,9 @@ export function csvParseBlock(
   firstShortRow = -1;
   longBlankRows = 0;
   firstLongBlankRow = -1;
+  tapBytes = 0;
+  tapUnits = 0;
+  const tf = tapField;
   const end = ptr + <usize>len;
   const d = delim;
   let p = ptr;
@@ -367,6 +505,8 @@ export function csvParseBlock(
     let f0s: usize = 0;
     let f0e: usize = 0;
     let complete = false;
+    const rowTapBytes = tapBytes;
+    const rowTapUnits = tapUnits;
     for (;;) {
       // One field starting at p.
       let s = p;
@@ -461,6 +601,7 @@ export function csvParseBlock(
         f0s = s;
         f0e = e;
       }
+      if (f == tf) tapCell(s, e);
       if (f < width) {
         const col = load<i32>(fieldCol + <usize>f * 4);
         if (col >= 0) cell(col, s, e, <usize>col * stride + slot, own);
@@ -473,16 +614,23 @@ export function csvParseBlock(
         break;
       }
     }
-    if (!complete) break;
+    if (!complete) {
+      tapBytes = rowTapBytes;
+      tapUnits = rowTapUnits;
+      break;
+    }
     consumed = p;
     if (f == 1) {
       const blank = blankness(f0s, f0e);
       if (blank < 0) return DECLINE;
       if (blank == 1) {
         blankRows++;
+        tapBytes = rowTapBytes;
+        tapUnits = rowTapUnits;
         continue;
       }
     }
+    if (tf >= 0) store<i32>(tapEnds + <usize>rows * 4, tapUnits);
     if (f < width) {
       for (let c = 0; c < kept; c++) {
         if (load<i32>(colField + <usize>c * 4) >= f) store<i32>(tags + (<usize>c * stride + slot) * 4, TAG_MISSING);

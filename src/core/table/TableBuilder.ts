@@ -71,7 +71,7 @@ export interface Continuation {
  * Rows typed by the byte reader (csvBytes.ts): `rows` data rows of the parsed columns, column-major
  * (see `stride`), tag per cell: -1 missing; -2 - shape a number (`vals`, `shape` parseNumber's pointShape);
  * code * 2 a text that is no number (`dict[column][code]`, trimmed); code * 2 + 1 a text ColumnBuilder.add
- * must type. Blank rows were skipped; the row tallies count within the block (first rows 0-based, -1 none).
+ * must type; -16 a text that is no number, given by its hash (`words`), in a column that counts by hash. Blank rows were skipped; the row tallies count within the block (first rows 0-based, -1 none).
  */
 export interface CellBlock {
   rows: number;
@@ -80,13 +80,17 @@ export interface CellBlock {
   tags: Int32Array;
   vals: Float64Array;
   dict: string[][];
-  /** The text of number cell k, when its column's number format needs it. */
+  /** The text of number cell k, when its column's number format needs it (and of a hashed text cell). */
   text(k: number): string;
+  /** `vals` as i32 pairs: a hashed text cell's (tag -16) TextHashSet hash pair at 2k, 2k + 1. */
+  words?: Int32Array;
   blankRows: number;
   shortRows: number;
   firstShortRow: number;
   longBlankRows: number;
   firstLongBlankRow: number;
+  /** Block row r's raw cell of the tapped field (see TableBuilderOptions `cellTap`), when there is a tap. */
+  tapCell?: (r: number) => string;
 }
 
 /** What the row warnings of a file count: short rows, rows with extra blank fields (see TableBuilder). */
@@ -255,6 +259,16 @@ export class TableBuilder {
     if (this.rows === this.chunkRows) this.handOver();
   }
 
+  /** Whether parsed column c counts its texts by hash only (high-cardinality, see ColumnBuilder). */
+  hashing(c: number): boolean {
+    return this.columns![c].hashing;
+  }
+
+  /** The header field the cell tap reads (-1: no tap, or before the header). */
+  get tappedField(): number {
+    return this.tapField;
+  }
+
   /** The header's names whose columns are parsed, in column order (empty before the header row). */
   get parsedNames(): string[] {
     return this.columns === null ? [] : this.columns.map((c) => c.name);
@@ -288,6 +302,11 @@ export class TableBuilder {
       }
       const columns = this.columns!;
       for (let c = 0; c < kept; c++) columns[c].addCells(i0, n, b, c * b.stride + done, 1, b.dict[c], markers);
+      const tap = this.tap;
+      if (tap !== null && b.tapCell !== undefined) {
+        const first = this.rowsBefore + i0;
+        for (let j = 0; j < n; j++) tap.add(first + j, b.tapCell(done + j));
+      }
       this.rows = i0 + n;
       done += n;
       if (this.rows === this.chunkRows) this.handOver();

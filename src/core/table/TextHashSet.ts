@@ -49,6 +49,11 @@ export class TextHashSet {
     h1 ^= h1 >>> 16;
     h1 = Math.imul(h1, 0x85ebca6b);
     h1 ^= h1 >>> 13;
+    this.addHash(h1, h2);
+  }
+
+  /** Adds a string by its hash pair (h1, h2) as add() computes it (the byte reader hashes in wasm). */
+  addHash(h1: number, h2: number): void {
     if (this.count === this.keys.length) {
       if (this.count >= this.compactFrom) this.compact();
       if (this.count * 2 > this.keys.length) this.grow();

@@ -60,7 +60,7 @@ export async function readCsvBytes(
   const encoding = opts.encoding ?? 'auto';
   if (encoding !== 'auto' && encoding !== 'utf-8') return null;
   if (opts.continuation !== undefined && encoding !== 'utf-8') return null;
-  const pieces = byteIterator(input);
+  const pieces = opts.readInto !== undefined ? byteIterator(new Uint8Array(0)) : byteIterator(input);
   const buffers = new WasmBuffers(wasm);
   let handedOver = false;
   const decline = (): null => {
@@ -74,7 +74,15 @@ export async function readCsvBytes(
     let eof = false;
     let pending: Uint8Array | null = null;
     /** Fills the buffer [filled, cap) from the input; false when a piece was text (no bytes). */
+    const readInto = opts.readInto;
     const fill = async (): Promise<boolean> => {
+      while (readInto !== undefined && buffers.filled < buffers.cap && !eof) {
+        const n = await readInto(buffers.bytes().subarray(buffers.filled));
+        if (n === 0) eof = true;
+        buffers.filled += n;
+        bytesRead += n;
+        opts.onProgress?.(bytesRead);
+      }
       while (buffers.filled < buffers.cap && !eof) {
         if (pending === null) {
           const next = await pieces.next();
@@ -128,6 +136,7 @@ export async function readCsvBytes(
           }
         : {}),
       ...(opts.continuation !== undefined ? { continuation: opts.continuation } : {}),
+      ...(opts.cellTap !== undefined ? { cellTap: opts.cellTap } : {}),
     });
     // The header (and blank lines before it) goes through papaparse line by line, so its names are
     // exactly papaparse's.
@@ -157,6 +166,12 @@ export async function readCsvBytes(
       const keptIndex = new Map(parsedNames.map((n, c) => [n, c] as const));
       const fieldCol = Int32Array.from(names, (n) => keptIndex.get(n) ?? -1);
       buffers.init(fieldCol, delimiter.charCodeAt(0), opts.missingValues, kept);
+      const tapped = builder.tappedField;
+      if (tapped >= 0) wasm.csvTap(tapped, buffers.tapEnds);
+      /** The block's tapped cells as one string, and row r's cell as its slice. */
+      let tapText = '';
+      let tapEnds: Int32Array = new Int32Array(0);
+      const tapCell = (r: number): string => tapText.slice(r === 0 ? 0 : tapEnds[r - 1], tapEnds[r]);
       const dict: string[][] = parsedNames.map(() => []);
       let entriesSeen = 0;
       const text = (k: number): string => {
@@ -166,6 +181,8 @@ export async function readCsvBytes(
       };
       let reserved = false;
       let consumed = 0;
+      /** Per parsed column: the reader hashes its texts (the builder's column counts them by hash). */
+      const hashing = new Uint8Array(kept);
       for (;;) {
         throwIfAborted(opts);
         for (;;) {
@@ -189,11 +206,17 @@ export async function readCsvBytes(
               new Uint8Array(wasm.memory.buffer, p, wasm.csvEntryLen(entriesSeen)),
             );
           }
+          if (tapped >= 0) {
+            const bytes = wasm.tapBytes.value;
+            tapText = bytes === 0 ? '' : utf8.decode(new Uint8Array(wasm.memory.buffer, wasm.csvTapPtr(), bytes));
+            tapEnds = buffers.i32(buffers.tapEnds, rows);
+          }
           const block: CellBlock = {
             rows,
             stride: MAX_ROWS,
             tags: buffers.i32(buffers.tags, MAX_ROWS * kept),
             vals: new Float64Array(wasm.memory.buffer, buffers.vals, MAX_ROWS * kept),
+            words: new Int32Array(wasm.memory.buffer, buffers.vals, MAX_ROWS * kept * 2),
             dict,
             text,
             blankRows: wasm.blankRows.value,
@@ -201,8 +224,18 @@ export async function readCsvBytes(
             firstShortRow: wasm.firstShortRow.value,
             longBlankRows: wasm.longBlankRows.value,
             firstLongBlankRow: wasm.firstLongBlankRow.value,
+            ...(tapped >= 0 ? { tapCell } : {}),
           };
           builder.addCells(block);
+          // A column past the dictionary limit keeps no texts: the reader hashes them, without a
+          // dictionary entry and a string per distinct text (a million timestamps or IDs).
+          for (let c = 0; c < kept; c++) {
+            const on = builder.hashing(c) ? 1 : 0;
+            if (on !== hashing[c]) {
+              hashing[c] = on;
+              wasm.csvHashing(c, on);
+            }
+          }
           off += n;
           consumed += n;
           if (!reserved && size > 0 && builder.rowCount > 0) {
@@ -295,6 +328,7 @@ class WasmBuffers {
   vals = 0;
   starts = 0;
   lens = 0;
+  tapEnds = 0;
   private others: number[] = [];
 
   constructor(private readonly wasm: CsvReaderWasm) {
@@ -316,6 +350,7 @@ class WasmBuffers {
     this.vals = this.own(cells * 8);
     this.starts = this.own(cells * 4);
     this.lens = this.own(cells * 4);
+    this.tapEnds = this.own(MAX_ROWS * 4);
     const enc = new TextEncoder();
     const markers = [...new Set(missing.map((m) => m.trim()).filter((m) => m.length > 0))].map((m) => enc.encode(m));
     const total = markers.reduce((n, m) => n + m.length, 0);

@@ -29,6 +29,13 @@ export interface CsvReaderWasm {
   firstShortRow: WasmGlobal;
   longBlankRows: WasmGlobal;
   firstLongBlankRow: WasmGlobal;
+  /** Taps header field `field` (-1: none): per block, row r's cell ends at UTF-16 unit ends[r] of the tapped bytes. */
+  csvTap(field: number, endsPtr: number): void;
+  /** The last block's tapped cells (tapBytes UTF-8 bytes, end to end). */
+  csvTapPtr(): number;
+  tapBytes: WasmGlobal;
+  /** Kept column `col`'s texts are hashed (tag -16, TextHashSet hash pair in its vals slot) from the next block on (1), or coded (0). */
+  csvHashing(col: number, on: number): void;
   scanNumber(ptr: number, end: number): number;
   numStatus: WasmGlobal;
   numShape: WasmGlobal;

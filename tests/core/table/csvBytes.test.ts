@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseCsv, type ParseCsvOptions } from '../../../src/core/table/parseCsv.ts';
 import { readCsvBytes } from '../../../src/core/table/csvBytes.ts';
 import { csvReaderInstance } from '../../../src/kernels/loadCsvReader.ts';
+import type { ParsedTable } from '../../../src/core/table/types.ts';
 
 const MISSING = ['', 'NA', 'null', '?', ' -999 '];
 const enc = new TextEncoder();
@@ -167,6 +168,22 @@ describe('readCsvBytes (the wasm byte reader) against papaparse', () => {
     expect(fast).toEqual(papa);
   });
 
+  it('gives the same table for high-cardinality texts (hashed in wasm past the dictionary limit)', async () => {
+    const lines = ['id,ts,name,mixed,low'];
+    for (let i = 0; i < 150_000; i++) {
+      const ts = new Date(Date.UTC(2024, 0, 1) + i * 6000).toISOString().slice(0, 19);
+      // non-ASCII (2-, 3-, 4-byte UTF-8), quoted with escapes, repeats; numbers among texts
+      const name = i % 7 === 0 ? `"q""${i % 90_000}"` : i % 5 === 0 ? `é東😀${i}` : `n${i % 100_000}`;
+      const mixed = i % 3 === 0 ? String(i * 0.5) : i % 11 === 0 ? 'NA' : `m${i}`;
+      lines.push(`${i},${ts},${name},${mixed},${i % 4 === 0 ? ' ' : `l${i % 9}`}`);
+    }
+    const { papa, fast } = await both(enc.encode(lines.join('\n')));
+    expect(fast).not.toBeNull();
+    expect(fast).toEqual(papa);
+    const cols = (papa as ParsedTable).columns;
+    expect(cols.filter((c) => c.highCardinality !== undefined).map((c) => c.name)).toEqual(['ts', 'name', 'mixed']);
+  });
+
   it('declines what papaparse reports, and the whole parseCsv then gives papaparse result', async () => {
     for (const text of ['a,b\n"x,1\n', 'a,b\n"x"y,1\n', 'a,b\n1,2,3\n', 'a,b\n\xff,1\n']) {
       const bytes = text.includes('\xff') ? Uint8Array.from(text, (c) => c.charCodeAt(0)) : enc.encode(text);
@@ -178,6 +195,85 @@ describe('readCsvBytes (the wasm byte reader) against papaparse', () => {
       const papa = await parseCsv(new Blob([bytes as Uint8Array<ArrayBuffer>]), options()).catch((e: Error) => e.message);
       expect(viaReader).toEqual(papa);
     }
+  });
+});
+
+/** Every call of a cell tap on `column`, in order. */
+function recordingTap(column: string) {
+  const calls: [number, string][] = [];
+  return { calls, tap: { column, add: (row: number, raw: string) => void calls.push([row, raw]) } };
+}
+
+describe('the byte reader with a cell tap (the windows timestamps)', () => {
+  it('hands the tap the same (row, raw cell) calls as papaparse, on random dialects', async () => {
+    let read = 0;
+    await fc.assert(
+      fc.asyncProperty(dialect, table, fc.nat(4), fc.constantFrom<string[]>([], ['c0'], ['c1']), async (d, t, pick, skip) => {
+        const column = t.header[pick % t.header.length];
+        const bytes = render(d, t.header, t.rows);
+        const papaTap = recordingTap(column);
+        const papa = await parseCsv(new Blob([bytes]), options({ skipColumns: skip, cellTap: papaTap.tap })).catch((e: Error) => e.message);
+        const fastTap = recordingTap(column);
+        const fast = await readCsvBytes(
+          new Blob([bytes]),
+          options({ skipColumns: skip, cellTap: fastTap.tap }),
+          null,
+          await csvReaderInstance(),
+        ).then(
+          (r) => (r === null ? null : r.table),
+          (e: Error) => e.message,
+        );
+        if (fast === null) return;
+        read++;
+        expect(fast).toEqual(papa);
+        expect(fastTap.calls).toEqual(papaTap.calls);
+        // and through parseCsv with the byte reader (which no longer hands taps to papaparse)
+        const viaTap = recordingTap(column);
+        await parseCsv(new Blob([bytes]), options({ skipColumns: skip, cellTap: viaTap.tap, byteReader: csvReaderInstance })).catch(
+          () => null,
+        );
+        expect(viaTap.calls).toEqual(papaTap.calls);
+      }),
+      { numRuns: 300 },
+    );
+    expect(read).toBeGreaterThan(220);
+  });
+
+  it('taps non-ASCII cells (2-, 3- and 4-byte UTF-8) across blocks with the right slices', async () => {
+    const cells = ['Köln', '東京', '😀x', 'a""b', 'plain', '', ' sp ', 'é😀é'];
+    const lines = ['id,t,v'];
+    for (let i = 0; i < 30_000; i++) {
+      const c = cells[i % cells.length];
+      lines.push(`${i},${c.includes('"') || c.startsWith(' ') ? `"${c.replace(/"/g, '""')}"` : c},${i % 13}`);
+      if (i % 1000 === 7) lines.push(''); // blank lines are no data rows
+      if (i % 999 === 3) lines.push(`${i}`); // short rows tap ''
+    }
+    const bytes = enc.encode(lines.join('\r\n'));
+    const papaTap = recordingTap('t');
+    await parseCsv(new Blob([bytes]), options({ cellTap: papaTap.tap }));
+    const fastTap = recordingTap('t');
+    const fast = await readCsvBytes(new Blob([bytes]), options({ cellTap: fastTap.tap }), null, await csvReaderInstance());
+    expect(fast).not.toBeNull();
+    expect(fastTap.calls.length).toBeGreaterThan(30_000);
+    expect(fastTap.calls).toEqual(papaTap.calls);
+  });
+
+  it('taps each row once when the byte reader declines part-way (papaparse reads on from the next row)', async () => {
+    const lines = ['a,t'];
+    for (let i = 0; i < 200_000; i++) lines.push(`${i},t${i % 5}`);
+    // a Windows-1252 byte after the first blocks of rows: the byte reader has tapped rows when it declines
+    const before = enc.encode(lines.join('\n') + '\n7,caf');
+    const flagged = new Uint8Array([...before, 0xe9, ...enc.encode('\n8,x\n')]);
+    const declined = recordingTap('t');
+    expect(await readCsvBytes(new Blob([flagged]), options({ cellTap: declined.tap }), null, await csvReaderInstance())).toBeNull();
+    expect(declined.calls.length).toBeGreaterThan(100_000);
+    const papaTap = recordingTap('t');
+    const papa = await parseCsv(new Blob([flagged]), options({ cellTap: papaTap.tap }));
+    const viaTap = recordingTap('t');
+    const via = await parseCsv(new Blob([flagged]), options({ cellTap: viaTap.tap, byteReader: csvReaderInstance }));
+    expect(via).toEqual(papa);
+    expect(viaTap.calls.length).toBe(200_002);
+    expect(viaTap.calls).toEqual(papaTap.calls);
   });
 });
 
