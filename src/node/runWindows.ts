@@ -96,7 +96,12 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     if (await isProfileFile(src))
       throw new InputError(`windows need the production rows; pass the production CSV instead of the profile ${src}`);
     const tap = column !== null ? new TimestampColumn(config.windows.timezone, config.data.missing_values) : null;
-    const table = await readCsvFile(src, { ...read, ...(tap ? { cellTap: { column: column!, add: (r, raw) => tap.add(r, raw) } } : {}) });
+    const table = await readCsvFile(src, {
+      ...read,
+      ...(tap
+        ? { cellTap: { column: column!, add: (r, raw) => tap.add(r, raw), addTime: (r, ms, instant) => tap.addTime(r, ms, instant) } }
+        : {}),
+    });
     return { table, stamps: tap ? tap.finish(table.rows) : null };
   };
   const refIsProfile = typeof input.reference === 'string' && (await isProfileFile(input.reference));

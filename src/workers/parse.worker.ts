@@ -7,7 +7,6 @@
  * `parsePartTo` per part; the analysis worker merges them, see receiveTable.ts).
  */
 import * as Comlink from 'comlink';
-import { InputError } from '../core/errors.ts';
 import { parseCsv } from '../core/table/parseCsv.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import type { Config } from '../core/config/types.ts';
@@ -171,16 +170,17 @@ async function parseWithTimestamps(
   timestamps: { column: string; timezone: string },
   onProgress?: (bytesRead: number) => void,
 ): Promise<{ table: ParsedTable; timestamps: TimestampValues }> {
-  if (typeof input !== 'string' && (await isParquetBlob(input, request.file)))
-    throw new InputError(
-      `${request.file}: windows by a timestamp column are read from CSV files only for now; export the production data as CSV, or choose one Parquet file per window`,
-    );
   const column = new TimestampColumn(timestamps.timezone, request.missingValues);
-  const table = await parseCsv(input, {
-    ...request,
-    cellTap: { column: timestamps.column, add: (row, raw) => column.add(row, raw) },
-    onProgress: throttled(onProgress),
-  });
+  const cellTap = {
+    column: timestamps.column,
+    add: (row: number, raw: string) => column.add(row, raw),
+    addTime: (row: number, ms: number, instant: boolean) => column.addTime(row, ms, instant),
+  };
+  // A Parquet file's column is read typed (TIMESTAMP, DATE) or as text (readParquet `cellTap`).
+  const table =
+    typeof input !== 'string' && (await isParquetBlob(input, request.file))
+      ? await readParquetTable(blobBuffer(input), { ...request, cellTap, onProgress: throttled(onProgress) })
+      : await parseCsv(input, { ...request, cellTap, onProgress: throttled(onProgress) });
   const values = column.finish(table.rows);
   return Comlink.transfer({ table, timestamps: values }, [...tableBuffers(table), values.local.buffer]);
 }

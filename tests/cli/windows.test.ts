@@ -539,3 +539,44 @@ describe('drift-monitor with windows and an ONNX model', () => {
     }
   });
 });
+
+describe('drift-monitor with windows by a timestamp column of a Parquet file', () => {
+  const FIX = join(__dirname, '../fixtures/parquet/windows');
+  const windowsOf = (column: string, production: string) => {
+    const name = `pq-${column}-${production.replace(/\W/g, '_')}`;
+    writeFileSync(
+      join(dir, `${name}.yaml`),
+      `data:\n  label_column: churn\ncolumns:\n  drop: [ts_utc, ts_local, ts_text, day]\nwindows:\n  column: ${column}\n  every: day\n  timezone: Europe/Berlin\n  min_rows: 20\n`,
+    );
+    const r = runCli(
+      ['-r', join(FIX, 'reference.csv'), '-p', join(FIX, production), '-c', `${name}.yaml`, '-q', '-o', `${name}.json`],
+      dir,
+    );
+    expect(r.stderr, `${column} ${production}`).toBe('');
+    const rep = report(join(dir, `${name}.json`));
+    expect(validate(schema, rep)).toEqual([]);
+    return { windows: rep.windows!, windowing: rep.windowing! };
+  };
+
+  it('cuts the same windows as from the same rows in a CSV: TIMESTAMP (UTC-adjusted or not), DATE and string columns', () => {
+    const got: Record<string, ReturnType<typeof windowsOf>> = {};
+    for (const column of ['ts_utc', 'ts_local', 'ts_text', 'day']) {
+      const parquet = windowsOf(column, 'production.parquet');
+      const csv = windowsOf(column, 'production.csv');
+      expect(parquet.windows, column).toEqual(csv.windows);
+      expect(parquet.windowing, column).toEqual(csv.windowing);
+      expect(parquet.windows.length, column).toBeGreaterThanOrEqual(4);
+      got[column] = parquet;
+    }
+    // Missing timestamps are counted (null in Parquet, an empty cell in the CSV); 'not a date' strings are unparsable.
+    expect(got.ts_utc.windowing.timestamps).toEqual({ missing: 7, unparsable: 0, unparsable_examples: [] });
+    expect(got.ts_text.windowing.timestamps).toEqual({ missing: 7, unparsable: 7, unparsable_examples: Array(3).fill('not a date') });
+    // ts_utc holds instants (isAdjustedToUTC), cut in Berlin time (+02:00 from 31 March); ts_local
+    // holds the +01:00 wall clock read as Berlin time: they differ after the DST change only.
+    const rows = (c: string) => Object.fromEntries(got[c].windows.map((w) => [w.label, w.rows]));
+    expect(rows('ts_utc')['2024-03-29']).toBe(rows('ts_local')['2024-03-29']);
+    expect(rows('ts_utc')['2024-04-01']).not.toBe(rows('ts_local')['2024-04-01']);
+    const total = (c: string) => got[c].windows.reduce((n, w) => n + w.rows, 0);
+    expect([total('ts_utc'), total('ts_local'), total('day'), total('ts_text')]).toEqual([593, 593, 593, 586]);
+  });
+});
