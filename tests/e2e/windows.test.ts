@@ -252,3 +252,26 @@ describe('windows view with an ONNX model (built app, real onnxruntime-web in Ch
     await expectClean(opened);
   }, 180_000);
 });
+
+describe('windows by a timestamp column of a Parquet file (built app, Chromium)', () => {
+  it('cuts the windows the CLI cuts from the same rows as a CSV (a UTC-adjusted TIMESTAMP column, in Europe/Berlin)', async () => {
+    const fix = join(ROOT, 'tests/fixtures/parquet/windows');
+    const ref = join(fix, 'reference.csv');
+    const yaml =
+      'data:\n  label_column: churn\ncolumns:\n  drop: [ts_utc, ts_local, ts_text, day]\nwindows:\n  column: ts_utc\n  every: day\n  timezone: Europe/Berlin\n  min_rows: 20\n';
+    const opened = await suite.open();
+    const { page } = opened;
+    await page.getByLabel('Config (YAML)').setInputFiles({ name: 'pq.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
+    await page.getByLabel('Reference CSV or profile').setInputFiles(ref);
+    await page.getByLabel('Production CSV').setInputFiles(join(fix, 'production.parquet'));
+    await page.getByTestId('production-file-name').filter({ hasText: 'production.parquet' }).waitFor();
+    expect(await runAnalysis(page)).toBe('done');
+    const report = await downloadJsonReport(page);
+    const cli = cliReport(['-r', ref, '-p', join(fix, 'production.csv')], yaml);
+    expect(cli.windows!.length).toBeGreaterThanOrEqual(4);
+    expect(report.windows!.map((w) => [w.label, w.rows])).toEqual(cli.windows!.map((w) => [w.label, w.rows]));
+    expectAgreement('windows', report.windows, cli.windows);
+    expect(report.windowing!.timestamps).toEqual(cli.windowing!.timestamps);
+    await expectClean(opened);
+  }, 180_000);
+});
