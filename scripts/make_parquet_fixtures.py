@@ -13,6 +13,12 @@ Writes, from the repository root:
   types_v2.parquet: the same with data page v2; types_duckdb.parquet: the same columns from DuckDB.
 - types_expected.json: per column, what pandas reads from the pyarrow file (missing count, number
   sum, distinct values), the oracle the reader's tests compare with.
+- windows/{reference.csv, production.csv, production.parquet}: seeded rows over four days around the
+  Europe/Berlin spring DST change (unsorted, a few timestamps missing or not a date), the same
+  production rows as CSV (written by pandas) and Parquet (pyarrow): the timestamp as TIMESTAMP with
+  isAdjustedToUTC (ts_utc), as a naive TIMESTAMP (ts_local), as strings with offsets (ts_text) and as
+  DATE (day), so windows cut by each column can be compared between the two files.
+  (`python3 scripts/make_parquet_fixtures.py windows` writes only these.)
 
 Pinned versions (Python 3.11.7): pyarrow 25.0.1, duckdb 1.5.6, pandas 3.0.6. Python is never a runtime
 dependency. Usage: python3 scripts/make_parquet_fixtures.py
@@ -133,7 +139,64 @@ def write_types():
         f.write("\n")
 
 
+def write_windows():
+    import random
+
+    out = os.path.join(OUT, "windows")
+    os.makedirs(out, exist_ok=True)
+    r = random.Random(12)
+    plans = ["basic", "plus", "pro"]
+
+    def features(shift):
+        amount = round(r.gauss(50 + 8 * shift, 10), 2)
+        return amount, plans[min(2, int(r.random() * 3 + shift * r.random()))], "yes" if r.random() < 0.2 + 0.3 * shift else "no"
+
+    ref = [features(0) for _ in range(1500)]
+    pd.DataFrame(ref, columns=["amount", "plan", "churn"]).to_csv(os.path.join(out, "reference.csv"), index=False)
+    berlin = dt.timezone(dt.timedelta(hours=1))
+    rows = []
+    for day, shift in (("2024-03-29", 0), ("2024-03-30", 0), ("2024-03-31", 1), ("2024-04-01", 1)):
+        for _ in range(150):
+            h = int(r.random() * 24)
+            m = int(r.random() * 60)
+            ms = int(r.random() * 1000)
+            # An instant written with a +01:00 offset (what a Berlin logger writes in winter time).
+            at = dt.datetime.fromisoformat(day).replace(hour=h, minute=m, microsecond=ms * 1000, tzinfo=berlin)
+            rows.append((at, *features(shift)))
+    r.shuffle(rows)
+    data = {"ts_utc": [], "ts_local": [], "ts_text": [], "day": [], "amount": [], "plan": [], "churn": []}
+    for i, (at, amount, plan, churn) in enumerate(rows):
+        utc = at.astimezone(dt.timezone.utc)
+        missing = i % 97 == 5
+        data["ts_utc"].append(None if missing else utc)
+        # The wall clock of the writer (+01:00), without a zone.
+        data["ts_local"].append(None if missing else at.replace(tzinfo=None))
+        data["ts_text"].append("" if missing else "not a date" if i % 97 == 7 else at.isoformat(timespec="milliseconds"))
+        data["day"].append(None if missing else at.date())
+        data["amount"].append(amount)
+        data["plan"].append(plan)
+        data["churn"].append(churn)
+    table = pa.table(
+        {
+            "ts_utc": pa.array(data["ts_utc"], pa.timestamp("ms", tz="UTC")),
+            "ts_local": pa.array(data["ts_local"], pa.timestamp("us")),
+            "ts_text": pa.array(data["ts_text"], pa.string()),
+            "day": pa.array(data["day"], pa.date32()),
+            "amount": pa.array(data["amount"], pa.float64()),
+            "plan": pa.array(data["plan"], pa.string()),
+            "churn": pa.array(data["churn"], pa.string()),
+        }
+    )
+    pq.write_table(table, os.path.join(out, "production.parquet"), compression="zstd", row_group_size=250)
+    # The same rows as a CSV, as pandas writes them (ISO text; an empty cell where missing).
+    table.to_pandas().to_csv(os.path.join(out, "production.csv"), index=False)
+
+
 if __name__ == "__main__":
+    import sys
+
     os.makedirs(OUT, exist_ok=True)
-    write_real()
-    write_types()
+    if sys.argv[1:] != ["windows"]:
+        write_real()
+        write_types()
+    write_windows()

@@ -17,7 +17,7 @@ import { encodeLabels } from './model/encodeLabels.ts';
 import { positiveClass, type PositiveClass } from './model/positiveClass.ts';
 import { predictionClasses, predictionsFromColumns } from './model/predictionsFromColumns.ts';
 import type { ModelRunner } from './model/runner.ts';
-import { scoreTable, type Predictions } from './model/scoreTable.ts';
+import { scoreTable, type Predictions, type ScoreOptions } from './model/scoreTable.ts';
 import { numericalFeatureStats } from './stattests/numericalFeature.ts';
 import { categoricalFeatureStats } from './stattests/categoricalFeature.ts';
 
@@ -36,6 +36,20 @@ export interface PerformanceArgs {
   runner?: ModelRunner | null;
   /** The model's file name, for messages. */
   modelFile?: string;
+  /**
+   * The runner's predictions of the tables already made (modelScoreOptions), one per table in order
+   * (reference then production; production alone without the reference rows): a run with windows
+   * scores every row once and hands each window its rows' predictions instead of scoring again.
+   */
+  scored?: readonly Predictions[];
+}
+
+/** How analysePerformance runs the model over a table (scoreTable's options), for `scored` made beforehand. */
+export function modelScoreOptions(config: Config, modelFile: string | undefined): ScoreOptions {
+  const { prediction_column: predCol, probability_column: probCol, label_column: label } = config.data;
+  // columns.drop: a dropped column is never picked as one of the numeric columns of an [N, F] input.
+  const exclude = [label, predCol, probCol, ...config.columns.drop].filter((x): x is string => x !== null);
+  return { file: modelFile ?? 'model.onnx', features: config.model.features, exclude };
 }
 
 /** Name of the prediction-drift entry for the probability (binary: positive class; multiclass: top class). */
@@ -158,11 +172,9 @@ async function predict(
   const { prediction_column: predCol, probability_column: probCol, label_column: label } = config.data;
   const predictions: Predictions[] = [];
   if (runner) {
-    const file = args.modelFile ?? 'model.onnx';
-    // columns.drop: a dropped column is never picked as one of the numeric columns of an [N, F] input.
-    const exclude = [label, predCol, probCol, ...config.columns.drop].filter((x): x is string => x !== null);
-    const opts = { file, features: config.model.features, exclude };
-    for (const t of tables) predictions.push(await scoreTable(runner, t, opts));
+    const opts = modelScoreOptions(config, args.modelFile);
+    if (args.scored) predictions.push(...args.scored.slice(0, tables.length));
+    else for (const t of tables) predictions.push(await scoreTable(runner, t, opts));
     const first = predictions[0];
     return {
       predictions,

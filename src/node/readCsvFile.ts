@@ -5,6 +5,7 @@ import type { ParsedTable } from '../core/table/types.ts';
 import type { Encoding } from '../core/table/ByteDecoder.ts';
 import { csvReaderInstance } from '../kernels/loadCsvReader.ts';
 import { isParquetPath, readParquetFile } from './readParquetFile.ts';
+import type { ParquetCellTap } from '../core/table/parquet/readParquet.ts';
 
 export interface ReadCsvFileOptions {
   delimiter: 'auto' | ',' | ';' | '\t';
@@ -24,8 +25,8 @@ export interface ReadCsvFileOptions {
   skipColumns?: readonly string[];
   /** Read with papaparse only, not the wasm byte reader (default false; for comparisons). */
   papaparseOnly?: boolean;
-  /** Every data row's raw cell of one column (the windows' timestamps), see parseCsv `cellTap`. */
-  cellTap?: ParseCsvOptions['cellTap'];
+  /** Every data row's raw cell of one column (the windows' timestamps), see parseCsv `cellTap` (a Parquet file: readParquet's). */
+  cellTap?: ParquetCellTap;
 }
 
 /**
@@ -35,13 +36,7 @@ export interface ReadCsvFileOptions {
  */
 export async function readCsvFile(path: string, opts: ReadCsvFileOptions): Promise<ParsedTable> {
   // A Parquet file (told by its first bytes or its name) is read wherever a CSV is accepted.
-  if (await isParquetPath(path)) {
-    if (opts.cellTap !== undefined)
-      throw new InputError(
-        `${opts.file ?? path}: windows by a timestamp column are read from CSV files only for now; export the production data as CSV, or give one Parquet file per window`,
-      );
-    return readParquetFile(path, opts);
-  }
+  if (await isParquetPath(path)) return readParquetFile(path, opts);
   const stat = await statCsvPath(path);
   const stream = await openCsvStream(path, opts.chunkSize);
   const reopened: ReadStream[] = [];

@@ -10,7 +10,13 @@ import { basename } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import type { Profile, ProfileConfig } from '../core/profile/columnProfile.ts';
 import { profileParquet } from '../core/profile/profileParquet.ts';
-import { hasParquetExtension, hasParquetMagic, readParquetTable, type AsyncBuffer } from '../core/table/parquet/readParquet.ts';
+import {
+  hasParquetExtension,
+  hasParquetMagic,
+  readParquetTable,
+  type AsyncBuffer,
+  type ParquetCellTap,
+} from '../core/table/parquet/readParquet.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import { describe, statCsvPath } from './readCsvFile.ts';
 
@@ -21,6 +27,8 @@ export interface ReadParquetFileOptions {
   file?: string;
   onProgress?: (bytesRead: number) => void;
   signal?: AbortSignal;
+  /** Every row's cell of one column (the windows' timestamps), see readParquet `cellTap`. */
+  cellTap?: ParquetCellTap;
 }
 
 /**

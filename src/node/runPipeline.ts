@@ -385,12 +385,12 @@ async function runWindowed(
   const refIsProfile = typeof reference === 'string' && (await isProfileFile(reference));
   await checkOutputFiles(
     [
-      ...inputFiles({ reference, config: options.config, referenceIsProfile: refIsProfile }),
+      ...inputFiles({ reference, config: options.config, referenceIsProfile: refIsProfile, model: options.model ?? config.model.path }),
       ...productions.flatMap((p) => inputFiles({ production: p })),
     ],
     outputs,
   );
-  const run = await runWindows({ config, reference, productions, generatedAt: options.generatedAt });
+  const run = await runWindows({ config, reference, productions, generatedAt: options.generatedAt, model: options.model });
   return {
     report: run.report,
     config,

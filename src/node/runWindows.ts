@@ -28,6 +28,9 @@ import { testsOfRun } from '../core/stattests/testChoice.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
 import { isProfileFile, readProfileFile } from './readProfileFile.ts';
 import { readCsvFile } from './readCsvFile.ts';
+import { readModelFile } from './readModelFile.ts';
+import { driftImpact, driftImpactOptions } from '../core/quality/driftImpact.ts';
+import { scoreRun } from '../core/windows/windowPerformance.ts';
 import { packageVersion } from './version.ts';
 import { checkSameColumns, labelProfile } from '../core/windows/productionTables.ts';
 
@@ -36,6 +39,8 @@ export interface WindowsRunInput {
   reference: string | ParsedTable;
   productions: (string | ParsedTable)[];
   generatedAt?: string;
+  /** ONNX model file (overrides config model.path): scores every production row, performance per window. */
+  model?: string | null;
 }
 
 export interface WindowsRunResult {
@@ -72,17 +77,14 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
   const { config } = input;
   if (config.retraining.enabled)
     throw new InputError('retraining with windows is not supported; set retraining.enabled: false or run without windows');
-  if (config.model.path)
-    throw new InputError(
-      'windows with a model are not supported yet; use prediction columns (data.prediction_column, data.probability_column) or run without windows',
-    );
+  const modelPath = input.model ?? config.model.path;
   const read = {
     delimiter: config.data.delimiter,
     missingValues: config.data.missing_values,
     encoding: config.data.encoding,
     decimal: config.data.decimal,
     thousands: config.data.thousands,
-    skipColumns: columnsToSkip(config, false),
+    skipColumns: columnsToSkip(config, modelPath !== null),
   };
   const column = config.windows.column;
   const readProduction = async (src: string | ParsedTable): Promise<{ table: ParsedTable; stamps: TimestampValues | null }> => {
@@ -94,7 +96,12 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     if (await isProfileFile(src))
       throw new InputError(`windows need the production rows; pass the production CSV instead of the profile ${src}`);
     const tap = column !== null ? new TimestampColumn(config.windows.timezone, config.data.missing_values) : null;
-    const table = await readCsvFile(src, { ...read, ...(tap ? { cellTap: { column: column!, add: (r, raw) => tap.add(r, raw) } } : {}) });
+    const table = await readCsvFile(src, {
+      ...read,
+      ...(tap
+        ? { cellTap: { column: column!, add: (r, raw) => tap.add(r, raw), addTime: (r, ms, instant) => tap.addTime(r, ms, instant) } }
+        : {}),
+    });
     return { table, stamps: tap ? tap.finish(table.rows) : null };
   };
   const refIsProfile = typeof input.reference === 'string' && (await isProfileFile(input.reference));
@@ -132,12 +139,24 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     await addDomainClassifier(analysis, null, null, config);
   }
   const t2 = performance.now();
+  // A model scores the reference and every production row once (the whole run's and each window's performance).
+  const model = modelPath !== null ? await readModelFile(modelPath) : null;
+  const scored = model && referenceTable !== null ? await scoreRun(model, referenceTable, productions, config) : null;
   // The whole run's performance section, as without windows, when there is one pair of tables.
-  const withPredictions = config.data.prediction_column !== null || config.data.probability_column !== null;
+  const withPredictions = model !== null || config.data.prediction_column !== null || config.data.probability_column !== null;
   const perf =
     withPredictions && referenceTable !== null && productions.length === 1
-      ? await analysePerformance({ reference: referenceTable, production: productions[0], config, kernels: await loadKernels() })
+      ? await analysePerformance({
+          reference: referenceTable,
+          production: productions[0],
+          config,
+          kernels: await loadKernels(),
+          ...(model ? { runner: model.runner, modelFile: model.file } : {}),
+          ...(scored ? { scored: [scored.reference, scored.production] } : {}),
+        })
       : null;
+  if (model && perf && referenceTable !== null)
+    analysis.driftImpact = await driftImpact(model.runner, referenceTable, analysis.stats, driftImpactOptions(config, model.file));
   const report = buildReport(
     analysis,
     config,
@@ -157,8 +176,16 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     plans: analysis.plans,
     config,
     tests,
+    withModel: model !== null,
   });
-  await addWindowsPerformance(windowsAnalysis, { referenceTable, productions, config, kernels: await loadKernels() });
+  await addWindowsPerformance(windowsAnalysis, {
+    referenceTable,
+    productions,
+    config,
+    kernels: await loadKernels(),
+    ...(model ? { runner: model.runner, modelFile: model.file, scored } : {}),
+  });
+  await model?.runner.release();
   const decided = decideWindows(windowsAnalysis, config);
   report.warnings.push(...windowsAnalysis.warnings);
   addLabelDrift(report, referenceProfile, productionProfile ?? labelProfile(productions, config), config);

@@ -335,8 +335,11 @@ const api = {
    */
   async analyseWindowed(
     reference: ParsedTable | { name: string; data: Blob },
-    input: Omit<WindowedInput, 'reference'>,
+    input: Omit<WindowedInput, 'reference' | 'runner' | 'modelFile'>,
+    model: ModelInput | null = null,
   ): Promise<AnalysisResult> {
+    // Released once the run is scored; a failed run's worker is terminated with its Run.
+    const runner = model ? await createOnnxRunner(model.bytes, model.name) : null;
     last = null;
     lastWindows = null;
     readParts = [0, 0];
@@ -344,7 +347,7 @@ const api = {
     const ref = fromProfile
       ? decodeProfile(new Uint8Array(await reference.data.arrayBuffer()), reference.name)
       : (reference as ParsedTable);
-    const out = await analyseWindowed({ ...input, reference: ref });
+    const out = await analyseWindowed({ ...input, reference: ref, runner, modelFile: model?.name });
     // As the CLI's report, which names the profile file it read.
     if (fromProfile) out.analysis.reference = { ...out.analysis.reference, file: reference.name };
     last =
@@ -361,14 +364,24 @@ const api = {
     // The whole run's performance section as the CLI's runWindows gives it: one pair of tables.
     const { prediction_column, probability_column } = input.config.data;
     const performance =
-      (prediction_column !== null || probability_column !== null) && out.referenceTable && out.productionTable
+      (runner !== null || prediction_column !== null || probability_column !== null) && out.referenceTable && out.productionTable
         ? await analysePerformance({
             reference: out.referenceTable,
             production: out.productionTable,
             config: input.config,
             kernels: await loadKernels(),
+            ...(runner ? { runner, modelFile: model?.name } : {}),
+            ...(out.scored ? { scored: [out.scored.reference, out.scored.production] } : {}),
           })
         : null;
+    if (runner && performance && out.referenceTable)
+      out.analysis.driftImpact = await driftImpact(
+        runner,
+        out.referenceTable,
+        out.analysis.stats,
+        driftImpactOptions(input.config, model?.name ?? 'model.onnx'),
+      );
+    await runner?.release();
     return {
       analysis: out.analysis,
       performance,

@@ -7,10 +7,9 @@
  * `parsePartTo` per part; the analysis worker merges them, see receiveTable.ts).
  */
 import * as Comlink from 'comlink';
-import { InputError } from '../core/errors.ts';
 import { parseCsv } from '../core/table/parseCsv.ts';
 import type { ParsedTable } from '../core/table/types.ts';
-import type { CellTap } from '../core/table/TableBuilder.ts';
+import type { ParquetCellTap } from '../core/table/parquet/readParquet.ts';
 import type { Config } from '../core/config/types.ts';
 import { tableBuffers } from '../core/table/tableBuffers.ts';
 import { blobBuffer, isParquetBlob } from '../core/table/parquet/blobBuffer.ts';
@@ -81,7 +80,7 @@ async function parseInput(
   input: Blob | string,
   request: ParseRequest,
   onProgress?: (bytesRead: number) => void,
-  cellTap?: CellTap,
+  cellTap?: ParquetCellTap,
 ): Promise<ParsedTable> {
   const options = { ...request, onProgress: throttled(onProgress), ...(cellTap !== undefined ? { cellTap } : {}) };
   // A Parquet file (told by its first bytes or its name) is read by ranges of the File, row group by row group.
@@ -177,12 +176,14 @@ async function parseWithTimestamps(
   timestamps: { column: string; timezone: string },
   onProgress?: (bytesRead: number) => void,
 ): Promise<{ table: ParsedTable; timestamps: TimestampValues }> {
-  if (typeof input !== 'string' && (await isParquetBlob(input, request.file)))
-    throw new InputError(
-      `${request.file}: windows by a timestamp column are read from CSV files only for now; export the production data as CSV, or choose one Parquet file per window`,
-    );
   const column = new TimestampColumn(timestamps.timezone, request.missingValues);
-  const table = await parseInput(input, request, onProgress, { column: timestamps.column, add: (row, raw) => column.add(row, raw) });
+  const cellTap: ParquetCellTap = {
+    column: timestamps.column,
+    add: (row: number, raw: string) => column.add(row, raw),
+    addTime: (row: number, ms: number, instant: boolean) => column.addTime(row, ms, instant),
+  };
+  // A Parquet file's column is read typed (TIMESTAMP, DATE) or as text (readParquet `cellTap`), see parseInput.
+  const table = await parseInput(input, request, onProgress, cellTap);
   const values = column.finish(table.rows);
   return Comlink.transfer({ table, timestamps: values }, [...tableBuffers(table), values.local.buffer]);
 }

@@ -3,7 +3,7 @@
  * as the CLI's src/node/runWindows.ts (which also reads files; this side gets parsed tables): the whole
  * run as without windows (a reference table and one production file: analyse(); otherwise the
  * profiles: analyseProfiles() on the production files' merged profile), then every window against the
- * reference profile (analyseWindows). Everything here is threshold-free; the page decides the
+ * reference profile (analyseWindows), a model scoring every row once. Everything here is threshold-free; the page decides the
  * windows and the label drift with the live thresholds (decideWindows, labelDriftReport).
  */
 import { analyse, type Analysis } from '../core/analyse.ts';
@@ -17,7 +17,8 @@ import type { FeatureStats } from '../core/report/types.ts';
 import { testsOfRun } from '../core/stattests/testChoice.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import { analyseWindows, labelPlan, type TimestampValues, type WindowsAnalysis } from '../core/windows/api.ts';
-import { addWindowsPerformance } from '../core/windows/windowPerformance.ts';
+import { addWindowsPerformance, scoreRun, type ScoredRun } from '../core/windows/windowPerformance.ts';
+import type { ModelRunner } from '../core/model/runner.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
 import { checkSameColumns, labelProfile } from '../core/windows/productionTables.ts';
 
@@ -29,6 +30,10 @@ export interface WindowedInput {
   /** Each production file's timestamp column (windows.column set), else null. */
   timestamps: TimestampValues[] | null;
   config: Config;
+  /** A loaded ONNX model (the worker's runner): scores every row; performance and prediction drift per window. */
+  runner?: ModelRunner | null;
+  /** The model's file name, for messages. */
+  modelFile?: string;
 }
 
 export interface WindowedOutput {
@@ -40,6 +45,8 @@ export interface WindowedOutput {
   referenceProfile: Profile;
   productionTable: ParsedTable | null;
   productionProfile: Profile | null;
+  /** The model's predictions of the reference and every production row (null without a model or the reference rows). */
+  scored: ScoredRun | null;
 }
 
 function isTable(x: ParsedTable | Profile): x is ParsedTable {
@@ -80,9 +87,19 @@ export async function analyseWindowed(input: WindowedInput): Promise<WindowedOut
     plans: analysis.plans,
     config,
     tests,
+    withModel: Boolean(input.runner),
   });
-  // Performance per window from the prediction columns, as the CLI's runWindows.
-  await addWindowsPerformance(windows, { referenceTable, productions, config, kernels: await loadKernels() });
+  // Performance per window from the model or the prediction columns, as the CLI's runWindows.
+  const runner = input.runner ?? null;
+  const model = runner ? { runner, file: input.modelFile ?? 'model.onnx' } : null;
+  const scored = model && referenceTable !== null ? await scoreRun(model, referenceTable, productions, config) : null;
+  await addWindowsPerformance(windows, {
+    referenceTable,
+    productions,
+    config,
+    kernels: await loadKernels(),
+    ...(model ? { runner: model.runner, modelFile: model.file, scored } : {}),
+  });
   const labelStats = labelOf(referenceProfile, productionProfile ?? labelProfile(productions, config), config);
   return {
     analysis,
@@ -92,6 +109,7 @@ export async function analyseWindowed(input: WindowedInput): Promise<WindowedOut
     referenceProfile,
     productionTable: referenceTable !== null && productions.length === 1 ? productions[0] : null,
     productionProfile,
+    scored,
   };
 }
 

@@ -456,3 +456,127 @@ describe('drift-monitor --webhook', () => {
     expect(bodies).toHaveLength(0);
   });
 });
+
+describe('drift-monitor with windows and an ONNX model', () => {
+  const FIX = join(__dirname, '../fixtures/onnx');
+  const MODEL = join(FIX, 'forest.onnx');
+  const perWindow = (w: NonNullable<Report['windows']>[number]) =>
+    w.prediction_drift.map((f) => [f.name, f.drift_score, f.psi, f.p_value, f.drifted]);
+  const alonePredictionDrift = (a: Report) =>
+    a.performance!.prediction_drift.map((f) => [
+      f.name,
+      f.drift_score,
+      f.psi?.value ?? null,
+      f.type === 'numerical' ? f.ks!.p_value : f.chi2!.p_value_adjusted,
+      f.drifted,
+    ]);
+
+  it("scores the production rows: each window's performance and prediction drift are those of the CLI on its rows alone", () => {
+    writeFileSync(join(dir, 'model.yaml'), 'data:\n  label_column: y\nmodel:\n  features: [x0, x1, x2, x3]\n');
+    const [header, ...lines] = readFileSync(join(FIX, 'production.csv'), 'utf8').trim().split('\n');
+    const args = ['-r', join(FIX, 'reference.csv'), '-c', 'model.yaml', '--model', MODEL, '-q'];
+    const run = runCli([...args, '-p', join(FIX, 'production.csv'), '--window-every', '50', '-o', 'mw.json'], dir);
+    expect(run.stderr).toBe('');
+    const rep = report(join(dir, 'mw.json'));
+    expect(validate(schema, rep)).toEqual([]);
+    expect(rep.windows!.length).toBe(4);
+    // The whole run's section is the one of a run without windows.
+    expect(runCli([...args, '-p', join(FIX, 'production.csv'), '-o', 'mw-all.json'], dir).code).not.toBe(2);
+    const all = report(join(dir, 'mw-all.json'));
+    expect(rep.performance).toEqual(all.performance);
+    for (const w of rep.windows!) {
+      const file = `mw-${w.index}.csv`;
+      writeFileSync(join(dir, file), [header, ...lines.slice(w.index * 50, w.index * 50 + 50)].join('\n') + '\n');
+      expect(runCli([...args, '-p', file, '-o', `mw-${w.index}.json`], dir).code).not.toBe(2);
+      const a = report(join(dir, `mw-${w.index}.json`));
+      const p = a.performance!;
+      expect(w.performance, w.label).toEqual({
+        estimated: false,
+        f1: p.production!.f1,
+        accuracy: p.production!.accuracy,
+        f1_drop: p.f1_drop,
+        alert: p.alert,
+        reliable: null,
+        rows: p.production!.rows,
+        f1_band: null,
+      });
+      expect(perWindow(w), w.label).toEqual(alonePredictionDrift(a));
+      expect(w.prediction_drift.map((f) => f.name)).toEqual(['prediction:probability', 'prediction:class']);
+    }
+    expect(new Set(rep.windows!.map((w) => w.performance!.f1)).size).toBeGreaterThan(1);
+
+    // Without production labels: the label-free estimate per window with its band and reliability.
+    const yAt = header.split(',').indexOf('y');
+    const blank = (l: string) =>
+      l
+        .split(',')
+        .map((c, i) => (i === yAt ? '' : c))
+        .join(',');
+    writeFileSync(join(dir, 'mnolab.csv'), [header, ...lines.map(blank)].join('\n') + '\n');
+    expect(runCli([...args, '-p', 'mnolab.csv', '--window-every', '100', '-o', 'mest.json'], dir).code).not.toBe(2);
+    const e = report(join(dir, 'mest.json'));
+    expect(validate(schema, e)).toEqual([]);
+    for (const w of e.windows!) {
+      writeFileSync(
+        join(dir, `mest-${w.index}.csv`),
+        [header, ...lines.slice(w.index * 100, w.index * 100 + 100).map(blank)].join('\n') + '\n',
+      );
+      expect(runCli([...args, '-p', `mest-${w.index}.csv`, '-o', `mest-${w.index}.json`], dir).code).not.toBe(2);
+      const a = report(join(dir, `mest-${w.index}.json`));
+      const p = a.performance!.production as Extract<NonNullable<NonNullable<Report['performance']>['production']>, { estimated: true }>;
+      expect(p.estimated).toBe(true);
+      expect(w.performance, w.label).toEqual({
+        estimated: true,
+        f1: p.f1,
+        accuracy: p.accuracy,
+        f1_drop: a.performance!.f1_drop,
+        alert: a.performance!.alert,
+        reliable: p.estimate_reliable,
+        rows: p.rows,
+        f1_band: p.f1_band,
+      });
+      expect(perWindow(w), w.label).toEqual(alonePredictionDrift(a));
+    }
+  });
+});
+
+describe('drift-monitor with windows by a timestamp column of a Parquet file', () => {
+  const FIX = join(__dirname, '../fixtures/parquet/windows');
+  const windowsOf = (column: string, production: string) => {
+    const name = `pq-${column}-${production.replace(/\W/g, '_')}`;
+    writeFileSync(
+      join(dir, `${name}.yaml`),
+      `data:\n  label_column: churn\ncolumns:\n  drop: [ts_utc, ts_local, ts_text, day]\nwindows:\n  column: ${column}\n  every: day\n  timezone: Europe/Berlin\n  min_rows: 20\n`,
+    );
+    const r = runCli(
+      ['-r', join(FIX, 'reference.csv'), '-p', join(FIX, production), '-c', `${name}.yaml`, '-q', '-o', `${name}.json`],
+      dir,
+    );
+    expect(r.stderr, `${column} ${production}`).toBe('');
+    const rep = report(join(dir, `${name}.json`));
+    expect(validate(schema, rep)).toEqual([]);
+    return { windows: rep.windows!, windowing: rep.windowing! };
+  };
+
+  it('cuts the same windows as from the same rows in a CSV: TIMESTAMP (UTC-adjusted or not), DATE and string columns', () => {
+    const got: Record<string, ReturnType<typeof windowsOf>> = {};
+    for (const column of ['ts_utc', 'ts_local', 'ts_text', 'day']) {
+      const parquet = windowsOf(column, 'production.parquet');
+      const csv = windowsOf(column, 'production.csv');
+      expect(parquet.windows, column).toEqual(csv.windows);
+      expect(parquet.windowing, column).toEqual(csv.windowing);
+      expect(parquet.windows.length, column).toBeGreaterThanOrEqual(4);
+      got[column] = parquet;
+    }
+    // Missing timestamps are counted (null in Parquet, an empty cell in the CSV); 'not a date' strings are unparsable.
+    expect(got.ts_utc.windowing.timestamps).toEqual({ missing: 7, unparsable: 0, unparsable_examples: [] });
+    expect(got.ts_text.windowing.timestamps).toEqual({ missing: 7, unparsable: 7, unparsable_examples: Array(3).fill('not a date') });
+    // ts_utc holds instants (isAdjustedToUTC), cut in Berlin time (+02:00 from 31 March); ts_local
+    // holds the +01:00 wall clock read as Berlin time: they differ after the DST change only.
+    const rows = (c: string) => Object.fromEntries(got[c].windows.map((w) => [w.label, w.rows]));
+    expect(rows('ts_utc')['2024-03-29']).toBe(rows('ts_local')['2024-03-29']);
+    expect(rows('ts_utc')['2024-04-01']).not.toBe(rows('ts_local')['2024-04-01']);
+    const total = (c: string) => got[c].windows.reduce((n, w) => n + w.rows, 0);
+    expect([total('ts_utc'), total('ts_local'), total('day'), total('ts_text')]).toEqual([593, 593, 593, 586]);
+  });
+});

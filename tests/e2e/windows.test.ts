@@ -216,3 +216,62 @@ describe('windows view with prediction columns (built app, Chromium)', () => {
     await expectClean(opened);
   }, 180_000);
 });
+
+describe('windows view with an ONNX model (built app, real onnxruntime-web in Chromium)', () => {
+  it("scores production with the model: report.windows (performance, prediction drift) equal the CLI's --model report", async () => {
+    const fix = join(ROOT, 'tests/fixtures/onnx');
+    const ref = join(fix, 'reference.csv');
+    const prod = join(fix, 'production.csv');
+    const model = join(fix, 'forest.onnx');
+    const yaml = 'data:\n  label_column: y\nmodel:\n  features: [x0, x1, x2, x3]\nwindows:\n  every: 50\n';
+    const opened = await suite.open();
+    const { page } = opened;
+    await page.getByLabel('Config (YAML)').setInputFiles({ name: 'model.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
+    await page.getByLabel('Reference CSV or profile').setInputFiles(ref);
+    await page.getByLabel('Production CSV').setInputFiles(prod);
+    await page.getByTestId('production-file-name').filter({ hasText: 'production.csv' }).waitFor();
+    await page.getByLabel('Model (ONNX)').setInputFiles(model);
+    expect(await runAnalysis(page)).toBe('done');
+    const report = await downloadJsonReport(page);
+    const cli = cliReport(['-r', ref, '-p', prod, '--model', model], yaml);
+    expect(cli.windows!.map((w) => w.prediction_drift.map((f) => f.name))).toEqual(
+      Array(4).fill(['prediction:probability', 'prediction:class']),
+    );
+    expect(cli.windows!.every((w) => w.performance !== null && !w.performance.estimated)).toBe(true);
+    expectAgreement('windows', comparableReport(report).windows, comparableReport(cli, [ref, prod]).windows);
+    // Metrics are exact; the tests' p-values may differ in the last bit between Node and Chromium (compared above within rounding).
+    expect(report.windows!.map((w) => w.performance)).toEqual(cli.windows!.map((w) => w.performance));
+    expect(report.windows!.map((w) => w.prediction_drift.map((f) => [f.name, f.drift_score, f.drifted]))).toEqual(
+      cli.windows!.map((w) => w.prediction_drift.map((f) => [f.name, f.drift_score, f.drifted])),
+    );
+    expectAgreement('performance', report.performance, cli.performance);
+    await page
+      .locator('[data-testid="windows-trend"]')
+      .getByText(/^Performance per/)
+      .waitFor();
+    await expectClean(opened);
+  }, 180_000);
+});
+
+describe('windows by a timestamp column of a Parquet file (built app, Chromium)', () => {
+  it('cuts the windows the CLI cuts from the same rows as a CSV (a UTC-adjusted TIMESTAMP column, in Europe/Berlin)', async () => {
+    const fix = join(ROOT, 'tests/fixtures/parquet/windows');
+    const ref = join(fix, 'reference.csv');
+    const yaml =
+      'data:\n  label_column: churn\ncolumns:\n  drop: [ts_utc, ts_local, ts_text, day]\nwindows:\n  column: ts_utc\n  every: day\n  timezone: Europe/Berlin\n  min_rows: 20\n';
+    const opened = await suite.open();
+    const { page } = opened;
+    await page.getByLabel('Config (YAML)').setInputFiles({ name: 'pq.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
+    await page.getByLabel('Reference CSV or profile').setInputFiles(ref);
+    await page.getByLabel('Production CSV').setInputFiles(join(fix, 'production.parquet'));
+    await page.getByTestId('production-file-name').filter({ hasText: 'production.parquet' }).waitFor();
+    expect(await runAnalysis(page)).toBe('done');
+    const report = await downloadJsonReport(page);
+    const cli = cliReport(['-r', ref, '-p', join(fix, 'production.csv')], yaml);
+    expect(cli.windows!.length).toBeGreaterThanOrEqual(4);
+    expect(report.windows!.map((w) => [w.label, w.rows])).toEqual(cli.windows!.map((w) => [w.label, w.rows]));
+    expectAgreement('windows', report.windows, cli.windows);
+    expect(report.windowing!.timestamps).toEqual(cli.windowing!.timestamps);
+    await expectClean(opened);
+  }, 180_000);
+});

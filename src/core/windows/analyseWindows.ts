@@ -40,6 +40,8 @@ export interface WindowsInput {
   plans: readonly ColumnPlan[];
   config: Config;
   tests?: StatRegistry;
+  /** A model will score the rows (windowPerformance.ts): each window keeps its row numbers. */
+  withModel?: boolean;
 }
 
 /** One window's statistics (threshold-free). */
@@ -227,7 +229,7 @@ export function analyseWindows(input: WindowsInput): WindowsAnalysis {
   const tester = new WindowTester(input.reference, input.plans, label, config, input.tests, predictions);
   // Performance per window (windowPerformance.ts) re-reads the window's rows: labels and predictions
   // against the reference rows.
-  const keepRows = input.referenceTable !== null && labelColumn !== null && predictionColumns.length > 0;
+  const keepRows = input.referenceTable !== null && ((labelColumn !== null && predictionColumns.length > 0) || input.withModel === true);
   const windows: WindowStats[] = plans.map((plan, i) => {
     const table = sliceTables(productions, offsets, plan.rows, tester.neededColumns, plan.label);
     const fileStamps = source === 'file' && stamps !== null ? stamps[i] : null;

@@ -108,6 +108,21 @@ export class TimestampColumn {
     else this.unparsable(row, s);
   }
 
+  /**
+   * Records data row `row` from a typed date/time cell (a Parquet TIMESTAMP or DATE): milliseconds
+   * since 1970, an `instant` (UTC-adjusted, as a cell with an offset) converted to the zone, else a
+   * wall-clock reading already in the zone (as a cell without one). NaN is missing.
+   */
+  addTime(row: number, ms: number, instant: boolean): void {
+    if (row >= this.local.length) this.grow(Math.max(row + 1, this.local.length * 2));
+    if (row >= this.rows) this.rows = row + 1;
+    if (!Number.isFinite(ms)) {
+      this.missing++;
+      return;
+    }
+    this.local[row] = instant ? this.clock.toLocal(ms) : ms;
+  }
+
   private unparsable(row: number, s: string): void {
     this.unparsableCount++;
     if (this.examples.length < EXAMPLES) this.examples.push({ row, text: s.length > CLIP ? s.slice(0, CLIP - 1) + '…' : s });

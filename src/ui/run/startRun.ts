@@ -135,7 +135,6 @@ export class Run {
     onProgress: (p: RunProgress) => void,
   ): Promise<AnalysisResult> {
     const { config } = input;
-    if (input.model) throw new InputError('windows with a model are not supported yet; remove the model, or turn the windows off');
     if (input.production.kind === 'profile')
       throw new InputError(`windows need the production rows; choose the production CSV instead of the profile ${input.production.name}`);
     const referenceIsProfile = input.reference.kind === 'profile';
@@ -153,7 +152,8 @@ export class Run {
       });
     report('parsing');
     const warm = this.#analysis.warmUp();
-    const skip = columnsToSkip(config, false);
+    const modelBytes = input.model ? input.model.data.arrayBuffer().then((b) => new Uint8Array(b)) : null;
+    const skip = columnsToSkip(config, Boolean(input.model));
     const column = config.windows.column;
     const parsed = await inParallel(files, PARSE_WORKERS, (f, i): Promise<{ table: ParsedTable; timestamps: TimestampValues | null }> => {
       const onBytes = (bytes: number) => {
@@ -172,9 +172,12 @@ export class Run {
     const tables = parsed.map((p) => p.table);
     const timestamps = column !== null ? parsed.map((p) => p.timestamps!) : null;
     const buffers = [...tables.flatMap(tableBuffers), ...(timestamps ?? []).map((t) => t.local.buffer)];
+    const bytes = await modelBytes;
+    const model = input.model && bytes ? Comlink.transfer({ name: input.model.name, bytes }, [bytes.buffer]) : null;
     return this.#analysis.analyseWindowed(
       reference ? Comlink.transfer(reference, tableBuffers(reference)) : { name: input.reference.name, data: input.reference.data },
       Comlink.transfer({ productions: tables, timestamps, config }, buffers),
+      model,
     );
   }
 

@@ -19,7 +19,8 @@ import { InputError, isInputError } from '../../errors.ts';
 import { MissingMarkers } from '../missingMarkers.ts';
 import type { ParsedTable } from '../types.ts';
 import { isCoded, pageRows, ParquetColumnBuilder, type PageValues } from './ParquetColumnBuilder.ts';
-import { parquetColumns, type ParquetColumn, type UnreadColumn } from './parquetColumns.ts';
+import { parquetColumns, type ParquetColumn, type ParquetValueKind, type UnreadColumn } from './parquetColumns.ts';
+import { columnHint } from '../../config/suggestColumn.ts';
 import { readFlatColumn } from './readFlatColumn.ts';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 
@@ -51,6 +52,25 @@ export interface ReadParquetOptions {
   /** Told the bytes of the row groups read so far, after each row group. */
   onProgress?: (bytesRead: number) => void;
   signal?: AbortSignal;
+  /**
+   * Hands every row's cell of one column to the tap (rows 0-based over the file), whether or not the
+   * column is read as values (skipColumns): the time windows read their timestamp column so, as from a
+   * CSV (TableBuilder `cellTap`). readParquetTable only.
+   */
+  cellTap?: ParquetCellTap;
+}
+
+/**
+ * A column's cells for the time windows (windows/timestampColumn.ts): text cells (strings, numbers,
+ * booleans) as a CSV's raw cells to `add` ('' when null); TIMESTAMP and DATE cells as milliseconds
+ * since 1970 to `addTime`, an `instant` when the Parquet type says UTC-adjusted (a DATE, a
+ * timestamp without isAdjustedToUTC, INT96 as pyarrow reads it: wall-clock readings). Without
+ * `addTime` they reach `add` as ISO text (with `Z` for an instant).
+ */
+export interface ParquetCellTap {
+  column: string;
+  add: (row: number, raw: string) => void;
+  addTime?: (row: number, ms: number, instant: boolean) => void;
 }
 
 export interface ParquetChunksOptions extends ReadParquetOptions {
@@ -119,9 +139,18 @@ export async function readParquetTable(buffer: AsyncBuffer, opts: ReadParquetOpt
   return guarded(opts.file, async () => {
     const file = await openParquet(buffer, opts);
     const markers = new MissingMarkers(opts.missingValues);
-    const builders = file.columns.map((c) => new ParquetColumnBuilder(c.name, c.kind, Math.min(file.rows, 1 << 20)));
-    await eachRowGroup(file, opts, async (read) => {
-      for (let c = 0; c < builders.length; c++) for (const page of await read(c)) builders[c].append(page, markers);
+    const tap = opts.cellTap ? tapOf(file, opts.cellTap, opts.file) : null;
+    // A tapped column not read as values (skipColumns) is read for the tap alone, last.
+    const valueColumns = tap !== null && tap.only ? file.columns.slice(0, -1) : file.columns;
+    const builders = valueColumns.map((c) => new ParquetColumnBuilder(c.name, c.kind, Math.min(file.rows, 1 << 20)));
+    let before = 0;
+    await eachRowGroup(file, opts, async (read, rows) => {
+      for (let c = 0; c < file.columns.length; c++) {
+        const pages = await read(c);
+        if (c < builders.length) for (const page of pages) builders[c].append(page, markers);
+        if (tap !== null && c === tap.index) feedTap(tap, pages, before);
+      }
+      before += rows;
     });
     return {
       file: opts.file,
@@ -191,6 +220,73 @@ interface OpenParquet {
   buffer: AsyncBuffer;
   /** Each read column's schema path from the root (for its definition levels). */
   paths: SchemaTree[][];
+  schema: SchemaTree;
+}
+
+interface Tap {
+  tap: ParquetCellTap;
+  /** The tapped column's index in OpenParquet.columns. */
+  index: number;
+  /** Read for the tap alone (a skipped column, appended last). */
+  only: boolean;
+  kind: ParquetValueKind;
+  instant: boolean;
+}
+
+/** Where the tapped column is read; an InputError when the file has no such readable column. */
+function tapOf(file: OpenParquet, tap: ParquetCellTap, name: string): Tap {
+  const index = file.columns.findIndex((c) => c.name === tap.column);
+  if (index < 0) {
+    const unread = file.unread.find((c) => c.name === tap.column);
+    throw new InputError(
+      unread
+        ? `${name}: windows.column "${tap.column}" cannot be read as timestamps (${unread.reason})`
+        : `${name}: windows.column "${tap.column}" is not a column; ${columnHint(tap.column, file.header)}`,
+    );
+  }
+  const kind = file.columns[index].kind;
+  const e = file.paths[index][file.paths[index].length - 1].element;
+  const logical = e.logical_type;
+  const instant = kind === 'timestamp' && (logical?.type === 'TIMESTAMP' ? logical.isAdjustedToUTC : e.type !== 'INT96');
+  return { tap, index, only: file.notParsed.includes(tap.column), kind, instant };
+}
+
+/** One row group's pages of the tapped column to the tap; `before` rows came before the group. */
+function feedTap(t: Tap, pages: PageValues[], before: number): void {
+  const { tap, kind, instant } = t;
+  const time = kind === 'timestamp' || kind === 'date';
+  let row = before;
+  for (const page of pages) {
+    const n = pageRows(page);
+    const coded = isCoded(page) ? page : null;
+    const plain = coded === null ? (page as ArrayLike<unknown>) : null;
+    for (let i = 0; i < n; i++, row++) {
+      let v: unknown;
+      if (coded !== null) {
+        const k = coded.indices[i];
+        v = k >= 0 ? coded.dictionary[k] : null;
+      } else v = plain![i];
+      if (v === null || v === undefined || (typeof v === 'number' && v !== v)) {
+        tap.add(row, '');
+        continue;
+      }
+      if (!time) {
+        tap.add(row, typeof v === 'string' ? v : String(v));
+        continue;
+      }
+      const ms = kind === 'date' ? Number(v) * 86_400_000 : Number(v);
+      if (tap.addTime) tap.addTime(row, ms, instant);
+      else tap.add(row, timeText(ms, instant));
+    }
+  }
+}
+
+/** A typed date/time as a CSV would write it: ISO, with `Z` for an instant (unparsable when out of Date's range). */
+function timeText(ms: number, instant: boolean): string {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return String(ms);
+  const iso = d.toISOString();
+  return instant ? iso : iso.slice(0, -1);
 }
 
 /** Reads and checks the footer: magic bytes, schema, column names, row counts. */
@@ -230,6 +326,9 @@ async function openParquet(buffer: AsyncBuffer, opts: ReadParquetOptions): Promi
   if (rows === 0)
     throw new InputError(`${file} has no data rows: its Parquet schema has ${header.length} columns but no rows; give a file with rows`);
   const read = columns.filter((c) => !skip.has(c.name));
+  const tapped =
+    opts.cellTap !== undefined && skip.has(opts.cellTap.column) ? columns.find((c) => c.name === opts.cellTap!.column) : undefined;
+  if (tapped !== undefined) read.push(tapped);
   return {
     metadata,
     rows,
@@ -237,6 +336,7 @@ async function openParquet(buffer: AsyncBuffer, opts: ReadParquetOptions): Promi
     paths: read.map((c) => [root, root.children.find((child) => child.element.name === c.name)!]),
     columns: read,
     unread: unread.filter((c) => !skip.has(c.name)),
+    schema: root,
     notParsed: header.filter((n) => skip.has(n)),
     buffer,
   };
