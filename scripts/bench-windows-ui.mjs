@@ -11,8 +11,10 @@
  *            charts (Plotly) drawn,
  *   draw     the task that drew the heatmap canvas (the long task around the 'heatmap draw' measure;
  *            when none, the draw itself was under 50 ms and its own time is shown),
- *   table    from clicking "Table" to its first page (50 windows x 20 features) shown.
- * Needs `npm run build` first. Usage: node scripts/bench-windows-ui.mjs [--per-day 270] [--reps 3]
+ *   table    from clicking "Table" to its first page (25 windows x 20 features) shown.
+ * With --detail, every long task of the last two phases and every chart render (the 'drift-monitor chart'
+ * measures of src/ui/charts/inTurn.ts) are listed, with the start in ms from the phase's start.
+ * Needs `npm run build` first. Usage: node scripts/bench-windows-ui.mjs [--per-day 270] [--reps 3] [--detail]
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
@@ -23,9 +25,17 @@ import { startServer } from './serve.mjs';
 import { median } from './median.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { 'per-day': { type: 'string', default: '270' }, reps: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: {
+    'per-day': { type: 'string', default: '270' },
+    reps: { type: 'string', default: '3' },
+    detail: { type: 'boolean', default: false },
+  },
+});
 const perDay = Number(values['per-day']);
 const reps = Number(values.reps);
+/** Rows of a table page (src/ui/components/TrendView.svelte PAGE). */
+const PAGE = 25;
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -127,12 +137,32 @@ try {
     );
 
     await page.getByRole('button', { name: 'Table' }).first().click();
-    await page.locator('#windows-scores-table tbody tr').nth(49).waitFor();
+    await page
+      .locator('#windows-scores-table tbody tr')
+      .nth(PAGE - 1)
+      .waitFor();
     await page.waitForTimeout(300);
     const t3 = await since();
     phases.table.push({ longest: await longest(t2, t3), seconds: (t3 - t2) / 1000 });
+    if (values.detail) {
+      const detail = await page.evaluate(
+        ([a, b, c]) => ({
+          tasks: window.__tasks
+            .filter((t) => t.start >= a)
+            .map((t) => [t.start < b ? 'heatmap' : 'table', Math.round(t.start - (t.start < b ? a : b)), Math.round(t.duration)]),
+          charts: performance
+            .getEntriesByName('drift-monitor chart')
+            .filter((m) => m.startTime >= a)
+            .map((m) => [Math.round(m.startTime - a), Math.round(m.duration)]),
+          c,
+        }),
+        [t1, t2, t3],
+      );
+      console.log(`  long tasks [phase, start ms, duration ms]: ${JSON.stringify(detail.tasks)}`);
+      console.log(`  chart renders [start ms from the heatmap phase, duration ms]: ${JSON.stringify(detail.charts)}`);
+    }
     const cells = await page.locator('#windows-scores-table tbody td').count();
-    if (cells !== 50 * 22) throw new Error(`expected 50 x 22 table cells, got ${cells}`);
+    if (cells !== PAGE * 22) throw new Error(`expected ${PAGE} x 22 table cells, got ${cells}`);
     await context.close();
   }
 } finally {

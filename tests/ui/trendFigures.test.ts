@@ -95,6 +95,31 @@ describe('driftedShareFigure(points, threshold)', () => {
   });
 });
 
+describe('figures of many windows (365 days)', () => {
+  const many = Array.from({ length: 365 }, (_, i) =>
+    point(`d${i}`, { a: [i / 365, i > 300] }, { overall_drift: i > 300, too_small: i === 5, drifted_fraction: i > 300 ? 0.5 : 0.05 }),
+  );
+  it('draw no SVG element per window: the score as a line, the shares as one filled step area per group', () => {
+    const trend = trendFigure(many, 'a', 0.2, null).data as Trace[];
+    expect(trend[0]).toMatchObject({ name: 'drift score', mode: 'lines' });
+    const share = driftedShareFigure(many, 0.5).data as Trace[];
+    expect(share.some((t) => t.type === 'bar')).toBe(false);
+    const areas = share.filter((t) => t.fill === 'tozeroy');
+    expect(areas.map((t) => t.name)).toEqual(['drift', 'no drift', 'too small (never an alarm)']);
+    // Window 310 is in the drift area only; every window keeps its hover.
+    expect(areas.map((t) => (t.y as number[])[310])).toEqual([0.5, 0, 0]);
+    expect(areas.map((t) => (t.y as number[])[5])).toEqual([0, 0, 0.05]);
+    const hover = share.find((t) => t.hovertemplate !== undefined)!;
+    expect((hover.customdata as string[])[310]).toBe('d310 (500 rows, drift)');
+  });
+  it('never measure tick labels in the DOM (fixed axes, as every chart)', () => {
+    for (const fig of [trendFigure(many, 'a', 0.2, null), driftedShareFigure(many, 0.5), performanceFigure(many)]) {
+      const layout = fig.layout as { xaxis: Trace; yaxis: Trace };
+      expect([layout.xaxis.ticklabeloverflow, layout.yaxis.ticklabeloverflow, layout.xaxis.automargin]).toEqual(['allow', 'allow', false]);
+    }
+  });
+});
+
 describe('performanceFigure(points)', () => {
   it('splits measured and estimated F1 and says when an estimate is not reliable', () => {
     const perf = (estimated: boolean, f1: number, reliable: boolean | null) => ({

@@ -10,10 +10,16 @@
  */
 import type { ScoreBand } from '../../core/windows/types.ts';
 import type { Figure } from './driftScoreFigure.ts';
-import { baseLayout, TOP_MARGIN } from './chartLayout.ts';
+import { baseLayout, fixedAxis, TOP_MARGIN } from './chartLayout.ts';
 import { palette } from './palette.ts';
 import { plotlyLabel, plotlyText } from './plotlyText.ts';
 import type { TrendPoint } from './trendSeries.ts';
+
+/**
+ * Past this many windows a chart draws no SVG element per window (Plotly styles each marker and bar on
+ * its own: for 365 windows most of a render's ~200 ms main-thread task on a loaded machine).
+ */
+const MANY = 120;
 
 /** At most this many tick labels on the time axis (the hover names every window). */
 const MAX_TICKS = 8;
@@ -97,13 +103,14 @@ export function trendFigure(points: readonly TrendPoint[], feature: string, thre
   data.push(
     {
       type: 'scatter',
-      mode: 'lines+markers',
+      // A marker per point is a styled SVG path each: past MANY points the line alone (hover still names every point).
+      mode: points.length > MANY ? 'lines' : 'lines+markers',
       name: 'drift score',
       x,
       y,
       customdata: points.map((p, i) => `${labels[i]}<br>${status(p, feature)}`),
       line: { color: palette.stable, width: 2 },
-      marker: { color: palette.stable, size: points.length > 120 ? 3 : 6 },
+      marker: { color: palette.stable, size: 6 },
       connectgaps: false,
       hovertemplate: '%{customdata}<br>drift score %{y:.3f}<extra></extra>',
     },
@@ -113,7 +120,7 @@ export function trendFigure(points: readonly TrendPoint[], feature: string, thre
       name: 'flagged',
       x: x.filter((i) => points[i].scores[feature]?.drifted),
       y: x.filter((i) => points[i].scores[feature]?.drifted).map((i) => y[i]),
-      marker: { color: palette.drifted, size: points.length > 120 ? 6 : 10, symbol: 'diamond' },
+      marker: { color: palette.drifted, size: points.length > MANY ? 6 : 10, symbol: 'diamond' },
       hoverinfo: 'skip',
     },
     {
@@ -133,8 +140,8 @@ export function trendFigure(points: readonly TrendPoint[], feature: string, thre
       ...baseLayout,
       height: 320,
       margin: { l: 55, r: 16, t: TOP_MARGIN, b: 60 },
-      xaxis: { ...timeTicks(points.map((p) => p.label)) },
-      yaxis: { title: { text: 'drift score' }, range: [0, Math.min(1.05, top * 1.15 + 0.02)] },
+      xaxis: { ...fixedAxis, ...timeTicks(points.map((p) => p.label)) },
+      yaxis: { ...fixedAxis, title: { text: 'drift score' }, range: [0, Math.min(1.05, top * 1.15 + 0.02)] },
     },
   };
 }
@@ -146,20 +153,23 @@ export function driftedShareFigure(points: readonly TrendPoint[], fractionThresh
     { name: 'no drift', color: palette.stable, test: (p: TrendPoint) => !p.too_small && !p.overall_drift },
     { name: 'too small (never an alarm)', color: '#999999', test: (p: TrendPoint) => p.too_small },
   ];
-  const data: object[] = groups
-    .map((g) => {
-      const idx = points.map((_, i) => i).filter((i) => g.test(points[i]));
-      return {
-        type: 'bar',
-        name: g.name,
-        x: idx,
-        y: idx.map((i) => points[i].drifted_fraction),
-        customdata: idx.map((i) => `${plotlyText(points[i].label)} (${points[i].rows} rows)`),
-        marker: { color: g.color },
-        hovertemplate: `%{customdata}<br>drifted share %{y:.0%} (${g.name})<extra></extra>`,
-      };
-    })
-    .filter((t) => t.x.length > 0);
+  const data: object[] =
+    points.length > MANY
+      ? shareAreas(points, groups)
+      : groups
+          .map((g) => {
+            const idx = points.map((_, i) => i).filter((i) => g.test(points[i]));
+            return {
+              type: 'bar',
+              name: g.name,
+              x: idx,
+              y: idx.map((i) => points[i].drifted_fraction),
+              customdata: idx.map((i) => `${plotlyText(points[i].label)} (${points[i].rows} rows)`),
+              marker: { color: g.color },
+              hovertemplate: `%{customdata}<br>drifted share %{y:.0%} (${g.name})<extra></extra>`,
+            };
+          })
+          .filter((t) => t.x.length > 0);
   data.push({
     type: 'scatter',
     mode: 'lines',
@@ -175,12 +185,51 @@ export function driftedShareFigure(points: readonly TrendPoint[], fractionThresh
       ...baseLayout,
       height: 280,
       barmode: 'overlay',
-      bargap: points.length > 120 ? 0 : 0.2,
+      bargap: points.length > MANY ? 0 : 0.2,
       margin: { l: 55, r: 16, t: TOP_MARGIN, b: 60 },
-      xaxis: { ...timeTicks(points.map((p) => p.label)) },
-      yaxis: { title: { text: 'drifted features' }, tickformat: '.0%', range: [0, 1] },
+      xaxis: { ...fixedAxis, ...timeTicks(points.map((p) => p.label)) },
+      yaxis: { ...fixedAxis, title: { text: 'drifted features' }, tickformat: '.0%', range: [0, 1] },
     },
   };
+}
+
+/**
+ * The drifted-share bars of many windows as one filled step area per group (a window outside the
+ * group is 0 there) and one invisible line carrying every window's hover: a few SVG paths in all,
+ * where bars are one styled path per window.
+ */
+function shareAreas(
+  points: readonly TrendPoint[],
+  groups: readonly { name: string; color: string; test: (p: TrendPoint) => boolean }[],
+): object[] {
+  const x = [...points.map((_, i) => i - 0.5), points.length - 0.5];
+  const areas = groups
+    .filter((g) => points.some(g.test))
+    .map((g) => {
+      const y = points.map((p) => (g.test(p) ? p.drifted_fraction : 0));
+      return {
+        type: 'scatter',
+        mode: 'lines',
+        name: g.name,
+        x,
+        y: [...y, y[y.length - 1]],
+        line: { shape: 'hv', width: 0, color: g.color },
+        fill: 'tozeroy',
+        fillcolor: g.color,
+        hoverinfo: 'skip',
+      };
+    });
+  const hover = {
+    type: 'scatter',
+    mode: 'lines',
+    showlegend: false,
+    x: points.map((_, i) => i),
+    y: points.map((p) => p.drifted_fraction),
+    customdata: points.map((p) => `${plotlyText(p.label)} (${p.rows} rows, ${groups.find((g) => g.test(p))?.name ?? ''})`),
+    line: { width: 0, color: palette.neutral },
+    hovertemplate: `%{customdata}<br>drifted share %{y:.0%}<extra></extra>`,
+  };
+  return [...areas, hover];
 }
 
 /** True when some point has a performance figure (labels in the window, or the label-free estimate). */
@@ -226,8 +275,8 @@ export function performanceFigure(points: readonly TrendPoint[]): Figure {
       ...baseLayout,
       height: 280,
       margin: { l: 55, r: 16, t: TOP_MARGIN, b: 60 },
-      xaxis: { ...timeTicks(points.map((p) => p.label)) },
-      yaxis: { title: { text: 'F1' }, range: [0, 1.02] },
+      xaxis: { ...fixedAxis, ...timeTicks(points.map((p) => p.label)) },
+      yaxis: { ...fixedAxis, title: { text: 'F1' }, range: [0, 1.02] },
     },
   };
 }

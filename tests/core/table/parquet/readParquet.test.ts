@@ -230,3 +230,41 @@ describe('a damaged file', () => {
     );
   }, 120_000);
 });
+
+describe('readParquetTable cellTap (the windows timestamp column)', () => {
+  const file = 'windows/production.parquet';
+  const tapped = async (column: string, skip: string[]) => {
+    const text: [number, string][] = [];
+    const times: [number, number, boolean][] = [];
+    const table = await readParquetTable(bufferOf(bytesOf(file)), {
+      file,
+      missingValues: MISSING,
+      skipColumns: skip,
+      cellTap: { column, add: (r, raw) => text.push([r, raw]), addTime: (r, ms, instant) => times.push([r, ms, instant]) },
+    });
+    return { table, text, times };
+  };
+  it('hands every row of a skipped column to the tap: typed times with their kind, null as an empty cell, strings as text', async () => {
+    const utc = await tapped('ts_utc', ['ts_utc']);
+    expect(utc.table.columns.map((c) => c.name)).toEqual(['ts_local', 'ts_text', 'day', 'amount', 'plan', 'churn']);
+    expect(utc.table.notParsed).toEqual(['ts_utc']);
+    expect(utc.times.length + utc.text.length).toBe(600);
+    expect(utc.text.every(([, raw]) => raw === '')).toBe(true);
+    expect(utc.times.every(([, , instant]) => instant)).toBe(true);
+    // Row 0 of the fixture: 2024-04-01 17:30:00.016 UTC.
+    expect(utc.times[0]).toEqual([0, Date.UTC(2024, 3, 1, 17, 30, 0, 16), true]);
+    const local = await tapped('ts_local', []);
+    expect(local.table.columns.some((c) => c.name === 'ts_local')).toBe(true);
+    expect(local.times[0]).toEqual([0, Date.UTC(2024, 3, 1, 18, 30, 0, 16), false]);
+    const day = await tapped('day', ['day']);
+    expect(day.times[0]).toEqual([0, Date.UTC(2024, 3, 1), false]);
+    const text = await tapped('ts_text', ['ts_text']);
+    expect(text.times).toEqual([]);
+    expect(text.text[0]).toEqual([0, '2024-04-01T18:30:00.016+01:00']);
+  });
+  it('an unknown column is one InputError with a suggestion', async () => {
+    const e = await tapped('ts_utx', []).catch((x: unknown) => x);
+    expect(isInputError(e)).toBe(true);
+    expect((e as Error).message).toMatch(/^windows\/production\.parquet: windows\.column "ts_utx" is not a column; .*ts_utc/);
+  });
+});
