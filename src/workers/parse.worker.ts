@@ -68,13 +68,13 @@ async function* blocksOf(data: Blob): AsyncGenerator<Uint8Array> {
 }
 
 /**
- * Whether a file read in one piece goes through the wasm byte reader (else papaparse). Off for now:
- * measured in the page on the 1M-row bench pair (its 1M-distinct timestamp column parsed), the byte
- * reader took longer than papaparse and the tab peaked ~550 MB higher (1.43 GB against 0.87 GB); on the
- * same file without the id and timestamp columns it was faster (2.5 s against 2.8 s, Node, busy machine).
- * Parts (parsePartTo) always use it: tableParts parses bytes with it.
+ * Whether a file read in one piece goes through the wasm byte reader (else papaparse). It was off while
+ * a 1M-distinct text column (the bench pair's timestamps) made the reader slower than papaparse and the
+ * tab ~550 MB larger: a dictionary entry and a string per distinct text. A column past the dictionary
+ * limit is now hashed in wasm (csvBytes.ts, wasm/csv/parseBlock.ts TAG_HASHED), as ColumnBuilder keeps
+ * no text for it anyway. Parts (parsePartTo) always use it: tableParts parses bytes with it.
  */
-export const BYTE_READER_ONE_PIECE = false;
+export const BYTE_READER_ONE_PIECE = true;
 
 async function parseInput(
   input: Blob | string,
