@@ -42,6 +42,21 @@ export interface WindowIndex {
   windowOf: Int32Array;
   /** Rows in each window. */
   windowRows: Int32Array;
+  /** Buffers of one entry per row, shared by the columns (allocated on first use). */
+  scratch?: Scratch;
+}
+
+interface Scratch {
+  values: Float64Array;
+  tags: Int32Array;
+  sortValues: Float64Array;
+  sortTags: Int32Array;
+}
+
+function scratchOf(index: WindowIndex): Scratch {
+  const n = index.windowOf.length;
+  index.scratch ??= { values: new Float64Array(n), tags: new Int32Array(n), sortValues: new Float64Array(n), sortTags: new Int32Array(n) };
+  return index.scratch;
 }
 
 /** The window index of window plans whose rows do not overlap; null when a row is in two windows. */
@@ -106,14 +121,7 @@ function numericalWindows(
   const nw = windowRows.length;
   // The window's numbers (-0 as 0, like a profile), with the window as tag.
   const count = new Float64Array(nw);
-  let n = 0;
-  for (let t = 0; t < columns.length; t++) {
-    const v = columns[t].values;
-    const base = offsets[t];
-    for (let r = 0; r < v.length; r++) if (v[r] === v[r] && windowOf[base + r] >= 0) n++;
-  }
-  const values = new Float64Array(n);
-  const tags = new Int32Array(n);
+  const scratch = scratchOf(index);
   let k = 0;
   for (let t = 0; t < columns.length; t++) {
     const v = columns[t].values;
@@ -122,13 +130,16 @@ function numericalWindows(
       const x = v[r];
       const w = windowOf[base + r];
       if (x !== x || w < 0) continue;
-      values[k] = x === 0 ? 0 : x;
-      tags[k++] = w;
+      scratch.values[k] = x === 0 ? 0 : x;
+      scratch.tags[k++] = w;
       count[w]++;
     }
   }
   for (let w = 0; w < nw; w++) if (count[w] > config.profile.max_exact_values) return null;
-  sortTagged(values, tags, new Float64Array(n), new Int32Array(n));
+  const n = k;
+  const values = scratch.values.subarray(0, n);
+  const tags = scratch.tags.subarray(0, n);
+  sortTagged(values, tags, scratch.sortValues, scratch.sortTags);
 
   const { bins, epsilon } = config.psi;
   const shared = numericalFromSummaries(numbers, EMPTY, bins);
@@ -273,7 +284,7 @@ function categoricalWindows(
   };
   for (let i = 0; i < numbers.values.length; i++) refCount[idOf(String(numbers.values[i]))] += numbers.counts[i];
   if (reference.text !== null) for (const [t, c] of reference.text) refCount[idOf(t)] += c;
-  const rowIds = new Int32Array(offsets[columns.length]).fill(-1);
+  const rowIds = scratchOf(index).tags.fill(-1);
   for (let t = 0; t < columns.length; t++) {
     const { values, codes, dictionary } = columns[t];
     const base = offsets[t];

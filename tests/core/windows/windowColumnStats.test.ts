@@ -197,7 +197,12 @@ describe('sortTagged', () => {
     const r = rng(11);
     for (const n of [0, 1, 2, 5, 600, 5000]) {
       const pool = [-0, 0, -1.5, 1.5, 3, -Infinity, Infinity, 1e-300, -1e300, 2 ** 53];
-      const values = Float64Array.from({ length: n }, () => (r() < 0.5 ? pool[Math.floor(r() * pool.length)] : (r() - 0.5) * 1e6));
+      // Pooled values (long runs of equal keys), values that share their high 32 bits (1e6 + a few millionths:
+      // runs ordered by the low word), and spread values.
+      const values = Float64Array.from({ length: n }, () => {
+        const u = r();
+        return u < 0.3 ? pool[Math.floor(r() * pool.length)] : u < 0.6 ? 1e6 + Math.floor(r() * 1000) * 1e-6 : (r() - 0.5) * 1e6;
+      });
       const tags = Int32Array.from({ length: n }, (_, i) => i);
       const expected = [...values.keys()].sort((a, b) => {
         const x = values[a];
