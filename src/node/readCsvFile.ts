@@ -45,12 +45,15 @@ export async function readCsvFile(path: string, opts: ReadCsvFileOptions): Promi
   const stat = await statCsvPath(path);
   const stream = await openCsvStream(path, opts.chunkSize);
   const reopened: ReadStream[] = [];
+  // The byte reader reads the file into its own buffer (no stream piece to copy); papaparse reads `stream`.
+  const handle = opts.papaparseOnly ? null : await fs.open(path, 'r').catch(() => null);
   try {
     return await parseCsv(stream, {
       ...(opts.papaparseOnly
         ? {}
         : {
             byteReader: csvReaderInstance,
+            ...(handle !== null ? { readInto: async (into: Uint8Array) => (await handle.read(into, 0, into.length, null)).bytesRead } : {}),
             reopen: () => {
               const again = createReadStream(path, { highWaterMark: opts.chunkSize ?? 256 << 10 });
               reopened.push(again);
@@ -63,7 +66,7 @@ export async function readCsvFile(path: string, opts: ReadCsvFileOptions): Promi
       encoding: opts.encoding,
       decimal: opts.decimal,
       thousands: opts.thousands,
-      onProgress: opts.onProgress ? () => opts.onProgress!(stream.bytesRead) : undefined,
+      onProgress: opts.onProgress ? (bytesRead: number) => opts.onProgress!(bytesRead) : undefined,
       signal: opts.signal,
       chunkSize: opts.chunkSize,
       sizeHint: stat.size,
@@ -74,6 +77,7 @@ export async function readCsvFile(path: string, opts: ReadCsvFileOptions): Promi
     throw asReadError(e, path);
   } finally {
     stream.destroy();
+    await handle?.close();
     for (const s of reopened) s.destroy();
   }
 }

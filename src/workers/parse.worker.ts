@@ -10,6 +10,7 @@ import * as Comlink from 'comlink';
 import { InputError } from '../core/errors.ts';
 import { parseCsv } from '../core/table/parseCsv.ts';
 import type { ParsedTable } from '../core/table/types.ts';
+import type { CellTap } from '../core/table/TableBuilder.ts';
 import type { Config } from '../core/config/types.ts';
 import { tableBuffers } from '../core/table/tableBuffers.ts';
 import { blobBuffer, isParquetBlob } from '../core/table/parquet/blobBuffer.ts';
@@ -76,8 +77,13 @@ async function* blocksOf(data: Blob): AsyncGenerator<Uint8Array> {
  */
 export const BYTE_READER_ONE_PIECE = false;
 
-async function parseInput(input: Blob | string, request: ParseRequest, onProgress?: (bytesRead: number) => void): Promise<ParsedTable> {
-  const options = { ...request, onProgress: throttled(onProgress) };
+async function parseInput(
+  input: Blob | string,
+  request: ParseRequest,
+  onProgress?: (bytesRead: number) => void,
+  cellTap?: CellTap,
+): Promise<ParsedTable> {
+  const options = { ...request, onProgress: throttled(onProgress), ...(cellTap !== undefined ? { cellTap } : {}) };
   // A Parquet file (told by its first bytes or its name) is read by ranges of the File, row group by row group.
   if (typeof input !== 'string' && (await isParquetBlob(input, request.file))) return readParquetTable(blobBuffer(input), options);
   if (typeof input === 'string' || !BYTE_READER_ONE_PIECE) return parseCsv(input, options);
@@ -176,11 +182,7 @@ async function parseWithTimestamps(
       `${request.file}: windows by a timestamp column are read from CSV files only for now; export the production data as CSV, or choose one Parquet file per window`,
     );
   const column = new TimestampColumn(timestamps.timezone, request.missingValues);
-  const table = await parseCsv(input, {
-    ...request,
-    cellTap: { column: timestamps.column, add: (row, raw) => column.add(row, raw) },
-    onProgress: throttled(onProgress),
-  });
+  const table = await parseInput(input, request, onProgress, { column: timestamps.column, add: (row, raw) => column.add(row, raw) });
   const values = column.finish(table.rows);
   return Comlink.transfer({ table, timestamps: values }, [...tableBuffers(table), values.local.buffer]);
 }

@@ -15,5 +15,8 @@ export {
   firstShortRow,
   longBlankRows,
   firstLongBlankRow,
+  csvTap,
+  csvTapPtr,
+  tapBytes,
 } from './parseBlock';
 export { scanNumber, numStatus, numShape } from './parseDecimal';

@@ -59,6 +59,18 @@ let colCodes: usize = 0;
 let colCache: usize = 0;
 const CACHE: i32 = 64;
 
+// The tapped field (TableBuilder `cellTap`): every data row's raw cell of field `tapField` (-1: none),
+// unquoted and unescaped, copied end to end into tapBuf; tapEnds[r] is the end of row r's cell in
+// UTF-16 code units from the block's first, so JavaScript decodes the block's cells as one string and
+// slices it (one TextDecoder call per block, not per cell).
+let tapField: i32 = -1;
+let tapBuf: usize = 0;
+let tapCap: usize = 0;
+let tapEnds: usize = 0;
+/** Bytes in tapBuf (this block). */
+export let tapBytes: i32 = 0;
+let tapUnits: i32 = 0;
+
 // Unescaped text of a quoted field with doubled quotes or CRLF.
 let scratch: usize = 0;
 let scratchCap: usize = 0;
@@ -88,6 +100,7 @@ function grow(ptr: usize, bytes: usize): usize {
  */
 export function csvInit(w: i32, fieldColPtr: usize, delimiter: u32, markerData: usize, markerIndex: usize, n: i32): void {
   width = w;
+  tapField = -1;
   fieldCol = grow(fieldCol, <usize>max(w, 1) * 4);
   memory.copy(fieldCol, fieldColPtr, <usize>w * 4);
   kept = 0;
@@ -126,6 +139,42 @@ export function csvInit(w: i32, fieldColPtr: usize, delimiter: u32, markerData: 
     slotEntry = heap.alloc(<usize>slotCap * 4);
   }
   memory.fill(slotEntry, 0, <usize>slotCap * 4);
+}
+
+/**
+ * Taps field `field` (-1: none): each block then writes row r's cell end (UTF-16 code units) at
+ * `endsPtr` + 4r (room for the block's maxRows) and the cells' bytes to csvTapPtr().
+ */
+export function csvTap(field: i32, endsPtr: usize): void {
+  tapField = field;
+  tapEnds = endsPtr;
+}
+
+/** The tapped cells' bytes of the last block (tapBytes of them). */
+export function csvTapPtr(): usize {
+  return tapBuf;
+}
+
+/** Appends bytes [s, e) to the tapped cells, counting their UTF-16 code units. */
+function tapCell(s: usize, e: usize): void {
+  const n = e - s;
+  if (<usize>tapBytes + n > tapCap) {
+    tapCap = max<usize>(tapCap * 2, <usize>tapBytes + n + 65536);
+    tapBuf = grow(tapBuf, tapCap);
+  }
+  memory.copy(tapBuf + <usize>tapBytes, s, n);
+  tapBytes += <i32>n;
+  // UTF-8 (valid: the block is checked) to UTF-16: a unit per byte but continuation bytes (10xxxxxx),
+  // and two for a 4-byte sequence (lead byte 11110xxx).
+  let units = <i32>n;
+  for (let p = s; p < e; p++) {
+    const c = <u32>load<u8>(p);
+    if (c >= 0x80) {
+      if (c < 0xc0) units--;
+      else if (c >= 0xf0) units++;
+    }
+  }
+  tapUnits += units;
 }
 
 /** Dictionary entries so far (all columns); entry e's column, code, arena offset and length. */
@@ -355,6 +404,9 @@ export function csvParseBlock(
   firstShortRow = -1;
   longBlankRows = 0;
   firstLongBlankRow = -1;
+  tapBytes = 0;
+  tapUnits = 0;
+  const tf = tapField;
   const end = ptr + <usize>len;
   const d = delim;
   let p = ptr;
@@ -367,6 +419,8 @@ export function csvParseBlock(
     let f0s: usize = 0;
     let f0e: usize = 0;
     let complete = false;
+    const rowTapBytes = tapBytes;
+    const rowTapUnits = tapUnits;
     for (;;) {
       // One field starting at p.
       let s = p;
@@ -461,6 +515,7 @@ export function csvParseBlock(
         f0s = s;
         f0e = e;
       }
+      if (f == tf) tapCell(s, e);
       if (f < width) {
         const col = load<i32>(fieldCol + <usize>f * 4);
         if (col >= 0) cell(col, s, e, <usize>col * stride + slot, own);
@@ -473,16 +528,23 @@ export function csvParseBlock(
         break;
       }
     }
-    if (!complete) break;
+    if (!complete) {
+      tapBytes = rowTapBytes;
+      tapUnits = rowTapUnits;
+      break;
+    }
     consumed = p;
     if (f == 1) {
       const blank = blankness(f0s, f0e);
       if (blank < 0) return DECLINE;
       if (blank == 1) {
         blankRows++;
+        tapBytes = rowTapBytes;
+        tapUnits = rowTapUnits;
         continue;
       }
     }
+    if (tf >= 0) store<i32>(tapEnds + <usize>rows * 4, tapUnits);
     if (f < width) {
       for (let c = 0; c < kept; c++) {
         if (load<i32>(colField + <usize>c * 4) >= f) store<i32>(tags + (<usize>c * stride + slot) * 4, TAG_MISSING);

@@ -118,45 +118,80 @@ export class ColumnBuilder {
   /**
    * Rows `i0` to `i0 + n - 1` from a block of the byte reader (see TableBuilder CellBlock): row r's tag
    * and number are at k = k0 + r * stride. The rows must fit (grow() first). Each cell takes the path
-   * add() would: plain numbers of a column without codes are stored at once.
+   * add() would. The common cells go in tight runs (plain numbers and missing cells of a column without
+   * codes; missing cells and texts seen before of a coded column), the others one by one (cell()).
    */
   addCells(i0: number, n: number, b: CellBlock, k0: number, stride: number, dict: string[], markers: MissingMarkers): void {
     const { tags, vals } = b;
+    let r = 0;
+    while (r < n) {
+      if (this.hashes === null)
+        r = this.codes === null ? this.plainRun(i0, n, r, tags, vals, k0, stride) : this.codedRun(i0, n, r, tags, k0, stride);
+      if (r >= n) break;
+      this.cell(i0 + r, tags[k0 + r * stride], k0 + r * stride, b, dict, markers);
+      r++;
+    }
+  }
+
+  /** Rows from r while they are plain numbers or missing, in a column without codes; returns the first row that is not. */
+  private plainRun(i0: number, n: number, r: number, tags: Int32Array, vals: Float64Array, k0: number, stride: number): number {
     const values = this.values;
-    let plain = this.codes === null && this.hashes === null;
-    let settled = this.format.pointSettled;
-    for (let r = 0, k = k0; r < n; r++, k += stride) {
+    const settled = this.format.pointSettled;
+    let missing = 0;
+    let k = k0 + r * stride;
+    for (; r < n; r++, k += stride) {
+      const t = tags[k];
+      if (t === -2 || (t === -3 && settled)) values[i0 + r] = vals[k];
+      else if (t === -1) {
+        values[i0 + r] = NaN;
+        missing++;
+      } else break;
+    }
+    this.missing += missing;
+    return r;
+  }
+
+  /** Rows from r while they are missing or texts whose reader code has a code here, in a coded column. */
+  private codedRun(i0: number, n: number, r: number, tags: Int32Array, k0: number, stride: number): number {
+    const values = this.values;
+    const codes = this.codes!;
+    const known = this.readerCodes;
+    const knownLength = known.length;
+    let missing = 0;
+    let texts = 0;
+    let k = k0 + r * stride;
+    for (; r < n; r++, k += stride) {
       const t = tags[k];
       const i = i0 + r;
-      if (t === -2 || (t === -3 && settled)) {
-        if (plain) {
-          values[i] = vals[k];
-          continue;
-        }
-      }
       if (t >= 0) {
-        const s = dict[t >> 1];
-        if ((t & 1) === 0) {
-          const codes = this.codes;
-          if (codes !== null) {
-            // The reader's code of a text maps to one dictionary code for the life of this builder
-            // (codes only change at finish, or go away when the column turns high-cardinality).
-            const known = this.readerCodes.length > t >> 1 ? this.readerCodes[t >> 1] : -1;
-            if (known >= 0) {
-              values[i] = NaN;
-              this.nonNumeric++;
-              codes[i] = known;
-              continue;
-            }
-          }
-          this.addText(i, s);
-          if (this.codes !== null) this.rememberReaderCode(t >> 1, this.codes[i]);
-        } else this.add(i, s, markers);
-      } else if (t === -1) this.addMissing(i);
-      else if (!this.addNumber(i, vals[k], -2 - t)) this.add(i, b.text(k), markers);
-      plain = this.codes === null && this.hashes === null;
-      settled = this.format.pointSettled;
+        // The reader's code of a text maps to one dictionary code for the life of this builder
+        // (codes only change at finish, or go away when the column turns high-cardinality).
+        const c = (t & 1) === 0 && t >> 1 < knownLength ? known[t >> 1] : -1;
+        if (c < 0) break;
+        values[i] = NaN;
+        codes[i] = c;
+        texts++;
+      } else if (t === -1) {
+        values[i] = NaN;
+        codes[i] = -1;
+        missing++;
+      } else break;
     }
+    this.missing += missing;
+    this.nonNumeric += texts;
+    return r;
+  }
+
+  /** One cell of a byte reader block (tag t, slot k), as add() would take it. */
+  private cell(i: number, t: number, k: number, b: CellBlock, dict: string[], markers: MissingMarkers): void {
+    if (t >= 0) {
+      const s = dict[t >> 1];
+      if ((t & 1) === 0) {
+        this.addText(i, s);
+        if (this.codes !== null) this.rememberReaderCode(t >> 1, this.codes[i]);
+      } else this.add(i, s, markers);
+    } else if (t === -1) this.addMissing(i);
+    else if (!this.addNumber(i, b.vals[k], -2 - t)) this.add(i, b.text(k), markers);
   }
 
   private readerCodes = EMPTY_CACHE;

@@ -87,6 +87,8 @@ export interface CellBlock {
   firstShortRow: number;
   longBlankRows: number;
   firstLongBlankRow: number;
+  /** Block row r's raw cell of the tapped field (see TableBuilderOptions `cellTap`), when there is a tap. */
+  tapCell?: (r: number) => string;
 }
 
 /** What the row warnings of a file count: short rows, rows with extra blank fields (see TableBuilder). */
@@ -255,6 +257,11 @@ export class TableBuilder {
     if (this.rows === this.chunkRows) this.handOver();
   }
 
+  /** The header field the cell tap reads (-1: no tap, or before the header). */
+  get tappedField(): number {
+    return this.tapField;
+  }
+
   /** The header's names whose columns are parsed, in column order (empty before the header row). */
   get parsedNames(): string[] {
     return this.columns === null ? [] : this.columns.map((c) => c.name);
@@ -288,6 +295,11 @@ export class TableBuilder {
       }
       const columns = this.columns!;
       for (let c = 0; c < kept; c++) columns[c].addCells(i0, n, b, c * b.stride + done, 1, b.dict[c], markers);
+      const tap = this.tap;
+      if (tap !== null && b.tapCell !== undefined) {
+        const first = this.rowsBefore + i0;
+        for (let j = 0; j < n; j++) tap.add(first + j, b.tapCell(done + j));
+      }
       this.rows = i0 + n;
       done += n;
       if (this.rows === this.chunkRows) this.handOver();

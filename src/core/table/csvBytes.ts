@@ -60,7 +60,7 @@ export async function readCsvBytes(
   const encoding = opts.encoding ?? 'auto';
   if (encoding !== 'auto' && encoding !== 'utf-8') return null;
   if (opts.continuation !== undefined && encoding !== 'utf-8') return null;
-  const pieces = byteIterator(input);
+  const pieces = opts.readInto !== undefined ? byteIterator(new Uint8Array(0)) : byteIterator(input);
   const buffers = new WasmBuffers(wasm);
   let handedOver = false;
   const decline = (): null => {
@@ -74,7 +74,15 @@ export async function readCsvBytes(
     let eof = false;
     let pending: Uint8Array | null = null;
     /** Fills the buffer [filled, cap) from the input; false when a piece was text (no bytes). */
+    const readInto = opts.readInto;
     const fill = async (): Promise<boolean> => {
+      while (readInto !== undefined && buffers.filled < buffers.cap && !eof) {
+        const n = await readInto(buffers.bytes().subarray(buffers.filled));
+        if (n === 0) eof = true;
+        buffers.filled += n;
+        bytesRead += n;
+        opts.onProgress?.(bytesRead);
+      }
       while (buffers.filled < buffers.cap && !eof) {
         if (pending === null) {
           const next = await pieces.next();
@@ -128,6 +136,7 @@ export async function readCsvBytes(
           }
         : {}),
       ...(opts.continuation !== undefined ? { continuation: opts.continuation } : {}),
+      ...(opts.cellTap !== undefined ? { cellTap: opts.cellTap } : {}),
     });
     // The header (and blank lines before it) goes through papaparse line by line, so its names are
     // exactly papaparse's.
@@ -157,6 +166,12 @@ export async function readCsvBytes(
       const keptIndex = new Map(parsedNames.map((n, c) => [n, c] as const));
       const fieldCol = Int32Array.from(names, (n) => keptIndex.get(n) ?? -1);
       buffers.init(fieldCol, delimiter.charCodeAt(0), opts.missingValues, kept);
+      const tapped = builder.tappedField;
+      if (tapped >= 0) wasm.csvTap(tapped, buffers.tapEnds);
+      /** The block's tapped cells as one string, and row r's cell as its slice. */
+      let tapText = '';
+      let tapEnds: Int32Array = new Int32Array(0);
+      const tapCell = (r: number): string => tapText.slice(r === 0 ? 0 : tapEnds[r - 1], tapEnds[r]);
       const dict: string[][] = parsedNames.map(() => []);
       let entriesSeen = 0;
       const text = (k: number): string => {
@@ -189,6 +204,11 @@ export async function readCsvBytes(
               new Uint8Array(wasm.memory.buffer, p, wasm.csvEntryLen(entriesSeen)),
             );
           }
+          if (tapped >= 0) {
+            const bytes = wasm.tapBytes.value;
+            tapText = bytes === 0 ? '' : utf8.decode(new Uint8Array(wasm.memory.buffer, wasm.csvTapPtr(), bytes));
+            tapEnds = buffers.i32(buffers.tapEnds, rows);
+          }
           const block: CellBlock = {
             rows,
             stride: MAX_ROWS,
@@ -201,6 +221,7 @@ export async function readCsvBytes(
             firstShortRow: wasm.firstShortRow.value,
             longBlankRows: wasm.longBlankRows.value,
             firstLongBlankRow: wasm.firstLongBlankRow.value,
+            ...(tapped >= 0 ? { tapCell } : {}),
           };
           builder.addCells(block);
           off += n;
@@ -295,6 +316,7 @@ class WasmBuffers {
   vals = 0;
   starts = 0;
   lens = 0;
+  tapEnds = 0;
   private others: number[] = [];
 
   constructor(private readonly wasm: CsvReaderWasm) {
@@ -316,6 +338,7 @@ class WasmBuffers {
     this.vals = this.own(cells * 8);
     this.starts = this.own(cells * 4);
     this.lens = this.own(cells * 4);
+    this.tapEnds = this.own(MAX_ROWS * 4);
     const enc = new TextEncoder();
     const markers = [...new Set(missing.map((m) => m.trim()).filter((m) => m.length > 0))].map((m) => enc.encode(m));
     const total = markers.reduce((n, m) => n + m.length, 0);

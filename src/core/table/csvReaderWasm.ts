@@ -29,6 +29,11 @@ export interface CsvReaderWasm {
   firstShortRow: WasmGlobal;
   longBlankRows: WasmGlobal;
   firstLongBlankRow: WasmGlobal;
+  /** Taps header field `field` (-1: none): per block, row r's cell ends at UTF-16 unit ends[r] of the tapped bytes. */
+  csvTap(field: number, endsPtr: number): void;
+  /** The last block's tapped cells (tapBytes UTF-8 bytes, end to end). */
+  csvTapPtr(): number;
+  tapBytes: WasmGlobal;
   scanNumber(ptr: number, end: number): number;
   numStatus: WasmGlobal;
   numShape: WasmGlobal;

@@ -44,6 +44,11 @@ export interface ParseCsvOptions {
   byteReader?: () => Promise<CsvReaderWasm>;
   /** The stream input again from its start, for papaparse when the byte reader declines. */
   reopen?: () => CsvInput;
+  /**
+   * Reads the input's next bytes straight into `into` (a file in Node; resolves to the bytes read, 0 at
+   * the end): the byte reader then reads through it instead of `input`, without a copy per piece.
+   */
+  readInto?: (into: Uint8Array) => Promise<number>;
   /** Every data row's raw cell of one column, see TableBuilder `cellTap`. */
   cellTap?: CellTap;
 }
@@ -141,14 +146,33 @@ async function readCsv(
   opts: ParseCsvOptions,
   chunking: Required<CsvChunkOptions> | null,
 ): Promise<{ table: ParsedTable; encoding: string | null; tally: ParseTally; header: string[] }> {
-  // The byte reader types whole blocks of cells without their text, so a cell tap (the windows'
-  // timestamps) reads through papaparse, which hands every raw cell over.
-  if (opts.byteReader !== undefined && opts.cellTap === undefined && typeof input !== 'string') {
+  if (opts.byteReader !== undefined && typeof input !== 'string') {
     const blob = typeof Blob !== 'undefined' && input instanceof Blob;
     if (blob || opts.reopen !== undefined) {
-      const read = await readCsvBytes(input, opts, chunking, await opts.byteReader());
+      const tap = opts.cellTap;
+      let tapped = 0;
+      const byteOpts: ParseCsvOptions =
+        tap === undefined
+          ? opts
+          : {
+              ...opts,
+              cellTap: {
+                column: tap.column,
+                add: (row, raw) => {
+                  tapped = row + 1;
+                  tap.add(row, raw);
+                },
+              },
+            };
+      const read = await readCsvBytes(input, byteOpts, chunking, await opts.byteReader());
       if (read !== null) return read;
       if (!blob) input = opts.reopen!();
+      // The byte reader declined part-way: the rows it tapped are the rows papaparse gives first, with
+      // the same cells (csvBytes.test.ts), so the tap takes papaparse's cells from the next row on.
+      if (tap !== undefined && tapped > 0) {
+        const from = tapped;
+        opts = { ...opts, cellTap: { column: tap.column, add: (row, raw) => (row >= from ? tap.add(row, raw) : undefined) } };
+      }
     }
   }
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK);

@@ -181,6 +181,85 @@ describe('readCsvBytes (the wasm byte reader) against papaparse', () => {
   });
 });
 
+/** Every call of a cell tap on `column`, in order. */
+function recordingTap(column: string) {
+  const calls: [number, string][] = [];
+  return { calls, tap: { column, add: (row: number, raw: string) => void calls.push([row, raw]) } };
+}
+
+describe('the byte reader with a cell tap (the windows timestamps)', () => {
+  it('hands the tap the same (row, raw cell) calls as papaparse, on random dialects', async () => {
+    let read = 0;
+    await fc.assert(
+      fc.asyncProperty(dialect, table, fc.nat(4), fc.constantFrom<string[]>([], ['c0'], ['c1']), async (d, t, pick, skip) => {
+        const column = t.header[pick % t.header.length];
+        const bytes = render(d, t.header, t.rows);
+        const papaTap = recordingTap(column);
+        const papa = await parseCsv(new Blob([bytes]), options({ skipColumns: skip, cellTap: papaTap.tap })).catch((e: Error) => e.message);
+        const fastTap = recordingTap(column);
+        const fast = await readCsvBytes(
+          new Blob([bytes]),
+          options({ skipColumns: skip, cellTap: fastTap.tap }),
+          null,
+          await csvReaderInstance(),
+        ).then(
+          (r) => (r === null ? null : r.table),
+          (e: Error) => e.message,
+        );
+        if (fast === null) return;
+        read++;
+        expect(fast).toEqual(papa);
+        expect(fastTap.calls).toEqual(papaTap.calls);
+        // and through parseCsv with the byte reader (which no longer hands taps to papaparse)
+        const viaTap = recordingTap(column);
+        await parseCsv(new Blob([bytes]), options({ skipColumns: skip, cellTap: viaTap.tap, byteReader: csvReaderInstance })).catch(
+          () => null,
+        );
+        expect(viaTap.calls).toEqual(papaTap.calls);
+      }),
+      { numRuns: 300 },
+    );
+    expect(read).toBeGreaterThan(220);
+  });
+
+  it('taps non-ASCII cells (2-, 3- and 4-byte UTF-8) across blocks with the right slices', async () => {
+    const cells = ['Köln', '東京', '😀x', 'a""b', 'plain', '', ' sp ', 'é😀é'];
+    const lines = ['id,t,v'];
+    for (let i = 0; i < 30_000; i++) {
+      const c = cells[i % cells.length];
+      lines.push(`${i},${c.includes('"') || c.startsWith(' ') ? `"${c.replace(/"/g, '""')}"` : c},${i % 13}`);
+      if (i % 1000 === 7) lines.push(''); // blank lines are no data rows
+      if (i % 999 === 3) lines.push(`${i}`); // short rows tap ''
+    }
+    const bytes = enc.encode(lines.join('\r\n'));
+    const papaTap = recordingTap('t');
+    await parseCsv(new Blob([bytes]), options({ cellTap: papaTap.tap }));
+    const fastTap = recordingTap('t');
+    const fast = await readCsvBytes(new Blob([bytes]), options({ cellTap: fastTap.tap }), null, await csvReaderInstance());
+    expect(fast).not.toBeNull();
+    expect(fastTap.calls.length).toBeGreaterThan(30_000);
+    expect(fastTap.calls).toEqual(papaTap.calls);
+  });
+
+  it('taps each row once when the byte reader declines part-way (papaparse reads on from the next row)', async () => {
+    const lines = ['a,t'];
+    for (let i = 0; i < 200_000; i++) lines.push(`${i},t${i % 5}`);
+    // a Windows-1252 byte after the first blocks of rows: the byte reader has tapped rows when it declines
+    const before = enc.encode(lines.join('\n') + '\n7,caf');
+    const flagged = new Uint8Array([...before, 0xe9, ...enc.encode('\n8,x\n')]);
+    const declined = recordingTap('t');
+    expect(await readCsvBytes(new Blob([flagged]), options({ cellTap: declined.tap }), null, await csvReaderInstance())).toBeNull();
+    expect(declined.calls.length).toBeGreaterThan(100_000);
+    const papaTap = recordingTap('t');
+    const papa = await parseCsv(new Blob([flagged]), options({ cellTap: papaTap.tap }));
+    const viaTap = recordingTap('t');
+    const via = await parseCsv(new Blob([flagged]), options({ cellTap: viaTap.tap, byteReader: csvReaderInstance }));
+    expect(via).toEqual(papa);
+    expect(viaTap.calls.length).toBe(200_002);
+    expect(viaTap.calls).toEqual(papaTap.calls);
+  });
+});
+
 describe('the byte reader in chunk mode (profiles)', () => {
   it('profileCsv gives the same profile through the byte reader, also when it declines after handing rows over', async () => {
     const { profileCsv } = await import('../../../src/core/profile/profileCsv.ts');
