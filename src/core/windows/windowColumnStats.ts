@@ -31,6 +31,7 @@ import { categoricalStatsFromCounts } from '../stattests/categoricalFeature.ts';
 import { psiBins } from '../stattests/psiBins.ts';
 import { numericalFromSummaries } from '../profile/analyseProfiles.ts';
 import { missing } from '../analyse.ts';
+import { cumulativeCounts } from '../profile/profileStats.ts';
 import { sortTagged } from './sortTagged.ts';
 
 /** Which window each row is in, over the tables end to end. */
@@ -152,10 +153,7 @@ function numericalWindows(
   const mark = new Int32Array(nw).fill(-1);
   const touched = new Int32Array(nw);
   const rv = numbers.values;
-  const cum = new Float64Array(rv.length);
-  let acc = 0;
-  for (let i = 0; i < rv.length; i++) cum[i] = acc += numbers.counts[i];
-  const bt = acc;
+  const { cum, total: bt } = cumulativeCounts(rv, numbers.counts);
   const nr = rv.length;
   const nt = thresholds.length;
   let p = 0; // first reference value >= the group's values
