@@ -251,7 +251,8 @@ export function analyseWindows(input: WindowsInput): WindowsAnalysis {
     );
 
   const labelColumn = config.data.label_column;
-  const every = Int32Array.from({ length: total }, (_, i) => i);
+  const every = new Int32Array(total);
+  for (let i = 0; i < total; i++) every[i] = i;
   const label =
     labelColumn === null
       ? null
