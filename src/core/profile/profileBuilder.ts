@@ -62,6 +62,13 @@ class NumberAccumulator {
   /** The first number added (NaN before). */
   first = NaN;
   integerValued = true;
+  /**
+   * Set by profileFromTable: the count of numbers added once the whole column is in, none coming after
+   * (0 = unknown, more chunks may follow). Lets the batch hold all the rest (see leaveHash).
+   */
+  expected = 0;
+  /** Numbers added so far. */
+  private added = 0;
 
   constructor(private readonly config: ProfileConfig) {
     this.hashLimit = Math.min(HASH_LIMIT, config.maxExactValues);
@@ -70,6 +77,7 @@ class NumberAccumulator {
   add(v: number): void {
     // -0 is 0 (one value, as in the table's distinct counts).
     const x = v === 0 ? 0 : v;
+    this.added++;
     if (!(x > this.last)) this.ascending = false;
     if (this.first !== this.first) this.first = x;
     this.last = x;
@@ -148,6 +156,10 @@ class NumberAccumulator {
     return { values, counts };
   }
 
+  get addedSoFar(): number {
+    return this.added;
+  }
+
   /** Past HASH_LIMIT distinct values: on to sorted batches (or straight to the sketch). */
   private leaveHash(): void {
     const { values, counts } = this.hashed();
@@ -159,7 +171,13 @@ class NumberAccumulator {
     }
     this.values = values;
     this.counts = counts;
-    this.buffer = new Float64Array(MIN_BATCH);
+    // The rest of a whole column in one batch (one sort and one merge, not one per MIN_BATCH numbers)
+    // when, even all distinct, it cannot take the column past maxExactValues: then no flush, in batches
+    // or not, moves the column to the sketch, and the exact counts at the end are the same. (With more
+    // chunks to come the batches must stay as the numbers alone set them: where a later flush moves the
+    // column to the sketch shapes the sketch.)
+    const rest = this.expected - this.added;
+    this.buffer = new Float64Array(values.length + rest <= this.config.maxExactValues ? Math.max(MIN_BATCH, rest) : MIN_BATCH);
   }
 
   private toSketch(values: Float64Array, counts: Float64Array): void {
@@ -307,12 +325,13 @@ export class ColumnProfileBuilder {
   }
 
   /** Adds a chunk's column (`rows` rows, the table's row count). */
-  addColumn(col: ParsedColumn, rows: number): void {
+  addColumn(col: ParsedColumn, rows: number, whole = false): void {
     const offset = this.rows;
     const { values, codes, dictionary } = col;
     const perCode = codes !== null && dictionary !== null ? new Float64Array(dictionary.length) : null;
     const order: number[] = [];
     const numbers = this.numbers;
+    numbers.expected = whole ? numbers.addedSoFar + countNumbers(values, rows) : 0;
     for (let i = 0; i < rows; i++) {
       const v = values[i];
       if (v === v) numbers.add(v);
@@ -324,6 +343,7 @@ export class ColumnProfileBuilder {
         }
       }
     }
+    numbers.expected = 0;
     if (perCode !== null) for (const c of order) this.text.add(dictionary![c], perCode[c]);
     else if (col.nonNumeric > 0) {
       // A high-cardinality chunk (more distinct cell texts than the reader's dictionary holds): its
@@ -400,8 +420,11 @@ export class ProfileBuilder {
     return this.rows;
   }
 
-  /** Adds a table of the next rows; its warnings are kept (the caller makes them name real rows). */
-  addTable(table: ParsedTable): void {
+  /**
+   * Adds a table of the next rows; its warnings are kept (the caller makes them name real rows).
+   * `whole`: no table follows (profileFromTable), so each column's numbers may be sorted in one batch.
+   */
+  addTable(table: ParsedTable, whole = false): void {
     if (this.columns === null) {
       this.file = table.file;
       this.columns = table.columns.map((c) => new ColumnProfileBuilder(c.name, this.config));
@@ -414,7 +437,7 @@ export class ProfileBuilder {
         );
       }
     }
-    this.columns.forEach((c, i) => c.addColumn(table.columns[i], table.rows));
+    this.columns.forEach((c, i) => c.addColumn(table.columns[i], table.rows, whole));
     this.rows += table.rows;
     this.headerIsNumbers ||= table.headerIsNumbers === true;
     this.unreadable ??= table.unreadable?.map((u) => ({ ...u }));
@@ -470,7 +493,7 @@ export function profileFromTable(
   opts: { config?: Partial<ProfileConfig>; source?: ProfileSource | null; createdAt?: string } = {},
 ): Profile {
   const builder = new ProfileBuilder(opts.config);
-  builder.addTable(table);
+  builder.addTable(table, true);
   return builder.build({ source: opts.source ?? null, createdAt: opts.createdAt });
 }
 
@@ -641,6 +664,12 @@ function countDistinct(values: Float64Array): number {
   const seen = new Set<number>();
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) seen.add(values[i] === 0 ? 0 : values[i]);
   return seen.size;
+}
+
+function countNumbers(values: Float64Array, rows: number): number {
+  let n = 0;
+  for (let i = 0; i < rows; i++) if (values[i] === values[i]) n++;
+  return n;
 }
 
 function allOnes(counts: Float64Array): boolean {

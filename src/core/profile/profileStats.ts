@@ -35,6 +35,15 @@ function exactSteps(values: Float64Array, counts: Float64Array): Steps {
   return s;
 }
 
+/**
+ * The cumulative counts of exact (values, counts) (entry i: the count of values <= values[i]) and their
+ * total, kept per counts array like the KS merge's (windows/windowColumnStats.ts reads them once per column).
+ */
+export function cumulativeCounts(values: Float64Array, counts: Float64Array): { cum: Float64Array; total: number } {
+  const s = exactSteps(values, counts);
+  return { cum: s.cum, total: s.total };
+}
+
 function sumSteps(values: Float64Array, counts: Float64Array): Steps {
   const cum = new Float64Array(counts.length);
   let acc = 0;

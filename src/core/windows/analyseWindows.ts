@@ -26,6 +26,7 @@ import { rowOffsets, sliceTables } from './sliceTables.ts';
 import type { TimestampValues } from './timestampColumn.ts';
 import type { ExpectedVariation, WindowEvery, WindowSource } from './types.ts';
 import { expectedVariation } from './expectedVariation.ts';
+import { windowColumnStats, windowIndex, type WindowIndex } from './windowColumnStats.ts';
 
 export interface WindowsInput {
   /** The reference as a profile (read from a .profile, or profileFromTable of the reference table). */
@@ -178,6 +179,48 @@ export class WindowTester {
     const predictionStats = this.predictions.filter((p) => prodColumns.has(p.name)).map(one);
     return { stats, dataQuality, labelStats, predictionStats };
   }
+
+  /**
+   * test() of every window of `index` (its rows as a table of their own), each column in one pass over
+   * all windows (windowColumnStats.ts) instead of a profile per window; null when a column needs the
+   * profiles (then call test() per window), or when data-quality thresholds need the window profiles.
+   */
+  testWindows(index: WindowIndex): ReturnType<WindowTester['test']>[] | null {
+    if (this.quality) return null;
+    // A column is in a window's table when every table has it and it is not high-cardinality (sliceTables).
+    const present = (name: string) => index.tables.every((t) => t.columns.some((c) => c.name === name && c.highCardinality === undefined));
+    const all = (plan: ColumnPlan): FeatureStats[] | null => {
+      const ref = this.refColumns.get(plan.name);
+      return ref === undefined ? null : windowColumnStats(plan, ref, this.reference.rows, index, this.config, this.tests);
+    };
+    const features: FeatureStats[][] = [];
+    for (const plan of this.features) {
+      const s = all(plan);
+      if (s === null) return null;
+      features.push(s);
+    }
+    let label: FeatureStats[] | null = null;
+    if (this.label && present(this.label.name)) {
+      label = all(this.label);
+      if (label === null) return null;
+    }
+    const predictions: FeatureStats[][] = [];
+    for (const plan of this.predictions.filter((p) => present(p.name))) {
+      const s = all(plan);
+      if (s === null) return null;
+      predictions.push(s);
+    }
+    return Array.from(index.windowRows, (rows, w) =>
+      rows === 0
+        ? { stats: [], dataQuality: null, labelStats: null, predictionStats: [] }
+        : {
+            stats: features.map((f) => f[w]),
+            dataQuality: null,
+            labelStats: label === null ? null : label[w],
+            predictionStats: predictions.map((p) => p[w]),
+          },
+    );
+  }
 }
 
 /** Every window's statistics and the expected variation. */
@@ -210,7 +253,8 @@ export function analyseWindows(input: WindowsInput): WindowsAnalysis {
     );
 
   const labelColumn = config.data.label_column;
-  const every = Int32Array.from({ length: total }, (_, i) => i);
+  const every = new Int32Array(total);
+  for (let i = 0; i < total; i++) every[i] = i;
   const label =
     labelColumn === null
       ? null
@@ -230,8 +274,9 @@ export function analyseWindows(input: WindowsInput): WindowsAnalysis {
   // Performance per window (windowPerformance.ts) re-reads the window's rows: labels and predictions
   // against the reference rows.
   const keepRows = input.referenceTable !== null && ((labelColumn !== null && predictionColumns.length > 0) || input.withModel === true);
+  const index = windowIndex(productions, offsets, plans);
+  const all = index === null ? null : tester.testWindows(index);
   const windows: WindowStats[] = plans.map((plan, i) => {
-    const table = sliceTables(productions, offsets, plan.rows, tester.neededColumns, plan.label);
     const fileStamps = source === 'file' && stamps !== null ? stamps[i] : null;
     return {
       label: plan.label,
@@ -242,7 +287,7 @@ export function analyseWindows(input: WindowsInput): WindowsAnalysis {
       rows: plan.rows.length,
       timestampMissing: fileStamps?.missing ?? 0,
       timestampUnparsable: fileStamps?.unparsable ?? 0,
-      ...tester.test(table),
+      ...(all?.[i] ?? tester.test(sliceTables(productions, offsets, plan.rows, tester.neededColumns, plan.label))),
       ...(keepRows ? { rowIndex: plan.rows } : {}),
     };
   });

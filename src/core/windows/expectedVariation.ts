@@ -13,6 +13,7 @@ import type { ParsedTable } from '../table/types.ts';
 import type { ExpectedVariation, ScoreBand } from './types.ts';
 import type { WindowTester } from './analyseWindows.ts';
 import { rowOffsets, sliceTables } from './sliceTables.ts';
+import { windowIndex } from './windowColumnStats.ts';
 
 export const BAND_PERCENTILES: [number, number] = [2.5, 97.5];
 /** Reference windows used at most (evenly spread over the reference): enough for 2.5% tails, bounded time. */
@@ -50,12 +51,17 @@ export function expectedVariation(
   const m = Math.min(k, MAX_REFERENCE_WINDOWS);
   const offsets = rowOffsets([reference]);
   const scores = new Map<string, { drift: number[]; psi: number[] }>();
-  for (let i = 0; i < m; i++) {
+  const windows = Array.from({ length: m }, (_, i) => {
     const chunk = Math.floor((i * k) / m);
-    const rows = Int32Array.from({ length: windowRows }, (_, j) => chunk * windowRows + j);
-    const { stats } = tester.test(sliceTables([reference], offsets, rows, tester.neededColumns, 'reference window'));
+    return { rows: Int32Array.from({ length: windowRows }, (_, j) => chunk * windowRows + j) };
+  });
+  // All reference windows at once (one pass per column), else each sliced into a table of its own.
+  const index = windowIndex([reference], offsets, windows);
+  const all = index === null ? null : tester.testWindows(index);
+  windows.forEach(({ rows }, i) => {
+    const { stats } = all?.[i] ?? tester.test(sliceTables([reference], offsets, rows, tester.neededColumns, 'reference window'));
     for (const s of stats) collect(scores, s);
-  }
+  });
   return {
     value: {
       window_rows: windowRows,

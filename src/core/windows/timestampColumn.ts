@@ -139,7 +139,42 @@ export class TimestampColumn {
     }
   }
 
+  /** The day of the last plain ISO cell (isoPlain) and its start, for the cells of the same day that follow. */
+  private dayText = '';
+  private dayStart = NaN;
+
+  /**
+   * `yyyy-mm-dd`, `yyyy-mm-dd hh:mm` or `yyyy-mm-ddThh:mm:ss` (no fraction, no offset) read without the
+   * ISO expression, as its branch of parse() reads them: the same checks (calendar day, time) and the same
+   * milliseconds (utc() of the day plus the time of day, which is how Date adds them up, exactly in
+   * integers). null for any other text (parse() then applies the expressions).
+   */
+  private isoPlain(s: string): number | null {
+    const n = s.length;
+    if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+    const day = n === 10 ? s : s.slice(0, 10);
+    if (day !== this.dayText) {
+      const y = digits(s, 0, 4);
+      const mo = digits(s, 5, 2);
+      const d = digits(s, 8, 2);
+      if (y < 0 || mo < 0 || d < 0) return null;
+      this.dayText = day;
+      this.dayStart = mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) ? NaN : utc(y, mo, d);
+    }
+    if (n === 10) return this.dayStart;
+    const sep = s.charCodeAt(10);
+    if ((sep !== 84 && sep !== 32) || s.charCodeAt(13) !== 58 || (n === 19 && s.charCodeAt(16) !== 58)) return null;
+    const h = digits(s, 11, 2);
+    const mi = digits(s, 14, 2);
+    const sec = n === 19 ? digits(s, 17, 2) : 0;
+    if (h < 0 || mi < 0 || sec < 0) return null;
+    if (this.dayStart !== this.dayStart || !validTime(h, mi, sec)) return NaN;
+    return this.dayStart + ((h * 60 + mi) * 60 + sec) * 1000;
+  }
+
   private parse(s: string, row: number): number {
+    const plain = this.isoPlain(s);
+    if (plain !== null) return plain;
     let m = ISO.exec(s);
     if (m !== null) {
       const t = wall(+m[1], +m[2], +m[3], m, 4);
@@ -210,6 +245,17 @@ export class TimestampColumn {
       dayOrder,
     };
   }
+}
+
+/** The number written by the `count` ASCII digits of s from `at`; -1 when one is not a digit. */
+function digits(s: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** parse()'s result for a DMY cell decided at finish(). */

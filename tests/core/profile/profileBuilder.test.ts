@@ -193,6 +193,19 @@ describe('ProfileBuilder over chunks', () => {
     }
   });
 
+  it('a column past the hash table equals itself in chunks, exact or moved to the sketch (one batch for a whole table)', async () => {
+    // 100,000 rows, 80,021 distinct numbers: past the 4,096 the hash table holds, and more than the
+    // 65,536 of a batch (one batch when whole and exact).
+    const x = Array.from({ length: 100_000 }, (_, i) => String(((i * 7919) % 80_021) / 8));
+    for (const maxExactValues of [1_000_000, 70_000]) {
+      for (const chunkRows of [30_000, 100_000]) {
+        const { whole, chunked } = await wholeAndChunked(csv({ x }), chunkRows, { maxExactValues });
+        expect(whole.columns[0].numbers.mode).toBe(maxExactValues === 70_000 ? 'sketch' : 'exact');
+        expect(chunked, `max ${maxExactValues}, chunks of ${chunkRows}`).toEqual(whole);
+      }
+    }
+  });
+
   it('shifts firstNonNumeric, the format example and conflicts by the rows before', async () => {
     const text = csv({ a: ['1', '2', '3', '4', '5', 'x', 'y'], b: ['1.5', '2', '1.5', '3,5', '5', '6', '2.5'] }, ';');
     const { whole, chunked } = await wholeAndChunked(text, 2);

@@ -1,0 +1,347 @@
+/**
+ * The statistics of one column in every window at once, against the reference profile: the results
+ * of profileFeatureStats (profile/analyseProfiles.ts) on each window's own profile, bit for bit, from
+ * one pass over the column instead of a profile per window.
+ *
+ * Numerical: the column's values (with their window) are sorted once and merged once with the
+ * reference's sorted distinct values. Each production value then falls on a reference value or in the
+ * gap between two; a window's KS statistic is the largest |F_ref - F_window| over its own points,
+ * where with exact counts the merge of ksFromNumbers (profile/profileStats.ts) computes every
+ * difference as |cumRef / nRef - cumWindow / nWindow|. Between two consecutive points of the window
+ * F_window is constant while F_ref rises, so the largest difference there is at either end, and
+ * inside one gap of the reference F_ref is constant while F_window rises: the maximum over all the
+ * merge's points is the maximum, over the window's groups (a reference value, or a gap), of the
+ * difference just before the group (reference count below it, window count before it) and just after
+ * (reference count up to it, window count with it). Both are among the merge's own differences,
+ * computed from the same counts in the same order, so D is the merge's D. The PSI bin counts come
+ * from the same pass (value x in bin = number of thresholds <= x, as binCounts).
+ *
+ * Categorical: each row's category (numbers as String(value), texts as read: the labels of
+ * profileCategories) counted per window; categoricalStatsFromCounts drops categories seen on neither side.
+ */
+import type { Config } from '../config/types.ts';
+import type { FeatureStats } from '../report/types.ts';
+import type { ColumnPlan, ParsedColumn, ParsedTable } from '../table/types.ts';
+import type { ColumnProfile, NumberSummary } from '../profile/columnProfile.ts';
+import { TEXT_LIMIT } from '../profile/columnProfile.ts';
+import type { StatRegistry } from '../stattests/driftTest.ts';
+import { chosenTests } from '../stattests/testChoice.ts';
+import { numericalStatsFromKernel } from '../stattests/numericalFeature.ts';
+import { categoricalStatsFromCounts } from '../stattests/categoricalFeature.ts';
+import { psiBins } from '../stattests/psiBins.ts';
+import { numericalFromSummaries } from '../profile/analyseProfiles.ts';
+import { missing } from '../analyse.ts';
+import { cumulativeCounts } from '../profile/profileStats.ts';
+import { sortTagged } from './sortTagged.ts';
+
+/** Which window each row is in, over the tables end to end. */
+export interface WindowIndex {
+  tables: readonly ParsedTable[];
+  /** rowOffsets(tables) (sliceTables.ts). */
+  offsets: Int32Array;
+  /** The window of each row; -1 = in no window. */
+  windowOf: Int32Array;
+  /** Rows in each window. */
+  windowRows: Int32Array;
+  /** Buffers of one entry per row, shared by the columns (allocated on first use). */
+  scratch?: Scratch;
+}
+
+interface Scratch {
+  values: Float64Array;
+  tags: Int32Array;
+  sortValues: Float64Array;
+  sortTags: Int32Array;
+}
+
+function scratchOf(index: WindowIndex): Scratch {
+  const n = index.windowOf.length;
+  index.scratch ??= { values: new Float64Array(n), tags: new Int32Array(n), sortValues: new Float64Array(n), sortTags: new Int32Array(n) };
+  return index.scratch;
+}
+
+/** The window index of window plans whose rows do not overlap; null when a row is in two windows. */
+export function windowIndex(
+  tables: readonly ParsedTable[],
+  offsets: Int32Array,
+  windows: readonly { rows: Int32Array }[],
+): WindowIndex | null {
+  const windowOf = new Int32Array(offsets[tables.length]).fill(-1);
+  const windowRows = new Int32Array(windows.length);
+  for (let w = 0; w < windows.length; w++) {
+    const rows = windows[w].rows;
+    for (let i = 0; i < rows.length; i++) {
+      if (windowOf[rows[i]] !== -1) return null;
+      windowOf[rows[i]] = w;
+    }
+    windowRows[w] = rows.length;
+  }
+  return { tables, offsets, windowOf, windowRows };
+}
+
+/**
+ * The column's FeatureStats in each window (entries of windows without rows are unused), as
+ * profileFeatureStats gives against the window's profile; null when this column needs the profile of
+ * each window: a sketched or binned reference, a window past profile.max_exact_values numbers, a
+ * high-cardinality production column, or a column missing from a table.
+ */
+export function windowColumnStats(
+  plan: ColumnPlan,
+  reference: ColumnProfile,
+  refRows: number,
+  index: WindowIndex,
+  config: Config,
+  tests: StatRegistry,
+): FeatureStats[] | null {
+  if (plan.role === 'skipped' || reference.numbers.mode !== 'exact' || reference.binned !== undefined) return null;
+  const columns: ParsedColumn[] = [];
+  for (const t of index.tables) {
+    const c = t.columns.find((x) => x.name === plan.name);
+    if (c === undefined || c.highCardinality !== undefined) return null;
+    columns.push(c);
+  }
+  return plan.role === 'numerical'
+    ? numericalWindows(plan, reference, refRows, columns, index, config, tests)
+    : categoricalWindows(plan, reference, refRows, columns, index, config, tests);
+}
+
+const EMPTY: NumberSummary = { mode: 'exact', values: new Float64Array(0), counts: new Float64Array(0) };
+
+function numericalWindows(
+  plan: ColumnPlan,
+  reference: ColumnProfile,
+  refRows: number,
+  columns: ParsedColumn[],
+  index: WindowIndex,
+  config: Config,
+  tests: StatRegistry,
+): FeatureStats[] | null {
+  const numbers = reference.numbers;
+  if (numbers.mode !== 'exact') return null;
+  const { windowOf, windowRows, offsets } = index;
+  const nw = windowRows.length;
+  // The window's numbers (-0 as 0, like a profile), with the window as tag.
+  const count = new Float64Array(nw);
+  const scratch = scratchOf(index);
+  let k = 0;
+  for (let t = 0; t < columns.length; t++) {
+    const v = columns[t].values;
+    const base = offsets[t];
+    for (let r = 0; r < v.length; r++) {
+      const x = v[r];
+      const w = windowOf[base + r];
+      if (x !== x || w < 0) continue;
+      scratch.values[k] = x === 0 ? 0 : x;
+      scratch.tags[k++] = w;
+      count[w]++;
+    }
+  }
+  for (let w = 0; w < nw; w++) if (count[w] > config.profile.max_exact_values) return null;
+  const n = k;
+  const values = scratch.values.subarray(0, n);
+  const tags = scratch.tags.subarray(0, n);
+  sortTagged(values, tags, scratch.sortValues, scratch.sortTags);
+
+  const { bins, epsilon } = config.psi;
+  const shared = numericalFromSummaries(numbers, EMPTY, bins);
+  if (shared.nRef === 0) return null;
+  const thresholds = psiBins(shared.quantiles).thresholds;
+  const nb = thresholds.length + 1;
+  const binCounts = new Float64Array(nw * nb);
+  const d = new Float64Array(nw);
+  const before = new Float64Array(nw);
+  const mark = new Int32Array(nw).fill(-1);
+  const touched = new Int32Array(nw);
+  const rv = numbers.values;
+  const { cum, total: bt } = cumulativeCounts(rv, numbers.counts);
+  const nr = rv.length;
+  const nt = thresholds.length;
+  let p = 0; // first reference value >= the group's values
+  let bin = 0;
+  let group = 0;
+  for (let i = 0; i < n; group++) {
+    const x = values[i];
+    while (p < nr && rv[p] < x) p++;
+    let j = i + 1;
+    const below = p === 0 ? 0 : cum[p - 1];
+    let upTo = below;
+    if (p < nr && rv[p] === x) {
+      upTo = cum[p];
+      while (j < n && values[j] === x) j++;
+    } else if (p === nr) j = n;
+    else {
+      const next = rv[p];
+      while (j < n && values[j] < next) j++;
+    }
+    let m = 0;
+    for (let q = i; q < j; q++) {
+      const w = tags[q];
+      if (mark[w] !== group) {
+        mark[w] = group;
+        touched[m++] = w;
+        const diff = Math.abs(below / bt - before[w] / count[w]);
+        if (diff > d[w]) d[w] = diff;
+      }
+      before[w]++;
+      const y = values[q];
+      while (bin < nt && thresholds[bin] <= y) bin++;
+      binCounts[w * nb + bin]++;
+    }
+    for (let q = 0; q < m; q++) {
+      const w = touched[q];
+      const diff = Math.abs(upTo / bt - before[w] / count[w]);
+      if (diff > d[w]) d[w] = diff;
+    }
+    i = j;
+  }
+
+  let refSample: Float64Array | null = null;
+  let byWindow: { values: Float64Array; start: Int32Array } | null = null;
+  const windowSample = (w: number): Float64Array => {
+    // A registered test that reads the samples: each window's sorted numbers (a stable counting sort).
+    if (byWindow === null) {
+      const start = new Int32Array(nw + 1);
+      for (let q = 0; q < nw; q++) start[q + 1] = start[q] + count[q];
+      const at = start.slice(0, nw);
+      const out = new Float64Array(n);
+      for (let q = 0; q < n; q++) out[at[tags[q]]++] = values[q];
+      byWindow = { values: out, start };
+    }
+    return byWindow.values.slice(byWindow.start[w], byWindow.start[w + 1]);
+  };
+  const choose = (nRef: number) => chosenTests(config, plan.name, 'numerical', nRef);
+  const out: FeatureStats[] = [];
+  for (let w = 0; w < nw; w++) {
+    const kernel = {
+      ...shared,
+      nProd: count[w],
+      d: d[w],
+      quantiles: shared.quantiles.slice(),
+      edges: [...shared.edges],
+      pointMasses: [...shared.pointMasses],
+      refCounts: shared.refCounts.slice(),
+      prodCounts: binCounts.slice(w * nb, (w + 1) * nb),
+    };
+    const s = numericalStatsFromKernel(
+      kernel,
+      () => (refSample ??= expand(numbers.values, numbers.counts)),
+      () => windowSample(w),
+      { bins, epsilon, choose },
+      tests,
+    );
+    out.push({
+      name: plan.name,
+      type_reason: plan.reason,
+      type: 'numerical',
+      ...s,
+      missing: missing(s.n, refRows, windowRows[w]),
+    } as FeatureStats);
+  }
+  return out;
+}
+
+/** An exact profile's sample: each value repeated by its count, ascending. */
+function expand(values: Float64Array, counts: Float64Array): Float64Array {
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) total += counts[i];
+  const out = new Float64Array(total);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    out.fill(values[i], at, at + counts[i]);
+    at += counts[i];
+  }
+  return out;
+}
+
+function categoricalWindows(
+  plan: ColumnPlan,
+  reference: ColumnProfile,
+  refRows: number,
+  columns: ParsedColumn[],
+  index: WindowIndex,
+  config: Config,
+  tests: StatRegistry,
+): FeatureStats[] | null {
+  const numbers = reference.numbers;
+  if (numbers.mode !== 'exact') return null;
+  const { windowOf, windowRows, offsets } = index;
+  const nw = windowRows.length;
+  // The labels of profileCategories: numbers as String(value), texts as read (a text equal to a number's label is that category).
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const refCount: number[] = [];
+  const idOf = (label: string): number => {
+    let id = ids.get(label);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(label, id);
+      names.push(label);
+      refCount.push(0);
+    }
+    return id;
+  };
+  for (let i = 0; i < numbers.values.length; i++) refCount[idOf(String(numbers.values[i]))] += numbers.counts[i];
+  if (reference.text !== null) for (const [t, c] of reference.text) refCount[idOf(t)] += c;
+  const rowIds = scratchOf(index).tags.fill(-1);
+  for (let t = 0; t < columns.length; t++) {
+    const { values, codes, dictionary } = columns[t];
+    const base = offsets[t];
+    if (codes !== null && dictionary !== null) {
+      // Every non-missing cell has a code; a number's code is its String(value) (ColumnBuilder).
+      const byCode = new Int32Array(dictionary.length).fill(-1);
+      for (let r = 0; r < values.length; r++) {
+        const c = codes[r];
+        if (c < 0 || windowOf[base + r] < 0) continue;
+        let id = byCode[c];
+        if (id < 0) {
+          const v = values[r];
+          id = byCode[c] = idOf(v === v ? String(v === 0 ? 0 : v) : dictionary[c]);
+        }
+        rowIds[base + r] = id;
+      }
+    } else {
+      const byValue = new Map<number, number>();
+      let lastValue = NaN;
+      let lastId = -1;
+      for (let r = 0; r < values.length; r++) {
+        const v = values[r];
+        if (v !== v || windowOf[base + r] < 0) continue;
+        if (v !== lastValue) {
+          const x = v === 0 ? 0 : v;
+          let id = byValue.get(x);
+          if (id === undefined) byValue.set(x, (id = idOf(String(x))));
+          lastValue = v;
+          lastId = id;
+        }
+        rowIds[base + r] = lastId;
+      }
+    }
+    if (names.length > TEXT_LIMIT) return null;
+  }
+  const k = names.length;
+  const counts = new Float64Array(nw * k);
+  for (let g = 0; g < rowIds.length; g++) {
+    const id = rowIds[g];
+    if (id >= 0) counts[windowOf[g] * k + id]++;
+  }
+  const refCounts = Float64Array.from(refCount);
+  const choose = (nRef: number) => chosenTests(config, plan.name, 'categorical', nRef);
+  const out: FeatureStats[] = [];
+  for (let w = 0; w < nw; w++) {
+    const s = categoricalStatsFromCounts(
+      refCounts,
+      counts.subarray(w * k, (w + 1) * k),
+      names,
+      { epsilon: config.psi.epsilon, choose },
+      tests,
+    );
+    out.push({
+      name: plan.name,
+      type_reason: plan.reason,
+      type: 'categorical',
+      ...s,
+      missing: missing(s.n, refRows, windowRows[w]),
+    } as FeatureStats);
+  }
+  return out;
+}
