@@ -38,6 +38,8 @@ export interface DuckDbSession {
    * column by column (one conversion per column, not an object per cell).
    */
   resultRows(sql: string): Promise<ResultRow[]>;
+  /** Runs one statement and returns its result column by column (JS values: BIGINT as bigint). */
+  columns(sql: string): Promise<Record<string, unknown[]>>;
   /** Runs statements for their effect. */
   run(sql: string): Promise<void>;
   close(): void;
@@ -52,6 +54,10 @@ export async function openDuckDb(opts: { threads?: number } = {}): Promise<DuckD
     async rows(sql) {
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowObjects() as Record<string, unknown>[];
+    },
+    async columns(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getColumnsObjectJS() as Record<string, unknown[]>;
     },
     async resultRows(sql) {
       const reader = await connection.runAndReadAll(sql);

@@ -14,6 +14,7 @@ import { duckdbDialect } from '../core/sql/duckdbDialect.ts';
 import { profileQuery } from '../core/sql/profileQuery.ts';
 import { profileFromQueryResult, type ResultRow } from '../core/sql/queryResultProfile.ts';
 import {
+  type BinGroup,
   binnedRows,
   binnedSql,
   estimateDistinct,
@@ -156,17 +157,20 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
     });
     // Step 2: the binned typed columns, one GROUP BY on a bin key each.
     if (fast.length > 0) {
-      const groups = (await session.rows(binnedSql(src, fast))).map((g) => ({
-        col: Number(g.col),
-        k: g.k === null ? null : Number(g.k),
-        n: Number(g.n),
-        lo: Number(g.lo),
-        hi: Number(g.hi),
-        ni: Number(g.ni),
-      }));
+      // Read column-wise: tens of thousands of groups per column.
+      const g = await session.columns(binnedSql(src, fast));
+      const byColumn = new Map<number, BinGroup[]>(fast.map((f) => [f.index, []]));
+      for (let r = 0; r < g.col.length; r++)
+        byColumn.get(Number(g.col[r]))!.push({
+          k: g.k[r] === null ? null : Number(g.k[r]),
+          n: Number(g.n[r]),
+          lo: Number(g.lo[r]),
+          hi: Number(g.hi[r]),
+          ni: Number(g.ni[r]),
+        });
       for (const f of fast) {
-        const mine = groups.filter((g) => g.col === f.index);
-        const infinities = mine.some((g) => g.lo === Infinity || g.lo === -Infinity || g.hi === Infinity || g.hi === -Infinity)
+        const mine = byColumn.get(f.index)!;
+        const infinities = mine.some((x) => x.lo === Infinity || x.lo === -Infinity || x.hi === Infinity || x.hi === -Infinity)
           ? (await session.rows(infinitiesSql(src, f.index))).map((r) => ({ t: String(r.t), n: Number(r.n), fr: Number(r.fr) }))
           : [];
         for (const r of binnedRows(f.index, mine, infinities, f.distinct, f.nonInteger)) rows.push(r);

@@ -86,8 +86,8 @@ export const BIN_RANGE = [0.5, 0.5] as const;
 /** Even bins between the BIN_RANGE quantiles: each holds about 1/8000 of the numbers. */
 export const EVEN_BINS = 8000;
 /** Bins per doubling of the distance past the BIN_RANGE quantiles: each spans about 0.07% of it. */
-export const TAIL_BITS = 11;
-const OFFSET = 2_400_000; // > 1075 * 2^TAIL_BITS: every finite log2 (subnormals included) keys past the even bins
+export const TAIL_BITS = 10;
+const OFFSET = 1_200_000; // > 1075 * 2^TAIL_BITS: every finite log2 (subnormals included) keys past the even bins
 const K_NAN = 4_000_000_000;
 const K_PINF = 4_000_000_001;
 const K_NINF = 4_000_000_002;
