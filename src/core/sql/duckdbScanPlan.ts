@@ -3,16 +3,16 @@
  * few scans that each cover every column, instead of one branch (one scan, one classification per
  * cell) per column. With 20 columns of 10M rows that is the difference between minutes and seconds.
  *
- *   1. edges (typed numeric columns only): quantile_disc on a block sample (USING SAMPLE ... system)
- *      gives each column about `bins` edges that are data values;
- *   2. stats, one scan, global aggregates only: the row count, every column's approximate distinct
- *      count (which decides exact vs binned), and for each typed numeric column its binned counts
- *      (histogram on the edges, histogram_exact at them, min, max, missing and infinite cells);
- *   3. exact, one scan: GROUP BY GROUPING SETS ((c0), (c1), ...) over the raw cells of the exact
- *      columns (count and first row per distinct raw value), then each distinct raw value is read as
- *      profileQuery reads a cell (trimmed, missing, number or text) and the groups that read alike are
- *      merged. A cell's reading depends only on its value, so counts, first rows and the '.' count
- *      are those of the per-cell query.
+ *   1. sample (sampleSql): on about 200,000 rows, each column's distinct values and values seen once,
+ *      which estimate its distinct count (estimateDistinct) and so decide exact vs binned; per typed
+ *      numeric column its median and its point masses (the centre and the own bins of step 2);
+ *   2. binned typed columns (binnedSql): one GROUP BY each on an integer key that never decreases with
+ *      the number, so each group is an interval (count, min, max);
+ *   3. exact columns (exactSql): GROUP BY GROUPING SETS ((c0), (c1), ...) over the raw cells (count and
+ *      first row per distinct raw value), then each distinct raw value is read as profileQuery reads a
+ *      cell (trimmed, missing, number or text) and the groups that read alike are merged. A cell's
+ *      reading depends only on its value, so counts, first rows and the '.' count are those of the
+ *      per-cell query.
  *
  * Binned text columns (numbers written as text, as in a CSV) still need a per-cell reading and go
  * through profileQuery's own binned branches. Every piece yields rows in profileQuery's result
