@@ -4,7 +4,7 @@
  * the CLI runs without it; when it is absent the error says how to add it.
  */
 import { InputError } from '../core/errors.ts';
-import type { ResultRow } from '../core/sql/queryResultProfile.ts';
+import { RESULT_COLUMNS, type ResultRow } from '../core/sql/queryResultProfile.ts';
 
 type DuckDbModule = typeof import('@duckdb/node-api');
 
@@ -33,6 +33,13 @@ export function loadDuckDb(importer: () => Promise<DuckDbModule> = importDuckDb)
 export interface DuckDbSession {
   /** Runs one statement and returns its rows as objects (BIGINT as bigint). */
   rows(sql: string): Promise<Record<string, unknown>[]>;
+  /**
+   * Runs a profile query (columns col, kind, num, txt, n, first_row, points) and reads its result
+   * column by column (one conversion per column, not an object per cell).
+   */
+  resultRows(sql: string): Promise<ResultRow[]>;
+  /** Runs one statement and returns its result column by column (JS values: BIGINT as bigint). */
+  columns(sql: string): Promise<Record<string, unknown[]>>;
   /** Runs statements for their effect. */
   run(sql: string): Promise<void>;
   close(): void;
@@ -47,6 +54,25 @@ export async function openDuckDb(opts: { threads?: number } = {}): Promise<DuckD
     async rows(sql) {
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowObjects() as Record<string, unknown>[];
+    },
+    async columns(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getColumnsObjectJS() as Record<string, unknown[]>;
+    },
+    async resultRows(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      const names = reader.columnNames();
+      const cols = reader.getColumnsJS();
+      const at = (k: string) => {
+        const j = names.indexOf(k);
+        if (j < 0) throw new Error(`the profile query's result has no column ${k}`);
+        return cols[j];
+      };
+      const [col, kind, num, txt, n, first, points] = RESULT_COLUMNS.map(at);
+      const out: ResultRow[] = new Array<ResultRow>(reader.currentRowCount);
+      for (let r = 0; r < out.length; r++)
+        out[r] = { col: col[r], kind: kind[r], num: num[r], txt: txt[r], n: n[r], first_row: first[r], points: points[r] };
+      return out;
     },
     async run(sql) {
       await connection.run(sql);

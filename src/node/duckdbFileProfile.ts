@@ -13,6 +13,16 @@ import type { Profile, ProfileConfig } from '../core/profile/columnProfile.ts';
 import { duckdbDialect } from '../core/sql/duckdbDialect.ts';
 import { profileQuery } from '../core/sql/profileQuery.ts';
 import { profileFromQueryResult, type ResultRow } from '../core/sql/queryResultProfile.ts';
+import {
+  type BinGroup,
+  binnedRows,
+  binnedSql,
+  estimateDistinct,
+  exactSql,
+  infinitiesSql,
+  sampleSql,
+  type ScanPlanSource,
+} from '../core/sql/duckdbScanPlan.ts';
 import { openDuckDb, type DuckDbSession } from './duckdbEngine.ts';
 
 export interface DuckDbFileOptions {
@@ -34,6 +44,26 @@ export interface DuckDbFileOptions {
  */
 export const DUCKDB_BINS = 1000;
 export const DUCKDB_BIN_SAMPLE = 100_000;
+/** Rows of the sample whose distinct counts decide exact vs binned (all rows of a smaller table). */
+export const DUCKDB_DECISION_SAMPLE = 200_000;
+
+/** A LIST value from @duckdb/node-api (DuckDBListValue: { items }) as an array ([] for NULL). */
+function listOf(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : ((v as { items?: unknown[] } | null)?.items ?? []);
+}
+
+/**
+ * A Parquet sample: 20 runs of consecutive rows spread over the file. A filter on file_row_number
+ * skips the other row groups unread, where DuckDB's USING SAMPLE would decode every row first.
+ */
+function sampleRanges(total: number): string {
+  const runs = 20;
+  const length = Math.floor(DUCKDB_DECISION_SAMPLE / runs);
+  return Array.from({ length: runs }, (_, j) => {
+    const start = Math.floor((j * total) / runs);
+    return `file_row_number BETWEEN ${start} AND ${start + length - 1}`;
+  }).join(' OR ');
+}
 
 const NUMERIC =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL(\(\d+,\s*\d+\))?)$/;
@@ -75,27 +105,90 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
       if (NUMERIC.test(type)) numberColumns.push(name);
     }
     if (columns.length === 0) throw new InputError(`${path}: no columns to profile (all dropped or nested)`);
-    // Step 1, a cheap pass: DuckDB's approximate distinct counts say which columns go on bins.
-    const ident = duckdbDialect.ident;
-    const [counts] = await session.rows(
-      `SELECT ${columns.map((c, i) => `approx_count_distinct(${ident(c)}) AS d${i}`).join(', ')} FROM ${from}`,
-    );
-    const binColumns = columns.filter((_, i) => Number(counts[`d${i}`]) > o.profile.maxExactValues);
-    const query = profileQuery({
+    const rowExpression = parquet ? 'file_row_number + 1' : duckdbDialect.rowNumber;
+    const src: ScanPlanSource = { from, columns, numberColumns: new Set(numberColumns), missingValues: o.missingValues, rowExpression };
+    const base = {
       dialect: duckdbDialect,
       table: basename(path),
       from,
-      columns,
       numberColumns,
-      ...(binColumns.length > 0 ? { binned: { columns: binColumns, bins: DUCKDB_BINS, sample: DUCKDB_BIN_SAMPLE } } : {}),
       // A Parquet file numbers its rows itself (per file); CSV rows are numbered in scan order.
-      ...(parquet ? { rowExpression: 'file_row_number + 1' } : {}),
+      ...(parquet ? { rowExpression } : {}),
       missingValues: o.missingValues,
       label: o.label,
       dropped: o.skipColumns.filter((c) => described.some((r) => r.column_name === c)),
+    };
+    const { meta } = profileQuery({ ...base, columns });
+    // Step 1: a sample decides which columns are too varied for exact counts (a Parquet file's row
+    // count is in its metadata; a CSV file's costs a pass, as DuckDB's parse is the scan).
+    const [{ n: rowCount }] = await session.rows(`SELECT count(*) AS n FROM ${from}`);
+    const total = Number(rowCount);
+    const sample =
+      total <= DUCKDB_DECISION_SAMPLE
+        ? ''
+        : parquet
+          ? ` WHERE ${sampleRanges(total)}`
+          : ` USING SAMPLE reservoir(${DUCKDB_DECISION_SAMPLE} ROWS) REPEATABLE (7)`;
+    const [s] = await session.rows(sampleSql(src, sample));
+    const rows: ResultRow[] = [
+      { col: -2, kind: 'q', num: null, txt: meta.query_id, n: 0, first_row: null, points: 0 },
+      { col: -1, kind: 'r', num: null, txt: null, n: total, first_row: null, points: 0 },
+    ];
+    const exact: number[] = [];
+    const fast: {
+      index: number;
+      low: number;
+      high: number;
+      pointMasses: number[];
+      countNonInteger: boolean;
+      distinct: number;
+      nonInteger: number;
+    }[] = [];
+    const slow: number[] = [];
+    columns.forEach((c, i) => {
+      const distinct = estimateDistinct(total, Number(s.m), Number(s[`d${i}`]), Number(s[`f${i}`]));
+      if (distinct <= o.profile.maxExactValues) exact.push(i);
+      else if (numberColumns.includes(c) && listOf(s[`c${i}`]).length === 2) {
+        const [low, high] = listOf(s[`c${i}`]).map(Number);
+        const nonInteger = Number(s[`ni${i}`]);
+        const pointMasses = listOf(s[`pm${i}`]).map(Number);
+        fast.push({ index: i, low, high, pointMasses, countNonInteger: nonInteger === 0, distinct, nonInteger });
+      } else slow.push(i);
     });
-    const rows = (await session.rows(query.sql)) as unknown as ResultRow[];
-    const profile = profileFromQueryResult(rows, query.meta, { file: path, sourceName: path, config: o.profile, delimiter: o.delimiter });
+    // Step 2: the binned typed columns, one GROUP BY on a bin key each.
+    if (fast.length > 0) {
+      // Read column-wise: tens of thousands of groups per column.
+      const g = await session.columns(binnedSql(src, fast));
+      const byColumn = new Map<number, BinGroup[]>(fast.map((f) => [f.index, []]));
+      for (let r = 0; r < g.col.length; r++)
+        byColumn.get(Number(g.col[r]))!.push({
+          k: g.k[r] === null ? null : Number(g.k[r]),
+          n: Number(g.n[r]),
+          lo: Number(g.lo[r]),
+          hi: Number(g.hi[r]),
+          ni: Number(g.ni[r]),
+        });
+      for (const f of fast) {
+        const mine = byColumn.get(f.index)!;
+        const infinities = mine.some((x) => x.lo === Infinity || x.lo === -Infinity || x.hi === Infinity || x.hi === -Infinity)
+          ? (await session.rows(infinitiesSql(src, f.index))).map((r) => ({ t: String(r.t), n: Number(r.n), fr: Number(r.fr) }))
+          : [];
+        for (const r of binnedRows(f.index, mine, infinities, f.distinct, f.nonInteger)) rows.push(r);
+      }
+    }
+    // Step 3: the exact columns in one GROUPING SETS scan.
+    if (exact.length > 0) for (const r of await session.resultRows(exactSql(src, exact))) rows.push(r);
+    // Binned text columns (numbers written as text): profileQuery's per-cell branches.
+    if (slow.length > 0) {
+      const names = slow.map((i) => columns[i]);
+      const query = profileQuery({
+        ...base,
+        columns: names,
+        binned: { columns: names, bins: DUCKDB_BINS, sample: DUCKDB_BIN_SAMPLE },
+      });
+      for (const r of await session.resultRows(query.sql)) if (Number(r.col) >= 0) rows.push({ ...r, col: slow[Number(r.col)] });
+    }
+    const profile = profileFromQueryResult(rows, meta, { file: path, sourceName: path, config: o.profile, delimiter: o.delimiter });
     return { ...profile, warnings: [...profile.warnings, ...warnings] };
   } finally {
     if (!o.session) session.close();
