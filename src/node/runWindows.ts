@@ -131,7 +131,8 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
   } else {
     referenceProfile = referenceTable !== null ? profileFromTable(referenceTable, profileOptions) : (reference as Profile);
     productionProfile = productions
-      .map((t) => profileFromTable(t, { ...profileOptions, source: null }))
+      // One production table: its numbers sorted once, for this profile and the windows' pass (sortedNumbers.ts).
+      .map((t) => profileFromTable(t, { ...profileOptions, source: null, keepSortedNumbers: productions.length === 1 }))
       .reduce((a, b) => mergeProfiles(a, b));
     analysis = analyseProfiles(referenceProfile, { ...productionProfile, source: namedSource(productions) }, config);
     // Named as given (a table's file, a profile's path), as a run without windows names it.

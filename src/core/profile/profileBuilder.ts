@@ -12,6 +12,7 @@ import { DEFAULT_MAX_EXACT_VALUES, TEXT_DISTINCT_CAP, TEXT_LIMIT } from './colum
 import type { ColumnProfile, NumberSummary, Profile, ProfileConfig, ProfileNumberFormat, ProfileSource } from './columnProfile.ts';
 import { DEFAULT_K, KllSketch } from './kllSketch.ts';
 import { sortFloat64 } from './sortFloat64.ts';
+import { sortAndKeepNumbers } from './sortedNumbers.ts';
 
 export const DEFAULT_PROFILE_CONFIG: ProfileConfig = { maxExactValues: DEFAULT_MAX_EXACT_VALUES, sketchK: DEFAULT_K, sketchSeed: 0x6b6c6c };
 
@@ -158,6 +159,37 @@ class NumberAccumulator {
 
   get addedSoFar(): number {
     return this.added;
+  }
+
+  /**
+   * The whole column at once, nothing added before, its `sorted` numbers (sortAndKeepNumbers) at most
+   * maxExactValues: the state add() of each number would leave, its exact counts the sorted numbers
+   * run-length counted (the hash table or the batches end in the same sorted (values, counts)).
+   */
+  addSorted(rowValues: Float64Array, rows: number, sorted: Float64Array): void {
+    let { ascending, last, first, integerValued } = this;
+    for (let i = 0; i < rows; i++) {
+      const v = rowValues[i];
+      if (v !== v) continue;
+      const x = v === 0 ? 0 : v;
+      if (!(x > last)) ascending = false;
+      if (first !== first) first = x;
+      last = x;
+      if (integerValued && Math.floor(x) !== x) integerValued = false;
+    }
+    this.ascending = ascending;
+    this.last = last;
+    this.first = first;
+    this.integerValued = integerValued;
+    this.added += sorted.length;
+    this.keys = null;
+    this.keyCounts = new Float64Array(0);
+    this.size = 0;
+    const { values, counts } = runLength(sorted);
+    this.values = values;
+    this.counts = counts;
+    this.buffer = new Float64Array(MIN_BATCH);
+    this.used = 0;
   }
 
   /** Past HASH_LIMIT distinct values: on to sorted batches (or straight to the sketch). */
@@ -317,22 +349,36 @@ export class ColumnProfileBuilder {
   /** Rows where the decimal marks of chunks disagreed (none when read by profileCsv, which carries the mark). */
   private formatConflict = false;
 
+  private readonly maxExactValues: number;
+
   constructor(
     readonly name: string,
     config: ProfileConfig,
   ) {
     this.numbers = new NumberAccumulator(config);
+    this.maxExactValues = config.maxExactValues;
   }
 
   /** Adds a chunk's column (`rows` rows, the table's row count). */
-  addColumn(col: ParsedColumn, rows: number, whole = false): void {
+  addColumn(col: ParsedColumn, rows: number, whole = false, keepSorted = false): void {
     const offset = this.rows;
     const { values, codes, dictionary } = col;
     const perCode = codes !== null && dictionary !== null ? new Float64Array(dictionary.length) : null;
     const order: number[] = [];
     const numbers = this.numbers;
     numbers.expected = whole ? numbers.addedSoFar + countNumbers(values, rows) : 0;
-    for (let i = 0; i < rows; i++) {
+    // A column of numbers alone, whole and exact: sorted once and kept for the windows (sortedNumbers.ts).
+    const sortOnce =
+      keepSorted &&
+      whole &&
+      codes === null &&
+      col.nonNumeric === 0 &&
+      numbers.addedSoFar === 0 &&
+      numbers.expected <= this.maxExactValues &&
+      manyDistinct(values, rows);
+    if (sortOnce) numbers.addSorted(values, rows, sortAndKeepNumbers(col, rows, numbers.expected).values);
+    const each = sortOnce ? 0 : rows;
+    for (let i = 0; i < each; i++) {
       const v = values[i];
       if (v === v) numbers.add(v);
       else if (perCode !== null) {
@@ -424,7 +470,7 @@ export class ProfileBuilder {
    * Adds a table of the next rows; its warnings are kept (the caller makes them name real rows).
    * `whole`: no table follows (profileFromTable), so each column's numbers may be sorted in one batch.
    */
-  addTable(table: ParsedTable, whole = false): void {
+  addTable(table: ParsedTable, whole = false, keepSorted = false): void {
     if (this.columns === null) {
       this.file = table.file;
       this.columns = table.columns.map((c) => new ColumnProfileBuilder(c.name, this.config));
@@ -437,7 +483,7 @@ export class ProfileBuilder {
         );
       }
     }
-    this.columns.forEach((c, i) => c.addColumn(table.columns[i], table.rows, whole));
+    this.columns.forEach((c, i) => c.addColumn(table.columns[i], table.rows, whole, keepSorted));
     this.rows += table.rows;
     this.headerIsNumbers ||= table.headerIsNumbers === true;
     this.unreadable ??= table.unreadable?.map((u) => ({ ...u }));
@@ -490,10 +536,16 @@ export class ProfileBuilder {
  */
 export function profileFromTable(
   table: ParsedTable,
-  opts: { config?: Partial<ProfileConfig>; source?: ProfileSource | null; createdAt?: string } = {},
+  opts: {
+    config?: Partial<ProfileConfig>;
+    source?: ProfileSource | null;
+    createdAt?: string;
+    /** Keep each numbers-only column's sorted numbers with the column (sortedNumbers.ts), for a windows pass to come. */
+    keepSortedNumbers?: boolean;
+  } = {},
 ): Profile {
   const builder = new ProfileBuilder(opts.config);
-  builder.addTable(table, true);
+  builder.addTable(table, true, opts.keepSortedNumbers === true);
   return builder.build({ source: opts.source ?? null, createdAt: opts.createdAt });
 }
 
@@ -666,6 +718,17 @@ function countDistinct(values: Float64Array): number {
   return seen.size;
 }
 
+/**
+ * More than HASH_LIMIT / 2 distinct numbers among the first 2 * HASH_LIMIT cells: a column the hash
+ * table would leave for sorted batches (a guess that only picks the faster way to the same counts).
+ */
+function manyDistinct(values: Float64Array, rows: number): boolean {
+  const seen = new Set<number>();
+  const end = Math.min(rows, 2 * HASH_LIMIT);
+  for (let i = 0; i < end; i++) if (values[i] === values[i]) seen.add(values[i]);
+  return seen.size > HASH_LIMIT / 2;
+}
+
 function countNumbers(values: Float64Array, rows: number): number {
   let n = 0;
   for (let i = 0; i < rows; i++) if (values[i] === values[i]) n++;
@@ -679,10 +742,14 @@ function allOnes(counts: Float64Array): boolean {
 
 /** Equal neighbours of a sorted array as (values, counts). */
 function runLength(sorted: Float64Array): { values: Float64Array; counts: Float64Array } {
-  const values = new Float64Array(sorted.length);
-  const counts = new Float64Array(sorted.length);
+  // The distinct count first: two arrays of that size, not two of the input's size and their copies.
+  const n = sorted.length;
+  let distinct = n > 0 ? 1 : 0;
+  for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+  const values = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
   let o = -1;
-  for (let i = 0; i < sorted.length; i++) {
+  for (let i = 0; i < n; i++) {
     const v = sorted[i];
     if (o >= 0 && values[o] === v) counts[o]++;
     else {
@@ -690,7 +757,7 @@ function runLength(sorted: Float64Array): { values: Float64Array; counts: Float6
       counts[o] = 1;
     }
   }
-  return { values: values.slice(0, o + 1), counts: counts.slice(0, o + 1) };
+  return { values, counts };
 }
 
 /** Merges two ascending (values, counts) pairs. */

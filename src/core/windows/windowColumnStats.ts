@@ -33,6 +33,7 @@ import { numericalFromSummaries } from '../profile/analyseProfiles.ts';
 import { missing } from '../analyse.ts';
 import { cumulativeCounts } from '../profile/profileStats.ts';
 import { sortTagged } from './sortTagged.ts';
+import { keptNumbers } from '../profile/sortedNumbers.ts';
 
 /** Which window each row is in, over the tables end to end. */
 export interface WindowIndex {
@@ -124,23 +125,37 @@ function numericalWindows(
   const count = new Float64Array(nw);
   const scratch = scratchOf(index);
   let k = 0;
-  for (let t = 0; t < columns.length; t++) {
-    const v = columns[t].values;
-    const base = offsets[t];
-    for (let r = 0; r < v.length; r++) {
-      const x = v[r];
-      const w = windowOf[base + r];
-      if (x !== x || w < 0) continue;
-      scratch.values[k] = x === 0 ? 0 : x;
+  // The column's numbers already sorted by the whole run's profile (one table): in that order, each with its row's window.
+  const sorted = columns.length === 1 ? keptNumbers(columns[0]) : undefined;
+  if (sorted !== undefined) {
+    const { values: sv, rows } = sorted;
+    const base = offsets[0];
+    for (let q = 0; q < sv.length; q++) {
+      const w = windowOf[base + rows[q]];
+      if (w < 0) continue;
+      scratch.values[k] = sv[q];
       scratch.tags[k++] = w;
       count[w]++;
+    }
+  } else {
+    for (let t = 0; t < columns.length; t++) {
+      const v = columns[t].values;
+      const base = offsets[t];
+      for (let r = 0; r < v.length; r++) {
+        const x = v[r];
+        const w = windowOf[base + r];
+        if (x !== x || w < 0) continue;
+        scratch.values[k] = x === 0 ? 0 : x;
+        scratch.tags[k++] = w;
+        count[w]++;
+      }
     }
   }
   for (let w = 0; w < nw; w++) if (count[w] > config.profile.max_exact_values) return null;
   const n = k;
   const values = scratch.values.subarray(0, n);
   const tags = scratch.tags.subarray(0, n);
-  sortTagged(values, tags, scratch.sortValues, scratch.sortTags);
+  if (sorted === undefined) sortTagged(values, tags, scratch.sortValues, scratch.sortTags);
 
   const { bins, epsilon } = config.psi;
   const shared = numericalFromSummaries(numbers, EMPTY, bins);

@@ -6,7 +6,7 @@
  * reference values, between them and outside their range, missing and text cells, -0, a window with
  * one value, a window whose values are all missing, a window without rows, rows in no window, two
  * production files (one column with a dictionary in one file and only numbers in the other), and the
- * tests that read the samples.
+ * tests that read the samples; and the same with the numbers sorted once by the whole run's profile.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config/defaults.ts';
@@ -21,6 +21,7 @@ import { testsOfRun } from '../../../src/core/stattests/testChoice.ts';
 import { rowOffsets, sliceTables } from '../../../src/core/windows/sliceTables.ts';
 import { windowColumnStats, windowIndex, type WindowIndex } from '../../../src/core/windows/windowColumnStats.ts';
 import { sortTagged } from '../../../src/core/windows/sortTagged.ts';
+import { keptNumbers } from '../../../src/core/profile/sortedNumbers.ts';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -220,5 +221,61 @@ describe('sortTagged', () => {
       expect(Array.from(v)).toEqual(expected.map((i) => values[i]));
       expect(v).toEqual(values.slice().sort());
     }
+  });
+});
+
+describe('numbers sorted once by the whole run profile (keepSortedNumbers)', () => {
+  /** Many distinct numbers (3 decimals: ties), some missing, some -0; an ascending id; a text column. */
+  async function wide(seed: number, rows: number): Promise<ParsedTable> {
+    const r = rng(seed);
+    const lines = Array.from({ length: rows }, (_, i) => {
+      const u = r();
+      const x = u < 0.05 ? 'NA' : u < 0.07 ? '-0' : (Math.round((r() * 200 - 100) * 1000) / 1000).toString();
+      return `${x},${i * 2 + 1},${['a', 'b'][Math.floor(r() * 2)]}`;
+    });
+    return parseCsv([HEADER, ...lines].join('\n') + '\n', { file: 'wide.csv', delimiter: ',', missingValues: ['', 'NA'] });
+  }
+
+  it('gives the same profile, keeps the sorted numbers with their rows, and the windows the same stats', async () => {
+    const config = defaultConfig();
+    const reference = profileFromTable(await wide(1, 5000), { config: profileConfigOf(config) });
+    const production = await wide(2, 9000);
+    const plain = profileFromTable(await wide(2, 9000), { config: profileConfigOf(config), createdAt: 'x' });
+    const kept = profileFromTable(production, { config: profileConfigOf(config), createdAt: 'x', keepSortedNumbers: true });
+    expect(kept).toStrictEqual(plain);
+    const x = production.columns[0];
+    const s = keptNumbers(x)!;
+    expect(s).toBeDefined();
+    expect(keptNumbers(production.columns[2])).toBeUndefined();
+    const want = Array.from(x.values)
+      .filter((v) => v === v)
+      .map((v) => (v === 0 ? 0 : v))
+      .sort((a, b) => a - b);
+    expect(Array.from(s.values)).toStrictEqual(want);
+    s.rows.forEach((row, q) => expect(Object.is(x.values[row] === 0 ? 0 : x.values[row], s.values[q])).toBe(true));
+
+    const r = rng(3);
+    const of = Int32Array.from({ length: production.rows }, () => (r() < 0.1 ? -1 : Math.floor(r() * 7)));
+    const windows = Array.from({ length: 7 }, (_, w) => Int32Array.from(of.keys()).filter((i) => of[i] === w));
+    const index = windowIndex(
+      [production],
+      rowOffsets([production]),
+      windows.map((rows) => ({ rows })),
+    )!;
+    const plan = PLANS[0];
+    const got = windowColumnStats(plan, reference.columns[0], reference.rows, index, config, testsOfRun(config));
+    expectSame(got, viaProfiles(reference, index, windows, plan, config));
+  });
+
+  it('keeps nothing past profile.max_exact_values numbers, for a column with text, or without the option', async () => {
+    const config = defaultConfig();
+    const t = await wide(4, 6000);
+    profileFromTable(t, { config: profileConfigOf(config) });
+    expect(keptNumbers(t.columns[0])).toBeUndefined();
+    config.profile.max_exact_values = 1000;
+    const small = await wide(4, 6000);
+    const p = profileFromTable(small, { config: profileConfigOf(config), keepSortedNumbers: true });
+    expect(keptNumbers(small.columns[0])).toBeUndefined();
+    expect(p.columns[0].numbers.mode).toBe('sketch');
   });
 });
