@@ -80,7 +80,7 @@ export async function sqlCommand(flags: SqlFlags, io: Io): Promise<void> {
     throw new InputError('sql: --meta FILE is required (where to write what the query asks; profile --from-query-result reads it)');
   if ([flags.columns, flags.columnsFrom, flags.edgesFrom].filter((f) => f !== undefined).length !== 1)
     throw new InputError(
-      'sql: give the columns with --columns a,b,c, or take them from a profile with --columns-from reference.profile or --edges-from reference.profile (one of the three)',
+      'sql: give the columns with --columns a,b,c or take them from a profile with --columns-from reference.profile or --edges-from reference.profile (one of the three)',
     );
   const drop = dropList(flags.drop);
   const config = await resolveConfig({ config: flags.config, label: flags.label, drop });
