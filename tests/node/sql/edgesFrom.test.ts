@@ -18,7 +18,7 @@ import { openDuckDb, type DuckDbSession } from '../../../src/node/duckdbEngine.t
 import { duckDbFileProfile } from '../../../src/node/duckdbFileProfile.ts';
 import { SKIP_POSTGRES, startPostgres, type PgCluster } from '../../helpers/postgresCluster.ts';
 import { realPair } from '../../helpers/realPairs.ts';
-import { configFor, csvProfile, MISSING, PROFILE_CONFIG, reportOf } from './sqlCases.ts';
+import { configFor, csvProfile, HOSTILE_NAMES, MISSING, NUMBER_CELLS, PROFILE_CONFIG, reportOf, writeCsv } from './sqlCases.ts';
 
 const MAX_EXACT = 300;
 let db: DuckDbSession;
@@ -98,58 +98,81 @@ function binsOf(csv: ColumnProfile, edges: Float64Array): Map<number, number> {
 }
 
 function checkPair(engine: 'duckdb' | 'postgres', name: string) {
-  return async () => {
-    const pair = realPair(name);
-    const delimiter = (await csvProfile(pair.reference, 'r')).source!.delimiter;
-    const ref = await reference(pair.reference, delimiter, pair.drop, pair.label);
-    const prod = await edgesProfile(engine, pair.production, delimiter, ref);
-    const csv = await csvProfile(pair.production, 'production.csv', { drop: pair.drop, label: pair.label });
-    expect(prod.rows).toBe(csv.rows);
-    let binned = 0;
-    for (const r of ref.columns) {
-      const p = prod.columns.find((c) => c.name === r.name)!;
-      const c = csv.columns.find((c) => c.name === r.name)!;
-      expect([p.missing, p.nonNumeric, [...(p.text ?? [])]], r.name).toEqual([c.missing, c.nonNumeric, [...(c.text ?? [])]]);
-      if (!r.binned || r.numbers.mode !== 'exact') {
-        expect(p, r.name).toEqual(c);
-        continue;
-      }
-      binned++;
-      expect(p.binned, r.name).toBeDefined();
-      expect(p.numbers.mode).toBe('exact');
-      if (p.numbers.mode !== 'exact') continue;
-      expect(new Map(Array.from(p.numbers.values, (v, i) => [v, p.numbers.mode === 'exact' ? p.numbers.counts[i] : 0])), r.name).toEqual(
-        binsOf(c, r.numbers.values),
-      );
-    }
-    expect(binned).toBeGreaterThan(0);
+  return () => checkFiles(engine, realPair(name));
+}
 
-    const config = configFor(pair.label, pair.drop);
-    const fromSql = JSON.parse(reportOf(ref, prod, config)) as { features: Record<string, unknown>[] };
-    const fromCsv = JSON.parse(reportOf(ref, csv, config)) as { features: Record<string, unknown>[] };
-    expect(fromSql.features.map((f) => f.name)).toEqual(fromCsv.features.map((f) => f.name));
-    let approx = 0;
-    for (const f of fromSql.features) {
-      const g = fromCsv.features.find((h) => h.name === f.name)!;
-      const r = ref.columns.find((c) => c.name === f.name);
-      if (!r?.binned) {
-        expect(f, String(f.name)).toEqual(g);
-        continue;
-      }
-      const ks = (x: Record<string, unknown>) => (x.ks as { statistic: number } | undefined)?.statistic;
-      if (ks(f) === undefined) continue;
-      const bound = (f.approximate as { ks_statistic_bound: number }).ks_statistic_bound;
-      expect(Math.abs(ks(f)! - ks(g)!), String(f.name)).toBeLessThanOrEqual(bound + 1e-12);
-      approx++;
+async function checkFiles(
+  engine: 'duckdb' | 'postgres',
+  pair: { reference: string; production: string; drop: string[]; label: string | null },
+): Promise<void> {
+  const delimiter = (await csvProfile(pair.reference, 'r')).source!.delimiter;
+  const ref = await reference(pair.reference, delimiter, pair.drop, pair.label);
+  const prod = await edgesProfile(engine, pair.production, delimiter, ref);
+  const csv = await csvProfile(pair.production, 'production.csv', { drop: pair.drop, label: pair.label });
+  expect(prod.rows).toBe(csv.rows);
+  let binned = 0;
+  for (const r of ref.columns) {
+    const p = prod.columns.find((c) => c.name === r.name)!;
+    const c = csv.columns.find((c) => c.name === r.name)!;
+    expect([p.missing, p.nonNumeric, [...(p.text ?? [])]], r.name).toEqual([c.missing, c.nonNumeric, [...(c.text ?? [])]]);
+    if (!r.binned || r.numbers.mode !== 'exact') {
+      expect(p, r.name).toEqual(c);
+      continue;
     }
-    expect(approx).toBeGreaterThan(0);
+    binned++;
+    expect(p.binned, r.name).toBeDefined();
+    expect(p.numbers.mode).toBe('exact');
+    if (p.numbers.mode !== 'exact') continue;
+    expect(new Map(Array.from(p.numbers.values, (v, i) => [v, p.numbers.mode === 'exact' ? p.numbers.counts[i] : 0])), r.name).toEqual(
+      binsOf(c, r.numbers.values),
+    );
+  }
+  expect(binned).toBeGreaterThan(0);
+
+  const config = configFor(pair.label, pair.drop);
+  const fromSql = JSON.parse(reportOf(ref, prod, config)) as { features: Record<string, unknown>[] };
+  const fromCsv = JSON.parse(reportOf(ref, csv, config)) as { features: Record<string, unknown>[] };
+  expect(fromSql.features.map((f) => f.name)).toEqual(fromCsv.features.map((f) => f.name));
+  let approx = 0;
+  for (const f of fromSql.features) {
+    const g = fromCsv.features.find((h) => h.name === f.name)!;
+    const r = ref.columns.find((c) => c.name === f.name);
+    if (!r?.binned) {
+      expect(f, String(f.name)).toEqual(g);
+      continue;
+    }
+    const ks = (x: Record<string, unknown>) => (x.ks as { statistic: number } | undefined)?.statistic;
+    if (ks(f) === undefined) continue;
+    const bound = (f.approximate as { ks_statistic_bound: number }).ks_statistic_bound;
+    expect(Math.abs(ks(f)! - ks(g)!), String(f.name)).toBeLessThanOrEqual(bound + 1e-12);
+    approx++;
+  }
+  expect(approx).toBeGreaterThan(0);
+}
+
+/** Hostile names; numbers with many distinct values (production shifted past the reference max) among odd cells. */
+function hostilePair(): { reference: string; production: string; drop: string[]; label: null } {
+  const make = (shift: number, seed: number) => {
+    let state = seed;
+    const rand = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const rows: string[][] = [HOSTILE_NAMES];
+    for (let r = 0; r < 600; r++)
+      rows.push(
+        HOSTILE_NAMES.map((_, c) =>
+          r % 5 === 0 ? NUMBER_CELLS[(r * (c + 1) + c) % NUMBER_CELLS.length] : (shift + rand() * 100 * (c + 1)).toFixed(c % 3),
+        ),
+      );
+    return writeCsv(rows, seed === 1 ? 'reference.csv' : 'production.csv');
   };
+  return { reference: make(0, 1), production: make(30, 2), drop: [], label: null };
 }
 
 describe('--edges-from on DuckDB: production counted on the reference bins', () => {
   for (const name of ['electricity', 'bank']) it(name, checkPair('duckdb', name), 60_000);
+  it('hostile column names and cells', () => checkFiles('duckdb', hostilePair()), 60_000);
 });
 
 describe.skipIf(SKIP_POSTGRES)('--edges-from on PostgreSQL: production counted on the reference bins', () => {
   for (const name of ['electricity', 'bank']) it(name, checkPair('postgres', name), 60_000);
+  it('hostile column names and cells', () => checkFiles('postgres', hostilePair()), 60_000);
 });
