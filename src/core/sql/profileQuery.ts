@@ -119,6 +119,9 @@ export function profileQuery(o: ProfileQueryOptions): ProfileQuery {
     where,
     label: o.label ?? null,
     dropped: [...(o.dropped ?? [])],
+    ...(o.edges !== undefined && o.edges.size > 0
+      ? { edges: Object.fromEntries(o.columns.filter((c) => o.edges!.has(c)).map((c) => [c, [...o.edges!.get(c)!]])) }
+      : {}),
   } satisfies Omit<SqlMeta, 'query_id'>;
   const meta: SqlMeta = { ...metaBase, query_id: metaId(metaBase) };
 

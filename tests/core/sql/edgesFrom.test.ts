@@ -12,6 +12,8 @@ import { InputError } from '../../../src/core/errors.ts';
 import { dialectOf } from '../../../src/core/sql/dialects.ts';
 import { doubleLiteral } from '../../../src/core/sql/numberLiteral.ts';
 import { profileQuery } from '../../../src/core/sql/profileQuery.ts';
+import { profileFromQueryResult } from '../../../src/core/sql/queryResultProfile.ts';
+import { parseSqlMeta } from '../../../src/core/sql/sqlMeta.ts';
 import { SNAPSHOT_MISSING, SNAPSHOT_TABLE } from './sqlText.ts';
 
 const DIR = fileURLToPath(new URL('../../fixtures/sql/', import.meta.url));
@@ -91,5 +93,42 @@ describe('reviewed snapshots with --edges-from', () => {
   it('node-sql-parser reads them (Hive and BigQuery grammars)', () => {
     expect(JSON.stringify(parser.astify(edgesQuery('spark'), { database: 'hive' }))).toContain('amount');
     expect(JSON.stringify(parser.astify(edgesQuery('bigquery'), { database: 'bigquery' }))).toContain('amount');
+  });
+});
+
+describe('the query description records the edges', () => {
+  const d = dialectOf('duckdb');
+  const query = (edges?: number[]) =>
+    profileQuery({ dialect: d, table: 't', columns: ['a'], missingValues: [], ...(edges ? { edges: new Map([['a', edges]]) } : {}) });
+  const config = { maxExactValues: 1000, sketchK: 200, sketchSeed: 1 };
+  const rows = (id: string, edge: number) => [
+    { col: -2, kind: 'q', num: null, txt: id, n: 0, first_row: null, points: 0 },
+    { col: -1, kind: 'r', num: null, txt: null, n: 3, first_row: null, points: 0 },
+    { col: 0, kind: 'd', num: null, txt: null, n: 3, first_row: 0, points: 0 },
+    { col: 0, kind: 'u', num: 1, txt: null, n: 2, first_row: null, points: 0 },
+    { col: 0, kind: 'u', num: edge, txt: null, n: 1, first_row: null, points: 0 },
+  ];
+
+  it('survives parseSqlMeta, is part of the query id, and a changed edge is refused', () => {
+    const q = query([1, 2]);
+    expect(q.meta.edges).toEqual({ a: [1, 2] });
+    expect(q.meta.query_id).not.toBe(query().meta.query_id);
+    expect(query().meta).not.toHaveProperty('edges');
+    const json = JSON.stringify(q.meta);
+    expect(parseSqlMeta(json, 'q.json')).toEqual(q.meta);
+    expect(() => parseSqlMeta(json.replace('[1,2]', '[1,3]'), 'q.json')).toThrow(/q\.json: was changed after the query was made/);
+    expect(() => parseSqlMeta(json.replace('[1,2]', '[2,1]'), 'q.json')).toThrow(/"edges" of "a" must be ascending finite numbers/);
+  });
+
+  it('a result whose bins close elsewhere than at the edges (or above the last) does not match its query', () => {
+    const q = query([1, 2]);
+    const o = { file: 'r.csv', config };
+    expect(profileFromQueryResult(rows(q.meta.query_id, 2), q.meta, o).columns[0].binned).toBeDefined();
+    expect(profileFromQueryResult(rows(q.meta.query_id, 7), q.meta, o).columns[0].numbers).toMatchObject({ mode: 'exact' });
+    expect(() => profileFromQueryResult(rows(q.meta.query_id, 1.5), q.meta, o)).toThrow(
+      /r\.csv: does not match its query \(column "a" has a bin closing at 1\.5/,
+    );
+    const noD = rows(q.meta.query_id, 2).filter((r) => r.kind !== 'd');
+    expect(() => profileFromQueryResult(noD, q.meta, o)).toThrow(/no distinct-count row/);
   });
 });
