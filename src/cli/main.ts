@@ -145,6 +145,7 @@ export async function main(
     .option('--table <name>', 'the table (dotted parts quoted one by one: project.dataset.table)')
     .option('--columns <list>', 'comma-separated columns to profile (or a JSON array of names)')
     .option('--columns-from <profile>', 'profile the columns a (reference) profile holds')
+    .option('--edges-from <profile>', "as --columns-from, and count numbers on the reference's bins where it has bins (binned columns)")
     .option('--where <condition>', 'SQL condition pasted as written (trusted operator input; no ";" or comments)')
     .option('-l, --label <column>', 'label column (recorded); overrides data.label_column')
     .option('--drop <columns>', 'comma-separated columns to leave out; overrides columns.drop')

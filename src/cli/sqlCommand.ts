@@ -7,10 +7,12 @@
  *   drift-monitor profile --from-query-result orders.result.csv --sql-meta orders.query.json -o orders.profile
  *
  * The columns come from --columns, or from a profile (--columns-from reference.profile: the columns a
- * reference profile holds, so a production table is profiled like its reference).
+ * reference profile holds, so a production table is profiled like its reference), or --edges-from
+ * reference.profile: those columns, and numbers counted on the reference's own bins where it has bins.
  */
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
+import type { Profile } from '../core/profile/columnProfile.ts';
 import { dialectOf } from '../core/sql/dialects.ts';
 import { profileQuery } from '../core/sql/profileQuery.ts';
 import { checkOutputFiles } from '../node/checkOutputFiles.ts';
@@ -25,6 +27,7 @@ export interface SqlFlags {
   table?: string;
   columns?: string;
   columnsFrom?: string;
+  edgesFrom?: string;
   where?: string;
   label?: string;
   drop?: string;
@@ -56,15 +59,28 @@ export function columnList(flag: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * --edges-from: the bin edges of the reference's binned columns (ColumnProfile.binned). An exact
+ * reference column keeps exact counts per value (they compare exactly), as does a sketch column (a
+ * sketch has no edges; the production side is then exact or a sketch, as profile.max_exact_values says).
+ */
+function referenceEdges(reference: Profile, columns: readonly string[]): Map<string, number[]> {
+  const edges = new Map<string, number[]>();
+  for (const c of reference.columns)
+    if (columns.includes(c.name) && c.binned !== undefined && c.numbers.mode === 'exact' && c.numbers.values.length > 0)
+      edges.set(c.name, Array.from(c.numbers.values));
+  return edges;
+}
+
 export async function sqlCommand(flags: SqlFlags, io: Io): Promise<void> {
   if (flags.dialect === undefined) throw new InputError('sql: --dialect is required (duckdb, postgres, spark or bigquery)');
   const dialect = dialectOf(flags.dialect);
   if (flags.table === undefined) throw new InputError('sql: --table is required (the table to profile, e.g. --table sales.orders)');
   if (flags.meta === undefined)
     throw new InputError('sql: --meta FILE is required (where to write what the query asks; profile --from-query-result reads it)');
-  if ((flags.columns === undefined) === (flags.columnsFrom === undefined))
+  if ([flags.columns, flags.columnsFrom, flags.edgesFrom].filter((f) => f !== undefined).length !== 1)
     throw new InputError(
-      'sql: give the columns with --columns a,b,c or take them from a profile with --columns-from reference.profile (one of the two)',
+      'sql: give the columns with --columns a,b,c or take them from a profile with --columns-from reference.profile or --edges-from reference.profile (one of the three)',
     );
   const drop = dropList(flags.drop);
   const config = await resolveConfig({ config: flags.config, label: flags.label, drop });
@@ -78,13 +94,15 @@ export async function sqlCommand(flags: SqlFlags, io: Io): Promise<void> {
   ];
   const inputs = [
     ...(flags.columnsFrom ? [{ role: '--columns-from', shown: flags.columnsFrom, path: flags.columnsFrom }] : []),
+    ...(flags.edgesFrom ? [{ role: '--edges-from', shown: flags.edgesFrom, path: flags.edgesFrom }] : []),
     ...(flags.config ? [{ role: 'the config file', shown: flags.config, path: flags.config }] : []),
   ];
   await checkOutputFiles(inputs, outputs);
-  const listed =
-    flags.columns !== undefined ? columnList(flags.columns) : (await readProfileFile(flags.columnsFrom!)).columns.map((c) => c.name);
+  const reference = flags.columns !== undefined ? null : await readProfileFile((flags.columnsFrom ?? flags.edgesFrom)!);
+  const listed = reference === null ? columnList(flags.columns!) : reference.columns.map((c) => c.name);
   const dropped = config.columns.drop.filter((c) => c !== config.data.label_column);
   const columns = listed.filter((c) => !dropped.includes(c));
+  const edges = flags.edgesFrom !== undefined && reference !== null ? referenceEdges(reference, columns) : undefined;
   const { sql, meta } = profileQuery({
     dialect,
     table: flags.table,
@@ -94,6 +112,7 @@ export async function sqlCommand(flags: SqlFlags, io: Io): Promise<void> {
     where: flags.where ?? null,
     label: config.data.label_column,
     dropped,
+    ...(edges ? { edges } : {}),
   });
   const write = async (path: string, shown: string, text: string) => {
     try {

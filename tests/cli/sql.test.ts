@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/types.ts';
 import { duckdbDialect } from '../../src/core/sql/duckdbDialect.ts';
 import { openDuckDb, type DuckDbSession } from '../../src/node/duckdbEngine.ts';
+import { duckDbFileProfile } from '../../src/node/duckdbFileProfile.ts';
+import { DEFAULT_PROFILE_CONFIG } from '../../src/core/profile/profileBuilder.ts';
+import { encodeProfile } from '../../src/core/profile/profileFile.ts';
 import { realPair } from '../helpers/realPairs.ts';
 import { ROOT, runCli, tempDir } from './runCli.ts';
 
@@ -263,4 +266,90 @@ describe('errors are one line', () => {
       /--where must be one SQL condition without ";"/,
     );
   });
+});
+
+describe('sql --edges-from: a production table on the reference bins', () => {
+  /** A binned reference profile (DuckDB, few exact values) of electricity, written as a file. */
+  async function binnedReference(): Promise<string> {
+    const pair = realPair('electricity');
+    const ref = await duckDbFileProfile(pair.reference, {
+      delimiter: ',',
+      missingValues: ['', 'NA', 'NaN', 'null', '?'],
+      skipColumns: [],
+      label: 'target',
+      profile: { ...DEFAULT_PROFILE_CONFIG, maxExactValues: 300 },
+      session: db,
+    });
+    expect(ref.columns.filter((c) => c.binned).length).toBeGreaterThan(0);
+    const path = join(dir, 'binned-ref.profile');
+    writeFileSync(path, encodeProfile(ref));
+    return path;
+  }
+
+  it('gives the report of the production CSV within the stated bound, exactly where both are exact', async () => {
+    const pair = realPair('electricity');
+    const refProfile = await binnedReference();
+    const meta = join(dir, 'edges.query.json');
+    const sqlFile = join(dir, 'edges.sql');
+    ok(
+      runCli([
+        'sql',
+        '--dialect',
+        'duckdb',
+        '--table',
+        'prod_edges',
+        '--edges-from',
+        refProfile,
+        '--label',
+        'target',
+        '--meta',
+        meta,
+        '-o',
+        sqlFile,
+      ]),
+    );
+    expect(readFileSync(sqlFile, 'utf8')).toMatch(/CASE WHEN x <= CAST\(/);
+    const result = join(dir, 'edges.result.csv');
+    await runQuery(pair.production, 'prod_edges', sqlFile, result);
+    const prodProfile = join(dir, 'edges.profile');
+    ok(runCli(['profile', '--from-query-result', result, '--sql-meta', meta, '-o', prodProfile]));
+    ok(runCli(['-r', refProfile, '-p', prodProfile, '-l', 'target', '-o', join(dir, 'edges-sql.json'), '-q']));
+    ok(runCli(['-r', refProfile, '-p', pair.production, '-l', 'target', '-o', join(dir, 'edges-csv.json'), '-q']));
+    const fromSql = report(join(dir, 'edges-sql.json'));
+    const fromCsv = report(join(dir, 'edges-csv.json'));
+    expect(fromSql.features.map((f) => f.name)).toEqual(fromCsv.features.map((f) => f.name));
+    let bounded = 0;
+    for (const f of fromSql.features) {
+      const g = fromCsv.features.find((h) => h.name === f.name)!;
+      const a = (f as { approximate?: { ks_statistic_bound: number } }).approximate;
+      const ks = (x: unknown) => (x as { ks?: { statistic: number } }).ks?.statistic;
+      if (a === undefined || ks(f) === undefined) {
+        // Exact on both sides; the typing reason names the production source (table vs file).
+        expect(JSON.stringify(f).replaceAll('prod_edges', 'P')).toBe(
+          JSON.stringify(g).replaceAll(JSON.stringify(pair.production).slice(1, -1), 'P'),
+        );
+        continue;
+      }
+      expect(Math.abs(ks(f)! - ks(g)!), f.name).toBeLessThanOrEqual(a.ks_statistic_bound + 1e-12);
+      bounded++;
+    }
+    expect(bounded).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('a corrupt, foreign or missing edges file is one line naming it', async () => {
+    const refProfile = await binnedReference();
+    const args = (edges: string) => ['sql', '--dialect', 'postgres', '--table', 't', '--edges-from', edges, '--meta', join(dir, 'x.json')];
+    const bytes = readFileSync(refProfile);
+    const truncated = join(dir, 'truncated.profile');
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expectOneLineError(runCli(args(truncated)), /truncated\.profile/);
+    const flipped = join(dir, 'flipped.profile');
+    const copy = Uint8Array.from(bytes);
+    for (let i = bytes.length - 200; i < bytes.length - 100; i++) copy[i] ^= 0xff;
+    writeFileSync(flipped, copy);
+    expectOneLineError(runCli(args(flipped)), /flipped\.profile/);
+    expectOneLineError(runCli(args(realPair('bike').reference)), /bike/);
+    expectOneLineError(runCli(args(join(dir, 'none.profile'))), /none\.profile/);
+    expectOneLineError(runCli([...args(refProfile), '--columns', 'a']), /one of the three/);
+  }, 60_000);
 });

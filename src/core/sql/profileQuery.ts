@@ -27,6 +27,7 @@ import { InputError } from '../errors.ts';
 import type { Dialect } from './dialect.ts';
 import { checkSqlText } from './dialect.ts';
 import { type SqlMeta, metaId, SQL_META_FORMAT, SQL_META_VERSION } from './sqlMeta.ts';
+import { edgeBinBranches, edgeBinCtes } from './edgeBins.ts';
 
 export interface ProfileQueryOptions {
   dialect: Dialect;
@@ -50,6 +51,14 @@ export interface ProfileQueryOptions {
    * is exact at the edges and off by at most the largest in-bin share between them. DuckDB only.
    */
   binned?: { columns: readonly string[]; bins: number; sample: number };
+  /**
+   * Columns counted on a reference profile's bins (`sql --edges-from`): column name -> the reference's
+   * bin edges, ascending (each bin closes at its edge). Numbers above the last edge form one more bin
+   * closing at their max. The result has the binned rows ('d', 'u', 'e'), so both profiles hold the
+   * same edges and compare bin for bin. Edges enter the SQL only as checked double literals
+   * (numberLiteral.ts). Every dialect.
+   */
+  edges?: ReadonlyMap<string, readonly number[]>;
   /** An SQL expression numbering the rows (for --engine duckdb: a Parquet file's file_row_number + 1). */
   rowExpression?: string;
   /** A column holding 1-based row numbers (file order); null: the engine's scan order. */
@@ -110,12 +119,18 @@ export function profileQuery(o: ProfileQueryOptions): ProfileQuery {
     where,
     label: o.label ?? null,
     dropped: [...(o.dropped ?? [])],
+    ...(o.edges !== undefined && o.edges.size > 0
+      ? { edges: Object.fromEntries(o.columns.filter((c) => o.edges!.has(c)).map((c) => [c, [...o.edges!.get(c)!]])) }
+      : {}),
   } satisfies Omit<SqlMeta, 'query_id'>;
   const meta: SqlMeta = { ...metaBase, query_id: metaId(metaBase) };
 
   const from = o.from ?? tableParts(o.table).map(d.ident).join('.');
   const row = o.rowExpression ?? (o.rowNumber ? `CAST(${d.ident(o.rowNumber)} AS ${d.types.bigint})` : d.rowNumber);
   const binned = new Set(o.binned?.columns ?? []);
+  const edges = o.edges ?? new Map<string, readonly number[]>();
+  for (const c of edges.keys())
+    if (binned.has(c)) throw new RangeError(`column ${JSON.stringify(c)} is both binned and counted on given edges`);
   if (binned.size > 0 && d.name !== 'duckdb')
     throw new InputError(
       `binned columns are generated for DuckDB only in this version; profile ${[...binned].map((c) => JSON.stringify(c)).join(', ')} with --dialect duckdb or exactly`,
@@ -142,12 +157,14 @@ export function profileQuery(o: ProfileQueryOptions): ProfileQuery {
     ...o.columns.map((c, i) =>
       binned.has(c)
         ? binnedBranches(i)
-        : `SELECT ${i}, kind, num, txt, COUNT(*), MIN(r), SUM(p) FROM (\n` +
-          `    SELECT CASE WHEN m = 1 THEN 'm' WHEN x IS NOT NULL THEN 'n' ELSE 't' END AS kind, x AS num,\n` +
-          `      CASE WHEN m = 0 AND x IS NULL THEN s END AS txt, CASE WHEN m = 0 AND x IS NULL THEN r END AS r,\n` +
-          `      CASE WHEN x IS NOT NULL AND s LIKE '%.%' THEN 1 ELSE 0 END AS p\n` +
-          `    FROM (${cells(i)}) dm_c\n` +
-          `  ) dm_d GROUP BY kind, num, txt`,
+        : edges.has(c)
+          ? edgeBinBranches(d, i)
+          : `SELECT ${i}, kind, num, txt, COUNT(*), MIN(r), SUM(p) FROM (\n` +
+            `    SELECT CASE WHEN m = 1 THEN 'm' WHEN x IS NOT NULL THEN 'n' ELSE 't' END AS kind, x AS num,\n` +
+            `      CASE WHEN m = 0 AND x IS NULL THEN s END AS txt, CASE WHEN m = 0 AND x IS NULL THEN r END AS r,\n` +
+            `      CASE WHEN x IS NOT NULL AND s LIKE '%.%' THEN 1 ELSE 0 END AS p\n` +
+            `    FROM (${cells(i)}) dm_c\n` +
+            `  ) dm_d GROUP BY kind, num, txt`,
     ),
   ];
   const binnedCtes = o.columns
@@ -155,9 +172,14 @@ export function profileQuery(o: ProfileQueryOptions): ProfileQuery {
       binned.has(c) ? `,\ndm_v${i} AS (${cells(i)}),\ndm_e${i} AS MATERIALIZED (${binEdges(i, o.binned!.bins, o.binned!.sample)})` : '',
     )
     .join('');
+  const edgeCtes = o.columns
+    .map((c, i) =>
+      edges.has(c) ? edgeBinCtes(d, i, cells(i), edges.get(c)!, `the reference's bin edges of column ${JSON.stringify(c)}`) : '',
+    )
+    .join('');
   const sql =
     `-- drift-monitor profile query (${d.name}), query id ${meta.query_id}: one row per distinct value of each column, see README "Monitoring a warehouse table"\n` +
-    `WITH dm_src AS (\n  SELECT ${picked}, ${row} AS r\n  FROM ${from}${where === null ? '' : `\n  WHERE (${where})`}\n)${binnedCtes}\n` +
+    `WITH dm_src AS (\n  SELECT ${picked}, ${row} AS r\n  FROM ${from}${where === null ? '' : `\n  WHERE (${where})`}\n)${binnedCtes}${edgeCtes}\n` +
     branches.join('\nUNION ALL\n') +
     '\n';
   return { sql, meta };

@@ -201,6 +201,15 @@ export function profileFromQueryResult(rows: readonly ResultRow[], meta: SqlMeta
 
   const columns = cols.map((c, i): ColumnProfile => {
     const name = meta.columns[i];
+    const edges = meta.edges?.[name];
+    if (edges !== undefined) {
+      // Counted on the reference's edges: every bin closes at one of them, or above the last (one bin).
+      if (c.binned === null) fail(`column ${JSON.stringify(name)} has no distinct-count row, its query counts it on bins`);
+      const known = new Set(edges);
+      const above = c.values.filter((v) => !known.has(v));
+      if (above.length > 1 || (above.length === 1 && !(above[0] > edges[edges.length - 1])))
+        fail(`column ${JSON.stringify(name)} has a bin closing at ${above[0]}, not one of the reference's edges`);
+    }
     const numbers: NumberSummary = c.binned !== null ? binnedSummary(c) : numberSummary(c, o.config);
     const numberCells = c.counts.reduce((s, n) => s + n, 0);
     c.texts.sort((a, b) => a.first - b.first || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));

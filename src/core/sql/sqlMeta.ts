@@ -23,13 +23,20 @@ export interface SqlMeta {
   dropped: string[];
   /** 16 hex digits: metaId of the other keys. */
   query_id: string;
+  /**
+   * `sql --edges-from`: column -> the reference's bin edges the query counts it on. Optional (absent in
+   * queries without it, whose ids it does not change); part of the id, and the result is checked against it.
+   */
+  edges?: Record<string, number[]>;
 }
 
 const KEYS = ['format', 'version', 'dialect', 'table', 'columns', 'missing_values', 'row_number', 'where', 'label', 'dropped', 'query_id'];
 
 /** Two 32-bit FNV-1a hashes (different offsets) of the metadata's JSON, as 16 hex digits: a check, not a secret. */
 export function metaId(meta: Omit<SqlMeta, 'query_id'>): string {
-  const json = JSON.stringify(KEYS.filter((k) => k !== 'query_id').map((k) => meta[k as keyof typeof meta]));
+  const values: unknown[] = KEYS.filter((k) => k !== 'query_id').map((k) => meta[k as keyof typeof meta]);
+  if (meta.edges !== undefined) values.push(Object.entries(meta.edges));
+  const json = JSON.stringify(values);
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < json.length; i++) {
@@ -52,7 +59,7 @@ export function parseSqlMeta(json: string, file: string): SqlMeta {
     return fail(`is not JSON (${(e as Error).message.split('\n')[0]})`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('must hold a JSON object');
-  for (const k of Object.keys(raw)) if (!KEYS.includes(k)) fail(`has the unknown key ${JSON.stringify(k)}`);
+  for (const k of Object.keys(raw)) if (!KEYS.includes(k) && k !== 'edges') fail(`has the unknown key ${JSON.stringify(k)}`);
   for (const k of KEYS) if (!Object.hasOwn(raw, k)) fail(`lacks the key "${k}"`);
   const o = raw as Record<string, unknown>;
   const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : fail(`"${k}" must be a string`));
@@ -80,6 +87,22 @@ export function parseSqlMeta(json: string, file: string): SqlMeta {
     dropped: strs('dropped'),
     query_id: str('query_id'),
   };
+  if (Object.hasOwn(o, 'edges')) {
+    const e = o.edges;
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) fail('"edges" must be an object of column -> edges');
+    const edges = Object.create(null) as Record<string, number[]>;
+    for (const [c, list] of Object.entries(e as Record<string, unknown>)) {
+      if (!meta.columns.includes(c)) fail(`"edges" names ${JSON.stringify(c)}, which is not one of its columns`);
+      if (
+        !Array.isArray(list) ||
+        list.length === 0 ||
+        !list.every((x, i) => typeof x === 'number' && Number.isFinite(x) && (i === 0 || x > list[i - 1]))
+      )
+        fail(`"edges" of ${JSON.stringify(c)} must be ascending finite numbers`);
+      edges[c] = [...(list as number[])];
+    }
+    meta.edges = edges;
+  }
   if (meta.columns.length === 0) fail('lists no columns');
   if (new Set(meta.columns).size !== meta.columns.length) fail('lists a column twice');
   const { query_id: id, ...rest } = meta;
