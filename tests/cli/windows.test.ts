@@ -12,17 +12,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli, tempDir } from './runCli.ts';
 import { schema, validate } from '../helpers/reportSchema.ts';
 import type { Report } from '../../src/core/report/types.ts';
+import { mulberry32 as rng } from '../../src/core/samples/mulberry32.ts';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const normal = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 const HEADER = 'when,amount,tenure,plan,churn';
 function row(r: () => number, when: string, shift: number): string {

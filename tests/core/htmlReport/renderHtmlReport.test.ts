@@ -20,6 +20,7 @@ import type { EstimatedPerformance, PerformanceReport, RetrainingReport } from '
 import { profileOf } from '../profile/profileOf.ts';
 import { PROFILE_DOMAIN_NOTE, addDomainClassifier } from '../../../src/core/quality/domainClassifier.ts';
 import { ALL_TESTS } from '../../../src/core/stattests/registry.ts';
+import { mulberry32 as rng } from '../../../src/core/samples/mulberry32.ts';
 
 const HOSTILE_COLUMN = '<img src=x onerror=alert(1)>';
 const HOSTILE_CATEGORY = '"><script>alert(2)</script>';
@@ -31,17 +32,6 @@ beforeAll(async () => {
 });
 
 /** A seeded generator (mulberry32), so the files are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function csv(rows: number, numeric: number, categorical: number, shift: number, seed: number, hostile: boolean): string {
   const r = rng(seed);
   const names = [

@@ -27,6 +27,7 @@ import { decideWindows } from '../../../src/core/windows/decideWindows.ts';
 import { addLabelDrift } from '../../../src/core/windows/labelDrift.ts';
 import { resolve, schema, schemaText, validate } from '../../helpers/reportSchema.ts';
 import type { Schema } from '../../helpers/reportSchema.ts';
+import { mulberry32 as rng } from '../../../src/core/samples/mulberry32.ts';
 
 /** Names that are optional (`?`) in report/types.ts, by where they sit; every other property is required. */
 const OPTIONAL: Record<string, string[]> = {
@@ -44,17 +45,6 @@ const OPTIONAL: Record<string, string[]> = {
 };
 
 /** A seeded generator (mulberry32), so the files are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Two numerical columns, a five-category one and a two-category one (for Fisher's test); production shifted. */
 function csv(rows: number, shift: number, seed: number): string {
   const r = rng(seed);

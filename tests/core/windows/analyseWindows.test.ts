@@ -17,17 +17,7 @@ import { decideWindows } from '../../../src/core/windows/decideWindows.ts';
 import { TimestampColumn, type TimestampValues } from '../../../src/core/windows/timestampColumn.ts';
 import type { StatKernels } from '../../../src/core/stattests/kernels.ts';
 import { loadKernels } from '../../../src/kernels/index.ts';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../../src/core/samples/mulberry32.ts';
 
 function normal(r: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());

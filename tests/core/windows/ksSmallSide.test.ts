@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ksFromNumbers } from '../../../src/core/profile/profileStats.ts';
 import type { NumberSummary } from '../../../src/core/profile/columnProfile.ts';
+import { mulberry32 as rng } from '../../../src/core/samples/mulberry32.ts';
 
 /** A seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function exact(xs: number[]): NumberSummary {
   const counts = new Map<number, number>();
   for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);

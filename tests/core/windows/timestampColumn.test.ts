@@ -5,22 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TimestampColumn } from '../../../src/core/windows/timestampColumn.ts';
+import { mulberry32 as rng } from '../../../src/core/samples/mulberry32.ts';
 
 function read(cells: string[], zone = 'UTC'): ReturnType<TimestampColumn['finish']> {
   const tap = new TimestampColumn(zone, ['', 'NA']);
   cells.forEach((c, i) => tap.add(i, c));
   return tap.finish(cells.length);
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const two = (n: number) => String(n).padStart(2, '0');

@@ -22,17 +22,7 @@ import { rowOffsets, sliceTables } from '../../../src/core/windows/sliceTables.t
 import { windowColumnStats, windowIndex, type WindowIndex } from '../../../src/core/windows/windowColumnStats.ts';
 import { sortTagged } from '../../../src/core/windows/sortTagged.ts';
 import { keptNumbers } from '../../../src/core/profile/sortedNumbers.ts';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../../src/core/samples/mulberry32.ts';
 
 const HEADER = 'x,n,c';
 const PLANS: ColumnPlan[] = [
