@@ -12,6 +12,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { printPhases } from './traceTasks.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -62,52 +63,17 @@ try {
   await cdp.send('Tracing.end');
   await traced;
 
-  // The page's main thread: the renderer thread named CrRendererMain that ran the most tasks.
-  const names = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain');
-  const tasks = (pid, tid) => events.filter((e) => e.pid === pid && e.tid === tid && e.name === 'RunTask' && e.ph === 'X');
-  let main = names[0];
-  for (const n of names) if (tasks(n.pid, n.tid).length > tasks(main.pid, main.tid).length) main = n;
-  const long = tasks(main.pid, main.tid).filter((e) => e.dur >= minTask * 1000);
-  const mark = (m) => events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === m)?.ts ?? NaN;
-  const clickAt = mark('dm-click');
-  const resultsAt = mark('dm-results');
-
-  // Self time per function in a window, from the CPU profile's samples.
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const sampleTimes = [];
-  let t = profile.startTime;
-  for (const d of profile.timeDeltas) sampleTimes.push((t += d));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const keyOf = (n) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
-  // Self time per function in a window (or, with --inclusive, time with the function on the stack).
-  const inclusive = args.includes('--inclusive');
-  const hot = (from, to) => {
-    const self = new Map();
-    for (let i = 0; i < profile.samples.length; i++) {
-      if (sampleTimes[i] < from || sampleTimes[i] > to) continue;
-      const dt = (sampleTimes[i + 1] ?? sampleTimes[i]) - sampleTimes[i];
-      const keys = new Set();
-      for (let id = profile.samples[i]; id !== undefined; id = inclusive ? parent.get(id) : undefined) keys.add(keyOf(byId.get(id)));
-      for (const key of keys) self.set(key, (self.get(key) ?? 0) + dt);
-    }
-    return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, inclusive ? 40 : 8);
-  };
-  console.log(`results ${((resultsAt - clickAt) / 1e6).toFixed(2)} s after the click; ${long.length} task(s) >= ${minTask} ms`);
-  // Wall time depends on what else runs on the machine; thread time (tdur, CPU time of the main thread
-  // inside the task) does much less: the longest of each, per phase.
-  for (const phase of ['run', 'render']) {
-    const inPhase = tasks(main.pid, main.tid).filter((e) => (phase === 'run' ? e.ts >= clickAt && e.ts < resultsAt : e.ts >= resultsAt));
-    const wall = Math.max(0, ...inPhase.map((e) => e.dur / 1000));
-    const cpu = Math.max(0, ...inPhase.map((e) => (e.tdur ?? NaN) / 1000).filter((x) => x === x));
-    console.log(`longest ${phase} task: ${wall.toFixed(0)} ms wall, longest by main-thread CPU time ${cpu.toFixed(0)} ms`);
-  }
-  for (const e of long) {
-    const at = (e.ts - clickAt) / 1000;
-    const phase = e.ts < clickAt ? 'before' : e.ts < resultsAt ? 'run' : 'render';
-    console.log(`\n${phase} task ${(e.dur / 1000).toFixed(0)} ms (CPU ${((e.tdur ?? NaN) / 1000).toFixed(0)} ms) at +${at.toFixed(0)} ms`);
-    for (const [k, us] of hot(e.ts, e.ts + e.dur)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
-  }
+  printPhases({
+    events,
+    profile,
+    minTask,
+    inclusive: args.includes('--inclusive'),
+    from: 'dm-click',
+    to: 'dm-results',
+    phases: ['run', 'render'],
+    header: ({ fromAt, toAt, long }) =>
+      `results ${((toAt - fromAt) / 1e6).toFixed(2)} s after the click; ${long.length} task(s) >= ${minTask} ms`,
+  });
   await context.close();
 } finally {
   await browser.close();
