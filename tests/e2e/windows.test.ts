@@ -113,19 +113,22 @@ describe('windows view (built app, Chromium)', () => {
     const features = report.windows![0].features.map((f) => f.name);
     const canvas = page.locator('[data-testid="windows-trend"] [data-testid="heatmap"] canvas');
     await canvas.scrollIntoViewIfNeeded();
-    const box = (await canvas.boundingBox())!;
-    const cellWidth = box.width / report.windows!.length;
-    const rowHeight = box.height / features.length;
     for (const [w, f] of [
       [5, features.indexOf('amount')],
       [2, features.indexOf(HOSTILE)],
     ]) {
-      await canvas.hover({ position: { x: (w + 0.5) * cellWidth, y: (f + 0.5) * rowHeight } });
       const feature = report.windows![w].features[f];
-      const tip = await page.getByRole('tooltip').innerText();
-      expect(tip).toContain(
-        `${feature.name} · ${report.windows![w].label}: drift score ${feature.drift_score!.toFixed(3)} (${feature.drifted ? 'drifted' : 'ok'}`,
-      );
+      const expected = `${feature.name} · ${report.windows![w].label}: drift score ${feature.drift_score!.toFixed(3)} (${feature.drifted ? 'drifted' : 'ok'}`;
+      // The charts around the heatmap draw as they come into view and may resize it after it first
+      // shows: the cell's position is taken from the canvas's box at each try.
+      await expect
+        .poll(async () => {
+          const box = (await canvas.boundingBox())!;
+          const position = { x: (w + 0.5) * (box.width / report.windows!.length), y: (f + 0.5) * (box.height / features.length) };
+          await canvas.hover({ position });
+          return page.getByRole('tooltip').innerText();
+        })
+        .toContain(expected);
     }
     await page.getByRole('button', { name: 'Table' }).first().click();
     const table = page.locator('#windows-scores-table');
