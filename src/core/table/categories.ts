@@ -29,21 +29,8 @@ export function alignCategories(refCol: ParsedColumn, prodCol: ParsedColumn): Al
     if (c.highCardinality) throw new Error(`alignCategories: column "${c.name}" is high-cardinality text (no codes)`);
   }
   if (refCol.codes === null && prodCol.codes === null) return alignNumbers(refCol.values, prodCol.values);
-  const ref = textCodes(refCol);
-  const prod = textCodes(prodCol);
-  const categories = sortCategories([...new Set([...ref.labels, ...prod.labels])]);
-  const position = new Map(categories.map((c, i) => [c, i]));
-  return {
-    categories,
-    refCodes: remap(
-      ref.codes,
-      ref.labels.map((l) => position.get(l)!),
-    ),
-    prodCodes: remap(
-      prod.codes,
-      prod.labels.map((l) => position.get(l)!),
-    ),
-  };
+  const { categories, ref, prod } = textUnion(refCol, prodCol);
+  return { categories, refCodes: remap(ref.codes, ref.to), prodCodes: remap(prod.codes, prod.to) };
 }
 
 /**
@@ -61,17 +48,33 @@ export function alignedCategoryCounts(
     const { categories, refCodes, prodCodes } = alignCategories(refCol, prodCol);
     return { categories, refCounts: countCodes(refCodes, categories.length), prodCounts: countCodes(prodCodes, categories.length) };
   }
+  const { categories, ref, prod } = textUnion(refCol, prodCol);
+  const gather = (side: UnionSide): Float64Array => {
+    const local = countCodes(side.codes, side.to.length);
+    const out = new Float64Array(categories.length);
+    side.to.forEach((position, i) => (out[position] += local[i]));
+    return out;
+  };
+  return { categories, refCounts: gather(ref), prodCounts: gather(prod) };
+}
+
+/** One file's rows coded over its own labels, and where each of its labels sits among the union's categories. */
+interface UnionSide {
+  codes: Int32Array;
+  to: number[];
+}
+
+/** The sorted union of two text-coded columns' labels, each side's local codes mapped onto it. */
+function textUnion(refCol: ParsedColumn, prodCol: ParsedColumn): { categories: string[]; ref: UnionSide; prod: UnionSide } {
   const ref = textCodes(refCol);
   const prod = textCodes(prodCol);
   const categories = sortCategories([...new Set([...ref.labels, ...prod.labels])]);
   const position = new Map(categories.map((c, i) => [c, i]));
-  const gather = (side: { labels: string[]; codes: Int32Array }): Float64Array => {
-    const local = countCodes(side.codes, side.labels.length);
-    const out = new Float64Array(categories.length);
-    side.labels.forEach((label, i) => (out[position.get(label)!] += local[i]));
-    return out;
-  };
-  return { categories, refCounts: gather(ref), prodCounts: gather(prod) };
+  const side = ({ labels, codes }: { labels: string[]; codes: Int32Array }): UnionSide => ({
+    codes,
+    to: labels.map((l) => position.get(l)!),
+  });
+  return { categories, ref: side(ref), prod: side(prod) };
 }
 
 function alignNumbers(ref: Float64Array, prod: Float64Array): AlignedCategories {
