@@ -15,7 +15,11 @@
  * --wasm-only times csvParseBlock alone over the file held in wasm memory (no reading, no JavaScript
  * typing), for all columns and for the same column subsets.
  *
- *   npm run build:wasm && npm run build:lib && node scripts/bench-parse.mjs [file.csv] [--reps 7] [--stages] [--wasm-only]
+ *   npm run build:wasm && npm run build:lib && node scripts/bench-parse.mjs [file.csv] [--reps 7] [--stages]
+ *     [--wasm-only [--wasm other.wasm] [--sets all,scan,numbers,texts]]
+ *
+ * --wasm compares another build of wasm/csv (asc ... -o other.wasm) in wasm-only mode; on a shared
+ * machine, alternate runs of the two builds and compare medians.
  *
  * Default file: .bench/gen_1000000/reference.csv (`npm run bench` makes it).
  */
@@ -28,7 +32,7 @@ import { median } from './median.mjs';
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const opt = (name, def) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : def);
-const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1] === '--reps'));
+const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--reps', '--wasm', '--sets'].includes(args[i - 1])));
 const path = positional[0] ?? '.bench/gen_1000000/reference.csv';
 const REPS = opt('reps', 7);
 const size = statSync(path).size;
@@ -135,7 +139,13 @@ console.log(
 
 /** csvParseBlock over the whole file in wasm memory, as csvBytes.ts calls it; CPU ms per pass. */
 async function wasmOnly(header) {
-  const w = await csvReaderInstance();
+  // --wasm other.wasm: an alternative build of the reader, to compare with the installed one.
+  const alt = args.includes('--wasm') ? args[args.indexOf('--wasm') + 1] : null;
+  const abort = () => {
+    throw new Error('csv_reader.wasm aborted');
+  };
+  const w =
+    alt === null ? await csvReaderInstance() : (await WebAssembly.instantiate(await fs.readFile(alt), { env: { abort } })).instance.exports;
   const bytes = await fs.readFile(path);
   const ptr = w.alloc(bytes.length + 64);
   new Uint8Array(w.memory.buffer, ptr, bytes.length).set(bytes);
@@ -183,12 +193,13 @@ async function wasmOnly(header) {
     return { ms, rows };
   };
   const numeric = (h) => /^(id|num_\d+|label)$/.test(h);
+  const only = args.includes('--sets') ? args[args.indexOf('--sets') + 1].split(',') : null;
   const sets = [
     ['all', () => true],
     ['scan', (h) => h === 'label'],
     ['numbers', numeric],
     ['texts', (h) => !numeric(h)],
-  ];
+  ].filter(([label]) => only === null || only.includes(label));
   const res = {};
   for (const [label, keep] of sets) {
     pass(keep);
@@ -200,6 +211,7 @@ async function wasmOnly(header) {
       `wasm ${label.padEnd(8)} cpu ${res[label].toFixed(0).padStart(5)} ms  ${((size / 1e6 / res[label]) * 1000).toFixed(0).padStart(5)} MB/s  (${rows} rows, median of ${REPS}, min ${Math.min(...ms).toFixed(0)})`,
     );
   }
+  if (only !== null) return;
   console.log(
     `wasm stages (CPU ms): scan ${res.scan.toFixed(0)}; numbers ${(res.numbers - res.scan).toFixed(0)}; texts ${(res.texts - res.scan).toFixed(0)}; load average ${loadavg()
       .map((x) => x.toFixed(2))
