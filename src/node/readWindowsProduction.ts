@@ -92,7 +92,16 @@ export async function readProductionInHalves(
     await handle.close();
   }
   if (offsets.length !== 2) return null;
-  const jobs = offsets.map((start, index): WindowPartJob => ({ path, file, start, end: offsets[index + 1] ?? size, index, head: head!, opts, tap }));
+  const jobs = offsets.map((start, index): WindowPartJob => ({
+    path,
+    file,
+    start,
+    end: offsets[index + 1] ?? size,
+    index,
+    head: head!,
+    opts,
+    tap,
+  }));
   const second = runSecond(jobs[1]);
   // The second half's failure is the one-piece read's to report.
   second.catch(() => null);

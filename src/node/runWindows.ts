@@ -111,11 +111,16 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
       throw new InputError(`windows need the production rows; pass the production CSV instead of the profile ${src}`);
     // One production file against a profile: its two halves read at once (readWindowsProduction.ts).
     if (column !== null && halves) {
-      const read2 = await readProductionInHalves(src, read, {
-        column,
-        timeZone: config.windows.timezone,
-        missingValues: config.data.missing_values,
-      }, { minBytes: input.splitMinBytes });
+      const read2 = await readProductionInHalves(
+        src,
+        read,
+        {
+          column,
+          timeZone: config.windows.timezone,
+          missingValues: config.data.missing_values,
+        },
+        { minBytes: input.splitMinBytes },
+      );
       if (read2 !== null) return read2;
     }
     const tap = column !== null ? new TimestampColumn(config.windows.timezone, config.data.missing_values) : null;
@@ -257,7 +262,8 @@ async function ownColumns(
 ): Promise<Map<string, FeatureStats[] | null>> {
   const done = new Map<string, FeatureStats[] | null>();
   if (prep.index === null || !prep.tester.columnPasses) return done;
-  for (const plan of prep.tester.featurePlans) if (!worker.names.has(plan.name)) done.set(plan.name, prep.tester.columnStats(prep.index, plan));
+  for (const plan of prep.tester.featurePlans)
+    if (!worker.names.has(plan.name)) done.set(plan.name, prep.tester.columnStats(prep.index, plan));
   for (const [name, stats] of await theirs) done.set(name, stats);
   return done;
 }

@@ -52,7 +52,7 @@ export type ColumnWorkerMessage =
  */
 const cost = (c: ParsedColumn) => (c.codes === null ? 2 : 1);
 /** This thread's head start: the whole-run tests, the window of each row and the label run here. */
-const MAIN_EXTRA = 2;
+const MAIN_EXTRA = 4;
 
 /**
  * Columns a worker can take: parsed in full (not high-cardinality) and not the label, prediction,
@@ -118,7 +118,12 @@ export class ColumnWorker {
    * A worker for `table` when it is large enough and the build can run one (see canRunColumnWorker);
    * null: do everything on this thread.
    */
-  static start(table: ParsedTable, config: Config, profileConfig: Partial<ProfileConfig>, minRows = COLUMN_WORKER_MIN_ROWS): ColumnWorker | null {
+  static start(
+    table: ParsedTable,
+    config: Config,
+    profileConfig: Partial<ProfileConfig>,
+    minRows = COLUMN_WORKER_MIN_ROWS,
+  ): ColumnWorker | null {
     if (!canRunColumnWorker || table.rows < minRows) return null;
     const names = workerShare(table, config);
     if (names.size === 0) return null;
@@ -137,7 +142,10 @@ export class ColumnWorker {
    */
   async profile(options: { config: Partial<ProfileConfig>; source: null }): Promise<Profile> {
     const t = this.table;
-    const here = profileFromTable({ ...t, columns: t.columns.filter((c) => !this.names.has(c.name)) }, { ...options, keepSortedNumbers: true });
+    const here = profileFromTable(
+      { ...t, columns: t.columns.filter((c) => !this.names.has(c.name)) },
+      { ...options, keepSortedNumbers: true },
+    );
     let there: ColumnProfile[];
     try {
       const m = await this.profileReply!;

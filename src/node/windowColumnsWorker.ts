@@ -22,7 +22,12 @@ try {
 
 parentPort!.once('message', (job: ColumnWindowsJob) => {
   try {
-    const index: WindowIndex = { tables: [table], offsets: Int32Array.of(0, table.rows), windowOf: job.windowOf, windowRows: job.windowRows };
+    const index: WindowIndex = {
+      tables: [table],
+      offsets: Int32Array.of(0, table.rows),
+      windowOf: job.windowOf,
+      windowRows: job.windowRows,
+    };
     const tests = testsOfRun(job.config);
     const stats = job.plans.map((plan, i) => windowColumnStats(plan, job.reference[i], job.refRows, index, job.config, tests));
     post({ kind: 'windows', stats });

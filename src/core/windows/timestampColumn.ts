@@ -256,7 +256,12 @@ export class TimestampColumn {
    * and pending day/month decisions put end to end are the one tap's (the first examples being the
    * first of the parts' first examples). Call finish() with the file's rows.
    */
-  static joined(timeZone: string, missingValues: readonly string[], parts: readonly TimestampState[], rowsBefore: readonly number[]): TimestampColumn {
+  static joined(
+    timeZone: string,
+    missingValues: readonly string[],
+    parts: readonly TimestampState[],
+    rowsBefore: readonly number[],
+  ): TimestampColumn {
     const rows = parts.reduce((m, p, k) => (p.rows > 0 ? Math.max(m, rowsBefore[k] + p.rows) : m), 0);
     const out = new TimestampColumn(timeZone, missingValues, rows);
     const shift = (xs: readonly { row: number; text: string }[], by: number) => xs.map((e) => ({ row: e.row + by, text: e.text }));
