@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './median.mjs';
@@ -55,15 +56,21 @@ async function yearOfDays() {
 
 function timed(cliArgs) {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M', process.execPath, cli, ...cliArgs], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M CPU %U %S', process.execPath, cli, ...cliArgs], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`drift-monitor ${cliArgs.join(' ')} failed (${r.status}): ${r.stderr}`);
   const rss = Number((r.stderr.match(/MAXRSS (\d+)/) ?? [])[1]) / 1024;
+  // User + system CPU of all threads (the run uses a second core: wall alone hides what the machine's other load took).
+  const cpuMatch = r.stderr.match(/CPU ([\d.]+) ([\d.]+)/);
+  const cpu = cpuMatch ? Number(cpuMatch[1]) + Number(cpuMatch[2]) : NaN;
   const timings = r.stderr
     .split('\n')
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l).timings)[0];
-  return { wall, rss, stdout: r.stdout.trim(), timings };
+  return { wall, cpu, rss, stdout: r.stdout.trim(), timings };
 }
 
 const profile = join(dir, 'reference.profile');
@@ -101,5 +108,9 @@ const stage = (k) => median(runs.map((r) => r.timings?.[k] ?? NaN)) / 1000;
 console.log(`\n== windows: 1M production rows, 365 daily windows, against the 1M-row reference profile (median of ${reps})`);
 console.log(`verdict: ${runs[0].stdout}`);
 console.log(
-  `wall ${median(runs.map((r) => r.wall)).toFixed(2)} s (parse ${stage('parse').toFixed(2)} s, whole run ${(stage('detect') + stage('tests')).toFixed(2)} s, windows ${stage('windows').toFixed(2)} s), peak RSS ${Math.max(...runs.map((r) => r.rss)).toFixed(0)} MB`,
+  `wall ${median(runs.map((r) => r.wall)).toFixed(2)} s, CPU ${median(runs.map((r) => r.cpu)).toFixed(2)} s, load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(
+      ' ',
+    )} (parse ${stage('parse').toFixed(2)} s, whole run ${(stage('detect') + stage('tests')).toFixed(2)} s, windows ${stage('windows').toFixed(2)} s), peak RSS ${Math.max(...runs.map((r) => r.rss)).toFixed(0)} MB`,
 );

@@ -13,14 +13,21 @@ import type { ParsedTable } from '../core/table/types.ts';
 import type { Profile } from '../core/profile/columnProfile.ts';
 import { InputError } from '../core/errors.ts';
 import { analyse, type Analysis } from '../core/analyse.ts';
-import { analyseProfiles } from '../core/profile/analyseProfiles.ts';
 import { mergeProfiles, profileConfigOf, profileFromTable } from '../core/profile/profileBuilder.ts';
 import { buildReport } from '../core/buildReport.ts';
 import { analysePerformance } from '../core/performance.ts';
 import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
 import { columnsToSkip } from '../core/table/columnsToSkip.ts';
 import { TimestampColumn, type TimestampValues } from '../core/windows/timestampColumn.ts';
-import { analyseWindows } from '../core/windows/analyseWindows.ts';
+import { analyseWindows, finishWindows, prepareWindows, type WindowsInput, type WindowsPrep } from '../core/windows/analyseWindows.ts';
+import { ColumnWorker } from './windowColumns.ts';
+import { readProductionInHalves } from './readWindowsProduction.ts';
+import type { FeatureStats } from '../core/report/types.ts';
+import type { ColumnPlan } from '../core/table/types.ts';
+import { analyseProfiles, profileFile } from '../core/profile/analyseProfiles.ts';
+import { profileFacts } from '../core/profile/profileFacts.ts';
+import { planColumnsFromFacts } from '../core/table/planColumns.ts';
+import { planConfig } from '../core/analyse.ts';
 import { addLabelDrift } from '../core/windows/labelDrift.ts';
 import { decideWindows } from '../core/windows/decideWindows.ts';
 import { addWindowsPerformance } from '../core/windows/windowPerformance.ts';
@@ -41,6 +48,10 @@ export interface WindowsRunInput {
   generatedAt?: string;
   /** ONNX model file (overrides config model.path): scores every production row, performance per window. */
   model?: string | null;
+  /** Production rows from which a worker thread takes a share of the columns (windowColumns.ts; default COLUMN_WORKER_MIN_ROWS). */
+  columnWorkerMinRows?: number;
+  /** Production file size from which it is read in two halves at once (readWindowsProduction.ts; default SPLIT_MIN_BYTES). */
+  splitMinBytes?: number;
 }
 
 export interface WindowsRunResult {
@@ -87,6 +98,9 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     skipColumns: columnsToSkip(config, modelPath !== null),
   };
   const column = config.windows.column;
+  const refIsProfile = typeof input.reference === 'string' && (await isProfileFile(input.reference));
+  // With a reference table both files are parsed at once already; with a profile the second core reads half the production.
+  const halves = refIsProfile && input.productions.length === 1;
   const readProduction = async (src: string | ParsedTable): Promise<{ table: ParsedTable; stamps: TimestampValues | null }> => {
     if (typeof src !== 'string') {
       if (column !== null)
@@ -95,6 +109,20 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     }
     if (await isProfileFile(src))
       throw new InputError(`windows need the production rows; pass the production CSV instead of the profile ${src}`);
+    // One production file against a profile: its two halves read at once (readWindowsProduction.ts).
+    if (column !== null && halves) {
+      const read2 = await readProductionInHalves(
+        src,
+        read,
+        {
+          column,
+          timeZone: config.windows.timezone,
+          missingValues: config.data.missing_values,
+        },
+        { minBytes: input.splitMinBytes },
+      );
+      if (read2 !== null) return read2;
+    }
     const tap = column !== null ? new TimestampColumn(config.windows.timezone, config.data.missing_values) : null;
     const table = await readCsvFile(src, {
       ...read,
@@ -104,7 +132,6 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     });
     return { table, stamps: tap ? tap.finish(table.rows) : null };
   };
-  const refIsProfile = typeof input.reference === 'string' && (await isProfileFile(input.reference));
   const [reference, read2] = await Promise.all([
     refIsProfile
       ? readProfileFile(input.reference as string)
@@ -119,6 +146,19 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
   const t1 = performance.now();
 
   const referenceTable = refIsProfile ? null : (reference as ParsedTable);
+  let columnWorker: ColumnWorker | null = null;
+  let early: WindowsPrep | null = null;
+  let earlyStats: Promise<Map<string, FeatureStats[] | null>> | null = null;
+  const windowsInput = (plans: readonly ColumnPlan[]): WindowsInput => ({
+    reference: referenceProfile,
+    referenceTable,
+    productions,
+    timestamps: stamps,
+    plans,
+    config,
+    tests: testsOfRun(config),
+    withModel: modelPath !== null,
+  });
   let analysis: Analysis;
   let referenceProfile: Profile;
   let productionProfile: Profile | null = null;
@@ -130,10 +170,28 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     referenceProfile = profileFromTable(referenceTable, profileOptions);
   } else {
     referenceProfile = referenceTable !== null ? profileFromTable(referenceTable, profileOptions) : (reference as Profile);
-    productionProfile = productions
-      // One production table: its numbers sorted once, for this profile and the windows' pass (sortedNumbers.ts).
-      .map((t) => profileFromTable(t, { ...profileOptions, source: null, keepSortedNumbers: productions.length === 1 }))
-      .reduce((a, b) => mergeProfiles(a, b));
+    // One production table against a profile: a worker thread takes a share of its columns (windowColumns.ts).
+    columnWorker =
+      referenceTable === null && productions.length === 1
+        ? ColumnWorker.start(productions[0], config, profileOptions.config, input.columnWorkerMinRows)
+        : null;
+    productionProfile = columnWorker
+      ? await columnWorker.profile({ ...profileOptions, source: null })
+      : productions
+          // One production table: its numbers sorted once, for this profile and the windows' pass (sortedNumbers.ts).
+          .map((t) => profileFromTable(t, { ...profileOptions, source: null, keepSortedNumbers: productions.length === 1 }))
+          .reduce((a, b) => mergeProfiles(a, b));
+    if (columnWorker) {
+      // The worker's windows start now, on the plans analyseProfiles makes next (checked against them below).
+      const refFile = profileFile(referenceProfile, 'reference profile');
+      const plans = planColumnsFromFacts(
+        profileFacts(referenceProfile, refFile),
+        profileFacts(productionProfile, namedSource(productions)!.file),
+        planConfig(config),
+      ).plans;
+      early = prepareWindows(windowsInput(plans));
+      earlyStats = columnWorker.windows(early);
+    }
     analysis = analyseProfiles(referenceProfile, { ...productionProfile, source: namedSource(productions) }, config);
     // Named as given (a table's file, a profile's path), as a run without windows names it.
     analysis.reference = { ...analysis.reference, file: typeof input.reference === 'string' ? input.reference : input.reference.file };
@@ -168,17 +226,11 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     report.warnings.push(
       'the whole-run performance section needs the reference rows and one production file; with windows over a profile or several files it is left out (prediction drift is in each window)',
     );
-  const tests = testsOfRun(config);
-  const windowsAnalysis = analyseWindows({
-    reference: referenceProfile,
-    referenceTable,
-    productions,
-    timestamps: stamps,
-    plans: analysis.plans,
-    config,
-    tests,
-    withModel: model !== null,
-  });
+  const windowsAnalysis =
+    early !== null && samePlans(early.input.plans, analysis.plans)
+      ? finishWindows(early, await ownColumns(early, columnWorker!, earlyStats!))
+      : analyseWindows(windowsInput(analysis.plans));
+  columnWorker?.close();
   await addWindowsPerformance(windowsAnalysis, {
     referenceTable,
     productions,
@@ -200,6 +252,24 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     productions,
     timings: { parse: t1 - t0, detect: analysis.timings.detect, tests: analysis.timings.tests, windows: t3 - t2, total: t3 - t0 },
   };
+}
+
+/** The worker's features (already under way) and this thread's, by name, for finishWindows. */
+async function ownColumns(
+  prep: WindowsPrep,
+  worker: ColumnWorker,
+  theirs: Promise<Map<string, FeatureStats[] | null>>,
+): Promise<Map<string, FeatureStats[] | null>> {
+  const done = new Map<string, FeatureStats[] | null>();
+  if (prep.index === null || !prep.tester.columnPasses) return done;
+  for (const plan of prep.tester.featurePlans)
+    if (!worker.names.has(plan.name)) done.set(plan.name, prep.tester.columnStats(prep.index, plan));
+  for (const [name, stats] of await theirs) done.set(name, stats);
+  return done;
+}
+
+function samePlans(a: readonly ColumnPlan[], b: readonly ColumnPlan[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** A profile source naming the production files end to end (as the report's data.production.file). */

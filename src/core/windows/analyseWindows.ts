@@ -180,19 +180,34 @@ export class WindowTester {
     return { stats, dataQuality, labelStats, predictionStats };
   }
 
+  /** One feature's statistics in every window of `index` (windowColumnStats), null when it needs the window profiles. */
+  columnStats(index: WindowIndex, plan: ColumnPlan): FeatureStats[] | null {
+    const ref = this.refColumns.get(plan.name);
+    return ref === undefined ? null : windowColumnStats(plan, ref, this.reference.rows, index, this.config, this.tests);
+  }
+
+  /** False when data-quality thresholds need each window's profile: testWindows gives null, columnStats is not used. */
+  get columnPasses(): boolean {
+    return !this.quality;
+  }
+
+  /** The tested features' plans (skipped columns left out), in plan order. */
+  get featurePlans(): readonly ColumnPlan[] {
+    return this.features;
+  }
+
   /**
    * test() of every window of `index` (its rows as a table of their own), each column in one pass over
    * all windows (windowColumnStats.ts) instead of a profile per window; null when a column needs the
    * profiles (then call test() per window), or when data-quality thresholds need the window profiles.
+   * `done`: features already computed elsewhere (columnStats of the same index, e.g. on another thread), by name.
    */
-  testWindows(index: WindowIndex): ReturnType<WindowTester['test']>[] | null {
+  testWindows(index: WindowIndex, done?: ReadonlyMap<string, FeatureStats[] | null>): ReturnType<WindowTester['test']>[] | null {
     if (this.quality) return null;
     // A column is in a window's table when every table has it and it is not high-cardinality (sliceTables).
     const present = (name: string) => index.tables.every((t) => t.columns.some((c) => c.name === name && c.highCardinality === undefined));
-    const all = (plan: ColumnPlan): FeatureStats[] | null => {
-      const ref = this.refColumns.get(plan.name);
-      return ref === undefined ? null : windowColumnStats(plan, ref, this.reference.rows, index, this.config, this.tests);
-    };
+    const all = (plan: ColumnPlan): FeatureStats[] | null =>
+      done !== undefined && done.has(plan.name) ? (done.get(plan.name) ?? null) : this.columnStats(index, plan);
     const features: FeatureStats[][] = [];
     for (const plan of this.features) {
       const s = all(plan);
@@ -225,6 +240,27 @@ export class WindowTester {
 
 /** Every window's statistics and the expected variation. */
 export function analyseWindows(input: WindowsInput): WindowsAnalysis {
+  return finishWindows(prepareWindows(input));
+}
+
+/**
+ * The first half of analyseWindows: the windows cut, the window of each row (`index`, null when
+ * windows overlap) and the tester. Between this and finishWindows, any feature's statistics in every
+ * window can be computed elsewhere (tester.columnStats on the same rows and window index, e.g. in a
+ * worker holding a copy of the column) and handed to finishWindows.
+ */
+export interface WindowsPrep {
+  input: WindowsInput;
+  source: WindowSource;
+  offsets: Int32Array;
+  plans: WindowPlan[];
+  index: WindowIndex | null;
+  tester: WindowTester;
+  keepRows: boolean;
+  warnings: string[];
+}
+
+export function prepareWindows(input: WindowsInput): WindowsPrep {
   const { config, productions } = input;
   const source = windowSource(config, productions.length);
   if (source === null) throw new InputError('windows are off: set windows.every or give several production files');
@@ -275,7 +311,15 @@ export function analyseWindows(input: WindowsInput): WindowsAnalysis {
   // against the reference rows.
   const keepRows = input.referenceTable !== null && ((labelColumn !== null && predictionColumns.length > 0) || input.withModel === true);
   const index = windowIndex(productions, offsets, plans);
-  const all = index === null ? null : tester.testWindows(index);
+  return { input, source, offsets, plans, index, tester, keepRows, warnings };
+}
+
+/** The second half of analyseWindows; `done`: features' statistics computed elsewhere (see WindowsPrep). */
+export function finishWindows(prep: WindowsPrep, done?: ReadonlyMap<string, FeatureStats[] | null>): WindowsAnalysis {
+  const { input, source, offsets, plans, index, tester, keepRows, warnings } = prep;
+  const { config, productions } = input;
+  const stamps = input.timestamps;
+  const all = index === null ? null : tester.testWindows(index, done);
   const windows: WindowStats[] = plans.map((plan, i) => {
     const fileStamps = source === 'file' && stamps !== null ? stamps[i] : null;
     return {

@@ -66,6 +66,23 @@ function offsetOf(text: string | undefined): number | null {
   return sign * (h * 60 + min) * 60_000;
 }
 
+/**
+ * A TimestampColumn's state before finish() (plain data, to post between threads): what one part of a
+ * file tapped, its rows numbered from the part's first row. TimestampColumn.joined puts parts together.
+ */
+export interface TimestampState {
+  local: Float64Array;
+  alt: Float64Array | null;
+  rows: number;
+  missing: number;
+  dmyRows: number[];
+  onlyExamples: { day: { row: number; text: string }[]; month: { row: number; text: string }[] };
+  unparsableCount: number;
+  examples: { row: number; text: string }[];
+  dayFirstOnly: number;
+  monthFirstOnly: number;
+}
+
 export class TimestampColumn {
   private local: Float64Array;
   /** Month-first readings of ambiguous `a/b/yyyy` cells (NaN elsewhere), allocated on the first one. */
@@ -215,6 +232,60 @@ export class TimestampColumn {
     const examples = this.onlyExamples[order];
     if (examples.length < EXAMPLES) examples.push({ row, text: text.length > CLIP ? text.slice(0, CLIP - 1) + '…' : text });
     return AMBIGUOUS;
+  }
+
+  /** The state so far (see TimestampState); its arrays are this column's own (no copy). */
+  state(): TimestampState {
+    return {
+      local: this.local.subarray(0, this.rows),
+      alt: this.alt === null ? null : this.alt.subarray(0, this.rows),
+      rows: this.rows,
+      missing: this.missing,
+      dmyRows: this.dmyRows,
+      onlyExamples: this.onlyExamples,
+      unparsableCount: this.unparsableCount,
+      examples: this.examples,
+      dayFirstOnly: this.dayFirstOnly,
+      monthFirstOnly: this.monthFirstOnly,
+    };
+  }
+
+  /**
+   * The column one tap over the whole file would hold, from the states of its parts in order, part k
+   * starting at data row `rowsBefore[k]`: every cell was read alone, so the parts' readings, counts
+   * and pending day/month decisions put end to end are the one tap's (the first examples being the
+   * first of the parts' first examples). Call finish() with the file's rows.
+   */
+  static joined(
+    timeZone: string,
+    missingValues: readonly string[],
+    parts: readonly TimestampState[],
+    rowsBefore: readonly number[],
+  ): TimestampColumn {
+    const rows = parts.reduce((m, p, k) => (p.rows > 0 ? Math.max(m, rowsBefore[k] + p.rows) : m), 0);
+    const out = new TimestampColumn(timeZone, missingValues, rows);
+    const shift = (xs: readonly { row: number; text: string }[], by: number) => xs.map((e) => ({ row: e.row + by, text: e.text }));
+    parts.forEach((p, k) => {
+      const at = rowsBefore[k];
+      out.local.set(p.local.subarray(0, p.rows), at);
+      if (p.alt !== null) {
+        out.alt ??= new Float64Array(out.local.length).fill(NaN);
+        out.alt.set(p.alt.subarray(0, p.rows), at);
+      }
+      out.missing += p.missing;
+      for (const r of p.dmyRows) out.dmyRows.push(r + at);
+      out.onlyExamples.day.push(...shift(p.onlyExamples.day, at));
+      out.onlyExamples.month.push(...shift(p.onlyExamples.month, at));
+      out.unparsableCount += p.unparsableCount;
+      out.examples.push(...shift(p.examples, at));
+      out.dayFirstOnly += p.dayFirstOnly;
+      out.monthFirstOnly += p.monthFirstOnly;
+    });
+    out.onlyExamples.day.length = Math.min(out.onlyExamples.day.length, EXAMPLES);
+    out.onlyExamples.month.length = Math.min(out.onlyExamples.month.length, EXAMPLES);
+    out.examples.length = Math.min(out.examples.length, EXAMPLES);
+    out.rows = rows;
+    return out;
   }
 
   /** The column for `rows` data rows (rows the tap never saw are missing). */

@@ -279,7 +279,7 @@ function categoricalWindows(
 ): FeatureStats[] | null {
   const numbers = reference.numbers;
   if (numbers.mode !== 'exact') return null;
-  const { windowOf, windowRows, offsets } = index;
+  const { windowOf, windowRows } = index;
   const nw = windowRows.length;
   // The labels of profileCategories: numbers as String(value), texts as read (a text equal to a number's label is that category).
   const ids = new Map<string, number>();
@@ -297,6 +297,121 @@ function categoricalWindows(
   };
   for (let i = 0; i < numbers.values.length; i++) refCount[idOf(String(numbers.values[i]))] += numbers.counts[i];
   if (reference.text !== null) for (const [t, c] of reference.text) refCount[idOf(t)] += c;
+  const counted = countByWindow(columns, index, idOf, () => names.length);
+  if (counted === null) return null;
+  // Too many categories x windows for an array each: each row's id, then the counts (the ids given so far stay).
+  const rowIds = counted === undefined ? idsByRow(columns, index, idOf, () => names.length) : null;
+  if (counted === undefined && rowIds === null) return null;
+  const k = names.length;
+  const counts = new Float64Array(nw * k);
+  if (counted !== undefined) {
+    for (let id = 0; id < counted.length; id++) {
+      const perWindow = counted[id];
+      for (let w = 0; w < nw; w++) counts[w * k + id] = perWindow[w];
+    }
+  } else {
+    for (let g = 0; g < rowIds!.length; g++) {
+      const id = rowIds![g];
+      if (id >= 0) counts[windowOf[g] * k + id]++;
+    }
+  }
+  const refCounts = Float64Array.from(refCount);
+  const choose = (nRef: number) => chosenTests(config, plan.name, 'categorical', nRef);
+  const out: FeatureStats[] = [];
+  for (let w = 0; w < nw; w++) {
+    const s = categoricalStatsFromCounts(
+      refCounts,
+      counts.subarray(w * k, (w + 1) * k),
+      names,
+      { epsilon: config.psi.epsilon, choose },
+      tests,
+    );
+    out.push({
+      name: plan.name,
+      type_reason: plan.reason,
+      type: 'categorical',
+      ...s,
+      missing: missing(s.n, refRows, windowRows[w]),
+    } as FeatureStats);
+  }
+  return out;
+}
+
+/** Category counts per window kept one array per category while categories x windows stay under this. */
+const PER_CATEGORY_CELLS = 1 << 22;
+
+/**
+ * One pass over the rows: each row's category (ids given by `idOf` in row order, as countByRow gives
+ * them) counted in its window, one array of window counts per category. Undefined when categories x
+ * windows pass PER_CATEGORY_CELLS (then countByRow, with the ids given so far kept); null past TEXT_LIMIT.
+ */
+function countByWindow(
+  columns: ParsedColumn[],
+  index: WindowIndex,
+  idOf: (label: string) => number,
+  categories: () => number,
+): Float64Array[] | null | undefined {
+  const { windowOf, windowRows, offsets } = index;
+  const nw = windowRows.length;
+  const perId: Float64Array[] = [];
+  const idOfCounted = (label: string): number => {
+    const id = idOf(label);
+    while (perId.length <= id) perId.push(new Float64Array(nw));
+    return id;
+  };
+  const maxIds = Math.floor(PER_CATEGORY_CELLS / Math.max(1, nw));
+  for (let t = 0; t < columns.length; t++) {
+    const { values, codes, dictionary } = columns[t];
+    const base = offsets[t];
+    if (codes !== null && dictionary !== null) {
+      const byCode = new Int32Array(dictionary.length).fill(-1);
+      for (let r = 0; r < values.length; r++) {
+        const c = codes[r];
+        const w = windowOf[base + r];
+        if (c < 0 || w < 0) continue;
+        let id = byCode[c];
+        if (id < 0) {
+          if (categories() >= maxIds) return undefined;
+          const v = values[r];
+          id = byCode[c] = idOfCounted(v === v ? String(v === 0 ? 0 : v) : dictionary[c]);
+        }
+        perId[id][w]++;
+      }
+    } else {
+      const byValue = new Map<number, number>();
+      let lastValue = NaN;
+      let last: Float64Array | null = null;
+      for (let r = 0; r < values.length; r++) {
+        const v = values[r];
+        const w = windowOf[base + r];
+        if (v !== v || w < 0) continue;
+        if (v !== lastValue || last === null) {
+          const x = v === 0 ? 0 : v;
+          let id = byValue.get(x);
+          if (id === undefined) {
+            if (categories() >= maxIds) return undefined;
+            byValue.set(x, (id = idOfCounted(String(x))));
+          }
+          lastValue = v;
+          last = perId[id];
+        }
+        last[w]++;
+      }
+    }
+    if (categories() > TEXT_LIMIT) return null;
+  }
+  while (perId.length < categories()) perId.push(new Float64Array(nw));
+  return perId;
+}
+
+/** Each row's category id (-1: none or in no window), ids given by `idOf` in row order; null past TEXT_LIMIT. */
+function idsByRow(
+  columns: ParsedColumn[],
+  index: WindowIndex,
+  idOf: (label: string) => number,
+  categories: () => number,
+): Int32Array | null {
+  const { windowOf, offsets } = index;
   const rowIds = scratchOf(index).tags.fill(-1);
   for (let t = 0; t < columns.length; t++) {
     const { values, codes, dictionary } = columns[t];
@@ -331,32 +446,7 @@ function categoricalWindows(
         rowIds[base + r] = lastId;
       }
     }
-    if (names.length > TEXT_LIMIT) return null;
+    if (categories() > TEXT_LIMIT) return null;
   }
-  const k = names.length;
-  const counts = new Float64Array(nw * k);
-  for (let g = 0; g < rowIds.length; g++) {
-    const id = rowIds[g];
-    if (id >= 0) counts[windowOf[g] * k + id]++;
-  }
-  const refCounts = Float64Array.from(refCount);
-  const choose = (nRef: number) => chosenTests(config, plan.name, 'categorical', nRef);
-  const out: FeatureStats[] = [];
-  for (let w = 0; w < nw; w++) {
-    const s = categoricalStatsFromCounts(
-      refCounts,
-      counts.subarray(w * k, (w + 1) * k),
-      names,
-      { epsilon: config.psi.epsilon, choose },
-      tests,
-    );
-    out.push({
-      name: plan.name,
-      type_reason: plan.reason,
-      type: 'categorical',
-      ...s,
-      missing: missing(s.n, refRows, windowRows[w]),
-    } as FeatureStats);
-  }
-  return out;
+  return rowIds;
 }

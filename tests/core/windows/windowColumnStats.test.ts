@@ -173,6 +173,34 @@ describe('windowColumnStats', () => {
     expect(x[1].drift_score).toBe(2 / 3);
   });
 
+  it('counts many categories in many windows row by row, with the same results (categories x windows past 4M cells)', async () => {
+    const config = defaultConfig();
+    const r = rng(21);
+    const cell = () => (r() < 0.03 ? 'NA' : r() < 0.1 ? String(Math.floor(r() * 5)) : `k${Math.floor(r() * 3000)}`);
+    const reference = await table(
+      Array.from({ length: 4000 }, () => `1,1,${cell()}`),
+      'ref.csv',
+    );
+    const production = await table(
+      Array.from({ length: 3000 }, () => `1,1,${cell()}`),
+      'prod.csv',
+    );
+    // 1400 windows x 3000-odd categories: past the 4M cells (2995 categories) of one array per category.
+    const nWindows = 1400;
+    const windows: number[][] = Array.from({ length: nWindows }, () => []);
+    for (let i = 0; i < production.rows; i++) if (r() > 0.05) windows[Math.floor(r() * nWindows)].push(i);
+    const rows = windows.map((w) => Int32Array.from(w));
+    const index = windowIndex(
+      [production],
+      rowOffsets([production]),
+      rows.map((w) => ({ rows: w })),
+    )!;
+    const refProfile = profileFromTable(reference, { config: profileConfigOf(config) });
+    const plan = PLANS[3];
+    const got = windowColumnStats(plan, refProfile.columns[2], refProfile.rows, index, config, testsOfRun(config));
+    expectSame(got, viaProfiles(refProfile, index, rows, plan, config));
+  });
+
   it('leaves a sketched reference to the window profiles (null), and a row in two windows has no index', async () => {
     const config = defaultConfig();
     config.profile.max_exact_values = 10;

@@ -1,0 +1,217 @@
+/**
+ * The second core for a run with windows over one production table: a worker thread takes a share of
+ * the table's columns (a copy), profiles them (with their sorted numbers kept, sortedNumbers.ts) while
+ * this thread profiles the others, and later computes those columns' statistics in every window
+ * (windowColumnStats.ts) while this thread runs the whole-run tests and its own columns. Every column
+ * is computed by the same functions on the same cells either way, so the profile and the windows'
+ * results are those of one thread, bit for bit; only the work is shared.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../core/config/types.ts';
+import type { FeatureStats } from '../core/report/types.ts';
+import type { ColumnPlan, ParsedColumn, ParsedTable } from '../core/table/types.ts';
+import type { ColumnProfile, Profile, ProfileConfig } from '../core/profile/columnProfile.ts';
+import { KllSketch, type KllState } from '../core/profile/kllSketch.ts';
+import { profileFromTable } from '../core/profile/profileBuilder.ts';
+import type { WindowsPrep } from '../core/windows/analyseWindows.ts';
+
+/** Below this many production rows the columns stay on this thread (a worker costs tens of milliseconds to start). */
+export const COLUMN_WORKER_MIN_ROWS = 100_000;
+
+const WORKER_URL = new URL('./windowColumnsWorker.js', import.meta.url);
+/** Compiled (lib/) builds only: from TypeScript sources (vitest) the worker file is not runnable. */
+export const canRunColumnWorker = import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
+
+/** What the worker is started with. */
+export interface ColumnWorkerData {
+  /** The production table with the worker's columns only. */
+  table: ParsedTable;
+  profileConfig: Partial<ProfileConfig>;
+}
+
+/** The windows job: the worker's features, each with its reference column, over the rows' windows. */
+export interface ColumnWindowsJob {
+  plans: ColumnPlan[];
+  reference: ColumnProfile[];
+  refRows: number;
+  windowOf: Int32Array;
+  windowRows: Int32Array;
+  config: Config;
+}
+
+export type ColumnWorkerMessage =
+  | { kind: 'profile'; columns: ColumnProfile[] }
+  | { kind: 'windows'; stats: (FeatureStats[] | null)[] }
+  | { kind: 'error'; message: string };
+
+/**
+ * Relative cost of a column in both passes: a column of numbers alone is sorted (profile) and merged
+ * with the reference (windows); a coded column is counted. Measured on the 1M-row bench (about 2:1).
+ */
+const cost = (c: ParsedColumn) => (c.codes === null ? 2 : 1);
+/** This thread's head start: the whole-run tests, the window of each row and the label run here. */
+const MAIN_EXTRA = 4;
+
+/**
+ * Columns a worker can take: parsed in full (not high-cardinality) and not the label, prediction,
+ * probability or timestamp column (tested or read on this thread).
+ */
+function workerShare(table: ParsedTable, config: Config): Set<string> {
+  const keep = new Set(
+    [config.data.label_column, config.data.prediction_column, config.data.probability_column, config.windows.column].filter(
+      (c): c is string => c !== null,
+    ),
+  );
+  const candidates = table.columns.filter((c) => c.highCardinality === undefined && !keep.has(c.name));
+  // Greedy by cost (largest first, stable): each column to the side with less work so far.
+  const sorted = [...candidates].sort((a, b) => cost(b) - cost(a));
+  let here = MAIN_EXTRA;
+  let there = 0;
+  const share = new Set<string>();
+  for (const c of sorted) {
+    if (there < here) {
+      share.add(c.name);
+      there += cost(c);
+    } else here += cost(c);
+  }
+  return share;
+}
+
+/** A worker holding a share of one production table's columns (see the file comment). */
+export class ColumnWorker {
+  private readonly worker: Worker;
+  private readonly pending: { resolve: (m: ColumnWorkerMessage) => void; reject: (e: Error) => void }[] = [];
+  private failed: Error | null = null;
+
+  private constructor(
+    readonly table: ParsedTable,
+    /** The worker's columns, by name. */
+    readonly names: ReadonlySet<string>,
+    profileConfig: Partial<ProfileConfig>,
+  ) {
+    const data: ColumnWorkerData = { table: { ...table, columns: table.columns.filter((c) => names.has(c.name)) }, profileConfig };
+    this.worker = new Worker(WORKER_URL, { workerData: data });
+    // Referenced only while a reply is awaited: a run that fails elsewhere never waits for the worker to end.
+    this.worker.unref();
+    this.worker.on('message', (m: ColumnWorkerMessage) => {
+      this.pending.shift()?.resolve(m);
+      if (this.pending.length === 0) this.worker.unref();
+    });
+    this.worker.on('error', (e) => this.fail(e));
+    this.worker.on('exit', () => this.fail(new Error('the column worker stopped')));
+  }
+
+  private fail(e: Error): void {
+    this.failed ??= e;
+    for (const p of this.pending.splice(0)) p.reject(e);
+  }
+
+  private next(): Promise<ColumnWorkerMessage> {
+    if (this.failed) return Promise.reject(this.failed);
+    this.worker.ref();
+    return new Promise((resolve, reject) => this.pending.push({ resolve, reject }));
+  }
+
+  /**
+   * A worker for `table` when it is large enough and the build can run one (see canRunColumnWorker);
+   * null: do everything on this thread.
+   */
+  static start(
+    table: ParsedTable,
+    config: Config,
+    profileConfig: Partial<ProfileConfig>,
+    minRows = COLUMN_WORKER_MIN_ROWS,
+  ): ColumnWorker | null {
+    if (!canRunColumnWorker || table.rows < minRows) return null;
+    const names = workerShare(table, config);
+    if (names.size === 0) return null;
+    const w = new ColumnWorker(table, names, profileConfig);
+    // The worker posts its columns' profiles as soon as it has them.
+    w.profileReply = w.next();
+    return w;
+  }
+
+  private profileReply: Promise<ColumnWorkerMessage> | null = null;
+
+  /**
+   * The table's profile (profileFromTable with `options`, sorted numbers kept): this thread's columns
+   * profiled here, the worker's received, in the table's column order. A worker that fails is replaced
+   * by this thread.
+   */
+  async profile(options: { config: Partial<ProfileConfig>; source: null }): Promise<Profile> {
+    const t = this.table;
+    const here = profileFromTable(
+      { ...t, columns: t.columns.filter((c) => !this.names.has(c.name)) },
+      { ...options, keepSortedNumbers: true },
+    );
+    let there: ColumnProfile[];
+    try {
+      const m = await this.profileReply!;
+      if (m.kind !== 'profile') throw new Error(m.kind === 'error' ? m.message : 'unexpected message');
+      there = m.columns.map(fromTransfer);
+    } catch {
+      this.close();
+      this.failed ??= new Error('the column worker failed');
+      there = profileFromTable(
+        { ...t, columns: t.columns.filter((c) => this.names.has(c.name)) },
+        { ...options, keepSortedNumbers: true },
+      ).columns;
+    }
+    const byName = new Map([...here.columns, ...there].map((c) => [c.name, c]));
+    return { ...here, columns: t.columns.map((c) => byName.get(c.name)!) };
+  }
+
+  /**
+   * Starts the worker's features in every window of `prep` (columnStats); the promise gives them by
+   * name, each as columnStats gives it. Empty when there is nothing to send (the windows overlap,
+   * data-quality thresholds need window profiles): finishWindows then computes everything here.
+   */
+  windows(prep: WindowsPrep): Promise<Map<string, FeatureStats[] | null>> {
+    const index = prep.index;
+    const reference = prep.input.reference;
+    const plans = prep.tester.featurePlans.filter((p) => this.names.has(p.name));
+    if (this.failed || index === null || !prep.tester.columnPasses || plans.length === 0) return Promise.resolve(new Map());
+    const refColumns = new Map(reference.columns.map((c) => [c.name, c]));
+    // A sketched, binned or absent reference column needs the window profiles: computed here (columnStats gives null).
+    const sendable = plans.filter((p) => {
+      const r = refColumns.get(p.name);
+      return r !== undefined && r.numbers.mode === 'exact' && r.binned === undefined;
+    });
+    if (sendable.length === 0) return Promise.resolve(new Map());
+    const job: ColumnWindowsJob = {
+      plans: sendable,
+      reference: sendable.map((p) => refColumns.get(p.name)!),
+      refRows: reference.rows,
+      windowOf: index.windowOf,
+      windowRows: index.windowRows,
+      config: prep.input.config,
+    };
+    const reply = this.next();
+    this.worker.postMessage(job);
+    return reply
+      .then((m) => {
+        if (m.kind !== 'windows') throw new Error(m.kind === 'error' ? m.message : 'unexpected message');
+        return new Map(sendable.map((p, i) => [p.name, m.stats[i]]));
+      })
+      .catch(() => new Map<string, FeatureStats[] | null>())
+      .finally(() => this.close());
+  }
+
+  close(): void {
+    this.worker.removeAllListeners('exit');
+    void this.worker.terminate();
+  }
+}
+
+/** A column profile as a worker posts it: a sketch as its state (class instances do not cross threads). */
+export function toTransfer(c: ColumnProfile): ColumnProfile {
+  return c.numbers.mode === 'sketch' ? { ...c, numbers: { ...c.numbers, sketch: c.numbers.sketch.toState() as unknown as KllSketch } } : c;
+}
+
+/** Undoes toTransfer. */
+export function fromTransfer(c: ColumnProfile): ColumnProfile {
+  if (c.numbers.mode === 'sketch') c.numbers.sketch = KllSketch.fromState(c.numbers.sketch as unknown as KllState);
+  return c;
+}

@@ -1,0 +1,37 @@
+/**
+ * worker_threads entry for windowColumns.ts: profiles its share of the production table's columns
+ * (posting them at once), then answers one windows job with those columns' statistics in every window.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { profileFromTable } from '../core/profile/profileBuilder.ts';
+import { testsOfRun } from '../core/stattests/testChoice.ts';
+import { windowColumnStats, type WindowIndex } from '../core/windows/windowColumnStats.ts';
+import { toTransfer, type ColumnWindowsJob, type ColumnWorkerData, type ColumnWorkerMessage } from './windowColumns.ts';
+
+const { table, profileConfig } = workerData as ColumnWorkerData;
+const post = (m: ColumnWorkerMessage) => parentPort!.postMessage(m);
+const failed = (e: unknown) => post({ kind: 'error', message: (e as Error)?.message ?? String(e) });
+
+try {
+  // The same call as on one thread: the columns' sorted numbers are kept with these column objects for the windows.
+  const profile = profileFromTable(table, { config: profileConfig, source: null, keepSortedNumbers: true });
+  post({ kind: 'profile', columns: profile.columns.map(toTransfer) });
+} catch (e) {
+  failed(e);
+}
+
+parentPort!.once('message', (job: ColumnWindowsJob) => {
+  try {
+    const index: WindowIndex = {
+      tables: [table],
+      offsets: Int32Array.of(0, table.rows),
+      windowOf: job.windowOf,
+      windowRows: job.windowRows,
+    };
+    const tests = testsOfRun(job.config);
+    const stats = job.plans.map((plan, i) => windowColumnStats(plan, job.reference[i], job.refRows, index, job.config, tests));
+    post({ kind: 'windows', stats });
+  } catch (e) {
+    failed(e);
+  }
+});
