@@ -40,6 +40,11 @@ export interface DuckDbSession {
   resultRows(sql: string): Promise<ResultRow[]>;
   /** Runs one statement and returns its result column by column (JS values: BIGINT as bigint). */
   columns(sql: string): Promise<Record<string, unknown[]>>;
+  /**
+   * Runs a statement whose columns are all numbers (DOUBLE, INTEGER...) and returns each column as a
+   * Float64Array (NULL as NaN): no JS value per cell, for results of many rows.
+   */
+  numbers(sql: string): Promise<{ rows: number; columns: Record<string, Float64Array> }>;
   /** Runs statements for their effect. */
   run(sql: string): Promise<void>;
   close(): void;
@@ -73,6 +78,26 @@ export async function openDuckDb(opts: { threads?: number } = {}): Promise<DuckD
       for (let r = 0; r < out.length; r++)
         out[r] = { col: col[r], kind: kind[r], num: num[r], txt: txt[r], n: n[r], first_row: first[r], points: points[r] };
       return out;
+    },
+    async numbers(sql) {
+      const result = await connection.run(sql);
+      const names = result.columnNames();
+      const chunks = await result.fetchAllChunks();
+      const rows = chunks.reduce((s, c) => s + c.rowCount, 0);
+      const columns: Record<string, Float64Array> = Object.create(null) as Record<string, Float64Array>;
+      names.forEach((name, j) => {
+        const out = new Float64Array(rows);
+        let at = 0;
+        for (const chunk of chunks) {
+          const vector = chunk.getColumnVector(j);
+          for (let r = 0; r < chunk.rowCount; r++) {
+            const v = vector.getItem(r);
+            out[at++] = typeof v === 'number' ? v : v === null ? NaN : Number(v);
+          }
+        }
+        columns[name] = out;
+      });
+      return { rows, columns };
     },
     async run(sql) {
       await connection.run(sql);
