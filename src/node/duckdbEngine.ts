@@ -83,18 +83,21 @@ export async function openDuckDb(opts: { threads?: number } = {}): Promise<DuckD
       const result = await connection.run(sql);
       const names = result.columnNames();
       const chunks = await result.fetchAllChunks();
-      const rows = chunks.reduce((s, c) => s + c.rowCount, 0);
+      // rowCount is a native call: read once per chunk.
+      const counts = chunks.map((c) => c.rowCount);
+      const rows = counts.reduce((s, n) => s + n, 0);
       const columns: Record<string, Float64Array> = Object.create(null) as Record<string, Float64Array>;
       names.forEach((name, j) => {
         const out = new Float64Array(rows);
         let at = 0;
-        for (const chunk of chunks) {
+        chunks.forEach((chunk, c) => {
           const vector = chunk.getColumnVector(j);
-          for (let r = 0; r < chunk.rowCount; r++) {
+          const count = counts[c];
+          for (let r = 0; r < count; r++) {
             const v = vector.getItem(r);
             out[at++] = typeof v === 'number' ? v : v === null ? NaN : Number(v);
           }
-        }
+        });
         columns[name] = out;
       });
       return { rows, columns };

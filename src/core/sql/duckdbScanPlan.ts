@@ -45,19 +45,19 @@ export function sampleSql(src: ScanPlanSource, sample: string | readonly string[
   const typed = src.columns.map((c, i) => i).filter((i) => src.numberColumns.has(src.columns[i]));
   const picked = src.columns.map((c, i) => `${d.ident(c)} AS c${i}`).join(', ');
   const sets = src.columns.map((_, i) => `(c${i})`).join(', ');
-  const perColumn = src.columns.map(
-    (_, i) => `count(*) FILTER (WHERE g${i} = 0) AS d${i}, count(*) FILTER (WHERE g${i} = 0 AND k = 1) AS f${i}`,
-  );
+  // Per grouping set: its column's distinct values and values seen once, pivoted into one row.
+  const perColumn = src.columns.map((_, i) => `max(d) FILTER (WHERE s = ${i}) AS d${i}, max(f) FILTER (WHERE s = ${i}) AS f${i}`);
+  // The set of a dm_k row: the index of its one grouped column (grouping(c) = 0 there, 1 elsewhere).
+  const set = src.columns.map((_, i) => `(1 - g${i}) * ${i}`).join(' + ');
   const x = (i: number) => `CAST(c${i} AS DOUBLE)`;
   const perTyped = typed.map(
     (i) =>
       `quantile_disc(${x(i)}, 0.5) FILTER (WHERE isfinite(${x(i)})) AS c${i}, count(*) FILTER (WHERE isfinite(${x(i)}) AND ${x(i)} <> floor(${x(i)})) AS ni${i}`,
   );
-  // Numbers holding at least 1/POINT_MASS_SHARE of the sample (at least 2 cells): their own bins.
-  const pointMasses = typed.map(
-    (i) =>
-      `list(${x(i)}) FILTER (WHERE g${i} = 0 AND isfinite(${x(i)}) AND k >= greatest(2, (SELECT count(*) FROM dm_s) / ${POINT_MASS_SHARE})) AS pm${i}`,
-  );
+  // Numbers holding at least 1/POINT_MASS_SHARE of the sample (at least 2 cells): their own bins. A
+  // dm_k row has one column that is not NULL by grouping (its set's), so coalesce picks its number.
+  const pointMasses = typed.map((i) => `first(pm) FILTER (WHERE s = ${i}) AS pm${i}`);
+  const number = typed.length ? `coalesce(${typed.map(x).join(', ')})` : 'CAST(NULL AS DOUBLE)';
   // Several filters: one scan each, so each prunes its row groups (an OR of them reads every row group).
   const rows =
     typeof sample === 'string'
@@ -67,7 +67,10 @@ export function sampleSql(src: ScanPlanSource, sample: string | readonly string[
     `WITH dm_s AS MATERIALIZED (${rows}),\n` +
     `dm_k AS (SELECT ${src.columns.map((_, i) => `grouping(c${i}) AS g${i}`).join(', ')}, ${typed.map((i) => `c${i}, `).join('')}count(*) AS k FROM dm_s GROUP BY GROUPING SETS (${sets})),\n` +
     `dm_a AS (SELECT ${['count(*) AS m', ...perTyped].join(', ')} FROM dm_s),\n` +
-    `dm_b AS (SELECT ${[...perColumn, ...pointMasses].join(', ')} FROM dm_k)\n` +
+    `dm_c AS (SELECT s, count(*) AS d, count(*) FILTER (WHERE k = 1) AS f, ` +
+    `list(v) FILTER (WHERE isfinite(v) AND k >= greatest(2, (SELECT count(*) FROM dm_s) / ${POINT_MASS_SHARE})) AS pm ` +
+    `FROM (SELECT ${set} AS s, k, ${number} AS v FROM dm_k) dm_v GROUP BY s),\n` +
+    `dm_b AS (SELECT ${[...perColumn, ...pointMasses].join(', ')} FROM dm_c)\n` +
     `SELECT * FROM dm_a, dm_b`
   );
 }
@@ -102,7 +105,7 @@ const TINY = "CAST('5e-324' AS DOUBLE)";
  * 0.07% of their distance to the median wide (fine near the centre, geometric in heavy tails, and a
  * column far from 0 with a small spread keeps small bins). One expression without branches per cell:
  * NULL, NaN and the infinities have no integer key (TRY_CAST gives NULL) and share the NULL group,
- * whose count of non-NULL cells (`nn`) and min/max tell NaN and infinities apart (binnedRows).
+ * whose min and max tell whether infinities are among them (min ignores NULL; NaN sorts above +inf).
  * Per group: count, min, max (and, when `countNonInteger`, numbers that are not integers); counts as
  * DOUBLE (exact to 2^53), so the result reads as plain numbers. One GROUP BY per column (each reads
  * only its column), joined by UNION ALL.
@@ -123,7 +126,7 @@ export function binnedSql(
       const p = masses.map((v) => `CAST(x >= ${doubleLiteral(v)} AS INTEGER) + CAST(x > ${doubleLiteral(v)} AS INTEGER)`).join(' + ');
       const ni = countNonInteger ? `CAST(count(*) FILTER (WHERE isfinite(x) AND x <> floor(x)) AS DOUBLE)` : '0.0';
       return (
-        `SELECT CAST(${i} AS DOUBLE) AS col, CAST(k AS DOUBLE) AS k, CAST(count(*) AS DOUBLE) AS n, CAST(count(x) AS DOUBLE) AS nn, ` +
+        `SELECT CAST(${i} AS DOUBLE) AS col, CAST(k AS DOUBLE) AS k, CAST(count(*) AS DOUBLE) AS n, ` +
         `min(x) AS lo, max(x) AS hi, ${ni} AS ni ` +
         `FROM (SELECT x, ${key} AS k${p ? `, ${p} AS p` : ''} FROM (SELECT ${asDouble(src.columns[i])} AS x FROM ${src.from}) dm_x) dm_y ` +
         `GROUP BY k${p ? ', p' : ''}`
@@ -147,7 +150,6 @@ export function infinitiesSql(src: ScanPlanSource, i: number): string {
 export interface BinGroups {
   k: Float64Array;
   n: Float64Array;
-  nn: Float64Array;
   lo: Float64Array;
   hi: Float64Array;
   ni: Float64Array;
@@ -157,7 +159,7 @@ export interface BinGroups {
 
 /** True when the column's NULL-key group holds infinities (then infinitiesSql gives their texts and counts). */
 export function hasInfinities(g: BinGroups): boolean {
-  return g.at.some((r) => Number.isNaN(g.k[r]) && g.nn[r] > 0 && (Math.abs(g.lo[r]) === Infinity || Math.abs(g.hi[r]) === Infinity));
+  return g.at.some((r) => Number.isNaN(g.k[r]) && (Math.abs(g.lo[r]) === Infinity || Math.abs(g.hi[r]) === Infinity));
 }
 
 /**
