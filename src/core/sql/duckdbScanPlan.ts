@@ -108,7 +108,7 @@ const TINY = "CAST('5e-324' AS DOUBLE)";
  * whose min and max tell whether infinities are among them (min ignores NULL; NaN sorts above +inf).
  * Per group: count, min, max (and, when `countNonInteger`, numbers that are not integers); counts as
  * DOUBLE (exact to 2^53), so the result reads as plain numbers. One GROUP BY per column (each reads
- * only its column), joined by UNION ALL.
+ * only its column), joined by UNION ALL, sorted by column and least number (binnedRows reads them in order).
  */
 export function binnedSql(
   src: ScanPlanSource,
@@ -124,7 +124,7 @@ export function binnedSql(
       // intervals, and each point mass is a group of one number (all at its edge: no error).
       const masses = [...pointMasses].sort((u, v) => u - v).slice(0, MAX_POINT_MASSES);
       const p = masses.map((v) => `CAST(x >= ${doubleLiteral(v)} AS INTEGER) + CAST(x > ${doubleLiteral(v)} AS INTEGER)`).join(' + ');
-      const ni = countNonInteger ? `CAST(count(*) FILTER (WHERE isfinite(x) AND x <> floor(x)) AS DOUBLE)` : '0.0';
+      const ni = countNonInteger ? `CAST(count(*) FILTER (WHERE isfinite(x) AND x <> floor(x)) AS DOUBLE)` : 'CAST(0 AS DOUBLE)';
       return (
         `SELECT CAST(${i} AS DOUBLE) AS col, CAST(k AS DOUBLE) AS k, CAST(count(*) AS DOUBLE) AS n, ` +
         `min(x) AS lo, max(x) AS hi, ${ni} AS ni ` +
@@ -132,7 +132,8 @@ export function binnedSql(
         `GROUP BY k${p ? ', p' : ''}`
       );
     })
-    .join('\nUNION ALL\n');
+    .join('\nUNION ALL\n')
+    .concat('\nORDER BY col, lo');
 }
 
 /** A double as a DuckDB literal that reads back as the same double. */
@@ -187,8 +188,7 @@ export function binnedRows(
   const missing = special - infinities.reduce((s, t) => s + t.n, 0);
   if (missing > 0) row('m', null, null, missing, null);
   for (const t of infinities) row('t', null, t.t, t.n, t.fr);
-  // Each group is an interval: sorted by their least numbers, the groups are in order.
-  finite.sort((a, b) => g.lo[a] - g.lo[b]);
+  // Each group is an interval and the query sorts them by their least numbers: in order already.
   let ni = 0;
   for (const r of finite) ni += g.ni[r];
   row('d', null, null, distinct, nonInteger > 0 ? nonInteger : ni);
