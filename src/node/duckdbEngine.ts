@@ -50,10 +50,17 @@ export interface DuckDbSession {
   close(): void;
 }
 
-/** An in-memory DuckDB database; `threads` limits its worker threads (default: DuckDB's own). */
+/**
+ * An in-memory DuckDB database; `threads` limits its worker threads (default: DuckDB's own, one per
+ * core). No query here depends on the order of rows it does not sort, so insertion order is not kept
+ * (DuckDB may then skip order-restoring work in parallel scans and unions).
+ */
 export async function openDuckDb(opts: { threads?: number } = {}): Promise<DuckDbSession> {
   const duckdb = await loadDuckDb();
-  const instance = await duckdb.DuckDBInstance.create(':memory:', opts.threads ? { threads: String(opts.threads) } : {});
+  const instance = await duckdb.DuckDBInstance.create(':memory:', {
+    preserve_insertion_order: 'false',
+    ...(opts.threads ? { threads: String(opts.threads) } : {}),
+  });
   const connection = await instance.connect();
   return {
     async rows(sql) {

@@ -7,6 +7,7 @@
  * file's numeric columns are read as numbers (its schema says what they are), its other columns
  * through their text. Nested columns (LIST, STRUCT, MAP...) are left out with a warning.
  */
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import type { Profile, ProfileConfig } from '../core/profile/columnProfile.ts';
@@ -81,7 +82,8 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
   const from = parquet
     ? `read_parquet(${q(path)}, file_row_number = true)`
     : `read_csv(${q(path)}, all_varchar = true, header = true${o.delimiter !== 'auto' ? `, delim = ${q(o.delimiter)}` : ''})`;
-  const session = o.session ?? (await openDuckDb());
+  // One thread per core: the two sides of a run are profiled at once, each in its own database.
+  const session = o.session ?? (await openDuckDb({ threads: availableParallelism() }));
   try {
     let described: Record<string, unknown>[];
     try {
