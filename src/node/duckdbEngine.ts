@@ -40,15 +40,27 @@ export interface DuckDbSession {
   resultRows(sql: string): Promise<ResultRow[]>;
   /** Runs one statement and returns its result column by column (JS values: BIGINT as bigint). */
   columns(sql: string): Promise<Record<string, unknown[]>>;
+  /**
+   * Runs a statement whose columns are all numbers (DOUBLE, INTEGER...) and returns each column as a
+   * Float64Array (NULL as NaN): no JS value per cell, for results of many rows.
+   */
+  numbers(sql: string): Promise<{ rows: number; columns: Record<string, Float64Array> }>;
   /** Runs statements for their effect. */
   run(sql: string): Promise<void>;
   close(): void;
 }
 
-/** An in-memory DuckDB database; `threads` limits its worker threads (default: DuckDB's own). */
+/**
+ * An in-memory DuckDB database; `threads` limits its worker threads (default: DuckDB's own, one per
+ * core). No query here depends on the order of rows it does not sort, so insertion order is not kept
+ * (DuckDB may then skip order-restoring work in parallel scans and unions).
+ */
 export async function openDuckDb(opts: { threads?: number } = {}): Promise<DuckDbSession> {
   const duckdb = await loadDuckDb();
-  const instance = await duckdb.DuckDBInstance.create(':memory:', opts.threads ? { threads: String(opts.threads) } : {});
+  const instance = await duckdb.DuckDBInstance.create(':memory:', {
+    preserve_insertion_order: 'false',
+    ...(opts.threads ? { threads: String(opts.threads) } : {}),
+  });
   const connection = await instance.connect();
   return {
     async rows(sql) {
@@ -73,6 +85,29 @@ export async function openDuckDb(opts: { threads?: number } = {}): Promise<DuckD
       for (let r = 0; r < out.length; r++)
         out[r] = { col: col[r], kind: kind[r], num: num[r], txt: txt[r], n: n[r], first_row: first[r], points: points[r] };
       return out;
+    },
+    async numbers(sql) {
+      const result = await connection.run(sql);
+      const names = result.columnNames();
+      const chunks = await result.fetchAllChunks();
+      // rowCount is a native call: read once per chunk.
+      const counts = chunks.map((c) => c.rowCount);
+      const rows = counts.reduce((s, n) => s + n, 0);
+      const columns: Record<string, Float64Array> = Object.create(null) as Record<string, Float64Array>;
+      names.forEach((name, j) => {
+        const out = new Float64Array(rows);
+        let at = 0;
+        chunks.forEach((chunk, c) => {
+          const vector = chunk.getColumnVector(j);
+          const count = counts[c];
+          for (let r = 0; r < count; r++) {
+            const v = vector.getItem(r);
+            out[at++] = typeof v === 'number' ? v : v === null ? NaN : Number(v);
+          }
+        });
+        columns[name] = out;
+      });
+      return { rows, columns };
     },
     async run(sql) {
       await connection.run(sql);

@@ -7,6 +7,7 @@
  * file's numeric columns are read as numbers (its schema says what they are), its other columns
  * through their text. Nested columns (LIST, STRUCT, MAP...) are left out with a warning.
  */
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import type { Profile, ProfileConfig } from '../core/profile/columnProfile.ts';
@@ -14,11 +15,12 @@ import { duckdbDialect } from '../core/sql/duckdbDialect.ts';
 import { profileQuery } from '../core/sql/profileQuery.ts';
 import { profileFromQueryResult, type ResultRow } from '../core/sql/queryResultProfile.ts';
 import {
-  type BinGroup,
+  type BinGroups,
   binnedRows,
   binnedSql,
   estimateDistinct,
   exactSql,
+  hasInfinities,
   infinitiesSql,
   sampleSql,
   type ScanPlanSource,
@@ -56,13 +58,13 @@ function listOf(v: unknown): unknown[] {
  * A Parquet sample: 20 runs of consecutive rows spread over the file. A filter on file_row_number
  * skips the other row groups unread, where DuckDB's USING SAMPLE would decode every row first.
  */
-function sampleRanges(total: number): string {
+function sampleRanges(total: number): string[] {
   const runs = 20;
   const length = Math.floor(DUCKDB_DECISION_SAMPLE / runs);
   return Array.from({ length: runs }, (_, j) => {
     const start = Math.floor((j * total) / runs);
     return `file_row_number BETWEEN ${start} AND ${start + length - 1}`;
-  }).join(' OR ');
+  });
 }
 
 const NUMERIC =
@@ -80,7 +82,8 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
   const from = parquet
     ? `read_parquet(${q(path)}, file_row_number = true)`
     : `read_csv(${q(path)}, all_varchar = true, header = true${o.delimiter !== 'auto' ? `, delim = ${q(o.delimiter)}` : ''})`;
-  const session = o.session ?? (await openDuckDb());
+  // One thread per core: the two sides of a run are profiled at once, each in its own database.
+  const session = o.session ?? (await openDuckDb({ threads: availableParallelism() }));
   try {
     let described: Record<string, unknown>[];
     try {
@@ -127,7 +130,7 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
       total <= DUCKDB_DECISION_SAMPLE
         ? ''
         : parquet
-          ? ` WHERE ${sampleRanges(total)}`
+          ? sampleRanges(total)
           : ` USING SAMPLE reservoir(${DUCKDB_DECISION_SAMPLE} ROWS) REPEATABLE (7)`;
     const [s] = await session.rows(sampleSql(src, sample));
     const rows: ResultRow[] = [
@@ -135,42 +138,27 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
       { col: -1, kind: 'r', num: null, txt: null, n: total, first_row: null, points: 0 },
     ];
     const exact: number[] = [];
-    const fast: {
-      index: number;
-      low: number;
-      high: number;
-      pointMasses: number[];
-      countNonInteger: boolean;
-      distinct: number;
-      nonInteger: number;
-    }[] = [];
+    const fast: { index: number; centre: number; pointMasses: number[]; countNonInteger: boolean; distinct: number; nonInteger: number }[] =
+      [];
     const slow: number[] = [];
     columns.forEach((c, i) => {
       const distinct = estimateDistinct(total, Number(s.m), Number(s[`d${i}`]), Number(s[`f${i}`]));
       if (distinct <= o.profile.maxExactValues) exact.push(i);
-      else if (numberColumns.includes(c) && listOf(s[`c${i}`]).length === 2) {
-        const [low, high] = listOf(s[`c${i}`]).map(Number);
+      else if (numberColumns.includes(c) && s[`c${i}`] !== null && s[`c${i}`] !== undefined) {
         const nonInteger = Number(s[`ni${i}`]);
         const pointMasses = listOf(s[`pm${i}`]).map(Number);
-        fast.push({ index: i, low, high, pointMasses, countNonInteger: nonInteger === 0, distinct, nonInteger });
+        fast.push({ index: i, centre: Number(s[`c${i}`]), pointMasses, countNonInteger: nonInteger === 0, distinct, nonInteger });
       } else slow.push(i);
     });
-    // Step 2: the binned typed columns, one GROUP BY on a bin key each.
+    // Step 2: the binned typed columns, one GROUP BY on a bin key each, read as Float64Arrays (tens of
+    // thousands of groups per column).
     if (fast.length > 0) {
-      // Read column-wise: tens of thousands of groups per column.
-      const g = await session.columns(binnedSql(src, fast));
-      const byColumn = new Map<number, BinGroup[]>(fast.map((f) => [f.index, []]));
-      for (let r = 0; r < g.col.length; r++)
-        byColumn.get(Number(g.col[r]))!.push({
-          k: g.k[r] === null ? null : Number(g.k[r]),
-          n: Number(g.n[r]),
-          lo: Number(g.lo[r]),
-          hi: Number(g.hi[r]),
-          ni: Number(g.ni[r]),
-        });
+      const { rows: count, columns: g } = await session.numbers(binnedSql(src, fast));
+      const at = new Map<number, number[]>(fast.map((f) => [f.index, []]));
+      for (let r = 0; r < count; r++) at.get(g.col[r])!.push(r);
       for (const f of fast) {
-        const mine = byColumn.get(f.index)!;
-        const infinities = mine.some((x) => x.lo === Infinity || x.lo === -Infinity || x.hi === Infinity || x.hi === -Infinity)
+        const mine: BinGroups = { k: g.k, n: g.n, lo: g.lo, hi: g.hi, ni: g.ni, at: at.get(f.index)! };
+        const infinities = hasInfinities(mine)
           ? (await session.rows(infinitiesSql(src, f.index))).map((r) => ({ t: String(r.t), n: Number(r.n), fr: Number(r.fr) }))
           : [];
         for (const r of binnedRows(f.index, mine, infinities, f.distinct, f.nonInteger)) rows.push(r);

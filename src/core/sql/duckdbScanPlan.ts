@@ -35,33 +35,42 @@ export interface ScanPlanSource {
 const asDouble = (c: string) => `CAST(${d.ident(c)} AS DOUBLE)`;
 
 /**
- * Step 1, on a sample of the rows (`sample`: a USING SAMPLE clause, or '' for all rows): per column
+ * Step 1, on a sample of the rows (`sample`: a USING SAMPLE clause, '' for all rows, or filters whose rows
+ * together are the sample): per column
  * `d<i>` distinct raw values and `f<i>` values seen once (the distinct-count estimate below); per typed
- * numeric column i `c<i>` its quantiles BIN_RANGE (where the bins are even) and `ni<j>` numbers that are not integers;
+ * numeric column i `c<i>` its median (the centre of its bins) and `ni<j>` numbers that are not integers;
  * `m` the sample's rows.
  */
-export function sampleSql(src: ScanPlanSource, sample: string): string {
+export function sampleSql(src: ScanPlanSource, sample: string | readonly string[]): string {
   const typed = src.columns.map((c, i) => i).filter((i) => src.numberColumns.has(src.columns[i]));
   const picked = src.columns.map((c, i) => `${d.ident(c)} AS c${i}`).join(', ');
   const sets = src.columns.map((_, i) => `(c${i})`).join(', ');
-  const perColumn = src.columns.map(
-    (_, i) => `count(*) FILTER (WHERE g${i} = 0) AS d${i}, count(*) FILTER (WHERE g${i} = 0 AND k = 1) AS f${i}`,
-  );
+  // Per grouping set: its column's distinct values and values seen once, pivoted into one row.
+  const perColumn = src.columns.map((_, i) => `max(d) FILTER (WHERE s = ${i}) AS d${i}, max(f) FILTER (WHERE s = ${i}) AS f${i}`);
+  // The set of a dm_k row: the index of its one grouped column (grouping(c) = 0 there, 1 elsewhere).
+  const set = src.columns.map((_, i) => `(1 - g${i}) * ${i}`).join(' + ');
   const x = (i: number) => `CAST(c${i} AS DOUBLE)`;
   const perTyped = typed.map(
     (i) =>
-      `quantile_disc(${x(i)}, [${BIN_RANGE[0]}, ${BIN_RANGE[1]}]) FILTER (WHERE isfinite(${x(i)})) AS c${i}, count(*) FILTER (WHERE isfinite(${x(i)}) AND ${x(i)} <> floor(${x(i)})) AS ni${i}`,
+      `quantile_disc(${x(i)}, 0.5) FILTER (WHERE isfinite(${x(i)})) AS c${i}, count(*) FILTER (WHERE isfinite(${x(i)}) AND ${x(i)} <> floor(${x(i)})) AS ni${i}`,
   );
-  // Numbers holding at least 1/POINT_MASS_SHARE of the sample (at least 2 cells): their own bins.
-  const pointMasses = typed.map(
-    (i) =>
-      `list(${x(i)}) FILTER (WHERE g${i} = 0 AND isfinite(${x(i)}) AND k >= greatest(2, (SELECT count(*) FROM dm_s) / ${POINT_MASS_SHARE})) AS pm${i}`,
-  );
+  // Numbers holding at least 1/POINT_MASS_SHARE of the sample (at least 2 cells): their own bins. A
+  // dm_k row has one column that is not NULL by grouping (its set's), so coalesce picks its number.
+  const pointMasses = typed.map((i) => `first(pm) FILTER (WHERE s = ${i}) AS pm${i}`);
+  const number = typed.length ? `coalesce(${typed.map(x).join(', ')})` : 'CAST(NULL AS DOUBLE)';
+  // Several filters: one scan each, so each prunes its row groups (an OR of them reads every row group).
+  const rows =
+    typeof sample === 'string'
+      ? `SELECT ${picked} FROM ${src.from}${sample}`
+      : sample.map((w) => `SELECT ${picked} FROM ${src.from} WHERE ${w}`).join(' UNION ALL ');
   return (
-    `WITH dm_s AS MATERIALIZED (SELECT ${picked} FROM ${src.from}${sample}),\n` +
+    `WITH dm_s AS MATERIALIZED (${rows}),\n` +
     `dm_k AS (SELECT ${src.columns.map((_, i) => `grouping(c${i}) AS g${i}`).join(', ')}, ${typed.map((i) => `c${i}, `).join('')}count(*) AS k FROM dm_s GROUP BY GROUPING SETS (${sets})),\n` +
     `dm_a AS (SELECT ${['count(*) AS m', ...perTyped].join(', ')} FROM dm_s),\n` +
-    `dm_b AS (SELECT ${[...perColumn, ...pointMasses].join(', ')} FROM dm_k)\n` +
+    `dm_c AS (SELECT s, count(*) AS d, count(*) FILTER (WHERE k = 1) AS f, ` +
+    `list(v) FILTER (WHERE isfinite(v) AND k >= greatest(2, (SELECT count(*) FROM dm_s) / ${POINT_MASS_SHARE})) AS pm ` +
+    `FROM (SELECT ${set} AS s, k, ${number} AS v FROM dm_k) dm_v GROUP BY s),\n` +
+    `dm_b AS (SELECT ${[...perColumn, ...pointMasses].join(', ')} FROM dm_c)\n` +
     `SELECT * FROM dm_a, dm_b`
   );
 }
@@ -81,55 +90,50 @@ export function estimateDistinct(rows: number, sampleRows: number, distinct: num
 export const POINT_MASS_SHARE = 4000;
 export const MAX_POINT_MASSES = 32;
 
-/** The sample quantiles between which a binned column's bins are even (outside: geometric). */
-export const BIN_RANGE = [0.5, 0.5] as const;
-/** Even bins between the BIN_RANGE quantiles: each holds about 1/8000 of the numbers. */
-export const EVEN_BINS = 8000;
-/** Bins per doubling of the distance past the BIN_RANGE quantiles: each spans about 0.07% of it. */
+/** Bins per doubling of the distance to the sample median: each spans about 0.07% of it. */
 export const TAIL_BITS = 10;
-const OFFSET = 1_200_000; // > 1075 * 2^TAIL_BITS: every finite log2 (subnormals included) keys past the even bins
-const K_NAN = 4_000_000_000;
-const K_PINF = 4_000_000_001;
-const K_NINF = 4_000_000_002;
+// > 1075 * 2^TAIL_BITS: keys of numbers above the median stay positive down to the smallest
+// subnormal distance, those below negative, the median's own 0.
+const OFFSET = 1_200_000;
+/** The smallest positive double: log2 of it (-1074) stands for a distance of 0. */
+const TINY = "CAST('5e-324' AS DOUBLE)";
 
 /**
- * Step 2 for typed numeric columns with too many distinct numbers: each column grouped on a key that
- * is a non-decreasing function of the number, so each group is an interval of numbers: EVEN_BINS
- * even bins between the sample's BIN_RANGE quantiles `low` and `high` (one multiplication per cell
- * for 99% of them), geometric bins beyond (floor(log2(distance) * 2^TAIL_BITS)), so heavy tails keep
- * small bins and a column far from 0 with a small spread too. Per group: count, min, max (and, when
- * `countNonInteger`, numbers that are not integers). NULL, NaN, +inf and -inf cells get keys of their
- * own. One GROUP BY per column (each reads only its column), joined by UNION ALL.
+ * Step 2 for typed numeric columns with too many distinct numbers: each column grouped on an integer
+ * key that never decreases with the number, so each group is an interval of numbers:
+ * sign(x - m) * (log2|x - m| * 2^TAIL_BITS + OFFSET) rounded (on halves, below), m the sample median, so bins are about
+ * 0.07% of their distance to the median wide (fine near the centre, geometric in heavy tails, and a
+ * column far from 0 with a small spread keeps small bins). One expression without branches per cell:
+ * NULL, NaN and the infinities have no integer key (TRY_CAST gives NULL) and share the NULL group,
+ * whose min and max tell whether infinities are among them (min ignores NULL; NaN sorts above +inf).
+ * Per group: count, min, max (and, when `countNonInteger`, numbers that are not integers); counts as
+ * DOUBLE (exact to 2^53), so the result reads as plain numbers. One GROUP BY per column (each reads
+ * only its column), joined by UNION ALL, sorted by column and least number (binnedRows reads them in order).
  */
 export function binnedSql(
   src: ScanPlanSource,
-  columns: readonly { index: number; low: number; high: number; pointMasses: readonly number[]; countNonInteger: boolean }[],
+  columns: readonly { index: number; centre: number; pointMasses: readonly number[]; countNonInteger: boolean }[],
 ): string {
   return columns
-    .map(({ index: i, low, high, pointMasses, countNonInteger }) => {
-      const c = src.columns[i];
-      const a = doubleLiteral(low);
-      const b = doubleLiteral(high);
-      const scale = high > low ? doubleLiteral(EVEN_BINS / (high - low)) : '0';
-      const log = (dist: string) => `CAST(floor(least(log2(${dist}), 1100) * ${2 ** TAIL_BITS}) AS BIGINT)`;
-      const key =
-        `CASE WHEN x >= ${a} AND x <= ${b} THEN least(CAST(floor((x - ${a}) * ${scale}) AS BIGINT), ${EVEN_BINS - 1}) ` +
-        `WHEN x IS NULL THEN NULL WHEN isnan(x) THEN ${K_NAN} WHEN x = 'inf'::DOUBLE THEN ${K_PINF} WHEN x = '-inf'::DOUBLE THEN ${K_NINF} ` +
-        `WHEN x < ${a} THEN -(${log(`${a} - x`)} + ${OFFSET}) ELSE ${EVEN_BINS} + ${log(`x - ${b}`)} + ${OFFSET} END`;
+    .map(({ index: i, centre, pointMasses, countNonInteger }) => {
+      // Halves: x / 2 - m / 2 never overflows to an infinity (x - m can), and only the infinities and NaN
+      // have no key. Halving and subtracting a constant are monotone (rounding keeps order).
+      const h = doubleLiteral(centre / 2);
+      const key = `TRY_CAST(sign(x * 0.5 - ${h}) * (log2(greatest(abs(x * 0.5 - ${h}), ${TINY})) * ${2 ** TAIL_BITS} + ${OFFSET}) AS INTEGER)`;
       // 2 * (point masses below x) + (1 when x is one): non-decreasing in x, so (k, p) groups are still
       // intervals, and each point mass is a group of one number (all at its edge: no error).
       const masses = [...pointMasses].sort((u, v) => u - v).slice(0, MAX_POINT_MASSES);
-      const p =
-        masses.length === 0
-          ? '0'
-          : masses.map((v) => `CAST(x >= ${doubleLiteral(v)} AS INTEGER) + CAST(x > ${doubleLiteral(v)} AS INTEGER)`).join(' + ');
+      const p = masses.map((v) => `CAST(x >= ${doubleLiteral(v)} AS INTEGER) + CAST(x > ${doubleLiteral(v)} AS INTEGER)`).join(' + ');
+      const ni = countNonInteger ? `CAST(count(*) FILTER (WHERE isfinite(x) AND x <> floor(x)) AS DOUBLE)` : 'CAST(0 AS DOUBLE)';
       return (
-        `SELECT CAST(${i} AS BIGINT) AS col, k, count(*) AS n, min(x) AS lo, max(x) AS hi, ` +
-        `${countNonInteger ? `count(*) FILTER (WHERE isfinite(x) AND x <> floor(x))` : 'CAST(0 AS BIGINT)'} AS ni ` +
-        `FROM (SELECT x, ${key} AS k, ${p} AS p FROM (SELECT ${asDouble(c)} AS x FROM ${src.from}) dm_x) dm_y GROUP BY k, p`
+        `SELECT CAST(${i} AS DOUBLE) AS col, CAST(k AS DOUBLE) AS k, CAST(count(*) AS DOUBLE) AS n, ` +
+        `min(x) AS lo, max(x) AS hi, ${ni} AS ni ` +
+        `FROM (SELECT x, ${key} AS k${p ? `, ${p} AS p` : ''} FROM (SELECT ${asDouble(src.columns[i])} AS x FROM ${src.from}) dm_x) dm_y ` +
+        `GROUP BY k${p ? ', p' : ''}`
       );
     })
-    .join('\nUNION ALL\n');
+    .join('\nUNION ALL\n')
+    .concat('\nORDER BY col, lo');
 }
 
 /** A double as a DuckDB literal that reads back as the same double. */
@@ -143,23 +147,31 @@ export function infinitiesSql(src: ScanPlanSource, i: number): string {
   return `SELECT CAST(${c} AS VARCHAR) AS t, count(*) AS n, min(${src.rowExpression}) AS fr FROM ${src.from} WHERE isinf(CAST(${c} AS DOUBLE)) GROUP BY t`;
 }
 
-export interface BinGroup {
-  k: number | null;
-  n: number;
-  lo: number;
-  hi: number;
-  ni: number;
+/** One column's groups from binnedSql, column-wise (k NaN: the NULL group of NULL, NaN and infinite cells). */
+export interface BinGroups {
+  k: Float64Array;
+  n: Float64Array;
+  lo: Float64Array;
+  hi: Float64Array;
+  ni: Float64Array;
+  /** The rows of this column's groups. */
+  at: readonly number[];
+}
+
+/** True when the column's NULL-key group holds infinities (then infinitiesSql gives their texts and counts). */
+export function hasInfinities(g: BinGroups): boolean {
+  return g.at.some((r) => Number.isNaN(g.k[r]) && (Math.abs(g.lo[r]) === Infinity || Math.abs(g.hi[r]) === Infinity));
 }
 
 /**
- * The profile query's rows for binned column i from its groups: missing cells (NULL, NaN), the
- * infinities' texts (from infinitiesSql), a 'd' row (the distinct estimate; numbers that are not
- * integers: `nonInteger`, or the groups' count), and per group a bin closed at its max ('u'), all at
- * its edge ('e') when the group holds one number.
+ * The profile query's rows for binned column i from its groups: missing cells (NULL, NaN: the NULL
+ * group less the infinities), the infinities' texts (from infinitiesSql), a 'd' row (the distinct
+ * estimate; numbers that are not integers: `nonInteger`, or the groups' count), and per group a bin
+ * closed at its max ('u'), all at its edge ('e') when the group holds one number.
  */
 export function binnedRows(
   i: number,
-  groups: readonly BinGroup[],
+  g: BinGroups,
   infinities: readonly { t: string; n: number; fr: number }[],
   distinct: number,
   nonInteger: number,
@@ -167,14 +179,22 @@ export function binnedRows(
   const out: ResultRow[] = [];
   const row = (kind: string, num: number | null, txt: string | null, n: number, first: number | null) =>
     out.push({ col: i, kind, num, txt, n, first_row: first, points: 0 });
-  const missing = groups.filter((g) => g.k === null || g.k === K_NAN).reduce((s, g) => s + g.n, 0);
+  const finite: number[] = [];
+  let special = 0;
+  for (const r of g.at) {
+    if (Number.isNaN(g.k[r])) special += g.n[r];
+    else finite.push(r);
+  }
+  const missing = special - infinities.reduce((s, t) => s + t.n, 0);
   if (missing > 0) row('m', null, null, missing, null);
   for (const t of infinities) row('t', null, t.t, t.n, t.fr);
-  const finite = groups.filter((g) => g.k !== null && g.k !== K_NAN && g.k !== K_PINF && g.k !== K_NINF).sort((a, b) => a.lo - b.lo);
-  row('d', null, null, distinct, nonInteger > 0 ? nonInteger : finite.reduce((s, g) => s + g.ni, 0));
-  for (const g of finite) {
-    row('u', g.hi, null, g.n, null);
-    if (g.lo === g.hi) row('e', g.hi, null, g.n, null);
+  // Each group is an interval and the query sorts them by their least numbers: in order already.
+  let ni = 0;
+  for (const r of finite) ni += g.ni[r];
+  row('d', null, null, distinct, nonInteger > 0 ? nonInteger : ni);
+  for (const r of finite) {
+    row('u', g.hi[r], null, g.n[r], null);
+    if (g.lo[r] === g.hi[r]) row('e', g.hi[r], null, g.n[r], null);
   }
   return out;
 }

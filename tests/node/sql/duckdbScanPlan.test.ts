@@ -146,4 +146,44 @@ describe('--engine duckdb scan plan on Parquet', () => {
       expect(c.binned.bound, c.name).toBeLessThan(0.005);
     }
   }, 300_000);
+
+  it('binned mode at the limits of doubles: -0 and 0 in one spike, NULL, NaN, +-inf, numbers near +-1.8e308', async () => {
+    // The median (about 4e307) minus -1.7e308 overflows a double: the key works on halves. -0 and 0 are
+    // one number, a spike of a fifth of the rows (a point mass of its own).
+    const name = 'x"; DROP TABLE t; --';
+    const path = join(dir, 'limits.parquet');
+    const u = `((hash(i, 9) % 1000003) / 1000003.0)`;
+    await db.run(
+      `COPY (SELECT CASE WHEN i % 97 = 0 THEN NULL WHEN i % 89 = 0 THEN 'nan'::DOUBLE WHEN i % 2003 = 0 THEN 'inf'::DOUBLE
+           WHEN i % 2011 = 0 THEN '-inf'::DOUBLE WHEN i % 1013 = 0 THEN -1.7e308 WHEN i % 1019 = 0 THEN 1.79e308
+           WHEN i % 10 = 0 THEN '-0.0'::DOUBLE WHEN i % 10 = 1 THEN 0.0 ELSE ${u} * 1e308 END AS ${duckdbDialect.ident(name)}
+      FROM range(60000) t(i)) TO ${q(path)} (FORMAT parquet, ROW_GROUP_SIZE 20000)`,
+    );
+    const query = profileQuery({
+      dialect: duckdbDialect,
+      table: 'f',
+      from: `read_parquet(${q(path)}, file_row_number = true)`,
+      columns: [name],
+      numberColumns: [name],
+      rowExpression: 'file_row_number + 1',
+      missingValues: MISSING,
+    });
+    const [e] = profileFromQueryResult(await db.resultRows(query.sql), query.meta, { file: path, config: PROFILE_CONFIG }).columns;
+    const [c] = (await duckDbFileProfile(path, options(1000))).columns;
+    expect(c.name).toBe(name);
+    expect(c.binned).toBeTruthy();
+    expect(c.missing).toBe(e.missing);
+    expect(c.nonNumeric).toBe(e.nonNumeric);
+    expect(c.text).toEqual(e.text);
+    expect([...(c.text ?? new Map()).keys()].sort()).toEqual(['-inf', 'inf']);
+    const gap = cdfGap(e, c);
+    expect(gap.atEdges).toBe(0);
+    expect(gap.anywhere / (c.rows - c.missing - c.nonNumeric)).toBeLessThanOrEqual(c.binned!.bound + 1e-12);
+    expect(c.binned!.bound).toBeLessThan(0.005);
+    // The spike at 0 is an edge holding all its cells (-0 and 0 alike).
+    if (c.numbers.mode !== 'exact' || e.numbers.mode !== 'exact') throw new Error('exact summaries expected');
+    const zero = (s: typeof c.numbers) => s.counts[s.values.indexOf(0)];
+    expect(zero(c.numbers)).toBe(zero(e.numbers));
+    expect(zero(e.numbers)).toBeGreaterThan(10_000);
+  }, 300_000);
 });
