@@ -12,6 +12,7 @@ import { tableFacts } from './table/columnFacts.ts';
 import { numberFormatWarnings, resolveNumberFormats } from './table/resolveNumberFormats.ts';
 import { alignedCategoryCounts } from './table/categories.ts';
 import { numericalFeatureStats } from './stattests/numericalFeature.ts';
+import { numericValues } from './table/numericValues.ts';
 import { categoricalStatsFromCounts } from './stattests/categoricalFeature.ts';
 import { pointMassWarning } from './stattests/psi.ts';
 import { approximateWarning } from './stattests/approximate.ts';
@@ -197,7 +198,7 @@ function featureStats(
   const base = { name: plan.name, type_reason: plan.reason };
   if (plan.role === 'numerical') {
     const choose = (n: number) => chosenTests(config, plan.name, 'numerical', n);
-    const s = numericalFeatureStats(kernels, r.values, p.values, { bins, epsilon, choose }, tests);
+    const s = numericalFeatureStats(kernels, numericValues(r), numericValues(p), { bins, epsilon, choose }, tests);
     return { ...base, type: 'numerical', ...s, missing: missing(s.n, refRows, prodRows) };
   }
   const { categories, refCounts, prodCounts } = alignedCategoryCounts(r, p, (codes, k) => kernels.countCodes(codes, k));

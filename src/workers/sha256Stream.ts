@@ -6,19 +6,21 @@
  */
 import { sha256Hex } from '../core/retraining/sha256Hex.ts';
 
-/** Files up to this size are hashed by crypto.subtle in one piece (faster; the copy is affordable). */
-export const WHOLE_FILE_LIMIT = 256 << 20;
+/**
+ * Files up to this size are hashed by crypto.subtle in one piece (faster). Larger ones are streamed: the
+ * analysis worker hashes the run's files while it holds both tables, and a 150 MB file read whole (and
+ * copied into digest()) added ~300 MB to the tab's peak.
+ */
+export const WHOLE_FILE_LIMIT = 16 << 20;
+
+/** Bytes of a Blob hashed at a time when streamed (File.slice: a Blob's own stream comes in ~64 KiB pieces). */
+const SLICE_BYTES = 4 << 20;
 
 /** SHA-256 (hex) of a Blob: crypto.subtle for small files, streamed through Sha256 above WHOLE_FILE_LIMIT. */
-export async function sha256OfBlob(data: Blob, wholeFileLimit = WHOLE_FILE_LIMIT): Promise<string> {
+export async function sha256OfBlob(data: Blob, wholeFileLimit = WHOLE_FILE_LIMIT, sliceBytes = SLICE_BYTES): Promise<string> {
   if (data.size <= wholeFileLimit) return sha256Hex(new Uint8Array(await data.arrayBuffer()));
   const h = new Sha256();
-  const reader = data.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    h.update(value);
-  }
+  for (let at = 0; at < data.size; at += sliceBytes) h.update(new Uint8Array(await data.slice(at, at + sliceBytes).arrayBuffer()));
   return h.hex();
 }
 

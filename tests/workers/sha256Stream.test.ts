@@ -47,5 +47,7 @@ describe('Sha256 (incremental) and sha256OfBlob', () => {
     const expected = nodeHex(bytes);
     expect(await sha256OfBlob(blob)).toBe(expected);
     expect(await sha256OfBlob(blob, 1000)).toBe(expected);
+    // In slices that end anywhere within a 64-byte block.
+    expect(await sha256OfBlob(blob, 1000, 4099)).toBe(expected);
   });
 });

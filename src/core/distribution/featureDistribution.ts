@@ -3,6 +3,7 @@ import type { ParsedTable } from '../table/types.ts';
 import type { DistributionBounds, FeatureDistribution } from './types.ts';
 import { numericalDistribution } from './numericalDistribution.ts';
 import { categoricalDistribution } from './categoricalDistribution.ts';
+import { numericValues } from '../table/numericValues.ts';
 
 /**
  * The explorer data of one analysed feature: numerical features from the raw columns of both tables,
@@ -16,7 +17,7 @@ export function featureDistribution(
   opts: DistributionBounds = {},
 ): FeatureDistribution | null {
   return distributionWith(name, stats, reference.columns, production.columns, opts, (r, p) =>
-    numericalDistribution(name, r.values, p.values, opts),
+    numericalDistribution(name, numericValues(r), numericValues(p), opts),
   );
 }
 

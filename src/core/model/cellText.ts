@@ -1,4 +1,5 @@
 import type { ParsedColumn } from '../table/types.ts';
+import { numberAt } from '../table/numericValues.ts';
 
 /**
  * The text of one cell as the model or the label logic sees it: the dictionary entry for text columns,
@@ -8,9 +9,9 @@ export function cellText(column: ParsedColumn, row: number): string | null {
   if (column.codes) {
     const c = column.codes[row];
     if (c >= 0) return column.dictionary![c];
-    const v = column.values[row];
+    const v = numberAt(column, row);
     return Number.isNaN(v) ? null : String(v);
   }
-  const v = column.values[row];
+  const v = numberAt(column, row);
   return Number.isNaN(v) ? null : String(v);
 }

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.ts';
 import { columnHint } from '../config/suggestColumn.ts';
 import type { ParsedTable } from '../table/types.ts';
+import { numberAt } from '../table/numericValues.ts';
 import { cellText } from './cellText.ts';
 import { labelKey } from './labelKey.ts';
 
@@ -42,7 +43,7 @@ export function encodeLabels(table: ParsedTable, column: string, classes: readon
       out[i] = byCode[c];
       continue;
     }
-    const v = col.values[i];
+    const v = numberAt(col, i);
     if (Number.isNaN(v)) {
       out[i] = -1;
       continue;

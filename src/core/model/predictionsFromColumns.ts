@@ -1,6 +1,7 @@
 import { InputError } from '../errors.ts';
 import { columnHint } from '../config/suggestColumn.ts';
 import type { ParsedTable } from '../table/types.ts';
+import { numberAt } from '../table/numericValues.ts';
 import { cellText } from './cellText.ts';
 import { labelKey } from './labelKey.ts';
 import type { Predictions } from './scoreTable.ts';
@@ -40,7 +41,7 @@ export function predictionsFromColumns(
     const col = find(columns.probability, 'data.probability_column');
     proba = new Float64Array(n * 2);
     for (let i = 0; i < n; i++) {
-      const p = col.values[i];
+      const p = numberAt(col, i);
       if (!(p >= 0 && p <= 1))
         throw new InputError(
           `${table.file}: column "${columns.probability}" row ${i + 1} is ${cellText(col, i) ?? 'missing'}; probabilities must be numbers between 0 and 1`,
@@ -88,7 +89,7 @@ export function predictionClasses(tables: readonly ParsedTable[], columns: reado
           if (seenCode[c]) continue;
           seenCode[c] = 1;
         } else {
-          const x = col.values[i];
+          const x = numberAt(col, i);
           if (Number.isNaN(x) || seenNumber.has(x)) continue;
           seenNumber.add(x);
         }

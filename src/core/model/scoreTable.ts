@@ -1,5 +1,6 @@
 import { InputError, isInputError } from '../errors.ts';
 import type { ParsedTable } from '../table/types.ts';
+import { numericValues } from '../table/numericValues.ts';
 import { cellText } from './cellText.ts';
 import { planInputs, type InputPlan } from './planInputs.ts';
 import { planOutputs } from './planOutputs.ts';
@@ -229,10 +230,11 @@ function prepareColumns(plan: InputPlan, table: ParsedTable, file: string): Prep
         `${table.file}: column "${name}" holds text (e.g. "${ex?.value}" at row ${ex?.row}) but ${file} takes numbers for it; encode it inside the model (e.g. OneHotEncoder in the exported pipeline) or leave it out of model.features`,
       );
     }
+    const values = numericValues(col);
     if (type === 'int64') {
       const ints = new BigInt64Array(table.rows);
       for (let i = 0; i < table.rows; i++) {
-        const v = col.values[i];
+        const v = values[i];
         if (!Number.isInteger(v))
           throw new InputError(
             `${table.file}: column "${name}" row ${i + 1} is ${Number.isNaN(v) ? 'missing' : v}, but ${file} takes whole numbers (int64) for it; fill missing values or export the input as float`,
@@ -240,7 +242,7 @@ function prepareColumns(plan: InputPlan, table: ParsedTable, file: string): Prep
         ints[i] = BigInt(v);
       }
       prepared.set(name, ints);
-    } else prepared.set(name, type === 'float64' ? col.values : Float32Array.from(col.values));
+    } else prepared.set(name, type === 'float64' ? values : Float32Array.from(values));
   }
   return prepared;
 }

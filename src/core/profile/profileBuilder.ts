@@ -366,20 +366,29 @@ export class ColumnProfileBuilder {
     const perCode = codes !== null && dictionary !== null ? new Float64Array(dictionary.length) : null;
     const order: number[] = [];
     const numbers = this.numbers;
-    numbers.expected = whole ? numbers.addedSoFar + countNumbers(values, rows) : 0;
+    numbers.expected = whole ? numbers.addedSoFar + (values === null ? 0 : countNumbers(values, rows)) : 0;
     // A column of numbers alone, whole and exact: sorted once and kept for the windows (sortedNumbers.ts).
     const sortOnce =
       keepSorted &&
       whole &&
       codes === null &&
+      values !== null &&
       col.nonNumeric === 0 &&
       numbers.addedSoFar === 0 &&
       numbers.expected <= this.maxExactValues &&
       manyDistinct(values, rows);
     if (sortOnce) numbers.addSorted(values, rows, sortAndKeepNumbers(col, rows, numbers.expected).values);
-    const each = sortOnce ? 0 : rows;
+    // A column without numbers (values null) holds texts and missing cells only.
+    if (values === null && perCode !== null) {
+      for (let i = 0; i < rows; i++) {
+        const c = codes![i];
+        if (c >= 0 && perCode[c]++ === 0) order.push(c);
+      }
+    }
+    const nums = values ?? NO_NUMBERS;
+    const each = sortOnce || values === null ? 0 : rows;
     for (let i = 0; i < each; i++) {
-      const v = values[i];
+      const v = nums[i];
       if (v === v) numbers.add(v);
       else if (perCode !== null) {
         // A text cell: NaN with a code (the dictionary also holds the numbers, as String(value)).
@@ -396,7 +405,7 @@ export class ColumnProfileBuilder {
       // texts are gone. `distinct` counts numbers (as String(value)) and texts together.
       this.text.sample ??= col.missing + col.nonNumeric === rows ? sampleOf(dictionary ?? []) : null;
       this.text.drop();
-      this.text.uncounted += Math.max(0, (col.highCardinality?.distinct ?? 0) - countDistinct(values));
+      this.text.uncounted += Math.max(0, (col.highCardinality?.distinct ?? 0) - (values === null ? 0 : countDistinct(values)));
     }
     this.rows += rows;
     this.missing += col.missing;
@@ -712,6 +721,8 @@ export function sampleOf(keys: readonly string[]): string[] {
   return out;
 }
 
+const NO_NUMBERS = new Float64Array(0);
+
 function countDistinct(values: Float64Array): number {
   const seen = new Set<number>();
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) seen.add(values[i] === 0 ? 0 : values[i]);
@@ -817,11 +828,11 @@ function checkedConfig(c: ProfileConfig): ProfileConfig {
 }
 
 /** A chunk's settled number format for the profile: pending rows dropped, rows shifted, the example's value kept. */
-function profileNumberFormat(f: ColumnNumberFormat, values: Float64Array, offset: number): ProfileNumberFormat {
+function profileNumberFormat(f: ColumnNumberFormat, values: Float64Array | null, offset: number): ProfileNumberFormat {
   const { pendingPoint: _p, pendingComma: _c, example, conflicts, ...rest } = f;
   const out: ProfileNumberFormat = { ...rest };
   if (example !== undefined) {
-    const v = values[example.row];
+    const v = values === null ? NaN : values[example.row];
     out.example = { row: example.row + offset, text: example.text, value: v === v ? v : null, score: example.score ?? 0 };
   }
   if (conflicts !== undefined) out.conflicts = { count: conflicts.count, row: conflicts.row + offset, text: conflicts.text };

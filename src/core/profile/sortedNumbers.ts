@@ -24,7 +24,7 @@ export function sortAndKeepNumbers(col: ParsedColumn, rows: number, n: number): 
   const at = new Int32Array(n);
   const v = col.values;
   let k = 0;
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; v !== null && r < rows; r++) {
     const x = v[r];
     if (x !== x) continue;
     values[k] = x === 0 ? 0 : x;

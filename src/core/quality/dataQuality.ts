@@ -8,6 +8,7 @@ import type { ColumnPlan, ParsedTable } from '../table/types.ts';
 import type { PlanColumnsConfig } from '../table/planColumns.ts';
 import type { TableFacts } from '../table/columnFacts.ts';
 import { tableFacts } from '../table/columnFacts.ts';
+import { numericValues } from '../table/numericValues.ts';
 import type { Profile } from '../profile/columnProfile.ts';
 import { typeChanges } from './typeChanges.ts';
 import { unseenCategories } from './unseenCategories.ts';
@@ -26,7 +27,9 @@ export function tableQuality(
   refFacts: TableFacts = tableFacts(ref),
   prodFacts: TableFacts = tableFacts(prod),
 ): DataQualityStats {
-  const out_of_range = perNumerical(ref.columns, prod.columns, plans, (name, r, p) => outOfRangeFromValues(name, r.values, p.values));
+  const out_of_range = perNumerical(ref.columns, prod.columns, plans, (name, r, p) =>
+    outOfRangeFromValues(name, numericValues(r), numericValues(p)),
+  );
   const r = rowDuplicates(ref);
   const p = rowDuplicates(prod);
   const ignored = [...new Set([...r.ignored, ...p.ignored])];

@@ -13,6 +13,7 @@
  *   (split count; the trainer does not keep split gains).
  */
 import { alignCategories } from '../table/categories.ts';
+import { numberAt } from '../table/numericValues.ts';
 import type { ColumnPlan, ParsedTable } from '../table/types.ts';
 import type { FeatureInput } from '../train/types.ts';
 import { fitPreprocessing } from '../train/fitPreprocessing.ts';
@@ -146,8 +147,8 @@ function sampledInputs(
     const p = col(prod, plan.name);
     if (plan.role === 'numerical') {
       const values = new Float64Array(nRef + prodRows.length);
-      refRows.forEach((row, i) => (values[i] = r.values[row]));
-      prodRows.forEach((row, i) => (values[nRef + i] = p.values[row]));
+      refRows.forEach((row, i) => (values[i] = numberAt(r, row)));
+      prodRows.forEach((row, i) => (values[nRef + i] = numberAt(p, row)));
       return { name: plan.name, kind: 'numerical', values };
     }
     const aligned = alignCategories(r, p);

@@ -77,7 +77,7 @@ function takeRows(t: ParsedTable, rows: Int32Array): ParsedTable {
 function permuteColumn(c: ParsedColumn, order: Int32Array): ParsedColumn {
   return {
     ...c,
-    values: Float64Array.from(order, (r) => c.values[r]),
+    values: c.values === null ? null : Float64Array.from(order, (r) => c.values![r]),
     codes: c.codes ? Int32Array.from(order, (r) => c.codes![r]) : null,
   };
 }

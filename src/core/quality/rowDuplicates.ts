@@ -30,9 +30,10 @@ export function rowDuplicates(table: ParsedTable): RowDuplicates {
   const h2 = new Int32Array(n).fill(0x2545f491);
   const ignored: string[] = [];
   for (const col of table.columns) if (col.codes === null && col.nonNumeric > 0) ignored.push(col.name);
-  // The values' two 32-bit words, read in place (a Float64Array's offset is a multiple of 8).
+  // The values' two 32-bit words, read in place (a Float64Array's offset is a multiple of 8); a column
+  // without codes has values (types.ts).
   const words = table.columns.map((c) =>
-    c.codes === null ? new Int32Array(c.values.buffer, c.values.byteOffset, 2 * c.values.length) : null,
+    c.codes === null ? new Int32Array(c.values!.buffer, c.values!.byteOffset, 2 * c.values!.length) : null,
   );
   // Block by block, column by column: hashing column after column over all rows moved the two hash
   // arrays through memory once per column (3x the traffic of reading the values, on a machine where
@@ -42,7 +43,7 @@ export function rowDuplicates(table: ParsedTable): RowDuplicates {
     for (let c = 0; c < table.columns.length; c++) {
       const { codes, values } = table.columns[c];
       if (codes !== null) hashCodes(h1, h2, codes, start, end);
-      else hashValues(h1, h2, values, words[c]!, start, end);
+      else hashValues(h1, h2, values!, words[c]!, start, end);
     }
   }
   // 32 bits of h1 and 21 of h2: an integer below 2^53, exact as a number. Duplicates = rows - distinct

@@ -1,4 +1,5 @@
 import type { ParsedColumn, ParsedTable } from '../table/types.ts';
+import { keptValues, numberAt } from '../table/numericValues.ts';
 
 /**
  * The rows `rows` (0-based data row indices, in the given order) of `table` as a new table; the
@@ -9,7 +10,7 @@ import type { ParsedColumn, ParsedTable } from '../table/types.ts';
  */
 export function takeRows(table: ParsedTable, rows: Int32Array): ParsedTable {
   const columns = table.columns.map((c): ParsedColumn => {
-    const values = Float64Array.from(rows, (r) => c.values[r]);
+    const values = Float64Array.from(rows, (r) => numberAt(c, r));
     const codes = c.codes ? Int32Array.from(rows, (r) => c.codes![r]) : null;
     let missing = 0;
     let nonNumeric = 0;
@@ -17,7 +18,7 @@ export function takeRows(table: ParsedTable, rows: Int32Array): ParsedTable {
       if (codes ? codes[i] < 0 : Number.isNaN(values[i])) missing++;
       else if (Number.isNaN(values[i])) nonNumeric++;
     }
-    return { ...c, values, codes, missing, nonNumeric, firstNonNumeric: null };
+    return { ...c, values: keptValues(values, codes, missing, nonNumeric), codes, missing, nonNumeric, firstNonNumeric: null };
   });
   return { ...table, rows: rows.length, columns, warnings: [] };
 }

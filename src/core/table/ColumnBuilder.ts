@@ -1,4 +1,5 @@
 import type { ParsedColumn } from './types.ts';
+import { keptValues } from './numericValues.ts';
 import type { MissingMarkers } from './missingMarkers.ts';
 import { parseNumber, pointShape, POINT_DECIMAL } from './parseNumber.ts';
 import { groupedShape, mayBeGrouped, parseGroupedNumber } from './parseGroupedNumber.ts';
@@ -24,7 +25,13 @@ const EMPTY_CACHE = new Int32Array(0);
  * switch, whose raw text is no longer kept. Text cells are encoded by their trimmed text.
  */
 export class ColumnBuilder {
-  values: Float64Array;
+  /**
+   * The numbers, allocated at the first number (a text column never needs them, see ParsedColumn.values);
+   * while null every row so far is NaN.
+   */
+  values: Float64Array | null = null;
+  /** Rows the arrays hold (grow()). */
+  private capacity: number;
   codes: Int32Array | null = null;
   dictionary: string[] | null = null;
   private index: Map<string, number> | null = null;
@@ -43,13 +50,13 @@ export class ColumnBuilder {
     capacity: number,
     numberFormat: NumberFormatOptions = {},
   ) {
-    this.values = new Float64Array(capacity);
+    this.capacity = capacity;
     this.format = new NumberFormatTracker(numberFormat, (rows) => this.rescale(rows));
   }
 
   /** Ambiguous cells ("1.234") that turned out to hold thousands: their value times 1000. */
   private rescale(rows: number[]): void {
-    const values = this.values;
+    const values = this.values!; // the rows hold numbers
     for (const r of rows) {
       values[r] = Math.round(values[r] * 1000);
       if (this.codes !== null) {
@@ -61,9 +68,12 @@ export class ColumnBuilder {
 
   /** Reallocates to `capacity` rows, keeping the first `rows`. */
   grow(capacity: number, rows: number): void {
-    const values = new Float64Array(capacity);
-    values.set(this.values.subarray(0, rows));
-    this.values = values;
+    this.capacity = capacity;
+    if (this.values !== null) {
+      const values = new Float64Array(capacity);
+      values.set(this.values.subarray(0, rows));
+      this.values = values;
+    }
     if (this.codes) {
       const codes = new Int32Array(capacity);
       codes.set(this.codes.subarray(0, rows));
@@ -90,7 +100,8 @@ export class ColumnBuilder {
       v = parseGroupedNumber(s);
       if (v === v) v = this.format.grouped(i, v, groupedShape, s);
     }
-    this.values[i] = v;
+    const values = this.values ?? (v === v ? this.numbers() : null);
+    if (values !== null) values[i] = v;
     if (v === v) {
       if (this.codes !== null) this.codes[i] = this.code(String(v));
       else if (this.hashes !== null) this.hashes.add(String(v));
@@ -111,7 +122,8 @@ export class ColumnBuilder {
       // without looking at its text (NumberFormatTracker.point).
       if (shape !== POINT_DECIMAL) v = this.format.point(i, v, shape, '');
     }
-    this.values[i] = v;
+    const values = this.values ?? (v === v ? this.numbers() : null);
+    if (values !== null) values[i] = v;
     if (this.codes !== null) this.codes[i] = this.code(String(v));
     else if (this.hashes !== null) this.hashes.add(String(v));
     return true;
@@ -137,15 +149,15 @@ export class ColumnBuilder {
 
   /** Rows from r while they are plain numbers or missing, in a column without codes; returns the first row that is not. */
   private plainRun(i0: number, n: number, r: number, tags: Int32Array, vals: Float64Array, k0: number, stride: number): number {
-    const values = this.values;
+    let values = this.values;
     const settled = this.format.pointSettled;
     let missing = 0;
     let k = k0 + r * stride;
     for (; r < n; r++, k += stride) {
       const t = tags[k];
-      if (t === -2 || (t === -3 && settled)) values[i0 + r] = vals[k];
+      if (t === -2 || (t === -3 && settled)) (values ??= this.numbers())[i0 + r] = vals[k];
       else if (t === -1) {
-        values[i0 + r] = NaN;
+        if (values !== null) values[i0 + r] = NaN;
         missing++;
       } else break;
     }
@@ -170,11 +182,11 @@ export class ColumnBuilder {
         // (codes only change at finish, or go away when the column turns high-cardinality).
         const c = (t & 1) === 0 && t >> 1 < knownLength ? known[t >> 1] : -1;
         if (c < 0) break;
-        values[i] = NaN;
+        if (values !== null) values[i] = NaN;
         codes[i] = c;
         texts++;
       } else if (t === -1) {
-        values[i] = NaN;
+        if (values !== null) values[i] = NaN;
         codes[i] = -1;
         missing++;
       } else break;
@@ -194,11 +206,11 @@ export class ColumnBuilder {
     for (; r < n; r++, k += stride) {
       const t = tags[k];
       if (t === TAG_HASHED) {
-        values[i0 + r] = NaN;
+        if (values !== null) values[i0 + r] = NaN;
         hashes.addHash(words[2 * k], words[2 * k + 1]);
         texts++;
       } else if (t === -1) {
-        values[i0 + r] = NaN;
+        if (values !== null) values[i0 + r] = NaN;
         missing++;
       } else break;
     }
@@ -223,7 +235,7 @@ export class ColumnBuilder {
     } else if (t === -1) this.addMissing(i);
     else if (t === TAG_HASHED) {
       if (this.hashes !== null) {
-        this.values[i] = NaN;
+        if (this.values !== null) this.values[i] = NaN;
         this.nonNumeric++;
         this.hashes.addHash(b.words![2 * k], b.words![2 * k + 1]);
       } else this.addText(i, b.text(k));
@@ -246,7 +258,7 @@ export class ColumnBuilder {
    * parseNumber nor parseGroupedNumber can read (its first character rules both out, see mayBeGrouped).
    */
   addText(i: number, s: string): void {
-    this.values[i] = NaN;
+    if (this.values !== null) this.values[i] = NaN;
     this.addNonNumber(i, s);
   }
 
@@ -261,9 +273,15 @@ export class ColumnBuilder {
     if (this.dictionary!.length > DICTIONARY_LIMIT) this.startHashing();
   }
 
+  /** Allocates `values` at the first number: NaN for the rows so far (missing or text). */
+  private numbers(): Float64Array {
+    this.values = new Float64Array(this.capacity).fill(NaN);
+    return this.values;
+  }
+
   /** Too many distinct texts: keep counting them by hash, drop the codes and the Map. */
   private startHashing(): void {
-    const hashes = new TextHashSet(Math.max(DICTIONARY_LIMIT * 4, this.values.length));
+    const hashes = new TextHashSet(Math.max(DICTIONARY_LIMIT * 4, this.capacity));
     for (const d of this.dictionary!) hashes.add(d);
     this.hashes = hashes;
     this.codes = null;
@@ -273,7 +291,7 @@ export class ColumnBuilder {
   }
 
   addMissing(i: number): void {
-    this.values[i] = NaN;
+    if (this.values !== null) this.values[i] = NaN;
     this.missing++;
     if (this.codes !== null) this.codes[i] = -1;
   }
@@ -303,12 +321,13 @@ export class ColumnBuilder {
   /** Switches on dictionary encoding at row `i`, backfilling rows 0..i-1 from their numbers. */
   private startDictionary(i: number, s: string): void {
     this.firstNonNumeric = { row: i + 1, value: s };
-    this.codes = new Int32Array(this.values.length);
+    this.codes = new Int32Array(this.capacity);
     this.dictionary = [];
     this.index = new Map();
     this.cache = new Int32Array(CACHE_MASK + 1);
     const values = this.values;
-    for (let j = 0; j < i; j++) {
+    if (values === null) this.codes.fill(-1, 0, i);
+    for (let j = 0; values !== null && j < i; j++) {
       const v = values[j];
       this.codes[j] = v === v ? this.code(String(v)) : -1;
     }
@@ -323,10 +342,14 @@ export class ColumnBuilder {
   finish(rows: number): ParsedColumn {
     const numberFormat = this.format.finish();
     if (this.recoded) compactDictionary(this.codes!, this.dictionary!, rows);
+    const codes = this.codes === null ? null : trim(this.codes, rows);
+    // A text column keeps no values; a column without codes always has them (types.ts).
+    const values = this.values ?? (codes === null ? this.numbers() : null);
     return {
       name: this.name,
-      values: trim(this.values, rows),
-      codes: this.codes === null ? null : trim(this.codes, rows),
+      values:
+        values === null || keptValues(values.subarray(0, rows), codes, this.missing, this.nonNumeric) === null ? null : trim(values, rows),
+      codes,
       dictionary: this.dictionary,
       missing: this.missing,
       nonNumeric: this.nonNumeric,

@@ -28,7 +28,8 @@ export function alignCategories(refCol: ParsedColumn, prodCol: ParsedColumn): Al
   for (const c of [refCol, prodCol]) {
     if (c.highCardinality) throw new Error(`alignCategories: column "${c.name}" is high-cardinality text (no codes)`);
   }
-  if (refCol.codes === null && prodCol.codes === null) return alignNumbers(refCol.values, prodCol.values);
+  // Without codes a column has values (types.ts).
+  if (refCol.codes === null && prodCol.codes === null) return alignNumbers(refCol.values!, prodCol.values!);
   const { categories, ref, prod } = textUnion(refCol, prodCol);
   return { categories, refCodes: remap(ref.codes, ref.to), prodCodes: remap(prod.codes, prod.to) };
 }
@@ -114,7 +115,7 @@ function alignNumbers(ref: Float64Array, prod: Float64Array): AlignedCategories 
 /** A column as local codes over its own text labels. */
 function textCodes(col: ParsedColumn): { labels: string[]; codes: Int32Array } {
   if (col.codes !== null && col.dictionary !== null) return { labels: col.dictionary, codes: col.codes };
-  const { values } = col;
+  const values = col.values!;
   const local = new Map<number, number>();
   const labels: string[] = [];
   const codes = new Int32Array(values.length);

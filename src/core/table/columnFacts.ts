@@ -1,5 +1,9 @@
 import { allNumbersUnique, isIntegerValued } from './distinct.ts';
 import type { ParsedColumn, ParsedTable } from './types.ts';
+import { columnRows } from './numericValues.ts';
+
+/** A text column's numbers (it keeps no values: types.ts). */
+const NO_NUMBERS = new Float64Array(0);
 
 /**
  * What the typing rules (planColumns.ts) read about one column of one file. A parsed column
@@ -80,11 +84,11 @@ export function parsedColumnFacts(col: ParsedColumn): ColumnFacts {
     nonNumeric: col.nonNumeric,
     firstNonNumeric: col.firstNonNumeric,
     highCardinality: col.highCardinality,
-    integerValued: () => (integerValued ??= isIntegerValued(col.values)),
-    numbersUnique: () => (numbersUnique ??= allNumbersUnique(col.values)),
-    numberValues: () => col.values,
+    integerValued: () => (integerValued ??= isIntegerValued(col.values ?? NO_NUMBERS)),
+    numbersUnique: () => (numbersUnique ??= allNumbersUnique(col.values ?? NO_NUMBERS)),
+    numberValues: () => col.values ?? NO_NUMBERS,
     distinctNumbersAtLeast: 0,
-    labels: () => col.dictionary ?? distinctLabels(col.values),
+    labels: () => col.dictionary ?? distinctLabels(col.values!),
     labelCount: () => col.highCardinality?.distinct ?? col.dictionary?.length ?? 0,
     texts: () => (texts ??= textEntries(col)),
   };
@@ -106,7 +110,7 @@ function textEntries(col: ParsedColumn): string[] {
   const { dictionary, codes, values } = col;
   if (dictionary === null) return [];
   // Only text cells (or a high-cardinality column's kept sample, whose cells are not coded any more).
-  if (codes === null || col.nonNumeric === values.length - col.missing) return dictionary;
+  if (codes === null || values === null || col.nonNumeric === columnRows(col) - col.missing) return dictionary;
   // The dictionary holds parsed numbers too (as String(value)); a cell is text where its value is NaN.
   // Number() cannot tell them apart: with data.decimal "," a "29.85" cell is text it would accept.
   const isText = new Uint8Array(dictionary.length);

@@ -1,6 +1,7 @@
 import { compactDictionary } from './ColumnBuilder.ts';
 import type { DecidedMark } from './NumberFormatTracker.ts';
 import type { ColumnNumberFormat, ParsedColumn, ParsedTable } from './types.ts';
+import { numberAt } from './numericValues.ts';
 
 type Mark = '.' | ',';
 
@@ -87,7 +88,8 @@ function settle(col: ParsedColumn, f: ColumnNumberFormat, mark: Mark, by: string
   const grouped = mark === '.' ? f.pendingComma : f.pendingPoint;
   const decimals = mark === ',' ? (f.pendingComma?.length ?? 0) : 0;
   if (grouped !== undefined && grouped.length > 0) {
-    const values = col.values;
+    // Pending cells are numbers, so the column has values.
+    const values = col.values!;
     for (const r of grouped) {
       values[r] = Math.round(values[r] * 1000);
       if (col.codes !== null && col.codes[r] >= 0) col.codes[r] = codeOf(col, String(values[r]));
@@ -118,7 +120,7 @@ function codeOf(col: ParsedColumn, text: string): number {
  * and one per column that mixes both decimal marks.
  */
 export function numberFormatWarnings(table: ParsedTable): string[] {
-  return columnFormatWarnings(table.file, table.columns, (col, row) => col.values[row]);
+  return columnFormatWarnings(table.file, table.columns, numberAt);
 }
 
 /**

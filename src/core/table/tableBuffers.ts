@@ -7,7 +7,7 @@ import type { ParsedTable } from './types.ts';
 export function tableBuffers(table: ParsedTable): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const c of table.columns) {
-    if (c.values.buffer instanceof ArrayBuffer) buffers.add(c.values.buffer);
+    if (c.values && c.values.buffer instanceof ArrayBuffer) buffers.add(c.values.buffer);
     if (c.codes && c.codes.buffer instanceof ArrayBuffer) buffers.add(c.codes.buffer);
   }
   return [...buffers];

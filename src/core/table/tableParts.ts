@@ -1,6 +1,7 @@
 import type { CsvReaderWasm } from './csvReaderWasm.ts';
 import { readCsvBytes } from './csvBytes.ts';
 import { DICTIONARY_LIMIT } from './ColumnBuilder.ts';
+import { columnRows, keptValues } from './numericValues.ts';
 import type { DecidedMark } from './NumberFormatTracker.ts';
 import { parseWarnings, type ParseCsvOptions, type ParseTally } from './parseCsv.ts';
 import type { ColumnNumberFormat, ParsedColumn, ParsedTable } from './types.ts';
@@ -196,8 +197,12 @@ function sum<T>(xs: T[], f: (x: T) => number): number {
 
 function mergeColumn(cols: ParsedColumn[], rowsBefore: number[], rows: number, mark: DecidedMark | undefined): ParsedColumn | null {
   if (cols.some((c) => c.highCardinality !== undefined)) return null;
-  const values = new Float64Array(rows);
-  cols.forEach((c, k) => values.set(c.values, rowsBefore[k]));
+  // Text columns in every part keep no values (types.ts); else a part without them is NaN there.
+  const values = cols.every((c) => c.values === null) ? null : new Float64Array(rows);
+  if (values !== null)
+    cols.forEach((c, k) =>
+      c.values === null ? values.fill(NaN, rowsBefore[k], rowsBefore[k] + columnRows(c)) : values.set(c.values, rowsBefore[k]),
+    );
   let codes: Int32Array | null = null;
   let dictionary: string[] | null = null;
   if (cols.some((c) => c.codes !== null)) {
@@ -222,8 +227,9 @@ function mergeColumn(cols: ParsedColumn[], rowsBefore: number[], rows: number, m
         const src = c.codes;
         for (let i = 0; i < src.length; i++) codes![at + i] = src[i] >= 0 ? remap[src[i]] : -1;
       } else {
-        for (let i = 0; i < c.values.length; i++) {
-          const v = c.values[i];
+        const v64 = c.values!; // without codes a column has values
+        for (let i = 0; i < v64.length; i++) {
+          const v = v64[i];
           codes![at + i] = v === v ? codeOf(String(v)) : -1;
         }
       }
@@ -231,15 +237,17 @@ function mergeColumn(cols: ParsedColumn[], rowsBefore: number[], rows: number, m
     if (dictionary.length > DICTIONARY_LIMIT) return null;
   }
   const firstK = cols.findIndex((c) => c.firstNonNumeric !== null);
+  const missing = sum(cols, (c) => c.missing);
+  const nonNumeric = sum(cols, (c) => c.nonNumeric);
   const numberFormat = mergeNumberFormats(cols, rowsBefore, mark);
   if (numberFormat === false) return null;
   return {
     name: cols[0].name,
-    values,
+    values: values === null ? null : keptValues(values, codes, missing, nonNumeric),
     codes,
     dictionary,
-    missing: sum(cols, (c) => c.missing),
-    nonNumeric: sum(cols, (c) => c.nonNumeric),
+    missing,
+    nonNumeric,
     firstNonNumeric:
       firstK < 0 ? null : { row: cols[firstK].firstNonNumeric!.row + rowsBefore[firstK], value: cols[firstK].firstNonNumeric!.value },
     ...(numberFormat !== null ? { numberFormat } : {}),

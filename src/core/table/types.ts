@@ -4,8 +4,13 @@
  */
 export interface ParsedColumn {
   name: string;
-  /** One value per row: the cell as a number; NaN when missing or not a number. */
-  values: Float64Array;
+  /**
+   * One value per row: the cell as a number; NaN when missing or not a number. Null for a text column:
+   * one with `codes` and no cell that is a number (every value would be NaN; such a column does not keep
+   * 8 bytes per row for that). Read it with numericValues / numberAt (numericValues.ts) where a text
+   * column may come; a column without codes always has values.
+   */
+  values: Float64Array | null;
   /**
    * Dictionary encoding of the raw (trimmed) cell text, present only when the column holds at least
    * one non-missing value that is not a number. codes[i] indexes dictionary; -1 = missing.

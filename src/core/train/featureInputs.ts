@@ -1,4 +1,5 @@
 import { alignCategories } from '../table/categories.ts';
+import { columnRows, numberAt, numericValues } from '../table/numericValues.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from '../table/types.ts';
 import type { FeatureInput } from './types.ts';
 
@@ -16,8 +17,8 @@ export function featureInputs(ref: ParsedTable, prod: ParsedTable, plans: Column
     const p = column(prod, plan.name);
     if (plan.role === 'numerical') {
       const values = new Float64Array(ref.rows + prod.rows);
-      values.set(r.values.subarray(0, ref.rows));
-      values.set(p.values.subarray(0, prod.rows), ref.rows);
+      values.set(numericValues(r).subarray(0, ref.rows));
+      values.set(numericValues(p).subarray(0, prod.rows), ref.rows);
       inputs.push({ name: plan.name, kind: 'numerical', values });
     } else {
       const aligned = alignCategories(r, p);
@@ -35,12 +36,15 @@ export function featureInputs(ref: ParsedTable, prod: ParsedTable, plans: Column
  * as the trainer saw it (dictionary text, or `String(value)` for numbers), "" for missing.
  * @example categoricalStrings(col) // ['A', '', 'B', ...]
  */
-export function categoricalStrings(col: ParsedColumn, rows = col.values.length): string[] {
+export function categoricalStrings(col: ParsedColumn, rows = columnRows(col)): string[] {
   const out = new Array<string>(rows);
-  const { codes, dictionary, values } = col;
+  const { codes, dictionary } = col;
   for (let i = 0; i < rows; i++) {
     if (codes !== null && dictionary !== null) out[i] = codes[i] < 0 ? '' : dictionary[codes[i]];
-    else out[i] = values[i] === values[i] ? String(values[i]) : '';
+    else {
+      const v = numberAt(col, i);
+      out[i] = v === v ? String(v) : '';
+    }
   }
   return out;
 }

@@ -6,6 +6,7 @@
  * (IDs, timestamps: their texts are not kept) and columns not asked for are left out.
  */
 import type { ParsedColumn, ParsedTable } from '../table/types.ts';
+import { keptValues, numberAt } from '../table/numericValues.ts';
 
 /** The rows numbered end to end over `tables`: row r is tables[t] row r - offsets[t]. */
 export function rowOffsets(tables: readonly ParsedTable[]): Int32Array {
@@ -57,7 +58,7 @@ function sliceColumn(name: string, sources: ParsedColumn[], offsets: Int32Array,
     while (r < offsets[t]) t--;
     const c = sources[t];
     const local = r - offsets[t];
-    const v = c.values[local];
+    const v = numberAt(c, local);
     values[i] = v;
     let code: number;
     let text: string | null = null;
@@ -82,7 +83,7 @@ function sliceColumn(name: string, sources: ParsedColumn[], offsets: Int32Array,
   // The reader keeps codes only once a non-missing cell is not a number (ColumnBuilder).
   return {
     name,
-    values,
+    values: keptValues(values, anyText ? codes : null, missing, nonNumeric),
     codes: anyText ? codes : null,
     dictionary: anyText ? dictionary : null,
     missing,
@@ -111,7 +112,7 @@ function sliceNumbers(name: string, sources: ParsedColumn[], offsets: Int32Array
     const r = rows[i];
     while (r >= offsets[t + 1]) t++;
     while (r < offsets[t]) t--;
-    const v = sources[t].values[r - offsets[t]];
+    const v = sources[t].values![r - offsets[t]]; // without codes a column has values
     values[i] = v;
     if (v !== v) missing++;
   }

@@ -141,7 +141,8 @@ function numericalWindows(
     for (let t = 0; t < columns.length; t++) {
       const v = columns[t].values;
       const base = offsets[t];
-      for (let r = 0; r < v.length; r++) {
+      // A text column (no values) has no numbers.
+      for (let r = 0; v !== null && r < v.length; r++) {
         const x = v[r];
         const w = windowOf[base + r];
         if (x !== x || w < 0) continue;
@@ -419,12 +420,12 @@ function idsByRow(
     if (codes !== null && dictionary !== null) {
       // Every non-missing cell has a code; a number's code is its String(value) (ColumnBuilder).
       const byCode = new Int32Array(dictionary.length).fill(-1);
-      for (let r = 0; r < values.length; r++) {
+      for (let r = 0; r < codes.length; r++) {
         const c = codes[r];
         if (c < 0 || windowOf[base + r] < 0) continue;
         let id = byCode[c];
         if (id < 0) {
-          const v = values[r];
+          const v = values === null ? NaN : values[r];
           id = byCode[c] = idOf(v === v ? String(v === 0 ? 0 : v) : dictionary[c]);
         }
         rowIds[base + r] = id;
@@ -433,8 +434,9 @@ function idsByRow(
       const byValue = new Map<number, number>();
       let lastValue = NaN;
       let lastId = -1;
-      for (let r = 0; r < values.length; r++) {
-        const v = values[r];
+      const vals = values!; // without codes a column has values
+      for (let r = 0; r < vals.length; r++) {
+        const v = vals[r];
         if (v !== v || windowOf[base + r] < 0) continue;
         if (v !== lastValue) {
           const x = v === 0 ? 0 : v;

@@ -9,12 +9,13 @@ import { trainChallenger } from '../../../src/core/train/trainChallenger.ts';
 import type { ParsedTable } from '../../../src/core/table/types.ts';
 import type { LogisticModel } from '../../../src/core/train/types.ts';
 import { expected, fixturePair, FIXTURES } from '../train/helpers.ts';
+import { numericValues } from '../../../src/core/table/numericValues.ts';
 
 /** The raw columns of `table` as the exported model's feeds. */
 function feeds(model: LogisticModel, table: ParsedTable): Record<string, ort.Tensor> {
   const out: Record<string, ort.Tensor> = {};
   for (const s of model.preprocessing.numerical)
-    out[s.name] = new ort.Tensor('float32', Float32Array.from(column(table, s.name).values), [table.rows, 1]);
+    out[s.name] = new ort.Tensor('float32', Float32Array.from(numericValues(column(table, s.name))), [table.rows, 1]);
   for (const s of model.preprocessing.categorical)
     out[s.name] = new ort.Tensor('string', categoricalStrings(column(table, s.name), table.rows), [table.rows, 1]);
   return out;

@@ -18,6 +18,7 @@ import { allNumbersUnique, isIntegerValued } from '../../../src/core/table/disti
 import type { ParsedColumn, ParsedTable } from '../../../src/core/table/types.ts';
 import { mulberry32 } from '../../../src/core/samples/mulberry32.ts';
 import { isInputError } from '../../../src/core/errors.ts';
+import { numericValues } from '../../../src/core/table/numericValues.ts';
 
 const CREATED = '2026-01-01T00:00:00.000Z';
 const parse = (text: string, file = 't.csv', extra: { missingValues?: string[]; decimal?: 'auto' | '.' | ',' } = {}) =>
@@ -28,8 +29,9 @@ const profile = (t: ParsedTable, config: Partial<ProfileConfig> = {}) => profile
 function tableFacts(col: ParsedColumn) {
   const numbers = new Map<number, number>();
   const text = new Map<string, number>();
-  for (let i = 0; i < col.values.length; i++) {
-    const v = col.values[i];
+  const nums = numericValues(col);
+  for (let i = 0; i < nums.length; i++) {
+    const v = nums[i];
     if (v === v) numbers.set(v === 0 ? 0 : v, (numbers.get(v === 0 ? 0 : v) ?? 0) + 1);
     else if (col.codes !== null && col.codes[i] >= 0) {
       const s = col.dictionary![col.codes[i]];
@@ -44,8 +46,8 @@ function tableFacts(col: ParsedColumn) {
     missing: col.missing,
     nonNumeric: col.nonNumeric,
     firstNonNumeric: col.firstNonNumeric,
-    integerValued: isIntegerValued(col.values),
-    numbersUnique: allNumbersUnique(col.values),
+    integerValued: isIntegerValued(nums),
+    numbersUnique: allNumbersUnique(nums),
   };
 }
 

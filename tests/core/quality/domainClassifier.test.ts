@@ -77,7 +77,7 @@ describe('domainClassifier', () => {
     for (let run = 0; run < 40; run++) {
       const whole = correlated('all.csv', 600, 0.5, 1000 + run);
       const half = (from: number) =>
-        table(`half${from}.csv`, Object.fromEntries(whole.columns.map((c) => [c.name, c.values.slice(from, from + 300)])));
+        table(`half${from}.csv`, Object.fromEntries(whole.columns.map((c) => [c.name, c.values!.slice(from, from + 300)])));
       const plans = whole.columns.map((c) => ({ name: c.name, role: 'numerical' as const, reason: '' }));
       const d = await domainClassifier(half(0), half(300), plans, { maxRows: 5000, seed: run });
       if (d.auc! > 0.55) alarms++;

@@ -14,11 +14,12 @@ import {
 } from '../../../src/core/table/parseGroupedNumber.ts';
 import { numberFormatWarnings, resolveNumberFormats } from '../../../src/core/table/resolveNumberFormats.ts';
 import type { ParsedTable } from '../../../src/core/table/types.ts';
+import { numericValues } from '../../../src/core/table/numericValues.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/csv/${name}`, import.meta.url), 'utf8');
 const parse = (text: string, file = 't.csv', extra: Partial<ParseCsvOptions> = {}) =>
   parseCsv(text, { file, delimiter: 'auto', missingValues: ['', 'NA'], ...extra });
-const values = (t: ParsedTable, name: string) => Array.from(t.columns.find((c) => c.name === name)!.values);
+const values = (t: ParsedTable, name: string) => Array.from(numericValues(t.columns.find((c) => c.name === name)!));
 const col = (t: ParsedTable, name: string) => t.columns.find((c) => c.name === name)!;
 
 describe('parseGroupedNumber(cell)', () => {

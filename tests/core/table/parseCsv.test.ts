@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseCsv, type ParseCsvOptions } from '../../../src/core/table/parseCsv.ts';
 import type { ParsedColumn, ParsedTable } from '../../../src/core/table/types.ts';
+import { numericValues } from '../../../src/core/table/numericValues.ts';
 
 const MISSING = ['', 'NA', 'NaN', 'null', '?'];
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/csv/${name}`, import.meta.url), 'utf8');
@@ -11,7 +12,7 @@ const parse = (input: string | Blob, extra: Partial<ParseCsvOptions> = {}) =>
 const col = (t: ParsedTable, name: string) => t.columns.find((c) => c.name === name)!;
 /** The cells as the table sees them: number, text, or null for missing. */
 const cells = (c: ParsedColumn) =>
-  Array.from(c.values, (v, i) =>
+  Array.from(numericValues(c), (v, i) =>
     c.codes !== null && c.codes[i] >= 0 && Number.isNaN(v) ? c.dictionary![c.codes[i]] : Number.isNaN(v) ? null : v,
   );
 
@@ -22,7 +23,7 @@ describe('parseCsv(input, opts)', () => {
     expect(t.delimiter).toBe(',');
     expect(t.columns.map((c) => c.name)).toEqual(['id', 'comment', 'amount']);
     expect(cells(col(t, 'comment'))).toEqual(['hello, world', 'she said "hi"', 'line one\nline two', 'plain']);
-    expect(Array.from(col(t, 'amount').values)).toEqual([10.5, 20, 30, 40]);
+    expect(Array.from(numericValues(col(t, 'amount')))).toEqual([10.5, 20, 30, 40]);
     expect(col(t, 'id').codes).toBeNull();
   });
 
@@ -30,20 +31,33 @@ describe('parseCsv(input, opts)', () => {
     const t = await parse(fixture('bom_crlf.csv'));
     expect(t.columns.map((c) => c.name)).toEqual(['name', 'value']);
     expect(cells(col(t, 'name'))).toEqual(['alpha', 'be\nta', 'gamma']);
-    expect(Array.from(col(t, 'value').values)).toEqual([1, 2, 3]);
+    expect(Array.from(numericValues(col(t, 'value')))).toEqual([1, 2, 3]);
   });
 
   it('parseCsv reads a file whose line endings change from CRLF to LF part-way, and back', async () => {
     for (const chunkSize of [undefined, 1, 4]) {
       const t = await parse(fixture('crlf_then_lf.csv'), { chunkSize });
       expect(t.rows).toBe(5);
-      expect(Array.from(col(t, 'a').values)).toEqual([1, 2, 3, 4, 5]);
+      expect(Array.from(numericValues(col(t, 'a')))).toEqual([1, 2, 3, 4, 5]);
       expect(cells(col(t, 'c'))).toEqual(['q', 'r', 's', 't', 'u']);
       expect(t.warnings).toEqual([]);
     }
     const back = await parse(fixture('lf_then_crlf.csv'));
     expect(cells(col(back, 'b'))).toEqual(['x', 'y', 'z']);
     expect(back.warnings).toEqual([]);
+  });
+
+  it('parseCsv keeps no values for a text column (codes only), and keeps them for numbers, mixed and all-missing columns', async () => {
+    const t = await parse('t,n,m,e\na,1,x,\nb,2,3,NA\nNA,,y,\n');
+    expect(col(t, 't').values).toBeNull();
+    expect(Array.from(col(t, 't').codes!)).toEqual([0, 1, -1]);
+    expect(Array.from(numericValues(col(t, 't')))).toEqual([NaN, NaN, NaN]);
+    expect(Array.from(col(t, 'n').values!)).toEqual([1, 2, NaN]);
+    expect(Array.from(col(t, 'm').values!)).toEqual([NaN, 3, NaN]);
+    expect(col(t, 'm').dictionary).toEqual(['x', '3', 'y']);
+    // No codes (nothing but missing cells): the values are the column.
+    expect(col(t, 'e').codes).toBeNull();
+    expect(Array.from(col(t, 'e').values!)).toEqual([NaN, NaN, NaN]);
   });
 
   it('parseCsv strips a BOM before a quoted first header (Excel\'s "Save as CSV UTF-8")', async () => {
@@ -80,7 +94,7 @@ describe('parseCsv(input, opts)', () => {
     expect(x.missing).toBe(6);
     expect(x.nonNumeric).toBe(0);
     expect(x.codes).toBeNull();
-    expect(Array.from(x.values).map((v) => (Number.isNaN(v) ? null : v))).toEqual([1, null, null, null, null, null, null, 7]);
+    expect(Array.from(numericValues(x)).map((v) => (Number.isNaN(v) ? null : v))).toEqual([1, null, null, null, null, null, null, 7]);
     expect(col(t, 'y').missing).toBe(1);
     const custom = await parse(fixture('missing_markers.csv'), { missingValues: ['?'] });
     const cx = col(custom, 'x');
@@ -94,7 +108,7 @@ describe('parseCsv(input, opts)', () => {
     const v = col(t, 'v');
     expect(v.nonNumeric).toBe(1);
     expect(v.firstNonNumeric).toEqual({ row: 3, value: 'abc' });
-    expect(Array.from(v.values).map((x) => (Number.isNaN(x) ? null : x))).toEqual([1, 2, null, 3, 1, null]);
+    expect(Array.from(numericValues(v)).map((x) => (Number.isNaN(x) ? null : x))).toEqual([1, 2, null, 3, 1, null]);
     // numbers are encoded by String(value), before and after the first text cell
     expect(v.dictionary).toEqual(['1', '2', 'abc', '3']);
     expect(Array.from(v.codes!)).toEqual([0, 1, 2, 3, 0, -1]);
@@ -167,7 +181,7 @@ describe('parseCsv(input, opts)', () => {
   it('parseCsv skips blank lines but keeps a line of empty fields as missing values', async () => {
     const t = await parse(fixture('blank_lines.csv'));
     expect(t.rows).toBe(3);
-    expect(Array.from(col(t, 'b').values)).toEqual([2, 4, 6]);
+    expect(Array.from(numericValues(col(t, 'b')))).toEqual([2, 4, 6]);
     const u = await parse('a,b\n1,2\n,\n');
     expect(u.rows).toBe(2);
     expect(col(u, 'a').missing).toBe(1);

@@ -3,6 +3,7 @@ import { parseCsv } from '../../../src/core/table/parseCsv.ts';
 import { planColumns } from '../../../src/core/table/planColumns.ts';
 import { columnsToSkip } from '../../../src/core/table/columnsToSkip.ts';
 import { defaultConfig } from '../../../src/core/config/defaults.ts';
+import { numericValues } from '../../../src/core/table/numericValues.ts';
 
 const opts = { file: 'f.csv', delimiter: 'auto' as const, missingValues: [''] };
 const text = 'id,when,x,c\n1,2024-01-01,1.5,a\n2,2024-01-02,2.5,b\n3,2024-01-03\n';
@@ -12,7 +13,7 @@ describe('parseCsv(input, { skipColumns })', () => {
     const t = await parseCsv(text, { ...opts, skipColumns: ['id', 'when'] });
     expect(t.columns.map((c) => c.name)).toEqual(['x', 'c']);
     expect(t.notParsed).toEqual(['id', 'when']);
-    expect([...t.columns[0].values]).toEqual([1.5, 2.5, NaN]);
+    expect([...numericValues(t.columns[0])]).toEqual([1.5, 2.5, NaN]);
     expect(t.columns[1].dictionary).toEqual(['a', 'b']);
     expect(t.columns[1].missing).toBe(1);
     expect(t.rows).toBe(3);

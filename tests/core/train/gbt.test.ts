@@ -11,6 +11,7 @@ import type { GbtModel } from '../../../src/core/train/gbt/types.ts';
 import { DEFAULT_GBT_PARAMS } from '../../../src/core/train/gbt/fitGradientBoosting.ts';
 import { trainChallenger } from '../../../src/core/train/trainChallenger.ts';
 import { expected, fixturePair } from './helpers.ts';
+import { numericValues } from '../../../src/core/table/numericValues.ts';
 
 /** A seeded non-linear pair: the label is an XOR of two thresholds (x1 > 0) != (x2 > 0), 5 % noise. */
 async function xorPair(seed: number) {
@@ -59,9 +60,9 @@ describe('gradient boosting (trainChallenger family gradient_boosting)', () => {
     const n = prod.rows;
     const col = (name: string) => prod.columns.find((c) => c.name === name)!;
     const out = await session.run({
-      x1: new ort.Tensor('float32', Float32Array.from(col('x1').values.subarray(0, n)), [n, 1]),
-      x2: new ort.Tensor('float32', Float32Array.from(col('x2').values.subarray(0, n)), [n, 1]),
-      x3: new ort.Tensor('float32', Float32Array.from(col('x3').values.subarray(0, n)), [n, 1]),
+      x1: new ort.Tensor('float32', Float32Array.from(numericValues(col('x1')).subarray(0, n)), [n, 1]),
+      x2: new ort.Tensor('float32', Float32Array.from(numericValues(col('x2')).subarray(0, n)), [n, 1]),
+      x3: new ort.Tensor('float32', Float32Array.from(numericValues(col('x3')).subarray(0, n)), [n, 1]),
       colour: new ort.Tensor(
         'string',
         Array.from(col('colour').codes!.subarray(0, n), (c) => col('colour').dictionary![c]),

@@ -7,12 +7,13 @@ import type { GbtModel } from '../../../src/core/train/gbt/types.ts';
 import { trainChallenger } from '../../../src/core/train/trainChallenger.ts';
 import type { ParsedTable } from '../../../src/core/table/types.ts';
 import { expected, fixturePair } from './helpers.ts';
+import { numericValues } from '../../../src/core/table/numericValues.ts';
 
 /** The raw columns of `table` as the exported model's feeds (as the CLI's and the dashboard's runners feed them). */
 function feeds(model: GbtModel, table: ParsedTable): Record<string, ort.Tensor> {
   const out: Record<string, ort.Tensor> = {};
   for (const name of model.features.numerical)
-    out[name] = new ort.Tensor('float32', Float32Array.from(column(table, name).values.subarray(0, table.rows)), [table.rows, 1]);
+    out[name] = new ort.Tensor('float32', Float32Array.from(numericValues(column(table, name)).subarray(0, table.rows)), [table.rows, 1]);
   for (const s of model.features.categorical)
     out[s.name] = new ort.Tensor('string', categoricalStrings(column(table, s.name), table.rows), [table.rows, 1]);
   return out;

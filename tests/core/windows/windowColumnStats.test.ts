@@ -23,6 +23,7 @@ import { windowColumnStats, windowIndex, type WindowIndex } from '../../../src/c
 import { sortTagged } from '../../../src/core/windows/sortTagged.ts';
 import { keptNumbers } from '../../../src/core/profile/sortedNumbers.ts';
 import { mulberry32 as rng } from '../../../src/core/samples/mulberry32.ts';
+import { numericValues } from '../../../src/core/table/numericValues.ts';
 
 const HEADER = 'x,n,c';
 const PLANS: ColumnPlan[] = [
@@ -265,12 +266,12 @@ describe('numbers sorted once by the whole run profile (keepSortedNumbers)', () 
     const s = keptNumbers(x)!;
     expect(s).toBeDefined();
     expect(keptNumbers(production.columns[2])).toBeUndefined();
-    const want = Array.from(x.values)
+    const want = Array.from(numericValues(x))
       .filter((v) => v === v)
       .map((v) => (v === 0 ? 0 : v))
       .sort((a, b) => a - b);
     expect(Array.from(s.values)).toStrictEqual(want);
-    s.rows.forEach((row, q) => expect(Object.is(x.values[row] === 0 ? 0 : x.values[row], s.values[q])).toBe(true));
+    s.rows.forEach((row, q) => expect(Object.is(x.values![row] === 0 ? 0 : x.values![row], s.values[q])).toBe(true));
 
     const r = rng(3);
     const of = Int32Array.from({ length: production.rows }, () => (r() < 0.1 ? -1 : Math.floor(r() * 7)));

@@ -2,6 +2,7 @@ import { DICTIONARY_LIMIT } from '../ColumnBuilder.ts';
 import type { MissingMarkers } from '../missingMarkers.ts';
 import { TextHashSet } from '../TextHashSet.ts';
 import type { ParsedColumn } from '../types.ts';
+import { keptValues } from '../numericValues.ts';
 import type { ParquetValueKind } from './parquetColumns.ts';
 
 /** The values hyparquet decodes a column chunk into (typed arrays, or arrays with null for a missing value). */
@@ -213,10 +214,13 @@ export class ParquetColumnBuilder {
 
   finish(): ParsedColumn {
     const rows = this.rows;
+    const codes = this.codes === null || this.nonNumeric === 0 ? null : this.codes.length === rows ? this.codes : this.codes.slice(0, rows);
+    // A text column keeps no values (types.ts): checked before the copy a trim would make.
+    const text = keptValues(this.values.subarray(0, rows), codes, this.missing, this.nonNumeric) === null;
     return {
       name: this.name,
-      values: this.values.length === rows ? this.values : this.values.slice(0, rows),
-      codes: this.codes === null || this.nonNumeric === 0 ? null : this.codes.length === rows ? this.codes : this.codes.slice(0, rows),
+      values: text ? null : this.values.length === rows ? this.values : this.values.slice(0, rows),
+      codes,
       dictionary: this.nonNumeric === 0 ? null : this.dictionary,
       missing: this.missing,
       nonNumeric: this.nonNumeric,
