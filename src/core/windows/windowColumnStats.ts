@@ -366,19 +366,19 @@ function countByWindow(
     const base = offsets[t];
     if (codes !== null && dictionary !== null) {
       const byCode = new Int32Array(dictionary.length).fill(-1);
-      for (let r = 0; r < values.length; r++) {
+      for (let r = 0; r < codes.length; r++) {
         const c = codes[r];
         const w = windowOf[base + r];
         if (c < 0 || w < 0) continue;
         let id = byCode[c];
         if (id < 0) {
           if (categories() >= maxIds) return undefined;
-          const v = values[r];
+          const v = values === null ? NaN : values[r];
           id = byCode[c] = idOfCounted(v === v ? String(v === 0 ? 0 : v) : dictionary[c]);
         }
         perId[id][w]++;
       }
-    } else {
+    } else if (values !== null) {
       const byValue = new Map<number, number>();
       let lastValue = NaN;
       let last: Float64Array | null = null;
