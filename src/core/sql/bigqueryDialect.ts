@@ -19,4 +19,10 @@ export const bigqueryDialect: Dialect = {
   rowNumber: 'ROW_NUMBER() OVER ()',
   isNan: (x) => `IS_NAN(${x})`,
   isFinite: (x) => `NOT (IS_NAN(${x}) OR IS_INF(${x}))`,
+  // APPROX_QUANTILES(x, parts) gives parts + 1 values, the approximate min at OFFSET(0): element j is the j / parts quantile.
+  quantiles: (x, parts) => `APPROX_QUANTILES(${x}, ${parts})`,
+  element: (array, j) => `${array}[SAFE_OFFSET(${j})]`,
+  // RANGE_BUCKET(x, array): a binary search, the number of elements <= x; the min at OFFSET(0) always
+  // counts (x >= min), so one less is the number of cut points <= x.
+  bucket: (x, array) => `RANGE_BUCKET(${x}, ${array}) - 1`,
 };

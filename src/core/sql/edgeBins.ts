@@ -29,7 +29,7 @@ export function edgeBinCtes(d: Dialect, i: number, cells: string, edges: readonl
 }
 
 /** An approximate (or, on PostgreSQL, exact) count of distinct values: only a fact for the profile. */
-function distinctCount(d: Dialect, x: string): string {
+export function distinctCount(d: Dialect, x: string): string {
   return d.name === 'postgres'
     ? `COUNT(DISTINCT ${x})`
     : d.name === 'bigquery'
