@@ -15,8 +15,8 @@
  */
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
-import type { Profile } from '../core/profile/columnProfile.ts';
 import { dialectOf } from '../core/sql/dialects.ts';
+import { binnedEdges } from '../core/sql/edgeBins.ts';
 import { profileQuery } from '../core/sql/profileQuery.ts';
 import { SQL_BIN_PARTS } from '../core/sql/quantileBins.ts';
 import { checkOutputFiles } from '../node/checkOutputFiles.ts';
@@ -64,19 +64,6 @@ export function columnList(flag: string): string[] {
     .filter(Boolean);
 }
 
-/**
- * --edges-from: the bin edges of the reference's binned columns (ColumnProfile.binned). An exact
- * reference column keeps exact counts per value (they compare exactly), as does a sketch column (a
- * sketch has no edges; the production side is then exact or a sketch, as profile.max_exact_values says).
- */
-function referenceEdges(reference: Profile, columns: readonly string[]): Map<string, number[]> {
-  const edges = new Map<string, number[]>();
-  for (const c of reference.columns)
-    if (columns.includes(c.name) && c.binned !== undefined && c.numbers.mode === 'exact' && c.numbers.values.length > 0)
-      edges.set(c.name, Array.from(c.numbers.values));
-  return edges;
-}
-
 export async function sqlCommand(flags: SqlFlags, io: Io): Promise<void> {
   if (flags.dialect === undefined) throw new InputError('sql: --dialect is required (duckdb, postgres, spark or bigquery)');
   const dialect = dialectOf(flags.dialect);
@@ -107,7 +94,7 @@ export async function sqlCommand(flags: SqlFlags, io: Io): Promise<void> {
   const listed = reference === null ? columnList(flags.columns!) : reference.columns.map((c) => c.name);
   const dropped = config.columns.drop.filter((c) => c !== config.data.label_column);
   const columns = listed.filter((c) => !dropped.includes(c));
-  const edges = flags.edgesFrom !== undefined && reference !== null ? referenceEdges(reference, columns) : undefined;
+  const edges = flags.edgesFrom !== undefined && reference !== null ? binnedEdges(reference, columns) : undefined;
   const { sql, meta } = profileQuery({
     dialect,
     table: flags.table,
