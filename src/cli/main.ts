@@ -153,6 +153,10 @@ export async function main(
     .option('--row-number <column>', "a column numbering the rows (first appearance order, messages); default the engine's scan order")
     .option('--meta <file>', 'where to write the query description (required; profile --sql-meta reads it)')
     .option('-o, --out <file>', 'write the query to this file instead of stdout')
+    .option(
+      '--exact',
+      'count every number per value (default: per value up to profile.max_exact_values distinct numbers, else on bins between the engine quantiles)',
+    )
     .action(async (flags: SqlFlags) => {
       await sqlCommand(flags, io);
       exitCode = EXIT.ok;

@@ -9,12 +9,16 @@
  * The columns come from --columns, or from a profile (--columns-from reference.profile: the columns a
  * reference profile holds, so a production table is profiled like its reference), or --edges-from
  * reference.profile: those columns, and numbers counted on the reference's own bins where it has bins.
+ * Every other column's numbers are counted per value when the engine counts at most
+ * profile.max_exact_values distinct ones, else on bins between the engine's quantiles, decided in the
+ * engine (core/sql/quantileBins.ts); --exact counts them per value always.
  */
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
-import type { Profile } from '../core/profile/columnProfile.ts';
 import { dialectOf } from '../core/sql/dialects.ts';
+import { binnedEdges } from '../core/sql/edgeBins.ts';
 import { profileQuery } from '../core/sql/profileQuery.ts';
+import { SQL_BIN_PARTS } from '../core/sql/quantileBins.ts';
 import { checkOutputFiles } from '../node/checkOutputFiles.ts';
 import type { OutputFile } from '../node/outputFiles.ts';
 import { readProfileFile } from '../node/readProfileFile.ts';
@@ -35,6 +39,7 @@ export interface SqlFlags {
   rowNumber?: string;
   meta?: string;
   out?: string;
+  exact?: boolean;
 }
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -57,19 +62,6 @@ export function columnList(flag: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-}
-
-/**
- * --edges-from: the bin edges of the reference's binned columns (ColumnProfile.binned). An exact
- * reference column keeps exact counts per value (they compare exactly), as does a sketch column (a
- * sketch has no edges; the production side is then exact or a sketch, as profile.max_exact_values says).
- */
-function referenceEdges(reference: Profile, columns: readonly string[]): Map<string, number[]> {
-  const edges = new Map<string, number[]>();
-  for (const c of reference.columns)
-    if (columns.includes(c.name) && c.binned !== undefined && c.numbers.mode === 'exact' && c.numbers.values.length > 0)
-      edges.set(c.name, Array.from(c.numbers.values));
-  return edges;
 }
 
 export async function sqlCommand(flags: SqlFlags, io: Io): Promise<void> {
@@ -102,7 +94,7 @@ export async function sqlCommand(flags: SqlFlags, io: Io): Promise<void> {
   const listed = reference === null ? columnList(flags.columns!) : reference.columns.map((c) => c.name);
   const dropped = config.columns.drop.filter((c) => c !== config.data.label_column);
   const columns = listed.filter((c) => !dropped.includes(c));
-  const edges = flags.edgesFrom !== undefined && reference !== null ? referenceEdges(reference, columns) : undefined;
+  const edges = flags.edgesFrom !== undefined && reference !== null ? binnedEdges(reference, columns) : undefined;
   const { sql, meta } = profileQuery({
     dialect,
     table: flags.table,
@@ -113,6 +105,7 @@ export async function sqlCommand(flags: SqlFlags, io: Io): Promise<void> {
     label: config.data.label_column,
     dropped,
     ...(edges ? { edges } : {}),
+    ...(flags.exact ? {} : { quantileBins: { maxExactValues: config.profile.max_exact_values, parts: SQL_BIN_PARTS } }),
   });
   const write = async (path: string, shown: string, text: string) => {
     try {

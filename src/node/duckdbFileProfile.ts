@@ -35,6 +35,11 @@ export interface DuckDbFileOptions {
   skipColumns: string[];
   label: string | null;
   profile: ProfileConfig;
+  /**
+   * Columns counted on a reference profile's bin edges (core/sql/edgeBins.ts binnedEdges): name -> edges,
+   * ascending. Those columns go through profileQuery's edge branches, so both profiles hold the same edges.
+   */
+  edges?: ReadonlyMap<string, readonly number[]>;
   /** An open session to reuse (tests); default: a new in-memory database, closed after. */
   session?: DuckDbSession;
 }
@@ -141,7 +146,9 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
     const fast: { index: number; centre: number; pointMasses: number[]; countNonInteger: boolean; distinct: number; nonInteger: number }[] =
       [];
     const slow: number[] = [];
+    const onEdges: number[] = [];
     columns.forEach((c, i) => {
+      if (o.edges?.has(c)) return void onEdges.push(i);
       const distinct = estimateDistinct(total, Number(s.m), Number(s[`d${i}`]), Number(s[`f${i}`]));
       if (distinct <= o.profile.maxExactValues) exact.push(i);
       else if (numberColumns.includes(c) && s[`c${i}`] !== null && s[`c${i}`] !== undefined) {
@@ -176,7 +183,15 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
       });
       for (const r of await session.resultRows(query.sql)) if (Number(r.col) >= 0) rows.push({ ...r, col: slow[Number(r.col)] });
     }
-    const profile = profileFromQueryResult(rows, meta, { file: path, sourceName: path, config: o.profile, delimiter: o.delimiter });
+    // Columns on the reference's edges: profileQuery's edge branches (one CASE tree per number).
+    if (onEdges.length > 0) {
+      const names = onEdges.map((i) => columns[i]);
+      const query = profileQuery({ ...base, columns: names, edges: new Map(names.map((c) => [c, o.edges!.get(c)!])) });
+      for (const r of await session.resultRows(query.sql)) if (Number(r.col) >= 0) rows.push({ ...r, col: onEdges[Number(r.col)] });
+    }
+    const edgeMeta =
+      onEdges.length > 0 ? { ...meta, edges: Object.fromEntries(onEdges.map((i) => [columns[i], [...o.edges!.get(columns[i])!]])) } : meta;
+    const profile = profileFromQueryResult(rows, edgeMeta, { file: path, sourceName: path, config: o.profile, delimiter: o.delimiter });
     return { ...profile, warnings: [...profile.warnings, ...warnings] };
   } finally {
     if (!o.session) session.close();

@@ -40,6 +40,7 @@ import { readCsvProfile } from './readCsvProfile.ts';
 import { readCsvFile } from './readCsvFile.ts';
 import { PARQUET_SOURCE } from '../core/profile/profileParquet.ts';
 import { duckDbFileProfile } from './duckdbFileProfile.ts';
+import { binnedEdges } from '../core/sql/edgeBins.ts';
 import type { FeatureDistribution } from '../core/distribution/types.ts';
 import { reportDistributions } from '../core/htmlReport/reportDistributions.ts';
 import { windowSource } from '../core/windows/analyseWindows.ts';
@@ -273,9 +274,12 @@ async function runWithProfiles(run: ProfileRun): Promise<PipelineResult> {
   };
   const profileOptions = { config: profileConfigOf(config) };
   const hashed: PipelineResult['hashed'] = new Map();
+  // --engine duckdb against a reference profile: production's numbers are counted on the reference's
+  // bins where it has bins (as sql --edges-from), so both sides hold the same edges.
+  const referenceRead = run.refIsProfile && run.options.engine === 'duckdb' ? readProfileFile(refSource as string) : null;
   const asProfile = async (src: string | ParsedTable, isProfile: boolean): Promise<Profile> => {
     if (typeof src !== 'string') return profileFromTable(src, profileOptions);
-    if (isProfile) return readProfileFile(src);
+    if (isProfile) return src === refSource && referenceRead !== null ? referenceRead : readProfileFile(src);
     if (run.options.engine === 'duckdb')
       return duckDbFileProfile(src, {
         delimiter: config.data.delimiter,
@@ -283,6 +287,7 @@ async function runWithProfiles(run: ProfileRun): Promise<PipelineResult> {
         skipColumns: columnsToSkip(config, false),
         label: config.data.label_column,
         profile: { ...DEFAULT_PROFILE_CONFIG, ...profileOptions.config },
+        ...(src === prodSource && referenceRead !== null ? { edges: binnedEdges(await referenceRead) } : {}),
       });
     const profile = await readCsvProfile(src, {
       ...read,

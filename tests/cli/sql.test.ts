@@ -353,3 +353,53 @@ describe('sql --edges-from: a production table on the reference bins', () => {
     expectOneLineError(runCli([...args(refProfile), '--columns', 'a']), /one of the three/);
   }, 60_000);
 });
+
+describe('sql: numbers on bins between the engine quantiles past profile.max_exact_values', () => {
+  it('binned columns in the profile from the result, and --exact keeps per-value counts', async () => {
+    const pair = realPair('electricity');
+    const config = join(dir, 'bins.yaml');
+    writeFileSync(config, 'profile:\n  max_exact_values: 300\n');
+    const profiles: Record<string, string> = {};
+    for (const mode of ['binned', 'exact']) {
+      const meta = join(dir, `${mode}.query.json`);
+      const sqlFile = join(dir, `${mode}.sql`);
+      ok(
+        runCli([
+          'sql',
+          '--dialect',
+          'duckdb',
+          '--table',
+          'elec',
+          '--columns',
+          '0,1,2,3,4,5,6,7,target',
+          '--config',
+          config,
+          '--meta',
+          meta,
+          '-o',
+          sqlFile,
+          ...(mode === 'exact' ? ['--exact'] : []),
+        ]),
+      );
+      const result = join(dir, `${mode}.result.csv`);
+      await runQuery(pair.reference, 'elec', sqlFile, result);
+      profiles[mode] = join(dir, `${mode}.profile`);
+      ok(runCli(['profile', '--from-query-result', result, '--sql-meta', meta, '--config', config, '-o', profiles[mode]]));
+    }
+    const { decodeProfile } = await import('../../src/core/profile/profileFile.ts');
+    const read = (p: string) => decodeProfile(readFileSync(p), p);
+    const binned = read(profiles.binned);
+    const exact = read(profiles.exact);
+    expect(binned.columns.filter((c) => c.binned).length).toBeGreaterThan(0);
+    expect(exact.columns.filter((c) => c.binned)).toEqual([]);
+    // Past max_exact_values the per-value profile holds a sketch, the binned one exact CDF points at its edges.
+    for (const c of binned.columns.filter((x) => x.binned)) {
+      expect(exact.columns.find((x) => x.name === c.name)!.numbers.mode).toBe('sketch');
+      expect(c.binned!.bound).toBeLessThan(0.01);
+    }
+    const out = join(dir, 'bins.json');
+    ok(runCli(['-r', profiles.binned, '-p', profiles.binned, '-l', 'target', '-o', out, '-q']));
+    const approximate = report(out).features.filter((f) => (f as { approximate?: unknown }).approximate !== undefined);
+    expect(approximate.length).toBe(binned.columns.filter((c) => c.binned && c.name !== 'target').length);
+  }, 120_000);
+});

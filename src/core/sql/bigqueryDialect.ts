@@ -19,4 +19,11 @@ export const bigqueryDialect: Dialect = {
   rowNumber: 'ROW_NUMBER() OVER ()',
   isNan: (x) => `IS_NAN(${x})`,
   isFinite: (x) => `NOT (IS_NAN(${x}) OR IS_INF(${x}))`,
+  // APPROX_QUANTILES(x, parts) gives parts + 1 values, the approximate min at OFFSET(0): element j is the j / parts quantile.
+  quantiles: (x, parts) => `APPROX_QUANTILES(${x}, ${parts})`,
+  element: (array, j) => `${array}[SAFE_OFFSET(${j})]`,
+  // RANGE_BUCKET(x, array) (https://cloud.google.com/bigquery/docs/reference/standard-sql/mathematical_functions#range_bucket):
+  // a binary search, the number of elements <= x; the (approximate) min at OFFSET(0) is one of them for
+  // all but numbers below it, so one less is the number of cut points <= x (-1: one more bin below).
+  bucket: (x, array) => `RANGE_BUCKET(${x}, ${array}) - 1`,
 };

@@ -32,6 +32,18 @@ export interface Dialect {
   isNan(x: string): string;
   /** True when the double `x` is neither infinite nor NaN (NULL for NULL). */
   isFinite(x: string): string;
+  /**
+   * An aggregate: the engine's quantiles of the doubles `x` at j / parts, j = 1..parts-1, as an array
+   * whose element j (see `element`) is the j / parts quantile (quantileBins.ts).
+   */
+  quantiles(x: string, parts: number): string;
+  /** Element j (an SQL integer expression, 1 <= j < parts) of a `quantiles` array. */
+  element(array: string, j: string): string;
+  /**
+   * The engine's own search of a `quantiles` array: how many of its elements are <= x (0..parts-1).
+   * Absent: quantileBins.ts searches the array itself, one nested SELECT per halving.
+   */
+  bucket?(x: string, array: string): string;
 }
 
 /** The cell shape parseNumber accepts (table/parseNumber.ts), anchored. */

@@ -9,6 +9,7 @@
  * binned summary on the reference's own edges and its bound (largest share strictly inside a bin).
  */
 import { InputError } from '../errors.ts';
+import type { Profile } from '../profile/columnProfile.ts';
 import type { Dialect } from './dialect.ts';
 import { doubleLiteral } from './numberLiteral.ts';
 
@@ -29,7 +30,7 @@ export function edgeBinCtes(d: Dialect, i: number, cells: string, edges: readonl
 }
 
 /** An approximate (or, on PostgreSQL, exact) count of distinct values: only a fact for the profile. */
-function distinctCount(d: Dialect, x: string): string {
+export function distinctCount(d: Dialect, x: string): string {
   return d.name === 'postgres'
     ? `COUNT(DISTINCT ${x})`
     : d.name === 'bigquery'
@@ -49,4 +50,23 @@ export function edgeBinBranches(d: Dialect, i: number): string {
     `SELECT ${i}, 'e', b, NULL, COUNT(*), NULL, 0 FROM dm_b${i} WHERE x = b GROUP BY b`,
     `SELECT ${i}, 'e', x, NULL, COUNT(*), NULL, 0 FROM dm_b${i} WHERE b IS NULL AND x = (SELECT MAX(x) FROM dm_b${i}) GROUP BY x`,
   ].join('\nUNION ALL\n');
+}
+
+/**
+ * The bin edges of a reference profile's binned columns (ColumnProfile.binned) among `columns`, to count
+ * a production side on them (`sql --edges-from`, `--engine duckdb` against a reference profile). An
+ * exact reference column keeps exact counts per value (they compare exactly), as does a sketch column
+ * (a sketch has no edges).
+ */
+export function binnedEdges(reference: Profile, columns?: readonly string[]): Map<string, number[]> {
+  const edges = new Map<string, number[]>();
+  for (const c of reference.columns)
+    if (
+      (columns === undefined || columns.includes(c.name)) &&
+      c.binned !== undefined &&
+      c.numbers.mode === 'exact' &&
+      c.numbers.values.length > 0
+    )
+      edges.set(c.name, Array.from(c.numbers.values));
+  return edges;
 }

@@ -26,6 +26,13 @@ export const postgresDialect: Dialect = {
   isNan: (x) => `(${x} = CAST('NaN' AS double precision))`,
   isFinite: (x) =>
     `(${x} NOT IN (CAST('NaN' AS double precision), CAST('Infinity' AS double precision), CAST('-Infinity' AS double precision)))`,
+  // percentile_cont with an array of fractions gives an array of exact (interpolated) quantiles, in that order.
+  quantiles: (x, parts) =>
+    `percentile_cont(ARRAY(SELECT CAST(dm_j AS double precision) / ${parts} FROM generate_series(1, ${parts - 1}) AS dm_p(dm_j) ORDER BY dm_j)) WITHIN GROUP (ORDER BY ${x})`,
+  element: (array, j) => `${array}[${j}]`,
+  // width_bucket(x, thresholds): a binary search, the number of thresholds <= x (an ascending array).
+  // The planner inlines nested SELECTs, so the generic search would grow exponentially here.
+  bucket: (x, array) => `width_bucket(${x}, ${array})`,
 };
 
 /** An E'' string for control characters (only used for the fixed trim set). */

@@ -28,6 +28,7 @@ import type { Dialect } from './dialect.ts';
 import { checkSqlText } from './dialect.ts';
 import { type SqlMeta, metaId, SQL_META_FORMAT, SQL_META_VERSION } from './sqlMeta.ts';
 import { edgeBinBranches, edgeBinCtes } from './edgeBins.ts';
+import { checkBinning, type QuantileBinning, quantileBinBranches, quantileBinCtes } from './quantileBins.ts';
 
 export interface ProfileQueryOptions {
   dialect: Dialect;
@@ -59,6 +60,12 @@ export interface ProfileQueryOptions {
    * (numberLiteral.ts). Every dialect.
    */
   edges?: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Every other column (not `binned`, not in `edges`): numbers counted exactly when the engine counts at
+   * most `maxExactValues` distinct ones, else on bins between the engine's own quantiles, decided in the
+   * engine (quantileBins.ts). Every dialect. Without it, numbers are counted exactly per value.
+   */
+  quantileBins?: QuantileBinning;
   /** An SQL expression numbering the rows (for --engine duckdb: a Parquet file's file_row_number + 1). */
   rowExpression?: string;
   /** A column holding 1-based row numbers (file order); null: the engine's scan order. */
@@ -122,6 +129,9 @@ export function profileQuery(o: ProfileQueryOptions): ProfileQuery {
     ...(o.edges !== undefined && o.edges.size > 0
       ? { edges: Object.fromEntries(o.columns.filter((c) => o.edges!.has(c)).map((c) => [c, [...o.edges!.get(c)!]])) }
       : {}),
+    ...(o.quantileBins !== undefined
+      ? { bins: { max_exact_values: checkBinning(o.quantileBins).maxExactValues, parts: o.quantileBins.parts } }
+      : {}),
   } satisfies Omit<SqlMeta, 'query_id'>;
   const meta: SqlMeta = { ...metaBase, query_id: metaId(metaBase) };
 
@@ -159,12 +169,14 @@ export function profileQuery(o: ProfileQueryOptions): ProfileQuery {
         ? binnedBranches(i)
         : edges.has(c)
           ? edgeBinBranches(d, i)
-          : `SELECT ${i}, kind, num, txt, COUNT(*), MIN(r), SUM(p) FROM (\n` +
-            `    SELECT CASE WHEN m = 1 THEN 'm' WHEN x IS NOT NULL THEN 'n' ELSE 't' END AS kind, x AS num,\n` +
-            `      CASE WHEN m = 0 AND x IS NULL THEN s END AS txt, CASE WHEN m = 0 AND x IS NULL THEN r END AS r,\n` +
-            `      CASE WHEN x IS NOT NULL AND s LIKE '%.%' THEN 1 ELSE 0 END AS p\n` +
-            `    FROM (${cells(i)}) dm_c\n` +
-            `  ) dm_d GROUP BY kind, num, txt`,
+          : o.quantileBins !== undefined
+            ? quantileBinBranches(i, o.quantileBins)
+            : `SELECT ${i}, kind, num, txt, COUNT(*), MIN(r), SUM(p) FROM (\n` +
+              `    SELECT CASE WHEN m = 1 THEN 'm' WHEN x IS NOT NULL THEN 'n' ELSE 't' END AS kind, x AS num,\n` +
+              `      CASE WHEN m = 0 AND x IS NULL THEN s END AS txt, CASE WHEN m = 0 AND x IS NULL THEN r END AS r,\n` +
+              `      CASE WHEN x IS NOT NULL AND s LIKE '%.%' THEN 1 ELSE 0 END AS p\n` +
+              `    FROM (${cells(i)}) dm_c\n` +
+              `  ) dm_d GROUP BY kind, num, txt`,
     ),
   ];
   const binnedCtes = o.columns
@@ -177,9 +189,13 @@ export function profileQuery(o: ProfileQueryOptions): ProfileQuery {
       edges.has(c) ? edgeBinCtes(d, i, cells(i), edges.get(c)!, `the reference's bin edges of column ${JSON.stringify(c)}`) : '',
     )
     .join('');
+  const quantileCtes =
+    o.quantileBins === undefined
+      ? ''
+      : o.columns.map((c, i) => (binned.has(c) || edges.has(c) ? '' : quantileBinCtes(d, i, cells(i), o.quantileBins!))).join('');
   const sql =
     `-- drift-monitor profile query (${d.name}), query id ${meta.query_id}: one row per distinct value of each column, see README "Monitoring a warehouse table"\n` +
-    `WITH dm_src AS (\n  SELECT ${picked}, ${row} AS r\n  FROM ${from}${where === null ? '' : `\n  WHERE (${where})`}\n)${binnedCtes}${edgeCtes}\n` +
+    `WITH dm_src AS (\n  SELECT ${picked}, ${row} AS r\n  FROM ${from}${where === null ? '' : `\n  WHERE (${where})`}\n)${binnedCtes}${edgeCtes}${quantileCtes}\n` +
     branches.join('\nUNION ALL\n') +
     '\n';
   return { sql, meta };

@@ -120,6 +120,9 @@ interface ColumnAcc {
   binned: { distinct: number; nonInteger: number } | null;
   /** Binned: numbers equal to each edge ('e' rows). */
   atEdge: Map<number, number>;
+  /** Rows of kind 'n' (numbers counted per value) and 'u' (bins): a column has one kind or the other. */
+  exactRows: number;
+  binRows: number;
 }
 
 /** The profile a query's result stands for (see the file comment). */
@@ -143,6 +146,8 @@ export function profileFromQueryResult(rows: readonly ResultRow[], meta: SqlMeta
     points: 0,
     binned: null,
     atEdge: new Map(),
+    exactRows: 0,
+    binRows: 0,
   }));
   let rowsTotal: number | null = null;
   let id: string | null = null;
@@ -176,6 +181,7 @@ export function profileFromQueryResult(rows: readonly ResultRow[], meta: SqlMeta
     }
     // A bin may be empty (DuckDB's histogram lists every edge).
     if (kind === 'u') {
+      c.binRows++;
       if (n > 0) {
         c.values.push(num());
         c.counts.push(n);
@@ -186,6 +192,7 @@ export function profileFromQueryResult(rows: readonly ResultRow[], meta: SqlMeta
     if (kind === 'e') c.atEdge.set(num(), (c.atEdge.get(num()) ?? 0) + n);
     else if (kind === 'm') c.missing += n;
     else if (kind === 'n') {
+      c.exactRows++;
       c.values.push(num());
       c.counts.push(n);
       c.points += int(r.points ?? 0, `${at}: points`, 0);
@@ -201,6 +208,11 @@ export function profileFromQueryResult(rows: readonly ResultRow[], meta: SqlMeta
 
   const columns = cols.map((c, i): ColumnProfile => {
     const name = meta.columns[i];
+    if (c.exactRows > 0 && (c.binned !== null || c.binRows > 0))
+      fail(`column ${JSON.stringify(name)} has both numbers counted one by one and bins`);
+    if (c.binRows > 0 && c.binned === null) fail(`column ${JSON.stringify(name)} has bins but no distinct-count row`);
+    if (meta.bins !== undefined && meta.edges?.[name] === undefined && c.binRows > 2 * (meta.bins.parts + 2))
+      fail(`column ${JSON.stringify(name)} has ${c.binRows} bins, its query makes at most ${2 * (meta.bins.parts + 2)}`);
     const edges = meta.edges?.[name];
     if (edges !== undefined) {
       // Counted on the reference's edges: every bin closes at one of them, or above the last (one bin).

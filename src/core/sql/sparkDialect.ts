@@ -24,4 +24,9 @@ export const sparkDialect: Dialect = {
   rowNumber: 'row_number() OVER (ORDER BY monotonically_increasing_id())',
   isNan: (x) => `isnan(${x})`,
   isFinite: (x) => `(NOT isnan(${x}) AND abs(${x}) <= CAST('1.7976931348623157E308' AS DOUBLE))`,
+  // approx_percentile (https://spark.apache.org/docs/latest/api/sql/#approx_percentile) needs the fractions
+  // as a constant: a literal array of j / parts (short binary fractions, exact decimals); element_at is 1-based.
+  quantiles: (x, parts) =>
+    `approx_percentile(${x}, array(${Array.from({ length: parts - 1 }, (_, j) => String((j + 1) / parts)).join(', ')}))`,
+  element: (array, j) => `element_at(${array}, ${j})`,
 };

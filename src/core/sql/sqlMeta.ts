@@ -28,6 +28,11 @@ export interface SqlMeta {
    * queries without it, whose ids it does not change); part of the id, and the result is checked against it.
    */
   edges?: Record<string, number[]>;
+  /**
+   * `sql` without --exact: numbers counted exactly up to max_exact_values distinct ones, else on bins
+   * between the engine's quantiles at j / parts (quantileBins.ts). Optional like `edges`, part of the id.
+   */
+  bins?: { max_exact_values: number; parts: number };
 }
 
 const KEYS = ['format', 'version', 'dialect', 'table', 'columns', 'missing_values', 'row_number', 'where', 'label', 'dropped', 'query_id'];
@@ -36,6 +41,7 @@ const KEYS = ['format', 'version', 'dialect', 'table', 'columns', 'missing_value
 export function metaId(meta: Omit<SqlMeta, 'query_id'>): string {
   const values: unknown[] = KEYS.filter((k) => k !== 'query_id').map((k) => meta[k as keyof typeof meta]);
   if (meta.edges !== undefined) values.push(Object.entries(meta.edges));
+  if (meta.bins !== undefined) values.push(['bins', meta.bins.max_exact_values, meta.bins.parts]);
   const json = JSON.stringify(values);
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
@@ -59,7 +65,8 @@ export function parseSqlMeta(json: string, file: string): SqlMeta {
     return fail(`is not JSON (${(e as Error).message.split('\n')[0]})`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('must hold a JSON object');
-  for (const k of Object.keys(raw)) if (!KEYS.includes(k) && k !== 'edges') fail(`has the unknown key ${JSON.stringify(k)}`);
+  for (const k of Object.keys(raw))
+    if (!KEYS.includes(k) && k !== 'edges' && k !== 'bins') fail(`has the unknown key ${JSON.stringify(k)}`);
   for (const k of KEYS) if (!Object.hasOwn(raw, k)) fail(`lacks the key "${k}"`);
   const o = raw as Record<string, unknown>;
   const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : fail(`"${k}" must be a string`));
@@ -102,6 +109,21 @@ export function parseSqlMeta(json: string, file: string): SqlMeta {
       edges[c] = [...(list as number[])];
     }
     meta.edges = edges;
+  }
+  if (Object.hasOwn(o, 'bins')) {
+    const b = o.bins as Record<string, unknown> | null;
+    const int = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+    if (
+      typeof b !== 'object' ||
+      b === null ||
+      Array.isArray(b) ||
+      Object.keys(b).some((k) => k !== 'max_exact_values' && k !== 'parts') ||
+      !int(b.max_exact_values) ||
+      !int(b.parts) ||
+      (b.parts as number) < 2
+    )
+      fail('"bins" must be {"max_exact_values": integer, "parts": integer >= 2}');
+    meta.bins = { max_exact_values: b!.max_exact_values as number, parts: b!.parts as number };
   }
   if (meta.columns.length === 0) fail('lists no columns');
   if (new Set(meta.columns).size !== meta.columns.length) fail('lists a column twice');
