@@ -4,11 +4,11 @@
  * change without re-running anything.
  */
 import type { Config } from './config/types.ts';
-import type { DataQualityStats, DomainClassifierStats, DriftImpactStats, FeatureStats, SkippedColumn } from './report/types.ts';
+import type { DataQualityStats, DomainClassifierStats, DriftImpactStats, FeatureStats, OutOfRange, SkippedColumn } from './report/types.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from './table/types.ts';
 import type { StatKernels } from './stattests/kernels.ts';
 import { planColumnsFromFacts, type PlanColumnsConfig } from './table/planColumns.ts';
-import { tableFacts } from './table/columnFacts.ts';
+import { tableFacts, type TableFacts } from './table/columnFacts.ts';
 import { numberFormatWarnings, resolveNumberFormats } from './table/resolveNumberFormats.ts';
 import { alignedCategoryCounts } from './table/categories.ts';
 import { numericalFeatureStats } from './stattests/numericalFeature.ts';
@@ -18,6 +18,7 @@ import { pointMassWarning } from './stattests/psi.ts';
 import { approximateWarning } from './stattests/approximate.ts';
 import type { StatRegistry } from './stattests/driftTest.ts';
 import { tableQuality } from './quality/dataQuality.ts';
+import type { RowDuplicates } from './quality/rowDuplicates.ts';
 import { chosenTests, checkColumnTests, testsOfRun } from './stattests/testChoice.ts';
 
 export interface TableMeta {
@@ -54,7 +55,49 @@ export function analyse(
   config: Config,
   kernels: StatKernels,
   tests: StatRegistry = testsOfRun(config),
+  typed: TypedPair = typePair(reference, production, config),
+  precomputed: PrecomputedStats = {},
 ): Analysis {
+  const { plans, refFacts, prodFacts, t0, t1 } = typed;
+  const refCols = byName(reference);
+  const prodCols = byName(production);
+  return assembleAnalysis({
+    reference: meta(reference),
+    production: meta(production),
+    config,
+    plans,
+    warnings: typed.warnings,
+    featureStats: (plan) =>
+      precomputed.featureStats?.get(plan.name) ??
+      featureStats(plan, refCols.get(plan.name)!, prodCols.get(plan.name)!, reference.rows, production.rows, config, kernels, tests),
+    dataQuality: (stats) =>
+      tableQuality(reference, production, plans, stats, planConfig(config), refFacts, prodFacts, {
+        outOfRange: precomputed.outOfRange,
+        duplicates: precomputed.duplicates,
+        plansAlone: precomputed.plansAlone,
+      }),
+    t0,
+    t1,
+  });
+}
+
+/** The typing half of analyse: the columns' plans, the warnings before the tests, each file's facts. */
+export interface TypedPair {
+  plans: ColumnPlan[];
+  /** Parser warnings, then the number formats of each file, then typing's. */
+  warnings: string[];
+  refFacts: TableFacts;
+  prodFacts: TableFacts;
+  /** now() before typing and after it. */
+  t0: number;
+  t1: number;
+}
+
+/**
+ * Settles the number formats of the pair and types its columns (the first half of analyse), so a
+ * caller can run the per-column statistics elsewhere (worker threads) before analyse assembles them.
+ */
+export function typePair(reference: ParsedTable, production: ParsedTable, config: Config): TypedPair {
   const t0 = now();
   // Before typing: columns whose numbers were ambiguous in one file take the decimal mark from the
   // other file (the tables are settled in place, so the model and retraining see the same numbers).
@@ -65,14 +108,8 @@ export function analyse(
   const prodFacts = tableFacts(production);
   const { plans, warnings } = planColumnsFromFacts(refFacts, prodFacts, planConfig(config));
   const t1 = now();
-  const refCols = byName(reference);
-  const prodCols = byName(production);
-  return assembleAnalysis({
-    reference: meta(reference),
-    production: meta(production),
-    config,
+  return {
     plans,
-    // Parser warnings, then the number formats of each file, then typing's.
     warnings: [
       ...reference.warnings,
       ...production.warnings,
@@ -80,12 +117,23 @@ export function analyse(
       ...numberFormatWarnings(production),
       ...warnings,
     ],
-    featureStats: (plan) =>
-      featureStats(plan, refCols.get(plan.name)!, prodCols.get(plan.name)!, reference.rows, production.rows, config, kernels, tests),
-    dataQuality: (stats) => tableQuality(reference, production, plans, stats, planConfig(config), refFacts, prodFacts),
+    refFacts,
+    prodFacts,
     t0,
     t1,
-  });
+  };
+}
+
+/**
+ * Results analyse takes instead of computing them, each exactly what analyse would compute: a
+ * feature's statistics and out-of-range figures by column name, each file's duplicate rows.
+ */
+export interface PrecomputedStats {
+  featureStats?: ReadonlyMap<string, FeatureStats>;
+  outOfRange?: ReadonlyMap<string, OutOfRange>;
+  duplicates?: readonly [RowDuplicates | undefined, RowDuplicates | undefined];
+  /** Each file's columns typed alone, for the type changes (quality/typeChanges.ts plansAlone). */
+  plansAlone?: readonly [ColumnPlan[] | undefined, ColumnPlan[] | undefined];
 }
 
 /** What analyse and analyseProfiles (profile/analyseProfiles.ts) hand to assembleAnalysis. */
@@ -184,7 +232,8 @@ export function planConfig(config: Config): PlanColumnsConfig {
   };
 }
 
-function featureStats(
+/** The statistics of one numerical or categorical feature: its two columns' tests. */
+export function featureStats(
   plan: ColumnPlan,
   r: ParsedColumn,
   p: ParsedColumn,

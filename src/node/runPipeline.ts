@@ -14,7 +14,6 @@ import type { ParsedTable } from '../core/table/types.ts';
 import { InputError } from '../core/errors.ts';
 import { DEFAULT_CONFIG } from '../core/config/defaults.ts';
 import { mergeOverrides } from '../core/config/loadConfig.ts';
-import { analyse } from '../core/analyse.ts';
 import { buildReport } from '../core/buildReport.ts';
 import { analysePerformance } from '../core/performance.ts';
 import { readModelFile } from './readModelFile.ts';
@@ -23,7 +22,9 @@ import { sha256Hex } from '../core/retraining/sha256Hex.ts';
 import { saveRetraining } from './saveRetraining.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
 import { loadConfigFile } from './loadConfigFile.ts';
-import { readTables } from './readTables.ts';
+import { readTablesForAnalysis } from './readTables.ts';
+import { analyseOnHelpers } from './analyseOnHelpers.ts';
+import { planConfig } from '../core/analyse.ts';
 import { columnsToSkip } from '../core/table/columnsToSkip.ts';
 import { packageVersion } from './version.ts';
 import { checkOutputFiles } from './checkOutputFiles.ts';
@@ -98,7 +99,17 @@ export interface PipelineResult {
   report: Report;
   config: Config;
   /** Milliseconds per stage. */
-  timings: { parse: number; detect: number; tests: number; total: number; model?: number; retrain?: number; windows?: number };
+  timings: {
+    parse: number;
+    detect: number;
+    tests: number;
+    total: number;
+    model?: number;
+    retrain?: number;
+    windows?: number;
+    /** Threads that computed the features' statistics (analyseOnHelpers); absent when not from two tables. */
+    threads?: number;
+  };
   /** The retraining step (retraining.enabled); its model and log row are already written when configured. */
   retraining: RetrainingOutcome | null;
   /** Every output of the run (see outputFiles), checked before any input was read. */
@@ -166,19 +177,28 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (refIsProfile || prodIsProfile || options.stream || options.engine === 'duckdb') {
     return runWithProfiles({ options, config, refSource, prodSource, refIsProfile, prodIsProfile, modelPath, scoresRows, outputs, t0 });
   }
-  const [kernels, [reference, production]] = await Promise.all([
+  const [kernels, read] = await Promise.all([
     loadKernels(),
-    readTables(refSource, prodSource, {
-      delimiter: config.data.delimiter,
-      missingValues: config.data.missing_values,
-      encoding: config.data.encoding,
-      decimal: config.data.decimal,
-      thousands: config.data.thousands,
-      skipColumns: columnsToSkip(config, Boolean(modelPath)),
-    }),
+    readTablesForAnalysis(
+      refSource,
+      prodSource,
+      {
+        delimiter: config.data.delimiter,
+        missingValues: config.data.missing_values,
+        encoding: config.data.encoding,
+        decimal: config.data.decimal,
+        thousands: config.data.thousands,
+        skipColumns: columnsToSkip(config, Boolean(modelPath)),
+      },
+      planConfig(config),
+    ),
   ]);
+  const [reference, production] = read.tables;
   const t1 = performance.now();
-  const analysis = analyse(reference, production, config, kernels);
+  // The per-column tests on this thread and the helper threads kept from reading (analyseOnHelpers).
+  const { analysis, threads } = await analyseOnHelpers(reference, production, config, kernels, read.helpers, read.known).finally(
+    read.close,
+  );
   await addDomainClassifier(analysis, reference, production, config);
   const t2 = performance.now();
   const model = modelPath ? await readModelFile(modelPath) : null;
@@ -232,6 +252,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       ...(model || perf ? { model: t3 - t2 } : {}),
       ...(retraining ? { retrain: t4 - t3 } : {}),
       total,
+      threads,
     },
     retraining,
     outputs,

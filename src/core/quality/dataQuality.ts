@@ -3,7 +3,7 @@
  * (decideQuality.ts) flags them. From two tables every figure is computed; from two profiles all but
  * the duplicate rows, which need rows (the section says so).
  */
-import type { DataQualityStats, FeatureStats } from '../report/types.ts';
+import type { DataQualityStats, FeatureStats, OutOfRange } from '../report/types.ts';
 import type { ColumnPlan, ParsedTable } from '../table/types.ts';
 import type { PlanColumnsConfig } from '../table/planColumns.ts';
 import type { TableFacts } from '../table/columnFacts.ts';
@@ -14,9 +14,20 @@ import { typeChanges } from './typeChanges.ts';
 import { unseenCategories } from './unseenCategories.ts';
 import { outOfRangeFromSummaries, outOfRangeFromValues } from './outOfRange.ts';
 import { constantColumns } from './constantColumns.ts';
-import { rowDuplicates } from './rowDuplicates.ts';
+import { rowDuplicates, type RowDuplicates } from './rowDuplicates.ts';
 
 export const PROFILE_DUPLICATES_NOTE = 'duplicate rows: not available from a profile (it keeps no rows)';
+
+/**
+ * Figures tableQuality takes instead of computing them (computed elsewhere, e.g. on worker threads,
+ * by the same functions): out-of-range by column name, each file's duplicate rows.
+ */
+export interface PrecomputedQuality {
+  outOfRange?: ReadonlyMap<string, OutOfRange>;
+  duplicates?: readonly [RowDuplicates | undefined, RowDuplicates | undefined];
+  /** Each file's columns typed alone (typeChanges.ts plansAlone). */
+  plansAlone?: readonly [ColumnPlan[] | undefined, ColumnPlan[] | undefined];
+}
 
 export function tableQuality(
   ref: ParsedTable,
@@ -26,15 +37,19 @@ export function tableQuality(
   cfg: PlanColumnsConfig,
   refFacts: TableFacts = tableFacts(ref),
   prodFacts: TableFacts = tableFacts(prod),
+  precomputed: PrecomputedQuality = {},
 ): DataQualityStats {
-  const out_of_range = perNumerical(ref.columns, prod.columns, plans, (name, r, p) =>
-    outOfRangeFromValues(name, numericValues(r), numericValues(p)),
+  const out_of_range = perNumerical(
+    ref.columns,
+    prod.columns,
+    plans,
+    (name, r, p) => precomputed.outOfRange?.get(name) ?? outOfRangeFromValues(name, numericValues(r), numericValues(p)),
   );
-  const r = rowDuplicates(ref);
-  const p = rowDuplicates(prod);
+  const r = precomputed.duplicates?.[0] ?? rowDuplicates(ref);
+  const p = precomputed.duplicates?.[1] ?? rowDuplicates(prod);
   const ignored = [...new Set([...r.ignored, ...p.ignored])];
   return {
-    ...common(refFacts, prodFacts, plans, stats, cfg),
+    ...common(refFacts, prodFacts, plans, stats, cfg, precomputed.plansAlone),
     out_of_range,
     duplicates: {
       reference: { rows: r.rows, duplicates: r.duplicates, share: r.share },
@@ -70,10 +85,11 @@ function common(
   plans: readonly ColumnPlan[],
   stats: readonly FeatureStats[],
   cfg: PlanColumnsConfig,
+  plansAlone?: readonly [ColumnPlan[] | undefined, ColumnPlan[] | undefined],
 ): Pick<DataQualityStats, 'type_changes' | 'unseen_categories' | 'unseen_overall_share' | 'constant_columns'> {
   const unseen = unseenCategories(stats);
   return {
-    type_changes: typeChanges(ref, prod, cfg),
+    type_changes: typeChanges(ref, prod, cfg, plansAlone),
     unseen_categories: unseen.features,
     unseen_overall_share: unseen.overall,
     constant_columns: constantColumns(

@@ -10,9 +10,15 @@ import type { ColumnPlan } from '../table/types.ts';
 import type { TypeChange } from '../report/types.ts';
 import { isInputError } from '../errors.ts';
 
-export function typeChanges(ref: TableFacts, prod: TableFacts, cfg: PlanColumnsConfig): TypeChange[] {
-  const refPlans = planAlone(ref, cfg);
-  const prodPlans = planAlone(prod, cfg);
+/** `alone`: a file's plansAlone when already computed (from the same facts and settings). */
+export function typeChanges(
+  ref: TableFacts,
+  prod: TableFacts,
+  cfg: PlanColumnsConfig,
+  alone: readonly [ColumnPlan[] | undefined, ColumnPlan[] | undefined] = [undefined, undefined],
+): TypeChange[] {
+  const refPlans = alone[0] !== undefined ? new Map(alone[0].map((p) => [p.name, p])) : planAlone(ref, cfg);
+  const prodPlans = alone[1] !== undefined ? new Map(alone[1].map((p) => [p.name, p])) : planAlone(prod, cfg);
   const changes: TypeChange[] = [];
   for (const [name, r] of refPlans) {
     const p = prodPlans.get(name);
@@ -20,6 +26,11 @@ export function typeChanges(ref: TableFacts, prod: TableFacts, cfg: PlanColumnsC
     changes.push({ name, reference: r.role, production: p.role, reference_reason: r.reason, production_reason: p.reason });
   }
   return changes;
+}
+
+/** One file's columns typed alone, as typeChanges types them (to compute where the file is read). */
+export function plansAlone(facts: TableFacts, cfg: PlanColumnsConfig): ColumnPlan[] {
+  return [...planAlone(facts, cfg).values()];
 }
 
 /** One file's plans by name; settings naming columns the file lacks are left out (they concern the other file). */

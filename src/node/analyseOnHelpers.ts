@@ -1,0 +1,163 @@
+/**
+ * analyse (src/core/analyse.ts) with the per-column statistics shared between this thread and helper
+ * threads: typing runs here, then each helper gets a share of the tested features (both files'
+ * columns moved to it, not copied) while this thread computes its own share, and analyse assembles
+ * the results. The shares are computed by the functions analyse runs, so the analysis is the one
+ * analyse gives on its own; any error falls back to analyse on this thread, which raises it as a
+ * one-thread run would.
+ */
+import type { Config } from '../core/config/types.ts';
+import type { FeatureStats, OutOfRange } from '../core/report/types.ts';
+import type { ColumnPlan, ParsedColumn, ParsedTable } from '../core/table/types.ts';
+import type { StatKernels } from '../core/stattests/kernels.ts';
+import { analyse, typePair, type Analysis, type PrecomputedStats } from '../core/analyse.ts';
+import { columnBuffers, columnResults, runColumnJob, type ColumnJob, type ColumnJobResult, type ColumnResults } from './columnJobs.ts';
+
+/** A thread that runs column jobs (tableWorker.ts), or this thread (inThreadHelper). */
+export interface ColumnHelper {
+  run(job: ColumnJob, transfer: ArrayBuffer[]): Promise<ColumnJobResult>;
+}
+
+/**
+ * Relative cost of a feature's statistics per row: a numerical one sorts both samples and runs up to
+ * eight tests (about 75 ms per million-row pair on the bench machine), a categorical one counts codes
+ * (about 9 ms).
+ */
+const NUMERICAL_COST = 8;
+const CATEGORICAL_COST = 1;
+
+export async function analyseOnHelpers(
+  reference: ParsedTable,
+  production: ParsedTable,
+  config: Config,
+  kernels: StatKernels,
+  helpers: readonly ColumnHelper[],
+  known: Pick<PrecomputedStats, 'duplicates' | 'plansAlone'> = {},
+): Promise<{ analysis: Analysis; threads: number }> {
+  const typed = typePair(reference, production, config);
+  const plain = () => ({ analysis: analyse(reference, production, config, kernels, undefined, typed, known), threads: 1 });
+  if (helpers.length === 0) return plain();
+  const refCols = new Map(reference.columns.map((c) => [c.name, c]));
+  const prodCols = new Map(production.columns.map((c) => [c.name, c]));
+  const tested = typed.plans.filter((p) => p.role !== 'skipped' && refCols.has(p.name) && prodCols.has(p.name));
+  const shares = shareOut(
+    tested,
+    helpers.length + 1,
+    movableColumns([reference, production]),
+    refCols,
+    prodCols,
+    reference.rows + production.rows,
+  );
+  const job = (plans: ColumnPlan[]): ColumnJob => ({
+    config,
+    refRows: reference.rows,
+    prodRows: production.rows,
+    plans,
+    ref: plans.map((p) => refCols.get(p.name)!),
+    prod: plans.map((p) => prodCols.get(p.name)!),
+  });
+  const running = helpers.map((helper, i) => {
+    if (shares[i + 1].length === 0) return null;
+    const j = job(shares[i + 1]);
+    return { job: j, reply: helper.run(j, [...columnBuffers(j.ref), ...columnBuffers(j.prod)]) };
+  });
+  let failed = false;
+  const results: ColumnResults[] = [];
+  const mine = job(shares[0]);
+  try {
+    results.push(columnResults(mine, kernels));
+  } catch {
+    failed = true;
+  }
+  for (const r of running) {
+    if (r === null) continue;
+    const back = await r.reply;
+    // The columns come back as new objects over the moved buffers: the tables' (and the typing facts')
+    // column objects take their arrays again.
+    restore(r.job.ref, back.ref);
+    restore(r.job.prod, back.prod);
+    if ('error' in back.results) failed = true;
+    else results.push(back.results);
+  }
+  if (failed) return plain();
+  const featureStats = new Map<string, FeatureStats>();
+  const outOfRange = new Map<string, OutOfRange>();
+  for (const r of results) {
+    for (const s of r.stats) featureStats.set(s.name, s);
+    for (const o of r.outOfRange) if (o !== null) outOfRange.set(o.name, o);
+  }
+  return {
+    analysis: analyse(reference, production, config, kernels, undefined, typed, { ...known, featureStats, outOfRange }),
+    threads: results.length,
+  };
+}
+
+/**
+ * Shares of the plans, [0] for this thread, by longest processing time first (each feature to the
+ * least loaded thread, ties to this one). A feature whose columns cannot move stays here.
+ */
+function shareOut(
+  plans: readonly ColumnPlan[],
+  threads: number,
+  movable: ReadonlySet<ParsedColumn>,
+  refCols: ReadonlyMap<string, ParsedColumn>,
+  prodCols: ReadonlyMap<string, ParsedColumn>,
+  rows: number,
+): ColumnPlan[][] {
+  const shares: ColumnPlan[][] = Array.from({ length: threads }, () => []);
+  const loads = new Array<number>(threads).fill(0);
+  const cost = (p: ColumnPlan) => rows * (p.role === 'numerical' ? NUMERICAL_COST : CATEGORICAL_COST);
+  const byCost = [...plans].sort((a, b) => cost(b) - cost(a));
+  for (const plan of byCost) {
+    let to = 0;
+    if (movable.has(refCols.get(plan.name)!) && movable.has(prodCols.get(plan.name)!)) {
+      for (let i = 1; i < threads; i++) if (loads[i] < loads[to]) to = i;
+    }
+    shares[to].push(plan);
+    loads[to] += cost(plan);
+  }
+  // In plan order within each share, so each thread meets its features as analyse would.
+  const order = new Map(plans.map((p, i) => [p, i]));
+  for (const s of shares) s.sort((a, b) => order.get(a)! - order.get(b)!);
+  return shares;
+}
+
+/**
+ * The columns whose typed arrays can move to another thread: each over an ArrayBuffer (not shared
+ * memory) that no other array of the tables uses (moving it would empty the other array too).
+ */
+function movableColumns(tables: readonly ParsedTable[]): Set<ParsedColumn> {
+  const uses = new Map<ArrayBufferLike, number>();
+  const arrays = (c: ParsedColumn) => [c.values, c.codes].filter((a) => a !== null);
+  for (const t of tables) for (const c of t.columns) for (const a of arrays(c)) uses.set(a.buffer, (uses.get(a.buffer) ?? 0) + 1);
+  const movable = new Set<ParsedColumn>();
+  for (const t of tables) {
+    for (const c of t.columns) {
+      if (arrays(c).every((a) => a.buffer instanceof ArrayBuffer && uses.get(a.buffer) === 1)) movable.add(c);
+    }
+  }
+  return movable;
+}
+
+/** Gives each original column object the arrays of its returned copy. */
+function restore(originals: readonly ParsedColumn[], returned: readonly ParsedColumn[]): void {
+  originals.forEach((c, i) => {
+    c.values = returned[i].values;
+    c.codes = returned[i].codes;
+  });
+}
+
+/**
+ * A helper on this thread: the job is structured-cloned with its buffers transferred, as postMessage
+ * does between threads (the sender's arrays are emptied), and the result comes back the same way.
+ * For tests of analyseOnHelpers, and where no worker thread can run.
+ */
+export function inThreadHelper(kernels: StatKernels): ColumnHelper {
+  return {
+    run: async (job, transfer) => {
+      const moved = structuredClone(job, { transfer });
+      const back = runColumnJob(moved, kernels);
+      return structuredClone(back, { transfer: [...columnBuffers(back.ref), ...columnBuffers(back.prod)] });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The per-column half of analyse (src/core/analyse.ts) as a job that can run on another thread: a
+ * share of the tested features, with both files' columns moved in (their buffers transferred, not
+ * copied) and moved back out with the statistics. The job runs the same functions analyse runs
+ * (featureStats, outOfRangeFromValues), so its results are the ones analyse would compute itself.
+ */
+import type { Config } from '../core/config/types.ts';
+import type { FeatureStats, OutOfRange } from '../core/report/types.ts';
+import type { ColumnPlan, ParsedColumn } from '../core/table/types.ts';
+import type { StatKernels } from '../core/stattests/kernels.ts';
+import { featureStats } from '../core/analyse.ts';
+import { outOfRangeFromValues } from '../core/quality/outOfRange.ts';
+import { numericValues } from '../core/table/numericValues.ts';
+import { testsOfRun } from '../core/stattests/testChoice.ts';
+
+export interface ColumnJob {
+  config: Config;
+  refRows: number;
+  prodRows: number;
+  /** Numerical or categorical plans; ref[i] and prod[i] are plans[i]'s columns. */
+  plans: ColumnPlan[];
+  ref: ParsedColumn[];
+  prod: ParsedColumn[];
+}
+
+export interface ColumnResults {
+  /** One per plan, in the job's order. */
+  stats: FeatureStats[];
+  /** One per plan: the out-of-range figures of a numerical feature, null for a categorical one. */
+  outOfRange: (OutOfRange | null)[];
+}
+
+/** The job's columns (to move back) with its results, or the message of the error that stopped it. */
+export interface ColumnJobResult {
+  ref: ParsedColumn[];
+  prod: ParsedColumn[];
+  results: ColumnResults | { error: string };
+}
+
+/** Runs a job on this thread. An error is returned, not thrown, so the columns still go back. */
+export function runColumnJob(job: ColumnJob, kernels: StatKernels): ColumnJobResult {
+  try {
+    return { ref: job.ref, prod: job.prod, results: columnResults(job, kernels) };
+  } catch (e) {
+    return { ref: job.ref, prod: job.prod, results: { error: (e as Error)?.message ?? String(e) } };
+  }
+}
+
+/** The statistics of each plan of the job, as analyse computes them. */
+export function columnResults(job: ColumnJob, kernels: StatKernels): ColumnResults {
+  const tests = testsOfRun(job.config);
+  const stats: FeatureStats[] = [];
+  const outOfRange: (OutOfRange | null)[] = [];
+  job.plans.forEach((plan, i) => {
+    const r = job.ref[i];
+    const p = job.prod[i];
+    stats.push(featureStats(plan, r, p, job.refRows, job.prodRows, job.config, kernels, tests));
+    outOfRange.push(plan.role === 'numerical' ? outOfRangeFromValues(plan.name, numericValues(r), numericValues(p)) : null);
+  });
+  return { stats, outOfRange };
+}
+
+/** The ArrayBuffers behind columns' typed arrays, each once, to transfer. */
+export function columnBuffers(columns: readonly ParsedColumn[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const c of columns) {
+    if (c.values !== null && c.values.buffer instanceof ArrayBuffer) buffers.add(c.values.buffer);
+    if (c.codes !== null && c.codes.buffer instanceof ArrayBuffer) buffers.add(c.codes.buffer);
+  }
+  return [...buffers];
+}

@@ -1,0 +1,64 @@
+/**
+ * worker_threads entry that reads one file and then stays to run column jobs (columnJobs.ts): it
+ * posts the ParsedTable back with its typed-array buffers transferred (not copied), with the file's
+ * duplicate rows when they can be counted before the pair is settled; then each message is a column
+ * job, answered with its columns (moved back) and their statistics. Without a path it only runs jobs.
+ * Used by readTables so the two files parse on two cores and the tests run on both.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { isInputError } from '../core/errors.ts';
+import { readCsvFile } from './readCsvFile.ts';
+import { tableBuffers } from '../core/table/tableBuffers.ts';
+import { rowDuplicates } from '../core/quality/rowDuplicates.ts';
+import type { ColumnPlan, ParsedTable } from '../core/table/types.ts';
+import type { PlanColumnsConfig } from '../core/table/planColumns.ts';
+import { tableFacts } from '../core/table/columnFacts.ts';
+import { plansAlone } from '../core/quality/typeChanges.ts';
+import type { ReadOptions } from './readTables.ts';
+import type { ColumnJob } from './columnJobs.ts';
+
+const { path, opts, typing } = workerData as { path: string | null; opts: ReadOptions; typing?: PlanColumnsConfig };
+
+// The statistics code (another module graph, not needed for reading) loads once the table is posted,
+// while the main thread types the columns, not while both cores parse.
+let jobs:
+  Promise<[typeof import('./columnJobs.ts'), Awaited<ReturnType<typeof import('../kernels/loadKernels.ts').loadKernels>>]> | undefined;
+const loadJobs = () =>
+  (jobs ??= Promise.all([import('./columnJobs.ts'), import('../kernels/loadKernels.ts').then((k) => k.loadKernels())]));
+parentPort!.on('message', (job: ColumnJob) => {
+  void loadJobs().then(([{ runColumnJob, columnBuffers }, kernels]) => {
+    const back = runColumnJob(job, kernels);
+    parentPort!.postMessage(back, [...columnBuffers(back.ref), ...columnBuffers(back.prod)]);
+  });
+});
+
+if (path !== null) {
+  try {
+    const table = await readCsvFile(path, opts);
+    // resolveNumberFormats (analyse) changes only columns whose decimal mark is undecided; a table
+    // without one is final here, and its duplicates and columns typed alone are the analysis's.
+    const settled = table.columns.every((c) => c.numberFormat === undefined || c.numberFormat.decimal !== null);
+    const duplicates = settled ? rowDuplicates(table) : undefined;
+    const plans = settled && typing !== undefined ? alone(table, typing) : undefined;
+    const message: TableMessage = { ok: true, table, duplicates, plansAlone: plans };
+    parentPort!.postMessage(message, tableBuffers(table));
+    void loadJobs();
+  } catch (e) {
+    parentPort!.postMessage({ ok: false, inputError: isInputError(e), message: (e as Error)?.message ?? String(e) });
+  }
+} else {
+  void loadJobs();
+}
+
+/** The file's columns typed alone (the type changes), or undefined where that fails: the analysis types them again. */
+function alone(table: ParsedTable, typing: PlanColumnsConfig): ColumnPlan[] | undefined {
+  try {
+    return plansAlone(tableFacts(table), typing);
+  } catch {
+    return undefined;
+  }
+}
+
+export type TableMessage =
+  | { ok: true; table: ParsedTable; duplicates: ReturnType<typeof rowDuplicates> | undefined; plansAlone: ColumnPlan[] | undefined }
+  | { ok: false; inputError: boolean; message: string };
