@@ -79,6 +79,41 @@ function workerShare(table: ParsedTable, config: Config): Set<string> {
   return share;
 }
 
+function spawnWorker(): Worker {
+  const worker = new Worker(WORKER_URL);
+  worker.unref();
+  return worker;
+}
+
+/**
+ * A column worker started before its table is read (ColumnWorker.start takes it): its thread starts
+ * and loads its modules while the production file is parsed, instead of after.
+ */
+export class SpawnedColumnWorker {
+  private readonly spawned = spawnWorker();
+  private taken = false;
+  private constructor() {
+    // Until ColumnWorker.start takes it: an error is that worker's to report (it listens then).
+    this.spawned.on('error', () => undefined);
+  }
+
+  /** The worker, for ColumnWorker.start (closeUnused then leaves it). */
+  get worker(): Worker {
+    this.taken = true;
+    return this.spawned;
+  }
+
+  /** A worker when the build can run one, else null. */
+  static spawn(): SpawnedColumnWorker | null {
+    return canRunColumnWorker ? new SpawnedColumnWorker() : null;
+  }
+
+  /** Ends the worker unless ColumnWorker.start took it. */
+  closeUnused(): void {
+    if (!this.taken) void this.spawned.terminate();
+  }
+}
+
 /** A worker holding a share of one production table's columns (see the file comment). */
 export class ColumnWorker {
   private readonly worker: Worker;
@@ -90,9 +125,9 @@ export class ColumnWorker {
     /** The worker's columns, by name. */
     readonly names: ReadonlySet<string>,
     profileConfig: Partial<ProfileConfig>,
+    spawned: SpawnedColumnWorker | null,
   ) {
-    const data: ColumnWorkerData = { table: { ...table, columns: table.columns.filter((c) => names.has(c.name)) }, profileConfig };
-    this.worker = new Worker(WORKER_URL, { workerData: data });
+    this.worker = spawned?.worker ?? spawnWorker();
     // Referenced only while a reply is awaited: a run that fails elsewhere never waits for the worker to end.
     this.worker.unref();
     this.worker.on('message', (m: ColumnWorkerMessage) => {
@@ -101,6 +136,8 @@ export class ColumnWorker {
     });
     this.worker.on('error', (e) => this.fail(e));
     this.worker.on('exit', () => this.fail(new Error('the column worker stopped')));
+    const data: ColumnWorkerData = { table: { ...table, columns: table.columns.filter((c) => names.has(c.name)) }, profileConfig };
+    this.worker.postMessage(data);
   }
 
   private fail(e: Error): void {
@@ -123,11 +160,14 @@ export class ColumnWorker {
     config: Config,
     profileConfig: Partial<ProfileConfig>,
     minRows = COLUMN_WORKER_MIN_ROWS,
+    spawned: SpawnedColumnWorker | null = null,
   ): ColumnWorker | null {
-    if (!canRunColumnWorker || table.rows < minRows) return null;
-    const names = workerShare(table, config);
-    if (names.size === 0) return null;
-    const w = new ColumnWorker(table, names, profileConfig);
+    const names = canRunColumnWorker && table.rows >= minRows ? workerShare(table, config) : new Set<string>();
+    if (names.size === 0) {
+      spawned?.closeUnused();
+      return null;
+    }
+    const w = new ColumnWorker(table, names, profileConfig, spawned);
     // The worker posts its columns' profiles as soon as it has them.
     w.profileReply = w.next();
     return w;

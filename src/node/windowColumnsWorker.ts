@@ -2,25 +2,32 @@
  * worker_threads entry for windowColumns.ts: profiles its share of the production table's columns
  * (posting them at once), then answers one windows job with those columns' statistics in every window.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { trace } from './threadTrace.ts';
+import { parentPort } from 'node:worker_threads';
 import { profileFromTable } from '../core/profile/profileBuilder.ts';
 import { testsOfRun } from '../core/stattests/testChoice.ts';
 import { windowColumnStats, type WindowIndex } from '../core/windows/windowColumnStats.ts';
 import { toTransfer, type ColumnWindowsJob, type ColumnWorkerData, type ColumnWorkerMessage } from './windowColumns.ts';
 
-const { table, profileConfig } = workerData as ColumnWorkerData;
+trace('column worker start');
 const post = (m: ColumnWorkerMessage) => parentPort!.postMessage(m);
 const failed = (e: unknown) => post({ kind: 'error', message: (e as Error)?.message ?? String(e) });
 
-try {
-  // The same call as on one thread: the columns' sorted numbers are kept with these column objects for the windows.
-  const profile = profileFromTable(table, { config: profileConfig, source: null, keepSortedNumbers: true });
-  post({ kind: 'profile', columns: profile.columns.map(toTransfer) });
-} catch (e) {
-  failed(e);
-}
+// The table's share comes in the first message (the thread may start before the table is read), the windows job in the second.
+parentPort!.once('message', ({ table, profileConfig }: ColumnWorkerData) => {
+  trace('column worker got table');
+  try {
+    // The same call as on one thread: the columns' sorted numbers are kept with these column objects for the windows.
+    const profile = profileFromTable(table, { config: profileConfig, source: null, keepSortedNumbers: true });
+    trace('profiled');
+    post({ kind: 'profile', columns: profile.columns.map(toTransfer) });
+  } catch (e) {
+    failed(e);
+  }
+  parentPort!.once('message', (job: ColumnWindowsJob) => windows(table, job));
+});
 
-parentPort!.once('message', (job: ColumnWindowsJob) => {
+function windows(table: ColumnWorkerData['table'], job: ColumnWindowsJob): void {
   try {
     const index: WindowIndex = {
       tables: [table],
@@ -34,4 +41,4 @@ parentPort!.once('message', (job: ColumnWindowsJob) => {
   } catch (e) {
     failed(e);
   }
-});
+}
