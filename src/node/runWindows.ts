@@ -21,7 +21,7 @@ import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
 import { columnsToSkip } from '../core/table/columnsToSkip.ts';
 import { TimestampColumn, type TimestampValues } from '../core/windows/timestampColumn.ts';
 import { analyseWindows, finishWindows, prepareWindows, type WindowsInput, type WindowsPrep } from '../core/windows/analyseWindows.ts';
-import { ColumnWorker, SpawnedColumnWorker } from './windowColumns.ts';
+import { ColumnWorker, ColumnWorkerLost, SpawnedColumnWorker } from './windowColumns.ts';
 import { readProductionInHalves, SPLIT_MIN_BYTES } from './readWindowsProduction.ts';
 import type { FeatureStats } from '../core/report/types.ts';
 import type { ColumnPlan } from '../core/table/types.ts';
@@ -88,6 +88,10 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
   const spawned = await spawnColumnWorker(input);
   try {
     return await runWindowsWith(input, spawned);
+  } catch (e) {
+    // The column worker stopped with columns it was lent (an internal failure): the run once more, on this thread.
+    if (e instanceof ColumnWorkerLost) return runWindowsWith({ ...input, columnWorkerMinRows: Infinity }, null);
+    throw e;
   } finally {
     spawned?.closeUnused();
   }
@@ -255,10 +259,12 @@ async function runWindowsWith(input: WindowsRunInput, spawned: SpawnedColumnWork
       'the whole-run performance section needs the reference rows and one production file; with windows over a profile or several files it is left out (prediction drift is in each window)',
     );
   trace('report built');
-  const windowsAnalysis =
-    early !== null && samePlans(early.input.plans, analysis.plans)
-      ? finishWindows(early, await ownColumns(early, columnWorker!, earlyStats!))
-      : analyseWindows(windowsInput(analysis.plans));
+  const same = early !== null && samePlans(early.input.plans, analysis.plans);
+  // Not the plans the worker's windows started on: its columns back first (analyseWindows reads every column here).
+  if (!same) await earlyStats;
+  const windowsAnalysis = same
+    ? finishWindows(early!, await ownColumns(early!, columnWorker!, earlyStats!))
+    : analyseWindows(windowsInput(analysis.plans));
   trace('windows done');
   columnWorker?.close();
   await addWindowsPerformance(windowsAnalysis, {
@@ -292,7 +298,8 @@ async function ownColumns(
   theirs: Promise<Map<string, FeatureStats[] | null>>,
 ): Promise<Map<string, FeatureStats[] | null>> {
   const done = new Map<string, FeatureStats[] | null>();
-  if (prep.index === null || !prep.tester.columnPasses) return done;
+  // No column passes: each window's profile, after the worker's columns are back.
+  if (prep.index === null || !prep.tester.columnPasses) return (await theirs, done);
   for (const plan of prep.tester.featurePlans)
     if (!worker.names.has(plan.name)) done.set(plan.name, prep.tester.columnStats(prep.index, plan));
   trace('own columns done');
