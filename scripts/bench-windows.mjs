@@ -6,7 +6,7 @@
  * 1M-row reference profile (reference.profile, made by `drift-monitor profile` when missing):
  *   drift-monitor -r reference.profile -p production_365d.csv --window-column timestamp --window-every day
  * Prints the median wall time and peak RSS of --reps runs.
- * Options: --dir .bench/gen_1000000  --reps 3
+ * Options: --dir .bench/gen_1000000  --reps 3  --out DIR (where the report goes; default --dir)
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
@@ -24,6 +24,7 @@ const opt = (name, def) => {
 };
 const dir = resolve(opt('dir', join(root, '.bench', 'gen_1000000')));
 const reps = Number(opt('reps', '3'));
+const outDir = resolve(opt('out', dir));
 const cli = join(root, 'bin/drift-monitor.js');
 const DAY = 86_400_000;
 
@@ -99,7 +100,7 @@ const runArgs = [
   '--window-every',
   'day',
   '-o',
-  join(dir, 'report_windows.json'),
+  join(outDir, 'report_windows.json'),
   '-q',
 ];
 process.env.DRIFT_MONITOR_TIMINGS = '1';

@@ -5,6 +5,7 @@
  * window against the reference profile (windows/analyseWindows.ts), and report.windows, report.windowing
  * and report.label_drift are filled.
  */
+import { trace } from './threadTrace.ts';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../core/config/types.ts';
@@ -20,8 +21,8 @@ import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
 import { columnsToSkip } from '../core/table/columnsToSkip.ts';
 import { TimestampColumn, type TimestampValues } from '../core/windows/timestampColumn.ts';
 import { analyseWindows, finishWindows, prepareWindows, type WindowsInput, type WindowsPrep } from '../core/windows/analyseWindows.ts';
-import { ColumnWorker } from './windowColumns.ts';
-import { readProductionInHalves } from './readWindowsProduction.ts';
+import { ColumnWorker, ColumnWorkerLost, SpawnedColumnWorker } from './windowColumns.ts';
+import { readProductionInHalves, SPLIT_MIN_BYTES } from './readWindowsProduction.ts';
 import type { FeatureStats } from '../core/report/types.ts';
 import type { ColumnPlan } from '../core/table/types.ts';
 import { analyseProfiles, profileFile } from '../core/profile/analyseProfiles.ts';
@@ -84,7 +85,33 @@ export async function expandProductions(sources: readonly (string | ParsedTable)
 }
 
 export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResult> {
+  const spawned = await spawnColumnWorker(input);
+  try {
+    return await runWindowsWith(input, spawned);
+  } catch (e) {
+    // The column worker stopped with columns it was lent (an internal failure): the run once more, on this thread.
+    if (e instanceof ColumnWorkerLost) return runWindowsWith({ ...input, columnWorkerMinRows: Infinity }, null);
+    throw e;
+  } finally {
+    spawned?.closeUnused();
+  }
+}
+
+/**
+ * The column worker (windowColumns.ts) started at once when it will likely be used (a reference
+ * profile and one large production CSV): its thread starts while the file is parsed.
+ */
+async function spawnColumnWorker(input: WindowsRunInput): Promise<SpawnedColumnWorker | null> {
+  const [production] = input.productions;
+  if (input.productions.length !== 1 || typeof production !== 'string' || typeof input.reference !== 'string') return null;
+  const size = (await stat(production).catch(() => null))?.size ?? 0;
+  if (size < (input.splitMinBytes ?? SPLIT_MIN_BYTES) || !(await isProfileFile(input.reference))) return null;
+  return SpawnedColumnWorker.spawn();
+}
+
+async function runWindowsWith(input: WindowsRunInput, spawned: SpawnedColumnWorker | null): Promise<WindowsRunResult> {
   const t0 = performance.now();
+  trace('runWindows start');
   const { config } = input;
   if (config.retraining.enabled)
     throw new InputError('retraining with windows is not supported; set retraining.enabled: false or run without windows');
@@ -134,7 +161,7 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
   };
   const [reference, read2] = await Promise.all([
     refIsProfile
-      ? readProfileFile(input.reference as string)
+      ? readProfileFile(input.reference as string).then((p) => (trace('reference profile read'), p))
       : typeof input.reference === 'string'
         ? readCsvFile(input.reference, read)
         : Promise.resolve(input.reference),
@@ -142,6 +169,7 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
   ]);
   const productions = read2.map((r) => r.table);
   const stamps = column !== null ? read2.map((r) => r.stamps!) : null;
+  trace('read done');
   checkSameColumns(productions);
   const t1 = performance.now();
 
@@ -173,14 +201,16 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     // One production table against a profile: a worker thread takes a share of its columns (windowColumns.ts).
     columnWorker =
       referenceTable === null && productions.length === 1
-        ? ColumnWorker.start(productions[0], config, profileOptions.config, input.columnWorkerMinRows)
+        ? ColumnWorker.start(productions[0], config, profileOptions.config, input.columnWorkerMinRows, spawned)
         : null;
+    trace('worker started');
     productionProfile = columnWorker
       ? await columnWorker.profile({ ...profileOptions, source: null })
       : productions
           // One production table: its numbers sorted once, for this profile and the windows' pass (sortedNumbers.ts).
           .map((t) => profileFromTable(t, { ...profileOptions, source: null, keepSortedNumbers: productions.length === 1 }))
           .reduce((a, b) => mergeProfiles(a, b));
+    trace('profile done');
     if (columnWorker) {
       // The worker's windows start now, on the plans analyseProfiles makes next (checked against them below).
       const refFile = profileFile(referenceProfile, 'reference profile');
@@ -190,12 +220,14 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
         planConfig(config),
       ).plans;
       early = prepareWindows(windowsInput(plans));
+      trace('prepared');
       earlyStats = columnWorker.windows(early);
     }
     analysis = analyseProfiles(referenceProfile, { ...productionProfile, source: namedSource(productions) }, config);
     // Named as given (a table's file, a profile's path), as a run without windows names it.
     analysis.reference = { ...analysis.reference, file: typeof input.reference === 'string' ? input.reference : input.reference.file };
     await addDomainClassifier(analysis, null, null, config);
+    trace('analysed');
   }
   const t2 = performance.now();
   // A model scores the reference and every production row once (the whole run's and each window's performance).
@@ -226,10 +258,14 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
     report.warnings.push(
       'the whole-run performance section needs the reference rows and one production file; with windows over a profile or several files it is left out (prediction drift is in each window)',
     );
-  const windowsAnalysis =
-    early !== null && samePlans(early.input.plans, analysis.plans)
-      ? finishWindows(early, await ownColumns(early, columnWorker!, earlyStats!))
-      : analyseWindows(windowsInput(analysis.plans));
+  trace('report built');
+  const same = early !== null && samePlans(early.input.plans, analysis.plans);
+  // Not the plans the worker's windows started on: its columns back first (analyseWindows reads every column here).
+  if (!same) await earlyStats;
+  const windowsAnalysis = same
+    ? finishWindows(early!, await ownColumns(early!, columnWorker!, earlyStats!))
+    : analyseWindows(windowsInput(analysis.plans));
+  trace('windows done');
   columnWorker?.close();
   await addWindowsPerformance(windowsAnalysis, {
     referenceTable,
@@ -244,6 +280,7 @@ export async function runWindows(input: WindowsRunInput): Promise<WindowsRunResu
   addLabelDrift(report, referenceProfile, productionProfile ?? labelProfile(productions, config), config);
   report.windows = decided.windows;
   report.windowing = decided.windowing;
+  trace('decided');
   const t3 = performance.now();
   return {
     report,
@@ -261,10 +298,13 @@ async function ownColumns(
   theirs: Promise<Map<string, FeatureStats[] | null>>,
 ): Promise<Map<string, FeatureStats[] | null>> {
   const done = new Map<string, FeatureStats[] | null>();
-  if (prep.index === null || !prep.tester.columnPasses) return done;
+  // No column passes: each window's profile, after the worker's columns are back.
+  if (prep.index === null || !prep.tester.columnPasses) return (await theirs, done);
   for (const plan of prep.tester.featurePlans)
     if (!worker.names.has(plan.name)) done.set(plan.name, prep.tester.columnStats(prep.index, plan));
+  trace('own columns done');
   for (const [name, stats] of await theirs) done.set(name, stats);
+  trace('worker windows received');
   return done;
 }
 

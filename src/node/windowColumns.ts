@@ -14,6 +14,7 @@ import type { FeatureStats } from '../core/report/types.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from '../core/table/types.ts';
 import type { ColumnProfile, Profile, ProfileConfig } from '../core/profile/columnProfile.ts';
 import { KllSketch, type KllState } from '../core/profile/kllSketch.ts';
+import { tableBuffers } from '../core/table/tableBuffers.ts';
 import { profileFromTable } from '../core/profile/profileBuilder.ts';
 import type { WindowsPrep } from '../core/windows/analyseWindows.ts';
 
@@ -43,8 +44,12 @@ export interface ColumnWindowsJob {
 
 export type ColumnWorkerMessage =
   | { kind: 'profile'; columns: ColumnProfile[] }
-  | { kind: 'windows'; stats: (FeatureStats[] | null)[] }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** The last message: the windows job's statistics (empty without a job, null when it failed) and the table's columns, transferred back. */
+  | { kind: 'windows'; stats: (FeatureStats[] | null)[] | null; message?: string; columns: ParsedColumn[] };
+
+/** The worker stopped while it held columns of the table: the run starts over on this thread (runWindows). */
+export class ColumnWorkerLost extends Error {}
 
 /**
  * Relative cost of a column in both passes: a column of numbers alone is sorted (profile) and merged
@@ -79,6 +84,41 @@ function workerShare(table: ParsedTable, config: Config): Set<string> {
   return share;
 }
 
+function spawnWorker(): Worker {
+  const worker = new Worker(WORKER_URL);
+  worker.unref();
+  return worker;
+}
+
+/**
+ * A column worker started before its table is read (ColumnWorker.start takes it): its thread starts
+ * and loads its modules while the production file is parsed, instead of after.
+ */
+export class SpawnedColumnWorker {
+  private readonly spawned = spawnWorker();
+  private taken = false;
+  private constructor() {
+    // Until ColumnWorker.start takes it: an error is that worker's to report (it listens then).
+    this.spawned.on('error', () => undefined);
+  }
+
+  /** The worker, for ColumnWorker.start (closeUnused then leaves it). */
+  get worker(): Worker {
+    this.taken = true;
+    return this.spawned;
+  }
+
+  /** A worker when the build can run one, else null. */
+  static spawn(): SpawnedColumnWorker | null {
+    return canRunColumnWorker ? new SpawnedColumnWorker() : null;
+  }
+
+  /** Ends the worker unless ColumnWorker.start took it. */
+  closeUnused(): void {
+    if (!this.taken) void this.spawned.terminate();
+  }
+}
+
 /** A worker holding a share of one production table's columns (see the file comment). */
 export class ColumnWorker {
   private readonly worker: Worker;
@@ -90,9 +130,9 @@ export class ColumnWorker {
     /** The worker's columns, by name. */
     readonly names: ReadonlySet<string>,
     profileConfig: Partial<ProfileConfig>,
+    spawned: SpawnedColumnWorker | null,
   ) {
-    const data: ColumnWorkerData = { table: { ...table, columns: table.columns.filter((c) => names.has(c.name)) }, profileConfig };
-    this.worker = new Worker(WORKER_URL, { workerData: data });
+    this.worker = spawned?.worker ?? spawnWorker();
     // Referenced only while a reply is awaited: a run that fails elsewhere never waits for the worker to end.
     this.worker.unref();
     this.worker.on('message', (m: ColumnWorkerMessage) => {
@@ -101,6 +141,9 @@ export class ColumnWorker {
     });
     this.worker.on('error', (e) => this.fail(e));
     this.worker.on('exit', () => this.fail(new Error('the column worker stopped')));
+    // The columns move to the worker (not copied) and come back with its last message (takeBack).
+    const data: ColumnWorkerData = { table: { ...table, columns: table.columns.filter((c) => names.has(c.name)) }, profileConfig };
+    this.worker.postMessage(data, tableBuffers(data.table));
   }
 
   private fail(e: Error): void {
@@ -123,22 +166,27 @@ export class ColumnWorker {
     config: Config,
     profileConfig: Partial<ProfileConfig>,
     minRows = COLUMN_WORKER_MIN_ROWS,
+    spawned: SpawnedColumnWorker | null = null,
   ): ColumnWorker | null {
-    if (!canRunColumnWorker || table.rows < minRows) return null;
-    const names = workerShare(table, config);
-    if (names.size === 0) return null;
-    const w = new ColumnWorker(table, names, profileConfig);
+    const names = canRunColumnWorker && table.rows >= minRows ? workerShare(table, config) : new Set<string>();
+    if (names.size === 0) {
+      spawned?.closeUnused();
+      return null;
+    }
+    const w = new ColumnWorker(table, names, profileConfig, spawned);
     // The worker posts its columns' profiles as soon as it has them.
     w.profileReply = w.next();
     return w;
   }
 
   private profileReply: Promise<ColumnWorkerMessage> | null = null;
+  /** The last reply, once asked for (windows or takeBack): the columns are back in `table` when it resolves. */
+  private lastReply: Promise<(FeatureStats[] | null)[] | null> | null = null;
 
   /**
    * The table's profile (profileFromTable with `options`, sorted numbers kept): this thread's columns
-   * profiled here, the worker's received, in the table's column order. A worker that fails is replaced
-   * by this thread.
+   * profiled here, the worker's received, in the table's column order. A worker that fails gives its
+   * columns back and this thread profiles them (ColumnWorkerLost when it cannot).
    */
   async profile(options: { config: Partial<ProfileConfig>; source: null }): Promise<Profile> {
     const t = this.table;
@@ -147,13 +195,10 @@ export class ColumnWorker {
       { ...options, keepSortedNumbers: true },
     );
     let there: ColumnProfile[];
-    try {
-      const m = await this.profileReply!;
-      if (m.kind !== 'profile') throw new Error(m.kind === 'error' ? m.message : 'unexpected message');
-      there = m.columns.map(fromTransfer);
-    } catch {
-      this.close();
-      this.failed ??= new Error('the column worker failed');
+    const m = await this.profileReply!.catch(() => null);
+    if (m !== null && m.kind === 'profile') there = m.columns.map(fromTransfer);
+    else {
+      await this.takeBack();
       there = profileFromTable(
         { ...t, columns: t.columns.filter((c) => this.names.has(c.name)) },
         { ...options, keepSortedNumbers: true },
@@ -165,38 +210,67 @@ export class ColumnWorker {
 
   /**
    * Starts the worker's features in every window of `prep` (columnStats); the promise gives them by
-   * name, each as columnStats gives it. Empty when there is nothing to send (the windows overlap,
-   * data-quality thresholds need window profiles): finishWindows then computes everything here.
+   * name, each as columnStats gives it, once the worker's columns are back in the table. Empty when
+   * there is nothing to send (the windows overlap, data-quality thresholds need window profiles) or
+   * the job failed: finishWindows then computes everything here.
    */
   windows(prep: WindowsPrep): Promise<Map<string, FeatureStats[] | null>> {
     const index = prep.index;
     const reference = prep.input.reference;
     const plans = prep.tester.featurePlans.filter((p) => this.names.has(p.name));
-    if (this.failed || index === null || !prep.tester.columnPasses || plans.length === 0) return Promise.resolve(new Map());
     const refColumns = new Map(reference.columns.map((c) => [c.name, c]));
     // A sketched, binned or absent reference column needs the window profiles: computed here (columnStats gives null).
-    const sendable = plans.filter((p) => {
-      const r = refColumns.get(p.name);
-      return r !== undefined && r.numbers.mode === 'exact' && r.binned === undefined;
-    });
-    if (sendable.length === 0) return Promise.resolve(new Map());
-    const job: ColumnWindowsJob = {
-      plans: sendable,
-      reference: sendable.map((p) => refColumns.get(p.name)!),
-      refRows: reference.rows,
-      windowOf: index.windowOf,
-      windowRows: index.windowRows,
-      config: prep.input.config,
-    };
-    const reply = this.next();
-    this.worker.postMessage(job);
-    return reply
-      .then((m) => {
-        if (m.kind !== 'windows') throw new Error(m.kind === 'error' ? m.message : 'unexpected message');
-        return new Map(sendable.map((p, i) => [p.name, m.stats[i]]));
-      })
-      .catch(() => new Map<string, FeatureStats[] | null>())
-      .finally(() => this.close());
+    const sendable =
+      index === null || !prep.tester.columnPasses
+        ? []
+        : plans.filter((p) => {
+            const r = refColumns.get(p.name);
+            return r !== undefined && r.numbers.mode === 'exact' && r.binned === undefined;
+          });
+    const job: ColumnWindowsJob | null =
+      sendable.length === 0
+        ? null
+        : {
+            plans: sendable,
+            reference: sendable.map((p) => refColumns.get(p.name)!),
+            refRows: reference.rows,
+            windowOf: index!.windowOf,
+            windowRows: index!.windowRows,
+            config: prep.input.config,
+          };
+    return this.last(job).then((stats) => new Map(stats === null ? [] : sendable.map((p, i) => [p.name, stats[i]])));
+  }
+
+  /** The worker's columns back in the table (its last message, without a windows job unless windows() sent one); ends the worker. */
+  async takeBack(): Promise<void> {
+    await this.last(null);
+  }
+
+  private last(job: ColumnWindowsJob | null): Promise<(FeatureStats[] | null)[] | null> {
+    if (this.lastReply === null) {
+      const reply = this.next();
+      if (!this.failed) this.worker.postMessage(job);
+      this.lastReply = reply
+        .then((m) => {
+          if (m.kind !== 'windows') throw new Error(m.kind === 'error' ? m.message : 'unexpected message');
+          this.putBack(m.columns);
+          return m.stats;
+        })
+        .catch((e: Error) => {
+          throw new ColumnWorkerLost(`the column worker stopped: ${e.message}`);
+        })
+        .finally(() => this.close());
+    }
+    return this.lastReply;
+  }
+
+  /** The columns as they came back, into the table's column objects (which only lent their arrays). */
+  private putBack(columns: ParsedColumn[]): void {
+    const byName = new Map(columns.map((c) => [c.name, c]));
+    for (const c of this.table.columns) {
+      const back = byName.get(c.name);
+      if (back !== undefined && this.names.has(c.name)) Object.assign(c, back);
+    }
   }
 
   close(): void {
