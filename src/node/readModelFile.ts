@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import type { ModelRunner } from '../core/model/runner.ts';
-import { createOnnxRunner } from '../onnx/ortNode.ts';
 
 /** Reads an ONNX file and loads it in onnxruntime-web (Node build). */
 export async function readModelFile(path: string): Promise<{ file: string; runner: ModelRunner; bytes: Uint8Array }> {
@@ -15,5 +14,7 @@ export async function readModelFile(path: string): Promise<{ file: string; runne
     );
   }
   const file = basename(path);
+  // onnxruntime-web is loaded only when a model is given: ~20 ms of every CLI start otherwise.
+  const { createOnnxRunner } = await import('../onnx/ortNode.ts');
   return { file, runner: await createOnnxRunner(bytes, file), bytes };
 }
