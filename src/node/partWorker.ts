@@ -2,12 +2,8 @@
  * worker_threads entry: parses one part of a CSV file (readCsvParts.ts runPartHere) and posts the
  * TablePart back with its typed-array buffers transferred (not copied).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import { answerJob } from './oneJobWorker.ts';
 import { partBuffers, runPartHere, type PartJob } from './readCsvParts.ts';
 
-try {
-  const part = await runPartHere(workerData as PartJob);
-  parentPort!.postMessage({ ok: true, part }, partBuffers(part));
-} catch (e) {
-  parentPort!.postMessage({ ok: false, message: (e as Error)?.message ?? String(e) });
-}
+await answerJob(() => runPartHere(workerData as PartJob), partBuffers);

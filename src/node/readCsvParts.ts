@@ -1,7 +1,7 @@
+import { runJobInWorker } from './oneJobWorker.ts';
 import { createReadStream, existsSync, promises as fs } from 'node:fs';
 import { isParquetPath } from './readParquetFile.ts';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { InputError } from '../core/errors.ts';
 import type { ParseCsvOptions } from '../core/table/parseCsv.ts';
 import { mergeTableParts, parseTablePart, readCsvHead, splitOffsets, type CsvHead, type TablePart } from '../core/table/tableParts.ts';
@@ -105,16 +105,7 @@ const WORKER_URL = new URL('./partWorker.js', import.meta.url);
 export const canRunPartWorkers = import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
 
 /** Runs a part on a new worker thread (partWorker.ts); its table's buffers are transferred back. */
-export const runPartInWorker: PartRunner = (job) =>
-  new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: job });
-    worker.once('message', (m: { ok: true; part: TablePart | null } | { ok: false; message: string }) => {
-      void worker.terminate();
-      if (m.ok) resolve(m.part);
-      else reject(new Error(m.message));
-    });
-    worker.once('error', reject);
-  });
+export const runPartInWorker: PartRunner = (job) => runJobInWorker(WORKER_URL, job);
 
 /** The buffers of a part's table, to transfer. */
 export function partBuffers(part: TablePart | null): ArrayBuffer[] {

@@ -1,9 +1,9 @@
+import { runJobInWorker } from './oneJobWorker.ts';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { InputError } from '../core/errors.ts';
 import type { Profile, ProfileConfig } from '../core/profile/columnProfile.ts';
 import { mergeCsvParts } from '../core/profile/mergeCsvParts.ts';
@@ -239,22 +239,9 @@ async function inSequence<T>(tasks: (() => Promise<T>)[]): Promise<PromiseSettle
 }
 
 /** Profiles a part on a worker thread; `signal` (not cloneable) stops the worker. */
-function inWorker(path: string, part: CsvPart, opts: ProfileCsvOptions, signal?: AbortSignal): Promise<CsvPartResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { path, part, opts } });
-    const onAbort = () => {
-      void worker.terminate();
-      reject(abortError(opts.file));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.once('message', (m: { ok: true; result: CsvPartResult } | { ok: false; inputError: boolean; message: string }) => {
-      signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      if (m.ok) resolve(fromTransfer(m.result));
-      else reject(m.inputError ? new InputError(m.message) : new Error(m.message));
-    });
-    worker.once('error', reject);
-  });
+async function inWorker(path: string, part: CsvPart, opts: ProfileCsvOptions, signal?: AbortSignal): Promise<CsvPartResult> {
+  const aborted = () => abortError(opts.file);
+  return fromTransfer(await runJobInWorker<CsvPartResult>(WORKER_URL, { path, part, opts }, { signal, aborted }));
 }
 
 /** As parseCsv's: an Error named 'AbortError'. */

@@ -1,3 +1,4 @@
+import { runJobInWorker } from './oneJobWorker.ts';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -158,13 +159,5 @@ function workerHelper(worker: Worker): ColumnHelper {
 }
 
 function readInWorker(path: string, opts: ReadOptions): Promise<ParsedTable> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { path, opts } });
-    worker.once('message', (m: { ok: true; table: ParsedTable } | { ok: false; inputError: boolean; message: string }) => {
-      void worker.terminate();
-      if (m.ok) resolve(m.table);
-      else reject(m.inputError ? new InputError(m.message) : new Error(m.message));
-    });
-    worker.once('error', reject);
-  });
+  return runJobInWorker(WORKER_URL, { path, opts });
 }

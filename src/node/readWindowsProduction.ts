@@ -6,10 +6,10 @@
  * '"' anywhere (a quoted field might hold the newline the split fell on), a reader that declines, or
  * a table the parts cannot give exactly is read in one piece instead (null here).
  */
+import { runJobInWorker } from './oneJobWorker.ts';
 import { trace } from './threadTrace.ts';
 import { existsSync, promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { ParseCsvOptions } from '../core/table/parseCsv.ts';
 import { mergeTableParts, parseTablePart, readCsvHead, splitOffsets, type CsvHead, type TablePart } from '../core/table/tableParts.ts';
 import type { ParsedTable } from '../core/table/types.ts';
@@ -164,16 +164,7 @@ export async function runWindowPartHere(job: WindowPartJob): Promise<WindowPartR
 }
 
 /** Runs a half on a new worker thread (windowPartWorker.ts); the table's and timestamps' buffers are transferred back. */
-export const runWindowPartInWorker: WindowPartRunner = (job) =>
-  new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: job });
-    worker.once('message', (m: { ok: true; result: WindowPartResult | null } | { ok: false; message: string }) => {
-      void worker.terminate();
-      if (m.ok) resolve(m.result);
-      else reject(new Error(m.message));
-    });
-    worker.once('error', reject);
-  });
+export const runWindowPartInWorker: WindowPartRunner = (job) => runJobInWorker(WORKER_URL, job);
 
 /** The buffers of a half's table and timestamps, to transfer. */
 export function windowPartBuffers(r: WindowPartResult | null): ArrayBuffer[] {

@@ -3,16 +3,15 @@
  * (readWindowsProduction.ts runWindowPartHere) and posts the table and timestamps back, their
  * typed-array buffers transferred (not copied).
  */
+import { workerData } from 'node:worker_threads';
+import { answerJob } from './oneJobWorker.ts';
 import { trace } from './threadTrace.ts';
-import { parentPort, workerData } from 'node:worker_threads';
 import { runWindowPartHere, windowPartBuffers, type WindowPartJob } from './readWindowsProduction.ts';
 
 trace('part worker start');
-try {
+await answerJob(async () => {
   const result = await runWindowPartHere(workerData as WindowPartJob);
   trace('part parsed');
-  parentPort!.postMessage({ ok: true, result }, windowPartBuffers(result));
-  trace('part posted');
-} catch (e) {
-  parentPort!.postMessage({ ok: false, message: (e as Error)?.message ?? String(e) });
-}
+  return result;
+}, windowPartBuffers);
+trace('part posted');
