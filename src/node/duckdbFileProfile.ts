@@ -190,7 +190,7 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
       const at = new Map<number, number[]>(fast.map((f) => [f.index, []]));
       for (let r = 0; r < count; r++) at.get(g.col[r])!.push(r);
       for (const f of fast) {
-        const mine: BinGroups = { k: g.k, n: g.n, lo: g.lo, hi: g.hi, ni: g.ni, at: at.get(f.index)! };
+        const mine: BinGroups = { k: g.k, p: g.p, n: g.n, hi: g.hi, nan: g.nan, ni: g.ni, at: at.get(f.index)! };
         const infinities = hasInfinities(mine)
           ? (await session.rows(infinitiesSql(src, f.index))).map((r) => ({ t: String(r.t), n: Number(r.n), fr: Number(r.fr) }))
           : [];
