@@ -122,7 +122,9 @@ export function binnedSql(
       // Halves: x / 2 - m / 2 never overflows to an infinity (x - m can), and only the infinities and NaN
       // have no key. Halving and subtracting a constant are monotone (rounding keeps order).
       const h = doubleLiteral(centre / 2);
-      const key = `TRY_CAST(sign(x * 0.5 - ${h}) * (log2(greatest(abs(x * 0.5 - ${h}), ${TINY})) * ${2 ** TAIL_BITS} + ${OFFSET}) AS INTEGER)`;
+      // d once per cell; |d| + TINY: log2 of 0 is an error in DuckDB, and adding the smallest double
+      // keeps the order (it changes only distances below 2^-1021) at one addition, not a comparison.
+      const key = `TRY_CAST(sign(d) * (log2(abs(d) + ${TINY}) * ${2 ** TAIL_BITS} + ${OFFSET}) AS INTEGER)`;
       // 2 * (point masses below x) + (1 when x is one): non-decreasing in x, so (k, p) groups are still
       // intervals, and each point mass is a group of one number (all at its edge: no error).
       const masses = [...pointMasses].sort((u, v) => u - v).slice(0, MAX_POINT_MASSES);
@@ -131,7 +133,7 @@ export function binnedSql(
       return (
         `SELECT CAST(${i} AS DOUBLE) AS col, CAST(k AS DOUBLE) AS k, ${p ? 'CAST(p AS DOUBLE)' : 'CAST(0 AS DOUBLE)'} AS p, ` +
         `CAST(count(*) AS DOUBLE) AS n, max(x) AS hi, CASE WHEN isnan(max(x)) THEN 1.0 ELSE 0.0 END AS nan, ${ni} AS ni ` +
-        `FROM (SELECT x, ${key} AS k${p ? `, ${p} AS p` : ''} FROM (SELECT ${asDouble(src.columns[i])} AS x FROM ${src.from}) dm_x) dm_y ` +
+        `FROM (SELECT x, ${key} AS k${p ? `, ${p} AS p` : ''} FROM (SELECT x, x * 0.5 - ${h} AS d FROM (SELECT ${asDouble(src.columns[i])} AS x FROM ${src.from}) dm_w) dm_x) dm_y ` +
         `GROUP BY k${p ? ', p' : ''}`
       );
     })
