@@ -10,13 +10,13 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { InputError } from '../core/errors.ts';
-import type { Profile, ProfileConfig } from '../core/profile/columnProfile.ts';
+import type { ColumnProfile, Profile, ProfileConfig } from '../core/profile/columnProfile.ts';
+import { binnedColumnProfile } from '../core/sql/binnedColumnProfile.ts';
 import { duckdbDialect } from '../core/sql/duckdbDialect.ts';
 import { profileQuery } from '../core/sql/profileQuery.ts';
 import { profileFromQueryResult, type ResultRow } from '../core/sql/queryResultProfile.ts';
 import {
   type BinGroups,
-  binnedRows,
   binnedSql,
   estimateDistinct,
   exactSql,
@@ -185,6 +185,8 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
     });
     // Step 2: the binned typed columns, one GROUP BY on a bin key each, read as Float64Arrays (tens of
     // thousands of groups per column).
+    // Built column-wise (binnedColumnProfile), not through a row per group.
+    const binnedColumns = new Map<number, ColumnProfile>();
     if (fast.length > 0) {
       const { rows: count, columns: g } = await session.numbers(binnedSql(src, fast));
       const at = new Map<number, number[]>(fast.map((f) => [f.index, []]));
@@ -194,7 +196,7 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
         const infinities = hasInfinities(mine)
           ? (await session.rows(infinitiesSql(src, f.index))).map((r) => ({ t: String(r.t), n: Number(r.n), fr: Number(r.fr) }))
           : [];
-        for (const r of binnedRows(f.index, mine, infinities, f.distinct, f.nonInteger)) rows.push(r);
+        binnedColumns.set(f.index, binnedColumnProfile(columns[f.index], total, mine, infinities, f.distinct, f.nonInteger, path));
       }
     }
     // Step 3: the exact columns in one GROUPING SETS scan.
@@ -209,8 +211,17 @@ export async function duckDbFileProfile(path: string, o: DuckDbFileOptions): Pro
       });
       for (const r of await session.resultRows(query.sql)) if (Number(r.col) >= 0) rows.push({ ...r, col: slow[Number(r.col)] });
     }
-    const profile = profileFromQueryResult(rows, meta, { file: path, sourceName: path, config: o.profile, delimiter: o.delimiter });
-    return { ...profile, warnings: [...profile.warnings, ...warnings] };
+    // The other columns through profileFromQueryResult, numbered among themselves; then all in file order.
+    const others = columns.map((c, i) => i).filter((i) => !binnedColumns.has(i));
+    const position = new Map(others.map((i, j) => [i, j]));
+    const otherRows = rows.map((r) => (Number(r.col) < 0 ? r : { ...r, col: position.get(Number(r.col)) }));
+    const profile = profileFromQueryResult(
+      otherRows,
+      { ...meta, columns: others.map((i) => columns[i]) },
+      { file: path, sourceName: path, config: o.profile, delimiter: o.delimiter },
+    );
+    const all = columns.map((c, i) => binnedColumns.get(i) ?? profile.columns[position.get(i)!]);
+    return { ...profile, columns: all, warnings: [...profile.warnings, ...warnings] };
   } finally {
     if (!o.session) session.close();
   }

@@ -111,7 +111,7 @@ const TINY = "CAST('5e-324' AS DOUBLE)";
  * group of one number (a point mass's own group, or one cell, are known without it). Counts as
  * DOUBLE (exact to 2^53), so the result reads as plain numbers. One GROUP BY per column (each reads
  * only its column), joined by UNION ALL, sorted by column and key (the keys' order is the numbers':
- * binnedRows reads them in order).
+ * binnedColumnProfile reads them in order).
  */
 export function binnedSql(
   src: ScanPlanSource,
