@@ -100,6 +100,10 @@ export async function openDuckDb(opts: { threads?: number } = {}): Promise<DuckD
         chunks.forEach((chunk, c) => {
           const vector = chunk.getColumnVector(j);
           const count = counts[c];
+          if (copyDoubles(vector, count, out, at)) {
+            at += count;
+            return;
+          }
           for (let r = 0; r < count; r++) {
             const v = vector.getItem(r);
             out[at++] = typeof v === 'number' ? v : v === null ? NaN : Number(v);
@@ -117,6 +121,26 @@ export async function openDuckDb(opts: { threads?: number } = {}): Promise<DuckD
       instance.closeSync();
     },
   };
+}
+
+/**
+ * A DOUBLE vector copied into `out` at `at` in one move, its NULLs as NaN; false when the vector is not
+ * laid out so (then the caller reads it item by item). DuckDBDoubleVector keeps its numbers in a
+ * Float64Array `items` and its NULLs in a validity bitmap (`validity.data`, 64-bit words, null when
+ * every item is valid); getItem tests each bit with BigInt arithmetic, about 100 ns an item.
+ */
+function copyDoubles(vector: unknown, count: number, out: Float64Array, at: number): boolean {
+  const v = vector as { items?: unknown; validity?: { data?: unknown; offset?: unknown } };
+  const bits = v.validity?.data;
+  if (!(v.items instanceof Float64Array) || v.items.length !== count || v.validity?.offset !== 0) return false;
+  if (bits !== null && !(bits instanceof BigUint64Array)) return false;
+  out.set(v.items, at);
+  if (bits === null) return true;
+  // The bitmap as 32-bit words: bit r of the 64-bit word r >> 6 is bit r & 31 of word r >> 5 on a
+  // little-endian machine (every platform @duckdb/node-api ships for).
+  const words = new Uint32Array(bits.buffer, bits.byteOffset, bits.length * 2);
+  for (let r = 0; r < count; r++) if (((words[r >>> 5] >>> (r & 31)) & 1) === 0) out[at + r] = NaN;
+  return true;
 }
 
 /** A profile query's rows from DuckDB, in the shape profileFromQueryResult reads. */

@@ -105,10 +105,13 @@ const TINY = "CAST('5e-324' AS DOUBLE)";
  * 0.07% of their distance to the median wide (fine near the centre, geometric in heavy tails, and a
  * column far from 0 with a small spread keeps small bins). One expression without branches per cell:
  * NULL, NaN and the infinities have no integer key (TRY_CAST gives NULL) and share the NULL group,
- * whose min and max tell whether infinities are among them (min ignores NULL; NaN sorts above +inf).
- * Per group: count, min, max (and, when `countNonInteger`, numbers that are not integers); counts as
+ * whose max tells whether infinities may be among them (max ignores NULL; NaN sorts above +inf, so
+ * `nan` flags a max that hides them). Per group: count, max (and, when `countNonInteger`, numbers that
+ * are not integers); no min, which would cost a comparison per cell for the one use of telling a
+ * group of one number (a point mass's own group, or one cell, are known without it). Counts as
  * DOUBLE (exact to 2^53), so the result reads as plain numbers. One GROUP BY per column (each reads
- * only its column), joined by UNION ALL, sorted by column and least number (binnedRows reads them in order).
+ * only its column), joined by UNION ALL, sorted by column and key (the keys' order is the numbers':
+ * binnedColumnProfile reads them in order).
  */
 export function binnedSql(
   src: ScanPlanSource,
@@ -119,21 +122,23 @@ export function binnedSql(
       // Halves: x / 2 - m / 2 never overflows to an infinity (x - m can), and only the infinities and NaN
       // have no key. Halving and subtracting a constant are monotone (rounding keeps order).
       const h = doubleLiteral(centre / 2);
-      const key = `TRY_CAST(sign(x * 0.5 - ${h}) * (log2(greatest(abs(x * 0.5 - ${h}), ${TINY})) * ${2 ** TAIL_BITS} + ${OFFSET}) AS INTEGER)`;
+      // d once per cell; |d| + TINY: log2 of 0 is an error in DuckDB, and adding the smallest double
+      // keeps the order (it changes only distances below 2^-1021) at one addition, not a comparison.
+      const key = `TRY_CAST(sign(d) * (log2(abs(d) + ${TINY}) * ${2 ** TAIL_BITS} + ${OFFSET}) AS INTEGER)`;
       // 2 * (point masses below x) + (1 when x is one): non-decreasing in x, so (k, p) groups are still
       // intervals, and each point mass is a group of one number (all at its edge: no error).
       const masses = [...pointMasses].sort((u, v) => u - v).slice(0, MAX_POINT_MASSES);
       const p = masses.map((v) => `CAST(x >= ${doubleLiteral(v)} AS INTEGER) + CAST(x > ${doubleLiteral(v)} AS INTEGER)`).join(' + ');
       const ni = countNonInteger ? `CAST(count(*) FILTER (WHERE isfinite(x) AND x <> floor(x)) AS DOUBLE)` : 'CAST(0 AS DOUBLE)';
       return (
-        `SELECT CAST(${i} AS DOUBLE) AS col, CAST(k AS DOUBLE) AS k, CAST(count(*) AS DOUBLE) AS n, ` +
-        `min(x) AS lo, max(x) AS hi, ${ni} AS ni ` +
-        `FROM (SELECT x, ${key} AS k${p ? `, ${p} AS p` : ''} FROM (SELECT ${asDouble(src.columns[i])} AS x FROM ${src.from}) dm_x) dm_y ` +
+        `SELECT CAST(${i} AS DOUBLE) AS col, CAST(k AS DOUBLE) AS k, ${p ? 'CAST(p AS DOUBLE)' : 'CAST(0 AS DOUBLE)'} AS p, ` +
+        `CAST(count(*) AS DOUBLE) AS n, max(x) AS hi, CASE WHEN isnan(max(x)) THEN 1.0 ELSE 0.0 END AS nan, ${ni} AS ni ` +
+        `FROM (SELECT x, ${key} AS k${p ? `, ${p} AS p` : ''} FROM (SELECT x, x * 0.5 - ${h} AS d FROM (SELECT ${asDouble(src.columns[i])} AS x FROM ${src.from}) dm_w) dm_x) dm_y ` +
         `GROUP BY k${p ? ', p' : ''}`
       );
     })
     .join('\nUNION ALL\n')
-    .concat('\nORDER BY col, lo');
+    .concat('\nORDER BY col, k NULLS LAST, p');
 }
 
 /** A double as a DuckDB literal that reads back as the same double. */
@@ -150,24 +155,31 @@ export function infinitiesSql(src: ScanPlanSource, i: number): string {
 /** One column's groups from binnedSql, column-wise (k NaN: the NULL group of NULL, NaN and infinite cells). */
 export interface BinGroups {
   k: Float64Array;
+  /** Odd: the group of one point mass (one number). */
+  p: Float64Array;
   n: Float64Array;
-  lo: Float64Array;
   hi: Float64Array;
+  /** 1 where the group's max is NaN. */
+  nan: Float64Array;
   ni: Float64Array;
   /** The rows of this column's groups. */
   at: readonly number[];
 }
 
-/** True when the column's NULL-key group holds infinities (then infinitiesSql gives their texts and counts). */
+/**
+ * True when the column's NULL-key group may hold infinities: its max is one, or NaN, which hides
+ * them (then infinitiesSql gives their texts and counts; with NaN and no infinity, none).
+ */
 export function hasInfinities(g: BinGroups): boolean {
-  return g.at.some((r) => Number.isNaN(g.k[r]) && (Math.abs(g.lo[r]) === Infinity || Math.abs(g.hi[r]) === Infinity));
+  return g.at.some((r) => Number.isNaN(g.k[r]) && (Math.abs(g.hi[r]) === Infinity || g.nan[r] === 1));
 }
 
 /**
  * The profile query's rows for binned column i from its groups: missing cells (NULL, NaN: the NULL
  * group less the infinities), the infinities' texts (from infinitiesSql), a 'd' row (the distinct
  * estimate; numbers that are not integers: `nonInteger`, or the groups' count), and per group a bin
- * closed at its max ('u'), all at its edge ('e') when the group holds one number.
+ * closed at its max ('u'), all at its edge ('e') when the group holds one number: a point mass's
+ * group (odd p) or a group of one cell.
  */
 export function binnedRows(
   i: number,
@@ -188,13 +200,13 @@ export function binnedRows(
   const missing = special - infinities.reduce((s, t) => s + t.n, 0);
   if (missing > 0) row('m', null, null, missing, null);
   for (const t of infinities) row('t', null, t.t, t.n, t.fr);
-  // Each group is an interval and the query sorts them by their least numbers: in order already.
+  // Each group is an interval and the query sorts them by key: in order already.
   let ni = 0;
   for (const r of finite) ni += g.ni[r];
   row('d', null, null, distinct, nonInteger > 0 ? nonInteger : ni);
   for (const r of finite) {
     row('u', g.hi[r], null, g.n[r], null);
-    if (g.lo[r] === g.hi[r]) row('e', g.hi[r], null, g.n[r], null);
+    if (g.n[r] === 1 || g.p[r] % 2 === 1) row('e', g.hi[r], null, g.n[r], null);
   }
   return out;
 }
