@@ -15,8 +15,11 @@ import { build } from 'rolldown';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const lib = join(root, 'lib');
 const out = join(lib, 'bundle');
-const workers = readdirSync(join(lib, 'node')).filter((f) => /Worker\.js$/.test(f));
-if (!existsSync(join(lib, 'cli/main.js')) || workers.length === 0) {
+// The entries: the CLI and every worker thread's file (src/node/*Worker.ts), as tsc emitted them.
+const workers = readdirSync(join(root, 'src/node'))
+  .filter((f) => /Worker\.ts$/.test(f))
+  .map((f) => f.replace(/\.ts$/, '.js'));
+if (![join(lib, 'cli/main.js'), ...workers.map((w) => join(lib, 'node', w))].every(existsSync)) {
   console.error('error: lib/ is not built; run `tsc -p tsconfig.lib.json` first');
   process.exit(1);
 }

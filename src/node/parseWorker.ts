@@ -4,7 +4,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { tableBuffers } from '../core/table/tableBuffers.ts';
-import { answerJob } from './oneJobWorker.ts';
+import { answerJob } from './workerJob.ts';
 import { readCsvFile } from './readCsvFile.ts';
 import type { ReadOptions } from './readTables.ts';
 

@@ -3,7 +3,7 @@
  * TablePart back with its typed-array buffers transferred (not copied).
  */
 import { workerData } from 'node:worker_threads';
-import { answerJob } from './oneJobWorker.ts';
+import { answerJob } from './workerJob.ts';
 import { partBuffers, runPartHere, type PartJob } from './readCsvParts.ts';
 
 await answerJob(() => runPartHere(workerData as PartJob), partBuffers);

@@ -4,7 +4,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { ProfileCsvOptions } from '../core/profile/profileCsv.ts';
-import { answerJob } from './oneJobWorker.ts';
+import { answerJob } from './workerJob.ts';
 import { profileCsvPart, toTransfer, transferables } from './profileCsvPart.ts';
 import type { CsvPart } from './planCsvSplit.ts';
 

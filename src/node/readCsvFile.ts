@@ -4,7 +4,7 @@ import { parseCsv, type ParseCsvOptions } from '../core/table/parseCsv.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import type { Encoding } from '../core/table/ByteDecoder.ts';
 import { csvReaderInstance } from '../kernels/loadCsvReader.ts';
-import { isParquetPath, readParquetFile } from './readParquetFile.ts';
+import { isParquetPath } from './parquetPath.ts';
 import type { ParquetCellTap } from '../core/table/parquet/readParquet.ts';
 
 export interface ReadCsvFileOptions {
@@ -36,7 +36,8 @@ export interface ReadCsvFileOptions {
  */
 export async function readCsvFile(path: string, opts: ReadCsvFileOptions): Promise<ParsedTable> {
   // A Parquet file (told by its first bytes or its name) is read wherever a CSV is accepted.
-  if (await isParquetPath(path)) return readParquetFile(path, opts);
+  // The Parquet reader (hyparquet and its codecs) is loaded only for a Parquet file.
+  if (await isParquetPath(path)) return (await import('./readParquetFile.ts')).readParquetFile(path, opts);
   const stat = await statCsvPath(path);
   const stream = await openCsvStream(path, opts.chunkSize);
   const reopened: ReadStream[] = [];

@@ -1,6 +1,6 @@
-import { runJobInWorker } from './oneJobWorker.ts';
+import { runJobInWorker } from './workerJob.ts';
 import { createReadStream, existsSync, promises as fs } from 'node:fs';
-import { isParquetPath } from './readParquetFile.ts';
+import { isParquetPath } from './parquetPath.ts';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.ts';
 import type { ParseCsvOptions } from '../core/table/parseCsv.ts';

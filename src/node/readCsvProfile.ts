@@ -1,4 +1,4 @@
-import { runJobInWorker } from './oneJobWorker.ts';
+import { runJobInWorker } from './workerJob.ts';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,7 +14,7 @@ import { fromTransfer, profileCsvPart, type CsvPartResult } from './profileCsvPa
 import { asReadError, describe, openCsvStream, statCsvPath } from './readCsvFile.ts';
 import { csvReaderInstance } from '../kernels/loadCsvReader.ts';
 import type { ReadOptions } from './readTables.ts';
-import { isParquetPath, readParquetProfile } from './readParquetFile.ts';
+import { isParquetPath } from './parquetPath.ts';
 
 /** When and how a file is split into parts profiled in parallel (see readCsvProfile). */
 export interface ParallelOptions {
@@ -73,7 +73,7 @@ export interface ReadCsvProfileOptions extends ReadOptions {
  */
 export async function readCsvProfile(path: string, opts: ReadCsvProfileOptions): Promise<Profile> {
   // A Parquet file (told by its first bytes or its name) is streamed row group by row group instead.
-  if (await isParquetPath(path)) return readParquetProfile(path, opts);
+  if (await isParquetPath(path)) return (await import('./readParquetFile.ts')).readParquetProfile(path, opts);
   const stat = await statCsvPath(path);
   const parallel = opts.parallel === false ? null : (opts.parallel ?? {});
   if (parallel !== null && stat.size >= (parallel.minBytes ?? 64 << 20)) {

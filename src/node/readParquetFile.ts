@@ -10,13 +10,7 @@ import { basename } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import type { Profile, ProfileConfig } from '../core/profile/columnProfile.ts';
 import { profileParquet } from '../core/profile/profileParquet.ts';
-import {
-  hasParquetExtension,
-  hasParquetMagic,
-  readParquetTable,
-  type AsyncBuffer,
-  type ParquetCellTap,
-} from '../core/table/parquet/readParquet.ts';
+import { readParquetTable, type AsyncBuffer, type ParquetCellTap } from '../core/table/parquet/readParquet.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import { describe, statCsvPath } from './readCsvFile.ts';
 
@@ -29,26 +23,6 @@ export interface ReadParquetFileOptions {
   signal?: AbortSignal;
   /** Every row's cell of one column (the windows' timestamps), see readParquet `cellTap`. */
   cellTap?: ParquetCellTap;
-}
-
-/**
- * True when the file is Parquet: it starts with "PAR1", or its name ends in .parquet (then a file that
- * does not start so is reported as a damaged Parquet file rather than read as a CSV). False for a path
- * that cannot be read (the CSV reader reports that).
- */
-export async function isParquetPath(path: string): Promise<boolean> {
-  if (hasParquetExtension(path)) return true;
-  let handle: FileHandle | null = null;
-  try {
-    handle = await open(path, 'r');
-    const head = new Uint8Array(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    return hasParquetMagic(head.subarray(0, bytesRead));
-  } catch {
-    return false;
-  } finally {
-    await handle?.close();
-  }
 }
 
 /** A Parquet file on disk as one table. */

@@ -1,4 +1,4 @@
-import { runJobInWorker } from './oneJobWorker.ts';
+import { runJobInWorker } from './workerJob.ts';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';

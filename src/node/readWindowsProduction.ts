@@ -6,7 +6,7 @@
  * '"' anywhere (a quoted field might hold the newline the split fell on), a reader that declines, or
  * a table the parts cannot give exactly is read in one piece instead (null here).
  */
-import { runJobInWorker } from './oneJobWorker.ts';
+import { runJobInWorker } from './workerJob.ts';
 import { trace } from './threadTrace.ts';
 import { existsSync, promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import type { ParsedTable } from '../core/table/types.ts';
 import { tableBuffers } from '../core/table/tableBuffers.ts';
 import { TimestampColumn, type TimestampState, type TimestampValues } from '../core/windows/timestampColumn.ts';
 import { csvReaderInstance } from '../kernels/loadCsvReader.ts';
-import { isParquetPath } from './readParquetFile.ts';
+import { isParquetPath } from './parquetPath.ts';
 import type { ReadOptions } from './readTables.ts';
 
 /** Files smaller than this are read in one piece (a worker costs tens of milliseconds to start). */

@@ -39,7 +39,7 @@ import { profileSettingsWarnings } from '../core/profile/profileSettingsWarnings
 import { isProfileFile, readProfileFile } from './readProfileFile.ts';
 import { readCsvProfile } from './readCsvProfile.ts';
 import { readCsvFile } from './readCsvFile.ts';
-import { PARQUET_SOURCE } from '../core/profile/profileParquet.ts';
+import { PARQUET_FORMAT as PARQUET_SOURCE } from '../core/table/parquet/parquetFormat.ts';
 import { duckDbFileProfile } from './duckdbFileProfile.ts';
 import { binnedEdges } from '../core/sql/edgeBins.ts';
 import type { FeatureDistribution } from '../core/distribution/types.ts';

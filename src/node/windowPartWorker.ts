@@ -4,7 +4,7 @@
  * typed-array buffers transferred (not copied).
  */
 import { workerData } from 'node:worker_threads';
-import { answerJob } from './oneJobWorker.ts';
+import { answerJob } from './workerJob.ts';
 import { trace } from './threadTrace.ts';
 import { runWindowPartHere, windowPartBuffers, type WindowPartJob } from './readWindowsProduction.ts';
 

@@ -26,21 +26,8 @@ import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 
 export type { AsyncBuffer } from 'hyparquet';
 
-/** The `delimiter` of a table read from a Parquet file (it has none; messages and profiles show this). */
-export const PARQUET_FORMAT = 'parquet';
-
-/** "PAR1", the first and last four bytes of every Parquet file. */
-const MAGIC = [0x50, 0x41, 0x52, 0x31];
-
-/** True when the bytes start with the Parquet magic "PAR1" (how a Parquet file is told from a CSV). */
-export function hasParquetMagic(head: Uint8Array): boolean {
-  return head.length >= 4 && MAGIC.every((b, i) => head[i] === b);
-}
-
-/** True for a file name ending in .parquet / .parq / .pq (any case). */
-export function hasParquetExtension(name: string): boolean {
-  return /\.(parquet|parq|pq)$/i.test(name);
-}
+import { PARQUET_FORMAT, hasParquetMagic } from './parquetFormat.ts';
+export { PARQUET_FORMAT, hasParquetExtension, hasParquetMagic } from './parquetFormat.ts';
 
 export interface ReadParquetOptions {
   /** File name for messages. */
