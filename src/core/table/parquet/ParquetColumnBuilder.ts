@@ -38,7 +38,9 @@ export function pageRows(page: PageValues): number {
  * DICTIONARY_LIMIT distinct values, then counted by hash (high cardinality), as ColumnBuilder does.
  */
 export class ParquetColumnBuilder {
-  private values: Float64Array;
+  /** Null for a text-like column: its cells are never numbers, so it holds no values (types.ts). */
+  private values: Float64Array | null;
+  private capacity: number;
   private codes: Int32Array | null = null;
   private dictionary: string[] | null = null;
   private index: Map<string, number> | null = null;
@@ -55,9 +57,10 @@ export class ParquetColumnBuilder {
     readonly kind: ParquetValueKind,
     capacity: number,
   ) {
-    this.values = new Float64Array(Math.max(16, capacity));
+    this.capacity = Math.max(16, capacity);
+    this.values = kind === 'number' ? new Float64Array(this.capacity) : null;
     if (kind !== 'number') {
-      this.codes = new Int32Array(this.values.length);
+      this.codes = new Int32Array(this.capacity);
       this.dictionary = [];
       this.index = new Map();
     }
@@ -91,10 +94,8 @@ export class ParquetColumnBuilder {
     }
     const texts = this.entryTexts;
     const entryCodes = this.entryCodes;
-    const values = this.values;
     let r = this.rows;
     for (let i = 0; i < n; i++, r++) {
-      values[r] = NaN;
       const k = indices[i];
       const s = k >= 0 ? texts[k] : null;
       if (s === null || s === undefined) {
@@ -135,11 +136,13 @@ export class ParquetColumnBuilder {
   }
 
   private reserve(rows: number): void {
-    if (rows <= this.values.length) return;
-    const capacity = Math.max(rows, this.values.length * 2);
-    const values = new Float64Array(capacity);
-    values.set(this.values.subarray(0, this.rows));
-    this.values = values;
+    if (rows <= this.capacity) return;
+    const capacity = (this.capacity = Math.max(rows, this.capacity * 2));
+    if (this.values !== null) {
+      const values = new Float64Array(capacity);
+      values.set(this.values.subarray(0, this.rows));
+      this.values = values;
+    }
     if (this.codes !== null) {
       const codes = new Int32Array(capacity);
       codes.set(this.codes.subarray(0, this.rows));
@@ -148,7 +151,7 @@ export class ParquetColumnBuilder {
   }
 
   private appendNumbers(data: DecodedValues, n: number): void {
-    const values = this.values;
+    const values = this.values!;
     let r = this.rows;
     for (let i = 0; i < n; i++, r++) {
       const v = data[i];
@@ -164,10 +167,8 @@ export class ParquetColumnBuilder {
   }
 
   private appendTexts(data: DecodedValues, n: number, markers: MissingMarkers): void {
-    const values = this.values;
     let r = this.rows;
     for (let i = 0; i < n; i++, r++) {
-      values[r] = NaN;
       const s = this.text(data[i]);
       if (s === null || s.length === 0 || markers.has(s)) {
         this.missing++;
@@ -204,7 +205,7 @@ export class ParquetColumnBuilder {
 
   /** Too many distinct texts: keep counting them by hash; the dictionary keeps the first ones as a sample. */
   private startHashing(): void {
-    const hashes = new TextHashSet(Math.max(DICTIONARY_LIMIT * 4, this.values.length));
+    const hashes = new TextHashSet(Math.max(DICTIONARY_LIMIT * 4, this.capacity));
     for (const d of this.dictionary!) hashes.add(d);
     this.hashes = hashes;
     this.codes = null;
@@ -215,11 +216,17 @@ export class ParquetColumnBuilder {
   finish(): ParsedColumn {
     const rows = this.rows;
     const codes = this.codes === null || this.nonNumeric === 0 ? null : this.codes.length === rows ? this.codes : this.codes.slice(0, rows);
-    // A text column keeps no values (types.ts): checked before the copy a trim would make.
-    const text = keptValues(this.values.subarray(0, rows), codes, this.missing, this.nonNumeric) === null;
+    // A text-like column's every row is missing or a text: it keeps no values when it has codes
+    // (keptValues), else (hashed, or no text at all) all NaN.
+    const values =
+      this.values === null
+        ? codes === null
+          ? new Float64Array(rows).fill(NaN)
+          : null
+        : keptValues(this.values.length === rows ? this.values : this.values.slice(0, rows), codes, this.missing, this.nonNumeric);
     return {
       name: this.name,
-      values: text ? null : this.values.length === rows ? this.values : this.values.slice(0, rows),
+      values,
       codes,
       dictionary: this.nonNumeric === 0 ? null : this.dictionary,
       missing: this.missing,
