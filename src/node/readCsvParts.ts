@@ -88,7 +88,8 @@ export async function runPartHere(job: PartJob): Promise<TablePart | null> {
   }
 }
 
-function parseOptions(file: string, opts: ReadOptions): ParseCsvOptions {
+/** The parse settings of `opts` a part's reader takes (no progress callback or signal: workers cannot take them). */
+export function parseOptions(file: string, opts: ReadOptions): ParseCsvOptions {
   return {
     file,
     delimiter: opts.delimiter,

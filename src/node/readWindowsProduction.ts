@@ -6,11 +6,11 @@
  * '"' anywhere (a quoted field might hold the newline the split fell on), a reader that declines, or
  * a table the parts cannot give exactly is read in one piece instead (null here).
  */
+import { parseOptions } from './readCsvParts.ts';
 import { runJobInWorker } from './workerJob.ts';
 import { trace } from './threadTrace.ts';
 import { existsSync, promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ParseCsvOptions } from '../core/table/parseCsv.ts';
 import { mergeTableParts, parseTablePart, readCsvHead, splitOffsets, type CsvHead, type TablePart } from '../core/table/tableParts.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import { tableBuffers } from '../core/table/tableBuffers.ts';
@@ -180,16 +180,4 @@ export function windowPartBuffers(r: WindowPartResult | null): ArrayBuffer[] {
  */
 export function hasByte(bytes: Uint8Array, n: number, byte: number): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, n).indexOf(byte) >= 0;
-}
-
-function parseOptions(file: string, opts: ReadOptions): ParseCsvOptions {
-  return {
-    file,
-    delimiter: opts.delimiter,
-    missingValues: opts.missingValues,
-    encoding: opts.encoding,
-    decimal: opts.decimal,
-    thousands: opts.thousands,
-    skipColumns: opts.skipColumns,
-  };
 }
