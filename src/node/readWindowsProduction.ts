@@ -6,7 +6,7 @@
  * '"' anywhere (a quoted field might hold the newline the split fell on), a reader that declines, or
  * a table the parts cannot give exactly is read in one piece instead (null here).
  */
-import { parseOptions } from './readCsvParts.ts';
+import { parseOptions, type PartJob } from './readCsvParts.ts';
 import { runJobInWorker } from './workerJob.ts';
 import { trace } from './threadTrace.ts';
 import { existsSync, promises as fs } from 'node:fs';
@@ -37,15 +37,7 @@ export interface TapSpec {
 }
 
 /** One half: its byte range, the file's head, how to read it. */
-export interface WindowPartJob {
-  path: string;
-  file: string;
-  start: number;
-  /** Exclusive. */
-  end: number;
-  index: number;
-  head: CsvHead;
-  opts: ReadOptions;
+export interface WindowPartJob extends PartJob {
   tap: TapSpec;
 }
 

@@ -2,7 +2,6 @@ import { DICTIONARY_LIMIT } from '../ColumnBuilder.ts';
 import type { MissingMarkers } from '../missingMarkers.ts';
 import { TextHashSet } from '../TextHashSet.ts';
 import type { ParsedColumn } from '../types.ts';
-import { keptValues } from '../numericValues.ts';
 import type { ParquetValueKind } from './parquetColumns.ts';
 
 /** The values hyparquet decodes a column chunk into (typed arrays, or arrays with null for a missing value). */
@@ -216,14 +215,17 @@ export class ParquetColumnBuilder {
   finish(): ParsedColumn {
     const rows = this.rows;
     const codes = this.codes === null || this.nonNumeric === 0 ? null : this.codes.length === rows ? this.codes : this.codes.slice(0, rows);
-    // A text-like column's every row is missing or a text: it keeps no values when it has codes
-    // (keptValues), else (hashed, or no text at all) all NaN.
+    // A number column (no codes) keeps its values. A text-like column's every row is missing or a
+    // text, so by keptValues' rule it keeps none when it has codes, else (hashed, or no text at all)
+    // all NaN.
     const values =
-      this.values === null
-        ? codes === null
+      this.values !== null
+        ? this.values.length === rows
+          ? this.values
+          : this.values.slice(0, rows)
+        : codes === null
           ? new Float64Array(rows).fill(NaN)
-          : null
-        : keptValues(this.values.length === rows ? this.values : this.values.slice(0, rows), codes, this.missing, this.nonNumeric);
+          : null;
     return {
       name: this.name,
       values,
