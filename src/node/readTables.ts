@@ -1,11 +1,10 @@
-import { runJobInWorker } from './workerJob.ts';
+import { errorFromAnswer, runJobInWorker } from './workerJob.ts';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParsedTable } from '../core/table/types.ts';
 import type { Config } from '../core/config/types.ts';
-import { InputError } from '../core/errors.ts';
 import { readCsvFile } from './readCsvFile.ts';
 import { canRunPartWorkers, readCsvFileInParts, runPartInWorker } from './readCsvParts.ts';
 import type { PrecomputedStats } from '../core/analyse.ts';
@@ -123,7 +122,7 @@ function tableFromWorker(worker: Worker): Promise<Extract<TableMessage, { ok: tr
   return new Promise((resolve, reject) => {
     worker.once('message', (m: TableMessage) => {
       if (m.ok) resolve(m);
-      else reject(m.inputError ? new InputError(m.message) : new Error(m.message));
+      else reject(errorFromAnswer(m));
     });
     worker.once('error', reject);
   });

@@ -6,7 +6,7 @@
  * Used by readTables so the two files parse on two cores and the tests run on both.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isInputError } from '../core/errors.ts';
+import { errorAnswer, type ErrorAnswer } from './workerJob.ts';
 import { readCsvFile } from './readCsvFile.ts';
 import { tableBuffers } from '../core/table/tableBuffers.ts';
 import { rowDuplicates } from '../core/quality/rowDuplicates.ts';
@@ -44,7 +44,7 @@ if (path !== null) {
     parentPort!.postMessage(message, tableBuffers(table));
     void loadJobs();
   } catch (e) {
-    parentPort!.postMessage({ ok: false, inputError: isInputError(e), message: (e as Error)?.message ?? String(e) });
+    parentPort!.postMessage(errorAnswer(e));
   }
 } else {
   void loadJobs();
@@ -61,4 +61,4 @@ function alone(table: ParsedTable, typing: PlanColumnsConfig): ColumnPlan[] | un
 
 export type TableMessage =
   | { ok: true; table: ParsedTable; duplicates: ReturnType<typeof rowDuplicates> | undefined; plansAlone: ColumnPlan[] | undefined }
-  | { ok: false; inputError: boolean; message: string };
+  | ErrorAnswer;

@@ -7,7 +7,20 @@
 import { parentPort, Worker } from 'node:worker_threads';
 import { InputError, isInputError } from '../core/errors.ts';
 
-type Answer<T> = { ok: true; result: T } | { ok: false; inputError: boolean; message: string };
+/** A worker's answer for a job that threw: enough for the calling thread to throw the same kind of error. */
+export type ErrorAnswer = { ok: false; inputError: boolean; message: string };
+
+type Answer<T> = { ok: true; result: T } | ErrorAnswer;
+
+/** In a worker (these one-job workers, and tableWorker.ts): the answer for the error `e`; an InputError stays one (errorFromAnswer). */
+export function errorAnswer(e: unknown): ErrorAnswer {
+  return { ok: false, inputError: isInputError(e), message: (e as Error)?.message ?? String(e) };
+}
+
+/** On the calling thread: the error a worker answered with errorAnswer, to throw or reject with. */
+export function errorFromAnswer(a: ErrorAnswer): Error {
+  return a.inputError ? new InputError(a.message) : new Error(a.message);
+}
 
 /** In the worker: runs the job and posts its answer to the thread that started the worker. */
 export async function answerJob<T>(job: () => Promise<T>, buffers: (result: T) => ArrayBuffer[]): Promise<void> {
@@ -17,7 +30,7 @@ export async function answerJob<T>(job: () => Promise<T>, buffers: (result: T) =
     parentPort!.postMessage({ ok: true, result } satisfies Answer<T>, buffers(result));
     return;
   } catch (e) {
-    answer = { ok: false, inputError: isInputError(e), message: (e as Error)?.message ?? String(e) };
+    answer = errorAnswer(e);
   }
   parentPort!.postMessage(answer);
 }
@@ -39,7 +52,7 @@ export function runJobInWorker<T>(url: URL, workerData: unknown, abort?: { signa
       signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
       if (m.ok) resolve(m.result);
-      else reject(m.inputError ? new InputError(m.message) : new Error(m.message));
+      else reject(errorFromAnswer(m));
     });
     worker.once('error', (e) => {
       signal?.removeEventListener('abort', onAbort);
