@@ -20,7 +20,7 @@
  * profileCategories) counted per window; categoricalStatsFromCounts drops categories seen on neither side.
  */
 import type { Config } from '../config/types.ts';
-import type { FeatureStats } from '../report/types.ts';
+import type { FeatureStats, FeatureType } from '../report/types.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from '../table/types.ts';
 import type { ColumnProfile, NumberSummary } from '../profile/columnProfile.ts';
 import { TEXT_LIMIT } from '../profile/columnProfile.ts';
@@ -28,6 +28,7 @@ import type { StatRegistry } from '../stattests/driftTest.ts';
 import { chosenTests } from '../stattests/testChoice.ts';
 import { numericalStatsFromKernel } from '../stattests/numericalFeature.ts';
 import { categoricalStatsFromCounts } from '../stattests/categoricalFeature.ts';
+import type { FeatureTestStats } from '../stattests/featureTestStats.ts';
 import { psiBins } from '../stattests/psiBins.ts';
 import { numericalFromSummaries } from '../profile/analyseProfiles.ts';
 import { missing } from '../analyse.ts';
@@ -245,15 +246,20 @@ function numericalWindows(
       { bins, epsilon, choose },
       tests,
     );
-    out.push({
-      name: plan.name,
-      type_reason: plan.reason,
-      type: 'numerical',
-      ...s,
-      missing: missing(s.n, refRows, windowRows[w]),
-    } as FeatureStats);
+    out.push(windowFeature(plan, 'numerical', s, refRows, windowRows[w]));
   }
   return out;
+}
+
+/** A window's FeatureStats from its tests' results, keys in profileFeatureStats's order. */
+function windowFeature<K extends FeatureType>(
+  plan: ColumnPlan,
+  type: K,
+  s: FeatureTestStats<K>,
+  refRows: number,
+  windowRows: number,
+): FeatureStats {
+  return { name: plan.name, type_reason: plan.reason, type, ...s, missing: missing(s.n, refRows, windowRows) } as FeatureStats;
 }
 
 /** An exact profile's sample: each value repeated by its count, ascending. */
@@ -327,13 +333,7 @@ function categoricalWindows(
       { epsilon: config.psi.epsilon, choose },
       tests,
     );
-    out.push({
-      name: plan.name,
-      type_reason: plan.reason,
-      type: 'categorical',
-      ...s,
-      missing: missing(s.n, refRows, windowRows[w]),
-    } as FeatureStats);
+    out.push(windowFeature(plan, 'categorical', s, refRows, windowRows[w]));
   }
   return out;
 }
