@@ -3,21 +3,17 @@
  * the KS statistic from binned profiles stays within the bound the report states of the exact one,
  * the bound is about one bin's share, and a binned profile survives the profile file format.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../src/core/buildReport.ts';
 import { analyseProfiles } from '../../../src/core/profile/analyseProfiles.ts';
 import { decodeProfile, encodeProfile } from '../../../src/core/profile/profileFile.ts';
 import type { NumericalFeatureReport } from '../../../src/core/report/types.ts';
-import { openDuckDb, type DuckDbSession } from '../../../src/node/duckdbEngine.ts';
 import { DUCKDB_BINS, duckDbFileProfile } from '../../../src/node/duckdbFileProfile.ts';
 import { realPair } from '../../helpers/realPairs.ts';
-import { configFor, csvProfile, MISSING, PROFILE_CONFIG } from './sqlCases.ts';
+import { configFor, csvProfile } from './sqlCases.ts';
+import { duckDbFileOptions, useEngines } from './sqlEngines.ts';
 
-let db: DuckDbSession;
-beforeAll(async () => {
-  db = await openDuckDb({ threads: 2 });
-});
-afterAll(() => db.close());
+const engines = useEngines(['duckdb']);
 
 /** Columns with more than this many distinct numbers go on bins. */
 const MAX_EXACT = 300;
@@ -27,14 +23,7 @@ describe('binned profiles from DuckDB stay within their bound', () => {
     it(name, async () => {
       const pair = realPair(name);
       const delimiter = (await csvProfile(pair.reference, 'r')).source!.delimiter;
-      const opts = {
-        delimiter,
-        missingValues: MISSING,
-        skipColumns: pair.drop,
-        label: pair.label,
-        profile: { ...PROFILE_CONFIG, maxExactValues: MAX_EXACT },
-        session: db,
-      };
+      const opts = duckDbFileOptions(engines, { delimiter, maxExactValues: MAX_EXACT, drop: pair.drop, label: pair.label });
       const ref = await duckDbFileProfile(pair.reference, opts);
       const prod = await duckDbFileProfile(pair.production, opts);
       const binned = ref.columns.filter((c) => c.binned);
@@ -72,14 +61,7 @@ describe('binned profiles from DuckDB stay within their bound', () => {
 
   it('binned profiles cannot be merged (their bins differ)', async () => {
     const pair = realPair('electricity');
-    const p = await duckDbFileProfile(pair.reference, {
-      delimiter: ',',
-      missingValues: MISSING,
-      skipColumns: [],
-      label: null,
-      profile: { ...PROFILE_CONFIG, maxExactValues: MAX_EXACT },
-      session: db,
-    });
+    const p = await duckDbFileProfile(pair.reference, duckDbFileOptions(engines, { delimiter: ',', maxExactValues: MAX_EXACT }));
     const { mergeProfiles } = await import('../../../src/core/profile/profileBuilder.ts');
     expect(() => mergeProfiles(p, p)).toThrow(/cannot merge profiles with binned numbers/);
   });

@@ -3,14 +3,10 @@
  * value by value (rows), across chunks (DuckDB hands results over 2,048 rows at a time) and for DOUBLE
  * columns (copied whole, NULLs from the validity bitmap) as for other numeric types (read item by item).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDuckDb, type DuckDbSession } from '../../../src/node/duckdbEngine.ts';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from './sqlEngines.ts';
 
-let db: DuckDbSession;
-beforeAll(async () => {
-  db = await openDuckDb({ threads: 2 });
-});
-afterAll(() => db.close());
+const engines = useEngines(['duckdb']);
 
 describe('numbers', () => {
   it('equals the rows read one by one: NULL as NaN, NaN, infinities, -0, across chunks and types', async () => {
@@ -21,8 +17,8 @@ describe('numbers', () => {
       `WHEN i % 13 = 0 THEN 'inf'::DOUBLE WHEN i % 17 = 0 THEN '-inf'::DOUBLE WHEN i % 19 = 0 THEN '-0'::DOUBLE ELSE i / 3.0 END AS x, ` +
       `CASE WHEN i % 5 = 0 THEN NULL ELSE CAST(i AS INTEGER) END AS n, CAST(1.5 AS DOUBLE) AS one ` +
       `FROM range(5000) t(i) ORDER BY i`;
-    const { rows, columns } = await db.numbers(sql);
-    const expected = await db.rows(sql);
+    const { rows, columns } = await engines.duckdb.numbers(sql);
+    const expected = await engines.duckdb.rows(sql);
     expect(rows).toBe(5000);
     expect(Object.keys(columns)).toEqual(['i', 'x', 'n', 'one']);
     for (const k of ['i', 'x', 'n', 'one'])

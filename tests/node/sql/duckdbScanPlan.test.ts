@@ -7,21 +7,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ColumnProfile, Profile } from '../../../src/core/profile/columnProfile.ts';
 import { duckdbDialect } from '../../../src/core/sql/duckdbDialect.ts';
 import { profileQuery } from '../../../src/core/sql/profileQuery.ts';
 import { profileFromQueryResult } from '../../../src/core/sql/queryResultProfile.ts';
-import { openDuckDb, type DuckDbSession } from '../../../src/node/duckdbEngine.ts';
 import { DUCKDB_DECISION_SAMPLE, duckDbFileProfile } from '../../../src/node/duckdbFileProfile.ts';
 import { MISSING, PROFILE_CONFIG } from './sqlCases.ts';
+import { duckDbFileOptions, useEngines } from './sqlEngines.ts';
 
-let db: DuckDbSession;
 const dir = mkdtempSync(join(tmpdir(), 'dm-scanplan-'));
-beforeAll(async () => {
-  db = await openDuckDb({ threads: 2 });
-});
-afterAll(() => db.close());
+const engines = useEngines(['duckdb']);
 
 const q = duckdbDialect.string;
 const NAMES = ['d"x', 'i', "t'; DROP", 'f', 'select', 'é ü'];
@@ -34,7 +30,7 @@ const NAMES = ['d"x', 'i', "t'; DROP", 'f', 'select', 'é ü'];
 async function writeParquet(name: string, rows: number): Promise<string> {
   const path = join(dir, name);
   const h = (k: number) => `((hash(i, ${k}) % 1000003) / 1000003.0)`;
-  await db.run(
+  await engines.duckdb.run(
     `COPY (SELECT
       CASE WHEN i % 97 = 0 THEN NULL WHEN i % 101 = 0 THEN 'nan'::DOUBLE WHEN i % 499 = 0 THEN 'inf'::DOUBLE WHEN i % 503 = 0 THEN '-inf'::DOUBLE
            WHEN ${h(1)} < 0.3 THEN 0 ELSE round(exp(8 * ${h(2)}) - 40, 3) END AS ${duckdbDialect.ident(NAMES[0])},
@@ -49,14 +45,7 @@ async function writeParquet(name: string, rows: number): Promise<string> {
   return path;
 }
 
-const options = (maxExactValues: number) => ({
-  delimiter: 'auto',
-  missingValues: MISSING,
-  skipColumns: [],
-  label: null,
-  profile: { ...PROFILE_CONFIG, maxExactValues },
-  session: db,
-});
+const options = (maxExactValues: number) => duckDbFileOptions(engines, { delimiter: 'auto', maxExactValues });
 
 /** The per-cell profile query's profile of the same file (the oracle). */
 async function perCellProfile(path: string): Promise<Profile> {
@@ -70,7 +59,7 @@ async function perCellProfile(path: string): Promise<Profile> {
     rowExpression: 'file_row_number + 1',
     missingValues: MISSING,
   });
-  return profileFromQueryResult(await db.resultRows(query.sql), query.meta, { file: path, config: PROFILE_CONFIG });
+  return profileFromQueryResult(await engines.duckdb.resultRows(query.sql), query.meta, { file: path, config: PROFILE_CONFIG });
 }
 
 /** |F_exact - F_binned| at the bin edges and at every exact value, in numbers (both CDFs right-continuous). */
@@ -153,7 +142,7 @@ describe('--engine duckdb scan plan on Parquet', () => {
     const name = 'x"; DROP TABLE t; --';
     const path = join(dir, 'limits.parquet');
     const u = `((hash(i, 9) % 1000003) / 1000003.0)`;
-    await db.run(
+    await engines.duckdb.run(
       `COPY (SELECT CASE WHEN i % 97 = 0 THEN NULL WHEN i % 89 = 0 THEN 'nan'::DOUBLE WHEN i % 2003 = 0 THEN 'inf'::DOUBLE
            WHEN i % 2011 = 0 THEN '-inf'::DOUBLE WHEN i % 1013 = 0 THEN -1.7e308 WHEN i % 1019 = 0 THEN 1.79e308
            WHEN i % 10 = 0 THEN '-0.0'::DOUBLE WHEN i % 10 = 1 THEN 0.0 ELSE ${u} * 1e308 END AS ${duckdbDialect.ident(name)}
@@ -168,7 +157,10 @@ describe('--engine duckdb scan plan on Parquet', () => {
       rowExpression: 'file_row_number + 1',
       missingValues: MISSING,
     });
-    const [e] = profileFromQueryResult(await db.resultRows(query.sql), query.meta, { file: path, config: PROFILE_CONFIG }).columns;
+    const [e] = profileFromQueryResult(await engines.duckdb.resultRows(query.sql), query.meta, {
+      file: path,
+      config: PROFILE_CONFIG,
+    }).columns;
     const [c] = (await duckDbFileProfile(path, options(1000))).columns;
     expect(c.name).toBe(name);
     expect(c.binned).toBeTruthy();

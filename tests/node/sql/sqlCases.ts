@@ -19,11 +19,11 @@ export const MISSING = ['', 'NA', 'NaN', 'null', '?'];
 export const PROFILE_CONFIG: ProfileConfig = DEFAULT_PROFILE_CONFIG;
 const CREATED = '2026-01-01T00:00:00.000Z';
 
-/** The CSV reader's profile, as `drift-monitor profile --drop ... --label ...` makes it. */
+/** The CSV reader's profile, as `drift-monitor profile --drop ... --label ...` makes it (profile settings PROFILE_CONFIG unless given). */
 export function csvProfile(
   path: string,
   file: string,
-  opts: { missing?: string[]; drop?: string[]; label?: string | null } = {},
+  opts: { missing?: string[]; drop?: string[]; label?: string | null; profile?: ProfileConfig } = {},
 ): Promise<Profile> {
   return readCsvProfile(path, {
     file,
@@ -31,7 +31,7 @@ export function csvProfile(
     missingValues: opts.missing ?? MISSING,
     skipColumns: opts.drop ?? [],
     label: opts.label ?? null,
-    profile: PROFILE_CONFIG,
+    profile: opts.profile ?? PROFILE_CONFIG,
     createdAt: CREATED,
   });
 }
@@ -123,5 +123,27 @@ export const NUMBER_CELLS = [
 export function hostileRows(rows = 120): string[][] {
   const out: string[][] = [HOSTILE_NAMES];
   for (let r = 0; r < rows; r++) out.push(HOSTILE_NAMES.map((_, c) => NUMBER_CELLS[(r * (c + 1) + c) % NUMBER_CELLS.length]));
+  return out;
+}
+
+/**
+ * Hostile names over columns of many distinct numbers (column c: uniform in [shift, shift + 100 (c + 1)),
+ * c % 3 decimals), with the NUMBER_CELLS in every `oddEvery`-th row and "0" (a heavy point mass) in every
+ * `zeroEvery`-th of the others. The same `seed` gives the same rows.
+ */
+export function hostileSpreadRows(o: { rows: number; seed: number; oddEvery: number; zeroEvery?: number; shift: number }): string[][] {
+  let state = o.seed;
+  const rand = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const out: string[][] = [HOSTILE_NAMES];
+  for (let r = 0; r < o.rows; r++)
+    out.push(
+      HOSTILE_NAMES.map((_, c) =>
+        r % o.oddEvery === 0
+          ? NUMBER_CELLS[(r * (c + 1) + c) % NUMBER_CELLS.length]
+          : o.zeroEvery !== undefined && r % o.zeroEvery === 0
+            ? '0'
+            : (rand() * 100 * (c + 1) + o.shift).toFixed(c % 3),
+      ),
+    );
   return out;
 }
