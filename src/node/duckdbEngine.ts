@@ -142,8 +142,3 @@ function copyDoubles(vector: unknown, count: number, out: Float64Array, at: numb
   for (let r = 0; r < count; r++) if (((words[r >>> 5] >>> (r & 31)) & 1) === 0) out[at + r] = NaN;
   return true;
 }
-
-/** A profile query's rows from DuckDB, in the shape profileFromQueryResult reads. */
-export async function duckDbResultRows(session: DuckDbSession, sql: string): Promise<ResultRow[]> {
-  return (await session.rows(sql)) as unknown as ResultRow[];
-}
