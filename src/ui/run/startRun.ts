@@ -23,6 +23,7 @@ import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retr
 import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
 import type { FitProgress } from '../../core/train/types.ts';
 import { InputError } from '../../core/errors.ts';
+import { runMark } from '../../workers/runMarks.ts';
 import { windowSource, type TimestampValues } from '../../core/windows/api.ts';
 
 export interface RunInput {
@@ -83,6 +84,7 @@ export class Run {
     const productions = input.productions && input.productions.length > 1 ? input.productions : [input.production];
     if (windowSource(input.config, productions.length) !== null) return this.#executeWindows(input, productions, onProgress);
     if (input.reference.kind === 'profile' || input.production.kind === 'profile') return this.#executeProfiles(input, onProgress);
+    runMark('run', true);
     const totalBytes = input.reference.data.size + input.production.data.size;
     const read = [0, 0];
     const report = (stage: RunStage) => onProgress({ stage, bytesRead: Math.min(read[0] + read[1], totalBytes), totalBytes });
@@ -96,6 +98,10 @@ export class Run {
       files.map((f) => f.data.size),
       this.#partsOptions,
     );
+    // The per-column statistics run on a helper worker per core (one core: in the analysis worker),
+    // started now so their kernels load while the files parse.
+    const cores = this.#partsOptions.workers;
+    const helpers = this.#columnHelpers(cores > 1 ? cores : 0);
     const sides = await Promise.all(
       files.map((f, i) =>
         this.#parseSide(f.name, f.data, readingSettings(input.config, f.name, skipColumns), parts[i], (bytes) => {
@@ -113,6 +119,7 @@ export class Run {
       input.config,
       model,
       Comlink.proxy(() => report('scoring')),
+      Comlink.transfer(helpers, helpers),
     );
     // A failed parse fails the run (the analysis worker, left waiting for that table, is terminated).
     analysed.catch(() => undefined);
@@ -121,7 +128,9 @@ export class Run {
     read[1] = input.production.data.size;
     report('testing');
     await warm;
-    return analysed;
+    const result = await analysed;
+    runMark('result');
+    return result;
   }
 
   /**
@@ -237,7 +246,9 @@ export class Run {
     await parsed;
     report('testing', totalBytes);
     await warm;
-    return analysed;
+    const result = await analysed;
+    runMark('result');
+    return result;
   }
 
   /**
@@ -268,7 +279,11 @@ export class Run {
     const plan = parts > 1 ? await this.#withWorker(name, (api) => api.planParts(data, request, parts)) : null;
     if (plan === null) {
       const channel = new MessageChannel();
-      return { source: channel.port2, transfer: [channel.port2], done: this.#parseTo(name, data, request, channel.port1, onBytes) };
+      return {
+        source: channel.port2,
+        transfer: [channel.port2],
+        done: this.#parseTo(name, data, request, channel.port1, onBytes, true),
+      };
     }
     const channels = plan.offsets.map(() => new MessageChannel());
     const read = plan.offsets.map(() => 0);
@@ -312,8 +327,34 @@ export class Run {
    * Parses one file in a parse worker that posts the table on `port` (to the analysis worker), and
    * ends that worker as soon as it has: its heap (the parser's garbage) is given back before the tests.
    */
-  async #parseTo(name: string, data: Blob, request: ParseRequest, port: MessagePort, onBytes: (bytes: number) => void): Promise<void> {
-    await this.#withWorker(name, (api) => api.parseTo(data, request, Comlink.transfer(port, [port]), Comlink.proxy(onBytes)));
+  async #parseTo(
+    name: string,
+    data: Blob,
+    request: ParseRequest,
+    port: MessagePort,
+    onBytes: (bytes: number) => void,
+    countDuplicates = false,
+  ): Promise<void> {
+    await this.#withWorker(name, (api) =>
+      api.parseTo(data, request, Comlink.transfer(port, [port]), Comlink.proxy(onBytes), countDuplicates),
+    );
+  }
+
+  /**
+   * `count` helper workers for the analysis worker's per-column statistics (columns.worker.ts): the
+   * analysis worker's ends of their ports. They are ended with the run's parse workers.
+   */
+  #columnHelpers(count: number): MessagePort[] {
+    return Array.from({ length: Math.max(0, Math.min(MAX_COLUMN_HELPERS, count)) }, (_, i) => {
+      const worker = new Worker(new URL('../../workers/columns.worker.ts', import.meta.url), {
+        type: 'module',
+        name: `columns ${i + 1}`,
+      });
+      this.#watch(worker);
+      const channel = new MessageChannel();
+      worker.postMessage(channel.port1, [channel.port1]);
+      return channel.port2;
+    });
   }
 
   /** In how many parts this run's reference and production CSVs were parsed (1: one piece; 0: not parsed). */
@@ -400,6 +441,9 @@ export class Run {
     this.#workers = [];
   }
 }
+
+/** Column helpers at most: a million-row pair has about twenty features to share. */
+const MAX_COLUMN_HELPERS = 4;
 
 /** At most this many parse workers at once (several production files would otherwise start one each). */
 const PARSE_WORKERS = Math.max(2, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
