@@ -32,7 +32,7 @@ export async function analyseInParallel(
   config: Config,
   kernels: StatKernels,
   helpers: readonly MessagePort[],
-  known: Pick<PrecomputedStats, 'duplicates'> = {},
+  known: Pick<PrecomputedStats, 'duplicates' | 'plansAlone'> = {},
 ): Promise<Analysis> {
   const typed = typePair(reference, production, config);
   runMark('typed');

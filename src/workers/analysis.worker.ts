@@ -128,6 +128,7 @@ const api = {
     const kernels = await loadKernels();
     const analysis = await analyseInParallel(reference, production, config, kernels, helpers, {
       duplicates: [received[0].duplicates, received[1].duplicates],
+      plansAlone: [received[0].plansAlone, received[1].plansAlone],
     });
     for (const port of helpers) port.close();
     runMark('analysed');

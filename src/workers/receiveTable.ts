@@ -1,16 +1,17 @@
 import { parseCsv } from '../core/table/parseCsv.ts';
 import { mergeTableParts, type TablePart } from '../core/table/tableParts.ts';
-import type { ParsedTable } from '../core/table/types.ts';
+import type { ColumnPlan, ParsedTable } from '../core/table/types.ts';
 import type { ParseRequest } from './parse.worker.ts';
 import type { RowDuplicates } from '../core/quality/rowDuplicates.ts';
 
 /**
  * What a parse worker's parseTo posts: the table (its buffers transferred) and, when asked and the file's
- * number formats are settled, its duplicate rows, counted there while that core is free.
+ * number formats are settled, its duplicate rows and its columns typed alone, found there.
  */
 export interface PostedTable {
   table: ParsedTable;
   duplicates?: RowDuplicates;
+  plansAlone?: ColumnPlan[];
 }
 
 /** A file parsed in parts: one port per part (posted by parse workers' parsePartTo, in order of index). */
@@ -28,8 +29,9 @@ export type TableSource = ParsedTable | MessagePort | PartsSource;
 export interface Received {
   table: ParsedTable;
   parts: number;
-  /** The file's duplicate rows, when its parse worker counted them (parseTo's `countDuplicates`). */
+  /** The file's duplicate rows and its columns typed alone, when its parse worker found them (parseTo's `prepare`). */
   duplicates?: RowDuplicates;
+  plansAlone?: ColumnPlan[];
 }
 
 function firstMessage<T>(port: MessagePort): Promise<T> {
@@ -52,8 +54,8 @@ function firstMessage<T>(port: MessagePort): Promise<T> {
  */
 export async function receiveTable(source: TableSource): Promise<Received> {
   if (source instanceof MessagePort) {
-    const { table, duplicates } = await firstMessage<PostedTable>(source);
-    return duplicates === undefined ? { table, parts: 1 } : { table, parts: 1, duplicates };
+    const { table, duplicates, plansAlone } = await firstMessage<PostedTable>(source);
+    return { table, parts: 1, ...(duplicates !== undefined ? { duplicates } : {}), ...(plansAlone !== undefined ? { plansAlone } : {}) };
   }
   if (!('parts' in source)) return { table: source, parts: 1 };
   const parts = await Promise.all(source.parts.map((p) => firstMessage<TablePart | null>(p)));

@@ -24,6 +24,8 @@ import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
 import type { FitProgress } from '../../core/train/types.ts';
 import { InputError } from '../../core/errors.ts';
 import { runMark } from '../../workers/runMarks.ts';
+import { planConfig } from '../../core/analyse.ts';
+import type { PlanColumnsConfig } from '../../core/table/planColumns.ts';
 import { windowSource, type TimestampValues } from '../../core/windows/api.ts';
 
 export interface RunInput {
@@ -104,10 +106,17 @@ export class Run {
     const helpers = this.#columnHelpers(cores > 1 ? cores : 0);
     const sides = await Promise.all(
       files.map((f, i) =>
-        this.#parseSide(f.name, f.data, readingSettings(input.config, f.name, skipColumns), parts[i], (bytes) => {
-          read[i] = bytes;
-          report('parsing');
-        }),
+        this.#parseSide(
+          f.name,
+          f.data,
+          readingSettings(input.config, f.name, skipColumns),
+          parts[i],
+          (bytes) => {
+            read[i] = bytes;
+            report('parsing');
+          },
+          planConfig(input.config),
+        ),
       ),
     );
     const parsed = Promise.all(sides.map((s) => s.done));
@@ -267,7 +276,8 @@ export class Run {
    * One CSV of a run, on its way to the analysis worker: in one piece (a parse worker posting on a
    * port), or, with `parts` > 1, split (planParts in the first worker) and each part parsed in its own
    * worker, posted on a port of its own; the analysis worker merges them (receiveTable.ts). `done`
-   * settles when every worker has posted; `source` and `transfer` go to the analysis worker.
+   * settles when every worker has posted; `source` and `transfer` go to the analysis worker. A file in
+   * one piece is prepared for the analysis where it was parsed (`prepare`, parse.worker.ts parseTo).
    */
   async #parseSide(
     name: string,
@@ -275,6 +285,7 @@ export class Run {
     request: ParseRequest,
     parts: number,
     onBytes: (bytes: number) => void,
+    prepare: PlanColumnsConfig | null = null,
   ): Promise<{ source: MessagePort | PartsSource; transfer: MessagePort[]; done: Promise<unknown> }> {
     const plan = parts > 1 ? await this.#withWorker(name, (api) => api.planParts(data, request, parts)) : null;
     if (plan === null) {
@@ -282,7 +293,7 @@ export class Run {
       return {
         source: channel.port2,
         transfer: [channel.port2],
-        done: this.#parseTo(name, data, request, channel.port1, onBytes, true),
+        done: this.#parseTo(name, data, request, channel.port1, onBytes, prepare),
       };
     }
     const channels = plan.offsets.map(() => new MessageChannel());
@@ -333,11 +344,9 @@ export class Run {
     request: ParseRequest,
     port: MessagePort,
     onBytes: (bytes: number) => void,
-    countDuplicates = false,
+    prepare: PlanColumnsConfig | null = null,
   ): Promise<void> {
-    await this.#withWorker(name, (api) =>
-      api.parseTo(data, request, Comlink.transfer(port, [port]), Comlink.proxy(onBytes), countDuplicates),
-    );
+    await this.#withWorker(name, (api) => api.parseTo(data, request, Comlink.transfer(port, [port]), Comlink.proxy(onBytes), prepare));
   }
 
   /**
