@@ -29,6 +29,16 @@ const browser = await chromium.launch({
 });
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // The moment the results are in the page (the run id changes), as bench-browser.mjs times it.
+  await context.addInitScript(() => {
+    let shown = false;
+    new MutationObserver(() => {
+      if (!shown && document.querySelector('[data-run-id]')?.getAttribute('data-run-id') !== '0') {
+        shown = true;
+        performance.mark('dm:shown');
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-run-id'] });
+  });
   const page = await context.newPage();
   await page.goto(server.url + (query ? `?${query}` : ''));
   await page.getByLabel('Reference CSV').setInputFiles(join(dir, 'reference.csv'));
@@ -37,6 +47,12 @@ try {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1500);
   const cdp = await context.newCDPSession(page);
+  const profiling = args.includes('--profile');
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
@@ -58,6 +74,7 @@ try {
   });
   await page.evaluate(() => console.timeStamp('dm-results'));
   await page.waitForTimeout(after);
+  const profile = profiling ? (await cdp.send('Profiler.stop')).profile : null;
   await cdp.send('Tracing.end');
   await traced;
   const loadAfter = loadavg()
@@ -127,6 +144,44 @@ try {
     .map((e) => ({ at: (e.ts - t0) / 1000, name: e.name, thread: names.get(e.tid) ?? String(e.tid), tid: e.tid }))
     .filter((m) => m.at >= -50)
     .sort((a, b) => a.at - b.at);
+  // The main thread's tasks from the analysis worker's answer to the results in the page.
+  const at = (name) => marks.find((m) => m.name === name)?.at ?? NaN;
+  const main = rows.find((r) => r.name === 'CrRendererMain');
+  if (main) {
+    const from = at('dm:result') - 5;
+    const to = at('dm:shown') + 5;
+    const tasks = byThread.get(main.tid).filter((e) => (e.ts - t0) / 1000 >= from && (e.ts - t0) / 1000 <= to && e.dur >= 2000);
+    console.log(`\nmain-thread tasks of 2 ms or more from dm:result to dm:shown (${(at('dm:shown') - at('dm:result')).toFixed(0)} ms):`);
+    for (const e of tasks)
+      console.log(
+        `  +${((e.ts - t0) / 1000).toFixed(0)} ms  ${(e.dur / 1000).toFixed(0)} ms wall, ${((e.tdur ?? e.dur) / 1000).toFixed(0)} ms CPU`,
+      );
+    // --profile: the main thread's functions by self time (and on the stack) in that interval.
+    if (profile) {
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const parent = new Map();
+      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+      const key = (n) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+      const self = new Map();
+      const total = new Map();
+      let t = profile.startTime;
+      profile.samples.forEach((id, i) => {
+        t += profile.timeDeltas[i];
+        const ms = (t - t0) / 1000;
+        if (ms < from || ms > to) return;
+        const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+        self.set(key(byId.get(id)), (self.get(key(byId.get(id))) ?? 0) + dt);
+        const seen = new Set();
+        for (let n = id; n !== undefined; n = parent.get(n)) seen.add(key(byId.get(n)));
+        for (const k of seen) total.set(k, (total.get(k) ?? 0) + dt);
+      });
+      const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
+      console.log('  self time:');
+      for (const [k, v] of top(self, 15)) console.log(`    ${v.toFixed(1).padStart(6)} ms  ${k}`);
+      console.log('  on the stack:');
+      for (const [k, v] of top(total, 40)) console.log(`    ${v.toFixed(1).padStart(6)} ms  ${k}`);
+    }
+  }
   console.log('\nmarks (ms from the click):');
   for (const m of marks) console.log(`  ${m.at.toFixed(0).padStart(6)}  ${`${m.thread} ${m.tid}`.slice(0, 24).padEnd(24)} ${m.name}`);
   await context.close();

@@ -24,6 +24,7 @@ import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
 import type { FitProgress } from '../../core/train/types.ts';
 import { InputError } from '../../core/errors.ts';
 import { runMark } from '../../workers/runMarks.ts';
+import { columnHelperCount, refillSpareWorkers, takeWorker } from './spareWorkers.ts';
 import { planConfig } from '../../core/analyse.ts';
 import type { PlanColumnsConfig } from '../../core/table/planColumns.ts';
 import { windowSource, type TimestampValues } from '../../core/windows/api.ts';
@@ -68,10 +69,7 @@ export class Run {
 
   constructor(input: RunInput, onProgress: (p: RunProgress) => void, partsOptions: PartsOptions = { ...PARTS_DEFAULTS, workers: 1 }) {
     this.#partsOptions = partsOptions;
-    const analysisWorker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'analysis',
-    });
+    const analysisWorker = takeWorker('analysis', 'analysis');
     const cancelled = new Promise<never>((_, reject) => (this.#cancel = reject));
     this.#watch(analysisWorker);
     this.#analysis = Comlink.wrap<AnalysisWorkerApi>(analysisWorker);
@@ -79,6 +77,7 @@ export class Run {
       this.#done = true;
       // Parse workers are done with their one file either way.
       for (const w of this.#workers.slice(1)) w.terminate();
+      refillSpareWorkers();
     });
   }
 
@@ -101,9 +100,8 @@ export class Run {
       this.#partsOptions,
     );
     // The per-column statistics run on a helper worker per core (one core: in the analysis worker),
-    // started now so their kernels load while the files parse.
-    const cores = this.#partsOptions.workers;
-    const helpers = this.#columnHelpers(cores > 1 ? cores : 0);
+    // started now (or spare already) so their kernels load while the files parse.
+    const helpers = this.#columnHelpers(columnHelperCount(this.#partsOptions.workers));
     const sides = await Promise.all(
       files.map((f, i) =>
         this.#parseSide(
@@ -319,12 +317,9 @@ export class Run {
     return { source: { parts: ports, data, request }, transfer: ports, done };
   }
 
-  /** Runs `job` on a new parse worker, terminated when it settles (its heap is given back at once). */
+  /** Runs `job` on a parse worker of its own (spareWorkers.ts), terminated when it settles (its heap is given back at once). */
   async #withWorker<T>(name: string, job: (api: Comlink.Remote<ParseWorkerApi>) => Promise<T>): Promise<T> {
-    const worker = new Worker(new URL('../../workers/parse.worker.ts', import.meta.url), {
-      type: 'module',
-      name: `parse ${name}`,
-    });
+    const worker = takeWorker('parse', `parse ${name}`);
     this.#watch(worker);
     try {
       return await job(Comlink.wrap<ParseWorkerApi>(worker));
@@ -354,11 +349,8 @@ export class Run {
    * analysis worker's ends of their ports. They are ended with the run's parse workers.
    */
   #columnHelpers(count: number): MessagePort[] {
-    return Array.from({ length: Math.max(0, Math.min(MAX_COLUMN_HELPERS, count)) }, (_, i) => {
-      const worker = new Worker(new URL('../../workers/columns.worker.ts', import.meta.url), {
-        type: 'module',
-        name: `columns ${i + 1}`,
-      });
+    return Array.from({ length: count }, (_, i) => {
+      const worker = takeWorker('columns', `columns ${i + 1}`);
       this.#watch(worker);
       const channel = new MessageChannel();
       worker.postMessage(channel.port1, [channel.port1]);
@@ -450,9 +442,6 @@ export class Run {
     this.#workers = [];
   }
 }
-
-/** Column helpers at most: a million-row pair has about twenty features to share. */
-const MAX_COLUMN_HELPERS = 4;
 
 /** At most this many parse workers at once (several production files would otherwise start one each). */
 const PARSE_WORKERS = Math.max(2, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
