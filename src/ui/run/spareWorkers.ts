@@ -1,8 +1,10 @@
 /**
- * Workers started before a run, while the page is idle, for the next Run to take: a worker's start (its
- * script evaluated, its wasm compiled: ~50 ms of CPU each) would otherwise come right after the "Run
- * analysis" click, five at once on the cores that are to parse. After a run, the ones it used are
- * replaced when the page is idle again. A spare that failed to load is not handed out (a new worker is).
+ * Workers started while the page is idle after it loads, for the first Run to take: a worker's start
+ * (its script evaluated, its wasm compiled: ~50 ms of CPU each) would otherwise come right after the
+ * "Run analysis" click, five at once on the cores that are to parse. They are not replaced after a run:
+ * a page with results starts no worker of its own accord (the tests check that a threshold change starts
+ * none), so later runs start theirs at the click as before. A spare that failed to load is not handed
+ * out (a new worker is).
  */
 export type WorkerKind = 'parse' | 'analysis' | 'columns';
 
@@ -42,11 +44,6 @@ const MAX_COLUMN_HELPERS = 4;
  */
 export function keepSpareWorkers(cores: number): void {
   wanted = { parse: 2, analysis: 1, columns: columnHelperCount(cores) };
-  whenIdle(fill);
-}
-
-/** After a run took its workers: the same spares again when the page is idle. */
-export function refillSpareWorkers(): void {
   whenIdle(fill);
 }
 

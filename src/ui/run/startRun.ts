@@ -24,7 +24,7 @@ import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
 import type { FitProgress } from '../../core/train/types.ts';
 import { InputError } from '../../core/errors.ts';
 import { runMark } from '../../workers/runMarks.ts';
-import { columnHelperCount, refillSpareWorkers, takeWorker } from './spareWorkers.ts';
+import { columnHelperCount, takeWorker } from './spareWorkers.ts';
 import { planConfig } from '../../core/analyse.ts';
 import type { PlanColumnsConfig } from '../../core/table/planColumns.ts';
 import { windowSource, type TimestampValues } from '../../core/windows/api.ts';
@@ -77,7 +77,6 @@ export class Run {
       this.#done = true;
       // Parse workers are done with their one file either way.
       for (const w of this.#workers.slice(1)) w.terminate();
-      refillSpareWorkers();
     });
   }
 
