@@ -146,6 +146,10 @@ try {
     .sort((a, b) => a.at - b.at);
   // The main thread's tasks from the analysis worker's answer to the results in the page.
   const at = (name) => marks.find((m) => m.name === name)?.at ?? NaN;
+  const cpuOf = (re) => rows.filter((r) => re.test(r.name)).reduce((a, r) => a + r.cpu, 0) / 1000;
+  console.log(
+    `summary: shown ${(at('dm:shown') / 1000).toFixed(2)} s after the click; CPU main ${cpuOf(/CrRendererMain/).toFixed(2)} s, workers ${cpuOf(/Worker thread/).toFixed(2)} s`,
+  );
   const main = rows.find((r) => r.name === 'CrRendererMain');
   if (main) {
     const from = at('dm:result') - 5;
