@@ -13,3 +13,8 @@ import { warmUpPlotly } from './ui/charts/warmUpPlotly.ts';
 const preload = () => void warmUpPlotly().catch(() => undefined);
 if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 3000 });
 else setTimeout(preload, 1500);
+
+// The workers a run starts with, started while the page is idle (src/ui/run/spareWorkers.ts).
+import { keepSpareWorkers } from './ui/run/spareWorkers.ts';
+import { partsOptions } from './ui/run/planParts.ts';
+keepSpareWorkers(partsOptions(location.search, navigator.hardwareConcurrency).workers);

@@ -12,7 +12,8 @@
 import * as Comlink from 'comlink';
 import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
 import { driftImpact, driftImpactOptions } from '../core/quality/driftImpact.ts';
-import { analyse, type Analysis } from '../core/analyse.ts';
+import type { Analysis } from '../core/analyse.ts';
+import { analyseInParallel } from './analyseInParallel.ts';
 import type { Config } from '../core/config/types.ts';
 import type { ParsedTable } from '../core/table/types.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
@@ -45,6 +46,7 @@ import type { WindowingReport, WindowResult } from '../core/windows/types.ts';
 import type { Thresholds } from '../core/config/types.ts';
 import type { FeatureStats } from '../core/report/types.ts';
 import { analyseWindowed, type WindowedInput } from './windowedRun.ts';
+import { runMark } from './runMarks.ts';
 
 /** A model file for the run: its name (for messages and the report) and its bytes (transferred). */
 export interface ModelInput {
@@ -103,22 +105,33 @@ const api = {
     await loadKernels();
   },
 
-  /** `onScoring` is called before the model runs (or the prediction columns are read). */
+  /**
+   * `onScoring` is called before the model runs (or the prediction columns are read). `helpers` are ports
+   * to columns.worker.ts workers that share the per-column statistics with this one (analyseInParallel).
+   */
   async analyse(
     referenceSource: TableSource,
     productionSource: TableSource,
     config: Config,
     model: ModelInput | null = null,
     onScoring?: () => void,
+    helpers: MessagePort[] = [],
   ): Promise<AnalysisResult> {
     last = null;
     readParts = [0, 0];
+    runMark('analyse', true);
     // The tables come straight from the parse workers when given as ports (not through the main thread).
     const received = await Promise.all([receiveTable(referenceSource), receiveTable(productionSource)]);
+    runMark('received');
     const [reference, production] = received.map((r) => r.table);
     readParts = received.map((r) => r.parts);
     const kernels = await loadKernels();
-    const analysis = analyse(reference, production, config, kernels);
+    const analysis = await analyseInParallel(reference, production, config, kernels, helpers, {
+      duplicates: [received[0].duplicates, received[1].duplicates],
+      plansAlone: [received[0].plansAlone, received[1].plansAlone],
+    });
+    for (const port of helpers) port.close();
+    runMark('analysed');
     // The classifier trains here, in the worker, off the main thread.
     await addDomainClassifier(analysis, reference, production, config);
     let performance: PerformanceStats | null = null;
@@ -135,6 +148,7 @@ const api = {
       }
     }
     last = { mode: 'tables', reference, production, analysis };
+    runMark('answer');
     return { analysis, performance };
   },
 

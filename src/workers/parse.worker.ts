@@ -16,6 +16,12 @@ import { blobBuffer, isParquetBlob } from '../core/table/parquet/blobBuffer.ts';
 import { readParquetTable } from '../core/table/parquet/readParquet.ts';
 import { csvReaderInstance } from '../kernels/loadCsvReader.ts';
 import { parseTablePart, readCsvHead, splitOffsets, type CsvHead, type TablePart } from '../core/table/tableParts.ts';
+import { runMark } from './runMarks.ts';
+import { rowDuplicates } from '../core/quality/rowDuplicates.ts';
+import { plansAlone } from '../core/quality/typeChanges.ts';
+import { tableFacts } from '../core/table/columnFacts.ts';
+import type { PlanColumnsConfig } from '../core/table/planColumns.ts';
+import type { PostedTable } from './receiveTable.ts';
 import { TimestampColumn, type TimestampValues } from '../core/windows/timestampColumn.ts';
 
 export interface ParseRequest {
@@ -101,18 +107,32 @@ const api = {
   },
 
   /**
-   * Parses `input` and posts the table on `port` (its buffers transferred; see receiveTable), then
-   * closes the port. A parse error rejects this call (the caller fails the run); nothing is posted.
+   * Parses `input` and posts the table on `port` (a PostedTable, its buffers transferred; see
+   * receiveTable), then closes the port. With `prepare` (the run's typing settings, analyse.ts planConfig)
+   * the file's duplicate rows are counted and its columns typed alone (the type changes) here first, when
+   * its number formats are settled (resolveNumberFormats changes only an undecided column): each file's
+   * on its own core, as the CLI's table workers do, rather than both after each other in the analysis worker.
+   * A parse error rejects this call (the caller fails the run); nothing is posted.
    */
   async parseTo(
     input: Blob | string,
     request: ParseRequest,
     port: MessagePort,
     onProgress?: (bytesRead: number) => void,
+    prepare: PlanColumnsConfig | null = null,
   ): Promise<ParsedFacts> {
     try {
+      runMark(`parse ${request.file}`, true);
       const table = await parseInput(input, request, onProgress);
-      port.postMessage(table, tableBuffers(table));
+      runMark(`parsed ${request.file}`);
+      const settled = table.columns.every((c) => c.numberFormat === undefined || c.numberFormat.decimal !== null);
+      const posted: PostedTable =
+        prepare !== null && settled
+          ? { table, duplicates: rowDuplicates(table), plansAlone: plansAlone(tableFacts(table), prepare) }
+          : { table };
+      runMark(`prepared ${request.file}`);
+      port.postMessage(posted, tableBuffers(table));
+      runMark(`posted ${request.file}`);
       return { rows: table.rows, columns: table.columns.length };
     } finally {
       port.close();

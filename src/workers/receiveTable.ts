@@ -1,7 +1,18 @@
 import { parseCsv } from '../core/table/parseCsv.ts';
 import { mergeTableParts, type TablePart } from '../core/table/tableParts.ts';
-import type { ParsedTable } from '../core/table/types.ts';
+import type { ColumnPlan, ParsedTable } from '../core/table/types.ts';
 import type { ParseRequest } from './parse.worker.ts';
+import type { RowDuplicates } from '../core/quality/rowDuplicates.ts';
+
+/**
+ * What a parse worker's parseTo posts: the table (its buffers transferred) and, when asked and the file's
+ * number formats are settled, its duplicate rows and its columns typed alone, found there.
+ */
+export interface PostedTable {
+  table: ParsedTable;
+  duplicates?: RowDuplicates;
+  plansAlone?: ColumnPlan[];
+}
 
 /** A file parsed in parts: one port per part (posted by parse workers' parsePartTo, in order of index). */
 export interface PartsSource {
@@ -18,6 +29,9 @@ export type TableSource = ParsedTable | MessagePort | PartsSource;
 export interface Received {
   table: ParsedTable;
   parts: number;
+  /** The file's duplicate rows and its columns typed alone, when its parse worker found them (parseTo's `prepare`). */
+  duplicates?: RowDuplicates;
+  plansAlone?: ColumnPlan[];
 }
 
 function firstMessage<T>(port: MessagePort): Promise<T> {
@@ -39,7 +53,10 @@ function firstMessage<T>(port: MessagePort): Promise<T> {
  * terminates this worker.
  */
 export async function receiveTable(source: TableSource): Promise<Received> {
-  if (source instanceof MessagePort) return { table: await firstMessage<ParsedTable>(source), parts: 1 };
+  if (source instanceof MessagePort) {
+    const { table, duplicates, plansAlone } = await firstMessage<PostedTable>(source);
+    return { table, parts: 1, ...(duplicates !== undefined ? { duplicates } : {}), ...(plansAlone !== undefined ? { plansAlone } : {}) };
+  }
   if (!('parts' in source)) return { table: source, parts: 1 };
   const parts = await Promise.all(source.parts.map((p) => firstMessage<TablePart | null>(p)));
   const merged = parts.every((p) => p !== null) ? mergeTableParts(parts as TablePart[], { file: source.request.file }) : null;

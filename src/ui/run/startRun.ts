@@ -23,6 +23,10 @@ import type { RetrainRequest, RetrainResponse } from '../../workers/retrain/retr
 import type { RetrainOutcome } from '../../workers/retrain/retrainOutcome.ts';
 import type { FitProgress } from '../../core/train/types.ts';
 import { InputError } from '../../core/errors.ts';
+import { runMark } from '../../workers/runMarks.ts';
+import { columnHelperCount, takeWorker } from './spareWorkers.ts';
+import { planConfig } from '../../core/analyse.ts';
+import type { PlanColumnsConfig } from '../../core/table/planColumns.ts';
 import { windowSource, type TimestampValues } from '../../core/windows/api.ts';
 
 export interface RunInput {
@@ -65,10 +69,7 @@ export class Run {
 
   constructor(input: RunInput, onProgress: (p: RunProgress) => void, partsOptions: PartsOptions = { ...PARTS_DEFAULTS, workers: 1 }) {
     this.#partsOptions = partsOptions;
-    const analysisWorker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'analysis',
-    });
+    const analysisWorker = takeWorker('analysis', 'analysis');
     const cancelled = new Promise<never>((_, reject) => (this.#cancel = reject));
     this.#watch(analysisWorker);
     this.#analysis = Comlink.wrap<AnalysisWorkerApi>(analysisWorker);
@@ -83,6 +84,7 @@ export class Run {
     const productions = input.productions && input.productions.length > 1 ? input.productions : [input.production];
     if (windowSource(input.config, productions.length) !== null) return this.#executeWindows(input, productions, onProgress);
     if (input.reference.kind === 'profile' || input.production.kind === 'profile') return this.#executeProfiles(input, onProgress);
+    runMark('run', true);
     const totalBytes = input.reference.data.size + input.production.data.size;
     const read = [0, 0];
     const report = (stage: RunStage) => onProgress({ stage, bytesRead: Math.min(read[0] + read[1], totalBytes), totalBytes });
@@ -96,12 +98,22 @@ export class Run {
       files.map((f) => f.data.size),
       this.#partsOptions,
     );
+    // The per-column statistics run on a helper worker per core (one core: in the analysis worker),
+    // started now (or spare already) so their kernels load while the files parse.
+    const helpers = this.#columnHelpers(columnHelperCount(this.#partsOptions.workers));
     const sides = await Promise.all(
       files.map((f, i) =>
-        this.#parseSide(f.name, f.data, readingSettings(input.config, f.name, skipColumns), parts[i], (bytes) => {
-          read[i] = bytes;
-          report('parsing');
-        }),
+        this.#parseSide(
+          f.name,
+          f.data,
+          readingSettings(input.config, f.name, skipColumns),
+          parts[i],
+          (bytes) => {
+            read[i] = bytes;
+            report('parsing');
+          },
+          planConfig(input.config),
+        ),
       ),
     );
     const parsed = Promise.all(sides.map((s) => s.done));
@@ -113,6 +125,7 @@ export class Run {
       input.config,
       model,
       Comlink.proxy(() => report('scoring')),
+      Comlink.transfer(helpers, helpers),
     );
     // A failed parse fails the run (the analysis worker, left waiting for that table, is terminated).
     analysed.catch(() => undefined);
@@ -121,7 +134,9 @@ export class Run {
     read[1] = input.production.data.size;
     report('testing');
     await warm;
-    return analysed;
+    const result = await analysed;
+    runMark('result');
+    return result;
   }
 
   /**
@@ -237,7 +252,9 @@ export class Run {
     await parsed;
     report('testing', totalBytes);
     await warm;
-    return analysed;
+    const result = await analysed;
+    runMark('result');
+    return result;
   }
 
   /**
@@ -256,7 +273,8 @@ export class Run {
    * One CSV of a run, on its way to the analysis worker: in one piece (a parse worker posting on a
    * port), or, with `parts` > 1, split (planParts in the first worker) and each part parsed in its own
    * worker, posted on a port of its own; the analysis worker merges them (receiveTable.ts). `done`
-   * settles when every worker has posted; `source` and `transfer` go to the analysis worker.
+   * settles when every worker has posted; `source` and `transfer` go to the analysis worker. A file in
+   * one piece is prepared for the analysis where it was parsed (`prepare`, parse.worker.ts parseTo).
    */
   async #parseSide(
     name: string,
@@ -264,11 +282,16 @@ export class Run {
     request: ParseRequest,
     parts: number,
     onBytes: (bytes: number) => void,
+    prepare: PlanColumnsConfig | null = null,
   ): Promise<{ source: MessagePort | PartsSource; transfer: MessagePort[]; done: Promise<unknown> }> {
     const plan = parts > 1 ? await this.#withWorker(name, (api) => api.planParts(data, request, parts)) : null;
     if (plan === null) {
       const channel = new MessageChannel();
-      return { source: channel.port2, transfer: [channel.port2], done: this.#parseTo(name, data, request, channel.port1, onBytes) };
+      return {
+        source: channel.port2,
+        transfer: [channel.port2],
+        done: this.#parseTo(name, data, request, channel.port1, onBytes, prepare),
+      };
     }
     const channels = plan.offsets.map(() => new MessageChannel());
     const read = plan.offsets.map(() => 0);
@@ -293,12 +316,9 @@ export class Run {
     return { source: { parts: ports, data, request }, transfer: ports, done };
   }
 
-  /** Runs `job` on a new parse worker, terminated when it settles (its heap is given back at once). */
+  /** Runs `job` on a parse worker of its own (spareWorkers.ts), terminated when it settles (its heap is given back at once). */
   async #withWorker<T>(name: string, job: (api: Comlink.Remote<ParseWorkerApi>) => Promise<T>): Promise<T> {
-    const worker = new Worker(new URL('../../workers/parse.worker.ts', import.meta.url), {
-      type: 'module',
-      name: `parse ${name}`,
-    });
+    const worker = takeWorker('parse', `parse ${name}`);
     this.#watch(worker);
     try {
       return await job(Comlink.wrap<ParseWorkerApi>(worker));
@@ -312,8 +332,29 @@ export class Run {
    * Parses one file in a parse worker that posts the table on `port` (to the analysis worker), and
    * ends that worker as soon as it has: its heap (the parser's garbage) is given back before the tests.
    */
-  async #parseTo(name: string, data: Blob, request: ParseRequest, port: MessagePort, onBytes: (bytes: number) => void): Promise<void> {
-    await this.#withWorker(name, (api) => api.parseTo(data, request, Comlink.transfer(port, [port]), Comlink.proxy(onBytes)));
+  async #parseTo(
+    name: string,
+    data: Blob,
+    request: ParseRequest,
+    port: MessagePort,
+    onBytes: (bytes: number) => void,
+    prepare: PlanColumnsConfig | null = null,
+  ): Promise<void> {
+    await this.#withWorker(name, (api) => api.parseTo(data, request, Comlink.transfer(port, [port]), Comlink.proxy(onBytes), prepare));
+  }
+
+  /**
+   * `count` helper workers for the analysis worker's per-column statistics (columns.worker.ts): the
+   * analysis worker's ends of their ports. They are ended with the run's parse workers.
+   */
+  #columnHelpers(count: number): MessagePort[] {
+    return Array.from({ length: count }, (_, i) => {
+      const worker = takeWorker('columns', `columns ${i + 1}`);
+      this.#watch(worker);
+      const channel = new MessageChannel();
+      worker.postMessage(channel.port1, [channel.port1]);
+      return channel.port2;
+    });
   }
 
   /** In how many parts this run's reference and production CSVs were parsed (1: one piece; 0: not parsed). */
