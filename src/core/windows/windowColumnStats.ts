@@ -121,42 +121,53 @@ function numericalWindows(
   if (numbers.mode !== 'exact') return null;
   const { windowOf, windowRows, offsets } = index;
   const nw = windowRows.length;
-  // The window's numbers (-0 as 0, like a profile), with the window as tag.
+  // The window's numbers (-0 as 0, like a profile), with the window as tag (-1: in no window, skipped).
   const count = new Float64Array(nw);
-  const scratch = scratchOf(index);
-  let k = 0;
-  // The column's numbers already sorted by the whole run's profile (one table): in that order, each with its row's window.
-  const sorted = columns.length === 1 ? keptNumbers(columns[0]) : undefined;
-  if (sorted !== undefined) {
-    const { values: sv, rows } = sorted;
-    const base = offsets[0];
-    for (let q = 0; q < sv.length; q++) {
-      const w = windowOf[base + rows[q]];
-      if (w < 0) continue;
-      scratch.values[k] = sv[q];
-      scratch.tags[k++] = w;
-      count[w]++;
+  let values: Float64Array;
+  let tags: Int32Array;
+  // The column's numbers already sorted by the whole run's profile (one table): in that order, each
+  // with its window (kept as the tag when the windows were cut before the profile, else its row's).
+  const sorted = columns.length === 1 && offsets[0] === 0 ? keptNumbers(columns[0]) : undefined;
+  if (sorted !== undefined && sorted.windowOf === windowOf) {
+    values = sorted.values;
+    tags = sorted.tags;
+    for (let q = 0; q < tags.length; q++) {
+      const w = tags[q];
+      if (w >= 0) count[w]++;
     }
   } else {
-    for (let t = 0; t < columns.length; t++) {
-      const v = columns[t].values;
-      const base = offsets[t];
-      // A text column (no values) has no numbers.
-      for (let r = 0; v !== null && r < v.length; r++) {
-        const x = v[r];
-        const w = windowOf[base + r];
-        if (x !== x || w < 0) continue;
-        scratch.values[k] = x === 0 ? 0 : x;
+    const scratch = scratchOf(index);
+    let k = 0;
+    if (sorted !== undefined && sorted.windowOf === null) {
+      const { values: sv, tags: rows } = sorted;
+      for (let q = 0; q < sv.length; q++) {
+        const w = windowOf[rows[q]];
+        if (w < 0) continue;
+        scratch.values[k] = sv[q];
         scratch.tags[k++] = w;
         count[w]++;
       }
+    } else {
+      for (let t = 0; t < columns.length; t++) {
+        const v = columns[t].values;
+        const base = offsets[t];
+        // A text column (no values) has no numbers.
+        for (let r = 0; v !== null && r < v.length; r++) {
+          const x = v[r];
+          const w = windowOf[base + r];
+          if (x !== x || w < 0) continue;
+          scratch.values[k] = x === 0 ? 0 : x;
+          scratch.tags[k++] = w;
+          count[w]++;
+        }
+      }
     }
+    values = scratch.values.subarray(0, k);
+    tags = scratch.tags.subarray(0, k);
+    if (sorted === undefined || sorted.windowOf !== null) sortTagged(values, tags, scratch.sortValues, scratch.sortTags);
   }
   for (let w = 0; w < nw; w++) if (count[w] > config.profile.max_exact_values) return null;
-  const n = k;
-  const values = scratch.values.subarray(0, n);
-  const tags = scratch.tags.subarray(0, n);
-  if (sorted === undefined) sortTagged(values, tags, scratch.sortValues, scratch.sortTags);
+  const n = values.length;
 
   const { bins, epsilon } = config.psi;
   const shared = numericalFromSummaries(numbers, EMPTY, bins);
@@ -192,6 +203,7 @@ function numericalWindows(
     let m = 0;
     for (let q = i; q < j; q++) {
       const w = tags[q];
+      if (w < 0) continue;
       if (mark[w] !== group) {
         mark[w] = group;
         touched[m++] = w;
@@ -219,8 +231,8 @@ function numericalWindows(
       const start = new Int32Array(nw + 1);
       for (let q = 0; q < nw; q++) start[q + 1] = start[q] + count[q];
       const at = start.slice(0, nw);
-      const out = new Float64Array(n);
-      for (let q = 0; q < n; q++) out[at[tags[q]]++] = values[q];
+      const out = new Float64Array(start[nw]);
+      for (let q = 0; q < n; q++) if (tags[q] >= 0) out[at[tags[q]]++] = values[q];
       byWindow = { values: out, start };
     }
     return byWindow.values.slice(byWindow.start[w], byWindow.start[w + 1]);
