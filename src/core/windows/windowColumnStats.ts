@@ -176,54 +176,8 @@ function numericalWindows(
   if (shared.nRef === 0) return null;
   const thresholds = psiBins(shared.quantiles).thresholds;
   const nb = thresholds.length + 1;
-  const binCounts = new Float64Array(nw * nb);
-  const d = new Float64Array(nw);
-  const before = new Float64Array(nw);
-  const mark = new Int32Array(nw).fill(-1);
-  const touched = new Int32Array(nw);
-  const rv = numbers.values;
-  const { cum, total: bt } = cumulativeCounts(rv, numbers.counts);
-  const nr = rv.length;
-  const nt = thresholds.length;
-  let p = 0; // first reference value >= the group's values
-  let bin = 0;
-  let group = 0;
-  for (let i = 0; i < n; group++) {
-    const x = values[i];
-    while (p < nr && rv[p] < x) p++;
-    let j = i + 1;
-    const below = p === 0 ? 0 : cum[p - 1];
-    let upTo = below;
-    if (p < nr && rv[p] === x) {
-      upTo = cum[p];
-      while (j < n && values[j] === x) j++;
-    } else if (p === nr) j = n;
-    else {
-      const next = rv[p];
-      while (j < n && values[j] < next) j++;
-    }
-    let m = 0;
-    for (let q = i; q < j; q++) {
-      const w = tags[q];
-      if (w < 0) continue;
-      if (mark[w] !== group) {
-        mark[w] = group;
-        touched[m++] = w;
-        const diff = Math.abs(below / bt - before[w] / count[w]);
-        if (diff > d[w]) d[w] = diff;
-      }
-      before[w]++;
-      const y = values[q];
-      while (bin < nt && thresholds[bin] <= y) bin++;
-      binCounts[w * nb + bin]++;
-    }
-    for (let q = 0; q < m; q++) {
-      const w = touched[q];
-      const diff = Math.abs(upTo / bt - before[w] / count[w]);
-      if (diff > d[w]) d[w] = diff;
-    }
-    i = j;
-  }
+  const { cum, total: bt } = cumulativeCounts(numbers.values, numbers.counts);
+  const { d, binCounts } = mergeWithReference(values, tags, count, numbers.values, cum, bt, thresholds);
 
   let refSample: Float64Array | null = null;
   let byWindow: { values: Float64Array; start: Int32Array } | null = null;
@@ -268,6 +222,76 @@ function numericalWindows(
     } as FeatureStats);
   }
   return out;
+}
+
+/**
+ * The merge of the file comment: the sorted numbers (`tags` their windows, -1: none) against the
+ * reference's distinct values `rv` (`cum` their cumulative counts, `bt` the total): each window's KS
+ * statistic `d` and PSI bin counts (`binCounts`, window-major, thresholds.length + 1 bins each).
+ * A function of its own: V8 compiles its loop apart from the passes around it (see sortTagged.ts).
+ */
+function mergeWithReference(
+  values: Float64Array,
+  tags: Int32Array,
+  count: Float64Array,
+  rv: Float64Array,
+  cum: Float64Array,
+  bt: number,
+  thresholds: Float64Array,
+): { d: Float64Array; binCounts: Float64Array } {
+  const nw = count.length;
+  const n = values.length;
+  const nt = thresholds.length;
+  const nb = nt + 1;
+  const binCounts = new Float64Array(nw * nb);
+  const d = new Float64Array(nw);
+  const before = new Float64Array(nw);
+  const mark = new Int32Array(nw).fill(-1);
+  const touched = new Int32Array(nw);
+  const nr = rv.length;
+  let p = 0; // first reference value >= the group's values
+  let bin = 0;
+  let group = 0;
+  for (let i = 0; i < n; group++) {
+    const x = values[i];
+    while (p < nr && rv[p] < x) p++;
+    let j = i + 1;
+    const below = p === 0 ? 0 : cum[p - 1];
+    let upTo = below;
+    if (p < nr && rv[p] === x) {
+      upTo = cum[p];
+      while (j < n && values[j] === x) j++;
+    } else if (p === nr) j = n;
+    else {
+      const next = rv[p];
+      while (j < n && values[j] < next) j++;
+    }
+    // The reference's share below and up to the group, the same quotients for every window.
+    const belowShare = below / bt;
+    const upToShare = upTo / bt;
+    let m = 0;
+    for (let q = i; q < j; q++) {
+      const w = tags[q];
+      if (w < 0) continue;
+      if (mark[w] !== group) {
+        mark[w] = group;
+        touched[m++] = w;
+        const diff = Math.abs(belowShare - before[w] / count[w]);
+        if (diff > d[w]) d[w] = diff;
+      }
+      before[w]++;
+      const y = values[q];
+      while (bin < nt && thresholds[bin] <= y) bin++;
+      binCounts[w * nb + bin]++;
+    }
+    for (let q = 0; q < m; q++) {
+      const w = touched[q];
+      const diff = Math.abs(upToShare - before[w] / count[w]);
+      if (diff > d[w]) d[w] = diff;
+    }
+    i = j;
+  }
+  return { d, binCounts };
 }
 
 /** Integers spanning at most this many values are sorted by counting (countingSortSmallIntegers). */
