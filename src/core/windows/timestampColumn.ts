@@ -156,8 +156,8 @@ export class TimestampColumn {
     }
   }
 
-  /** The day of the last plain ISO cell (isoPlain: year, month, day) and its start, for the cells of the same day that follow. */
-  private dayKey = -1;
+  /** The day of the last plain ISO cell (isoPlain) and its start, for the cells of the same day that follow. */
+  private dayText = '';
   private dayStart = NaN;
 
   /**
@@ -169,14 +169,13 @@ export class TimestampColumn {
   private isoPlain(s: string): number | null {
     const n = s.length;
     if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
-    // The day's digits as one number (no 10-character string per cell): the same day, the same number.
-    const y = digits(s, 0, 4);
-    const mo = digits(s, 5, 2);
-    const d = digits(s, 8, 2);
-    if (y < 0 || mo < 0 || d < 0) return null;
-    const key = (y * 100 + mo) * 100 + d;
-    if (key !== this.dayKey) {
-      this.dayKey = key;
+    const day = n === 10 ? s : s.slice(0, 10);
+    if (day !== this.dayText) {
+      const y = digits(s, 0, 4);
+      const mo = digits(s, 5, 2);
+      const d = digits(s, 8, 2);
+      if (y < 0 || mo < 0 || d < 0) return null;
+      this.dayText = day;
       this.dayStart = mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) ? NaN : utc(y, mo, d);
     }
     if (n === 10) return this.dayStart;
