@@ -20,7 +20,14 @@ import { analysePerformance } from '../core/performance.ts';
 import { addDomainClassifier } from '../core/quality/domainClassifier.ts';
 import { columnsToSkip } from '../core/table/columnsToSkip.ts';
 import { TimestampColumn, type TimestampValues } from '../core/windows/timestampColumn.ts';
-import { analyseWindows, finishWindows, prepareWindows, type WindowsInput, type WindowsPrep } from '../core/windows/analyseWindows.ts';
+import {
+  analyseWindows,
+  cutWindows,
+  finishWindows,
+  prepareWindows,
+  type WindowsInput,
+  type WindowsPrep,
+} from '../core/windows/analyseWindows.ts';
 import { ColumnWorker, ColumnWorkerLost, SpawnedColumnWorker } from './windowColumns.ts';
 import { readProductionInHalves, SPLIT_MIN_BYTES } from './readWindowsProduction.ts';
 import type { FeatureStats } from '../core/report/types.ts';
@@ -171,6 +178,10 @@ async function runWindowsWith(input: WindowsRunInput, spawned: SpawnedColumnWork
   const stamps = column !== null ? read2.map((r) => r.stamps!) : null;
   trace('read done');
   checkSameColumns(productions);
+  // The windows cut before the profile: with one production table the profile keeps each number's window (sortedNumbers.ts).
+  const cut = cutWindows(config, productions, stamps);
+  const windowOf = productions.length === 1 ? (cut.index?.windowOf ?? null) : null;
+  trace('windows cut');
   const t1 = performance.now();
 
   const referenceTable = refIsProfile ? null : (reference as ParsedTable);
@@ -186,6 +197,8 @@ async function runWindowsWith(input: WindowsRunInput, spawned: SpawnedColumnWork
     config,
     tests: testsOfRun(config),
     withModel: modelPath !== null,
+    cut,
+    productionProfile,
   });
   let analysis: Analysis;
   let referenceProfile: Profile;
@@ -201,14 +214,14 @@ async function runWindowsWith(input: WindowsRunInput, spawned: SpawnedColumnWork
     // One production table against a profile: a worker thread takes a share of its columns (windowColumns.ts).
     columnWorker =
       referenceTable === null && productions.length === 1
-        ? ColumnWorker.start(productions[0], config, profileOptions.config, input.columnWorkerMinRows, spawned)
+        ? ColumnWorker.start(productions[0], config, profileOptions.config, input.columnWorkerMinRows, spawned, windowOf)
         : null;
     trace('worker started');
     productionProfile = columnWorker
       ? await columnWorker.profile({ ...profileOptions, source: null })
       : productions
           // One production table: its numbers sorted once, for this profile and the windows' pass (sortedNumbers.ts).
-          .map((t) => profileFromTable(t, { ...profileOptions, source: null, keepSortedNumbers: productions.length === 1 }))
+          .map((t) => profileFromTable(t, { ...profileOptions, source: null, keepSortedNumbers: productions.length === 1, windowOf }))
           .reduce((a, b) => mergeProfiles(a, b));
     trace('profile done');
     if (columnWorker) {

@@ -30,6 +30,8 @@ export interface ColumnWorkerData {
   /** The production table with the worker's columns only. */
   table: ParsedTable;
   profileConfig: Partial<ProfileConfig>;
+  /** The window of each row, when the windows were cut before the profile: each sorted number keeps its window (sortedNumbers.ts). */
+  windowOf: Int32Array | null;
 }
 
 /** The windows job: the worker's features, each with its reference column, over the rows' windows. */
@@ -37,7 +39,8 @@ export interface ColumnWindowsJob {
   plans: ColumnPlan[];
   reference: ColumnProfile[];
   refRows: number;
-  windowOf: Int32Array;
+  /** Null: the windowOf the worker was started with (ColumnWorkerData). */
+  windowOf: Int32Array | null;
   windowRows: Int32Array;
   config: Config;
 }
@@ -131,6 +134,7 @@ export class ColumnWorker {
     readonly names: ReadonlySet<string>,
     profileConfig: Partial<ProfileConfig>,
     spawned: SpawnedColumnWorker | null,
+    private readonly windowOf: Int32Array | null,
   ) {
     this.worker = spawned?.worker ?? spawnWorker();
     // Referenced only while a reply is awaited: a run that fails elsewhere never waits for the worker to end.
@@ -142,7 +146,11 @@ export class ColumnWorker {
     this.worker.on('error', (e) => this.fail(e));
     this.worker.on('exit', () => this.fail(new Error('the column worker stopped')));
     // The columns move to the worker (not copied) and come back with its last message (takeBack).
-    const data: ColumnWorkerData = { table: { ...table, columns: table.columns.filter((c) => names.has(c.name)) }, profileConfig };
+    const data: ColumnWorkerData = {
+      table: { ...table, columns: table.columns.filter((c) => names.has(c.name)) },
+      profileConfig,
+      windowOf,
+    };
     this.worker.postMessage(data, tableBuffers(data.table));
   }
 
@@ -167,13 +175,14 @@ export class ColumnWorker {
     profileConfig: Partial<ProfileConfig>,
     minRows = COLUMN_WORKER_MIN_ROWS,
     spawned: SpawnedColumnWorker | null = null,
+    windowOf: Int32Array | null = null,
   ): ColumnWorker | null {
     const names = canRunColumnWorker && table.rows >= minRows ? workerShare(table, config) : new Set<string>();
     if (names.size === 0) {
       spawned?.closeUnused();
       return null;
     }
-    const w = new ColumnWorker(table, names, profileConfig, spawned);
+    const w = new ColumnWorker(table, names, profileConfig, spawned, windowOf);
     // The worker posts its columns' profiles as soon as it has them.
     w.profileReply = w.next();
     return w;
@@ -192,7 +201,7 @@ export class ColumnWorker {
     const t = this.table;
     const here = profileFromTable(
       { ...t, columns: t.columns.filter((c) => !this.names.has(c.name)) },
-      { ...options, keepSortedNumbers: true },
+      { ...options, keepSortedNumbers: true, windowOf: this.windowOf },
     );
     let there: ColumnProfile[];
     const m = await this.profileReply!.catch(() => null);
@@ -201,7 +210,7 @@ export class ColumnWorker {
       await this.takeBack();
       there = profileFromTable(
         { ...t, columns: t.columns.filter((c) => this.names.has(c.name)) },
-        { ...options, keepSortedNumbers: true },
+        { ...options, keepSortedNumbers: true, windowOf: this.windowOf },
       ).columns;
     }
     const byName = new Map([...here.columns, ...there].map((c) => [c.name, c]));
@@ -234,7 +243,7 @@ export class ColumnWorker {
             plans: sendable,
             reference: sendable.map((p) => refColumns.get(p.name)!),
             refRows: reference.rows,
-            windowOf: index!.windowOf,
+            windowOf: index!.windowOf === this.windowOf ? null : index!.windowOf,
             windowRows: index!.windowRows,
             config: prep.input.config,
           };

@@ -16,21 +16,21 @@ const post = (m: ColumnWorkerMessage, transfer: ArrayBuffer[] = []) => parentPor
 const failed = (e: unknown) => post({ kind: 'error', message: (e as Error)?.message ?? String(e) });
 
 // The table's share comes in the first message (the thread may start before the table is read), the windows job in the second.
-parentPort!.once('message', ({ table, profileConfig }: ColumnWorkerData) => {
+parentPort!.once('message', ({ table, profileConfig, windowOf }: ColumnWorkerData) => {
   trace('column worker got table');
   try {
     // The same call as on one thread: the columns' sorted numbers are kept with these column objects for the windows.
-    const profile = profileFromTable(table, { config: profileConfig, source: null, keepSortedNumbers: true });
+    const profile = profileFromTable(table, { config: profileConfig, source: null, keepSortedNumbers: true, windowOf });
     trace('profiled');
     post({ kind: 'profile', columns: profile.columns.map(toTransfer) });
   } catch (e) {
     failed(e);
   }
-  parentPort!.once('message', (job: ColumnWindowsJob | null) => windows(table, job));
+  parentPort!.once('message', (job: ColumnWindowsJob | null) => windows(table, job, windowOf));
 });
 
 /** The windows job's statistics (none without a job), posted with the table's columns transferred back. */
-function windows(table: ColumnWorkerData['table'], job: ColumnWindowsJob | null): void {
+function windows(table: ColumnWorkerData['table'], job: ColumnWindowsJob | null, windowOf: Int32Array | null): void {
   let stats: (FeatureStats[] | null)[] | null = [];
   let message: string | undefined;
   try {
@@ -38,7 +38,7 @@ function windows(table: ColumnWorkerData['table'], job: ColumnWindowsJob | null)
       const index: WindowIndex = {
         tables: [table],
         offsets: Int32Array.of(0, table.rows),
-        windowOf: job.windowOf,
+        windowOf: job.windowOf ?? windowOf!,
         windowRows: job.windowRows,
       };
       const tests = testsOfRun(job.config);

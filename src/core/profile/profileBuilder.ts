@@ -360,7 +360,7 @@ export class ColumnProfileBuilder {
   }
 
   /** Adds a chunk's column (`rows` rows, the table's row count). */
-  addColumn(col: ParsedColumn, rows: number, whole = false, keepSorted = false): void {
+  addColumn(col: ParsedColumn, rows: number, whole = false, keepSorted: boolean | Int32Array = false): void {
     const offset = this.rows;
     const { values, codes, dictionary } = col;
     const perCode = codes !== null && dictionary !== null ? new Float64Array(dictionary.length) : null;
@@ -369,7 +369,7 @@ export class ColumnProfileBuilder {
     numbers.expected = whole ? numbers.addedSoFar + (values === null ? 0 : countNumbers(values, rows)) : 0;
     // A column of numbers alone, whole and exact: sorted once and kept for the windows (sortedNumbers.ts).
     const sortOnce =
-      keepSorted &&
+      keepSorted !== false &&
       whole &&
       codes === null &&
       values !== null &&
@@ -377,7 +377,8 @@ export class ColumnProfileBuilder {
       numbers.addedSoFar === 0 &&
       numbers.expected <= this.maxExactValues &&
       manyDistinct(values, rows);
-    if (sortOnce) numbers.addSorted(values, rows, sortAndKeepNumbers(col, rows, numbers.expected).values);
+    if (sortOnce)
+      numbers.addSorted(values, rows, sortAndKeepNumbers(col, rows, numbers.expected, keepSorted === true ? null : keepSorted).values);
     // A column without numbers (values null) holds texts and missing cells only.
     if (values === null && perCode !== null) {
       for (let i = 0; i < rows; i++) {
@@ -479,7 +480,7 @@ export class ProfileBuilder {
    * Adds a table of the next rows; its warnings are kept (the caller makes them name real rows).
    * `whole`: no table follows (profileFromTable), so each column's numbers may be sorted in one batch.
    */
-  addTable(table: ParsedTable, whole = false, keepSorted = false): void {
+  addTable(table: ParsedTable, whole = false, keepSorted: boolean | Int32Array = false): void {
     if (this.columns === null) {
       this.file = table.file;
       this.columns = table.columns.map((c) => new ColumnProfileBuilder(c.name, this.config));
@@ -551,10 +552,12 @@ export function profileFromTable(
     createdAt?: string;
     /** Keep each numbers-only column's sorted numbers with the column (sortedNumbers.ts), for a windows pass to come. */
     keepSortedNumbers?: boolean;
+    /** With keepSortedNumbers: the window of each row (windows/windowColumnStats.ts), kept as each number's tag instead of its row. */
+    windowOf?: Int32Array | null;
   } = {},
 ): Profile {
   const builder = new ProfileBuilder(opts.config);
-  builder.addTable(table, true, opts.keepSortedNumbers === true);
+  builder.addTable(table, true, opts.keepSortedNumbers === true ? (opts.windowOf ?? true) : false);
   return builder.build({ source: opts.source ?? null, createdAt: opts.createdAt });
 }
 

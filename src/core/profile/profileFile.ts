@@ -263,16 +263,22 @@ export function decodeProfile(bytes: Uint8Array, fileName: string): Profile {
   if (declaredFloats * 8 < available) fail(`has ${available - declaredFloats * 8} bytes after the declared arrays`);
 
   let offset = HEADER_BYTES + metaLength;
-  const readFloats = (length: number, at: string): Float64Array => {
+  const copyFloats = (length: number): Float64Array => {
     const a = new Float64Array(length);
     if (LITTLE_ENDIAN) new Uint8Array(a.buffer).set(bytes.subarray(offset, offset + length * 8));
     else for (let i = 0; i < length; i++) a[i] = view.getFloat64(offset + i * 8, true);
     offset += length * 8;
-    for (let i = 0; i < length; i++) {
-      const x = a[i];
-      if (!Number.isFinite(x)) fail(`${at} holds ${x} at position ${i + 1} (only finite numbers are stored)`);
-      if (x === 0 && 1 / x < 0) fail(`${at} holds -0 at position ${i + 1} (a profile stores 0)`);
-    }
+    return a;
+  };
+  const finiteAt = (a: Float64Array, at: string, bad: number) => {
+    if (bad < 0) return;
+    const x = a[bad];
+    if (!Number.isFinite(x)) fail(`${at} holds ${x} at position ${bad + 1} (only finite numbers are stored)`);
+    fail(`${at} holds -0 at position ${bad + 1} (a profile stores 0)`);
+  };
+  const readFloats = (length: number, at: string): Float64Array => {
+    const a = copyFloats(length);
+    finiteAt(a, at, firstNotStored(a));
     return a;
   };
   const ascending = (a: Float64Array, at: string, strict: boolean) => {
@@ -284,17 +290,17 @@ export function decodeProfile(bytes: Uint8Array, fileName: string): Profile {
     const present = p.rows - p.missing - p.nonNumeric;
     let numbers: NumberSummary;
     if (p.numbers.mode === 'exact') {
-      const values = readFloats(p.sizes[0], `${p.at}: the distinct values`);
-      const counts = readFloats(p.sizes[1], `${p.at}: the counts`);
-      ascending(values, `${p.at}: the distinct values`, true);
-      let total = 0;
-      let allOnce = true;
-      for (let i = 0; i < counts.length; i++) {
-        if (!(Number.isInteger(counts[i]) && counts[i] >= 1))
-          fail(`${p.at}: count ${counts[i]} at position ${i + 1} is not a positive integer`);
-        total += counts[i];
-        if (counts[i] !== 1) allOnce = false;
-      }
+      // Each array checked in one pass (the exact arrays are most of a large profile's bytes), the
+      // problems named in the order of the checks: stored numbers, ascending, counts.
+      const values = copyFloats(p.sizes[0]);
+      const v = scanValues(values);
+      finiteAt(values, `${p.at}: the distinct values`, v.notStored);
+      const counts = copyFloats(p.sizes[1]);
+      const c = scanCounts(counts);
+      finiteAt(counts, `${p.at}: the counts`, c.notStored);
+      if (v.notAscending >= 0) fail(`${p.at}: the distinct values are not sorted ascending at position ${v.notAscending + 1}`);
+      if (c.notCount >= 0) fail(`${p.at}: count ${counts[c.notCount]} at position ${c.notCount + 1} is not a positive integer`);
+      const { total, allOnce } = c;
       if (!Number.isSafeInteger(total) || total !== present)
         fail(`${p.at}: the counts add up to ${total}, not rows - missing - non_numeric = ${present}`);
       if (p.binned) {
@@ -304,7 +310,7 @@ export function decodeProfile(bytes: Uint8Array, fileName: string): Profile {
         // Edges are values of the column, but the facts cover every number (not only the edges): they are the engine's.
         if (p.integerValued && !values.every(Number.isInteger)) fail(`${p.at}: integer_valued is true but a bin edge is not an integer`);
       } else if (values.length > 0) {
-        if (p.integerValued !== values.every(Number.isInteger)) fail(`${p.at}: integer_valued does not match its values`);
+        if (p.integerValued !== v.allIntegers) fail(`${p.at}: integer_valued does not match its values`);
         if (p.numbersUnique !== allOnce) fail(`${p.at}: numbers_unique does not match its counts`);
       }
       numbers = { mode: 'exact', values, counts };
@@ -351,6 +357,49 @@ export function decodeProfile(bytes: Uint8Array, fileName: string): Profile {
     ...(mergedFrom !== undefined ? { mergedFrom } : {}),
     ...(unreadable !== undefined ? { unreadable } : {}),
   };
+}
+
+/** The first position of a number a profile does not store (not finite, or -0), or -1. */
+function firstNotStored(a: Float64Array): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (x - x !== 0 || (x === 0 && 1 / x < 0)) return i;
+  }
+  return -1;
+}
+
+/**
+ * An exact column's distinct values in one pass: the first position not stored (as firstNotStored),
+ * the first not strictly above the one before it (among stored numbers before any not stored), and
+ * whether all are integers.
+ */
+function scanValues(a: Float64Array): { notStored: number; notAscending: number; allIntegers: boolean } {
+  let notAscending = -1;
+  let allIntegers = true;
+  let prev = -Infinity;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (x - x !== 0 || (x === 0 && 1 / x < 0)) return { notStored: i, notAscending, allIntegers };
+    if (i > 0 && x <= prev && notAscending < 0) notAscending = i;
+    if (allIntegers && Math.floor(x) !== x) allIntegers = false;
+    prev = x;
+  }
+  return { notStored: -1, notAscending, allIntegers };
+}
+
+/** An exact column's counts in one pass: the first position not stored, the first not a positive integer, their sum, all 1. */
+function scanCounts(a: Float64Array): { notStored: number; notCount: number; total: number; allOnce: boolean } {
+  let notCount = -1;
+  let total = 0;
+  let allOnce = true;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (x - x !== 0 || (x === 0 && 1 / x < 0)) return { notStored: i, notCount, total, allOnce };
+    if (notCount < 0 && !(Math.floor(x) === x && x >= 1)) notCount = i;
+    total += x;
+    if (x !== 1) allOnce = false;
+  }
+  return { notStored: -1, notCount, total, allOnce };
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -13,7 +13,7 @@ import type { ColumnPlan, ParsedTable } from '../table/types.ts';
 import type { Profile } from '../profile/columnProfile.ts';
 import type { StatRegistry } from '../stattests/driftTest.ts';
 import { testsOfRun } from '../stattests/testChoice.ts';
-import { profileConfigOf, profileFromTable } from '../profile/profileBuilder.ts';
+import { DEFAULT_PROFILE_CONFIG, profileConfigOf, profileFromTable } from '../profile/profileBuilder.ts';
 import { profileFeatureStats } from '../profile/analyseProfiles.ts';
 import { profileFacts } from '../profile/profileFacts.ts';
 import { profileQuality } from '../quality/dataQuality.ts';
@@ -43,6 +43,10 @@ export interface WindowsInput {
   tests?: StatRegistry;
   /** A model will score the rows (windowPerformance.ts): each window keeps its row numbers. */
   withModel?: boolean;
+  /** The windows already cut (cutWindows of the same config, productions and timestamps). */
+  cut?: WindowCut;
+  /** The production table's profile (one production table), when the run made it: the label's and predictions' types from it. */
+  productionProfile?: Profile | null;
 }
 
 /** One window's statistics (threshold-free). */
@@ -260,19 +264,34 @@ export interface WindowsPrep {
   warnings: string[];
 }
 
-export function prepareWindows(input: WindowsInput): WindowsPrep {
-  const { config, productions } = input;
+/**
+ * The windows cut (which rows in which window), before any profile: runWindows cuts them first so
+ * that the production profile can keep each number's window with its sorted numbers
+ * (profile/sortedNumbers.ts); prepareWindows takes it as WindowsInput.cut.
+ */
+export interface WindowCut {
+  source: WindowSource;
+  offsets: Int32Array;
+  plans: WindowPlan[];
+  /** The window of each row; null when windows overlap. */
+  index: WindowIndex | null;
+  warnings: string[];
+}
+
+export function cutWindows(config: Config, productions: readonly ParsedTable[], timestamps: readonly TimestampValues[] | null): WindowCut {
   const source = windowSource(config, productions.length);
   if (source === null) throw new InputError('windows are off: set windows.every or give several production files');
   const offsets = rowOffsets(productions);
   const total = offsets[productions.length];
   const warnings: string[] = [];
   let plans: WindowPlan[];
-  const stamps = input.timestamps;
+  const stamps = timestamps;
   let local: Float64Array | null = null;
   if (stamps !== null) {
-    local = new Float64Array(total);
-    stamps.forEach((s, i) => local!.set(s.local, offsets[i]));
+    // One production file: its timestamps as they are (calendarWindows only reads them).
+    const one = stamps.length === 1 && stamps[0].local.length === total;
+    local = one ? stamps[0].local : new Float64Array(total);
+    if (!one) stamps.forEach((s, i) => local!.set(s.local, offsets[i]));
     stamps.forEach((s, i) => {
       if (s.dayOrder !== null)
         warnings.push(
@@ -287,31 +306,56 @@ export function prepareWindows(input: WindowsInput): WindowsPrep {
     throw new InputError(
       `windows.column "${config.windows.column}": no production row has a timestamp, so there is no window; check the column and its format`,
     );
+  return { source, offsets, plans, index: windowIndex(productions, offsets, plans), warnings };
+}
+
+export function prepareWindows(input: WindowsInput): WindowsPrep {
+  const { config, productions } = input;
+  const cut = input.cut ?? cutWindows(config, productions, input.timestamps);
+  const { source, offsets, plans, index } = cut;
+  const total = offsets[productions.length];
+  const warnings = [...cut.warnings];
 
   const labelColumn = config.data.label_column;
-  const every = new Int32Array(total);
-  for (let i = 0; i < total; i++) every[i] = i;
-  const label =
-    labelColumn === null
-      ? null
-      : labelPlan(input.reference, profileFromTable(sliceTables(productions, offsets, every, [labelColumn], 'production')), config);
+  const label = labelColumn === null ? null : labelPlan(input.reference, profileOfColumn(input, offsets, total, labelColumn), config);
   // Prediction drift: the prediction and probability columns tested like features in each window.
   const predictionColumns = [config.data.prediction_column, config.data.probability_column].filter((c): c is string => c !== null);
   const predictions = predictionColumns.flatMap((column) => {
-    const plan = columnPlan(
-      input.reference,
-      profileFromTable(sliceTables(productions, offsets, every, [column], 'production')),
-      config,
-      column,
-    );
+    const plan = columnPlan(input.reference, profileOfColumn(input, offsets, total, column), config, column);
     return plan ? [plan] : [];
   });
   const tester = new WindowTester(input.reference, input.plans, label, config, input.tests, predictions);
   // Performance per window (windowPerformance.ts) re-reads the window's rows: labels and predictions
   // against the reference rows.
   const keepRows = input.referenceTable !== null && ((labelColumn !== null && predictionColumns.length > 0) || input.withModel === true);
-  const index = windowIndex(productions, offsets, plans);
   return { input, source, offsets, plans, index, tester, keepRows, warnings };
+}
+
+/**
+ * One column of all production rows profiled on its own (the label, a prediction column: their
+ * types). With one production table, the whole run's production profile already holds it: its
+ * column profile when a profile of the column alone (default settings) would be the same, exact
+ * numbers within the default's limit and the column in the table (not high-cardinality, which a
+ * slice leaves out).
+ */
+function profileOfColumn(input: WindowsInput, offsets: Int32Array, total: number, column: string): Profile {
+  const { productions, productionProfile: whole } = input;
+  const c = productions.length === 1 && whole ? whole.columns.find((x) => x.name === column) : undefined;
+  const inTable = productions[0]?.columns.find((x) => x.name === column);
+  if (
+    whole &&
+    c !== undefined &&
+    inTable !== undefined &&
+    inTable.highCardinality === undefined &&
+    whole.rows === total &&
+    c.binned === undefined &&
+    c.numbers.mode === 'exact' &&
+    c.numbers.values.length <= DEFAULT_PROFILE_CONFIG.maxExactValues
+  )
+    return { config: whole.config, rows: whole.rows, columns: [c], warnings: [], source: null, createdAt: whole.createdAt };
+  const every = new Int32Array(total);
+  for (let i = 0; i < total; i++) every[i] = i;
+  return profileFromTable(sliceTables(productions, offsets, every, [column], 'production'));
 }
 
 /** The second half of analyseWindows; `done`: features' statistics computed elsewhere (see WindowsPrep). */

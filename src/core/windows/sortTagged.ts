@@ -28,6 +28,28 @@ export function sortTagged(values: Float64Array, tags: Int32Array, scratchValues
   let dstTags = scratchTags;
   const h = histograms;
   h.fill(0);
+  // Each loop in a function of its own: V8 compiles a long-running loop on its own (on-stack
+  // replacement) and, in one large function, dropped that code at the next loop it had not yet run
+  // (no type feedback), so a fresh thread's first sorts ran much of their work unoptimized.
+  toKeys(src, n, h);
+  for (let p = 0; p < 3; p++) {
+    if (!prefixSums(h, p * DIGITS, n)) continue;
+    scatter(src, dst, srcTags, dstTags, n, h, p * DIGITS, p * 11);
+    const t = src;
+    src = dst;
+    dst = t;
+    const tt = srcTags;
+    srcTags = dstTags;
+    dstTags = tt;
+  }
+  orderRuns(src, srcTags, dst, dstTags, n);
+  fromKeys(src, n);
+  if (src.buffer !== values.buffer || src.byteOffset !== values.byteOffset) values.set(new Float64Array(src.buffer, src.byteOffset, n));
+  if (srcTags !== tags) tags.set(srcTags.subarray(0, n));
+}
+
+/** The IEEE-754 bits of n numbers (pairs of words) as keys that order like the numbers, and the high words' digit histograms. */
+function toKeys(src: Uint32Array, n: number, h: Uint32Array): void {
   for (let i = 0; i < 2 * n; i += 2) {
     let lo = src[i];
     let hi = src[i + 1];
@@ -41,45 +63,57 @@ export function sortTagged(values: Float64Array, tags: Int32Array, scratchValues
     h[DIGITS + ((hi >>> 11) & 2047)]++;
     h[2 * DIGITS + (hi >>> 22)]++;
   }
-  for (let p = 0; p < 3; p++) {
-    if (!prefixSums(h, p * DIGITS, n)) continue;
-    const base = p * DIGITS;
-    const shift = p * 11;
-    for (let i = 0, j = 0; j < n; i += 2, j++) {
-      const o = h[base + ((src[i + 1] >>> shift) & 2047)]++;
-      dst[2 * o] = src[i];
-      dst[2 * o + 1] = src[i + 1];
-      dstTags[o] = srcTags[j];
-    }
-    const t = src;
-    src = dst;
-    dst = t;
-    const tt = srcTags;
-    srcTags = dstTags;
-    dstTags = tt;
+}
+
+/** One radix pass on the high words' digit at `shift`, histogram `base` holding the start offsets. */
+function scatter(
+  src: Uint32Array,
+  dst: Uint32Array,
+  srcTags: Int32Array,
+  dstTags: Int32Array,
+  n: number,
+  h: Uint32Array,
+  base: number,
+  shift: number,
+): void {
+  for (let i = 0, j = 0; j < n; i += 2, j++) {
+    const o = h[base + ((src[i + 1] >>> shift) & 2047)]++;
+    dst[2 * o] = src[i];
+    dst[2 * o + 1] = src[i + 1];
+    dstTags[o] = srcTags[j];
   }
-  // Runs of equal high words, in order by the low word.
+}
+
+/** Runs of equal high words, in order by the low word. */
+function orderRuns(src: Uint32Array, srcTags: Int32Array, dst: Uint32Array, dstTags: Int32Array, n: number): void {
   for (let a = 0; a < n;) {
     const hi = src[2 * a + 1];
     let b = a + 1;
     while (b < n && src[2 * b + 1] === hi) b++;
     if (b - a > INSERTION_MAX) sortRunByLow(src, srcTags, dst, dstTags, a, b);
-    else if (b - a > 1) {
-      for (let i = a + 1; i < b; i++) {
-        const lo = src[2 * i];
-        const tag = srcTags[i];
-        let j = i - 1;
-        while (j >= a && src[2 * j] > lo) {
-          src[2 * j + 2] = src[2 * j];
-          srcTags[j + 1] = srcTags[j];
-          j--;
-        }
-        src[2 * j + 2] = lo;
-        srcTags[j + 1] = tag;
-      }
-    }
+    else if (b - a > 1) insertionByLow(src, srcTags, a, b);
     a = b;
   }
+}
+
+/** Keys a..b-1 (the same high word) in order by their low word, by insertion (stable). */
+function insertionByLow(src: Uint32Array, srcTags: Int32Array, a: number, b: number): void {
+  for (let i = a + 1; i < b; i++) {
+    const lo = src[2 * i];
+    const tag = srcTags[i];
+    let j = i - 1;
+    while (j >= a && src[2 * j] > lo) {
+      src[2 * j + 2] = src[2 * j];
+      srcTags[j + 1] = srcTags[j];
+      j--;
+    }
+    src[2 * j + 2] = lo;
+    srcTags[j + 1] = tag;
+  }
+}
+
+/** Undoes toKeys: the keys back to the numbers' bits. */
+function fromKeys(src: Uint32Array, n: number): void {
   for (let i = 0; i < 2 * n; i += 2) {
     const hi = src[i + 1];
     if (hi & 0x80000000) src[i + 1] = hi & 0x7fffffff;
@@ -88,8 +122,6 @@ export function sortTagged(values: Float64Array, tags: Int32Array, scratchValues
       src[i] = ~src[i] >>> 0;
     }
   }
-  if (src.buffer !== values.buffer || src.byteOffset !== values.byteOffset) values.set(new Float64Array(src.buffer, src.byteOffset, n));
-  if (srcTags !== tags) tags.set(srcTags.subarray(0, n));
 }
 
 /** Turns histogram `base` into start offsets; false when one digit holds all n keys (nothing to move). */

@@ -89,6 +89,8 @@ export class TimestampColumn {
   private alt: Float64Array | null = null;
   private readonly clock: ZoneClock;
   private readonly missingMarkers: Set<string>;
+  /** The lengths of the missing markers. */
+  private readonly markerLengths: Set<number>;
   missing = 0;
   /** Rows of `a/b/yyyy` cells, settled at finish(). */
   private dmyRows: number[] = [];
@@ -107,6 +109,7 @@ export class TimestampColumn {
   constructor(timeZone: string, missingValues: readonly string[], capacity = 1024) {
     this.clock = new ZoneClock(timeZone);
     this.missingMarkers = new Set(missingValues.map((v) => v.trim()));
+    this.markerLengths = new Set([...this.missingMarkers].map((v) => v.length));
     this.local = new Float64Array(Math.max(16, capacity)).fill(NaN);
   }
 
@@ -115,7 +118,8 @@ export class TimestampColumn {
     if (row >= this.local.length) this.grow(Math.max(row + 1, this.local.length * 2));
     if (row >= this.rows) this.rows = row + 1;
     const s = raw.trim();
-    if (s === '' || this.missingMarkers.has(s)) {
+    // A marker's length first: a cell of another length is no marker, and its text is not hashed.
+    if (s === '' || (this.markerLengths.has(s.length) && this.missingMarkers.has(s))) {
       this.missing++;
       return;
     }

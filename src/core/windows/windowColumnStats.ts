@@ -122,95 +122,63 @@ function numericalWindows(
   if (numbers.mode !== 'exact') return null;
   const { windowOf, windowRows, offsets } = index;
   const nw = windowRows.length;
-  // The window's numbers (-0 as 0, like a profile), with the window as tag.
+  // The window's numbers (-0 as 0, like a profile), with the window as tag (-1: in no window, skipped).
   const count = new Float64Array(nw);
-  const scratch = scratchOf(index);
-  let k = 0;
-  // The column's numbers already sorted by the whole run's profile (one table): in that order, each with its row's window.
-  const sorted = columns.length === 1 ? keptNumbers(columns[0]) : undefined;
-  if (sorted !== undefined) {
-    const { values: sv, rows } = sorted;
-    const base = offsets[0];
-    for (let q = 0; q < sv.length; q++) {
-      const w = windowOf[base + rows[q]];
-      if (w < 0) continue;
-      scratch.values[k] = sv[q];
-      scratch.tags[k++] = w;
-      count[w]++;
+  let values: Float64Array;
+  let tags: Int32Array;
+  // The column's numbers already sorted by the whole run's profile (one table): in that order, each
+  // with its window (kept as the tag when the windows were cut before the profile, else its row's).
+  const sorted = columns.length === 1 && offsets[0] === 0 ? keptNumbers(columns[0]) : undefined;
+  if (sorted !== undefined && sorted.windowOf === windowOf) {
+    values = sorted.values;
+    tags = sorted.tags;
+    for (let q = 0; q < tags.length; q++) {
+      const w = tags[q];
+      if (w >= 0) count[w]++;
     }
   } else {
-    for (let t = 0; t < columns.length; t++) {
-      const v = columns[t].values;
-      const base = offsets[t];
-      // A text column (no values) has no numbers.
-      for (let r = 0; v !== null && r < v.length; r++) {
-        const x = v[r];
-        const w = windowOf[base + r];
-        if (x !== x || w < 0) continue;
-        scratch.values[k] = x === 0 ? 0 : x;
+    const scratch = scratchOf(index);
+    let k = 0;
+    if (sorted !== undefined && sorted.windowOf === null) {
+      const { values: sv, tags: rows } = sorted;
+      for (let q = 0; q < sv.length; q++) {
+        const w = windowOf[rows[q]];
+        if (w < 0) continue;
+        scratch.values[k] = sv[q];
         scratch.tags[k++] = w;
         count[w]++;
       }
+    } else {
+      for (let t = 0; t < columns.length; t++) {
+        const v = columns[t].values;
+        const base = offsets[t];
+        // A text column (no values) has no numbers.
+        for (let r = 0; v !== null && r < v.length; r++) {
+          const x = v[r];
+          const w = windowOf[base + r];
+          if (x !== x || w < 0) continue;
+          scratch.values[k] = x === 0 ? 0 : x;
+          scratch.tags[k++] = w;
+          count[w]++;
+        }
+      }
     }
+    values = scratch.values.subarray(0, k);
+    tags = scratch.tags.subarray(0, k);
+    if (sorted === undefined || sorted.windowOf !== null)
+      if (!countingSortSmallIntegers(values, tags, scratch.sortValues, scratch.sortTags))
+        sortTagged(values, tags, scratch.sortValues, scratch.sortTags);
   }
   for (let w = 0; w < nw; w++) if (count[w] > config.profile.max_exact_values) return null;
-  const n = k;
-  const values = scratch.values.subarray(0, n);
-  const tags = scratch.tags.subarray(0, n);
-  if (sorted === undefined) sortTagged(values, tags, scratch.sortValues, scratch.sortTags);
+  const n = values.length;
 
   const { bins, epsilon } = config.psi;
   const shared = numericalFromSummaries(numbers, EMPTY, bins);
   if (shared.nRef === 0) return null;
   const thresholds = psiBins(shared.quantiles).thresholds;
   const nb = thresholds.length + 1;
-  const binCounts = new Float64Array(nw * nb);
-  const d = new Float64Array(nw);
-  const before = new Float64Array(nw);
-  const mark = new Int32Array(nw).fill(-1);
-  const touched = new Int32Array(nw);
-  const rv = numbers.values;
-  const { cum, total: bt } = cumulativeCounts(rv, numbers.counts);
-  const nr = rv.length;
-  const nt = thresholds.length;
-  let p = 0; // first reference value >= the group's values
-  let bin = 0;
-  let group = 0;
-  for (let i = 0; i < n; group++) {
-    const x = values[i];
-    while (p < nr && rv[p] < x) p++;
-    let j = i + 1;
-    const below = p === 0 ? 0 : cum[p - 1];
-    let upTo = below;
-    if (p < nr && rv[p] === x) {
-      upTo = cum[p];
-      while (j < n && values[j] === x) j++;
-    } else if (p === nr) j = n;
-    else {
-      const next = rv[p];
-      while (j < n && values[j] < next) j++;
-    }
-    let m = 0;
-    for (let q = i; q < j; q++) {
-      const w = tags[q];
-      if (mark[w] !== group) {
-        mark[w] = group;
-        touched[m++] = w;
-        const diff = Math.abs(below / bt - before[w] / count[w]);
-        if (diff > d[w]) d[w] = diff;
-      }
-      before[w]++;
-      const y = values[q];
-      while (bin < nt && thresholds[bin] <= y) bin++;
-      binCounts[w * nb + bin]++;
-    }
-    for (let q = 0; q < m; q++) {
-      const w = touched[q];
-      const diff = Math.abs(upTo / bt - before[w] / count[w]);
-      if (diff > d[w]) d[w] = diff;
-    }
-    i = j;
-  }
+  const { cum, total: bt } = cumulativeCounts(numbers.values, numbers.counts);
+  const { d, binCounts } = mergeWithReference(values, tags, count, numbers.values, cum, bt, thresholds);
 
   let refSample: Float64Array | null = null;
   let byWindow: { values: Float64Array; start: Int32Array } | null = null;
@@ -220,8 +188,8 @@ function numericalWindows(
       const start = new Int32Array(nw + 1);
       for (let q = 0; q < nw; q++) start[q + 1] = start[q] + count[q];
       const at = start.slice(0, nw);
-      const out = new Float64Array(n);
-      for (let q = 0; q < n; q++) out[at[tags[q]]++] = values[q];
+      const out = new Float64Array(start[nw]);
+      for (let q = 0; q < n; q++) if (tags[q] >= 0) out[at[tags[q]]++] = values[q];
       byWindow = { values: out, start };
     }
     return byWindow.values.slice(byWindow.start[w], byWindow.start[w + 1]);
@@ -260,6 +228,112 @@ function windowFeature<K extends FeatureType>(
   windowRows: number,
 ): FeatureStats {
   return { name: plan.name, type_reason: plan.reason, type, ...s, missing: missing(s.n, refRows, windowRows) } as FeatureStats;
+}
+
+/**
+ * The merge of the file comment: the sorted numbers (`tags` their windows, -1: none) against the
+ * reference's distinct values `rv` (`cum` their cumulative counts, `bt` the total): each window's KS
+ * statistic `d` and PSI bin counts (`binCounts`, window-major, thresholds.length + 1 bins each).
+ * A function of its own: V8 compiles its loop apart from the passes around it (see sortTagged.ts).
+ */
+function mergeWithReference(
+  values: Float64Array,
+  tags: Int32Array,
+  count: Float64Array,
+  rv: Float64Array,
+  cum: Float64Array,
+  bt: number,
+  thresholds: Float64Array,
+): { d: Float64Array; binCounts: Float64Array } {
+  const nw = count.length;
+  const n = values.length;
+  const nt = thresholds.length;
+  const nb = nt + 1;
+  const binCounts = new Float64Array(nw * nb);
+  const d = new Float64Array(nw);
+  const before = new Float64Array(nw);
+  const mark = new Int32Array(nw).fill(-1);
+  const touched = new Int32Array(nw);
+  const nr = rv.length;
+  let p = 0; // first reference value >= the group's values
+  let bin = 0;
+  let group = 0;
+  for (let i = 0; i < n; group++) {
+    const x = values[i];
+    while (p < nr && rv[p] < x) p++;
+    let j = i + 1;
+    const below = p === 0 ? 0 : cum[p - 1];
+    let upTo = below;
+    if (p < nr && rv[p] === x) {
+      upTo = cum[p];
+      while (j < n && values[j] === x) j++;
+    } else if (p === nr) j = n;
+    else {
+      const next = rv[p];
+      while (j < n && values[j] < next) j++;
+    }
+    // The reference's share below and up to the group, the same quotients for every window.
+    const belowShare = below / bt;
+    const upToShare = upTo / bt;
+    let m = 0;
+    for (let q = i; q < j; q++) {
+      const w = tags[q];
+      if (w < 0) continue;
+      if (mark[w] !== group) {
+        mark[w] = group;
+        touched[m++] = w;
+        const diff = Math.abs(belowShare - before[w] / count[w]);
+        if (diff > d[w]) d[w] = diff;
+      }
+      before[w]++;
+      const y = values[q];
+      while (bin < nt && thresholds[bin] <= y) bin++;
+      binCounts[w * nb + bin]++;
+    }
+    for (let q = 0; q < m; q++) {
+      const w = touched[q];
+      const diff = Math.abs(upToShare - before[w] / count[w]);
+      if (diff > d[w]) d[w] = diff;
+    }
+    i = j;
+  }
+  return { d, binCounts };
+}
+
+/** Integers spanning at most this many values are sorted by counting (countingSortSmallIntegers). */
+const COUNTING_SPAN = 1 << 16;
+
+/**
+ * sortTagged's result (ascending, the tags moved with their values, equal values in input order) by
+ * a counting sort, when every value is an integer within COUNTING_SPAN of the smallest: a count and a
+ * move per value where the radix sort of the same numbers (small integers share their high words)
+ * took three moves and a pass over its runs; integer columns (counts, ages, codes) are the columns the
+ * profile does not sort. False (nothing changed) for other values.
+ */
+function countingSortSmallIntegers(values: Float64Array, tags: Int32Array, scratchValues: Float64Array, scratchTags: Int32Array): boolean {
+  const n = values.length;
+  if (n < 2) return false;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    if (Math.floor(x) !== x) return false; // also NaN and the infinities
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  if (max - min >= COUNTING_SPAN) return false;
+  const start = new Int32Array(max - min + 2);
+  for (let i = 0; i < n; i++) start[values[i] - min + 1]++;
+  for (let b = 1; b < start.length; b++) start[b] += start[b - 1];
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    const o = start[x - min]++;
+    scratchValues[o] = x;
+    scratchTags[o] = tags[i];
+  }
+  values.set(scratchValues.subarray(0, n));
+  tags.set(scratchTags.subarray(0, n));
+  return true;
 }
 
 /** An exact profile's sample: each value repeated by its count, ascending. */

@@ -271,7 +271,8 @@ describe('numbers sorted once by the whole run profile (keepSortedNumbers)', () 
       .map((v) => (v === 0 ? 0 : v))
       .sort((a, b) => a - b);
     expect(Array.from(s.values)).toStrictEqual(want);
-    s.rows.forEach((row, q) => expect(Object.is(x.values![row] === 0 ? 0 : x.values![row], s.values[q])).toBe(true));
+    expect(s.windowOf).toBeNull();
+    s.tags.forEach((row, q) => expect(Object.is(x.values![row] === 0 ? 0 : x.values![row], s.values[q])).toBe(true));
 
     const r = rng(3);
     const of = Int32Array.from({ length: production.rows }, () => (r() < 0.1 ? -1 : Math.floor(r() * 7)));
@@ -284,6 +285,55 @@ describe('numbers sorted once by the whole run profile (keepSortedNumbers)', () 
     const plan = PLANS[0];
     const got = windowColumnStats(plan, reference.columns[0], reference.rows, index, config, testsOfRun(config));
     expectSame(got, viaProfiles(reference, index, windows, plan, config));
+  });
+
+  it('keeps the window of each number as its tag when the window of each row is given, and the windows the same stats', async () => {
+    const config = defaultConfig();
+    const reference = profileFromTable(await wide(1, 5000), { config: profileConfigOf(config) });
+    const production = await wide(2, 9000);
+    const r = rng(5);
+    const of = Int32Array.from({ length: production.rows }, () => (r() < 0.1 ? -1 : Math.floor(r() * 7)));
+    const windows = Array.from({ length: 7 }, (_, w) => Int32Array.from(of.keys()).filter((i) => of[i] === w));
+    const index = windowIndex(
+      [production],
+      rowOffsets([production]),
+      windows.map((rows) => ({ rows })),
+    )!;
+    const plain = profileFromTable(await wide(2, 9000), { config: profileConfigOf(config), createdAt: 'x' });
+    const kept = profileFromTable(production, {
+      config: profileConfigOf(config),
+      createdAt: 'x',
+      keepSortedNumbers: true,
+      windowOf: index.windowOf,
+    });
+    expect(kept).toStrictEqual(plain);
+    const x = production.columns[0];
+    const s = keptNumbers(x)!;
+    expect(s.windowOf).toBe(index.windowOf);
+    // The tags are the windows of the rows in sorted order: the same counts per (value, window) as the rows give.
+    const pairs = (v: Float64Array, w: ArrayLike<number>) => Array.from(v, (value, q) => `${value}@${w[q]}`).sort();
+    const rowsOf = Array.from(x.values!.keys()).filter((i) => x.values![i] === x.values![i]);
+    const want = new Float64Array(rowsOf.map((i) => (x.values![i] === 0 ? 0 : x.values![i])));
+    expect(pairs(s.values, s.tags)).toStrictEqual(
+      pairs(
+        want,
+        rowsOf.map((i) => of[i]),
+      ),
+    );
+    expect(s.tags.some((w) => w === -1)).toBe(true);
+    const plan = PLANS[0];
+    const got = windowColumnStats(plan, reference.columns[0], reference.rows, index, config, testsOfRun(config));
+    expectSame(got, viaProfiles(reference, index, windows, plan, config));
+    // Another window index (not the one the tags came from): the numbers are sorted again, the same stats.
+    const other = windowIndex(
+      [production],
+      rowOffsets([production]),
+      windows.map((rows) => ({ rows })),
+    )!;
+    expectSame(
+      windowColumnStats(plan, reference.columns[0], reference.rows, other, config, testsOfRun(config)),
+      viaProfiles(reference, other, windows, plan, config),
+    );
   });
 
   it('keeps nothing past profile.max_exact_values numbers, for a column with text, or without the option', async () => {
