@@ -22,6 +22,7 @@ import { isCoded, pageRows, ParquetColumnBuilder, type PageValues } from './Parq
 import { parquetColumns, type ParquetColumn, type ParquetValueKind, type UnreadColumn } from './parquetColumns.ts';
 import { columnHint } from '../../config/suggestColumn.ts';
 import { readFlatColumn } from './readFlatColumn.ts';
+import { byteTextsValues, isByteTexts, sliceByteTexts } from './byteTexts.ts';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 
 export type { AsyncBuffer } from 'hyparquet';
@@ -246,7 +247,7 @@ function feedTap(t: Tap, pages: PageValues[], before: number): void {
   for (const page of pages) {
     const n = pageRows(page);
     const coded = isCoded(page) ? page : null;
-    const plain = coded === null ? (page as ArrayLike<unknown>) : null;
+    const plain = coded === null ? (isByteTexts(page) ? byteTextsValues(page) : (page as ArrayLike<unknown>)) : null;
     for (let i = 0; i < n; i++, row++) {
       let v: unknown;
       if (coded !== null) {
@@ -385,6 +386,7 @@ function appendRange(builder: ParquetColumnBuilder, pages: PageValues[], from: n
 function slice(data: PageValues, from: number, to: number): PageValues {
   if (isCoded(data))
     return from === 0 && to === data.indices.length ? data : { indices: data.indices.subarray(from, to), dictionary: data.dictionary };
+  if (isByteTexts(data)) return sliceByteTexts(data, from, to);
   if (from === 0 && to === data.length) return data;
   const d = data as unknown as { subarray?: (a: number, b: number) => PageValues; slice: (a: number, b: number) => PageValues };
   return typeof d.subarray === 'function' ? d.subarray(from, to) : d.slice(from, to);
