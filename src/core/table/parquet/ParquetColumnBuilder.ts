@@ -153,6 +153,7 @@ export class ParquetColumnBuilder {
 
   private appendNumbers(data: DecodedValues, n: number): void {
     const values = this.values!;
+    if (data instanceof Float64Array) return this.appendFloats(data, n);
     let r = this.rows;
     for (let i = 0; i < n; i++, r++) {
       const v = data[i];
@@ -165,6 +166,22 @@ export class ParquetColumnBuilder {
       }
     }
     this.rows = r;
+  }
+
+  /** appendNumbers of a Float64Array (what number pages decode to): copied at once, then the non-finite ones marked. */
+  private appendFloats(data: Float64Array, n: number): void {
+    const values = this.values!;
+    const r0 = this.rows;
+    values.set(data, r0);
+    for (let i = 0; i < n; i++) {
+      const x = data[i];
+      if (x - x !== 0) {
+        values[r0 + i] = NaN;
+        this.missing++;
+        if (x === Infinity || x === -Infinity) this.infinite++;
+      }
+    }
+    this.rows = r0 + n;
   }
 
   private readonly hash: HashPair = { h1: 0, h2: 0 };

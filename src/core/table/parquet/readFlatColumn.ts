@@ -23,6 +23,7 @@ import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 import { readPlain } from 'hyparquet/src/plain.js';
 import type { PageValues } from './ParquetColumnBuilder.ts';
 import type { ByteTexts } from './byteTexts.ts';
+import { HYBRID_MAX_WIDTH, readHybrid } from './rleHybrid.ts';
 import type { ParquetValueKind } from './parquetColumns.ts';
 
 export interface FlatColumnOptions {
@@ -164,9 +165,7 @@ function readFlatDataPage(
   let levels: Uint8Array | undefined;
   let nulls = 0;
   if (maxDefinition === 1) {
-    // Bit width 1, preceded by its byte length (version-1 pages), as hyparquet's readDefinitionLevels.
-    levels = new Uint8Array(count);
-    readRleBitPackedHybrid(reader, 1, levels);
+    levels = readLevels(bytes, reader, count);
     for (let i = 0; i < count; i++) nulls += levels[i] ^ 1;
     if (nulls === 0) levels = undefined;
   }
@@ -176,8 +175,23 @@ function readFlatDataPage(
   const bitWidth = view.getUint8(reader.offset++);
   if (bitWidth === 0) return { definitionLevels: levels, dataPage: new Int32Array(present) };
   const indices = new Int32Array(present);
-  readRleBitPackedHybrid(reader, bitWidth, indices, view.byteLength - reader.offset);
+  if (bitWidth <= HYBRID_MAX_WIDTH) readHybrid(bytes, reader.offset, bitWidth, indices);
+  else readRleBitPackedHybrid(reader, bitWidth, indices, view.byteLength - reader.offset);
   return { definitionLevels: levels, dataPage: indices };
+}
+
+/**
+ * A version-1 page's definition levels of a flat optional column: bit width 1, preceded by their byte
+ * length, as hyparquet's readDefinitionLevels reads them; the reader moves past them.
+ */
+function readLevels(bytes: Uint8Array, reader: { view: DataView; offset: number }, count: number): Uint8Array {
+  const levels = new Uint8Array(count);
+  if (reader.offset + 4 > bytes.length) throw new Error('a page ends before its definition levels');
+  const length = reader.view.getUint32(reader.offset, true);
+  const start = reader.offset + 4;
+  readHybrid(bytes, start, 1, levels);
+  reader.offset = start + length;
+  return levels;
 }
 
 /**
@@ -203,10 +217,7 @@ function readByteTexts(bytes: Uint8Array, count: number, maxDefinition: number, 
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const reader = { view, offset: 0 };
   let levels: Uint8Array | null = null;
-  if (maxDefinition === 1) {
-    levels = new Uint8Array(count);
-    readRleBitPackedHybrid(reader, 1, levels);
-  }
+  if (maxDefinition === 1) levels = readLevels(bytes, reader, count);
   const starts = new Int32Array(count);
   const lengths = new Int32Array(count);
   const size = bytes.byteLength;
@@ -225,6 +236,36 @@ function readByteTexts(bytes: Uint8Array, count: number, maxDefinition: number, 
     at += length;
   }
   return { bytes, starts, lengths, decode };
+}
+
+/**
+ * placedIndices of readFlatDataPage's indices (an Int32Array, read without a conversion per value);
+ * without nulls, the indices themselves once checked.
+ */
+function placedInt32Indices(indices: Int32Array, levels: Levels, max: number, count: number, size: number): Int32Array {
+  const outside = (k: number) => new Error(`a dictionary index (${k}) is outside its dictionary of ${size} values`);
+  if (levels === undefined) {
+    for (let i = 0; i < count; i++) {
+      const k = indices[i];
+      if (!(k >= 0 && k < size)) throw outside(k);
+    }
+    return indices;
+  }
+  const out = new Int32Array(count);
+  const n = indices.length;
+  let v = 0;
+  for (let i = 0; i < count; i++) {
+    if (levels[i] !== max) {
+      out[i] = -1;
+      continue;
+    }
+    if (v === n) throw new Error(`a page has ${n} values for more present rows`);
+    const k = indices[v++];
+    if (!(k >= 0 && k < size)) throw outside(k);
+    out[i] = k;
+  }
+  if (v !== n) throw new Error(`a page has ${n} values for ${v} present rows`);
+  return out;
 }
 
 /** Whether hyparquet's convert leaves the column's INT64 values as they are (signed, not a DECIMAL). */
@@ -291,6 +332,7 @@ function placedNumbers(values: DecodedArray, levels: Levels, max: number, count:
 function placedIndices(indices: DecodedArray, levels: Levels, max: number, count: number, size: number): Int32Array {
   const dense = !levels || levels.length === 0;
   if (dense ? indices.length !== count : levels.length !== count) throw new Error(`a page has ${indices.length} values for ${count} rows`);
+  if (indices instanceof Int32Array) return placedInt32Indices(indices, dense ? undefined : levels, max, count, size);
   const out = new Int32Array(count);
   let v = 0;
   for (let i = 0; i < count; i++) {
