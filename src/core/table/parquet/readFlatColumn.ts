@@ -6,7 +6,6 @@
  * page's values are placed at the rows its definition levels mark as present, nulls in between.
  */
 import type {
-  AsyncBuffer,
   ColumnChunk,
   Compressors,
   DataPageHeader,
@@ -34,21 +33,23 @@ export interface FlatColumnOptions {
   compressors: Compressors;
 }
 
-/** The values of one flat column chunk, page by page (null where missing); `rows` values in all. */
-export async function readFlatColumn(
-  buffer: AsyncBuffer,
-  chunk: ColumnChunk,
-  rows: number,
-  opts: FlatColumnOptions,
-): Promise<PageValues[]> {
+/** Where a column chunk lies in the file (bytes [start, end)); throws when it cannot be read. */
+export function chunkRange(chunk: ColumnChunk, fileBytes: number): [number, number] {
   const meta = chunk.meta_data;
   if (chunk.file_path) throw new Error('its column chunks are in another file (file_path), which is not read');
   if (!meta) throw new Error('a column chunk has no metadata (an encrypted file?)');
   const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
   const end = start + Number(meta.total_compressed_size);
-  if (!(start >= 0 && end <= buffer.byteLength && end > start))
-    throw new Error(`a column chunk lies outside the file (bytes ${start} to ${end})`);
-  const bytes = await buffer.slice(start, end);
+  if (!(start >= 0 && end <= fileBytes && end > start)) throw new Error(`a column chunk lies outside the file (bytes ${start} to ${end})`);
+  return [start, end];
+}
+
+/**
+ * The values of one flat column chunk, page by page (null where missing); `rows` values in all.
+ * `bytes` are the chunk's (chunkRange).
+ */
+export function readFlatColumn(bytes: ArrayBuffer, chunk: ColumnChunk, rows: number, opts: FlatColumnOptions): PageValues[] {
+  const meta = chunk.meta_data!;
   const reader = { view: new DataView(bytes), offset: 0 };
   const schemaPath = opts.schemaPath;
   const element = schemaPath[schemaPath.length - 1].element;
