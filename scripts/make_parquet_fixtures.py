@@ -19,6 +19,11 @@ Writes, from the repository root:
   isAdjustedToUTC (ts_utc), as a naive TIMESTAMP (ts_local), as strings with offsets (ts_text) and as
   DATE (day), so windows cut by each column can be compared between the two files.
   (`python3 scripts/make_parquet_fixtures.py windows` writes only these.)
+- texts.parquet: 80,000 rows of string columns past the reader's dictionary limit (a dictionary page
+  that fills up, then PLAIN pages; PLAIN throughout; untyped bytes with invalid UTF-8), with spaces,
+  missing markers, non-ASCII and long texts, and an INT64 column past 2^53: the reader hashes such
+  texts from their bytes, which must give what their strings give.
+  (`python3 scripts/make_parquet_fixtures.py texts` writes only this one.)
 
 Pinned versions (Python 3.11.7): pyarrow 25.0.1, duckdb 1.5.6, pandas 3.0.6. Python is never a runtime
 dependency. Usage: python3 scripts/make_parquet_fixtures.py
@@ -192,11 +197,73 @@ def write_windows():
     table.to_pandas().to_csv(os.path.join(out, "production.csv"), index=False)
 
 
+TEXT_ROWS = 80_000  # past the reader's dictionary limit (65536 distinct texts) by some 10,000 rows
+
+
+def text_value(i):
+    """Row i of the many-texts column: mostly distinct ASCII, with what trimming, markers and decoding meet."""
+    k = i % 23
+    if k == 0:
+        return None
+    if k == 1:
+        return ["", " ", "NA", " NA ", "null", "?", "NaN", "\tnull\n", "N/A", "Nope"][i % 10]
+    if k == 2:
+        return f"  pad {i}\t"
+    if k == 3:
+        return f"\x0b\x0c\r{i}\x1c"  # \x1c is no space for trim()
+    if k == 4:
+        return f"ünï {i} 列"
+    if k == 5:
+        return f"\u00a0nbsp {i}\u2003"  # Unicode spaces trim() removes
+    if k == 6:
+        return "N" + "x" * 300 + str(i)  # long, starts like a marker
+    if k == 7 and i > 74_000:
+        # An early value again once hashed, padded otherwise: the same text when trimmed.
+        again = text_value(i * 7 % 70_000)
+        return None if again is None else f"\t{again} \x0b"
+    if k == 8:
+        return f"nul\x00{i}"
+    return f"2024-01-{1 + i % 28:02d} {i:07d}"
+
+
+def write_texts():
+    """texts.parquet: string columns past the dictionary limit, whose PLAIN pages the reader hashes from bytes."""
+    n = TEXT_ROWS
+    idx = range(n)
+    texts = [text_value(i) for i in idx]
+    table = pa.table(
+        {
+            # Dictionary-encoded until a small dictionary page is full, then PLAIN.
+            "text": pa.array(texts, pa.string()),
+            # PLAIN throughout (no dictionary), without nulls and required.
+            "plain": pa.array([t if t is not None else "-" for t in reversed(texts)], pa.string()),
+            # Bytes without a type (read as UTF-8), with invalid UTF-8 sequences.
+            "raw": pa.array([None if i % 31 == 0 else (b"\xff\xfe%d" % i if i % 5 == 0 else b"r%d" % i) for i in idx], pa.binary()),
+            # INT64 PLAIN, mostly null; past 2^53 (not all exact as doubles) and negative.
+            "big": pa.array([(i * 0x9E3779B97F4A7C15) % (1 << 63) - (1 << 62) if i % 13 == 0 else None for i in idx], pa.int64()),
+        }
+    )
+    schema = table.schema.set(1, pa.field("plain", pa.string(), nullable=False))
+    pq.write_table(
+        table.cast(schema),
+        os.path.join(OUT, "texts.parquet"),
+        compression="zstd",
+        row_group_size=40_000,
+        use_dictionary=["text"],
+        dictionary_pagesize_limit=1 << 16,
+        data_page_size=1 << 15,
+    )
+
+
 if __name__ == "__main__":
     import sys
 
     os.makedirs(OUT, exist_ok=True)
+    if sys.argv[1:] == ["texts"]:
+        write_texts()
+        sys.exit(0)
     if sys.argv[1:] != ["windows"]:
         write_real()
         write_types()
     write_windows()
+    write_texts()

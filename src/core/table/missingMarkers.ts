@@ -25,4 +25,9 @@ export class MissingMarkers {
     if (c < 128 ? this.firstChars[c] === 0 : !this.nonAsciiFirst) return false;
     return this.set.has(s);
   }
+
+  /** False when no marker starts with the character code `c`: a cell starting with it is no marker. */
+  mayStartWith(c: number): boolean {
+    return c < 128 ? this.firstChars[c] !== 0 : this.nonAsciiFirst;
+  }
 }

@@ -3,6 +3,7 @@ import type { MissingMarkers } from '../missingMarkers.ts';
 import { TextHashSet } from '../TextHashSet.ts';
 import type { ParsedColumn } from '../types.ts';
 import type { ParquetValueKind } from './parquetColumns.ts';
+import { asciiText, isByteTexts, type ByteTexts, type HashPair } from './byteTexts.ts';
 
 /** The values hyparquet decodes a column chunk into (typed arrays, or arrays with null for a missing value). */
 export type DecodedValues = ArrayLike<unknown>;
@@ -17,7 +18,7 @@ export interface CodedValues {
 }
 
 /** One page (or a slice of one) of a column. */
-export type PageValues = DecodedValues | CodedValues;
+export type PageValues = DecodedValues | CodedValues | ByteTexts;
 
 export function isCoded(page: PageValues): page is CodedValues {
   return (page as CodedValues).indices instanceof Int32Array;
@@ -25,7 +26,7 @@ export function isCoded(page: PageValues): page is CodedValues {
 
 /** The rows a page holds. */
 export function pageRows(page: PageValues): number {
-  return isCoded(page) ? page.indices.length : page.length;
+  return isCoded(page) ? page.indices.length : isByteTexts(page) ? page.starts.length : page.length;
 }
 
 /**
@@ -68,6 +69,7 @@ export class ParquetColumnBuilder {
   /** Appends the next rows' decoded values. */
   append(data: PageValues, markers: MissingMarkers): void {
     if (isCoded(data)) return this.appendCoded(data, markers);
+    if (isByteTexts(data)) return this.appendByteTexts(data, markers);
     const n = data.length;
     this.reserve(this.rows + n);
     if (this.kind === 'number') this.appendNumbers(data, n);
@@ -151,6 +153,7 @@ export class ParquetColumnBuilder {
 
   private appendNumbers(data: DecodedValues, n: number): void {
     const values = this.values!;
+    if (data instanceof Float64Array) return this.appendFloats(data, n);
     let r = this.rows;
     for (let i = 0; i < n; i++, r++) {
       const v = data[i];
@@ -161,6 +164,68 @@ export class ParquetColumnBuilder {
         this.missing++;
         if (x === Infinity || x === -Infinity) this.infinite++;
       }
+    }
+    this.rows = r;
+  }
+
+  /** appendNumbers of a Float64Array (what number pages decode to): copied at once, then the non-finite ones marked. */
+  private appendFloats(data: Float64Array, n: number): void {
+    const values = this.values!;
+    const r0 = this.rows;
+    values.set(data, r0);
+    for (let i = 0; i < n; i++) {
+      const x = data[i];
+      if (x - x !== 0) {
+        values[r0 + i] = NaN;
+        this.missing++;
+        if (x === Infinity || x === -Infinity) this.infinite++;
+      }
+    }
+    this.rows = r0 + n;
+  }
+
+  private readonly hash: HashPair = { h1: 0, h2: 0 };
+
+  /**
+   * A PLAIN string page as bytes: once the column is hashed, an ASCII value is trimmed, compared with
+   * the markers and hashed from its bytes (byteTexts.ts asciiText), with the same outcome as its
+   * string; any other value, and every value before hashing starts, goes the string way.
+   */
+  private appendByteTexts(page: ByteTexts, markers: MissingMarkers): void {
+    const { bytes, starts, lengths, decode } = page;
+    const n = starts.length;
+    this.reserve(this.rows + n);
+    const hash = this.hash;
+    let r = this.rows;
+    for (let i = 0; i < n; i++, r++) {
+      const start = starts[i];
+      if (start >= 0 && this.hashes !== null && this.firstNonNumeric !== null) {
+        const got = asciiText(bytes, start, start + lengths[i], markers, hash);
+        if (got === 'text') {
+          this.nonNumeric++;
+          this.hashes.addHash(hash.h1, hash.h2);
+          continue;
+        }
+        if (got === 'missing') {
+          this.missing++;
+          continue;
+        }
+      }
+      const s = start < 0 ? null : decode(bytes.subarray(start, start + lengths[i])).trim();
+      if (s === null || s.length === 0 || markers.has(s)) {
+        this.missing++;
+        if (this.codes !== null) this.codes[r] = -1;
+        continue;
+      }
+      this.nonNumeric++;
+      if (this.firstNonNumeric === null) this.firstNonNumeric = { row: r + 1, value: s };
+      if (this.hashes !== null) {
+        this.hashes.add(s);
+        continue;
+      }
+      const c = this.code(s);
+      if (this.hashes !== null) continue;
+      this.codes![r] = c;
     }
     this.rows = r;
   }

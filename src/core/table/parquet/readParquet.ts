@@ -9,6 +9,7 @@ import {
   parquetMetadataAsync,
   parquetSchema,
   type AsyncBuffer,
+  type ColumnChunk,
   type Compressors,
   type FileMetaData,
   type ParquetParsers,
@@ -21,7 +22,8 @@ import type { ParsedTable } from '../types.ts';
 import { isCoded, pageRows, ParquetColumnBuilder, type PageValues } from './ParquetColumnBuilder.ts';
 import { parquetColumns, type ParquetColumn, type ParquetValueKind, type UnreadColumn } from './parquetColumns.ts';
 import { columnHint } from '../../config/suggestColumn.ts';
-import { readFlatColumn } from './readFlatColumn.ts';
+import { chunkRange, readFlatColumn } from './readFlatColumn.ts';
+import { byteTextsValues, isByteTexts, sliceByteTexts } from './byteTexts.ts';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 
 export type { AsyncBuffer } from 'hyparquet';
@@ -246,7 +248,7 @@ function feedTap(t: Tap, pages: PageValues[], before: number): void {
   for (const page of pages) {
     const n = pageRows(page);
     const coded = isCoded(page) ? page : null;
-    const plain = coded === null ? (page as ArrayLike<unknown>) : null;
+    const plain = coded === null ? (isByteTexts(page) ? byteTextsValues(page) : (page as ArrayLike<unknown>)) : null;
     for (let i = 0; i < n; i++, row++) {
       let v: unknown;
       if (coded !== null) {
@@ -344,25 +346,47 @@ async function eachRowGroup(
     const rows = Number(group.num_rows);
     if (opts.signal?.aborted) throw abortError(opts.file);
     if (rows > 0) {
-      await each(async (c) => {
+      const damaged = (e: unknown, c: number) => {
+        if (isInputError(e)) return e;
+        const detail = e instanceof Error ? e.message : String(e);
+        return new InputError(
+          `${opts.file} is a damaged or unsupported Parquet file (column "${names[c]}", row group ${g + 1}: ${detail}); copy or export it again, or write it with pyarrow or DuckDB`,
+        );
+      };
+      const fetchChunk = async (c: number): Promise<{ chunk: ColumnChunk; bytes: ArrayBuffer }> => {
         const chunk = group.columns.find((ch) => ch.meta_data?.path_in_schema.length === 1 && ch.meta_data.path_in_schema[0] === names[c]);
         if (chunk === undefined)
           throw new InputError(
             `${opts.file} is a damaged Parquet file: row group ${g + 1} has no data for column "${names[c]}"; copy or export it again`,
           );
         try {
-          return await readFlatColumn(file.buffer, chunk, rows, {
+          const [start, end] = chunkRange(chunk, file.buffer.byteLength);
+          return { chunk, bytes: await file.buffer.slice(start, end) };
+        } catch (e) {
+          throw damaged(e, c);
+        }
+      };
+      // Columns are read in order, each chunk's bytes asked for one column ahead: the next one is on
+      // its way (File.slice in a browser worker, a file read in Node) while this one is decoded.
+      let ahead: { column: number; bytes: Promise<{ chunk: ColumnChunk; bytes: ArrayBuffer }> } | null = null;
+      await each(async (c) => {
+        const got = ahead !== null && ahead.column === c ? ahead.bytes : fetchChunk(c);
+        ahead = null;
+        if (c + 1 < names.length) {
+          ahead = { column: c + 1, bytes: fetchChunk(c + 1) };
+          // Not read when an earlier column fails: its rejection is not left unhandled.
+          ahead.bytes.catch(() => undefined);
+        }
+        const { chunk, bytes } = await got;
+        try {
+          return readFlatColumn(bytes, chunk, rows, {
             kind: file.columns[c].kind,
             schemaPath: file.paths[c],
             parsers: ALL_PARSERS,
             compressors: COMPRESSORS,
           });
         } catch (e) {
-          if (isInputError(e)) throw e;
-          const detail = e instanceof Error ? e.message : String(e);
-          throw new InputError(
-            `${opts.file} is a damaged or unsupported Parquet file (column "${names[c]}", row group ${g + 1}: ${detail}); copy or export it again, or write it with pyarrow or DuckDB`,
-          );
+          throw damaged(e, c);
         }
       }, rows);
     }
@@ -385,6 +409,7 @@ function appendRange(builder: ParquetColumnBuilder, pages: PageValues[], from: n
 function slice(data: PageValues, from: number, to: number): PageValues {
   if (isCoded(data))
     return from === 0 && to === data.indices.length ? data : { indices: data.indices.subarray(from, to), dictionary: data.dictionary };
+  if (isByteTexts(data)) return sliceByteTexts(data, from, to);
   if (from === 0 && to === data.length) return data;
   const d = data as unknown as { subarray?: (a: number, b: number) => PageValues; slice: (a: number, b: number) => PageValues };
   return typeof d.subarray === 'function' ? d.subarray(from, to) : d.slice(from, to);
