@@ -71,7 +71,7 @@ let colCodes: usize = 0;
 let colHashing: usize = 0;
 /** Per kept column, CACHE slots of entry + 1 (0 empty), by length and first and last bytes. */
 let colCache: usize = 0;
-const CACHE: i32 = 64;
+const CACHE: i32 = 128;
 
 // The tapped field (TableBuilder `cellTap`): every data row's raw cell of field `tapField` (-1: none),
 // unquoted and unescaped, copied end to end into tapBuf; tapEnds[r] is the end of row r's cell in
@@ -84,6 +84,13 @@ let tapEnds: usize = 0;
 /** Bytes in tapBuf (this block). */
 export let tapBytes: i32 = 0;
 let tapUnits: i32 = 0;
+
+/**
+ * Readable bytes past the end of every buffer a cell's bytes lie in (the block, which JavaScript
+ * allocates with this slack, the scratch buffer, the dictionary's arena): short texts are compared
+ * with one 8-byte load.
+ */
+const SLACK: usize = 8;
 
 // Unescaped text of a quoted field with doubled quotes or CRLF.
 let scratch: usize = 0;
@@ -351,8 +358,8 @@ function isSpace(c: u32): bool {
   return c == 32 || (c >= 9 && c <= 13);
 }
 
+/** Whether [a, b) is a missing marker (the caller checked markerFirst). */
 function isMarker(a: usize, b: usize): bool {
-  if (load<u8>(markerFirst + <usize>load<u8>(a)) == 0) return false;
   const n = <i32>(b - a);
   for (let i = 0; i < markerCount; i++) {
     if (load<i32>(markerLen + <usize>i * 4) != n) continue;
@@ -385,6 +392,10 @@ function rehash(): void {
 
 @inline
 function sameBytes(x: usize, y: usize, n: usize): bool {
+  if (n - 1 < 8) {
+    // 1 to 8 bytes: one masked 8-byte comparison (the buffers have 8 bytes of slack, see SLACK).
+    return ((load<u64>(x) ^ load<u64>(y)) & (<u64>-1 >> ((8 - <u64>n) << 3))) == 0;
+  }
   let i: usize = 0;
   for (; i + 8 <= n; i += 8) if (load<u64>(x + i) != load<u64>(y + i)) return false;
   for (; i < n; i++) if (load<u8>(x + i) != load<u8>(y + i)) return false;
@@ -397,7 +408,12 @@ function entryOf(col: i32, a: usize, b: usize): i32 {
   // A low-cardinality column's cells mostly hit this cache: no hashing, one comparison.
   const slot =
     colCache +
-    ((<usize>col * <usize>CACHE + <usize>((<u32>n * 7 + <u32>load<u8>(a) * 31 + <u32>load<u8>(b - 1) * 131) & <u32>(CACHE - 1))) << 2);
+    ((<usize>col * <usize>CACHE +
+      <usize>(
+        (<u32>n * 7 + <u32>load<u8>(a) * 31 + <u32>load<u8>(b - 1) * 131 + <u32>load<u8>(b - (n >= 2 ? 2 : 1)) * 1031) &
+        <u32>(CACHE - 1)
+      )) <<
+      2);
   const cached = load<i32>(slot) - 1;
   if (
     cached >= 0 &&
@@ -444,7 +460,7 @@ function lookup(col: i32, a: usize, b: usize): i32 {
     entryLen = grow(entryLen, <usize>entryCap * 4);
     entryMap = grow(entryMap, <usize>entryCap * 4);
   }
-  if (arenaUsed + <usize>n > arenaCap) {
+  if (arenaUsed + <usize>n + SLACK > arenaCap) {
     arenaCap = max<usize>(arenaCap * 2, arenaUsed + <usize>n + 65536);
     arena = grow(arena, arenaCap);
   }
@@ -480,7 +496,7 @@ function cell(col: i32, s: usize, e: usize, k: usize, own: bool): void {
       return;
     }
   }
-  if (a == b || isMarker(a, b)) {
+  if (a == b || (load<u8>(markerFirst + <usize>load<u8>(a)) != 0 && isMarker(a, b))) {
     missingCell(col, k);
     return;
   }
@@ -491,8 +507,11 @@ function cell(col: i32, s: usize, e: usize, k: usize, own: bool): void {
       if (numStatus == NUM_OK) {
         store<i32>(tags + k * 4, TAG_NUMBER - numShape);
         store<f64>(vals + k * 8, v);
-        store<i32>(starts + k * 4, <i32>(a - base));
-        store<i32>(lens + k * 4, <i32>(b - a));
+        if (numShape != 0) {
+          // JavaScript reads the text of a decimal while the column's mark is undecided; an integer never.
+          store<i32>(starts + k * 4, <i32>(a - base));
+          store<i32>(lens + k * 4, <i32>(b - a));
+        }
         count(col, <usize>numShape); // K_INT, K_DEC, K_AMB
         return;
       }
@@ -525,7 +544,7 @@ function unescape(s: usize, e: usize): usize {
   const n = e - s;
   if (n > scratchCap) {
     scratchCap = max<usize>(n, scratchCap * 2);
-    scratch = grow(scratch, scratchCap);
+    scratch = grow(scratch, scratchCap + SLACK);
   }
   let o = scratch;
   for (let p = s; p < e; p++) {
@@ -754,6 +773,14 @@ export function csvParseBlock(ptr: usize, len: i32, final: bool, maxRows: i32): 
 function validUtf8(a: usize, b: usize): bool {
   let p = a;
   while (p < b) {
+    // ASCII 64 bytes at a time: no byte has its high bit set.
+    if (p + 64 <= b) {
+      const x = v128.or(v128.or(v128.load(p), v128.load(p, 16)), v128.or(v128.load(p, 32), v128.load(p, 48)));
+      if (i8x16.bitmask(x) == 0) {
+        p += 64;
+        continue;
+      }
+    }
     if (p + 8 <= b && (load<u64>(p) & 0x8080808080808080) == 0) {
       p += 8;
       continue;

@@ -37,6 +37,8 @@ const MAX_ROWS = 8192;
 /** The delimiter and line ending are detected from this many leading bytes (see papaparse's head). */
 const DETECT_BYTES = 64 << 10;
 const CRLF = /\r\n/g;
+/** Bytes allocated past the block's end: the reader may read (never use) up to 8 bytes past a cell (wasm/csv/parseBlock.ts SLACK). */
+const SLACK = 16;
 
 /**
  * Reads a CSV with the wasm byte reader (wasm/csv/parseBlock.ts) into the same TableBuilder, with the
@@ -350,7 +352,7 @@ class WasmBuffers {
     private readonly wasm: CsvReaderWasm,
     private readonly stride: number,
   ) {
-    this.ptr = wasm.alloc(this.cap);
+    this.ptr = wasm.alloc(this.cap + SLACK);
   }
 
   bytes(): Uint8Array {
@@ -404,7 +406,7 @@ class WasmBuffers {
   }
 
   grow(cap: number): void {
-    const p = this.wasm.alloc(cap);
+    const p = this.wasm.alloc(cap + SLACK);
     new Uint8Array(this.wasm.memory.buffer, p, this.filled).set(new Uint8Array(this.wasm.memory.buffer, this.ptr, this.filled));
     this.wasm.free(this.ptr);
     this.ptr = p;
