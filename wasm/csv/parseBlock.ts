@@ -307,7 +307,8 @@ function textCell(col: i32, a: usize, b: usize, k: usize, own: bool): void {
 /** A text JavaScript must type itself (it may be a locale number, or needs Unicode trimming). */
 @inline
 function otherCell(col: i32, a: usize, b: usize, k: usize): void {
-  store<i32>(tags + k * 4, load<i32>(entryCode + <usize>entryOf(col, a, b) * 4) * 2 + 1);
+  const e = entryOf(col, a, b); // first: a new entry may move entryCode
+  store<i32>(tags + k * 4, load<i32>(entryCode + <usize>e * 4) * 2 + 1);
   count(col, K_OTHER);
 }
 

@@ -221,6 +221,25 @@ describe('readCsvBytes (the wasm byte reader) against papaparse', () => {
     expect(read).toBeGreaterThan(130);
   });
 
+  it('gives the same tables for thousands of distinct texts JavaScript types (the dictionary grows mid-block)', async () => {
+    const lines = ['x;y;z'];
+    for (let i = 0; i < 5000; i++) lines.push(`${i};${(i / 7).toFixed(2).replace('.', ',')};t${i % 3000}`);
+    const bytes = enc.encode(lines.join('\n') + '\n');
+    const { papa, fast } = await both(bytes);
+    expect(fast).not.toBeNull();
+    expect(fast).toEqual(papa);
+    const papaChunks: [ParsedTable, number][] = [];
+    const fastChunks: [ParsedTable, number][] = [];
+    await parseCsvChunks(new Blob([bytes]), { ...options(), rowsPerTable: 50, onTable: (t, at) => void papaChunks.push([t, at]) });
+    await readCsvBytes(
+      new Blob([bytes]),
+      options(),
+      { rowsPerTable: 50, onTable: (t, at) => void fastChunks.push([t, at]) },
+      await csvReaderInstance(),
+    );
+    expect(fastChunks).toEqual(papaChunks);
+  });
+
   it('reads a file larger than its 4 MiB block with the same table (rows cut across blocks)', async () => {
     const lines = ['id,x,name,amount'];
     for (let i = 0; i < 150_000; i++) lines.push(`${i},${(i * 0.37).toFixed(i % 5)},"n${i % 97}, ok",${i % 3 === 0 ? 'NA' : i * 1.5}`);
