@@ -159,7 +159,16 @@ async function wasmOnly(header) {
       if (keep(h)) fieldCol[f] = kept++;
     });
     const cells = MAX_ROWS * Math.max(kept, 1);
-    const out = [w.alloc(cells * 4), w.alloc(cells * 8), w.alloc(cells * 4), w.alloc(cells * 4)];
+    // tags, vals, starts, lens, codes, hashes, tally (csvBytes.ts WasmBuffers)
+    const out = [
+      w.alloc(cells * 4),
+      w.alloc(cells * 8),
+      w.alloc(cells * 4),
+      w.alloc(cells * 4),
+      w.alloc(cells * 4),
+      w.alloc(cells * 8),
+      w.alloc(Math.max(kept, 1) * 8 * 4),
+    ];
     const fc = w.alloc(header.length * 4);
     new Int32Array(w.memory.buffer, fc, header.length).set(fieldCol);
     const markerData = w.alloc(16);
@@ -167,19 +176,14 @@ async function wasmOnly(header) {
     new Uint8Array(w.memory.buffer, markerData, 2).set([78, 65]); // "NA"
     new Int32Array(w.memory.buffer, markerIndex, 2).set([0, 2]);
     w.csvInit(header.length, fc, 44, markerData, markerIndex, 1);
+    w.csvOutputs(MAX_ROWS, ...out);
     const perCol = new Int32Array(Math.max(kept, 1));
     let seen = 0;
     const c0 = process.cpuUsage();
     let off = dataStart;
     let rows = 0;
     while (off < bytes.length) {
-      const n = w.csvParseBlock(
-        ptr + off,
-        Math.min(4 << 20, bytes.length - off),
-        off + (4 << 20) >= bytes.length ? 1 : 0,
-        MAX_ROWS,
-        ...out,
-      );
+      const n = w.csvParseBlock(ptr + off, Math.min(4 << 20, bytes.length - off), off + (4 << 20) >= bytes.length ? 1 : 0, MAX_ROWS);
       if (n <= 0) throw new Error(`csvParseBlock returned ${n} at byte ${off}`);
       rows += w.rowsOut.value;
       off += n;

@@ -3,7 +3,10 @@
 export { alloc, free } from '../memory';
 export {
   csvInit,
+  csvOutputs,
   csvParseBlock,
+  csvMapEntry,
+  csvMapReset,
   csvEntryCount,
   csvEntryCol,
   csvEntryCode,

@@ -14,6 +14,11 @@
 //                          (csvHashing: it passed the dictionary limit): no dictionary entry; its
 //                          TextHashSet hash pair (h1, h2) as two i32 in its vals slot, its bytes at
 //                          starts/lens
+// Besides the tags, every cell also goes to dense per-column outputs that let JavaScript take a whole
+// column of a block with typed-array copies when the block holds only common cells (see csvOutputs):
+// vals holds NaN for every cell that is no number, codes the builder's code of a coded text (from the
+// map JavaScript sets with csvMapEntry; -1 for a missing cell), hashes each hashed text's pair in row
+// order, and the tally counts the column's cells by kind (K_*).
 // Anything papaparse would report or handle differently (a quote that does not close, text after a
 // closing quote, a row with too many fields, invalid UTF-8, Unicode spaces around a blank field) makes
 // csvParseBlock return DECLINE, and the caller reads the file with papaparse instead.
@@ -52,6 +57,8 @@ let entryCol: usize = 0;
 let entryCode: usize = 0;
 let entryOff: usize = 0;
 let entryLen: usize = 0;
+/** Per entry: the builder code JavaScript gave its text (csvMapEntry), or -1. */
+let entryMap: usize = 0;
 let arena: usize = 0;
 let arenaUsed: usize = 0;
 let arenaCap: usize = 0;
@@ -64,7 +71,7 @@ let colCodes: usize = 0;
 let colHashing: usize = 0;
 /** Per kept column, CACHE slots of entry + 1 (0 empty), by length and first and last bytes. */
 let colCache: usize = 0;
-const CACHE: i32 = 64;
+const CACHE: i32 = 128;
 
 // The tapped field (TableBuilder `cellTap`): every data row's raw cell of field `tapField` (-1: none),
 // unquoted and unescaped, copied end to end into tapBuf; tapEnds[r] is the end of row r's cell in
@@ -77,6 +84,13 @@ let tapEnds: usize = 0;
 /** Bytes in tapBuf (this block). */
 export let tapBytes: i32 = 0;
 let tapUnits: i32 = 0;
+
+/**
+ * Readable bytes past the end of every buffer a cell's bytes lie in (the block, which JavaScript
+ * allocates with this slack, the scratch buffer, the dictionary's arena): short texts are compared
+ * with one 8-byte load.
+ */
+const SLACK: usize = 8;
 
 // Unescaped text of a quoted field with doubled quotes or CRLF.
 let scratch: usize = 0;
@@ -94,7 +108,28 @@ let tags: usize = 0;
 let vals: usize = 0;
 let starts: usize = 0;
 let lens: usize = 0;
+let codes: usize = 0;
+let hashes: usize = 0;
+let tally: usize = 0;
+/** Cell slots per column in the outputs (cell (row, col) at col * stride + row). */
+let stride: usize = 0;
 let base: usize = 0;
+
+// Tally kinds: per kept column TALLY i32 counters of the block's cells.
+export const TALLY: i32 = 8;
+const K_INT: usize = 0; // a number, shape 0
+const K_DEC: usize = 1; // a number, POINT_DECIMAL
+const K_AMB: usize = 2; // a number, POINT_AMBIGUOUS
+const K_MISSING: usize = 3;
+const K_CODED: usize = 4; // a text that is no number, with a builder code (codes)
+const K_HASHED: usize = 5; // a hashed text (hashes)
+const K_OTHER: usize = 6; // anything JavaScript must look at cell by cell
+
+@inline
+function count(col: i32, kind: usize): void {
+  const at = tally + ((<usize>col * <usize>TALLY + kind) << 2);
+  store<i32>(at, load<i32>(at) + 1);
+}
 
 function grow(ptr: usize, bytes: usize): usize {
   return ptr == 0 ? heap.alloc(bytes) : heap.realloc(ptr, bytes);
@@ -254,9 +289,52 @@ function textCell(col: i32, a: usize, b: usize, k: usize, own: bool): void {
     textHash(a, b, vals + k * 8);
     store<i32>(starts + k * 4, <i32>(a - base));
     store<i32>(lens + k * 4, <i32>(b - a));
+    // and densely, in row order, for JavaScript's copy of the column's hashes
+    const at = tally + ((<usize>col * <usize>TALLY + K_HASHED) << 2);
+    const h = load<i32>(at);
+    store<i32>(at, h + 1);
+    store<u64>(hashes + ((<usize>col * stride + <usize>h) << 3), load<u64>(vals + k * 8));
     return;
   }
-  store<i32>(tags + k * 4, codeOf(col, a, b) * 2);
+  const e = entryOf(col, a, b);
+  store<i32>(tags + k * 4, load<i32>(entryCode + <usize>e * 4) * 2);
+  store<f64>(vals + k * 8, NaN);
+  const mapped = load<i32>(entryMap + <usize>e * 4);
+  store<i32>(codes + k * 4, mapped);
+  count(col, mapped >= 0 ? K_CODED : K_OTHER);
+}
+
+/** A text JavaScript must type itself (it may be a locale number, or needs Unicode trimming). */
+@inline
+function otherCell(col: i32, a: usize, b: usize, k: usize): void {
+  const e = entryOf(col, a, b); // first: a new entry may move entryCode
+  store<i32>(tags + k * 4, load<i32>(entryCode + <usize>e * 4) * 2 + 1);
+  count(col, K_OTHER);
+}
+
+/** A missing cell. */
+@inline
+function missingCell(col: i32, k: usize): void {
+  store<i32>(tags + k * 4, TAG_MISSING);
+  store<f64>(vals + k * 8, NaN);
+  store<i32>(codes + k * 4, -1);
+  count(col, K_MISSING);
+}
+
+/**
+ * Undoes the tally of cell slot k of column `col` (a row that turned out blank or incomplete), from
+ * its tag: the kind of a tag does not change within a block (JavaScript maps codes between blocks).
+ */
+function uncount(col: i32, k: usize): void {
+  const t = load<i32>(tags + k * 4);
+  let kind: usize;
+  if (t == TAG_MISSING) kind = K_MISSING;
+  else if (t == TAG_HASHED) kind = K_HASHED;
+  else if (t <= TAG_NUMBER) kind = <usize>(TAG_NUMBER - t); // shape 0, 1, 2: K_INT, K_DEC, K_AMB
+  else if ((t & 1) == 0 && load<i32>(codes + k * 4) >= 0) kind = K_CODED;
+  else kind = K_OTHER;
+  const at = tally + ((<usize>col * <usize>TALLY + kind) << 2);
+  store<i32>(at, load<i32>(at) - 1);
 }
 
 /** Dictionary entries so far (all columns); entry e's column, code, arena offset and length. */
@@ -281,8 +359,8 @@ function isSpace(c: u32): bool {
   return c == 32 || (c >= 9 && c <= 13);
 }
 
+/** Whether [a, b) is a missing marker (the caller checked markerFirst). */
 function isMarker(a: usize, b: usize): bool {
-  if (load<u8>(markerFirst + <usize>load<u8>(a)) == 0) return false;
   const n = <i32>(b - a);
   for (let i = 0; i < markerCount; i++) {
     if (load<i32>(markerLen + <usize>i * 4) != n) continue;
@@ -315,30 +393,39 @@ function rehash(): void {
 
 @inline
 function sameBytes(x: usize, y: usize, n: usize): bool {
+  if (n - 1 < 8) {
+    // 1 to 8 bytes: one masked 8-byte comparison (the buffers have 8 bytes of slack, see SLACK).
+    return ((load<u64>(x) ^ load<u64>(y)) & (<u64>-1 >> ((8 - <u64>n) << 3))) == 0;
+  }
   let i: usize = 0;
   for (; i + 8 <= n; i += 8) if (load<u64>(x + i) != load<u64>(y + i)) return false;
   for (; i < n; i++) if (load<u8>(x + i) != load<u8>(y + i)) return false;
   return true;
 }
 
-/** The column's code of bytes [a, b), adding an entry for a new text. */
-function codeOf(col: i32, a: usize, b: usize): i32 {
+/** The column's entry of bytes [a, b), added for a new text. */
+function entryOf(col: i32, a: usize, b: usize): i32 {
   const n = <i32>(b - a);
   // A low-cardinality column's cells mostly hit this cache: no hashing, one comparison.
   const slot =
     colCache +
-    ((<usize>col * <usize>CACHE + <usize>((<u32>n * 7 + <u32>load<u8>(a) * 31 + <u32>load<u8>(b - 1) * 131) & <u32>(CACHE - 1))) << 2);
+    ((<usize>col * <usize>CACHE +
+      <usize>(
+        (<u32>n * 7 + <u32>load<u8>(a) * 31 + <u32>load<u8>(b - 1) * 131 + <u32>load<u8>(b - (n >= 2 ? 2 : 1)) * 1031) &
+        <u32>(CACHE - 1)
+      )) <<
+      2);
   const cached = load<i32>(slot) - 1;
   if (
     cached >= 0 &&
     load<i32>(entryLen + <usize>cached * 4) == n &&
     sameBytes(arena + <usize>load<i32>(entryOff + <usize>cached * 4), a, <usize>n)
   ) {
-    return load<i32>(entryCode + <usize>cached * 4);
+    return cached;
   }
   const e = lookup(col, a, b);
   store<i32>(slot, e + 1);
-  return load<i32>(entryCode + <usize>e * 4);
+  return e;
 }
 
 /** The entry of the column's bytes [a, b), added when new. */
@@ -372,8 +459,9 @@ function lookup(col: i32, a: usize, b: usize): i32 {
     entryCode = grow(entryCode, <usize>entryCap * 4);
     entryOff = grow(entryOff, <usize>entryCap * 4);
     entryLen = grow(entryLen, <usize>entryCap * 4);
+    entryMap = grow(entryMap, <usize>entryCap * 4);
   }
-  if (arenaUsed + <usize>n > arenaCap) {
+  if (arenaUsed + <usize>n + SLACK > arenaCap) {
     arenaCap = max<usize>(arenaCap * 2, arenaUsed + <usize>n + 65536);
     arena = grow(arena, arenaCap);
   }
@@ -385,6 +473,7 @@ function lookup(col: i32, a: usize, b: usize): i32 {
   store<i32>(entryCode + <usize>e * 4, code);
   store<i32>(entryOff + <usize>e * 4, <i32>arenaUsed);
   store<i32>(entryLen + <usize>e * 4, n);
+  store<i32>(entryMap + <usize>e * 4, -1);
   arenaUsed += <usize>n;
   store<u32>(slotHash + <usize>j * 4, h);
   store<i32>(slotEntry + <usize>j * 4, e + 1);
@@ -404,12 +493,12 @@ function cell(col: i32, s: usize, e: usize, k: usize, own: bool): void {
     while (b > a && isSpace(<u32>load<u8>(b - 1))) b--;
     if (a < b && (<u32>load<u8>(a) >= 0x80 || <u32>load<u8>(b - 1) >= 0x80)) {
       // JavaScript's trim() also removes Unicode spaces: leave the untrimmed text to it.
-      store<i32>(tags + k * 4, codeOf(col, s, e) * 2 + 1);
+      otherCell(col, s, e, k);
       return;
     }
   }
-  if (a == b || isMarker(a, b)) {
-    store<i32>(tags + k * 4, TAG_MISSING);
+  if (a == b || (load<u8>(markerFirst + <usize>load<u8>(a)) != 0 && isMarker(a, b))) {
+    missingCell(col, k);
     return;
   }
   const c0 = <u32>load<u8>(a);
@@ -419,18 +508,22 @@ function cell(col: i32, s: usize, e: usize, k: usize, own: bool): void {
       if (numStatus == NUM_OK) {
         store<i32>(tags + k * 4, TAG_NUMBER - numShape);
         store<f64>(vals + k * 8, v);
-        store<i32>(starts + k * 4, <i32>(a - base));
-        store<i32>(lens + k * 4, <i32>(b - a));
+        if (numShape != 0) {
+          // JavaScript reads the text of a decimal while the column's mark is undecided; an integer never.
+          store<i32>(starts + k * 4, <i32>(a - base));
+          store<i32>(lens + k * 4, <i32>(b - a));
+        }
+        count(col, <usize>numShape); // K_INT, K_DEC, K_AMB
         return;
       }
     }
     if (surelyText(a, b)) textCell(col, a, b, k, own);
-    else store<i32>(tags + k * 4, codeOf(col, a, b) * 2 + 1);
+    else otherCell(col, a, b, k);
     return;
   }
   // ',' starts ",5"; U+2212 (E2 88 92) is a minus sign: both may be locale numbers.
   if (c0 == 44 || (c0 == 0xe2 && b - a >= 3 && load<u8>(a + 1) == 0x88 && load<u8>(a + 2) == 0x92)) {
-    store<i32>(tags + k * 4, codeOf(col, a, b) * 2 + 1);
+    otherCell(col, a, b, k);
     return;
   }
   textCell(col, a, b, k, own);
@@ -452,7 +545,7 @@ function unescape(s: usize, e: usize): usize {
   const n = e - s;
   if (n > scratchCap) {
     scratchCap = max<usize>(n, scratchCap * 2);
-    scratch = grow(scratch, scratchCap);
+    scratch = grow(scratch, scratchCap + SLACK);
   }
   let o = scratch;
   for (let p = s; p < e; p++) {
@@ -465,25 +558,50 @@ function unescape(s: usize, e: usize): usize {
 }
 
 /**
- * Parses the rows of [ptr, ptr + len) (whole rows; the last one only when `final`), at most `maxRows`
- * data rows, into the cell slots (column-major: cell (row, col) at col * maxRows + row). Returns the bytes consumed (up to the end of the last row parsed),
- * or DECLINE. Sets rowsOut and the row tallies (rows counted within this block).
+ * Sets the outputs of the blocks: `cellStride` cell slots per kept column (cell (row, col) at
+ * col * cellStride + row) of tags (i32), vals (f64), starts and lens (i32, a number's or hashed text's
+ * bytes from the block's start), codes (i32), hashes (per column 2 * cellStride i32: the hashed texts'
+ * pairs in row order), and TALLY i32 per kept column (cells by kind).
  */
-export function csvParseBlock(
-  ptr: usize,
-  len: i32,
-  final: bool,
-  maxRows: i32,
+export function csvOutputs(
+  cellStride: i32,
   tagsPtr: usize,
   valsPtr: usize,
   startsPtr: usize,
   lensPtr: usize,
-): i32 {
+  codesPtr: usize,
+  hashesPtr: usize,
+  tallyPtr: usize,
+): void {
+  stride = <usize>cellStride;
   tags = tagsPtr;
   vals = valsPtr;
   starts = startsPtr;
   lens = lensPtr;
+  codes = codesPtr;
+  hashes = hashesPtr;
+  tally = tallyPtr;
+}
+
+/** Entry e's text has code `code` in the column's builder (-1: forget it). */
+export function csvMapEntry(e: i32, code: i32): void {
+  store<i32>(entryMap + <usize>e * 4, code);
+}
+
+/** Forgets every entry's builder code (the builders started afresh). */
+export function csvMapReset(): void {
+  memory.fill(entryMap, 0xff, <usize>entryCount * 4);
+}
+
+/**
+ * Parses the rows of [ptr, ptr + len) (whole rows; the last one only when `final`), at most `maxRows`
+ * (<= the outputs' stride) data rows, into the cell slots (see csvOutputs). Returns the bytes consumed
+ * (up to the end of the last row parsed), or DECLINE. Sets rowsOut, the row tallies (rows counted
+ * within this block) and the cell tally.
+ */
+export function csvParseBlock(ptr: usize, len: i32, final: bool, maxRows: i32): i32 {
   base = ptr;
+  memory.fill(tally, 0, <usize>max(kept, 1) * <usize>TALLY * 4);
   rowsOut = 0;
   blankRows = 0;
   shortRows = 0;
@@ -499,8 +617,7 @@ export function csvParseBlock(
   let consumed = ptr;
   let rows = 0;
   while (rows < maxRows && p < end) {
-    const slot = <usize>rows; // cell (row, col) is at col * maxRows + row: column-major
-    const stride = <usize>maxRows;
+    const slot = <usize>rows; // cell (row, col) is at col * stride + row: column-major
     let f = 0;
     let f0s: usize = 0;
     let f0e: usize = 0;
@@ -617,6 +734,11 @@ export function csvParseBlock(
     if (!complete) {
       tapBytes = rowTapBytes;
       tapUnits = rowTapUnits;
+      // The fields read of the incomplete row are read again with the next block.
+      for (let g = 0; g < f && g < width; g++) {
+        const col = load<i32>(fieldCol + <usize>g * 4);
+        if (col >= 0) uncount(col, <usize>col * stride + slot);
+      }
       break;
     }
     consumed = p;
@@ -624,6 +746,8 @@ export function csvParseBlock(
       const blank = blankness(f0s, f0e);
       if (blank < 0) return DECLINE;
       if (blank == 1) {
+        const col = width > 0 ? load<i32>(fieldCol) : -1;
+        if (col >= 0) uncount(col, <usize>col * stride + slot);
         blankRows++;
         tapBytes = rowTapBytes;
         tapUnits = rowTapUnits;
@@ -633,7 +757,7 @@ export function csvParseBlock(
     if (tf >= 0) store<i32>(tapEnds + <usize>rows * 4, tapUnits);
     if (f < width) {
       for (let c = 0; c < kept; c++) {
-        if (load<i32>(colField + <usize>c * 4) >= f) store<i32>(tags + (<usize>c * stride + slot) * 4, TAG_MISSING);
+        if (load<i32>(colField + <usize>c * 4) >= f) missingCell(c, <usize>c * stride + slot);
       }
       if (shortRows++ == 0) firstShortRow = rows;
     } else if (f > width) {
@@ -650,6 +774,14 @@ export function csvParseBlock(
 function validUtf8(a: usize, b: usize): bool {
   let p = a;
   while (p < b) {
+    // ASCII 64 bytes at a time: no byte has its high bit set.
+    if (p + 64 <= b) {
+      const x = v128.or(v128.or(v128.load(p), v128.load(p, 16)), v128.or(v128.load(p, 32), v128.load(p, 48)));
+      if (i8x16.bitmask(x) == 0) {
+        p += 64;
+        continue;
+      }
+    }
     if (p + 8 <= b && (load<u64>(p) & 0x8080808080808080) == 0) {
       p += 8;
       continue;

@@ -6,6 +6,7 @@ import { groupedShape, mayBeGrouped, parseGroupedNumber } from './parseGroupedNu
 import { NumberFormatTracker, type NumberFormatOptions } from './NumberFormatTracker.ts';
 import { TextHashSet } from './TextHashSet.ts';
 import type { CellBlock } from './TableBuilder.ts';
+import { CSV_TALLY } from './csvReaderWasm.ts';
 
 /** Distinct texts kept as strings; beyond this a column is high-cardinality (hashes only). */
 export const DICTIONARY_LIMIT = 1 << 16;
@@ -14,6 +15,15 @@ const CACHE_MASK = 1023;
 /** The byte reader's tag of a text given by its hash (wasm/csv/parseBlock.ts TAG_HASHED). */
 const TAG_HASHED = -16;
 const EMPTY_CACHE = new Int32Array(0);
+// The byte reader's tally of a column's cells in a block (wasm/csv/parseBlock.ts K_*), at
+// column * CSV_TALLY + kind.
+const TALLY_INT = 0;
+const TALLY_DECIMAL = 1;
+const TALLY_AMBIGUOUS = 2;
+const TALLY_MISSING = 3;
+const TALLY_CODED = 4;
+const TALLY_HASHED = 5;
+const TALLY_OTHER = 6;
 
 /**
  * Accumulates one CSV column into typed arrays, cell by cell.
@@ -130,21 +140,58 @@ export class ColumnBuilder {
   }
 
   /**
-   * Rows `i0` to `i0 + n - 1` from a block of the byte reader (see TableBuilder CellBlock): row r's tag
-   * and number are at k = k0 + r * stride. The rows must fit (grow() first). Each cell takes the path
-   * add() would. The common cells go in tight runs (plain numbers and missing cells of a column without
-   * codes; missing cells and texts seen before of a coded column), the others one by one (cell()).
+   * Rows `i0` to `i0 + n - 1` from parsed column `c` of a block of the byte reader (see TableBuilder
+   * CellBlock), from the block's row `done` on. The rows must fit (grow() first). Each cell takes the
+   * path add() would. A whole block column of common cells (numbers the column needs no text of,
+   * missing cells, texts seen before, hashed texts of a hashing column) is copied from the reader's
+   * dense outputs (wholeColumn); otherwise the common cells go in tight runs (plain numbers and missing
+   * cells of a column without codes; missing cells and texts seen before of a coded column), the
+   * others one by one (cell()).
    */
-  addCells(i0: number, n: number, b: CellBlock, k0: number, stride: number, dict: string[], markers: MissingMarkers): void {
+  addCells(i0: number, n: number, b: CellBlock, c: number, done: number, markers: MissingMarkers): void {
+    if (done === 0 && n === b.rows && this.wholeColumn(i0, n, b, c)) return;
     const { tags, vals } = b;
+    const dict = b.dict[c];
+    const k0 = c * b.stride + done;
+    const stride = 1;
     let r = 0;
     while (r < n) {
       if (this.hashes !== null) r = b.words !== undefined ? this.hashedRun(i0, n, r, tags, b.words, k0, stride) : r;
       else r = this.codes === null ? this.plainRun(i0, n, r, tags, vals, k0, stride) : this.codedRun(i0, n, r, tags, k0, stride);
       if (r >= n) break;
-      this.cell(i0 + r, tags[k0 + r * stride], k0 + r * stride, b, dict, markers);
+      this.cell(i0 + r, tags[k0 + r * stride], k0 + r * stride, b, c, dict, markers);
       r++;
     }
+  }
+
+  /**
+   * Takes block column c (rows i0..i0 + n - 1) whole when its tally shows only cells whose effect on
+   * this builder the reader's outputs give: numbers in a column without codes or hashes (decimals once
+   * the column's mark is '.'), missing cells, texts with a builder code, hashed texts of a hashing
+   * column. Returns false, changing nothing, otherwise.
+   */
+  private wholeColumn(i0: number, n: number, b: CellBlock, c: number): boolean {
+    const t = b.tally;
+    const o = c * CSV_TALLY;
+    const decimals = t[o + TALLY_DECIMAL];
+    const ambiguous = t[o + TALLY_AMBIGUOUS];
+    const numbers = t[o + TALLY_INT] + decimals + ambiguous;
+    const coded = t[o + TALLY_CODED];
+    const hashed = t[o + TALLY_HASHED];
+    if (t[o + TALLY_OTHER] !== 0) return false;
+    if (numbers > 0 && (this.codes !== null || this.hashes !== null || (decimals + ambiguous > 0 && !this.format.pointSettled)))
+      return false;
+    if ((coded > 0 && this.codes === null) || (hashed > 0 && this.hashes === null)) return false;
+    const k0 = c * b.stride;
+    if (numbers > 0) (this.values ?? this.numbers()).set(b.vals.subarray(k0, k0 + n), i0);
+    else if (this.values !== null) this.values.fill(NaN, i0, i0 + n);
+    if (this.codes !== null) this.codes.set(b.codes.subarray(k0, k0 + n), i0);
+    if (hashed > 0) this.hashes!.addPairs(b.hashes.subarray(2 * k0, 2 * (k0 + hashed)));
+    // A settled '.' column reads an ambiguous "1.234" as a decimal, counting the cell (NumberFormatTracker.point).
+    if (ambiguous > 0) this.format.settledAmbiguous(ambiguous);
+    this.missing += t[o + TALLY_MISSING];
+    this.nonNumeric += coded + hashed;
+    return true;
   }
 
   /** Rows from r while they are plain numbers or missing, in a column without codes; returns the first row that is not. */
@@ -225,12 +272,15 @@ export class ColumnBuilder {
   }
 
   /** One cell of a byte reader block (tag t, slot k), as add() would take it. */
-  private cell(i: number, t: number, k: number, b: CellBlock, dict: string[], markers: MissingMarkers): void {
+  private cell(i: number, t: number, k: number, b: CellBlock, c: number, dict: string[], markers: MissingMarkers): void {
     if (t >= 0) {
       const s = dict[t >> 1];
       if ((t & 1) === 0) {
         this.addText(i, s);
-        if (this.codes !== null) this.rememberReaderCode(t >> 1, this.codes[i]);
+        if (this.codes !== null && !(t >> 1 < this.readerCodes.length && this.readerCodes[t >> 1] >= 0)) {
+          this.rememberReaderCode(t >> 1, this.codes[i]);
+          b.learn(c, t >> 1, this.codes[i]);
+        }
       } else this.add(i, s, markers);
     } else if (t === -1) this.addMissing(i);
     else if (t === TAG_HASHED) {

@@ -108,6 +108,14 @@ export class NumberFormatTracker {
     return this.ambiguousCell(row, v, text, POINT);
   }
 
+  /**
+   * `n` ambiguous cells ("1.234") of a column whose mark is '.': point() reads each as its decimal
+   * reading and only counts it.
+   */
+  settledAmbiguous(n: number): void {
+    this.cells += n;
+  }
+
   /** A cell parseGroupedNumber read, with its groupedShape. */
   grouped(row: number, v: number, shape: number, text: string): number {
     this.cells++;

@@ -91,6 +91,18 @@ export interface CellBlock {
   firstLongBlankRow: number;
   /** Block row r's raw cell of the tapped field (see TableBuilderOptions `cellTap`), when there is a tap. */
   tapCell?: (r: number) => string;
+  /**
+   * Per parsed column c, the block's cells by kind at c * CSV_TALLY + kind (TALLY_* in ColumnBuilder):
+   * a column whose cells are all common ones is taken whole, from `vals` (NaN for every cell that is no
+   * number), `codes` and `hashes`, without visiting its cells.
+   */
+  tally: Int32Array;
+  /** Per cell slot: the builder's code of a coded text (as told by `learn`), -1 for a missing cell. */
+  codes: Int32Array;
+  /** Per parsed column c, from 2 * c * stride: the hash pairs of its hashed texts (tag -16), in row order. */
+  hashes: Int32Array;
+  /** Column c's builder gives the text of reader code `readerCode` code `code` (the reader then writes it to codes). */
+  learn(c: number, readerCode: number, code: number): void;
 }
 
 /** What the row warnings of a file count: short rows, rows with extra blank fields (see TableBuilder). */
@@ -167,6 +179,8 @@ export class TableBuilder {
   private readonly tap: CellTap | null;
   /** The header field the tap reads; -1 before the header. */
   private tapField = -1;
+  /** Counts the sets of column builders (chunk mode starts fresh ones with every chunk). */
+  builderSet = 0;
 
   constructor(opts: TableBuilderOptions) {
     this.file = opts.file;
@@ -259,6 +273,11 @@ export class TableBuilder {
     if (this.rows === this.chunkRows) this.handOver();
   }
 
+  /** Data rows until the next chunk is handed over (Infinity when not in chunk mode). */
+  get rowsToHandOver(): number {
+    return this.chunkRows - this.rows;
+  }
+
   /** Whether parsed column c counts its texts by hash only (high-cardinality, see ColumnBuilder). */
   hashing(c: number): boolean {
     return this.columns![c].hashing;
@@ -301,7 +320,7 @@ export class TableBuilder {
         for (let c = 0; c < kept; c++) this.columns![c].grow(this.capacity, i0);
       }
       const columns = this.columns!;
-      for (let c = 0; c < kept; c++) columns[c].addCells(i0, n, b, c * b.stride + done, 1, b.dict[c], markers);
+      for (let c = 0; c < kept; c++) columns[c].addCells(i0, n, b, c, done, markers);
       const tap = this.tap;
       if (tap !== null && b.tapCell !== undefined) {
         const first = this.rowsBefore + i0;
@@ -334,6 +353,7 @@ export class TableBuilder {
     this.rowsBefore += rows;
     this.rows = 0;
     this.columns = this.columns!.map((c) => this.columnBuilder(c.name));
+    this.builderSet++;
   }
 
   private columnBuilder(name: string): ColumnBuilder {

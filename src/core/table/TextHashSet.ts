@@ -63,6 +63,17 @@ export class TextHashSet {
     this.words[k + 1] = h2;
   }
 
+  /** Adds hash pairs (h1, h2) end to end, as addHash would one by one. */
+  addPairs(words: Int32Array): void {
+    const n = words.length >> 1;
+    while (this.count + n > this.keys.length) {
+      if (this.count >= this.compactFrom && this.count > this.distinct) this.compact();
+      else this.grow();
+    }
+    this.words.set(words, this.count * 2);
+    this.count += n;
+  }
+
   /** The distinct hashes, sorted (a copy): what another set adds with addHashes. */
   sortedHashes(): BigUint64Array {
     if (this.count > this.distinct) this.compact();
@@ -76,24 +87,94 @@ export class TextHashSet {
     this.count += hashes.length;
   }
 
-  /** Sorts the stored hashes and drops repeats. */
+  /**
+   * Sorts the stored hashes (as unsigned 64-bit integers) and drops repeats. The hashes are spread
+   * evenly, so one counting pass on the top bits puts them in buckets of a few each (sorted by
+   * insertion; an unusually full bucket natively): about a third of the time of sorting the
+   * BigUint64Array natively, which compares BigInts.
+   */
   private compact(): void {
-    const n = this.count;
-    this.keys.subarray(0, n).sort();
-    const w = this.words;
-    let out = n > 0 ? 1 : 0;
-    for (let k = 1; k < n; k++) {
-      const a = k * 2;
-      const b = (out - 1) * 2;
-      if (w[a] !== w[b] || w[a + 1] !== w[b + 1]) {
-        const o = out * 2;
-        w[o] = w[a];
-        w[o + 1] = w[a + 1];
-        out++;
-      }
+    const n = this.count - this.distinct;
+    if (n === 0) return;
+    if (this.count < 256) {
+      this.keys.subarray(0, this.count).sort();
+      this.count = this.dedupe(this.words, 0, this.count, 0);
+      this.distinct = this.count;
+      return;
     }
-    this.count = out;
-    this.distinct = out;
+    // The unsorted appends are bucketed and sorted into a scratch buffer, then merged with the sorted
+    // distinct ones (when there are any) into the buffer.
+    const bits = Math.min(16, Math.max(1, 31 - Math.clz32(n) - 2));
+    const shift = 32 - bits;
+    const w = this.words;
+    const starts = new Int32Array((1 << bits) + 1);
+    const from = this.distinct * 2;
+    const to = this.count * 2;
+    for (let k = from + 1; k < to; k += 2) starts[(w[k] >>> shift) + 1]++;
+    for (let b = 1; b <= 1 << bits; b++) starts[b] += starts[b - 1];
+    const fill = starts.slice(0, 1 << bits);
+    const scratch = new Int32Array(n * 2);
+    for (let k = from; k < to; k += 2) {
+      const at = fill[w[k + 1] >>> shift]++ * 2;
+      scratch[at] = w[k];
+      scratch[at + 1] = w[k + 1];
+    }
+    const scratchKeys = new BigUint64Array(scratch.buffer);
+    for (let b = 0; b < 1 << bits; b++) {
+      const lo = starts[b];
+      const hi = starts[b + 1];
+      if (hi - lo > 32) scratchKeys.subarray(lo, hi).sort();
+      else if (hi - lo > 1) insertionSort(scratch, lo, hi);
+    }
+    if (this.distinct === 0) {
+      this.count = this.dedupe(scratch, 0, n, 0);
+      this.distinct = this.count;
+      return;
+    }
+    this.count = this.merge(scratch, n);
+    this.distinct = this.count;
+  }
+
+  /** Copies the pairs [lo, hi) of sorted `src` to the buffer from pair `out` on without repeats; returns the end. */
+  private dedupe(src: Int32Array, lo: number, hi: number, out: number): number {
+    const w = this.words;
+    for (let k = lo; k < hi; k++) {
+      const a = src[k * 2];
+      const b = src[k * 2 + 1];
+      if (out > 0 && w[out * 2 - 2] === a && w[out * 2 - 1] === b) continue;
+      w[out * 2] = a;
+      w[out * 2 + 1] = b;
+      out++;
+    }
+    return out;
+  }
+
+  /** Merges the sorted distinct pairs of the buffer with the `n` sorted pairs of `src`, without repeats; returns the count. */
+  private merge(src: Int32Array, n: number): number {
+    const old = this.words.slice(0, this.distinct * 2);
+    const m = this.distinct;
+    let i = 0;
+    let j = 0;
+    let out = 0;
+    const w = this.words;
+    while (i < m || j < n) {
+      let a: number;
+      let b: number;
+      if (j >= n || (i < m && less(old[i * 2 + 1], old[i * 2], src[j * 2 + 1], src[j * 2]))) {
+        a = old[i * 2];
+        b = old[i * 2 + 1];
+        i++;
+      } else {
+        a = src[j * 2];
+        b = src[j * 2 + 1];
+        j++;
+      }
+      if (out > 0 && w[out * 2 - 2] === a && w[out * 2 - 1] === b) continue;
+      w[out * 2] = a;
+      w[out * 2 + 1] = b;
+      out++;
+    }
+    return out;
   }
 
   private grow(): void {
@@ -101,5 +182,26 @@ export class TextHashSet {
     keys.set(this.keys.subarray(0, this.count));
     this.keys = keys;
     this.words = new Int32Array(keys.buffer);
+  }
+}
+
+/** (hi1, lo1) < (hi2, lo2) as unsigned 64-bit integers from 32-bit halves. */
+function less(hi1: number, lo1: number, hi2: number, lo2: number): boolean {
+  return hi1 >>> 0 !== hi2 >>> 0 ? hi1 >>> 0 < hi2 >>> 0 : lo1 >>> 0 < lo2 >>> 0;
+}
+
+/** Sorts the pairs [lo, hi) of `w` (low half first) as unsigned 64-bit integers. */
+function insertionSort(w: Int32Array, lo: number, hi: number): void {
+  for (let k = lo + 1; k < hi; k++) {
+    const a = w[k * 2];
+    const b = w[k * 2 + 1];
+    let j = k - 1;
+    while (j >= lo && less(b, a, w[j * 2 + 1], w[j * 2])) {
+      w[j * 2 + 2] = w[j * 2];
+      w[j * 2 + 3] = w[j * 2 + 1];
+      j--;
+    }
+    w[j * 2 + 2] = a;
+    w[j * 2 + 3] = b;
   }
 }

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { CsvReaderWasm } from './csvReaderWasm.ts';
+import { CSV_TALLY, type CsvReaderWasm } from './csvReaderWasm.ts';
 import { detectFormat } from './detectFormat.ts';
 import { notCsvReason } from './notCsvReason.ts';
 import { parseWarnings, type ParseCsvOptions, type ParseTally, type CsvChunkOptions } from './parseCsv.ts';
@@ -37,12 +37,15 @@ const MAX_ROWS = 8192;
 /** The delimiter and line ending are detected from this many leading bytes (see papaparse's head). */
 const DETECT_BYTES = 64 << 10;
 const CRLF = /\r\n/g;
+/** Bytes allocated past the block's end: the reader may read (never use) up to 8 bytes past a cell (wasm/csv/parseBlock.ts SLACK). */
+const SLACK = 16;
 
 /**
  * Reads a CSV with the wasm byte reader (wasm/csv/parseBlock.ts) into the same TableBuilder, with the
- * same decisions, as parseCsv's papaparse path: the reader only splits fields, trims, matches missing
- * markers, reads plain numbers and codes texts; every cell still goes through ColumnBuilder (addNumber,
- * addText, or add with its text when its typing needs JavaScript).
+ * same decisions, as parseCsv's papaparse path: the reader splits fields, trims, matches missing
+ * markers, reads plain numbers and codes texts; a block's column of common cells goes to its
+ * ColumnBuilder as typed-array copies (wholeColumn), any other cell through ColumnBuilder's per-cell
+ * path (addNumber, addText, or add with its text when its typing needs JavaScript).
  *
  * Returns null (declines) for what the reader does not handle, so the caller reads the input with
  * papaparse: an encoding other than UTF-8 (a UTF-16 or Windows-1252 file, an explicit other
@@ -50,18 +53,22 @@ const CRLF = /\r\n/g;
  * the detection head, and anything papaparse reports (a quote never closed, text after a closing quote,
  * a row with too many fields, invalid UTF-8). In chunk mode a decline after a table was handed over
  * throws ByteReaderDeclined instead.
+ *
+ * `blockRows`: rows typed per wasm call (tests make it small, so that a few rows cross many blocks).
  */
 export async function readCsvBytes(
   input: ByteInput,
   opts: ParseCsvOptions,
   chunking: Required<CsvChunkOptions> | null,
   wasm: CsvReaderWasm,
+  blockRows = MAX_ROWS,
 ): Promise<ByteReadResult | null> {
   const encoding = opts.encoding ?? 'auto';
   if (encoding !== 'auto' && encoding !== 'utf-8') return null;
   if (opts.continuation !== undefined && encoding !== 'utf-8') return null;
   const pieces = opts.readInto !== undefined ? byteIterator(new Uint8Array(0)) : byteIterator(input);
-  const buffers = new WasmBuffers(wasm);
+  const stride = Math.max(1, Math.floor(blockRows));
+  const buffers = new WasmBuffers(wasm, stride);
   let handedOver = false;
   const decline = (): null => {
     if (handedOver) throw new ByteReaderDeclined();
@@ -173,10 +180,14 @@ export async function readCsvBytes(
       let tapEnds: Int32Array = new Int32Array(0);
       const tapCell = (r: number): string => tapText.slice(r === 0 ? 0 : tapEnds[r - 1], tapEnds[r]);
       const dict: string[][] = parsedNames.map(() => []);
+      /** Per parsed column, the reader's dictionary entry of each of its codes. */
+      const entries: number[][] = parsedNames.map(() => []);
       let entriesSeen = 0;
+      const learn = (c: number, readerCode: number, code: number) => wasm.csvMapEntry(entries[c][readerCode], code);
+      let builderSet = builder.builderSet;
       const text = (k: number): string => {
-        const starts = buffers.i32(buffers.starts, MAX_ROWS * kept);
-        const lens = buffers.i32(buffers.lens, MAX_ROWS * kept);
+        const starts = buffers.i32(buffers.starts, stride * kept);
+        const lens = buffers.i32(buffers.lens, stride * kept);
         return utf8.decode(new Uint8Array(wasm.memory.buffer, buffers.blockPtr + starts[k], lens[k]));
       };
       let reserved = false;
@@ -187,24 +198,18 @@ export async function readCsvBytes(
         throwIfAborted(opts);
         for (;;) {
           const ptr = buffers.ptr + off;
-          const n = wasm.csvParseBlock(
-            ptr,
-            buffers.filled - off,
-            eof ? 1 : 0,
-            MAX_ROWS,
-            buffers.tags,
-            buffers.vals,
-            buffers.starts,
-            buffers.lens,
-          );
+          // A block never crosses a chunk's end, so each column of it goes whole to one builder.
+          const maxRows = Math.min(stride, builder.rowsToHandOver);
+          const n = wasm.csvParseBlock(ptr, buffers.filled - off, eof ? 1 : 0, maxRows);
           if (n < 0) return decline();
           buffers.blockPtr = ptr;
           const rows = wasm.rowsOut.value;
           for (let e = wasm.csvEntryCount(); entriesSeen < e; entriesSeen++) {
             const p = wasm.csvEntryPtr(entriesSeen);
-            dict[wasm.csvEntryCol(entriesSeen)][wasm.csvEntryCode(entriesSeen)] = utf8.decode(
-              new Uint8Array(wasm.memory.buffer, p, wasm.csvEntryLen(entriesSeen)),
-            );
+            const c = wasm.csvEntryCol(entriesSeen);
+            const code = wasm.csvEntryCode(entriesSeen);
+            dict[c][code] = utf8.decode(new Uint8Array(wasm.memory.buffer, p, wasm.csvEntryLen(entriesSeen)));
+            entries[c][code] = entriesSeen;
           }
           if (tapped >= 0) {
             const bytes = wasm.tapBytes.value;
@@ -213,10 +218,14 @@ export async function readCsvBytes(
           }
           const block: CellBlock = {
             rows,
-            stride: MAX_ROWS,
-            tags: buffers.i32(buffers.tags, MAX_ROWS * kept),
-            vals: new Float64Array(wasm.memory.buffer, buffers.vals, MAX_ROWS * kept),
-            words: new Int32Array(wasm.memory.buffer, buffers.vals, MAX_ROWS * kept * 2),
+            stride,
+            tags: buffers.i32(buffers.tags, stride * kept),
+            vals: new Float64Array(wasm.memory.buffer, buffers.vals, stride * kept),
+            words: new Int32Array(wasm.memory.buffer, buffers.vals, stride * kept * 2),
+            codes: buffers.i32(buffers.codes, stride * kept),
+            hashes: buffers.i32(buffers.hashes, stride * kept * 2),
+            tally: buffers.i32(buffers.tally, CSV_TALLY * kept),
+            learn,
             dict,
             text,
             blankRows: wasm.blankRows.value,
@@ -227,6 +236,11 @@ export async function readCsvBytes(
             ...(tapped >= 0 ? { tapCell } : {}),
           };
           builder.addCells(block);
+          if (builder.builderSet !== builderSet) {
+            // New column builders (a chunk was handed over): the codes they give are their own.
+            builderSet = builder.builderSet;
+            wasm.csvMapReset();
+          }
           // A column past the dictionary limit keeps no texts: the reader hashes them, without a
           // dictionary entry and a string per distinct text (a million timestamps or IDs).
           for (let c = 0; c < kept; c++) {
@@ -242,7 +256,7 @@ export async function readCsvBytes(
             reserved = true;
             builder.reserve(Math.ceil(((builder.rowCount * size) / consumed) * 1.05) + 16);
           }
-          if (rows < MAX_ROWS || off >= buffers.filled) break;
+          if (rows < maxRows || off >= buffers.filled) break;
         }
         if (eof && off >= buffers.filled) break;
         if (off === 0) buffers.grow(buffers.cap * 2); // one row longer than the buffer
@@ -328,11 +342,17 @@ class WasmBuffers {
   vals = 0;
   starts = 0;
   lens = 0;
+  codes = 0;
+  hashes = 0;
+  tally = 0;
   tapEnds = 0;
   private others: number[] = [];
 
-  constructor(private readonly wasm: CsvReaderWasm) {
-    this.ptr = wasm.alloc(this.cap);
+  constructor(
+    private readonly wasm: CsvReaderWasm,
+    private readonly stride: number,
+  ) {
+    this.ptr = wasm.alloc(this.cap + SLACK);
   }
 
   bytes(): Uint8Array {
@@ -345,12 +365,16 @@ class WasmBuffers {
 
   init(fieldCol: Int32Array, delimiter: number, missing: readonly string[], kept: number): void {
     const w = this.wasm;
-    const cells = MAX_ROWS * Math.max(kept, 1);
+    const cells = this.stride * Math.max(kept, 1);
     this.tags = this.own(cells * 4);
     this.vals = this.own(cells * 8);
     this.starts = this.own(cells * 4);
     this.lens = this.own(cells * 4);
-    this.tapEnds = this.own(MAX_ROWS * 4);
+    this.codes = this.own(cells * 4);
+    this.hashes = this.own(cells * 8);
+    this.tally = this.own(Math.max(kept, 1) * CSV_TALLY * 4);
+    this.tapEnds = this.own(this.stride * 4);
+    w.csvOutputs(this.stride, this.tags, this.vals, this.starts, this.lens, this.codes, this.hashes, this.tally);
     const enc = new TextEncoder();
     const markers = [...new Set(missing.map((m) => m.trim()).filter((m) => m.length > 0))].map((m) => enc.encode(m));
     const total = markers.reduce((n, m) => n + m.length, 0);
@@ -382,7 +406,7 @@ class WasmBuffers {
   }
 
   grow(cap: number): void {
-    const p = this.wasm.alloc(cap);
+    const p = this.wasm.alloc(cap + SLACK);
     new Uint8Array(this.wasm.memory.buffer, p, this.filled).set(new Uint8Array(this.wasm.memory.buffer, this.ptr, this.filled));
     this.wasm.free(this.ptr);
     this.ptr = p;

@@ -8,16 +8,16 @@ export interface CsvReaderWasm {
   alloc(bytes: number): number;
   free(ptr: number): void;
   csvInit(width: number, fieldColPtr: number, delimiter: number, markerData: number, markerIndex: number, markers: number): void;
-  csvParseBlock(
-    ptr: number,
-    len: number,
-    final: boolean | number,
-    maxRows: number,
-    tags: number,
-    vals: number,
-    starts: number,
-    lens: number,
-  ): number;
+  /**
+   * The blocks' outputs: `stride` cell slots per kept column of tags, vals, starts, lens, codes, hashes
+   * (two i32 per slot) and CSV_TALLY i32 per kept column (see wasm/csv/parseBlock.ts).
+   */
+  csvOutputs(stride: number, tags: number, vals: number, starts: number, lens: number, codes: number, hashes: number, tally: number): void;
+  csvParseBlock(ptr: number, len: number, final: boolean | number, maxRows: number): number;
+  /** Dictionary entry e's text has code `code` in its column's builder (the reader then writes it to codes). */
+  csvMapEntry(e: number, code: number): void;
+  /** Forgets all builder codes (the column builders started afresh). */
+  csvMapReset(): void;
   csvEntryCount(): number;
   csvEntryCol(e: number): number;
   csvEntryCode(e: number): number;
@@ -40,6 +40,9 @@ export interface CsvReaderWasm {
   numStatus: WasmGlobal;
   numShape: WasmGlobal;
 }
+
+/** Counters per kept column in the reader's tally (wasm/csv/parseBlock.ts TALLY). */
+export const CSV_TALLY = 8;
 
 /** An exported wasm global (WebAssembly.Global), as far as the core reads it. */
 export interface WasmGlobal {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseCsv, type ParseCsvOptions } from '../../../src/core/table/parseCsv.ts';
+import { parseCsv, parseCsvChunks, type ParseCsvOptions } from '../../../src/core/table/parseCsv.ts';
 import { readCsvBytes } from '../../../src/core/table/csvBytes.ts';
 import { csvReaderInstance } from '../../../src/kernels/loadCsvReader.ts';
 import type { ParsedTable } from '../../../src/core/table/types.ts';
@@ -156,6 +156,88 @@ describe('readCsvBytes (the wasm byte reader) against papaparse', () => {
     );
     // Declining is allowed (texts papaparse flags), but most random files must take the byte path.
     expect(read).toBeGreaterThan(300);
+  });
+
+  it('gives the same tables in blocks of a few rows (block columns of common cells are copied whole)', async () => {
+    // Several blocks per file: a column's first blocks settle its number format and codes, and the
+    // blocks after it take the whole-column path (ColumnBuilder.wholeColumn), or mix both paths.
+    const common = fc.constantFrom('1', '-2', '3.5', '1.234', '12.500', '0.125', 'NA', '', 'x', 'yy', 'Köln', '1,5', ' 7 ', '2024-01-01');
+    const rows = fc.integer({ min: 1, max: 4 }).chain((width) =>
+      fc.record({
+        header: fc.constant(Array.from({ length: width }, (_, c) => `c${c}`)),
+        // runs of one kind per column, so that some blocks hold only common cells of one kind
+        rows: fc
+          .array(fc.tuple(fc.array(common, { minLength: width, maxLength: width }), fc.integer({ min: 1, max: 12 })), {
+            minLength: 1,
+            maxLength: 12,
+          })
+          .map((runs) => runs.flatMap(([row, times]) => Array.from({ length: times }, () => row))),
+      }),
+    );
+    let read = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        dialect,
+        rows,
+        fc.integer({ min: 1, max: 7 }),
+        fc.constantFrom('auto', '.', ','),
+        async (d, t, blockRows, decimal) => {
+          const bytes = render(d, t.header, t.rows);
+          const opts = options({ decimal: decimal as ParseCsvOptions['decimal'] });
+          const papa = await parseCsv(new Blob([bytes]), opts).catch((e: Error) => e.message);
+          const fast = await readCsvBytes(new Blob([bytes]), opts, null, await csvReaderInstance(), blockRows).then(
+            (r) => (r === null ? null : r.table),
+            (e: Error) => e.message,
+          );
+          if (fast === null) return;
+          read++;
+          expect(fast).toEqual(papa);
+          // chunk mode: the blocks end at every chunk's end
+          const rowsPerTable = 1 + (blockRows % 5);
+          const papaChunks: [ParsedTable, number][] = [];
+          const fastChunks: [ParsedTable, number][] = [];
+          const papaSummary = await parseCsvChunks(new Blob([bytes]), {
+            ...opts,
+            rowsPerTable,
+            onTable: (tb, at) => void papaChunks.push([tb, at]),
+          }).catch((e: Error) => e.message);
+          const fastSummary = await readCsvBytes(
+            new Blob([bytes]),
+            opts,
+            { rowsPerTable, onTable: (tb, at) => void fastChunks.push([tb, at]) },
+            await csvReaderInstance(),
+            blockRows,
+          ).then(
+            (r) => (r === null ? null : r.table.rows),
+            (e: Error) => e.message,
+          );
+          if (fastSummary === null) return;
+          expect(fastChunks).toEqual(papaChunks);
+          expect(fastSummary).toEqual(typeof papaSummary === 'string' ? papaSummary : papaSummary.rows);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(read).toBeGreaterThan(130);
+  });
+
+  it('gives the same tables for thousands of distinct texts JavaScript types (the dictionary grows mid-block)', async () => {
+    const lines = ['x;y;z'];
+    for (let i = 0; i < 5000; i++) lines.push(`${i};${(i / 7).toFixed(2).replace('.', ',')};t${i % 3000}`);
+    const bytes = enc.encode(lines.join('\n') + '\n');
+    const { papa, fast } = await both(bytes);
+    expect(fast).not.toBeNull();
+    expect(fast).toEqual(papa);
+    const papaChunks: [ParsedTable, number][] = [];
+    const fastChunks: [ParsedTable, number][] = [];
+    await parseCsvChunks(new Blob([bytes]), { ...options(), rowsPerTable: 50, onTable: (t, at) => void papaChunks.push([t, at]) });
+    await readCsvBytes(
+      new Blob([bytes]),
+      options(),
+      { rowsPerTable: 50, onTable: (t, at) => void fastChunks.push([t, at]) },
+      await csvReaderInstance(),
+    );
+    expect(fastChunks).toEqual(papaChunks);
   });
 
   it('reads a file larger than its 4 MiB block with the same table (rows cut across blocks)', async () => {
