@@ -11,6 +11,7 @@ import type { FeatureStats, OutOfRange } from '../core/report/types.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from '../core/table/types.ts';
 import type { StatKernels } from '../core/stattests/kernels.ts';
 import { analyse, typePair, type Analysis, type PrecomputedStats } from '../core/analyse.ts';
+import { trace } from './threadTrace.ts';
 import { columnBuffers, columnResults, runColumnJob, type ColumnJob, type ColumnJobResult, type ColumnResults } from './columnJobs.ts';
 
 /** A thread that runs column jobs (tableWorker.ts), or this thread (inThreadHelper). */
@@ -34,7 +35,9 @@ export async function analyseOnHelpers(
   helpers: readonly ColumnHelper[],
   known: Pick<PrecomputedStats, 'duplicates' | 'plansAlone'> = {},
 ): Promise<{ analysis: Analysis; threads: number }> {
+  trace('tables received');
   const typed = typePair(reference, production, config);
+  trace('typed');
   const plain = () => ({ analysis: analyse(reference, production, config, kernels, undefined, typed, known), threads: 1 });
   if (helpers.length === 0) return plain();
   const refCols = new Map(reference.columns.map((c) => [c.name, c]));
@@ -66,6 +69,7 @@ export async function analyseOnHelpers(
   const mine = job(shares[0]);
   try {
     results.push(columnResults(mine, kernels));
+    trace('own share done');
   } catch {
     failed = true;
   }
@@ -79,6 +83,7 @@ export async function analyseOnHelpers(
     if ('error' in back.results) failed = true;
     else results.push(back.results);
   }
+  trace('helpers done');
   if (failed) return plain();
   const featureStats = new Map<string, FeatureStats>();
   const outOfRange = new Map<string, OutOfRange>();
@@ -86,10 +91,9 @@ export async function analyseOnHelpers(
     for (const s of r.stats) featureStats.set(s.name, s);
     for (const o of r.outOfRange) if (o !== null) outOfRange.set(o.name, o);
   }
-  return {
-    analysis: analyse(reference, production, config, kernels, undefined, typed, { ...known, featureStats, outOfRange }),
-    threads: results.length,
-  };
+  const analysis = analyse(reference, production, config, kernels, undefined, typed, { ...known, featureStats, outOfRange });
+  trace('analysis assembled');
+  return { analysis, threads: results.length };
 }
 
 /**

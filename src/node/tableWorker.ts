@@ -16,6 +16,9 @@ import { tableFacts } from '../core/table/columnFacts.ts';
 import { plansAlone } from '../core/quality/typeChanges.ts';
 import type { ReadOptions } from './readTables.ts';
 import type { ColumnJob } from './columnJobs.ts';
+import { trace } from './threadTrace.ts';
+
+trace('table worker start');
 
 const { path, opts, typing } = workerData as { path: string | null; opts: ReadOptions; typing?: PlanColumnsConfig };
 
@@ -26,8 +29,11 @@ let jobs:
 const loadJobs = () =>
   (jobs ??= Promise.all([import('./columnJobs.ts'), import('../kernels/loadKernels.ts').then((k) => k.loadKernels())]));
 parentPort!.on('message', (job: ColumnJob) => {
+  trace('job received');
   void loadJobs().then(([{ runColumnJob, columnBuffers }, kernels]) => {
+    trace('job modules loaded');
     const back = runColumnJob(job, kernels);
+    trace('job done');
     parentPort!.postMessage(back, [...columnBuffers(back.ref), ...columnBuffers(back.prod)]);
   });
 });
@@ -35,14 +41,18 @@ parentPort!.on('message', (job: ColumnJob) => {
 if (path !== null) {
   try {
     const table = await readCsvFile(path, opts);
+    trace('parsed');
     // resolveNumberFormats (analyse) changes only columns whose decimal mark is undecided; a table
     // without one is final here, and its duplicates and columns typed alone are the analysis's.
     const settled = table.columns.every((c) => c.numberFormat === undefined || c.numberFormat.decimal !== null);
     const duplicates = settled ? rowDuplicates(table) : undefined;
+    trace('duplicates');
     const plans = settled && typing !== undefined ? alone(table, typing) : undefined;
+    trace('typed alone');
     const message: TableMessage = { ok: true, table, duplicates, plansAlone: plans };
     parentPort!.postMessage(message, tableBuffers(table));
-    void loadJobs();
+    trace('table posted');
+    void loadJobs().then(() => trace('job modules loaded'));
   } catch (e) {
     parentPort!.postMessage({ ok: false, inputError: isInputError(e), message: (e as Error)?.message ?? String(e) });
   }

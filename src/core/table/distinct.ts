@@ -24,12 +24,15 @@ export function countDistinctNumbers(arrays: readonly Float64Array[], cap: numbe
   for (const values of arrays) {
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (v !== v) continue;
-      if (isSmallInteger(v)) {
+      // isSmallInteger(v) on the int32 `j` (NaN and out-of-range numbers fail j === v, negatives the
+      // shift): half the time of testing and indexing with the double on a column of 2M small integers.
+      const j = v | 0;
+      if (j === v && j >>> 0 < SMALL_INTEGERS) {
         small ??= new Uint8Array(SMALL_INTEGERS);
-        if (small[v] !== 0) continue;
-        small[v] = 1;
+        if (small[j] !== 0) continue;
+        small[j] = 1;
       } else {
+        if (v !== v) continue;
         seen ??= new Set<number>();
         if (seen.has(v)) continue;
         seen.add(v);
