@@ -22,8 +22,8 @@ trace('table worker start');
 
 const { path, opts, typing } = workerData as { path: string | null; opts: ReadOptions; typing?: PlanColumnsConfig };
 
-// The statistics code (another module graph, not needed for reading) loads once the table is posted,
-// while the main thread types the columns, not while both cores parse.
+// The statistics code (another module graph, not needed for reading) loads once the table is parsed
+// (for the duplicate count's sort), not while both cores parse.
 let jobs:
   Promise<[typeof import('./columnJobs.ts'), Awaited<ReturnType<typeof import('../kernels/loadKernels.ts').loadKernels>>]> | undefined;
 const loadJobs = () =>
@@ -45,7 +45,10 @@ if (path !== null) {
     // resolveNumberFormats (analyse) changes only columns whose decimal mark is undecided; a table
     // without one is final here, and its duplicates and columns typed alone are the analysis's.
     const settled = table.columns.every((c) => c.numberFormat === undefined || c.numberFormat.decimal !== null);
-    const duplicates = settled ? rowDuplicates(table) : undefined;
+    // The keys of the duplicate count sorted by the wasm kernels' radix sort.
+    const kernels = await loadJobs().then(([, k]) => k);
+    trace('kernels loaded');
+    const duplicates = settled ? rowDuplicates(table, (keys) => kernels.sortedWithoutNaN(keys)) : undefined;
     trace('duplicates');
     const plans = settled && typing !== undefined ? alone(table, typing) : undefined;
     trace('typed alone');
