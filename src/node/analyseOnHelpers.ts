@@ -9,10 +9,16 @@
 import type { Config } from '../core/config/types.ts';
 import type { FeatureStats, OutOfRange } from '../core/report/types.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from '../core/table/types.ts';
+import type { ColumnFactsCache } from '../core/table/columnFacts.ts';
 import type { StatKernels } from '../core/stattests/kernels.ts';
 import { analyse, typePair, type Analysis, type PrecomputedStats } from '../core/analyse.ts';
 import { trace } from './threadTrace.ts';
 import { columnBuffers, columnResults, runColumnJob, type ColumnJob, type ColumnJobResult, type ColumnResults } from './columnJobs.ts';
+
+/** What typing learnt of each file's settled columns on the thread that read it (ColumnFactsCache per column). */
+export interface KnownFacts {
+  facts?: readonly [readonly ColumnFactsCache[] | undefined, readonly ColumnFactsCache[] | undefined];
+}
 
 /** A thread that runs column jobs (tableWorker.ts), or this thread (inThreadHelper). */
 export interface ColumnHelper {
@@ -33,10 +39,10 @@ export async function analyseOnHelpers(
   config: Config,
   kernels: StatKernels,
   helpers: readonly ColumnHelper[],
-  known: Pick<PrecomputedStats, 'duplicates' | 'plansAlone'> = {},
+  known: Pick<PrecomputedStats, 'duplicates' | 'plansAlone'> & KnownFacts = {},
 ): Promise<{ analysis: Analysis; threads: number }> {
   trace('tables received');
-  const typed = typePair(reference, production, config);
+  const typed = typePair(reference, production, config, known.facts);
   trace('typed');
   const plain = () => ({ analysis: analyse(reference, production, config, kernels, undefined, typed, known), threads: 1 });
   if (helpers.length === 0) return plain();

@@ -10,7 +10,7 @@ import { readCsvFile } from './readCsvFile.ts';
 import { canRunPartWorkers, readCsvFileInParts, runPartInWorker } from './readCsvParts.ts';
 import type { PrecomputedStats } from '../core/analyse.ts';
 import type { PlanColumnsConfig } from '../core/table/planColumns.ts';
-import type { ColumnHelper } from './analyseOnHelpers.ts';
+import type { ColumnHelper, KnownFacts } from './analyseOnHelpers.ts';
 import type { ColumnJobResult } from './columnJobs.ts';
 import type { TableMessage } from './tableWorker.ts';
 
@@ -52,8 +52,11 @@ export async function readTables(
 /** Two tables read for a run, with the threads kept to share its tests (analyseOnHelpers). */
 export interface TablesForAnalysis {
   tables: [ParsedTable, ParsedTable];
-  /** Each file's duplicate rows and columns typed alone, when its reading thread computed them (tableWorker.ts). */
-  known: Required<Pick<PrecomputedStats, 'duplicates' | 'plansAlone'>>;
+  /**
+   * Each file's duplicate rows and columns typed alone, and what typing learnt of its columns
+   * (ColumnFactsCache), when its reading thread computed them (tableWorker.ts).
+   */
+  known: Required<Pick<PrecomputedStats, 'duplicates' | 'plansAlone'>> & Required<KnownFacts>;
   /** Threads ready for column jobs: as many as there are other cores (none from TypeScript sources). */
   helpers: ColumnHelper[];
   /** Ends the helper threads; call once the analysis is done. */
@@ -96,7 +99,7 @@ export async function readTablesForAnalysis(
       for (const w of workers) w.unref();
       return {
         tables: [r.table, p.table],
-        known: { duplicates: [r.duplicates, p.duplicates], plansAlone: [r.plansAlone, p.plansAlone] },
+        known: { duplicates: [r.duplicates, p.duplicates], plansAlone: [r.plansAlone, p.plansAlone], facts: [r.facts, p.facts] },
         helpers: workers.map(workerHelper),
         close,
       };
@@ -109,7 +112,7 @@ export async function readTablesForAnalysis(
     const tables = await readTables(reference, production, opts);
     return {
       tables,
-      known: { duplicates: [undefined, undefined], plansAlone: [undefined, undefined] },
+      known: { duplicates: [undefined, undefined], plansAlone: [undefined, undefined], facts: [undefined, undefined] },
       helpers: workers.map(workerHelper),
       close,
     };

@@ -11,8 +11,8 @@ import { readCsvFile } from './readCsvFile.ts';
 import { tableBuffers } from '../core/table/tableBuffers.ts';
 import { rowDuplicates } from '../core/quality/rowDuplicates.ts';
 import type { ColumnPlan, ParsedTable } from '../core/table/types.ts';
-import type { PlanColumnsConfig } from '../core/table/planColumns.ts';
-import { tableFacts } from '../core/table/columnFacts.ts';
+import { distinctCap, type PlanColumnsConfig } from '../core/table/planColumns.ts';
+import { columnFactsCaches, tableFacts, type ColumnFactsCache } from '../core/table/columnFacts.ts';
 import { plansAlone } from '../core/quality/typeChanges.ts';
 import type { ReadOptions } from './readTables.ts';
 import type { ColumnJob } from './columnJobs.ts';
@@ -50,9 +50,12 @@ if (path !== null) {
     trace('kernels loaded');
     const duplicates = settled ? rowDuplicates(table, (keys) => kernels.sortedWithoutNaN(keys)) : undefined;
     trace('duplicates');
-    const plans = settled && typing !== undefined ? alone(table, typing) : undefined;
+    // What typing the file alone learns from passes over the values, per column, goes with the table:
+    // the main thread types the pair without those passes.
+    const caches = settled && typing !== undefined ? columnFactsCaches(table, distinctCap(typing)) : undefined;
+    const plans = caches !== undefined ? alone(table, typing!, caches) : undefined;
     trace('typed alone');
-    const message: TableMessage = { ok: true, table, duplicates, plansAlone: plans };
+    const message: TableMessage = { ok: true, table, duplicates, plansAlone: plans, facts: caches };
     parentPort!.postMessage(message, tableBuffers(table));
     trace('table posted');
     void loadJobs().then(() => trace('job modules loaded'));
@@ -64,14 +67,21 @@ if (path !== null) {
 }
 
 /** The file's columns typed alone (the type changes), or undefined where that fails: the analysis types them again. */
-function alone(table: ParsedTable, typing: PlanColumnsConfig): ColumnPlan[] | undefined {
+function alone(table: ParsedTable, typing: PlanColumnsConfig, caches: ColumnFactsCache[]): ColumnPlan[] | undefined {
   try {
-    return plansAlone(tableFacts(table), typing);
+    return plansAlone(tableFacts(table, caches), typing);
   } catch {
     return undefined;
   }
 }
 
 export type TableMessage =
-  | { ok: true; table: ParsedTable; duplicates: ReturnType<typeof rowDuplicates> | undefined; plansAlone: ColumnPlan[] | undefined }
+  | {
+      ok: true;
+      table: ParsedTable;
+      duplicates: ReturnType<typeof rowDuplicates> | undefined;
+      plansAlone: ColumnPlan[] | undefined;
+      /** Per column, what typing the file alone learnt (ColumnFactsCache), when the table is settled. */
+      facts: ColumnFactsCache[] | undefined;
+    }
   | { ok: false; inputError: boolean; message: string };
