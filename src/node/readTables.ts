@@ -12,7 +12,8 @@ import type { PrecomputedStats } from '../core/analyse.ts';
 import type { PlanColumnsConfig } from '../core/table/planColumns.ts';
 import type { ColumnHelper, KnownFacts } from './analyseOnHelpers.ts';
 import type { ColumnJobResult } from './columnJobs.ts';
-import type { TableMessage } from './tableWorker.ts';
+import type { ReadRequest, TableMessage } from './tableWorker.ts';
+import { takePrestarted } from './prestartedWorkers.ts';
 
 export interface ReadOptions {
   delimiter: 'auto' | ',' | ';' | '\t';
@@ -88,9 +89,12 @@ export async function readTablesForAnalysis(
   try {
     if (wanted > 0 && both && (parts < 2 || !canRunPartWorkers)) {
       const read = (path: string) => {
-        const worker = new Worker(TABLE_WORKER_URL, { workerData: { path, opts, typing } });
+        const prestarted = takePrestarted();
+        const worker = prestarted ?? new Worker(TABLE_WORKER_URL, { workerData: { path, opts, typing } });
         workers.push(worker);
-        return tableFromWorker(worker);
+        const table = tableFromWorker(worker);
+        if (prestarted !== undefined) worker.postMessage({ read: { path, opts, typing } } satisfies ReadRequest);
+        return table;
       };
       const [r, p] = await Promise.all([read(reference), read(production)]);
       // One thread per core: the reference's worker stays (this thread is the other).

@@ -2,7 +2,8 @@
  * worker_threads entry that reads one file and then stays to run column jobs (columnJobs.ts): it
  * posts the ParsedTable back with its typed-array buffers transferred (not copied), with the file's
  * duplicate rows when they can be counted before the pair is settled; then each message is a column
- * job, answered with its columns (moved back) and their statistics. Without a path it only runs jobs.
+ * job, answered with its columns (moved back) and their statistics. Without a path it only runs jobs;
+ * without a path or options it waits for its file in a ReadRequest (prestartedWorkers.ts).
  * Used by readTables so the two files parse on two cores and the tests run on both.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -20,7 +21,7 @@ import { trace } from './threadTrace.ts';
 
 trace('table worker start');
 
-const { path, opts, typing } = workerData as { path: string | null; opts: ReadOptions; typing?: PlanColumnsConfig };
+const start = workerData as { path: string | null; opts: ReadOptions | null; typing?: PlanColumnsConfig };
 
 // The statistics code (another module graph, not needed for reading) loads once the table is parsed
 // (for the duplicate count's sort), not while both cores parse.
@@ -28,17 +29,26 @@ let jobs:
   Promise<[typeof import('./columnJobs.ts'), Awaited<ReturnType<typeof import('../kernels/loadKernels.ts').loadKernels>>]> | undefined;
 const loadJobs = () =>
   (jobs ??= Promise.all([import('./columnJobs.ts'), import('../kernels/loadKernels.ts').then((k) => k.loadKernels())]));
-parentPort!.on('message', (job: ColumnJob) => {
+parentPort!.on('message', (message: ColumnJob | ReadRequest) => {
+  // A worker started before its file was known (prestartedWorkers.ts) gets it as its first message.
+  if ('read' in message) {
+    void readAndPost(message.read.path, message.read.opts, message.read.typing);
+    return;
+  }
   trace('job received');
   void loadJobs().then(([{ runColumnJob, columnBuffers }, kernels]) => {
     trace('job modules loaded');
-    const back = runColumnJob(job, kernels);
+    const back = runColumnJob(message, kernels);
     trace('job done');
     parentPort!.postMessage(back, [...columnBuffers(back.ref), ...columnBuffers(back.prod)]);
   });
 });
 
-if (path !== null) {
+if (start.path !== null) void readAndPost(start.path, start.opts!, start.typing);
+else if (start.opts !== null) void loadJobs();
+
+/** Reads the file and posts its table (TableMessage), then loads the column jobs' code. */
+async function readAndPost(path: string, opts: ReadOptions, typing: PlanColumnsConfig | undefined): Promise<void> {
   try {
     const table = await readCsvFile(path, opts);
     trace('parsed');
@@ -58,12 +68,14 @@ if (path !== null) {
     const message: TableMessage = { ok: true, table, duplicates, plansAlone: plans, facts: caches };
     parentPort!.postMessage(message, tableBuffers(table));
     trace('table posted');
-    void loadJobs().then(() => trace('job modules loaded'));
   } catch (e) {
     parentPort!.postMessage({ ok: false, inputError: isInputError(e), message: (e as Error)?.message ?? String(e) });
   }
-} else {
-  void loadJobs();
+}
+
+/** The file to read, sent to a worker started without one (prestartedWorkers.ts). */
+export interface ReadRequest {
+  read: { path: string; opts: ReadOptions; typing?: PlanColumnsConfig };
 }
 
 /** The file's columns typed alone (the type changes), or undefined where that fails: the analysis types them again. */
