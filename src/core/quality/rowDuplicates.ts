@@ -26,7 +26,7 @@ const BLOCK = 2048;
 
 /**
  * `sort` orders an array of integers below 2^53 (no NaN) ascending, in place or into the array it
- * returns (default sortFloat64; a thread with the wasm kernels passes their radix sort, about twice as fast).
+ * returns (default sortFloat64; a thread with the wasm kernels can pass their radix sort).
  */
 export function rowDuplicates(table: ParsedTable, sort: (keys: Float64Array) => Float64Array = sortInPlace): RowDuplicates {
   const n = table.rows;
@@ -34,25 +34,21 @@ export function rowDuplicates(table: ParsedTable, sort: (keys: Float64Array) => 
   const h2 = new Int32Array(n).fill(0x2545f491);
   const ignored: string[] = [];
   for (const col of table.columns) if (col.codes === null && col.nonNumeric > 0) ignored.push(col.name);
-  const { packs, wide } = packColumns(table);
   // The values' two 32-bit words, read in place (a Float64Array's offset is a multiple of 8); a column
   // without codes has values (types.ts).
-  const words = wide.map((values) => new Int32Array(values.buffer, values.byteOffset, 2 * values.length));
-  const packed = new Int32Array(BLOCK);
+  const words = table.columns.map((c) =>
+    c.codes === null ? new Int32Array(c.values!.buffer, c.values!.byteOffset, 2 * c.values!.length) : null,
+  );
   // Block by block, column by column: hashing column after column over all rows moved the two hash
   // arrays through memory once per column (3x the traffic of reading the values, on a machine where
   // memory bandwidth, not arithmetic, bounds this loop).
   for (let start = 0; start < n; start += BLOCK) {
     const end = Math.min(n, start + BLOCK);
-    for (const pack of packs) {
-      packed.fill(0);
-      for (const { cells, shift } of pack) {
-        if (cells instanceof Int32Array) packCodes(packed, cells, shift, start, end);
-        else packSmallNumbers(packed, cells, shift, start, end);
-      }
-      hashPacked(h1, h2, packed, start, end);
+    for (let c = 0; c < table.columns.length; c++) {
+      const { codes, values } = table.columns[c];
+      if (codes !== null) hashCodes(h1, h2, codes, start, end);
+      else hashValues(h1, h2, values!, words[c]!, start, end);
     }
-    for (let c = 0; c < wide.length; c++) hashValues(h1, h2, wide[c], words[c], start, end);
   }
   // 32 bits of h1 and 21 of h2: an integer below 2^53, exact as a number. Duplicates = rows - distinct
   // keys, counted on the sorted keys (a radix sort: 1M rows in ~50 ms, where a Set of the keys took
@@ -70,78 +66,10 @@ function sortInPlace(keys: Float64Array): Float64Array {
   return keys;
 }
 
-/** One narrow column's cells in a packed word: codes (-1 missing) or small integers (NaN missing), each + 1 at `shift`. */
-interface Packed {
-  cells: Int32Array | Float64Array;
-  shift: number;
-}
-
-/**
- * The columns with few distinct cells (coded text; numbers that are all small non-negative integers,
- * such as labels and counts), packed into 32-bit words: each cell + 1 (0 = missing) in the bits its
- * column needs, so a word stands for the cells it holds one to one and is hashed once instead of once
- * per column. The other columns (`wide`) are hashed by their values' bits.
- */
-function packColumns(table: ParsedTable): { packs: Packed[][]; wide: Float64Array[] } {
-  const narrow: { cells: Int32Array | Float64Array; bits: number }[] = [];
-  const wide: Float64Array[] = [];
-  for (const c of table.columns) {
-    if (c.codes !== null) {
-      // A code is below the dictionary's length (types.ts): code + 1 fits the bits of that length. A
-      // number cell of a column with text is coded too.
-      narrow.push({ cells: c.codes, bits: 32 - Math.clz32(c.dictionary?.length ?? 0x7fffffff) });
-      continue;
-    }
-    const values = c.values!;
-    const top = smallIntegerTop(values);
-    if (top < 0) wide.push(values);
-    else narrow.push({ cells: values, bits: 32 - Math.clz32(top + 1) });
-  }
-  const packs: Packed[][] = [];
-  let pack: Packed[] = [];
-  let used = 32;
-  for (const { cells, bits } of narrow) {
-    if (used + bits > 32) {
-      packs.push((pack = []));
-      used = 0;
-    }
-    pack.push({ cells, shift: used });
-    used += bits;
-  }
-  return { packs, wide };
-}
-
-/**
- * The largest value when every value is NaN (missing), 0, -0 or an integer below 2^15, else -1:
- * such a column packs (each cell + 1 fits 16 bits).
- */
-function smallIntegerTop(values: Float64Array): number {
-  let top = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    const j = v | 0;
-    if (j === v && j >>> 0 < 0x8000) {
-      if (j > top) top = j;
-    } else if (v === v) return -1;
-  }
-  return top;
-}
-function packCodes(packed: Int32Array, codes: Int32Array, shift: number, start: number, end: number): void {
-  for (let r = start; r < end; r++) packed[r - start] |= (codes[r] + 1) << shift;
-}
-
-/** Values of smallIntegerTop's kind: NaN as 0, -0 and 0 as one value. */
-function packSmallNumbers(packed: Int32Array, values: Float64Array, shift: number, start: number, end: number): void {
+/** Code -1 is missing; a number cell of a column with text is coded too. */
+function hashCodes(h1: Int32Array, h2: Int32Array, codes: Int32Array, start: number, end: number): void {
   for (let r = start; r < end; r++) {
-    const v = values[r];
-    packed[r - start] |= (v === v ? (v | 0) + 1 : 0) << shift;
-  }
-}
-
-/** Rows start..end by their packed word (packed[0] is row start's). */
-function hashPacked(h1: Int32Array, h2: Int32Array, packed: Int32Array, start: number, end: number): void {
-  for (let r = start; r < end; r++) {
-    const a = packed[r - start];
+    const a = codes[r];
     const b = ~a;
     h1[r] = mix(h1[r], a, b, 0x01000193);
     h2[r] = mix(h2[r], b, a, 0x5bd1e995);
