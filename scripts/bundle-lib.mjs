@@ -26,6 +26,8 @@ if (![join(lib, 'cli/main.js'), ...workers.map((w) => join(lib, 'node', w))].eve
 rmSync(out, { recursive: true, force: true });
 const input = { cli: join(lib, 'cli/main.js') };
 for (const w of workers) input[w.replace(/\.js$/, '')] = join(lib, 'node', w);
+// bin/drift-monitor.js starts the table workers (prestartedWorkers.ts) before it imports the CLI.
+input.prestart = join(lib, 'node/prestartedWorkers.js');
 await build({
   input,
   platform: 'node',

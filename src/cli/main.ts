@@ -12,6 +12,7 @@ import { runPipeline } from '../node/runPipeline.ts';
 import { packageVersion } from '../node/version.ts';
 import type { OutputFile, OutputKey } from '../node/outputFiles.ts';
 import { writeFileAtomic } from '../node/writeFileAtomic.ts';
+import { trace } from '../node/threadTrace.ts';
 import { inputFileInfo } from '../node/inputFileInfo.ts';
 import { renderHtmlReport } from '../core/htmlReport/renderHtmlReport.ts';
 import { configText } from '../core/htmlReport/configText.ts';
@@ -181,6 +182,7 @@ export async function main(
 }
 
 async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  trace('cli run');
   const drop = dropList(flags.drop);
   const { report, config, timings, outputs, distributions, hashed } = await runPipeline({
     reference: flags.reference,
@@ -199,6 +201,7 @@ async function run(flags: RunFlags, io: { out: (s: string) => void; err: (s: str
   const scoresPath = outputPath(outputs, 'scores');
   await writeOutput(reportPath, reportToJson(report));
   await writeOutput(scoresPath, scoresCsv(report));
+  trace('outputs written');
   const htmlPath = outputs.find((f) => f.key === 'html')?.path ?? null;
   if (htmlPath !== null) {
     const sources: [string, string | null | undefined][] = [

@@ -8,7 +8,7 @@ import type { DataQualityStats, DomainClassifierStats, DriftImpactStats, Feature
 import type { ColumnPlan, ParsedColumn, ParsedTable } from './table/types.ts';
 import type { StatKernels } from './stattests/kernels.ts';
 import { planColumnsFromFacts, type PlanColumnsConfig } from './table/planColumns.ts';
-import { tableFacts, type TableFacts } from './table/columnFacts.ts';
+import { tableFacts, type ColumnFactsCache, type TableFacts } from './table/columnFacts.ts';
 import { numberFormatWarnings, resolveNumberFormats } from './table/resolveNumberFormats.ts';
 import { alignedCategoryCounts } from './table/categories.ts';
 import { numericalFeatureStats } from './stattests/numericalFeature.ts';
@@ -97,15 +97,21 @@ export interface TypedPair {
  * Settles the number formats of the pair and types its columns (the first half of analyse), so a
  * caller can run the per-column statistics elsewhere (worker threads) before analyse assembles them.
  */
-export function typePair(reference: ParsedTable, production: ParsedTable, config: Config): TypedPair {
+export function typePair(
+  reference: ParsedTable,
+  production: ParsedTable,
+  config: Config,
+  /** Each file's ColumnFactsCache per column, when another thread read the same settled columns. */
+  caches: readonly [readonly ColumnFactsCache[] | undefined, readonly ColumnFactsCache[] | undefined] = [undefined, undefined],
+): TypedPair {
   const t0 = now();
   // Before typing: columns whose numbers were ambiguous in one file take the decimal mark from the
   // other file (the tables are settled in place, so the model and retraining see the same numbers).
   resolveNumberFormats(reference, production);
   // One set of facts for typing the pair and for the data-quality type changes (each file typed
   // alone): their lazy passes over the values run once.
-  const refFacts = tableFacts(reference);
-  const prodFacts = tableFacts(production);
+  const refFacts = tableFacts(reference, caches[0]);
+  const prodFacts = tableFacts(production, caches[1]);
   const { plans, warnings } = planColumnsFromFacts(refFacts, prodFacts, planConfig(config));
   const t1 = now();
   return {

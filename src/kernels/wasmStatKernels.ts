@@ -47,13 +47,14 @@ export function wasmStatKernels(w: DriftKernelExports): DriftKernels {
         w.radixSort(pRef, nRef, pScratch);
         w.radixSort(pProd, nProd, pScratch);
         const d = w.ksSorted(pRef, nRef, pProd, nProd);
+        const range = sortedRange(f64(), pRef >>> 3, nRef, pProd >>> 3, nProd);
         const probabilities = linspace01(bins + 1);
         const quantiles = new Float64Array(bins + 1);
         for (let i = 0; i <= bins; i++) quantiles[i] = w.quantileSorted(pRef, nRef, probabilities[i]);
         // No reference values: no bins exist (quantiles are NaN), so both count vectors stay zero.
         if (nRef === 0) {
           const zeros = () => new Float64Array(bins);
-          return { nRef, nProd, d, quantiles, edges: [], pointMasses: [], refCounts: zeros(), prodCounts: zeros() };
+          return { nRef, nProd, d, quantiles, edges: [], pointMasses: [], refCounts: zeros(), prodCounts: zeros(), range };
         }
         const { edges, pointMasses, thresholds } = psiBins(quantiles);
         const m = thresholds.length;
@@ -63,7 +64,7 @@ export function wasmStatKernels(w: DriftKernelExports): DriftKernels {
         const refCounts = f64().slice(pCounts >>> 3, (pCounts >>> 3) + m + 1);
         w.binCountsSorted(pProd, nProd, pEdges, m, pCounts);
         const prodCounts = f64().slice(pCounts >>> 3, (pCounts >>> 3) + m + 1);
-        return { nRef, nProd, d, quantiles, edges, pointMasses, refCounts, prodCounts };
+        return { nRef, nProd, d, quantiles, edges, pointMasses, refCounts, prodCounts, ...(range !== undefined ? { range } : {}) };
       },
     );
   }
@@ -95,4 +96,44 @@ export function wasmStatKernels(w: DriftKernelExports): DriftKernels {
   }
 
   return { numerical, countCodes, sortedWithoutNaN, quantilesOfSorted };
+}
+
+/**
+ * NumericalKernelResult.range from the ascending samples mem[ref..ref + nRef) and mem[prod..prod + nProd)
+ * (no NaN): as outOfRangeFromValues computes them, min and max are the first such value in file order,
+ * which the sorted sample gives unless they are zeros of both signs (-0 sorts first); the counts use the
+ * same comparisons (v < min, v > max) by binary search.
+ */
+function sortedRange(mem: Float64Array, ref: number, nRef: number, prod: number, nProd: number): NumericalKernelResult['range'] {
+  const min = nRef ? mem[ref] : Infinity;
+  const max = nRef ? mem[ref + nRef - 1] : -Infinity;
+  if (min === 0 || max === 0) {
+    const firstZero = countBelow(mem, ref, nRef, 0);
+    if (firstZero < nRef && Object.is(mem[ref + firstZero], -0)) return undefined;
+  }
+  return { min, max, below: countBelow(mem, prod, nProd, min), above: nProd - countAtMost(mem, prod, nProd, max) };
+}
+
+/** Values of the ascending mem[from..from + n) that are < x. */
+function countBelow(mem: Float64Array, from: number, n: number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mem[from + mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Values of the ascending mem[from..from + n) that are <= x. */
+function countAtMost(mem: Float64Array, from: number, n: number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mem[from + mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -9,9 +9,16 @@
 import type { Config } from '../core/config/types.ts';
 import type { FeatureStats, OutOfRange } from '../core/report/types.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from '../core/table/types.ts';
+import type { ColumnFactsCache } from '../core/table/columnFacts.ts';
 import type { StatKernels } from '../core/stattests/kernels.ts';
 import { analyse, typePair, type Analysis, type PrecomputedStats } from '../core/analyse.ts';
+import { trace } from './threadTrace.ts';
 import { columnBuffers, columnResults, runColumnJob, type ColumnJob, type ColumnJobResult, type ColumnResults } from './columnJobs.ts';
+
+/** What typing learnt of each file's settled columns on the thread that read it (ColumnFactsCache per column). */
+export interface KnownFacts {
+  facts?: readonly [readonly ColumnFactsCache[] | undefined, readonly ColumnFactsCache[] | undefined];
+}
 
 /** A thread that runs column jobs (tableWorker.ts), or this thread (inThreadHelper). */
 export interface ColumnHelper {
@@ -32,9 +39,11 @@ export async function analyseOnHelpers(
   config: Config,
   kernels: StatKernels,
   helpers: readonly ColumnHelper[],
-  known: Pick<PrecomputedStats, 'duplicates' | 'plansAlone'> = {},
+  known: Pick<PrecomputedStats, 'duplicates' | 'plansAlone'> & KnownFacts = {},
 ): Promise<{ analysis: Analysis; threads: number }> {
-  const typed = typePair(reference, production, config);
+  trace('tables received');
+  const typed = typePair(reference, production, config, known.facts);
+  trace('typed');
   const plain = () => ({ analysis: analyse(reference, production, config, kernels, undefined, typed, known), threads: 1 });
   if (helpers.length === 0) return plain();
   const refCols = new Map(reference.columns.map((c) => [c.name, c]));
@@ -66,6 +75,7 @@ export async function analyseOnHelpers(
   const mine = job(shares[0]);
   try {
     results.push(columnResults(mine, kernels));
+    trace('own share done');
   } catch {
     failed = true;
   }
@@ -79,6 +89,7 @@ export async function analyseOnHelpers(
     if ('error' in back.results) failed = true;
     else results.push(back.results);
   }
+  trace('helpers done');
   if (failed) return plain();
   const featureStats = new Map<string, FeatureStats>();
   const outOfRange = new Map<string, OutOfRange>();
@@ -86,10 +97,9 @@ export async function analyseOnHelpers(
     for (const s of r.stats) featureStats.set(s.name, s);
     for (const o of r.outOfRange) if (o !== null) outOfRange.set(o.name, o);
   }
-  return {
-    analysis: analyse(reference, production, config, kernels, undefined, typed, { ...known, featureStats, outOfRange }),
-    threads: results.length,
-  };
+  const analysis = analyse(reference, production, config, kernels, undefined, typed, { ...known, featureStats, outOfRange });
+  trace('analysis assembled');
+  return { analysis, threads: results.length };
 }
 
 /**

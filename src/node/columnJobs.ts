@@ -7,9 +7,9 @@
 import type { Config } from '../core/config/types.ts';
 import type { FeatureStats, OutOfRange } from '../core/report/types.ts';
 import type { ColumnPlan, ParsedColumn } from '../core/table/types.ts';
-import type { StatKernels } from '../core/stattests/kernels.ts';
+import type { NumericalKernelResult, StatKernels } from '../core/stattests/kernels.ts';
 import { featureStats } from '../core/analyse.ts';
-import { outOfRangeFromValues } from '../core/quality/outOfRange.ts';
+import { outOfRangeFromKernel, outOfRangeFromValues } from '../core/quality/outOfRange.ts';
 import { numericValues } from '../core/table/numericValues.ts';
 import { testsOfRun } from '../core/stattests/testChoice.ts';
 
@@ -51,11 +51,23 @@ export function columnResults(job: ColumnJob, kernels: StatKernels): ColumnResul
   const tests = testsOfRun(job.config);
   const stats: FeatureStats[] = [];
   const outOfRange: (OutOfRange | null)[] = [];
+  // The numerical kernel's result of the feature at hand: its range gives the out-of-range figures
+  // from the sorted samples, without two more passes over the values.
+  let last: NumericalKernelResult | null = null;
+  const seen: StatKernels = {
+    numerical: (ref, prod, bins) => (last = kernels.numerical(ref, prod, bins)),
+    countCodes: (codes, k) => kernels.countCodes(codes, k),
+  };
   job.plans.forEach((plan, i) => {
     const r = job.ref[i];
     const p = job.prod[i];
-    stats.push(featureStats(plan, r, p, job.refRows, job.prodRows, job.config, kernels, tests));
-    outOfRange.push(plan.role === 'numerical' ? outOfRangeFromValues(plan.name, numericValues(r), numericValues(p)) : null);
+    last = null;
+    stats.push(featureStats(plan, r, p, job.refRows, job.prodRows, job.config, seen, tests));
+    // (Set by the featureStats call through `seen`, which the compiler does not follow.)
+    const kernel = last as NumericalKernelResult | null;
+    if (plan.role !== 'numerical') outOfRange.push(null);
+    else if (kernel?.range !== undefined) outOfRange.push(outOfRangeFromKernel(plan.name, kernel.range, kernel.nProd));
+    else outOfRange.push(outOfRangeFromValues(plan.name, numericValues(r), numericValues(p)));
   });
   return { stats, outOfRange };
 }

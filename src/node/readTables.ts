@@ -9,9 +9,10 @@ import { readCsvFile } from './readCsvFile.ts';
 import { canRunPartWorkers, readCsvFileInParts, runPartInWorker } from './readCsvParts.ts';
 import type { PrecomputedStats } from '../core/analyse.ts';
 import type { PlanColumnsConfig } from '../core/table/planColumns.ts';
-import type { ColumnHelper } from './analyseOnHelpers.ts';
+import type { ColumnHelper, KnownFacts } from './analyseOnHelpers.ts';
 import type { ColumnJobResult } from './columnJobs.ts';
-import type { TableMessage } from './tableWorker.ts';
+import type { ReadRequest, TableMessage } from './tableWorker.ts';
+import { takePrestarted } from './prestartedWorkers.ts';
 
 export interface ReadOptions {
   delimiter: 'auto' | ',' | ';' | '\t';
@@ -51,8 +52,11 @@ export async function readTables(
 /** Two tables read for a run, with the threads kept to share its tests (analyseOnHelpers). */
 export interface TablesForAnalysis {
   tables: [ParsedTable, ParsedTable];
-  /** Each file's duplicate rows and columns typed alone, when its reading thread computed them (tableWorker.ts). */
-  known: Required<Pick<PrecomputedStats, 'duplicates' | 'plansAlone'>>;
+  /**
+   * Each file's duplicate rows and columns typed alone, and what typing learnt of its columns
+   * (ColumnFactsCache), when its reading thread computed them (tableWorker.ts).
+   */
+  known: Required<Pick<PrecomputedStats, 'duplicates' | 'plansAlone'>> & Required<KnownFacts>;
   /** Threads ready for column jobs: as many as there are other cores (none from TypeScript sources). */
   helpers: ColumnHelper[];
   /** Ends the helper threads; call once the analysis is done. */
@@ -84,9 +88,12 @@ export async function readTablesForAnalysis(
   try {
     if (wanted > 0 && both && (parts < 2 || !canRunPartWorkers)) {
       const read = (path: string) => {
-        const worker = new Worker(TABLE_WORKER_URL, { workerData: { path, opts, typing } });
+        const prestarted = takePrestarted();
+        const worker = prestarted ?? new Worker(TABLE_WORKER_URL, { workerData: { path, opts, typing } });
         workers.push(worker);
-        return tableFromWorker(worker);
+        const table = tableFromWorker(worker);
+        if (prestarted !== undefined) worker.postMessage({ read: { path, opts, typing } } satisfies ReadRequest);
+        return table;
       };
       const [r, p] = await Promise.all([read(reference), read(production)]);
       // One thread per core: the reference's worker stays (this thread is the other).
@@ -95,7 +102,7 @@ export async function readTablesForAnalysis(
       for (const w of workers) w.unref();
       return {
         tables: [r.table, p.table],
-        known: { duplicates: [r.duplicates, p.duplicates], plansAlone: [r.plansAlone, p.plansAlone] },
+        known: { duplicates: [r.duplicates, p.duplicates], plansAlone: [r.plansAlone, p.plansAlone], facts: [r.facts, p.facts] },
         helpers: workers.map(workerHelper),
         close,
       };
@@ -108,7 +115,7 @@ export async function readTablesForAnalysis(
     const tables = await readTables(reference, production, opts);
     return {
       tables,
-      known: { duplicates: [undefined, undefined], plansAlone: [undefined, undefined] },
+      known: { duplicates: [undefined, undefined], plansAlone: [undefined, undefined], facts: [undefined, undefined] },
       helpers: workers.map(workerHelper),
       close,
     };

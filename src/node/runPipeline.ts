@@ -23,6 +23,7 @@ import { saveRetraining } from './saveRetraining.ts';
 import { loadKernels } from '../kernels/loadKernels.ts';
 import { loadConfigFile } from './loadConfigFile.ts';
 import { readTablesForAnalysis } from './readTables.ts';
+import { trace } from './threadTrace.ts';
 import { analyseOnHelpers } from './analyseOnHelpers.ts';
 import { planConfig } from '../core/analyse.ts';
 import { columnsToSkip } from '../core/table/columnsToSkip.ts';
@@ -125,6 +126,7 @@ export interface PipelineResult {
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const t0 = performance.now();
+  trace('runPipeline start');
   const config = await resolveConfig(options);
   const refSource = options.reference ?? config.data.reference_path;
   const prodSources = options.production ?? config.data.production_path;
@@ -177,6 +179,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (refIsProfile || prodIsProfile || options.stream || options.engine === 'duckdb') {
     return runWithProfiles({ options, config, refSource, prodSource, refIsProfile, prodIsProfile, modelPath, scoresRows, outputs, t0 });
   }
+  trace('outputs checked');
   const [kernels, read] = await Promise.all([
     loadKernels(),
     readTablesForAnalysis(
@@ -200,6 +203,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     read.close,
   );
   await addDomainClassifier(analysis, reference, production, config);
+  trace('analysed');
   const t2 = performance.now();
   const model = modelPath ? await readModelFile(modelPath) : null;
   let perf;
@@ -242,6 +246,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     await model?.runner.release();
   }
   const total = performance.now() - t0;
+  trace('report built');
   return {
     report,
     config,

@@ -1,6 +1,6 @@
 /**
- * DRIFT_MONITOR_THREAD_TRACE=1: the run with windows prints its phases on stderr, each thread with its
- * own CPU time (Linux: /proc/thread-self/stat, user + system) next to the wall time since the process
+ * DRIFT_MONITOR_THREAD_TRACE=1: a run (with windows or of two tables) prints its phases on stderr,
+ * each thread with its own CPU time (Linux: /proc/thread-self/stat, user + system) next to the wall time since the process
  * started, to see which thread is on the critical path (scripts/thread-cpu.mjs gives the totals from
  * outside). Off: every call returns at once.
  */

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKernels, type DriftKernels } from '../../src/kernels/index.ts';
 import { fixtures, toFloat64 } from '../core/stattests/fixtures.ts';
+import { outOfRangeFromKernel, outOfRangeFromValues } from '../../src/core/quality/outOfRange.ts';
 
 let k: DriftKernels;
 beforeAll(async () => {
@@ -38,5 +39,46 @@ describe('numerical(ref, prod, bins) against numpy/scipy (tests/fixtures/stattes
 
   it('numerical(ref, prod, bins) rejects a non-positive bin count', () => {
     expect(() => k.numerical(Float64Array.of(1), Float64Array.of(2), 0)).toThrow(/bins/);
+  });
+});
+
+describe('numerical(ref, prod, bins).range', () => {
+  /** A seeded generator (mulberry32), so a failure repeats. */
+  function random(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  /** Values drawn from a small set with zeros of both signs and NaN, so ties and zero bounds are common. */
+  function sample(next: () => number, n: number, pool: readonly number[]): Float64Array {
+    return Float64Array.from({ length: n }, () => pool[Math.floor(next() * pool.length)]);
+  }
+
+  it("gives outOfRangeFromValues' figures (zeros of one sign, ties, NaN, no reference values) and is absent only for a zero bound with a -0 in the reference", () => {
+    const next = random(11);
+    const pools = [[1, 2, 3, NaN, -4.5, 7.25], [0, 1, 2, NaN], [-0, -1, -2, NaN], [-0, 0, 1, -1], [0, -0], [NaN], [5, 0, -0, NaN, 9]];
+    let absent = 0;
+    for (let i = 0; i < 400; i++) {
+      const ref = sample(next, Math.floor(next() * 30), pools[i % pools.length]);
+      const prod = sample(next, Math.floor(next() * 30), pools[(i * 3 + 1) % pools.length]);
+      const r = k.numerical(ref, prod, 4);
+      const expected = outOfRangeFromValues('x', ref, prod);
+      const values = [...ref].filter((v) => v === v);
+      const zeroBound = values.length > 0 && (Math.min(...values) === 0 || Math.max(...values) === 0);
+      if (zeroBound && values.some((v) => Object.is(v, -0))) {
+        expect(r.range).toBeUndefined();
+        absent++;
+        continue;
+      }
+      expect(r.range).toBeDefined();
+      expect(outOfRangeFromKernel('x', r.range!, r.nProd)).toEqual(expected);
+      // toEqual tells -0 from 0: the bounds keep the sign of the first such value in the file.
+      expect(Object.is(outOfRangeFromKernel('x', r.range!, r.nProd).reference_min, expected.reference_min)).toBe(true);
+    }
+    expect(absent).toBeGreaterThan(0);
   });
 });

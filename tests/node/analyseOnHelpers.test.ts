@@ -4,7 +4,8 @@ import { defaultConfig } from '../../src/core/config/defaults.ts';
 import type { Config } from '../../src/core/config/types.ts';
 import { rowDuplicates } from '../../src/core/quality/rowDuplicates.ts';
 import { plansAlone } from '../../src/core/quality/typeChanges.ts';
-import { tableFacts } from '../../src/core/table/columnFacts.ts';
+import { columnFactsCaches, tableFacts } from '../../src/core/table/columnFacts.ts';
+import { distinctCap } from '../../src/core/table/planColumns.ts';
 import { resolveNumberFormats } from '../../src/core/table/resolveNumberFormats.ts';
 import type { StatKernels } from '../../src/core/stattests/kernels.ts';
 import { parseCsv } from '../../src/core/table/parseCsv.ts';
@@ -95,6 +96,25 @@ describe('analyseOnHelpers', () => {
     const same = alone[1].map((plan) => alone[0].find((x) => x.name === plan.name) ?? plan);
     const changed = await analyseOnHelpers(r3, p3, config(), k, [], { plansAlone: [alone[0], same] });
     expect(changed.analysis.dataQuality!.type_changes).toEqual([]);
+  });
+
+  it('takes what typing each settled file alone learnt of its columns (facts caches), as analyse types the pair', async () => {
+    const [ref, prod] = await tables();
+    const expected = analyse(ref, prod, config(), k);
+    const [r, p] = await tables();
+    resolveNumberFormats(r, p);
+    const cfg = planConfig(config());
+    const caches = [columnFactsCaches(r, distinctCap(cfg)), columnFactsCaches(p, distinctCap(cfg))] as const;
+    const alone = [plansAlone(tableFacts(r, caches[0]), cfg), plansAlone(tableFacts(p, caches[1]), cfg)] as const;
+    const { analysis } = await analyseOnHelpers(r, p, config(), k, [inThreadHelper(k)], { plansAlone: alone, facts: caches });
+    expect(withoutTimings(analysis)).toEqual(withoutTimings(expected));
+    // The caches are read: a column's distinct numbers given as one value types it as constant and categorical.
+    const [r2, p2] = await tables();
+    resolveNumberFormats(r2, p2);
+    const amount = r2.columns.findIndex((c) => c.name === 'amount');
+    const one = [caches[0].map((c, i) => (i === amount ? { ...c, distinct: Float64Array.of(1) } : c)), caches[1]] as const;
+    const lied = await analyseOnHelpers(r2, p2, config(), k, [], { facts: [one[0], undefined] });
+    expect(lied.analysis.dataQuality!.constant_columns.map((c) => c.name)).toContain('amount');
   });
 
   it('takes the duplicate rows it is given, as analyse counts them', async () => {

@@ -27,6 +27,15 @@ export function outOfRangeFromValues(name: string, ref: Float64Array, prod: Floa
   return result(name, min, max, below, above, values, false);
 }
 
+/** outOfRangeFromValues' figures from the kernels' range of the same two samples (StatKernels.numerical). */
+export function outOfRangeFromKernel(
+  name: string,
+  range: { min: number; max: number; below: number; above: number },
+  productionValues: number,
+): OutOfRange {
+  return result(name, range.min, range.max, range.below, range.above, productionValues, false);
+}
+
 export function outOfRangeFromSummaries(name: string, ref: NumberSummary, prod: NumberSummary): OutOfRange {
   const [min, max] = range(ref);
   const { values, counts } = prod.mode === 'exact' ? prod : sketchSteps(prod);

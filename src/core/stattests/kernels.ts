@@ -20,6 +20,13 @@ export interface NumericalKernelResult {
   /** Counts per bin (edges.length + 1 bins, outer edges -inf/+inf), left-closed like np.histogram but for point masses. */
   refCounts: Float64Array;
   prodCounts: Float64Array;
+  /**
+   * The reference's min and max (Infinity and -Infinity without values) and the production values
+   * below and above them, read off the sorted samples: outOfRangeFromValues' figures (quality/outOfRange.ts)
+   * without its two passes. Absent where the kernels do not give it, or where a -0 among the
+   * reference's zeros leaves the sign of a zero min or max to the file order.
+   */
+  range?: { min: number; max: number; below: number; above: number };
 }
 
 export interface StatKernels {

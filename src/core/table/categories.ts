@@ -45,7 +45,10 @@ export function alignedCategoryCounts(
   prodCol: ParsedColumn,
   countCodes: (codes: Int32Array, k: number) => Float64Array,
 ): { categories: string[]; refCounts: Float64Array; prodCounts: Float64Array } {
-  if (refCol.highCardinality || prodCol.highCardinality || (refCol.codes === null && prodCol.codes === null)) {
+  if (!refCol.highCardinality && !prodCol.highCardinality && refCol.codes === null && prodCol.codes === null) {
+    return numberCounts(refCol.values!, prodCol.values!);
+  }
+  if (refCol.highCardinality || prodCol.highCardinality) {
     const { categories, refCodes, prodCodes } = alignCategories(refCol, prodCol);
     return { categories, refCounts: countCodes(refCodes, categories.length), prodCounts: countCodes(prodCodes, categories.length) };
   }
@@ -57,6 +60,45 @@ export function alignedCategoryCounts(
     return out;
   };
   return { categories, refCounts: gather(ref), prodCounts: gather(prod) };
+}
+
+/**
+ * alignNumbers' categories with each file's count per category, counted as the numbers are read
+ * (no codes to build and count: a 1M-row pair's numeric categorical took ~60 ms that way, ~10 ms so).
+ */
+function numberCounts(ref: Float64Array, prod: Float64Array): { categories: string[]; refCounts: Float64Array; prodCounts: Float64Array } {
+  // Small non-negative integers (isSmallInteger, tested on the int32 as in countDistinctNumbers) are
+  // counted in arrays, other numbers in a Map.
+  const small = [new Float64Array(SMALL_INTEGERS), new Float64Array(SMALL_INTEGERS)];
+  let smallEnd = 0;
+  const others = new Map<number, [number, number]>();
+  [ref, prod].forEach((values, side) => {
+    const counts = small[side];
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      const j = v | 0;
+      if (j === v && j >>> 0 < SMALL_INTEGERS) {
+        counts[j]++;
+        if (j >= smallEnd) smallEnd = j + 1;
+      } else if (v === v) {
+        let both = others.get(v);
+        if (both === undefined) others.set(v, (both = [0, 0]));
+        both[side]++;
+      }
+    }
+  });
+  const distinct: number[] = [];
+  for (let v = 0; v < smallEnd; v++) if (small[0][v] !== 0 || small[1][v] !== 0) distinct.push(v);
+  for (const v of others.keys()) distinct.push(v);
+  const sorted = Float64Array.from(distinct).sort();
+  const refCounts = new Float64Array(sorted.length);
+  const prodCounts = new Float64Array(sorted.length);
+  sorted.forEach((v, i) => {
+    const both = isSmallInteger(v) ? null : others.get(v)!;
+    refCounts[i] = both === null ? small[0][v] : both[0];
+    prodCounts[i] = both === null ? small[1][v] : both[1];
+  });
+  return { categories: Array.from(sorted, (v) => String(v)), refCounts, prodCounts };
 }
 
 /** One file's rows coded over its own labels, and where each of its labels sits among the union's categories. */

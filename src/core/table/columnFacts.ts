@@ -1,4 +1,4 @@
-import { allNumbersUnique, isIntegerValued } from './distinct.ts';
+import { allNumbersUnique, distinctNumbersUpTo, isIntegerValued } from './distinct.ts';
 import type { ParsedColumn, ParsedTable } from './types.ts';
 import { columnRows } from './numericValues.ts';
 
@@ -30,6 +30,8 @@ export interface ColumnFacts {
    * sketch of them is kept (then `distinctNumbersAtLeast` bounds their distinct count from below).
    */
   numberValues(): Float64Array | null;
+  /** numberValues() holds each number once (ColumnFactsCache.distinct): counts over it alone need no pass. */
+  numbersDistinct?: boolean;
   /** A lower bound on the distinct numbers when numberValues() is null (else unused). */
   distinctNumbersAtLeast: number;
   /**
@@ -60,33 +62,53 @@ export interface TableFacts {
   unreadable?: { name: string; reason: string }[];
 }
 
-/** The facts of a parsed table. */
-export function tableFacts(t: ParsedTable): TableFacts {
+/**
+ * What the facts of one parsed column learnt from passes over its values, kept so another thread's
+ * facts of the same column need not pass again (the CLI's reading threads type each file alone and
+ * send this with the table). `distinct` stands in for the values where the typing rules count distinct
+ * numbers: the first distinct ones in file order, up to the typing's cap + 1 (distinctNumbersUpTo with
+ * distinctCap), which gives the counts those rules take (exact up to the cap, "more" past it).
+ */
+export interface ColumnFactsCache {
+  integerValued?: boolean;
+  numbersUnique?: boolean;
+  distinct?: Float64Array;
+}
+
+/**
+ * Empty caches for a table's columns, with `distinct` (distinctNumbersUpTo at `cap`, the typing's
+ * distinctCap) for each column with numbers; typing with tableFacts over them fills in the rest.
+ */
+export function columnFactsCaches(t: ParsedTable, cap: number): ColumnFactsCache[] {
+  return t.columns.map((c) => (c.values !== null ? { distinct: distinctNumbersUpTo(c.values, cap) } : {}));
+}
+
+/** The facts of a parsed table; `caches[i]` (kept for column i, see ColumnFactsCache) is read and filled. */
+export function tableFacts(t: ParsedTable, caches?: readonly ColumnFactsCache[]): TableFacts {
   return {
     file: t.file,
     rows: t.rows,
-    columns: t.columns.map(parsedColumnFacts),
+    columns: t.columns.map((c, i) => parsedColumnFacts(c, caches?.[i])),
     ...(t.notParsed !== undefined ? { notParsed: t.notParsed } : {}),
     ...(t.headerIsNumbers !== undefined ? { headerIsNumbers: t.headerIsNumbers } : {}),
     ...(t.unreadable !== undefined ? { unreadable: t.unreadable } : {}),
   };
 }
 
-export function parsedColumnFacts(col: ParsedColumn): ColumnFacts {
+export function parsedColumnFacts(col: ParsedColumn, cache: ColumnFactsCache = {}): ColumnFacts {
   let texts: string[] | null = null;
   // Each is a pass over a million values; typing the pair and typing each file alone (the data-quality
   // type changes) ask for them again on the same facts.
-  let integerValued: boolean | undefined;
-  let numbersUnique: boolean | undefined;
   return {
     name: col.name,
     missing: col.missing,
     nonNumeric: col.nonNumeric,
     firstNonNumeric: col.firstNonNumeric,
     highCardinality: col.highCardinality,
-    integerValued: () => (integerValued ??= isIntegerValued(col.values ?? NO_NUMBERS)),
-    numbersUnique: () => (numbersUnique ??= allNumbersUnique(col.values ?? NO_NUMBERS)),
-    numberValues: () => col.values ?? NO_NUMBERS,
+    integerValued: () => (cache.integerValued ??= isIntegerValued(col.values ?? NO_NUMBERS)),
+    numbersUnique: () => (cache.numbersUnique ??= allNumbersUnique(col.values ?? NO_NUMBERS)),
+    numberValues: () => cache.distinct ?? col.values ?? NO_NUMBERS,
+    numbersDistinct: cache.distinct !== undefined,
     distinctNumbersAtLeast: 0,
     labels: () => col.dictionary ?? distinctLabels(col.values!),
     labelCount: () => col.highCardinality?.distinct ?? col.dictionary?.length ?? 0,

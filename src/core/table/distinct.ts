@@ -24,12 +24,15 @@ export function countDistinctNumbers(arrays: readonly Float64Array[], cap: numbe
   for (const values of arrays) {
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (v !== v) continue;
-      if (isSmallInteger(v)) {
+      // isSmallInteger(v) on the int32 `j` (NaN and out-of-range numbers fail j === v, negatives the
+      // shift): half the time of testing and indexing with the double on a column of 2M small integers.
+      const j = v | 0;
+      if (j === v && j >>> 0 < SMALL_INTEGERS) {
         small ??= new Uint8Array(SMALL_INTEGERS);
-        if (small[v] !== 0) continue;
-        small[v] = 1;
+        if (small[j] !== 0) continue;
+        small[j] = 1;
       } else {
+        if (v !== v) continue;
         seen ??= new Set<number>();
         if (seen.has(v)) continue;
         seen.add(v);
@@ -38,6 +41,30 @@ export function countDistinctNumbers(arrays: readonly Float64Array[], cap: numbe
     }
   }
   return count;
+}
+
+/**
+ * The first distinct non-NaN values in order of appearance, at most `cap + 1` of them (0 and -0 as
+ * one, the first seen kept): countDistinctNumbers over such arrays of several files gives the count
+ * over the files' values, for any cap up to `cap`.
+ */
+export function distinctNumbersUpTo(values: Float64Array, cap: number): Float64Array {
+  const small = new Uint8Array(SMALL_INTEGERS);
+  const seen = new Set<number>();
+  const out: number[] = [];
+  for (let i = 0; i < values.length && out.length <= cap; i++) {
+    const v = values[i];
+    const j = v | 0;
+    if (j === v && j >>> 0 < SMALL_INTEGERS) {
+      if (small[j] !== 0) continue;
+      small[j] = 1;
+    } else {
+      if (v !== v || seen.has(v)) continue;
+      seen.add(v);
+    }
+    out.push(v);
+  }
+  return Float64Array.from(out);
 }
 
 /** True when every non-NaN value is an integer. */

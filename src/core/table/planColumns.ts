@@ -30,6 +30,10 @@ export const TIMESTAMP_COLUMN_REASON = "the windows' timestamp column (windows.c
 
 /** Distinct numbers are counted exactly up to this many (then reported as "more than"). */
 const DISTINCT_CAP = 10_000;
+/** The cap of the typing's distinct-number counts (exact up to it): ColumnFactsCache.distinct keeps one more. */
+export function distinctCap(cfg: Pick<PlanColumnsConfig, 'maxCategoricalUnique'>): number {
+  return Math.max(DISTINCT_CAP, cfg.maxCategoricalUnique);
+}
 /** Distinct text values examined by the timestamp rule. */
 const TIMESTAMP_SAMPLE = 200;
 
@@ -348,6 +352,8 @@ function distinctNumberCount(sides: Side[], cap: number): number {
   let atLeast = 0;
   for (const s of sides) {
     const values = s.col.numberValues();
+    // Distinct numbers past the cap in one file are past it over the files.
+    if (values !== null && s.col.numbersDistinct === true && values.length > cap) return cap + 1;
     // A file typed alone is both sides: its numbers are counted once.
     if (values !== null) {
       if (!arrays.includes(values)) arrays.push(values);

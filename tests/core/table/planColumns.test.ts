@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/core/table/parseCsv.ts';
-import { planColumns, type PlanColumnsConfig } from '../../../src/core/table/planColumns.ts';
+import { distinctCap, planColumns, planColumnsFromFacts, type PlanColumnsConfig } from '../../../src/core/table/planColumns.ts';
+import { columnFactsCaches, tableFacts } from '../../../src/core/table/columnFacts.ts';
+import { plansAlone } from '../../../src/core/quality/typeChanges.ts';
 import type { ParsedTable } from '../../../src/core/table/types.ts';
 
 const MISSING = ['', 'NA', 'NaN', 'null', '?'];
@@ -366,5 +368,46 @@ describe('planColumns: a file read as one column', () => {
       'column "A11 6 A34 1169" is in g1.data but missing from g2.data; add it there or list it in columns.drop; ' +
         'g1.data reads as a single column: its header has no ",", ";" or tab; export it comma-, semicolon- or tab-separated (space- or |-separated files are not read)',
     );
+  });
+});
+
+describe('typing over facts caches (ColumnFactsCache: what another thread learnt of the same columns)', () => {
+  it('gives the plans and reasons of typing over the values, distinct counts near the cap included', async () => {
+    // Per column: reference values, production values (i -> value). Counts around distinctCap (10000).
+    const columns: [string, (i: number) => number, (i: number) => number][] = [
+      ['union_below_cap', (i) => i % 6000, (i) => 3000 + (i % 6000)],
+      ['union_past_cap', (i) => i % 6000, (i) => 5000 + (i % 6000)],
+      ['one_past_cap', (i) => i + 0.5, (i) => i % 10],
+      ['exactly_cap', (i) => i % 5000, (i) => 5000 + (i % 5000)],
+      ['cap_plus_one', (i) => i % 10001, (i) => i % 100],
+      ['identifier', (i) => i, (i) => 20000 + i],
+      ['small', (i) => (i % 7 === 0 ? -0 : i % 5), (i) => i % 6],
+      ['decimals', (i) => (i % 30) / 4, (i) => (i % 40) / 4],
+    ];
+    const n = 12000;
+    const header = columns.map(([name]) => name);
+    const ref = await table(
+      'r.csv',
+      header,
+      range(n, (i) => columns.map(([, r]) => r(i))),
+    );
+    const prod = await table(
+      'p.csv',
+      header,
+      range(n, (i) => columns.map(([, , p]) => p(i))),
+    );
+    const c = cfg();
+    const expected = planColumnsFromFacts(tableFacts(ref), tableFacts(prod), c);
+    // Filled by typing each file alone, as the CLI's reading threads do before sending them.
+    const caches = [columnFactsCaches(ref, distinctCap(c)), columnFactsCaches(prod, distinctCap(c))];
+    plansAlone(tableFacts(ref, caches[0]), c);
+    plansAlone(tableFacts(prod, caches[1]), c);
+    expect(caches[0].some((x) => x.integerValued !== undefined)).toBe(true);
+    expect(caches[0].every((x) => x.distinct !== undefined && x.distinct.length <= distinctCap(c) + 1)).toBe(true);
+    const cached = planColumnsFromFacts(tableFacts(ref, caches[0]), tableFacts(prod, caches[1]), c);
+    expect(cached).toEqual(expected);
+    expect(planOf(expected, 'union_below_cap').reason).toContain('9000 distinct');
+    expect(planOf(expected, 'exactly_cap').reason).toContain('10000 distinct');
+    expect(planOf(expected, 'union_past_cap').reason).not.toContain('11000');
   });
 });
