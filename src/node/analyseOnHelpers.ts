@@ -13,7 +13,7 @@ import type { ColumnFactsCache } from '../core/table/columnFacts.ts';
 import type { StatKernels } from '../core/stattests/kernels.ts';
 import { analyse, typePair, type Analysis, type PrecomputedStats } from '../core/analyse.ts';
 import { trace } from './threadTrace.ts';
-import { columnBuffers, columnResults, runColumnJob, type ColumnJob, type ColumnJobResult, type ColumnResults } from './columnJobs.ts';
+import { columnBuffers, columnResults, runColumnJob, type ColumnJob, type ColumnJobResult, type ColumnResults } from '../core/columnJobs.ts';
 
 /** What typing learnt of each file's settled columns on the thread that read it (ColumnFactsCache per column). */
 export interface KnownFacts {

@@ -10,7 +10,7 @@ import { canRunPartWorkers, readCsvFileInParts, runPartInWorker } from './readCs
 import type { PrecomputedStats } from '../core/analyse.ts';
 import type { PlanColumnsConfig } from '../core/table/planColumns.ts';
 import type { ColumnHelper, KnownFacts } from './analyseOnHelpers.ts';
-import type { ColumnJobResult } from './columnJobs.ts';
+import type { ColumnJobResult } from '../core/columnJobs.ts';
 import type { ReadRequest, TableMessage } from './tableWorker.ts';
 import { takePrestarted } from './prestartedWorkers.ts';
 

@@ -1,5 +1,5 @@
 /**
- * worker_threads entry that reads one file and then stays to run column jobs (columnJobs.ts): it
+ * worker_threads entry that reads one file and then stays to run column jobs (src/core/columnJobs.ts): it
  * posts the ParsedTable back with its typed-array buffers transferred (not copied), with the file's
  * duplicate rows when they can be counted before the pair is settled; then each message is a column
  * job, answered with its columns (moved back) and their statistics. Without a path it only runs jobs;
@@ -16,7 +16,7 @@ import { distinctCap, type PlanColumnsConfig } from '../core/table/planColumns.t
 import { columnFactsCaches, tableFacts, type ColumnFactsCache } from '../core/table/columnFacts.ts';
 import { plansAlone } from '../core/quality/typeChanges.ts';
 import type { ReadOptions } from './readTables.ts';
-import type { ColumnJob } from './columnJobs.ts';
+import type { ColumnJob } from '../core/columnJobs.ts';
 import { trace } from './threadTrace.ts';
 
 trace('table worker start');
@@ -26,9 +26,10 @@ const start = workerData as { path: string | null; opts: ReadOptions | null; typ
 // The statistics code (another module graph, not needed for reading) loads once the table is parsed
 // (for the duplicate count's sort), not while both cores parse.
 let jobs:
-  Promise<[typeof import('./columnJobs.ts'), Awaited<ReturnType<typeof import('../kernels/loadKernels.ts').loadKernels>>]> | undefined;
+  | Promise<[typeof import('../core/columnJobs.ts'), Awaited<ReturnType<typeof import('../kernels/loadKernels.ts').loadKernels>>]>
+  | undefined;
 const loadJobs = () =>
-  (jobs ??= Promise.all([import('./columnJobs.ts'), import('../kernels/loadKernels.ts').then((k) => k.loadKernels())]));
+  (jobs ??= Promise.all([import('../core/columnJobs.ts'), import('../kernels/loadKernels.ts').then((k) => k.loadKernels())]));
 parentPort!.on('message', (message: ColumnJob | ReadRequest) => {
   // A worker started before its file was known (prestartedWorkers.ts) gets it as its first message.
   if ('read' in message) {

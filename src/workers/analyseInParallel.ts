@@ -6,7 +6,7 @@
  * worker only hands out and collects: when it computed features too, a helper that finished waited
  * for this worker's feature (100-300 ms) before it got its next one. A helper is kept one feature ahead,
  * so it does not wait for the round trip either. The statistics are computed by the functions analyse
- * runs (columnJobs.ts), so the analysis is the one analyse gives alone; a helper's error makes this
+ * runs (src/core/columnJobs.ts), so the analysis is the one analyse gives alone; a helper's error makes this
  * worker run analyse itself, which raises it as a one-thread run would.
  */
 import type { Config } from '../core/config/types.ts';
@@ -15,7 +15,7 @@ import type { ColumnPlan, ParsedColumn, ParsedTable } from '../core/table/types.
 import type { StatKernels } from '../core/stattests/kernels.ts';
 import { analyse, typePair, type Analysis, type PrecomputedStats } from '../core/analyse.ts';
 import { runMark } from './runMarks.ts';
-import { columnBuffers, columnResults, type ColumnJob, type ColumnJobResult } from '../node/columnJobs.ts';
+import { columnBuffers, columnResults, type ColumnJob, type ColumnJobResult } from '../core/columnJobs.ts';
 
 /**
  * Relative cost of a feature's statistics: a numerical one sorts both samples and runs up to eight

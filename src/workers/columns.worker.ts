@@ -1,6 +1,6 @@
 /**
  * A helper of the analysis worker for the per-column statistics (the tests and out-of-range figures of
- * one feature at a time, src/node/columnJobs.ts, the jobs the CLI's helper threads run; see
+ * one feature at a time, src/core/columnJobs.ts, the jobs the CLI's helper threads run; see
  * analyseInParallel.ts): its first message is the MessagePort the analysis worker sends jobs on
  * (serveColumnJobs.ts). The wasm kernels load as soon as the worker starts, while the files parse.
  */

@@ -1,5 +1,5 @@
 import type { StatKernels } from '../core/stattests/kernels.ts';
-import { columnBuffers, runColumnJob, type ColumnJob, type ColumnJobResult } from '../node/columnJobs.ts';
+import { columnBuffers, runColumnJob, type ColumnJob, type ColumnJobResult } from '../core/columnJobs.ts';
 
 /**
  * Answers the column jobs that come on `port` (analyseInParallel's): each job's statistics with its

@@ -7,7 +7,7 @@ import type { StatKernels } from '../../src/core/stattests/kernels.ts';
 import { parseCsv } from '../../src/core/table/parseCsv.ts';
 import type { ParsedTable } from '../../src/core/table/types.ts';
 import { loadKernels } from '../../src/kernels/index.ts';
-import type { ColumnJob } from '../../src/node/columnJobs.ts';
+import type { ColumnJob } from '../../src/core/columnJobs.ts';
 import { analyseInParallel } from '../../src/workers/analyseInParallel.ts';
 import { serveColumnJobs } from '../../src/workers/serveColumnJobs.ts';
 import { mixedPair } from '../helpers/mixedPair.ts';

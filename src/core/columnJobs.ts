@@ -4,14 +4,14 @@
  * copied) and moved back out with the statistics. The job runs the same functions analyse runs
  * (featureStats, outOfRangeFromValues), so its results are the ones analyse would compute itself.
  */
-import type { Config } from '../core/config/types.ts';
-import type { FeatureStats, OutOfRange } from '../core/report/types.ts';
-import type { ColumnPlan, ParsedColumn } from '../core/table/types.ts';
-import type { NumericalKernelResult, StatKernels } from '../core/stattests/kernels.ts';
-import { featureStats } from '../core/analyse.ts';
-import { outOfRangeFromKernel, outOfRangeFromValues } from '../core/quality/outOfRange.ts';
-import { numericValues } from '../core/table/numericValues.ts';
-import { testsOfRun } from '../core/stattests/testChoice.ts';
+import type { Config } from './config/types.ts';
+import type { FeatureStats, OutOfRange } from './report/types.ts';
+import type { ColumnPlan, ParsedColumn } from './table/types.ts';
+import type { NumericalKernelResult, StatKernels } from './stattests/kernels.ts';
+import { featureStats } from './analyse.ts';
+import { outOfRangeFromKernel, outOfRangeFromValues } from './quality/outOfRange.ts';
+import { numericValues } from './table/numericValues.ts';
+import { testsOfRun } from './stattests/testChoice.ts';
 
 export interface ColumnJob {
   config: Config;
