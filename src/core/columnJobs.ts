@@ -6,7 +6,7 @@
  */
 import type { Config } from './config/types.ts';
 import type { FeatureStats, OutOfRange } from './report/types.ts';
-import type { ColumnPlan, ParsedColumn } from './table/types.ts';
+import type { ColumnPlan, ParsedColumn, ParsedTable } from './table/types.ts';
 import type { NumericalKernelResult, StatKernels } from './stattests/kernels.ts';
 import { featureStats } from './analyse.ts';
 import { outOfRangeFromKernel, outOfRangeFromValues } from './quality/outOfRange.ts';
@@ -80,4 +80,29 @@ export function columnBuffers(columns: readonly ParsedColumn[]): ArrayBuffer[] {
     if (c.codes !== null && c.codes.buffer instanceof ArrayBuffer) buffers.add(c.codes.buffer);
   }
   return [...buffers];
+}
+
+/**
+ * The columns whose typed arrays can move to another thread: each over an ArrayBuffer (not shared
+ * memory) that no other array of the tables uses (moving it would empty the other array too).
+ */
+export function movableColumns(tables: readonly ParsedTable[]): Set<ParsedColumn> {
+  const uses = new Map<ArrayBufferLike, number>();
+  const arrays = (c: ParsedColumn) => [c.values, c.codes].filter((a) => a !== null);
+  for (const t of tables) for (const c of t.columns) for (const a of arrays(c)) uses.set(a.buffer, (uses.get(a.buffer) ?? 0) + 1);
+  const movable = new Set<ParsedColumn>();
+  for (const t of tables) {
+    for (const c of t.columns) {
+      if (arrays(c).every((a) => a.buffer instanceof ArrayBuffer && uses.get(a.buffer) === 1)) movable.add(c);
+    }
+  }
+  return movable;
+}
+
+/** Gives each original column object the arrays of its returned copy. */
+export function restoreColumns(originals: readonly ParsedColumn[], returned: readonly ParsedColumn[]): void {
+  originals.forEach((c, i) => {
+    c.values = returned[i].values;
+    c.codes = returned[i].codes;
+  });
 }

@@ -13,7 +13,16 @@ import type { ColumnFactsCache } from '../core/table/columnFacts.ts';
 import type { StatKernels } from '../core/stattests/kernels.ts';
 import { analyse, typePair, type Analysis, type PrecomputedStats } from '../core/analyse.ts';
 import { trace } from './threadTrace.ts';
-import { columnBuffers, columnResults, runColumnJob, type ColumnJob, type ColumnJobResult, type ColumnResults } from '../core/columnJobs.ts';
+import {
+  columnBuffers,
+  columnResults,
+  movableColumns,
+  restoreColumns,
+  runColumnJob,
+  type ColumnJob,
+  type ColumnJobResult,
+  type ColumnResults,
+} from '../core/columnJobs.ts';
 
 /** What typing learnt of each file's settled columns on the thread that read it (ColumnFactsCache per column). */
 export interface KnownFacts {
@@ -84,8 +93,8 @@ export async function analyseOnHelpers(
     const back = await r.reply;
     // The columns come back as new objects over the moved buffers: the tables' (and the typing facts')
     // column objects take their arrays again.
-    restore(r.job.ref, back.ref);
-    restore(r.job.prod, back.prod);
+    restoreColumns(r.job.ref, back.ref);
+    restoreColumns(r.job.prod, back.prod);
     if ('error' in back.results) failed = true;
     else results.push(back.results);
   }
@@ -130,31 +139,6 @@ function shareOut(
   const order = new Map(plans.map((p, i) => [p, i]));
   for (const s of shares) s.sort((a, b) => order.get(a)! - order.get(b)!);
   return shares;
-}
-
-/**
- * The columns whose typed arrays can move to another thread: each over an ArrayBuffer (not shared
- * memory) that no other array of the tables uses (moving it would empty the other array too).
- */
-function movableColumns(tables: readonly ParsedTable[]): Set<ParsedColumn> {
-  const uses = new Map<ArrayBufferLike, number>();
-  const arrays = (c: ParsedColumn) => [c.values, c.codes].filter((a) => a !== null);
-  for (const t of tables) for (const c of t.columns) for (const a of arrays(c)) uses.set(a.buffer, (uses.get(a.buffer) ?? 0) + 1);
-  const movable = new Set<ParsedColumn>();
-  for (const t of tables) {
-    for (const c of t.columns) {
-      if (arrays(c).every((a) => a.buffer instanceof ArrayBuffer && uses.get(a.buffer) === 1)) movable.add(c);
-    }
-  }
-  return movable;
-}
-
-/** Gives each original column object the arrays of its returned copy. */
-function restore(originals: readonly ParsedColumn[], returned: readonly ParsedColumn[]): void {
-  originals.forEach((c, i) => {
-    c.values = returned[i].values;
-    c.codes = returned[i].codes;
-  });
 }
 
 /**

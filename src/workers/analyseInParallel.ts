@@ -11,11 +11,11 @@
  */
 import type { Config } from '../core/config/types.ts';
 import type { FeatureStats, OutOfRange } from '../core/report/types.ts';
-import type { ColumnPlan, ParsedColumn, ParsedTable } from '../core/table/types.ts';
+import type { ColumnPlan, ParsedTable } from '../core/table/types.ts';
 import type { StatKernels } from '../core/stattests/kernels.ts';
 import { analyse, typePair, type Analysis, type PrecomputedStats } from '../core/analyse.ts';
 import { runMark } from './runMarks.ts';
-import { columnBuffers, columnResults, type ColumnJob, type ColumnJobResult } from '../core/columnJobs.ts';
+import { columnBuffers, columnResults, movableColumns, restoreColumns, type ColumnJob, type ColumnJobResult } from '../core/columnJobs.ts';
 
 /**
  * Relative cost of a feature's statistics: a numerical one sorts both samples and runs up to eight
@@ -111,8 +111,8 @@ function helperLane(
     };
     port.onmessage = (e: MessageEvent<ColumnJobResult>) => {
       const j = sent.shift()!;
-      restore(j.ref, e.data.ref);
-      restore(j.prod, e.data.prod);
+      restoreColumns(j.ref, e.data.ref);
+      restoreColumns(j.prod, e.data.prod);
       keep(e.data.results);
       send();
       if (sent.length === 0) {
@@ -122,30 +122,5 @@ function helperLane(
     };
     for (let i = 0; i < AHEAD; i++) send();
     if (sent.length === 0) resolve();
-  });
-}
-
-/**
- * The columns whose typed arrays can move to another thread: each over an ArrayBuffer (not shared
- * memory) that no other array of the tables uses (moving it would empty the other array too).
- */
-function movableColumns(tables: readonly ParsedTable[]): Set<ParsedColumn> {
-  const uses = new Map<ArrayBufferLike, number>();
-  const arrays = (c: ParsedColumn) => [c.values, c.codes].filter((a) => a !== null);
-  for (const t of tables) for (const c of t.columns) for (const a of arrays(c)) uses.set(a.buffer, (uses.get(a.buffer) ?? 0) + 1);
-  const movable = new Set<ParsedColumn>();
-  for (const t of tables) {
-    for (const c of t.columns) {
-      if (arrays(c).every((a) => a.buffer instanceof ArrayBuffer && uses.get(a.buffer) === 1)) movable.add(c);
-    }
-  }
-  return movable;
-}
-
-/** Gives each original column object the arrays of its returned copy. */
-function restore(originals: readonly ParsedColumn[], returned: readonly ParsedColumn[]): void {
-  originals.forEach((c, i) => {
-    c.values = returned[i].values;
-    c.codes = returned[i].codes;
   });
 }

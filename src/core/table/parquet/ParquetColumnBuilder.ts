@@ -211,45 +211,33 @@ export class ParquetColumnBuilder {
           continue;
         }
       }
-      const s = start < 0 ? null : decode(bytes.subarray(start, start + lengths[i])).trim();
-      if (s === null || s.length === 0 || markers.has(s)) {
-        this.missing++;
-        if (this.codes !== null) this.codes[r] = -1;
-        continue;
-      }
-      this.nonNumeric++;
-      if (this.firstNonNumeric === null) this.firstNonNumeric = { row: r + 1, value: s };
-      if (this.hashes !== null) {
-        this.hashes.add(s);
-        continue;
-      }
-      const c = this.code(s);
-      if (this.hashes !== null) continue;
-      this.codes![r] = c;
+      this.addText(start < 0 ? null : decode(bytes.subarray(start, start + lengths[i])).trim(), r, markers);
     }
     this.rows = r;
   }
 
   private appendTexts(data: DecodedValues, n: number, markers: MissingMarkers): void {
     let r = this.rows;
-    for (let i = 0; i < n; i++, r++) {
-      const s = this.text(data[i]);
-      if (s === null || s.length === 0 || markers.has(s)) {
-        this.missing++;
-        if (this.codes !== null) this.codes[r] = -1;
-        continue;
-      }
-      this.nonNumeric++;
-      if (this.firstNonNumeric === null) this.firstNonNumeric = { row: r + 1, value: s };
-      if (this.hashes !== null) {
-        this.hashes.add(s);
-        continue;
-      }
-      const c = this.code(s);
-      if (this.hashes !== null) continue;
-      this.codes![r] = c;
-    }
+    for (let i = 0; i < n; i++, r++) this.addText(this.text(data[i]), r, markers);
     this.rows = r;
+  }
+
+  /** Row r's trimmed text (null: no value): missing, hashed or coded. */
+  private addText(s: string | null, r: number, markers: MissingMarkers): void {
+    if (s === null || s.length === 0 || markers.has(s)) {
+      this.missing++;
+      if (this.codes !== null) this.codes[r] = -1;
+      return;
+    }
+    this.nonNumeric++;
+    if (this.firstNonNumeric === null) this.firstNonNumeric = { row: r + 1, value: s };
+    if (this.hashes !== null) {
+      this.hashes.add(s);
+      return;
+    }
+    const c = this.code(s);
+    if (this.hashes !== null) return;
+    this.codes![r] = c;
   }
 
   /** A cell as trimmed text (null when missing). */
