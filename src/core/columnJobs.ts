@@ -8,7 +8,7 @@ import type { Config } from './config/types.ts';
 import type { FeatureStats, OutOfRange } from './report/types.ts';
 import type { ColumnPlan, ParsedColumn, ParsedTable } from './table/types.ts';
 import type { NumericalKernelResult, StatKernels } from './stattests/kernels.ts';
-import { featureStats } from './analyse.ts';
+import { featureStats, type PrecomputedStats } from './analyse.ts';
 import { outOfRangeFromKernel, outOfRangeFromValues } from './quality/outOfRange.ts';
 import { numericValues } from './table/numericValues.ts';
 import { testsOfRun } from './stattests/testChoice.ts';
@@ -35,6 +35,53 @@ export interface ColumnJobResult {
   ref: ParsedColumn[];
   prod: ParsedColumn[];
   results: ColumnResults | { error: string };
+}
+
+/**
+ * Relative cost of a feature's statistics: a numerical one sorts both samples and runs up to eight
+ * tests (60-120 ms per million-row pair on the bench machine), a categorical one counts codes (5-10 ms).
+ */
+export function featureCost(plan: ColumnPlan): number {
+  return plan.role === 'numerical' ? 8 : 1;
+}
+
+/** A pair's features to hand out as column jobs. */
+export interface PairJobs {
+  /** The tested features both files hold, in plan order. */
+  tested: ColumnPlan[];
+  /** True when the feature's columns can move to another thread (movableColumns). */
+  canMove(plan: ColumnPlan): boolean;
+  /** The job of these features (their columns, not copies). */
+  job(plans: ColumnPlan[]): ColumnJob;
+}
+
+export function pairJobs(reference: ParsedTable, production: ParsedTable, config: Config, plans: readonly ColumnPlan[]): PairJobs {
+  const refCols = new Map(reference.columns.map((c) => [c.name, c]));
+  const prodCols = new Map(production.columns.map((c) => [c.name, c]));
+  const movable = movableColumns([reference, production]);
+  return {
+    tested: plans.filter((p) => p.role !== 'skipped' && refCols.has(p.name) && prodCols.has(p.name)),
+    canMove: (p) => movable.has(refCols.get(p.name)!) && movable.has(prodCols.get(p.name)!),
+    job: (ps) => ({
+      config,
+      refRows: reference.rows,
+      prodRows: production.rows,
+      plans: ps,
+      ref: ps.map((p) => refCols.get(p.name)!),
+      prod: ps.map((p) => prodCols.get(p.name)!),
+    }),
+  };
+}
+
+/** The jobs' feature statistics and out-of-range figures by feature name, as analyse takes them computed. */
+export function precomputed(results: readonly ColumnResults[]): Required<Pick<PrecomputedStats, 'featureStats' | 'outOfRange'>> {
+  const featureStats = new Map<string, FeatureStats>();
+  const outOfRange = new Map<string, OutOfRange>();
+  for (const r of results) {
+    for (const s of r.stats) featureStats.set(s.name, s);
+    for (const o of r.outOfRange) if (o !== null) outOfRange.set(o.name, o);
+  }
+  return { featureStats, outOfRange };
 }
 
 /** Runs a job on this thread. An error is returned, not thrown, so the columns still go back. */

@@ -7,8 +7,7 @@
  * one-thread run would.
  */
 import type { Config } from '../core/config/types.ts';
-import type { FeatureStats, OutOfRange } from '../core/report/types.ts';
-import type { ColumnPlan, ParsedColumn, ParsedTable } from '../core/table/types.ts';
+import type { ColumnPlan, ParsedTable } from '../core/table/types.ts';
 import type { ColumnFactsCache } from '../core/table/columnFacts.ts';
 import type { StatKernels } from '../core/stattests/kernels.ts';
 import { analyse, typePair, type Analysis, type PrecomputedStats } from '../core/analyse.ts';
@@ -16,7 +15,9 @@ import { trace } from './threadTrace.ts';
 import {
   columnBuffers,
   columnResults,
-  movableColumns,
+  featureCost,
+  pairJobs,
+  precomputed,
   restoreColumns,
   runColumnJob,
   type ColumnJob,
@@ -34,14 +35,6 @@ export interface ColumnHelper {
   run(job: ColumnJob, transfer: ArrayBuffer[]): Promise<ColumnJobResult>;
 }
 
-/**
- * Relative cost of a feature's statistics per row: a numerical one sorts both samples and runs up to
- * eight tests (about 75 ms per million-row pair on the bench machine), a categorical one counts codes
- * (about 9 ms).
- */
-const NUMERICAL_COST = 8;
-const CATEGORICAL_COST = 1;
-
 export async function analyseOnHelpers(
   reference: ParsedTable,
   production: ParsedTable,
@@ -55,25 +48,8 @@ export async function analyseOnHelpers(
   trace('typed');
   const plain = () => ({ analysis: analyse(reference, production, config, kernels, undefined, typed, known), threads: 1 });
   if (helpers.length === 0) return plain();
-  const refCols = new Map(reference.columns.map((c) => [c.name, c]));
-  const prodCols = new Map(production.columns.map((c) => [c.name, c]));
-  const tested = typed.plans.filter((p) => p.role !== 'skipped' && refCols.has(p.name) && prodCols.has(p.name));
-  const shares = shareOut(
-    tested,
-    helpers.length + 1,
-    movableColumns([reference, production]),
-    refCols,
-    prodCols,
-    reference.rows + production.rows,
-  );
-  const job = (plans: ColumnPlan[]): ColumnJob => ({
-    config,
-    refRows: reference.rows,
-    prodRows: production.rows,
-    plans,
-    ref: plans.map((p) => refCols.get(p.name)!),
-    prod: plans.map((p) => prodCols.get(p.name)!),
-  });
+  const { tested, canMove, job } = pairJobs(reference, production, config, typed.plans);
+  const shares = shareOut(tested, helpers.length + 1, canMove);
   const running = helpers.map((helper, i) => {
     if (shares[i + 1].length === 0) return null;
     const j = job(shares[i + 1]);
@@ -100,13 +76,7 @@ export async function analyseOnHelpers(
   }
   trace('helpers done');
   if (failed) return plain();
-  const featureStats = new Map<string, FeatureStats>();
-  const outOfRange = new Map<string, OutOfRange>();
-  for (const r of results) {
-    for (const s of r.stats) featureStats.set(s.name, s);
-    for (const o of r.outOfRange) if (o !== null) outOfRange.set(o.name, o);
-  }
-  const analysis = analyse(reference, production, config, kernels, undefined, typed, { ...known, featureStats, outOfRange });
+  const analysis = analyse(reference, production, config, kernels, undefined, typed, { ...known, ...precomputed(results) });
   trace('analysis assembled');
   return { analysis, threads: results.length };
 }
@@ -115,25 +85,17 @@ export async function analyseOnHelpers(
  * Shares of the plans, [0] for this thread, by longest processing time first (each feature to the
  * least loaded thread, ties to this one). A feature whose columns cannot move stays here.
  */
-function shareOut(
-  plans: readonly ColumnPlan[],
-  threads: number,
-  movable: ReadonlySet<ParsedColumn>,
-  refCols: ReadonlyMap<string, ParsedColumn>,
-  prodCols: ReadonlyMap<string, ParsedColumn>,
-  rows: number,
-): ColumnPlan[][] {
+function shareOut(plans: readonly ColumnPlan[], threads: number, canMove: (plan: ColumnPlan) => boolean): ColumnPlan[][] {
   const shares: ColumnPlan[][] = Array.from({ length: threads }, () => []);
   const loads = new Array<number>(threads).fill(0);
-  const cost = (p: ColumnPlan) => rows * (p.role === 'numerical' ? NUMERICAL_COST : CATEGORICAL_COST);
-  const byCost = [...plans].sort((a, b) => cost(b) - cost(a));
+  const byCost = [...plans].sort((a, b) => featureCost(b) - featureCost(a));
   for (const plan of byCost) {
     let to = 0;
-    if (movable.has(refCols.get(plan.name)!) && movable.has(prodCols.get(plan.name)!)) {
+    if (canMove(plan)) {
       for (let i = 1; i < threads; i++) if (loads[i] < loads[to]) to = i;
     }
     shares[to].push(plan);
-    loads[to] += cost(plan);
+    loads[to] += featureCost(plan);
   }
   // In plan order within each share, so each thread meets its features as analyse would.
   const order = new Map(plans.map((p, i) => [p, i]));

@@ -10,19 +10,22 @@
  * worker run analyse itself, which raises it as a one-thread run would.
  */
 import type { Config } from '../core/config/types.ts';
-import type { FeatureStats, OutOfRange } from '../core/report/types.ts';
 import type { ColumnPlan, ParsedTable } from '../core/table/types.ts';
 import type { StatKernels } from '../core/stattests/kernels.ts';
 import { analyse, typePair, type Analysis, type PrecomputedStats } from '../core/analyse.ts';
 import { runMark } from './runMarks.ts';
-import { columnBuffers, columnResults, movableColumns, restoreColumns, type ColumnJob, type ColumnJobResult } from '../core/columnJobs.ts';
+import {
+  columnBuffers,
+  columnResults,
+  featureCost,
+  pairJobs,
+  precomputed,
+  restoreColumns,
+  type ColumnJob,
+  type ColumnJobResult,
+  type ColumnResults,
+} from '../core/columnJobs.ts';
 
-/**
- * Relative cost of a feature's statistics: a numerical one sorts both samples and runs up to eight
- * tests (60-120 ms per million-row pair on the bench machine), a categorical one counts codes (5-10 ms).
- */
-const NUMERICAL_COST = 8;
-const CATEGORICAL_COST = 1;
 /** Features sent to a helper before its first answer: one to work on, one waiting. */
 const AHEAD = 2;
 
@@ -37,33 +40,14 @@ export async function analyseInParallel(
   const typed = typePair(reference, production, config);
   runMark('typed');
   if (helpers.length === 0) return analyse(reference, production, config, kernels, undefined, typed, known);
-  const refCols = new Map(reference.columns.map((c) => [c.name, c]));
-  const prodCols = new Map(production.columns.map((c) => [c.name, c]));
-  const cost = (p: ColumnPlan) => (p.role === 'numerical' ? NUMERICAL_COST : CATEGORICAL_COST);
-  const queue = typed.plans
-    .filter((p) => p.role !== 'skipped' && refCols.has(p.name) && prodCols.has(p.name))
-    .sort((a, b) => cost(b) - cost(a));
-  const movable = movableColumns([reference, production]);
-  const canMove = (p: ColumnPlan) => movable.has(refCols.get(p.name)!) && movable.has(prodCols.get(p.name)!);
-  const job = (plan: ColumnPlan): ColumnJob => ({
-    config,
-    refRows: reference.rows,
-    prodRows: production.rows,
-    plans: [plan],
-    ref: [refCols.get(plan.name)!],
-    prod: [prodCols.get(plan.name)!],
-  });
-
-  const featureStats = new Map<string, FeatureStats>();
-  const outOfRange = new Map<string, OutOfRange>();
+  const { tested, canMove, job: jobOf } = pairJobs(reference, production, config, typed.plans);
+  const queue = tested.sort((a, b) => featureCost(b) - featureCost(a));
+  const job = (plan: ColumnPlan) => jobOf([plan]);
+  const results: ColumnResults[] = [];
   let failed = false;
-  const keep = (results: ColumnJobResult['results']) => {
-    if ('error' in results) {
-      failed = true;
-      return;
-    }
-    for (const s of results.stats) featureStats.set(s.name, s);
-    for (const o of results.outOfRange) if (o !== null) outOfRange.set(o.name, o);
+  const keep = (r: ColumnJobResult['results']) => {
+    if ('error' in r) failed = true;
+    else results.push(r);
   };
   /** The next feature a helper can take (its columns can move), removed from the queue. */
   const nextMovable = () => {
@@ -85,7 +69,7 @@ export async function analyseInParallel(
   await Promise.all(lanes);
   runMark('helpers done');
   if (failed) return analyse(reference, production, config, kernels, undefined, typed, known);
-  return analyse(reference, production, config, kernels, undefined, typed, { ...known, featureStats, outOfRange });
+  return analyse(reference, production, config, kernels, undefined, typed, { ...known, ...precomputed(results) });
 }
 
 /**
