@@ -1,3 +1,9 @@
+import type { Analysis } from '../../src/core/analyse.ts';
+import { defaultConfig } from '../../src/core/config/defaults.ts';
+import type { Config } from '../../src/core/config/types.ts';
+import { parseCsv } from '../../src/core/table/parseCsv.ts';
+import type { ParsedTable } from '../../src/core/table/types.ts';
+
 /**
  * A generated pair of CSV files with every kind of column the analysis treats differently: floats
  * with missing markers, small integers (a numeric categorical), text categories with missing cells,
@@ -32,3 +38,26 @@ export function mixedPair(rows: number): { reference: string; production: string
   };
   return { reference: make(7, false), production: make(11, true) };
 }
+
+/** The missing markers the mixed pair is read with. */
+const MIXED_MISSING = ['', 'NA'];
+
+/** mixedPair(rows) parsed, as the analysis tests read it. */
+export async function mixedTables(rows: number): Promise<[ParsedTable, ParsedTable]> {
+  const pair = mixedPair(rows);
+  return [
+    await parseCsv(pair.reference, { file: 'reference.csv', delimiter: 'auto', missingValues: MIXED_MISSING }),
+    await parseCsv(pair.production, { file: 'production.csv', delimiter: 'auto', missingValues: MIXED_MISSING }),
+  ];
+}
+
+/** The config the mixed pair is analysed with: `flag` the label, up to 20 categories. */
+export function mixedConfig(): Config {
+  const c = defaultConfig();
+  c.data.label_column = 'flag';
+  c.columns.max_categorical_unique = 20;
+  return c;
+}
+
+/** The analysis without its timings, which differ between any two runs. */
+export const withoutTimings = ({ timings: _, ...rest }: Analysis): Omit<Analysis, 'timings'> => rest;

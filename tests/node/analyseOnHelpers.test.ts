@@ -1,38 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse, planConfig } from '../../src/core/analyse.ts';
-import { defaultConfig } from '../../src/core/config/defaults.ts';
-import type { Config } from '../../src/core/config/types.ts';
 import { rowDuplicates } from '../../src/core/quality/rowDuplicates.ts';
 import { plansAlone } from '../../src/core/quality/typeChanges.ts';
 import { columnFactsCaches, tableFacts } from '../../src/core/table/columnFacts.ts';
 import { distinctCap } from '../../src/core/table/planColumns.ts';
 import { resolveNumberFormats } from '../../src/core/table/resolveNumberFormats.ts';
 import type { StatKernels } from '../../src/core/stattests/kernels.ts';
-import { parseCsv } from '../../src/core/table/parseCsv.ts';
-import type { ParsedTable } from '../../src/core/table/types.ts';
 import { loadKernels } from '../../src/kernels/index.ts';
 import { analyseOnHelpers, inThreadHelper, type ColumnHelper } from '../../src/node/analyseOnHelpers.ts';
-import { mixedPair } from '../helpers/mixedPair.ts';
+import { mixedConfig, mixedTables, withoutTimings } from '../helpers/mixedPair.ts';
 
 let k: StatKernels;
 beforeAll(async () => {
   k = await loadKernels();
 });
 
-const MISSING = ['', 'NA'];
-const pair = mixedPair(1200);
-const tables = async (): Promise<[ParsedTable, ParsedTable]> => [
-  await parseCsv(pair.reference, { file: 'reference.csv', delimiter: 'auto', missingValues: MISSING }),
-  await parseCsv(pair.production, { file: 'production.csv', delimiter: 'auto', missingValues: MISSING }),
-];
-const config = (): Config => {
-  const c = defaultConfig();
-  c.data.label_column = 'flag';
-  c.columns.max_categorical_unique = 20;
-  return c;
-};
-/** The analysis without its timings, which differ between any two runs. */
-const withoutTimings = ({ timings: _, ...rest }: ReturnType<typeof analyse>) => rest;
+const tables = () => mixedTables(1200);
+const config = mixedConfig;
 
 /** A helper that counts the features it was given, running them as inThreadHelper does. */
 function counting(): ColumnHelper & { features: string[] } {
