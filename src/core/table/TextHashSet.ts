@@ -1,4 +1,20 @@
 /**
+ * The hash pair of a text, over its UTF-16 code units: h1 is FNV-1a (offset basis 0x811c9dc5, prime
+ * 0x01000193) with a final mix, h2 a multiply-xorshift from its own seed. TextHashSet.add computes it on
+ * a string, the Parquet reader on ASCII bytes (parquet/byteTexts.ts) and the wasm CSV reader on UTF-8
+ * bytes (wasm/csv/parseBlock.ts textHash): the seeds and h1's mix are these.
+ */
+export const H1_SEED = 0x811c9dc5 | 0;
+export const H2_SEED = 0x9747b28c | 0;
+
+/** h1's final mix, after the last code unit. */
+export function finishH1(h1: number): number {
+  h1 ^= h1 >>> 16;
+  h1 = Math.imul(h1, 0x85ebca6b);
+  return h1 ^ (h1 >>> 13);
+}
+
+/**
  * A set of strings that keeps only a 64-bit hash of each (two 32-bit multiplicative hashes): it counts
  * distinct values of a high-cardinality text column (IDs, timestamps) without keeping a million
  * strings alive for the garbage collector to trace. Two different strings share a 64-bit hash with
@@ -38,18 +54,15 @@ export class TextHashSet {
 
   /** Adds `s` (a string already there changes nothing). */
   add(s: string): void {
-    let h1 = 0x811c9dc5 | 0;
-    let h2 = 0x9747b28c | 0;
+    let h1 = H1_SEED;
+    let h2 = H2_SEED;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
       h2 ^= h2 >>> 15;
     }
-    h1 ^= h1 >>> 16;
-    h1 = Math.imul(h1, 0x85ebca6b);
-    h1 ^= h1 >>> 13;
-    this.addHash(h1, h2);
+    this.addHash(finishH1(h1), h2);
   }
 
   /** Adds a string by its hash pair (h1, h2) as add() computes it (the byte reader hashes in wasm). */

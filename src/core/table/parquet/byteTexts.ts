@@ -6,6 +6,7 @@
  * column and of the garbage collector's work after it.
  */
 import type { MissingMarkers } from '../missingMarkers.ts';
+import { finishH1, H1_SEED, H2_SEED } from '../TextHashSet.ts';
 
 export interface ByteTexts {
   /** The page's bytes (the values and their 4-byte length prefixes). */
@@ -59,8 +60,8 @@ export function asciiText(
   let b = end;
   while (a < b && isAsciiSpace(bytes[a])) a++;
   while (b > a && isAsciiSpace(bytes[b - 1])) b--;
-  let h1 = 0x811c9dc5 | 0;
-  let h2 = 0x9747b28c | 0;
+  let h1 = H1_SEED;
+  let h2 = H2_SEED;
   for (let p = a; p < b; p++) {
     const c = bytes[p];
     if (c > 0x7f) return null;
@@ -70,10 +71,7 @@ export function asciiText(
   }
   if (a === b) return 'missing';
   if (markers.mayStartWith(bytes[a]) && markers.has(asciiString(bytes, a, b))) return 'missing';
-  h1 ^= h1 >>> 16;
-  h1 = Math.imul(h1, 0x85ebca6b);
-  h1 ^= h1 >>> 13;
-  out.h1 = h1;
+  out.h1 = finishH1(h1);
   out.h2 = h2;
   return 'text';
 }
